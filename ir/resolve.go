@@ -1,0 +1,665 @@
+package ir
+
+import (
+	"go/token"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// EntityRoot is the implicit base of every entity type.
+const EntityRoot = "microsoft.graph.entity"
+
+// ResolveOptions tune Resolve.
+type ResolveOptions struct {
+	// Reserved are package-level Go identifiers that generated types must not
+	// take (the runtime helpers emitted beside them).
+	Reserved []string
+	// StructReserved are identifiers no struct field may take (method names).
+	StructReserved []string
+}
+
+// Resolve merges pages into one Spec: it settles type references across pages
+// (by link target, then by name, case-insensitively), merges what several
+// pages say about one type, infers and checks inheritance, flattens inherited
+// properties, synthesizes enums from description lists, sorts everything and
+// assigns Go names. Diagnostics are warnings unless the input cannot be
+// turned into a valid package.
+func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
+	r := &resolver{
+		types: map[string]*Type{},
+		enums: map[string]*Enum{},
+		files: map[string][]string{},
+		bases: map[string][]string{},
+	}
+	sorted := append([]Page(nil), pages...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if pr, qr := pageRank(sorted[i].Kind), pageRank(sorted[j].Kind); pr != qr {
+			return pr < qr
+		}
+		return sorted[i].File < sorted[j].File
+	})
+	for i := range sorted {
+		r.collect(&sorted[i])
+	}
+	for i := range sorted {
+		r.references(&sorted[i])
+	}
+	r.inheritance()
+	r.flatten()
+	r.derived()
+	spec := r.spec()
+	r.names(spec, opts)
+	r.diags.Sort()
+	return spec, r.diags
+}
+
+// pageRank orders pages so that the more authoritative definition of a type
+// is seen first: resource and enum pages before API pages.
+func pageRank(k PageKind) int {
+	switch k {
+	case PageResource, PageEnum:
+		return 0
+	case PageAPI:
+		return 1
+	}
+	return 2
+}
+
+type resolver struct {
+	types map[string]*Type // by lower-cased qualified name
+	enums map[string]*Enum
+	order []string // lower-cased type names in first-seen order
+	eord  []string
+	// files maps a page path (lower-cased, extension stripped) to the names
+	// it defines, for resolving links.
+	files map[string][]string
+	// bases maps a lower-cased base name to the base names properties said
+	// they were inherited from, for types that have no "Inherits from" line.
+	bases map[string][]string
+	ops   []Operation
+	exs   []Example
+	diags Diagnostics
+}
+
+func key(name string) string { return strings.ToLower(name) }
+
+// pageKey normalises a page path or link target for lookup.
+func pageKey(p string) string {
+	if i := strings.IndexAny(p, "#?"); i >= 0 {
+		p = p[:i]
+	}
+	p = strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/")))
+	if ext := path.Ext(p); ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".txt" {
+		p = p[:len(p)-len(ext)]
+	}
+	return p
+}
+
+func (r *resolver) collect(p *Page) {
+	fk := pageKey(p.File)
+	for _, t := range p.Types {
+		r.files[fk] = append(r.files[fk], t.Name)
+		r.addType(t)
+	}
+	for _, e := range p.Enums {
+		r.files[fk] = append(r.files[fk], e.Name)
+		k := key(e.Name)
+		if old, ok := r.enums[k]; ok {
+			if old.Source == "page" && e.Source == "page" && old.Pos.File != e.Pos.File {
+				r.diags.Warnf(e.Pos, "duplicate-enum", "enum %s is also documented at %s; using that page", e.Name, old.Pos)
+			}
+			continue
+		}
+		e := e
+		r.enums[k] = &e
+		r.eord = append(r.eord, k)
+	}
+	r.ops = append(r.ops, p.Operations...)
+	r.exs = append(r.exs, p.Examples...)
+}
+
+// addType merges t into what is known: the first definition (pages sorted by
+// authority) wins; later ones add the properties it lacks.
+func (r *resolver) addType(t Type) {
+	k := key(t.Name)
+	old, ok := r.types[k]
+	if !ok {
+		t.Properties = append([]Property(nil), t.Properties...)
+		r.types[k] = &t
+		r.order = append(r.order, k)
+		return
+	}
+	if t.Kind == KindEntity {
+		old.Kind = KindEntity
+	}
+	if old.Base == "" {
+		old.Base = t.Base
+	}
+	if old.Description == "" {
+		old.Description = t.Description
+	}
+	if old.Synthesized && !t.Synthesized {
+		old.Synthesized = false
+		old.Pos = t.Pos
+	}
+	have := map[string]bool{}
+	for _, p := range old.Properties {
+		have[p.Name] = true
+	}
+	for _, p := range t.Properties {
+		if !have[p.Name] {
+			old.Properties = append(old.Properties, p)
+			have[p.Name] = true
+		}
+	}
+}
+
+// lookup finds a type or enum by link target or name; it returns the
+// canonical qualified name.
+func (r *resolver) lookup(from string, ref TypeRef) (string, bool) {
+	if ref.Href != "" && !strings.Contains(ref.Href, "://") {
+		target := ref.Href
+		if !strings.HasPrefix(target, "/") {
+			target = path.Join(path.Dir(from), target)
+		}
+		names := r.files[pageKey(target)]
+		if len(names) == 0 {
+			// "/graph/api/resources/x?view=..." style or a page kept elsewhere:
+			// fall back to the file name alone.
+			base := path.Base(pageKey(target))
+			for fk, ns := range r.files {
+				if path.Base(fk) == base {
+					names = ns
+					break
+				}
+			}
+		}
+		for _, n := range names {
+			if strings.EqualFold(n, ref.Name) || len(names) == 1 {
+				return n, true
+			}
+		}
+	}
+	if t, ok := r.types[key(ref.Name)]; ok {
+		return t.Name, true
+	}
+	if e, ok := r.enums[key(ref.Name)]; ok {
+		return e.Name, true
+	}
+	return "", false
+}
+
+// references resolves the type references on one page.
+func (r *resolver) references(p *Page) {
+	for _, pt := range p.Types {
+		t := r.types[key(pt.Name)]
+		for i := range t.Properties {
+			prop := &t.Properties[i]
+			if prop.Pos.File != p.File {
+				continue // resolved with its own page
+			}
+			r.resolveProp(p.File, prop)
+		}
+	}
+}
+
+func (r *resolver) resolveProp(file string, prop *Property) {
+	ref := &prop.Type
+	if ref.IsPrimitive() {
+		return
+	}
+	if name, ok := r.lookup(file, *ref); ok {
+		ref.Name = name
+		if e := r.enums[key(name)]; e != nil && e.Source == "description" {
+			r.mergeEnumValues(e, prop)
+		}
+		return
+	}
+	if len(prop.EnumValues) > 0 {
+		e := &Enum{Name: ref.Name, Source: "description", Pos: prop.Pos}
+		k := key(ref.Name)
+		r.enums[k] = e
+		r.eord = append(r.eord, k)
+		r.mergeEnumValues(e, prop)
+		return
+	}
+	r.diags.Warnf(prop.Pos, "unknown-type", "property %q: type %s is not documented by any page given; generating it as raw JSON", prop.Name, ref.Name)
+	if ref.Raw == "" {
+		ref.Raw = ref.Name
+	}
+	ref.Name = "Edm.Untyped"
+}
+
+// mergeEnumValues adds the values a description lists to an enum that was
+// itself built from descriptions.
+func (r *resolver) mergeEnumValues(e *Enum, prop *Property) {
+	have := map[string]bool{}
+	for _, m := range e.Members {
+		have[m.Name] = true
+	}
+	for _, v := range prop.EnumValues {
+		if !have[v] {
+			e.Members = append(e.Members, EnumMember{Name: v, Pos: prop.Pos})
+			have[v] = true
+		}
+	}
+}
+
+// inheritance infers missing bases from "Inherited from" notes, synthesizes
+// base types no page documents, adds the implicit entity root, breaks cycles
+// and propagates entity-ness.
+func (r *resolver) inheritance() {
+	for _, k := range append([]string(nil), r.order...) {
+		t := r.types[k]
+		if t.Base == "" {
+			t.Base = r.inferBase(t)
+		}
+		if t.Base != "" {
+			if bt, ok := r.types[key(t.Base)]; ok {
+				t.Base = bt.Name
+			} else {
+				r.synthesize(t.Base, t)
+			}
+		}
+	}
+	// Inherited properties whose declaring type is not on the base chain
+	// belong to an ancestor no page documents: give them to it.
+	for _, k := range append([]string(nil), r.order...) {
+		t := r.types[k]
+		for _, p := range t.Properties {
+			if p.InheritedFrom == "" || key(p.InheritedFrom) == k {
+				continue
+			}
+			if _, ok := r.types[key(p.InheritedFrom)]; !ok {
+				r.synthesize(p.InheritedFrom, t)
+			}
+		}
+	}
+	for _, k := range r.order {
+		t := r.types[k]
+		for _, p := range t.Properties {
+			if p.InheritedFrom == "" || key(p.InheritedFrom) == k {
+				continue
+			}
+			if bt := r.types[key(p.InheritedFrom)]; bt != nil && bt.Synthesized && !hasProp(bt, p.Name) {
+				q := p
+				q.InheritedFrom = ""
+				bt.Properties = append(bt.Properties, q)
+			}
+		}
+	}
+	// Cycles.
+	for _, k := range r.order {
+		t := r.types[k]
+		seen := map[string]bool{k: true}
+		for b := t.Base; b != ""; {
+			bk := key(b)
+			if seen[bk] {
+				r.diags.Errorf(t.Pos, "inheritance-cycle", "type %s: inheritance cycle through %s; ignoring its base %s", t.Name, b, t.Base)
+				t.Base = ""
+				break
+			}
+			seen[bk] = true
+			bt := r.types[bk]
+			if bt == nil {
+				break
+			}
+			b = bt.Base
+		}
+	}
+	// Entity-ness flows up the chain (the base of an entity type is an
+	// entity type) and down; root entities derive from entity.
+	for _, k := range r.order {
+		t := r.types[k]
+		if t.Kind != KindEntity {
+			continue
+		}
+		seen := map[string]bool{k: true}
+		for b := r.types[key(t.Base)]; b != nil && !seen[key(b.Name)]; b = r.types[key(b.Base)] {
+			seen[key(b.Name)] = true
+			b.Kind = KindEntity
+		}
+	}
+	changed := true
+	for changed {
+		changed = false
+		for _, k := range r.order {
+			t := r.types[k]
+			if t.Kind == KindEntity || t.Base == "" {
+				continue
+			}
+			if bt := r.types[key(t.Base)]; bt != nil && bt.Kind == KindEntity {
+				t.Kind = KindEntity
+				changed = true
+			}
+		}
+	}
+	for _, k := range append([]string(nil), r.order...) {
+		t := r.types[k]
+		if t.Kind == KindEntity && t.Base == "" && k != key(EntityRoot) {
+			t.Base = EntityRoot
+			if _, ok := r.types[key(EntityRoot)]; !ok {
+				r.types[key(EntityRoot)] = &Type{
+					Name: EntityRoot, Kind: KindEntity, Synthesized: true, Pos: t.Pos,
+					Description: "entity is the implicit base of every Microsoft Graph entity type.",
+					Properties: []Property{{Name: "id", Type: TypeRef{Name: "Edm.String"},
+						Description: "The unique identifier of the entity. Read-only.", ReadOnly: true, Pos: t.Pos}},
+				}
+				r.order = append(r.order, key(EntityRoot))
+			}
+		}
+	}
+}
+
+func hasProp(t *Type, name string) bool {
+	for _, p := range t.Properties {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// inferBase picks the base named by "Inherited from" notes: the most derived
+// of the names given (a note may name any ancestor).
+func (r *resolver) inferBase(t *Type) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range t.Properties {
+		if p.InheritedFrom != "" && !seen[key(p.InheritedFrom)] && key(p.InheritedFrom) != key(t.Name) {
+			seen[key(p.InheritedFrom)] = true
+			names = append(names, p.InheritedFrom)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	best := names[0]
+	for _, n := range names[1:] {
+		if r.isAncestor(best, n) {
+			best = n
+		}
+	}
+	return best
+}
+
+// isAncestor reports whether a is on b's base chain.
+func (r *resolver) isAncestor(a, b string) bool {
+	seen := map[string]bool{}
+	for t := r.types[key(b)]; t != nil && !seen[key(t.Name)]; t = r.types[key(t.Base)] {
+		seen[key(t.Name)] = true
+		if key(t.Base) == key(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// synthesize creates a type that pages refer to as a base but none documents.
+func (r *resolver) synthesize(name string, from *Type) {
+	k := key(name)
+	if _, ok := r.types[k]; ok {
+		return
+	}
+	kind := KindComplex
+	if from.Kind == KindEntity {
+		kind = KindEntity
+	}
+	r.types[k] = &Type{Name: name, Kind: kind, Synthesized: true, Pos: from.Pos,
+		Description: "Inferred from \"Inherited from\" notes; no page documents it."}
+	r.order = append(r.order, k)
+}
+
+// flatten gives every type the properties of its whole base chain: its own
+// documented ones in page order, then inherited ones it does not list, from
+// the root down, each marked with the type that declares it.
+func (r *resolver) flatten() {
+	memo := map[string][]Property{}
+	var all func(k string, depth int) []Property
+	all = func(k string, depth int) []Property {
+		if ps, ok := memo[k]; ok {
+			return ps
+		}
+		t := r.types[k]
+		if t == nil || depth > 64 {
+			return nil
+		}
+		var inherited []Property
+		if t.Base != "" {
+			inherited = all(key(t.Base), depth+1)
+		}
+		own := append([]Property(nil), t.Properties...)
+		have := map[string]bool{}
+		for _, p := range own {
+			have[p.Name] = true
+		}
+		for _, p := range inherited {
+			if !have[p.Name] {
+				if p.InheritedFrom == "" {
+					p.InheritedFrom = r.types[key(t.Base)].Name
+				}
+				own = append(own, p)
+				have[p.Name] = true
+			}
+		}
+		memo[k] = own
+		return own
+	}
+	for _, k := range r.order {
+		all(k, 0)
+	}
+	for _, k := range r.order {
+		r.types[k].Properties = memo[k]
+	}
+}
+
+// derived records, on every type, the types that derive from it.
+func (r *resolver) derived() {
+	for _, k := range r.order {
+		t := r.types[k]
+		seen := map[string]bool{k: true}
+		for b := r.types[key(t.Base)]; b != nil && !seen[key(b.Name)]; b = r.types[key(b.Base)] {
+			seen[key(b.Name)] = true
+			b.Derived = append(b.Derived, t.Name)
+		}
+	}
+	for _, k := range r.order {
+		sort.Strings(r.types[k].Derived)
+	}
+}
+
+func (r *resolver) spec() *Spec {
+	s := &Spec{Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
+	for _, k := range r.order {
+		s.Types = append(s.Types, *r.types[k])
+	}
+	for _, k := range r.eord {
+		s.Enums = append(s.Enums, *r.enums[k])
+	}
+	for _, op := range r.ops {
+		if op.Body.Name != "" {
+			if n, ok := r.lookup(op.Pos.File, op.Body); ok {
+				op.Body.Name = n
+			}
+		}
+		if op.Response.Name != "" {
+			if n, ok := r.lookup(op.Pos.File, op.Response); ok {
+				op.Response.Name = n
+			}
+		}
+		s.Operations = append(s.Operations, op)
+	}
+	for _, ex := range r.exs {
+		if ex.Type != "" {
+			if n, ok := r.lookup(ex.Pos.File, TypeRef{Name: ex.Type}); ok {
+				ex.Type = n
+			}
+		}
+		s.Examples = append(s.Examples, ex)
+	}
+	sort.SliceStable(s.Types, func(i, j int) bool { return s.Types[i].Name < s.Types[j].Name })
+	sort.SliceStable(s.Enums, func(i, j int) bool { return s.Enums[i].Name < s.Enums[j].Name })
+	sort.SliceStable(s.Operations, func(i, j int) bool { return opKey(s.Operations[i]) < opKey(s.Operations[j]) })
+	sort.SliceStable(s.Examples, func(i, j int) bool { return posLess(s.Examples[i].Pos, s.Examples[j].Pos) })
+	return s
+}
+
+func opKey(o Operation) string {
+	p := ""
+	if len(o.Paths) > 0 {
+		p = o.Paths[0].Template
+	}
+	return p + " " + o.Method + " " + o.Pos.File
+}
+
+func posLess(a, b Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Path < b.Path
+}
+
+// names assigns Go identifiers, once, so emitters never re-case anything.
+func (r *resolver) names(s *Spec, opts ResolveOptions) {
+	global := newNameSet(opts.Reserved...)
+	claim := func(want string, pos Pos, what string) string {
+		got, renamed := global.claim(want)
+		if renamed {
+			r.diags.Warnf(pos, "name-collision", "%s: Go name %s is taken; using %s", what, want, got)
+		}
+		return got
+	}
+	for i := range s.Types {
+		t := &s.Types[i]
+		t.GoName = claim(GoIdent(shortName(t.Name)), t.Pos, t.Name)
+	}
+	// A property of a structured type may hold a derived type, possibly one
+	// no page given documents: such types get a wrapper that decodes by
+	// "@odata.type" and keeps what it does not know.
+	used := map[string]bool{}
+	for _, t := range s.Types {
+		for _, p := range t.Properties {
+			used[p.Type.Name] = true
+		}
+	}
+	for i := range s.Types {
+		t := &s.Types[i]
+		if len(t.Derived) > 0 || used[t.Name] {
+			t.AnyGoName = claim("Any"+t.GoName, t.Pos, t.Name)
+			t.KindGoName = claim(t.GoName+"Kind", t.Pos, t.Name)
+		}
+	}
+	// claimWith claims a name together with the names the emitters derive
+	// from it (see package emit), so that no documented name can collide
+	// with them.
+	claimWith := func(want string, pos Pos, what string, derived func(string) []string) string {
+		got, renamed := global.claimWith(want, derived)
+		if renamed {
+			r.diags.Warnf(pos, "name-collision", "%s: Go name %s or one derived from it is taken; using %s", what, want, got)
+		}
+		return got
+	}
+	for i := range s.Enums {
+		e := &s.Enums[i]
+		e.GoName = claimWith(GoIdent(shortName(e.Name)), e.Pos, e.Name, func(c string) []string {
+			return []string{c + "Values", "New" + c}
+		})
+	}
+	for i := range s.Enums {
+		e := &s.Enums[i]
+		for j := range e.Members {
+			m := &e.Members[j]
+			m.GoName = claim(e.GoName+GoIdent(m.Name), m.Pos, e.Name+"."+m.Name)
+		}
+	}
+	for i := range s.Types {
+		t := &s.Types[i]
+		fields := newNameSet(opts.StructReserved...)
+		for j := range t.Properties {
+			p := &t.Properties[j]
+			got, renamed := fields.claim(GoFieldName(p.Name))
+			if renamed {
+				r.diags.Warnf(p.Pos, "name-collision", "%s.%s: Go field name %s is taken; using %s", t.Name, p.Name, GoFieldName(p.Name), got)
+			}
+			p.GoName = got
+		}
+	}
+	for i := range s.Operations {
+		o := &s.Operations[i]
+		o.GoName = claimWith(GoIdent(o.Name), o.Pos, "operation "+o.Name, func(c string) []string {
+			return []string{c + "Body", c + "BodyFromChanges", "Handle" + c, "New" + c + "Request"}
+		})
+		for j := range o.Paths {
+			p := &o.Paths[j]
+			if j == 0 {
+				p.GoName = o.GoName
+			} else {
+				p.GoName = claimWith(o.GoName+"Via"+pathWords(p.Template), p.Pos, "path "+p.Template, func(c string) []string {
+					return []string{"New" + c + "Request"}
+				})
+			}
+			params := newNameSet(paramReserved...)
+			p.ParamGoNames = nil
+			for _, prm := range p.Params {
+				want := lowerFirst(GoIdent(prm))
+				if token.IsKeyword(want) || predeclared[want] {
+					want += "_"
+				}
+				got, _ := params.claim(want)
+				p.ParamGoNames = append(p.ParamGoNames, got)
+			}
+		}
+	}
+}
+
+// paramReserved are the other identifiers in a request builder's scope.
+var paramReserved = []string{"ctx", "baseURL", "body", "u", "data", "err", "req", "c", "resp"}
+
+var predeclared = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`any append bool byte cap clear close comparable complex complex64
+		complex128 copy delete error false float32 float64 imag int int8 int16 int32 int64 iota len make
+		max min new nil panic print println real recover rune string true uint uint8 uint16 uint32 uint64
+		uintptr bytes context http json strings url strconv fmt io errors time utf8 base64 math`) {
+		predeclared[n] = true
+	}
+}
+
+// lowerFirst lower-cases the leading upper-case run of an identifier
+// ("ID" → "id", "DeviceID" → "deviceID").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	for i := 0; i < len(r) && unicode.IsUpper(r[i]); i++ {
+		if i > 0 && i+1 < len(r) && unicode.IsLower(r[i+1]) {
+			break
+		}
+		r[i] = unicode.ToLower(r[i])
+	}
+	return string(r)
+}
+
+func shortName(qualified string) string {
+	if i := strings.LastIndex(qualified, "."); i >= 0 {
+		return qualified[i+1:]
+	}
+	return qualified
+}
+
+// pathWords names a path by its non-parameter segments after the first.
+func pathWords(tmpl string) string {
+	var b strings.Builder
+	segs := strings.Split(strings.Trim(tmpl, "/"), "/")
+	for i, s := range segs {
+		if i == 0 || strings.Contains(s, "{") {
+			continue
+		}
+		b.WriteString(GoIdent(s))
+	}
+	return b.String()
+}
