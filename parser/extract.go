@@ -1,0 +1,866 @@
+// Package parser turns documentation pages into docgen's IR.
+//
+// Front ends (subpackages text, markdown and html) turn bytes into a
+// doc.Document; this package interprets that tree once for every input form:
+// it finds sections by heading text, table columns by header name, types in
+// type cells, facts in descriptions and examples in code blocks.
+package parser
+
+import (
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/docgen-dev/docgen/ir"
+	"github.com/docgen-dev/docgen/parser/doc"
+	"github.com/docgen-dev/docgen/parser/prose"
+)
+
+// Extract interprets a document tree as one page of IR.
+func Extract(d *doc.Document) (ir.Page, ir.Diagnostics) {
+	x := &extractor{d: d, page: ir.Page{File: d.File, Namespace: ir.DefaultNamespace}}
+	x.run()
+	return x.page, x.diags
+}
+
+type extractor struct {
+	d     *doc.Document
+	page  ir.Page
+	diags ir.Diagnostics
+	// typeName is the qualified name of the type the page is about.
+	typeName string
+	// meta is the most recent metadata comment (<!-- { "blockType": ... } -->),
+	// consumed by the next code block.
+	meta *blockMeta
+	// base is the qualified base type named by an "Inherits from" line.
+	base string
+}
+
+// blockMeta is the JSON in the comments Graph pages put before code blocks.
+type blockMeta struct {
+	BlockType   string `json:"blockType"`
+	ODataType   string `json:"@odata.type"`
+	KeyProperty string `json:"keyProperty"`
+	BaseType    string `json:"baseType"`
+	Truncated   bool   `json:"truncated"`
+}
+
+var (
+	namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*([A-Za-z0-9_.]+)`)
+	titleAPI      = regexp.MustCompile(`^(?i)(update|create|get|list|delete|add|remove)\s+(.+)$`)
+	titleAction   = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(action|function)$`)
+	titleType     = regexp.MustCompile(`^(.+?)\s+(resource type|entity type|complex type|enum type|enumeration type|resource|enum|object)$`)
+	inheritsLine  = regexp.MustCompile(`^(?i)inherits from\s+:?\s*(.+?)\.?$`)
+	statusCode    = regexp.MustCompile(`\b([1-5]\d\d)\s+[A-Z][A-Za-z ]*\b`)
+	identifier    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
+	// enumValuesHeading is how current Graph resource pages introduce an
+	// enum they define inline: "### riskLevel values".
+	enumValuesHeading = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(?:enum\s+)?values$`)
+)
+
+// section classifies a heading's text.
+type section int
+
+const (
+	secOther section = iota
+	secHTTPRequest
+	secRequestHeaders
+	secRequestBody
+	secResponse
+	secExample
+	secExampleRequest
+	secExampleResponse
+	secProperties
+	secRelationships
+	secMembers
+	secJSON
+	secMethods
+	secPermissions
+	secParameters
+	secEnumValues // "### riskLevel values": an enum defined inside a resource page
+)
+
+func classify(heading string, inExample bool) section {
+	h := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(heading, ":")))
+	switch {
+	case h == "http request" || h == "http requests":
+		return secHTTPRequest
+	case h == "request headers" || h == "optional request headers":
+		return secRequestHeaders
+	case h == "request body":
+		return secRequestBody
+	case strings.HasPrefix(h, "example"):
+		return secExample
+	case inExample && strings.HasPrefix(h, "request"):
+		return secExampleRequest
+	case inExample && strings.HasPrefix(h, "response"):
+		return secExampleResponse
+	case h == "response" || h == "response body":
+		return secResponse
+	case h == "properties":
+		return secProperties
+	case h == "relationships":
+		return secRelationships
+	case h == "members" || h == "values" || h == "enum members":
+		return secMembers
+	case h == "json representation":
+		return secJSON
+	case h == "methods":
+		return secMethods
+	case h == "permissions" || h == "prerequisites":
+		return secPermissions
+	case strings.HasSuffix(h, "parameters"):
+		return secParameters
+	}
+	return secOther
+}
+
+func (x *extractor) run() {
+	x.page.Title = x.d.MetaValue("title")
+	if x.page.Title == "" {
+		for _, b := range x.d.Blocks {
+			if b.Kind == doc.Heading {
+				x.page.Title = b.Text.Text
+				break
+			}
+		}
+	}
+	x.page.Pos = ir.Pos{File: x.d.File, Line: 1, Col: 1}
+	for _, b := range x.d.Blocks {
+		if b.Kind == doc.Heading && b.Text.Text == x.page.Title {
+			x.page.Pos = b.Pos
+			break
+		}
+	}
+	x.page.Kind = x.pageKind()
+	for _, b := range x.d.Blocks {
+		if b.Kind == doc.Paragraph {
+			if m := namespaceLine.FindStringSubmatch(b.Text.Text); m != nil {
+				x.page.Namespace = strings.TrimSuffix(m[1], ".")
+				break
+			}
+		}
+	}
+	x.typeName = x.subjectName()
+
+	var op *ir.Operation
+	if x.page.Kind == ir.PageAPI {
+		x.page.Operations = []ir.Operation{{Name: x.page.Title, Pos: x.page.Pos}}
+		op = &x.page.Operations[0]
+	}
+	var enum *ir.Enum
+	keyed := false // a metadata comment names a key property: an entity
+
+	sec, inExample := secOther, false
+	inlineEnum := "" // the enum an "X values" heading names
+	for i := range x.d.Blocks {
+		b := &x.d.Blocks[i]
+		switch b.Kind {
+		case doc.Heading:
+			if i > 0 || b.Level > 1 {
+				s := classify(b.Text.Text, inExample)
+				if s == secExample {
+					inExample = true
+				} else if s != secExampleRequest && s != secExampleResponse && b.Level > 0 && b.Level <= 2 {
+					inExample = false
+				}
+				sec = s
+				if m := enumValuesHeading.FindStringSubmatch(b.Text.Text); m != nil {
+					sec, inlineEnum = secEnumValues, qualify(m[1], x.page.Namespace)
+				}
+			}
+		case doc.Comment:
+			x.meta = parseMeta(b.Code)
+			if x.meta != nil && x.meta.KeyProperty != "" && x.page.Kind == ir.PageResource {
+				keyed = true
+			}
+			if x.meta != nil && x.meta.BlockType == "resource" && x.meta.ODataType != "" && x.page.Kind == ir.PageResource {
+				x.typeName = qualify(strings.TrimPrefix(x.meta.ODataType, "#"), x.page.Namespace)
+			}
+		case doc.Paragraph, doc.ListItem:
+			x.paragraph(b, sec, op)
+		case doc.Table:
+			switch {
+			case sec == secRequestBody && op != nil:
+				t := x.propertyTable(b, true)
+				if t != nil {
+					op.BodyProperties = nil
+					for _, p := range t.Properties {
+						op.BodyProperties = append(op.BodyProperties, p.Name)
+					}
+					x.addType(t)
+				}
+			case sec == secRequestHeaders && op != nil:
+				op.Headers = append(op.Headers, x.headerTable(b)...)
+			case sec == secProperties && x.page.Kind != ir.PageEnum:
+				if t := x.propertyTable(b, false); t != nil {
+					x.addType(t)
+				}
+			case sec == secEnumValues && x.page.Kind != ir.PageAPI:
+				if e := x.memberTable(b, inlineEnum); e != nil {
+					x.page.Enums = append(x.page.Enums, *e)
+				}
+			case sec == secMembers || (x.page.Kind == ir.PageEnum && hasColumn(b.Table, "member")):
+				if e := x.memberTable(b, x.typeName); e != nil && enum == nil {
+					x.page.Enums = append(x.page.Enums, *e)
+					enum = &x.page.Enums[len(x.page.Enums)-1]
+				}
+			}
+		case doc.Code:
+			x.code(b, sec, op)
+		}
+	}
+	if op != nil {
+		x.finishOperation(op)
+	}
+	for i := range x.page.Types {
+		if keyed && x.page.Types[i].Name == x.typeName {
+			x.page.Types[i].Kind = ir.KindEntity
+		}
+	}
+	if x.page.Kind == ir.PageEnum && len(x.page.Enums) == 0 {
+		x.diags.Errorf(x.page.Pos, "no-members", "enum page %q has no members table", x.page.Title)
+	}
+	if x.page.Kind == ir.PageResource && len(x.page.Types) == 0 {
+		x.diags.Warnf(x.page.Pos, "no-properties", "resource page %q has no properties table", x.page.Title)
+	}
+	if x.page.Kind == ir.PageUnknown {
+		x.diags.Errorf(x.page.Pos, "unknown-page", "cannot tell what this page documents: no HTTP request, properties table or members table found")
+	}
+}
+
+// pageKind decides what the page documents: front-matter doc_type first, then
+// the title, then the sections present.
+func (x *extractor) pageKind() ir.PageKind {
+	switch strings.ToLower(x.d.MetaValue("doc_type")) {
+	case "apipagetype":
+		return ir.PageAPI
+	case "resourcepagetype":
+		return ir.PageResource
+	case "enumpagetype":
+		return ir.PageEnum
+	}
+	t := strings.ToLower(x.page.Title)
+	switch {
+	case strings.HasSuffix(t, " enum type") || strings.HasSuffix(t, " enumeration type") || strings.HasSuffix(t, " enum"):
+		return ir.PageEnum
+	case strings.HasSuffix(t, " resource type") || strings.HasSuffix(t, " complex type") || strings.HasSuffix(t, " entity type"):
+		return ir.PageResource
+	}
+	if titleAPI.MatchString(x.page.Title) {
+		return ir.PageAPI
+	}
+	has := map[section]bool{}
+	for _, b := range x.d.Blocks {
+		if b.Kind == doc.Heading {
+			has[classify(b.Text.Text, false)] = true
+		}
+	}
+	switch {
+	case has[secHTTPRequest]:
+		return ir.PageAPI
+	case has[secMembers]:
+		return ir.PageEnum
+	case has[secProperties]:
+		return ir.PageResource
+	}
+	return ir.PageUnknown
+}
+
+// subjectName is the qualified name of the type or enum the page is about.
+func (x *extractor) subjectName() string {
+	t := strings.TrimSpace(x.page.Title)
+	var name string
+	switch x.page.Kind {
+	case ir.PageAPI:
+		if titleAction.MatchString(t) {
+			return "" // named from the request path; see actionParams
+		}
+		if m := titleAPI.FindStringSubmatch(t); m != nil {
+			name = m[2]
+		}
+	default:
+		if m := titleType.FindStringSubmatch(t); m != nil {
+			name = m[1]
+		} else {
+			name = t
+		}
+	}
+	name = strings.Trim(strings.TrimSpace(name), "`*")
+	if !identifier.MatchString(name) {
+		return ""
+	}
+	return qualify(name, x.page.Namespace)
+}
+
+func qualify(name, ns string) string {
+	if strings.Contains(name, ".") {
+		return name
+	}
+	return ns + "." + name
+}
+
+func parseMeta(s string) *blockMeta {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "{") {
+		return nil
+	}
+	var m blockMeta
+	if json.Unmarshal([]byte(s), &m) != nil {
+		return nil
+	}
+	return &m
+}
+
+// paragraph picks up "Inherits from x" lines and the response status.
+func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
+	text := b.Text.Text
+	if m := inheritsLine.FindStringSubmatch(text); m != nil && x.page.Kind == ir.PageResource {
+		base := m[1]
+		if len(b.Text.Links) > 0 {
+			base = b.Text.Links[0].Text
+		}
+		base = strings.Trim(base, "`* ")
+		if identifier.MatchString(base) {
+			x.base = qualify(base, x.page.Namespace)
+			for i := range x.page.Types {
+				x.page.Types[i].Base = x.base
+			}
+		}
+	}
+	if sec == secResponse && op != nil && op.ResponseStatus == 0 {
+		if m := statusCode.FindStringSubmatch(text); m != nil {
+			op.ResponseStatus, _ = strconv.Atoi(m[1])
+		}
+		if op.ResponseStatus != 204 && strings.Contains(strings.ToLower(text), "response body") {
+			for _, l := range b.Text.Links {
+				if identifier.MatchString(l.Text) {
+					op.Response = ir.TypeRef{Name: qualify(l.Text, x.page.Namespace), Href: l.Href}
+					break
+				}
+			}
+			if op.Response.Name == "" && x.typeName != "" && strings.Contains(text, " object") {
+				op.Response = ir.TypeRef{Name: x.typeName}
+			}
+		}
+	}
+}
+
+// columns finds the index of each wanted column by header name.
+type columns struct{ name, typ, desc, value int }
+
+func findColumns(t *doc.TableData) columns {
+	c := columns{-1, -1, -1, -1}
+	for i, h := range t.Header {
+		switch strings.ToLower(strings.TrimSpace(h.Text)) {
+		case "property", "name", "parameter", "member", "property name", "field", "header", "value name":
+			if c.name < 0 {
+				c.name = i
+			}
+		case "type", "data type", "value type":
+			if c.typ < 0 {
+				c.typ = i
+			}
+		case "description", "notes", "remarks", "details":
+			if c.desc < 0 {
+				c.desc = i
+			}
+		case "value", "numeric value", "int value":
+			if c.value < 0 {
+				c.value = i
+			}
+		}
+	}
+	return c
+}
+
+func hasColumn(t *doc.TableData, name string) bool {
+	for _, h := range t.Header {
+		if strings.EqualFold(strings.TrimSpace(h.Text), name) {
+			return true
+		}
+	}
+	return false
+}
+
+func cell(r doc.Row, i int) doc.Cell {
+	if i < 0 || i >= len(r.Cells) {
+		return doc.Cell{Pos: r.Pos}
+	}
+	return r.Cells[i]
+}
+
+// propertyTable reads a Property/Type/Description table into a type; body
+// says it is a request body table, which must have rows.
+func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
+	c := findColumns(b.Table)
+	if c.name < 0 || c.typ < 0 {
+		x.diags.Warnf(b.Pos, "table-columns", "property table has no %s column (header: %s)", missingColumn(c), headerText(b.Table))
+		return nil
+	}
+	if x.typeName == "" {
+		x.diags.Errorf(x.page.Pos, "no-type-name", "cannot tell which type the page %q documents", x.page.Title)
+		return nil
+	}
+	if len(b.Table.Rows) == 0 && body {
+		x.diags.Errorf(b.Pos, "empty-table", "request body table has a header but no rows (truncated page?)")
+		return nil
+	}
+	// An empty Properties table is legitimate: an abstract type whose
+	// properties all live in derived types.
+	t := &ir.Type{Name: x.typeName, Kind: ir.KindComplex, Pos: b.Pos}
+	seen := map[string]ir.Pos{}
+	more := map[int][]string{} // continuation text by property index
+	for _, r := range b.Table.Rows {
+		nameCell := cell(r, c.name)
+		name := strings.Trim(strings.TrimSpace(nameCell.Text), "`*")
+		typeCell := cell(r, c.typ)
+		switch rowShape(r, c) {
+		case rowEmpty:
+			continue
+		case rowLabel:
+			// A group label such as "|**Onboarding**|": not a property.
+			continue
+		case rowContinuation:
+			// A description that ran over a line break in the source,
+			// which ends the markdown row early: it belongs to the row above.
+			// Collected and analysed once after the loop: re-analysing the
+			// growing description per row is quadratic on hostile tables.
+			if n := len(t.Properties); n > 0 {
+				more[n-1] = append(more[n-1], nameCell.Text)
+				continue
+			}
+		}
+		if !validWireName(name) {
+			x.diags.Warnf(nameCell.Pos, "bad-property-name", "property name %q cannot be a JSON member name in a Go struct tag; row skipped", name)
+			continue
+		}
+		ref, ok := ParseTypeCell(typeCell.Inline, x.page.Namespace)
+		if !ok {
+			x.diags.Warnf(typeCell.Pos, "bad-type", "property %q: cannot read type %q; treating it as untyped JSON", name, typeCell.Text)
+			ref = ir.TypeRef{Name: "Edm.Untyped", Raw: typeCell.Text}
+		}
+		if prev, dup := seen[name]; dup {
+			x.diags.Warnf(nameCell.Pos, "duplicate-property", "property %q is listed twice (first at %s); keeping the first", name, prev)
+			continue
+		}
+		seen[name] = nameCell.Pos
+		desc := cell(r, c.desc).Text
+		p := ir.Property{Name: name, Type: ref, Description: desc, Pos: nameCell.Pos}
+		applyFacts(&p, analyze(desc), x.page.Namespace)
+		if name == "id" && x.page.Kind == ir.PageAPI && !titleAction.MatchString(x.page.Title) {
+			t.Kind = ir.KindEntity
+		}
+		t.Properties = append(t.Properties, p)
+	}
+	for i := range t.Properties {
+		if parts := more[i]; len(parts) > 0 {
+			p := &t.Properties[i]
+			p.Description = strings.TrimSpace(p.Description + " " + strings.Join(parts, " "))
+			applyFacts(p, analyze(p.Description), x.page.Namespace)
+		}
+	}
+	if x.meta != nil && x.meta.KeyProperty != "" {
+		t.Kind = ir.KindEntity
+	}
+	return t
+}
+
+type shape int
+
+const (
+	rowProperty shape = iota
+	rowEmpty
+	rowLabel        // a short group heading inside the table
+	rowContinuation // the rest of the row above, after a stray line break
+)
+
+// rowShape tells property rows from the debris of real pages: rows with
+// nothing but a first cell are group labels when short and continuation
+// text when they read like prose.
+func rowShape(r doc.Row, c columns) shape {
+	filled := 0
+	for _, cl := range r.Cells {
+		if strings.TrimSpace(cl.Text) != "" {
+			filled++
+		}
+	}
+	first := strings.TrimSpace(cell(r, c.name).Text)
+	switch {
+	case filled == 0:
+		return rowEmpty
+	case filled > 1 || first == "" || strings.TrimSpace(cell(r, c.typ).Text) != "":
+		return rowProperty
+	case len(strings.Fields(first)) > 5 || strings.ContainsAny(first, ".,;:()"):
+		return rowContinuation
+	}
+	return rowLabel
+}
+
+// validWireName reports whether a property name can be written in a Go
+// struct tag as a JSON name: what encoding/json accepts, so never a quote,
+// backslash, comma or backtick.
+func validWireName(s string) bool {
+	if s == "" || len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r == '@' || r == '.' || r == '_' || r == '-' || r == '$' || r == '#' || r == ':':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func missingColumn(c columns) string {
+	if c.name < 0 {
+		return "Property/Name"
+	}
+	return "Type"
+}
+
+func headerText(t *doc.TableData) string {
+	var s []string
+	for _, h := range t.Header {
+		s = append(s, h.Text)
+	}
+	return strings.Join(s, " | ")
+}
+
+// factsCache memoises prose.Analyze: real pages repeat descriptions a lot
+// (the Intune corpus has 16,982 description cells, 4,876 distinct). Facts are
+// read-only once made, so sharing them between pages is safe.
+var factsCache sync.Map // string → prose.Facts
+
+func analyze(desc string) prose.Facts {
+	if f, ok := factsCache.Load(desc); ok {
+		return f.(prose.Facts)
+	}
+	f := prose.Analyze(desc)
+	if len(desc) <= 4096 { // keep pathological cells out of the cache
+		factsCache.Store(desc, f)
+	}
+	return f
+}
+
+// applyFacts copies what the description says into the property.
+func applyFacts(p *ir.Property, f prose.Facts, ns string) {
+	p.Rules = nil
+	p.EnumValues = slices.Clone(f.EnumValues) // facts are shared through the cache
+	p.ReadOnly = f.ReadOnly
+	p.Required = f.Required
+	p.Nullable = f.Nullable
+	p.Default = f.Default
+	if f.InheritedFrom != "" && identifier.MatchString(f.InheritedFrom) {
+		p.InheritedFrom = qualify(f.InheritedFrom, ns)
+	}
+	for _, r := range f.Ranges {
+		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleRange, Min: r.Min, Max: r.Max, Text: r.Text})
+	}
+	if f.MinLength != nil {
+		n := float64(f.MinLength.N)
+		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinLength, Min: &n, Text: f.MinLength.Text})
+	}
+	if f.MaxLength != nil {
+		n := float64(f.MaxLength.N)
+		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxLength, Max: &n, Text: f.MaxLength.Text})
+	}
+	if f.MinItems != nil {
+		n := float64(f.MinItems.N)
+		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinItems, Min: &n, Text: f.MinItems.Text})
+	}
+	if f.MaxItems != nil {
+		n := float64(f.MaxItems.N)
+		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxItems, Max: &n, Text: f.MaxItems.Text})
+	}
+}
+
+// addType appends t to the page, merging it with a type of the same name
+// already seen on the page (an API page's body table and its examples).
+func (x *extractor) addType(t *ir.Type) *ir.Type {
+	for i := range x.page.Types {
+		if x.page.Types[i].Name == t.Name {
+			return &x.page.Types[i]
+		}
+	}
+	t.Base = x.base
+	x.page.Types = append(x.page.Types, *t)
+	return &x.page.Types[len(x.page.Types)-1]
+}
+
+// headerTable reads a Header/Value table.
+func (x *extractor) headerTable(b *doc.Block) []ir.Header {
+	nameCol, valCol := -1, -1
+	for i, h := range b.Table.Header {
+		switch strings.ToLower(strings.TrimSpace(h.Text)) {
+		case "header", "name":
+			nameCol = i
+		case "value", "description":
+			if valCol < 0 {
+				valCol = i
+			}
+		}
+	}
+	if nameCol < 0 {
+		return nil
+	}
+	var hs []ir.Header
+	for _, r := range b.Table.Rows {
+		n := cell(r, nameCol)
+		if n.Text == "" {
+			continue
+		}
+		hs = append(hs, ir.Header{Name: n.Text, Value: cell(r, valCol).Text, Pos: n.Pos})
+	}
+	return hs
+}
+
+// memberTable reads an enum Members table for the enum named name.
+func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
+	c := findColumns(b.Table)
+	if c.name < 0 {
+		x.diags.Warnf(b.Pos, "table-columns", "members table has no Member/Name column (header: %s)", headerText(b.Table))
+		return nil
+	}
+	if name == "" {
+		x.diags.Errorf(x.page.Pos, "no-type-name", "cannot tell which enum the page %q documents", x.page.Title)
+		return nil
+	}
+	e := &ir.Enum{Name: name, Source: "page", Pos: b.Pos}
+	seen := map[string]bool{}
+	for _, r := range b.Table.Rows {
+		nc := cell(r, c.name)
+		name := strings.Trim(strings.TrimSpace(nc.Text), "`*")
+		if name == "" {
+			continue
+		}
+		if !identifier.MatchString(name) {
+			x.diags.Warnf(nc.Pos, "bad-member", "enum member %q is not an identifier; skipped", name)
+			continue
+		}
+		if seen[name] {
+			x.diags.Warnf(nc.Pos, "duplicate-member", "enum member %q is listed twice; keeping the first", name)
+			continue
+		}
+		seen[name] = true
+		m := ir.EnumMember{Name: name, Description: cell(r, c.desc).Text, Pos: nc.Pos}
+		if v := strings.TrimSpace(cell(r, c.value).Text); v != "" {
+			if n, err := strconv.ParseInt(v, 0, 64); err == nil {
+				m.Value = &n
+			} else {
+				x.diags.Warnf(cell(r, c.value).Pos, "bad-member-value", "enum member %q: value %q is not an integer", name, v)
+			}
+		}
+		e.Members = append(e.Members, m)
+	}
+	e.Flags = isFlags(e.Members)
+	return e
+}
+
+// isFlags reports whether member values look like bit flags: all documented,
+// at least three non-zero values, every non-zero value a power of two, and not
+// simply 0,1,2 (contiguous small values are an ordinary enum).
+func isFlags(ms []ir.EnumMember) bool {
+	nonZero, maxV := 0, int64(0)
+	for _, m := range ms {
+		if m.Value == nil || *m.Value < 0 {
+			return false
+		}
+		v := *m.Value
+		if v == 0 {
+			continue
+		}
+		if v&(v-1) != 0 {
+			return false
+		}
+		nonZero++
+		if v > maxV {
+			maxV = v
+		}
+	}
+	return nonZero >= 3 && maxV >= 4
+}
+
+// code handles a code block: request lines in the HTTP request section, and
+// examples everywhere else.
+func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
+	meta := x.meta
+	x.meta = nil
+	if sec == secHTTPRequest && op != nil {
+		for i, line := range strings.Split(b.Code, "\n") {
+			line = strings.TrimSpace(line)
+			m := requestLineRe.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			pos := b.Pos
+			pos.Line += i
+			if op.Method == "" {
+				op.Method = m[1]
+				if a := titleAction.FindStringSubmatch(x.page.Title); a != nil {
+					x.typeName = qualify(actionParams(m[2], a[1]), x.page.Namespace)
+				}
+			} else if op.Method != m[1] {
+				x.diags.Warnf(pos, "mixed-methods", "request line uses %s but the page documents %s; skipped", m[1], op.Method)
+				continue
+			}
+			op.Paths = append(op.Paths, ir.Path{Template: trimHost(m[2]), Params: pathParams(m[2]), Pos: pos})
+		}
+		return
+	}
+	ex, ok := x.example(b, sec, meta)
+	if ok {
+		x.page.Examples = append(x.page.Examples, ex)
+	}
+}
+
+var (
+	requestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+(\S+)`)
+	statusLineRe  = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})`)
+	hostPrefix    = regexp.MustCompile(`^(?i)https?://[^/]+(/(v1\.0|beta))?`)
+	pathParam     = regexp.MustCompile(`\{([^{}]+)\}`)
+	httpHeader    = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$`)
+)
+
+// actionParams names the parameters type of an action from the entity it is
+// bound to: "/policySets/{policySetId}/update" → "policySetUpdateParameters".
+func actionParams(path, action string) string {
+	segs := strings.Split(strings.Trim(trimHost(path), "/"), "/")
+	binding := ""
+	for i := len(segs) - 2; i >= 0 && binding == ""; i-- {
+		s := segs[i]
+		if m := pathParam.FindStringSubmatch(s); m != nil {
+			binding = strings.TrimSuffix(strings.TrimSuffix(m[1], "Id"), "ID")
+		} else if s != "" {
+			binding = s
+		}
+	}
+	name := strings.ToUpper(action[:1]) + action[1:] + "Parameters"
+	if identifier.MatchString(binding) && !strings.Contains(binding, ".") {
+		return binding + name
+	}
+	return strings.ToLower(name[:1]) + name[1:]
+}
+
+func trimHost(u string) string {
+	u = hostPrefix.ReplaceAllString(u, "")
+	if u == "" {
+		u = "/"
+	}
+	return u
+}
+
+func pathParams(p string) []string {
+	var out []string
+	for _, m := range pathParam.FindAllStringSubmatch(p, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// example reads a JSON example from a code block: an "http" block with a
+// request or status line, headers and a body, or a bare JSON block.
+func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Example, bool) {
+	lines := strings.Split(b.Code, "\n")
+	ex := ir.Example{Pos: b.Pos}
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i < len(lines) {
+		first := strings.TrimSpace(lines[i])
+		if m := requestLineRe.FindStringSubmatch(first); m != nil {
+			ex.Role, ex.Method, ex.URL = ir.RoleRequest, m[1], m[2]
+			i++
+		} else if m := statusLineRe.FindStringSubmatch(first); m != nil {
+			ex.Role = ir.RoleResponse
+			ex.Status, _ = strconv.Atoi(m[1])
+			i++
+		}
+		if ex.Role != "" {
+			for i < len(lines) {
+				l := strings.TrimSpace(lines[i])
+				m := httpHeader.FindStringSubmatch(l)
+				if m == nil {
+					break
+				}
+				ex.Headers = append(ex.Headers, ir.Header{Name: m[1], Value: m[2], Pos: ir.Pos{File: b.Pos.File, Line: b.Pos.Line + i, Path: b.Pos.Path}})
+				i++
+			}
+		}
+	}
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	body := strings.Join(lines[i:], "\n")
+	if strings.TrimSpace(body) == "" {
+		return ex, false
+	}
+	if t := strings.TrimSpace(body); !strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "[") {
+		return ex, false
+	}
+	ex.Body = body
+	if b.Pos.Line > 0 {
+		ex.Pos.Line = b.Pos.Line + i
+	}
+	if ex.Role == "" {
+		switch {
+		case meta != nil && meta.BlockType == "resource", sec == secJSON:
+			ex.Role = ir.RoleResource
+		case meta != nil && meta.BlockType == "request", sec == secExampleRequest:
+			ex.Role = ir.RoleRequest
+		case meta != nil && meta.BlockType == "response", sec == secExampleResponse:
+			ex.Role = ir.RoleResponse
+		case x.page.Kind == ir.PageResource:
+			ex.Role = ir.RoleResource
+		default:
+			ex.Role = ir.RoleResponse
+		}
+	}
+	ex.Type = x.exampleType(ex, meta)
+	return ex, true
+}
+
+// exampleType is the type an example shows: its "@odata.type", else the page's
+// subject.
+func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) string {
+	var probe struct {
+		ODataType string `json:"@odata.type"`
+	}
+	if json.Unmarshal([]byte(ex.Body), &probe) == nil && probe.ODataType != "" {
+		return qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace)
+	}
+	if meta != nil && meta.ODataType != "" {
+		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace)
+	}
+	return x.typeName
+}
+
+// finishOperation fills in what the page implies but does not state, and
+// reports what an operation page must have.
+func (x *extractor) finishOperation(op *ir.Operation) {
+	if op.Method == "" || len(op.Paths) == 0 {
+		x.diags.Errorf(x.page.Pos, "no-request-line", "API page %q has no HTTP request line (expected e.g. \"PATCH /things/{id}\" under an \"HTTP request\" heading)", x.page.Title)
+	}
+	if len(op.BodyProperties) > 0 && x.typeName != "" {
+		op.Body = ir.TypeRef{Name: x.typeName}
+	} else if (op.Method == "PATCH" || op.Method == "PUT") && !x.diags.HasErrors() {
+		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table", op.Method, x.page.Title)
+	}
+	if op.Response.Name == "" && op.ResponseStatus == 200 && x.typeName != "" {
+		op.Response = ir.TypeRef{Name: x.typeName}
+	}
+	isAction := titleAction.MatchString(x.page.Title)
+	for i := range x.page.Types {
+		if x.page.Types[i].Name == x.typeName && len(op.Paths) > 0 && !isAction {
+			x.page.Types[i].Kind = ir.KindEntity
+		}
+	}
+}

@@ -1,0 +1,350 @@
+// Package text is docgen's front end for plain-text captures of rendered
+// documentation pages: what a browser's "copy text" gives. Heading markup,
+// code fences and often table delimiters are lost, so this front end
+// recognises structure from the text itself:
+//
+//   - the first non-empty line is the title;
+//   - a line that is one of the well-known section names ("HTTP Request",
+//     "Request body", "Properties", "Members", ...) is a heading;
+//   - a line with "|" followed by a "---|---" line starts a pipe table;
+//   - a line made of known column names ("Property Type Description",
+//     "Header Value", ...) starts a whitespace table, whose rows run to the
+//     next blank line;
+//   - a request line ("PATCH /x", "PATCH https://...") or a status line
+//     ("HTTP/1.1 200 OK") starts an HTTP block: the line, its headers and a
+//     JSON body that runs until its brackets balance;
+//   - a line starting with "{" or "[" starts a JSON block;
+//   - anything else is a paragraph line.
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docgen-dev/docgen/ir"
+	"github.com/docgen-dev/docgen/parser/doc"
+)
+
+// sectionNames are the headings Graph pages use, lower-cased. A text capture
+// line equal to one of them (ignoring case and a trailing colon) is a heading.
+var sectionNames = map[string]bool{
+	"permissions": true, "prerequisites": true, "http request": true,
+	"request headers": true, "request body": true, "response": true,
+	"response body": true, "example": true, "examples": true, "request": true,
+	"properties": true, "relationships": true, "methods": true, "members": true,
+	"json representation": true, "path parameters": true,
+	"query parameters": true, "optional query parameters": true,
+	"optional request headers": true, "parameters": true, "see also": true,
+	"enumerations": true, "values": true, "functions": true, "actions": true,
+}
+
+var (
+	exampleHeading = regexp.MustCompile(`^(?i)example \d+\b[^.]{0,80}$`)
+	requestLine    = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) +\S+( +HTTP/\d(\.\d)?)?$`)
+	statusLine     = regexp.MustCompile(`^HTTP/\d(\.\d)? +\d{3}\b`)
+	headerLine     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: *\S`)
+	pipeDelimiter  = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+)
+
+// wsTables are the whitespace-separated table layouts this front end can
+// split: the header line (lower-cased) and how to split a row.
+var wsTables = []struct {
+	header []string
+	split  func(fields []string) []string
+}{
+	{[]string{"Property", "Type", "Description"}, splitNameTypeDesc},
+	{[]string{"Name", "Type", "Description"}, splitNameTypeDesc},
+	{[]string{"Parameter", "Type", "Description"}, splitNameTypeDesc},
+	{[]string{"Member", "Value", "Description"}, splitMemberValueDesc},
+	{[]string{"Member", "Description"}, splitFirstRest},
+	{[]string{"Header", "Value"}, splitFirstRest},
+	{[]string{"Name", "Description"}, splitFirstRest},
+}
+
+// Parse turns a text capture into a document tree. It never fails: a capture
+// that has no recognisable structure yields paragraphs, and the interpreting
+// layer reports what is missing.
+func Parse(file string, src []byte) (*doc.Document, ir.Diagnostics) {
+	s := normalize(src)
+	p := &parser{file: file, lines: strings.Split(s, "\n")}
+	p.run()
+	return &doc.Document{File: file, Blocks: p.blocks}, nil
+}
+
+// normalize strips a BOM, converts CRLF/CR to LF and replaces invalid UTF-8.
+func normalize(src []byte) string {
+	s := string(src)
+	s = strings.TrimPrefix(s, "\uFEFF")
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
+}
+
+type parser struct {
+	file   string
+	lines  []string
+	i      int // index of the next line
+	blocks []doc.Block
+	titled bool
+}
+
+func (p *parser) pos(i int) ir.Pos { return ir.Pos{File: p.file, Line: i + 1, Col: 1} }
+
+func (p *parser) run() {
+	for p.i < len(p.lines) {
+		line := strings.TrimSpace(p.lines[p.i])
+		switch {
+		case line == "":
+			p.i++
+		case !p.titled:
+			p.titled = true
+			p.add(doc.Block{Kind: doc.Heading, Level: 1, Text: inline(line), Pos: p.pos(p.i)})
+			p.i++
+		case isHeading(line):
+			p.add(doc.Block{Kind: doc.Heading, Text: inline(strings.TrimSuffix(line, ":")), Pos: p.pos(p.i)})
+			p.i++
+		case requestLine.MatchString(line) || statusLine.MatchString(line):
+			p.httpBlock()
+		case strings.HasPrefix(line, "{") || strings.HasPrefix(line, "["):
+			start := p.i
+			body := p.jsonBody()
+			p.add(doc.Block{Kind: doc.Code, Lang: "json", Code: body, Pos: p.pos(start)})
+		case strings.Contains(line, "|") && p.i+1 < len(p.lines) && pipeDelimiter.MatchString(p.lines[p.i+1]):
+			p.pipeTable()
+		case p.wsTable():
+		default:
+			p.add(doc.Block{Kind: doc.Paragraph, Text: inline(line), Pos: p.pos(p.i)})
+			p.i++
+		}
+	}
+}
+
+func (p *parser) add(b doc.Block) { p.blocks = append(p.blocks, b) }
+
+func isHeading(line string) bool {
+	l := strings.ToLower(strings.TrimSuffix(line, ":"))
+	return sectionNames[l] || exampleHeading.MatchString(line)
+}
+
+func inline(s string) doc.Inline { return doc.Inline{Text: collapse(s)} }
+
+// collapse turns whitespace runs into single spaces and trims.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// httpBlock reads a request or status line, the header lines after it and,
+// after an optional blank line, a JSON body.
+func (p *parser) httpBlock() {
+	start := p.i
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(p.lines[p.i]))
+	p.i++
+	for p.i < len(p.lines) && headerLine.MatchString(strings.TrimSpace(p.lines[p.i])) {
+		b.WriteString("\n")
+		b.WriteString(strings.TrimSpace(p.lines[p.i]))
+		p.i++
+	}
+	j := p.i
+	for j < len(p.lines) && strings.TrimSpace(p.lines[j]) == "" {
+		j++
+	}
+	if j < len(p.lines) {
+		if t := strings.TrimSpace(p.lines[j]); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			p.i = j
+			b.WriteString("\n\n")
+			b.WriteString(p.jsonBody())
+		}
+	}
+	p.add(doc.Block{Kind: doc.Code, Lang: "http", Code: b.String(), Pos: p.pos(start)})
+}
+
+// jsonBody consumes lines from p.i until the brackets opened on the first line
+// balance (ignoring brackets inside strings). A body that never balances (a
+// truncated example) runs to the next heading line or the end of the page; the
+// interpreting layer reports it as invalid JSON.
+func (p *parser) jsonBody() string {
+	var lines []string
+	depth := 0
+	inString, escaped := false, false
+	for p.i < len(p.lines) {
+		line := p.lines[p.i]
+		if len(lines) > 0 && depth > 0 && !inString && isHeading(strings.TrimSpace(line)) {
+			break
+		}
+		lines = append(lines, line)
+		p.i++
+		for _, r := range line {
+			switch {
+			case escaped:
+				escaped = false
+			case inString && r == '\\':
+				escaped = true
+			case r == '"':
+				inString = !inString
+			case inString:
+			case r == '{' || r == '[':
+				depth++
+			case r == '}' || r == ']':
+				depth--
+			}
+		}
+		inString, escaped = false, false // JSON strings never span lines
+		if depth <= 0 {
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// pipeTable reads "a | b |" rows after a header and a delimiter line.
+func (p *parser) pipeTable() {
+	start := p.i
+	t := &doc.TableData{Header: p.pipeCells(p.i)}
+	p.i += 2
+	for p.i < len(p.lines) {
+		line := strings.TrimSpace(p.lines[p.i])
+		if line == "" || !strings.Contains(line, "|") {
+			break
+		}
+		t.Rows = append(t.Rows, doc.Row{Cells: p.pipeCells(p.i), Pos: p.pos(p.i)})
+		p.i++
+	}
+	p.add(doc.Block{Kind: doc.Table, Table: t, Pos: p.pos(start)})
+}
+
+func (p *parser) pipeCells(i int) []doc.Cell {
+	line := p.lines[i]
+	trimmed := strings.TrimSpace(line)
+	offset := strings.Index(line, trimmed)
+	trimmed = strings.TrimPrefix(trimmed, "|")
+	if strings.HasPrefix(strings.TrimSpace(line), "|") {
+		offset++
+	}
+	trimmed = strings.TrimSuffix(trimmed, "|")
+	var cells []doc.Cell
+	col := offset
+	for _, part := range strings.Split(trimmed, "|") {
+		lead := len(part) - len(strings.TrimLeft(part, " \t"))
+		cells = append(cells, doc.Cell{Inline: inline(part), Pos: ir.Pos{File: p.file, Line: i + 1, Col: col + lead + 1}})
+		col += len(part) + 1
+	}
+	return cells
+}
+
+// wsTable recognises a whitespace table header at p.i and reads its rows.
+func (p *parser) wsTable() bool {
+	line := strings.TrimSpace(p.lines[p.i])
+	for _, layout := range wsTables {
+		if !strings.EqualFold(collapse(line), strings.Join(layout.header, " ")) {
+			continue
+		}
+		start := p.i
+		t := &doc.TableData{}
+		for _, h := range layout.header {
+			t.Header = append(t.Header, doc.Cell{Inline: inline(h), Pos: p.pos(start)})
+		}
+		p.i++
+		for p.i < len(p.lines) {
+			row := strings.TrimSpace(p.lines[p.i])
+			if row == "" || isHeading(row) {
+				break
+			}
+			t.Rows = append(t.Rows, p.wsRow(p.i, layout.split))
+			p.i++
+		}
+		p.add(doc.Block{Kind: doc.Table, Table: t, Pos: p.pos(start)})
+		return true
+	}
+	return false
+}
+
+// wsRow splits one whitespace-table row into cells, computing each cell's column.
+func (p *parser) wsRow(i int, split func([]string) []string) doc.Row {
+	line := p.lines[i]
+	fields := strings.Fields(line)
+	parts := split(fields)
+	row := doc.Row{Pos: p.pos(i)}
+	at := 0
+	for _, part := range parts {
+		col := 1
+		if part != "" {
+			if k := strings.Index(line[at:], firstField(part)); k >= 0 {
+				col = at + k + 1
+				at += k
+			}
+		}
+		row.Cells = append(row.Cells, doc.Cell{Inline: inline(part), Pos: ir.Pos{File: p.file, Line: i + 1, Col: col}})
+	}
+	return row
+}
+
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// splitNameTypeDesc splits "name Type[ collection] description words...".
+// The type is one word, or two when the second is "collection" (as in
+// "String collection"); everything after it is the description.
+func splitNameTypeDesc(f []string) []string {
+	out := []string{"", "", ""}
+	if len(f) == 0 {
+		return out
+	}
+	out[0] = f[0]
+	rest := f[1:]
+	if len(rest) == 0 {
+		return out
+	}
+	n := 1
+	if len(rest) > 1 && strings.EqualFold(rest[1], "collection") {
+		n = 2
+	}
+	out[1] = strings.Join(rest[:n], " ")
+	out[2] = strings.Join(rest[n:], " ")
+	return out
+}
+
+// splitMemberValueDesc splits "member [value] description"; the value column
+// is taken only when the second field is an integer.
+func splitMemberValueDesc(f []string) []string {
+	out := []string{"", "", ""}
+	if len(f) == 0 {
+		return out
+	}
+	out[0] = f[0]
+	rest := f[1:]
+	if len(rest) > 0 && isInteger(rest[0]) {
+		out[1] = rest[0]
+		rest = rest[1:]
+	}
+	out[2] = strings.Join(rest, " ")
+	return out
+}
+
+func splitFirstRest(f []string) []string {
+	if len(f) == 0 {
+		return []string{"", ""}
+	}
+	return []string{f[0], strings.Join(f[1:], " ")}
+}
+
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
