@@ -1,0 +1,130 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/ir"
+)
+
+// primitiveGo maps EDM primitives to Go types. Those with exact wire formats
+// use the runtime types of wire_gen.go, which keep the text as received.
+var primitiveGo = map[string]func() *jen.Statement{
+	"Edm.String":         func() *jen.Statement { return jen.String() },
+	"Edm.Boolean":        func() *jen.Statement { return jen.Bool() },
+	"Edm.Int16":          func() *jen.Statement { return jen.Int16() },
+	"Edm.Int32":          func() *jen.Statement { return jen.Int32() },
+	"Edm.Int64":          func() *jen.Statement { return jen.Int64() },
+	"Edm.Byte":           func() *jen.Statement { return jen.Uint8() },
+	"Edm.SByte":          func() *jen.Statement { return jen.Int8() },
+	"Edm.Single":         func() *jen.Statement { return jen.Id("Double") },
+	"Edm.Double":         func() *jen.Statement { return jen.Id("Double") },
+	"Edm.Decimal":        func() *jen.Statement { return jen.Qual("encoding/json", "Number") },
+	"Edm.DateTimeOffset": func() *jen.Statement { return jen.Id("DateTimeOffset") },
+	"Edm.Date":           func() *jen.Statement { return jen.Id("Date") },
+	"Edm.TimeOfDay":      func() *jen.Statement { return jen.Id("TimeOfDay") },
+	"Edm.Duration":       func() *jen.Statement { return jen.Id("Duration") },
+	"Edm.Binary":         func() *jen.Statement { return jen.Id("Binary") },
+	"Edm.Guid":           func() *jen.Statement { return jen.Id("Guid") },
+	"Edm.Stream":         func() *jen.Statement { return jen.Id("Stream") },
+	"Edm.Untyped":        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+}
+
+// elemType is the Go type of one value of ref (ignoring collection-ness).
+func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
+	if f, ok := primitiveGo[ref.Name]; ok {
+		return f()
+	}
+	if e, ok := g.enums[ref.Name]; ok {
+		return jen.Id(e.GoName)
+	}
+	if t := g.polyBase(ref); t != nil {
+		return jen.Id(t.AnyGoName)
+	}
+	if t, ok := g.types[ref.Name]; ok {
+		return jen.Id(t.GoName)
+	}
+	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// isRaw reports whether values of ref are kept as raw JSON.
+func (g *gen) isRaw(ref ir.TypeRef) bool {
+	if ref.Name == "Edm.Untyped" {
+		return true
+	}
+	_, prim := primitiveGo[ref.Name]
+	_, enum := g.enums[ref.Name]
+	_, typ := g.types[ref.Name]
+	return !prim && !enum && !typ
+}
+
+// fieldType is the Go type of a model field: a slice for collections, the
+// value itself for raw JSON, otherwise a pointer so that "absent" is nil.
+func (g *gen) fieldType(ref ir.TypeRef) *jen.Statement {
+	switch {
+	case ref.Collection:
+		return jen.Index().Add(g.elemType(ref))
+	case g.isRaw(ref), g.polyBase(ref) != nil:
+		return g.elemType(ref) // nil-able already: omitzero omits the zero value
+	}
+	return jen.Op("*").Add(g.elemType(ref))
+}
+
+func (g *gen) modelFile(f *jen.File) {
+	for i := range g.spec.Types {
+		g.model(f, &g.spec.Types[i])
+	}
+	g.registry(f)
+}
+
+// registry emits NewByODataType, which maps an "@odata.type" value to a new
+// model: the way to pick the concrete type of a payload.
+func (g *gen) registry(f *jen.File) {
+	var cases []jen.Code
+	for _, t := range g.spec.Types {
+		cases = append(cases, jen.Case(jen.Lit(t.Name)).Block(jen.Return(jen.New(jen.Id(t.GoName)))))
+	}
+	f.Comment("NewByODataType returns a pointer to a new, empty model of the type named by")
+	f.Comment("odataType (\"#microsoft.graph.x\" or \"microsoft.graph.x\"), or nil when this")
+	f.Comment("package has no such type.")
+	f.Func().Id("NewByODataType").Params(jen.Id("odataType").String()).Any().Block(
+		jen.Switch(jen.Qual("strings", "TrimPrefix").Call(jen.Id("odataType"), jen.Lit("#"))).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
+}
+
+// model emits one struct. Inherited properties are flattened into it (the IR
+// lists them), so every struct decodes and encodes on its own.
+func (g *gen) model(f *jen.File, t *ir.Type) {
+	doc := t.GoName + " is the " + string(t.Kind) + " type " + t.Name + "."
+	if t.Description != "" {
+		doc += " " + t.Description
+	}
+	if t.Base != "" {
+		doc += " It derives from " + t.Base + "."
+	}
+	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
+	fields := []jen.Code{
+		jen.Comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
+		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
+	}
+	for _, p := range t.Properties {
+		fields = append(fields, g.field(p))
+	}
+	f.Type().Id(t.GoName).Struct(fields...)
+	f.Line()
+}
+
+func (g *gen) field(p ir.Property) jen.Code {
+	doc := p.GoName + ": " + p.Description
+	if p.Description == "" {
+		doc = p.GoName + " is the " + p.Name + " property."
+	}
+	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
+		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
+	}
+	return jen.Add(comment(doc)).Line().
+		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(map[string]string{"json": p.Name + ",omitzero"})
+}
+
+// quoteForComment renders s for a comment; s is already sanitized data.
+func quoteForComment(s string) string { return "\"" + sanitize(s) + "\"" }

@@ -1,0 +1,197 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/ir"
+)
+
+// patches emits, for every documented operation with a body, a body type in
+// which each property is absent, null or a value (Optional[T] with omitzero:
+// a *T cannot tell absent from null), its validation, and one request builder
+// per documented path.
+func (g *gen) patchFile(f *jen.File) {
+	for i := range g.spec.Operations {
+		op := &g.spec.Operations[i]
+		t := g.types[op.Body.Name]
+		if t == nil || len(op.Paths) == 0 {
+			continue
+		}
+		g.patchBody(f, op, t)
+		g.changesFunc(f, op, t)
+		for _, p := range op.Paths {
+			g.requestBuilder(f, op, p)
+		}
+	}
+}
+
+// bodyProps are the properties of t the operation's body table lists, in
+// table order.
+func bodyProps(op *ir.Operation, t *ir.Type) []ir.Property {
+	byName := map[string]ir.Property{}
+	for _, p := range t.Properties {
+		byName[p.Name] = p
+	}
+	var out []ir.Property
+	for _, n := range op.BodyProperties {
+		if p, ok := byName[n]; ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
+	name := op.GoName + "Body"
+	f.Add(comment(name+" is the request body of "+quoteForComment(op.Name)+" ("+op.Method+"). Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
+		"Documented at "+srcRef(op.Pos)+"."))
+	fields := []jen.Code{
+		jen.Comment("ODataType is the \"@odata.type\" annotation."),
+		jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}),
+	}
+	props := bodyProps(op, t)
+	for _, p := range props {
+		doc := p.GoName + ": " + p.Description
+		if p.ReadOnly {
+			doc += " (Read-only: CheckReadOnly reports it when set.)"
+		}
+		var vt *jen.Statement
+		if p.Type.Collection {
+			vt = jen.Index().Add(g.elemType(p.Type))
+		} else {
+			vt = g.elemType(p.Type)
+		}
+		fields = append(fields, jen.Add(comment(doc)).Line().
+			Id(p.GoName).Id("Optional").Types(vt).Tag(map[string]string{"json": p.Name + ",omitzero"}))
+	}
+	f.Type().Id(name).Struct(fields...)
+	f.Line()
+
+	// Validate: the same documented rules as the model, on set values.
+	var checks []jen.Code
+	for _, p := range props {
+		var inner []jen.Code
+		switch {
+		case p.Type.Collection:
+			inner = g.propChecks(jen.Id("v"), p)
+		case !g.isRaw(p.Type):
+			inner = g.valueChecks(jen.Id("v"), jen.Id("path").Op("+").Lit(p.Name), p)
+		}
+		if len(inner) > 0 {
+			checks = append(checks, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("b").Dot(p.GoName).Dot("Get").Call(), jen.Id("ok")).Block(inner...))
+		}
+	}
+	f.Comment("Validate reports every documented rule the set fields of b break, or nil.")
+	f.Func().Params(jen.Id("b").Op("*").Id(name)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("errs").Id("ValidationError"),
+		jen.Id("b").Dot("validate").Call(jen.Op("&").Id("errs"), jen.Lit("")),
+		jen.Return(jen.Id("errs").Dot("Err").Call()),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("b").Op("*").Id(name)).Id("validate").Params(
+		jen.Id("errs").Op("*").Id("ValidationError"), jen.Id("path").String(),
+	).Block(checks...)
+	f.Line()
+
+	var ro []jen.Code
+	ro = append(ro, jen.Var().Id("errs").Id("ValidationError"))
+	for _, p := range props {
+		if !p.ReadOnly {
+			continue
+		}
+		ro = append(ro, jen.If(jen.Id("b").Dot(p.GoName).Dot("IsSet").Call()).Block(
+			jen.Id("errs").Dot("Add").Call(jen.Lit(p.Name), jen.Lit("read-only property is set")),
+		))
+	}
+	ro = append(ro, jen.Return(jen.Id("errs").Dot("Err").Call()))
+	f.Comment("CheckReadOnly reports every read-only property set in b. It is separate from")
+	f.Comment("Validate because the documentation's own examples sometimes set them.")
+	f.Func().Params(jen.Id("b").Op("*").Id(name)).Id("CheckReadOnly").Params().Error().Block(ro...)
+	f.Line()
+}
+
+// requestBuilder emits New<Path>Request, which builds the documented request
+// for one path. Path parameters are escaped as single path segments.
+func (g *gen) requestBuilder(f *jen.File, op *ir.Operation, p ir.Path) {
+	name := "New" + p.GoName + "Request"
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("baseURL").String()}
+	for _, pn := range p.ParamGoNames {
+		params = append(params, jen.Id(pn).String())
+	}
+	params = append(params, jen.Id("body").Op("*").Id(op.GoName+"Body"))
+
+	// Build the URL from literal segments and escaped parameters.
+	url := jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/"))
+	rest := p.Template
+	for i, prm := range p.Params {
+		ph := "{" + prm + "}"
+		k := strings.Index(rest, ph)
+		if k < 0 {
+			continue
+		}
+		if k > 0 {
+			url = url.Op("+").Lit(rest[:k])
+		}
+		url = url.Op("+").Qual("net/url", "PathEscape").Call(jen.Id(p.ParamGoNames[i]))
+		rest = rest[k+len(ph):]
+	}
+	if rest != "" {
+		url = url.Op("+").Lit(rest)
+	}
+
+	doc := name + " builds the " + quoteForComment(op.Name) + " request for " + op.Method + " " + p.Template + " against baseURL (for example \"https://graph.microsoft.com/beta\"; national clouds have their own)."
+	f.Add(comment(doc))
+	stmts := []jen.Code{
+		jen.Id("u").Op(":=").Add(url),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(
+			jen.Id("ctx"), jen.Lit(op.Method), jen.Id("u"), jen.Qual("bytes", "NewReader").Call(jen.Id("data"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("application/json")),
+		jen.Return(jen.Id("req"), jen.Nil()),
+	}
+	f.Func().Id(name).Params(params...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(stmts...)
+	f.Line()
+}
+
+// changesFunc emits <Op>BodyFromChanges, which turns a model read from the
+// service and modified into a body holding only what changed: changed values
+// are set, values removed (nil or empty) are sent as null, the rest is absent.
+func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
+	name := op.GoName + "Body"
+	var stmts []jen.Code
+	stmts = append(stmts, jen.Id("b").Op(":=").Op("&").Id(name).Values())
+	for _, p := range bodyProps(op, t) {
+		old, upd := jen.Id("old").Dot(p.GoName), jen.Id("updated").Dot(p.GoName)
+		var elem *jen.Statement
+		if p.Type.Collection {
+			elem = jen.Index().Add(g.elemType(p.Type))
+		} else {
+			elem = g.elemType(p.Type)
+		}
+		var isNone, value *jen.Statement
+		switch {
+		case p.Type.Collection, g.isRaw(p.Type):
+			isNone, value = upd.Clone().Op("==").Nil(), upd.Clone()
+		case g.polyBase(p.Type) != nil:
+			isNone, value = upd.Clone().Dot("IsZero").Call(), upd.Clone()
+		default:
+			isNone, value = upd.Clone().Op("==").Nil(), jen.Op("*").Add(upd.Clone())
+		}
+		stmts = append(stmts, jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(old, upd)).Block(
+			jen.If(isNone).Block(
+				jen.Id("b").Dot(p.GoName).Op("=").Id("Null").Types(elem.Clone()).Call(),
+			).Else().Block(
+				jen.Id("b").Dot(p.GoName).Op("=").Id("Some").Call(value),
+			),
+		))
+	}
+	stmts = append(stmts, jen.Return(jen.Id("b")))
+	f.Add(comment(name + "FromChanges returns the body of " + quoteForComment(op.Name) + " that turns old into updated: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy."))
+	f.Func().Id(name + "FromChanges").Params(jen.List(jen.Id("old"), jen.Id("updated")).Op("*").Id(t.GoName)).Op("*").Id(name).Block(stmts...)
+	f.Line()
+}

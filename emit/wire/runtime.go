@@ -1,0 +1,728 @@
+package wire
+
+// This file is copied verbatim, package clause aside, into every generated
+// package, so it imports only the standard library and holds no mutable
+// state beyond its error values.
+//
+// Edm.Int64 needs no type of its own: encoding/json decodes an integer
+// literal into an int64 with strconv.ParseInt, never through float64, and
+// encodes it with strconv.AppendInt, so 9007199254740993 survives a round
+// trip exactly as plain int64. A quoted int64 ("IEEE754Compatible=true")
+// is a different wire format that docgen does not request.
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Errors from Duration.Std, TimeOfDay.Duration and DateTimeOffset.Time for
+// values that are well formed but have no exact Go equivalent. Test for them
+// with errors.Is.
+var (
+	// ErrDurationNotFixed reports a Duration with years or months, whose
+	// length depends on the date it is applied to.
+	ErrDurationNotFixed = errors.New("duration with years or months has no fixed length")
+	// ErrDurationRange reports a Duration beyond the range of time.Duration
+	// (about ±292 years).
+	ErrDurationRange = errors.New("duration out of range of time.Duration")
+	// ErrDurationPrecision reports fractional seconds with non-zero digits
+	// past the ninth: Go times and durations stop at nanoseconds, and the
+	// value is not rounded silently.
+	ErrDurationPrecision = errors.New("fractional seconds finer than a nanosecond")
+)
+
+// DateTimeOffset is an Edm.DateTimeOffset, an RFC 3339 timestamp such as
+// "2016-12-31T23:59:37.9174975-08:00". It keeps the text as received, so
+// every fractional digit and the original offset survive decoding and
+// re-encoding; call Time for a time.Time.
+type DateTimeOffset string
+
+// NewDateTimeOffset formats t in RFC 3339 with as many fractional digits as
+// its nanoseconds need (none for whole seconds) and "Z" for a zero offset.
+// It keeps t's offset unless RFC 3339 cannot express it (seconds in the
+// offset, or a day or more), in which case it writes t in UTC. Years outside
+// 0000-9999 are written as OData does: "-0001", "10000".
+func NewDateTimeOffset(t time.Time) DateTimeOffset {
+	if _, off := t.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
+		t = t.UTC()
+	}
+	return DateTimeOffset(t.Format(time.RFC3339Nano))
+}
+
+// Time parses d. The result is in time.UTC for a "Z" suffix and in a
+// time.FixedZone otherwise. Beyond Validate's errors it returns
+// ErrDurationPrecision for non-zero digits past nanoseconds.
+func (d DateTimeOffset) Time() (time.Time, error) {
+	t, off, exact, why := parseDateTimeOffset(string(d))
+	switch {
+	case why != "":
+		return time.Time{}, invalid("DateTimeOffset", string(d), why)
+	case !exact:
+		return time.Time{}, fmt.Errorf("DateTimeOffset %q: %w", string(d), ErrDurationPrecision)
+	case strings.HasSuffix(string(d), "Z"):
+		return t, nil
+	}
+	return t.Add(-time.Duration(off) * time.Second).In(time.FixedZone("", off)), nil
+}
+
+// Validate reports whether d is well formed as OData specifies:
+// [-]YYYY-MM-DDThh:mm[:ss[.f...]] followed by "Z" or ±hh:mm. Any number of
+// fractional digits is allowed; the day must exist in its month; years with
+// more than four digits may not start with 0 and have at most nine digits.
+// Letters must be upper case.
+func (d DateTimeOffset) Validate() error {
+	if _, _, _, why := parseDateTimeOffset(string(d)); why != "" {
+		return invalid("DateTimeOffset", string(d), why)
+	}
+	return nil
+}
+
+// Date is an Edm.Date, a calendar date such as "2021-07-16".
+type Date string
+
+// NewDate formats the date y-m-d, normalized as time.Date does
+// (NewDate(2021, 2, 29) is "2021-03-01").
+func NewDate(y int, m time.Month, d int) Date {
+	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+}
+
+// Time returns midnight UTC at the start of d.
+func (d Date) Time() (time.Time, error) {
+	y, m, day, rest, why := parseDate(string(d))
+	if why == "" && rest != "" {
+		why = "trailing text"
+	}
+	if why != "" {
+		return time.Time{}, invalid("Date", string(d), why)
+	}
+	return time.Date(y, m, day, 0, 0, 0, 0, time.UTC), nil
+}
+
+// Validate reports whether d is a well-formed [-]YYYY-MM-DD date that exists,
+// with the year rules of DateTimeOffset.Validate.
+func (d Date) Validate() error {
+	_, err := d.Time()
+	return err
+}
+
+// TimeOfDay is an Edm.TimeOfDay, a wall-clock time such as "13:45:30.5";
+// hh:mm[:ss[.f...]], from 00:00 up to but not including 24:00.
+type TimeOfDay string
+
+// Duration returns the time elapsed since midnight. Beyond Validate's errors
+// it returns ErrDurationPrecision for non-zero digits past nanoseconds.
+func (t TimeOfDay) Duration() (time.Duration, error) {
+	d, exact, rest, why := parseClock(string(t))
+	if why == "" && rest != "" {
+		why = "trailing text"
+	}
+	switch {
+	case why != "":
+		return 0, invalid("TimeOfDay", string(t), why)
+	case !exact:
+		return 0, fmt.Errorf("TimeOfDay %q: %w", string(t), ErrDurationPrecision)
+	}
+	return d, nil
+}
+
+// Validate reports whether t is a well-formed hh:mm[:ss[.f...]] time of day.
+func (t TimeOfDay) Validate() error {
+	_, _, rest, why := parseClock(string(t))
+	if why == "" && rest != "" {
+		why = "trailing text"
+	}
+	if why != "" {
+		return invalid("TimeOfDay", string(t), why)
+	}
+	return nil
+}
+
+// Duration is an Edm.Duration, an ISO 8601 duration as XML Schema and OData
+// use it: an optional sign, "P", then nY nM nD, and after "T" nH nM n[.f...]S,
+// each optional but at least one present, e.g. "-PT3M22.1587532S" or
+// "P14D". Weeks ("P2W") are accepted too. It keeps the text as received:
+// nothing is normalized, so "P14D" stays "P14D" and "PT90M" stays "PT90M".
+type Duration string
+
+// NewDuration formats d canonically with days, hours, minutes and seconds
+// (a day being 24 hours, never weeks), the sign kept and the fractional
+// seconds exact: NewDuration(-(3*time.Minute + 22158753200)) is
+// "-PT3M22.1587532S", and zero is "PT0S". NewDuration(d).Std() returns d.
+func NewDuration(d time.Duration) Duration {
+	if d == 0 {
+		return "PT0S"
+	}
+	b := make([]byte, 0, 32)
+	u := uint64(d)
+	if d < 0 {
+		b = append(b, '-')
+		u = -u // also right for math.MinInt64
+	}
+	b = append(b, 'P')
+	const day = uint64(24 * time.Hour)
+	if u >= day {
+		b = strconv.AppendUint(b, u/day, 10)
+		b = append(b, 'D')
+		u %= day
+	}
+	if u == 0 {
+		return Duration(b)
+	}
+	b = append(b, 'T')
+	if h := u / uint64(time.Hour); h > 0 {
+		b = strconv.AppendUint(b, h, 10)
+		b = append(b, 'H')
+	}
+	if m := u / uint64(time.Minute) % 60; m > 0 {
+		b = strconv.AppendUint(b, m, 10)
+		b = append(b, 'M')
+	}
+	if u %= uint64(time.Minute); u > 0 {
+		b = strconv.AppendUint(b, u/1e9, 10)
+		if ns := u % 1e9; ns > 0 {
+			dot := len(b)
+			b = strconv.AppendUint(b, 1e9+ns, 10) // "1" and nine digits
+			b[dot] = '.'
+			b = bytes.TrimRight(b, "0")
+		}
+		b = append(b, 'S')
+	}
+	return Duration(b)
+}
+
+// Std converts d to a time.Duration, a day counting as 24 hours and a week
+// as 7 days. Beyond Validate's errors it returns ErrDurationNotFixed if d has
+// non-zero years or months, ErrDurationRange if d does not fit in a
+// time.Duration, and ErrDurationPrecision for non-zero digits past
+// nanoseconds, in that order of precedence.
+func (d Duration) Std() (time.Duration, error) {
+	v, conv, why := parseDuration(string(d))
+	switch {
+	case why != "":
+		return 0, invalid("Duration", string(d), why)
+	case conv != nil:
+		return 0, fmt.Errorf("Duration %q: %w", string(d), conv)
+	}
+	return v, nil
+}
+
+// Validate reports whether d is a well-formed duration. Values that Std
+// cannot convert (such as "P1M") are well formed.
+func (d Duration) Validate() error {
+	if _, _, why := parseDuration(string(d)); why != "" {
+		return invalid("Duration", string(d), why)
+	}
+	return nil
+}
+
+// Double is an Edm.Double or Edm.Single: a JSON number, or one of the
+// strings "NaN", "INF" and "-INF" that OData uses for values JSON numbers
+// cannot express. Numbers re-encode value-exactly, not byte-exactly: they are
+// written in the shortest form that parses back to the same float64, as
+// encoding/json writes a float64 (1.50 becomes 1.5, 1E3 becomes 1000).
+type Double float64
+
+// MarshalJSON writes d as encoding/json writes a float64, or as "NaN", "INF"
+// or "-INF".
+func (d Double) MarshalJSON() ([]byte, error) {
+	f := float64(d)
+	switch {
+	case math.IsNaN(f):
+		return []byte(`"NaN"`), nil
+	case math.IsInf(f, 1):
+		return []byte(`"INF"`), nil
+	case math.IsInf(f, -1):
+		return []byte(`"-INF"`), nil
+	}
+	// As encoding/json formats a float64: exponent form only for very large
+	// or small magnitudes, and "e-07" shortened to "e-7".
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(make([]byte, 0, 24), f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+// UnmarshalJSON accepts a JSON number, "NaN", "INF" or "-INF". A number too
+// large for a float64 is an error, as it is for encoding/json. null leaves d
+// unchanged.
+func (d *Double) UnmarshalJSON(data []byte) error {
+	switch string(data) {
+	case "null":
+		return nil
+	case `"NaN"`:
+		*d = Double(math.NaN())
+		return nil
+	case `"INF"`:
+		*d = Double(math.Inf(1))
+		return nil
+	case `"-INF"`:
+		*d = Double(math.Inf(-1))
+		return nil
+	}
+	if len(data) == 0 || data[0] == '"' {
+		return fmt.Errorf("cannot decode %s as an Edm.Double: only \"NaN\", \"INF\" and \"-INF\" may be strings", data)
+	}
+	f, err := strconv.ParseFloat(string(data), 64)
+	if err != nil {
+		return fmt.Errorf("cannot decode %s as an Edm.Double: %w", data, err)
+	}
+	*d = Double(f)
+	return nil
+}
+
+// Binary is an Edm.Binary: base64 text, kept exactly as received (like the
+// other wire types), so a payload re-encodes byte for byte even when the
+// service or the documentation uses URL-safe or unpadded base64. Bytes
+// decodes it; NewBinary encodes bytes in standard padded base64.
+type Binary string
+
+// NewBinary encodes b in standard padded base64.
+func NewBinary(b []byte) Binary { return Binary(base64.StdEncoding.EncodeToString(b)) }
+
+// Bytes decodes standard or URL-safe, padded or unpadded base64; line
+// breaks are ignored.
+func (b Binary) Bytes() ([]byte, error) {
+	src := []byte(b)
+	if bytes.ContainsAny(src, "\r\n") {
+		src = bytes.ReplaceAll(bytes.ReplaceAll(src, []byte("\r"), nil), []byte("\n"), nil)
+	}
+	enc := base64.RawStdEncoding
+	if bytes.ContainsAny(src, "-_") {
+		enc = base64.RawURLEncoding
+	}
+	out, err := enc.DecodeString(string(bytes.TrimRight(src, "=")))
+	if err != nil {
+		return nil, fmt.Errorf("invalid Edm.Binary: %w", err)
+	}
+	return out, nil
+}
+
+// Validate reports whether b is well-formed base64.
+func (b Binary) Validate() error {
+	_, err := b.Bytes()
+	return err
+}
+
+// Guid is an Edm.Guid such as "f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c".
+type Guid string
+
+// Validate reports whether g is 8-4-4-4-12 hexadecimal digits, in either
+// case.
+func (g Guid) Validate() error {
+	if len(g) != 36 {
+		return invalid("Guid", string(g), "not 8-4-4-4-12 hexadecimal digits")
+	}
+	for i := 0; i < len(g); i++ {
+		c := g[i]
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return invalid("Guid", string(g), "not 8-4-4-4-12 hexadecimal digits")
+			}
+		} else if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return invalid("Guid", string(g), "not 8-4-4-4-12 hexadecimal digits")
+		}
+	}
+	return nil
+}
+
+// Stream is an Edm.Stream value, kept as the opaque string the service sends.
+type Stream string
+
+// Optional is a property of a PATCH body, which has three states: absent
+// (left unchanged), null (cleared) and a value (set). The zero Optional is
+// absent. A *T cannot tell absent from null, and a **T is awkward to build
+// and to read; instead Optional relies on the "omitzero" tag option:
+// IsZero is true only when absent, so encoding/json omits the property, and
+// MarshalJSON writes null or the value. Without omitzero an absent Optional
+// encodes as null.
+//
+//	type UserPatch struct {
+//		JobTitle Optional[string] `json:"jobTitle,omitzero"`
+//	}
+type Optional[T any] struct {
+	value   T
+	present bool
+	null    bool
+}
+
+// Some returns an Optional holding v.
+func Some[T any](v T) Optional[T] { return Optional[T]{value: v, present: true} }
+
+// Null returns an Optional that encodes as null.
+func Null[T any]() Optional[T] { return Optional[T]{present: true, null: true} }
+
+// IsSet reports whether o is present, that is null or a value.
+func (o Optional[T]) IsSet() bool { return o.present }
+
+// IsNull reports whether o is null.
+func (o Optional[T]) IsNull() bool { return o.present && o.null }
+
+// Get returns o's value and true, or the zero T and false if o is absent or
+// null.
+func (o Optional[T]) Get() (T, bool) {
+	if !o.present || o.null {
+		var zero T
+		return zero, false
+	}
+	return o.value, true
+}
+
+// IsZero reports whether o is absent; the omitzero tag option uses it.
+func (o Optional[T]) IsZero() bool { return !o.present }
+
+// MarshalJSON writes null or o's value.
+func (o Optional[T]) MarshalJSON() ([]byte, error) {
+	if !o.present || o.null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(o.value)
+}
+
+// UnmarshalJSON makes o null for a JSON null and a value otherwise; a
+// property that is missing leaves o absent.
+func (o *Optional[T]) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*o = Null[T]()
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*o = Some(v)
+	return nil
+}
+
+// Problem is one broken rule: the property path, such as
+// "attendees[2].emailAddress.address", and what is wrong with it.
+type Problem struct {
+	Path    string
+	Message string
+}
+
+// ValidationError collects every Problem a Validate method finds, in the
+// order they were found. Use Err to get it as an error.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Add records a problem at path, its message formatted as by fmt.Sprintf.
+func (e *ValidationError) Add(path, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns e, or nil if e has no problems.
+func (e *ValidationError) Err() error {
+	if e == nil || len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// Error lists the problems in the order found as "path: message",
+// separated by "; ".
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if p.Path != "" {
+			b.WriteString(p.Path)
+			b.WriteString(": ")
+		}
+		b.WriteString(p.Message)
+	}
+	return b.String()
+}
+
+// invalid is the error for a malformed value s of EDM type kind.
+func invalid(kind, s, why string) error {
+	return fmt.Errorf("invalid %s %q: %s", kind, s, why)
+}
+
+// The parsers below report a problem as a constant string, empty when the
+// input is well formed, so that valid input is checked without allocating.
+
+// parseDateTimeOffset parses a DateTimeOffset into its wall clock time (in a
+// UTC time.Time) and its offset in seconds. exact is false when fractional
+// digits past nanoseconds were dropped.
+func parseDateTimeOffset(s string) (t time.Time, off int, exact bool, why string) {
+	y, m, d, rest, why := parseDate(s)
+	if why != "" {
+		return
+	}
+	if rest == "" || rest[0] != 'T' {
+		return t, 0, false, "missing 'T' after the date"
+	}
+	clock, exact, rest, why := parseClock(rest[1:])
+	if why != "" {
+		return
+	}
+	switch {
+	case rest == "Z":
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		h, min := twoDigits(rest[1:3]), twoDigits(rest[4:6])
+		if h < 0 || min < 0 {
+			return t, 0, false, "malformed offset"
+		}
+		if h > 23 || min > 59 {
+			return t, 0, false, "offset out of range"
+		}
+		off = (h*60 + min) * 60
+		if rest[0] == '-' {
+			off = -off
+		}
+	case rest == "":
+		return t, 0, false, "missing offset"
+	default:
+		return t, 0, false, "malformed offset"
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Add(clock), off, exact, ""
+}
+
+// parseDate parses [-]YYYY-MM-DD at the start of s.
+func parseDate(s string) (y int, m time.Month, d int, rest string, why string) {
+	i := 0
+	if strings.HasPrefix(s, "-") {
+		i = 1
+	}
+	j := i
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	switch n := j - i; {
+	case n < 4 || n > 4 && s[i] == '0':
+		return 0, 0, 0, "", "malformed year"
+	case n > 9:
+		return 0, 0, 0, "", "year out of range"
+	}
+	y, _ = strconv.Atoi(s[i:j])
+	if i == 1 {
+		y = -y
+	}
+	s = s[j:]
+	if len(s) < 6 || s[0] != '-' || s[3] != '-' {
+		return 0, 0, 0, "", "malformed date"
+	}
+	mm, dd := twoDigits(s[1:3]), twoDigits(s[4:6])
+	switch {
+	case mm < 0 || dd < 0:
+		return 0, 0, 0, "", "malformed date"
+	case mm < 1 || mm > 12:
+		return 0, 0, 0, "", "month out of range"
+	case dd < 1 || dd > time.Date(y, time.Month(mm)+1, 0, 0, 0, 0, 0, time.UTC).Day():
+		return 0, 0, 0, "", "day out of range"
+	}
+	return y, time.Month(mm), dd, s[6:], ""
+}
+
+// parseClock parses hh:mm[:ss[.f...]] at the start of s as the time since
+// midnight. exact is false when fractional digits past nanoseconds were
+// dropped.
+func parseClock(s string) (d time.Duration, exact bool, rest string, why string) {
+	if len(s) < 5 || s[2] != ':' {
+		return 0, false, "", "malformed time"
+	}
+	h, m := twoDigits(s[0:2]), twoDigits(s[3:5])
+	switch {
+	case h < 0 || m < 0:
+		return 0, false, "", "malformed time"
+	case h > 23:
+		return 0, false, "", "hour out of range"
+	case m > 59:
+		return 0, false, "", "minute out of range"
+	}
+	d = time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
+	s, exact = s[5:], true
+	if s == "" || s[0] != ':' {
+		return d, exact, s, ""
+	}
+	sec := -1
+	if len(s) >= 3 {
+		sec = twoDigits(s[1:3])
+	}
+	switch {
+	case sec < 0:
+		return 0, false, "", "malformed seconds"
+	case sec > 59:
+		return 0, false, "", "second out of range"
+	}
+	d += time.Duration(sec) * time.Second
+	s = s[3:]
+	if s == "" || s[0] != '.' {
+		return d, exact, s, ""
+	}
+	ns, exact, n := fraction(s[1:])
+	if n == 0 {
+		return 0, false, "", "malformed fractional seconds"
+	}
+	return d + time.Duration(ns), exact, s[1+n:], ""
+}
+
+// fraction reads the digits after a decimal point at the start of s as
+// nanoseconds, and how many digits it read. exact is false when non-zero
+// digits past the ninth were dropped.
+func fraction(s string) (ns uint64, exact bool, n int) {
+	exact = true
+	for ; n < len(s) && '0' <= s[n] && s[n] <= '9'; n++ {
+		switch {
+		case n < 9:
+			ns = ns*10 + uint64(s[n]-'0')
+		case s[n] != '0':
+			exact = false
+		}
+	}
+	for i := n; i < 9; i++ {
+		ns *= 10
+	}
+	return ns, exact, n
+}
+
+// twoDigits returns the value of the two ASCII digits s, or -1.
+func twoDigits(s string) int {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return -1
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0')
+}
+
+// parseDuration parses an ISO 8601 duration. why is non-empty if s is
+// malformed; otherwise conv is nil and d the value, or conv says why s has
+// no time.Duration equivalent.
+func parseDuration(s string) (d time.Duration, conv error, why string) {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if s == "" || s[0] != 'P' {
+		return 0, nil, "missing 'P'"
+	}
+	s = s[1:]
+	var (
+		total              uint64 // magnitude in nanoseconds
+		calendar, overflow bool
+		inexact, inTime    bool
+		last               = 0 // position in "YMWDHMS" of the last designator, 1-based
+	)
+	for s != "" {
+		if s[0] == 'T' {
+			if inTime {
+				return 0, nil, "second 'T'"
+			}
+			if s == "T" {
+				return 0, nil, "no component after 'T'"
+			}
+			inTime, s = true, s[1:]
+			continue
+		}
+		n := 0
+		for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+			n++
+		}
+		if n == 0 {
+			return 0, nil, "malformed component"
+		}
+		num, frac := s[:n], ""
+		s = s[n:]
+		if s != "" && s[0] == '.' {
+			k := 1
+			for k < len(s) && '0' <= s[k] && s[k] <= '9' {
+				k++
+			}
+			if k == 1 {
+				return 0, nil, "malformed fraction"
+			}
+			frac, s = s[1:k], s[k:]
+		}
+		if s == "" {
+			return 0, nil, "missing designator"
+		}
+		pos, unit := 0, time.Duration(0)
+		switch {
+		case !inTime && s[0] == 'Y':
+			pos = 1
+		case !inTime && s[0] == 'M':
+			pos = 2
+		case !inTime && s[0] == 'W':
+			pos, unit = 3, 7*24*time.Hour
+		case !inTime && s[0] == 'D':
+			pos, unit = 4, 24*time.Hour
+		case inTime && s[0] == 'H':
+			pos, unit = 5, time.Hour
+		case inTime && s[0] == 'M':
+			pos, unit = 6, time.Minute
+		case inTime && s[0] == 'S':
+			pos, unit = 7, time.Second
+		default:
+			return 0, nil, "unknown designator"
+		}
+		if pos <= last {
+			return 0, nil, "designators out of order"
+		}
+		if frac != "" && pos != 7 {
+			return 0, nil, "fraction on a component other than seconds"
+		}
+		last, s = pos, s[1:]
+		if unit == 0 {
+			calendar = calendar || strings.Trim(num, "0") != ""
+			continue
+		}
+		if overflow {
+			continue // the syntax still needs checking
+		}
+		// Magnitudes up to limit, that of math.MinInt64, are tracked
+		// exactly; anything more is out of range, and stopping there keeps
+		// the arithmetic below from wrapping.
+		const limit = 1 << 63
+		v := uint64(0)
+		for i := 0; i < len(num); i++ {
+			if v > limit/10 {
+				v = limit + 1
+				break
+			}
+			v = v*10 + uint64(num[i]-'0')
+		}
+		if v > limit/uint64(unit) {
+			overflow = true
+			continue
+		}
+		v *= uint64(unit)
+		if frac != "" {
+			ns, exact, _ := fraction(frac)
+			inexact = inexact || !exact
+			v += ns
+		}
+		if v > limit-total {
+			overflow = true
+			continue
+		}
+		total += v
+	}
+	switch {
+	case last == 0:
+		return 0, nil, "no components"
+	case calendar:
+		return 0, ErrDurationNotFixed, ""
+	case overflow || total > math.MaxInt64 && !(neg && total == 1<<63):
+		return 0, ErrDurationRange, ""
+	case inexact:
+		return 0, ErrDurationPrecision, ""
+	case neg:
+		return time.Duration(-int64(total)), nil, ""
+	}
+	return time.Duration(total), nil, ""
+}
