@@ -1,0 +1,81 @@
+package fetch
+
+import (
+	"mime"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// pageExts are the extensions a URL's last segment may keep: the page forms
+// docgen reads.
+var pageExts = map[string]string{".md": ".md", ".markdown": ".md", ".html": ".html", ".htm": ".html", ".txt": ".txt"}
+
+// maxStem bounds the length of a file name's stem.
+const maxStem = 100
+
+// stem derives a safe file name stem from u: its last non-empty path segment
+// (or, for a bare host, the host), with every character outside [A-Za-z0-9._-]
+// replaced by "-", leading dots and dashes dropped, and a known page
+// extension split off. It never contains a separator and is never empty,
+// "." or "..".
+func stem(u *url.URL) (base, ext string) {
+	seg := path.Base(path.Clean("/" + u.Path)) // decoded; "/" for an empty path
+	if seg == "/" || seg == "." {
+		seg = u.Hostname()
+	}
+	if e := strings.ToLower(path.Ext(seg)); pageExts[e] != "" {
+		seg, ext = seg[:len(seg)-len(e)], pageExts[e]
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range seg {
+		ok := r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-')
+		if !ok {
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = true
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	base = strings.TrimRight(strings.TrimLeft(b.String(), ".-"), ".-")
+	if len(base) > maxStem {
+		base = strings.TrimRight(base[:maxStem], ".-")
+	}
+	if base == "" {
+		base = "page"
+	}
+	return base, ext
+}
+
+// extFor is the extension for content of type ct: the URL's own page
+// extension when it has one (raw markdown is often served as text/plain),
+// else by media type (.md, .html, or .txt for anything else).
+func extFor(urlExt, ct string) string {
+	if urlExt != "" {
+		return urlExt
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
+	switch mt {
+	case "text/markdown", "text/x-markdown":
+		return ".md"
+	case "text/html", "application/xhtml+xml":
+		return ".html"
+	}
+	return ".txt"
+}
+
+// unique returns base+ext, or base-2+ext, base-3+ext, ..., the first name
+// taken does not hold (compared case-insensitively, for case-insensitive
+// file systems).
+func unique(base, ext string, taken func(string) bool) string {
+	name := base + ext
+	for i := 2; taken(strings.ToLower(name)); i++ {
+		name = base + "-" + strconv.Itoa(i) + ext
+	}
+	return name
+}

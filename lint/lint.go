@@ -1,0 +1,317 @@
+// Package lint reports what is wrong in documentation pages themselves: JSON
+// examples that are not JSON, that use properties their page's table does not
+// list, whose values do not match the documented type, enum or rule. It is
+// pure: a resolved ir.Spec in, diagnostics out. Problems found while parsing
+// and resolving (unknown types, duplicate properties, pages without a body
+// table) are reported by those passes; `docgen lint` prints both.
+package lint
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docgen-dev/docgen/emit/wire"
+	"github.com/docgen-dev/docgen/ir"
+)
+
+// Check lints every example in spec.
+func Check(spec *ir.Spec) ir.Diagnostics {
+	c := &checker{types: map[string]*ir.Type{}, enums: map[string]*ir.Enum{}}
+	for i := range spec.Types {
+		c.types[spec.Types[i].Name] = &spec.Types[i]
+	}
+	for i := range spec.Enums {
+		c.enums[spec.Enums[i].Name] = &spec.Enums[i]
+	}
+	for _, ex := range spec.Examples {
+		c.example(ex)
+	}
+	c.diags.Sort()
+	return c.diags
+}
+
+type checker struct {
+	types map[string]*ir.Type
+	enums map[string]*ir.Enum
+	diags ir.Diagnostics
+	// current example
+	ex  ir.Example
+	src []byte
+}
+
+// pos is the position of byte offset off of the current example's body.
+func (c *checker) pos(off int) ir.Pos {
+	p := c.ex.Pos
+	if p.Line == 0 { // HTML: no lines; keep the block's path
+		return p
+	}
+	line, col := lineCol(c.src, off)
+	p.Line += line - 1
+	if line == 1 {
+		col += max(p.Col, 1) - 1
+	}
+	p.Col = col
+	return p
+}
+
+func (c *checker) example(ex ir.Example) {
+	c.ex, c.src = ex, []byte(ex.Body)
+	root, err := parseJSON(c.src)
+	if err != nil {
+		off := 0
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = int(se.Offset)
+		}
+		c.diags.Warnf(c.pos(off), "invalid-json", "%s example is not valid JSON: %s", ex.Role, describe(err))
+		return
+	}
+	t := c.types[ex.Type]
+	if t == nil {
+		return // the type is unknown: reported by resolve where it matters
+	}
+	c.object(root, t, "")
+}
+
+// object checks an object against type t (or the derived type its
+// "@odata.type" names).
+func (c *checker) object(n *node, t *ir.Type, path string) {
+	if n.kind != '{' {
+		c.diags.Warnf(c.pos(n.off), "example-type", "%s: %s example has %s where %s expects an object", c.ex.Role, pathOr(path), kindName(n), t.Name)
+		return
+	}
+	for _, m := range n.members {
+		if m.key == "@odata.type" && m.val.kind == '"' {
+			name := strings.TrimPrefix(m.val.str, "#")
+			if !strings.Contains(name, ".") {
+				name = "microsoft.graph." + name
+			}
+			if d := c.types[name]; d != nil {
+				t = d
+			} else if name != t.Name {
+				// A derived type no page given documents: its members
+				// cannot be checked (the generated code keeps it raw).
+				return
+			}
+		}
+	}
+	props := map[string]*ir.Property{}
+	for i := range t.Properties {
+		props[t.Properties[i].Name] = &t.Properties[i]
+	}
+	for _, m := range n.members {
+		if strings.Contains(m.key, "@") {
+			continue // annotations: @odata.type, x@odata.bind, ...
+		}
+		p := props[m.key]
+		mpath := join(path, m.key)
+		if p == nil {
+			c.diags.Warnf(c.pos(m.keyOff), "example-unknown-property", "%s example: property %q is not in the property table of %s", c.ex.Role, mpath, t.Name)
+			continue
+		}
+		if p.ReadOnly && c.ex.Role == ir.RoleRequest {
+			c.diags.Warnf(c.pos(m.keyOff), "example-read-only", "request example sets read-only property %q", mpath)
+		}
+		c.value(m.val, p, mpath)
+	}
+}
+
+func (c *checker) value(n *node, p *ir.Property, path string) {
+	if n.kind == '0' {
+		return // null is allowed for any property
+	}
+	if p.Type.Collection {
+		if n.kind != '[' {
+			c.diags.Warnf(c.pos(n.off), "example-type", "%s example: %s is %s, but %s is documented as a collection", c.ex.Role, path, kindName(n), p.Name)
+			return
+		}
+		for i, e := range n.elems {
+			c.single(e, p, fmt.Sprintf("%s[%d]", path, i))
+		}
+		return
+	}
+	c.single(n, p, path)
+}
+
+// placeholder reports whether the current example is a resource "JSON
+// representation", whose values are placeholders ("String (timestamp)").
+func (c *checker) placeholder() bool { return c.ex.Role == ir.RoleResource }
+
+func (c *checker) single(n *node, p *ir.Property, path string) {
+	if n.kind == '0' {
+		return
+	}
+	name := p.Type.Name
+	if t := c.types[name]; t != nil {
+		c.object(n, t, path)
+		return
+	}
+	if e := c.enums[name]; e != nil {
+		if n.kind != '"' {
+			c.mismatch(n, path, name)
+			return
+		}
+		if !c.placeholder() && !enumHas(e, n.str) {
+			c.diags.Warnf(c.pos(n.off), "example-enum-value", "%s example: %s = %q is not a documented value of %s", c.ex.Role, path, n.str, name)
+		}
+		return
+	}
+	switch name {
+	case "Edm.Untyped":
+		return
+	case "Edm.Boolean":
+		if n.kind != 'b' {
+			c.mismatch(n, path, name)
+		}
+	case "Edm.String", "Edm.Stream":
+		if n.kind != '"' {
+			c.mismatch(n, path, name)
+			return
+		}
+		c.lengthRules(n, p, path)
+	case "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Guid", "Edm.Binary":
+		if n.kind != '"' {
+			c.mismatch(n, path, name)
+			return
+		}
+		if !c.placeholder() {
+			if err := validateWire(name, n.str); err != nil {
+				c.diags.Warnf(c.pos(n.off), "example-format", "%s example: %s: %v", c.ex.Role, path, err)
+			}
+		}
+	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
+		if n.kind != 'n' {
+			c.mismatch(n, path, name)
+			return
+		}
+		v, err := strconv.ParseInt(string(n.num), 10, 64)
+		lo, hi := intRange(name)
+		if err != nil || v < lo || v > hi {
+			c.diags.Warnf(c.pos(n.off), "example-range", "%s example: %s = %s does not fit %s", c.ex.Role, path, n.num, name)
+			return
+		}
+		c.rangeRules(n, float64(v), p, path)
+	case "Edm.Double", "Edm.Single", "Edm.Decimal":
+		switch {
+		case n.kind == '"' && (n.str == "NaN" || n.str == "INF" || n.str == "-INF") && name != "Edm.Decimal":
+		case n.kind == 'n':
+			if f, err := strconv.ParseFloat(string(n.num), 64); err == nil {
+				c.rangeRules(n, f, p, path)
+			}
+		default:
+			c.mismatch(n, path, name)
+		}
+	}
+}
+
+func (c *checker) mismatch(n *node, path, typ string) {
+	c.diags.Warnf(c.pos(n.off), "example-type", "%s example: %s is %s, but its documented type is %s", c.ex.Role, path, kindName(n), typ)
+}
+
+// rangeRules checks documented numeric ranges; placeholders are exempt.
+func (c *checker) rangeRules(n *node, v float64, p *ir.Property, path string) {
+	if c.placeholder() {
+		return
+	}
+	for _, r := range p.Rules {
+		if r.Kind == ir.RuleRange && ((r.Min != nil && v < *r.Min) || (r.Max != nil && v > *r.Max)) {
+			c.diags.Warnf(c.pos(n.off), "example-rule", "%s example: %s = %s breaks the documented rule %q", c.ex.Role, path, n.num, r.Text)
+		}
+	}
+}
+
+func (c *checker) lengthRules(n *node, p *ir.Property, path string) {
+	if c.placeholder() {
+		return
+	}
+	l := float64(utf8.RuneCountInString(n.str))
+	for _, r := range p.Rules {
+		if (r.Kind == ir.RuleMaxLength && r.Max != nil && l > *r.Max) || (r.Kind == ir.RuleMinLength && r.Min != nil && l < *r.Min) {
+			c.diags.Warnf(c.pos(n.off), "example-rule", "%s example: %s has length %d, breaking the documented rule %q", c.ex.Role, path, int(l), r.Text)
+		}
+	}
+}
+
+func validateWire(name, s string) error {
+	switch name {
+	case "Edm.DateTimeOffset":
+		return wire.DateTimeOffset(s).Validate()
+	case "Edm.Date":
+		return wire.Date(s).Validate()
+	case "Edm.TimeOfDay":
+		return wire.TimeOfDay(s).Validate()
+	case "Edm.Duration":
+		return wire.Duration(s).Validate()
+	case "Edm.Guid":
+		return wire.Guid(s).Validate()
+	case "Edm.Binary":
+		return wire.Binary(s).Validate()
+	}
+	return nil
+}
+
+func intRange(name string) (int64, int64) {
+	switch name {
+	case "Edm.Byte":
+		return 0, math.MaxUint8
+	case "Edm.SByte":
+		return math.MinInt8, math.MaxInt8
+	case "Edm.Int16":
+		return math.MinInt16, math.MaxInt16
+	case "Edm.Int32":
+		return math.MinInt32, math.MaxInt32
+	}
+	return math.MinInt64, math.MaxInt64
+}
+
+func enumHas(e *ir.Enum, v string) bool {
+	if e.Flags {
+		for _, part := range strings.Split(v, ",") {
+			if !enumHas(&ir.Enum{Members: e.Members}, strings.TrimSpace(part)) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, m := range e.Members {
+		if m.Name == v {
+			return true
+		}
+	}
+	return false
+}
+
+func kindName(n *node) string {
+	switch n.kind {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 'n':
+		return "a number"
+	case 'b':
+		return "a boolean"
+	}
+	return "null"
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func pathOr(p string) string {
+	if p == "" {
+		return "the body"
+	}
+	return p
+}
