@@ -1,0 +1,177 @@
+// Package cli implements the docgen command line. It is the only package that
+// touches the disk: it reads pages, runs the pure parse → resolve → emit
+// pipeline, and writes or compares output.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitInput = 1 // input errors or drift
+	ExitUsage = 2
+)
+
+const usage = `docgen turns Microsoft Graph documentation pages into Go models.
+
+Usage:
+  docgen generate -o DIR [-pkg NAME] PATH...   write the Go package for the pages
+  docgen check    -o DIR [-pkg NAME] PATH...   exit 1 and list stale, missing and orphaned files
+                                               if DIR differs from what generate would write
+  docgen diff     -o DIR [-pkg NAME] PATH...   print a unified diff of what generate would change
+  docgen ir       PATH...                      print the IR as JSON
+  docgen lint     [-json] PATH...              report what is wrong in the pages themselves
+  docgen apidiff  [-json] [-fail-on breaking|any|none] OLD NEW
+                                               report API changes between two page sets,
+                                               classified breaking, additive or info
+  docgen fetch    -o DIR URL...                save doc pages to DIR with provenance
+                                               (DIR/docgen-fetch.json)
+  docgen fetch    -refresh DIR                 re-download the pages in DIR's manifest
+  docgen version                               print the version
+
+generate, check and diff also take -types NAME,... to generate only those types
+(as the docs name them, qualified or not) and what they need.
+
+A PATH is a page (.md, .html, .txt) or a directory read recursively (README*,
+SOURCE*, MANIFEST*, LICENSE* and dot-files are skipped in directories).
+Exit status: 0 ok, 1 input errors or drift (apidiff: a change at the -fail-on
+level; fetch: a page failed), 2 usage error.
+`
+
+// Main runs docgen with args (without the program name) and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "generate":
+		err = runGenerate(rest, stdout, stderr, modeWrite)
+	case "check":
+		err = runGenerate(rest, stdout, stderr, modeCheck)
+	case "diff":
+		err = runGenerate(rest, stdout, stderr, modeDiff)
+	case "ir":
+		err = runIR(rest, stdout, stderr)
+	case "lint":
+		err = runLint(rest, stdout, stderr)
+	case "apidiff":
+		err = runAPIDiff(rest, stdout, stderr)
+	case "fetch":
+		err = runFetch(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "docgen", Version())
+		return ExitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	default:
+		fmt.Fprintf(stderr, "docgen: unknown command %q\n\n%s", cmd, usage)
+		return ExitUsage
+	}
+	return exitCode(err, stderr)
+}
+
+// usageError marks errors in how docgen was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// silentError carries an exit code whose message was already printed.
+type silentError struct{ code int }
+
+func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	var se silentError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &se):
+		return se.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "docgen: %s\n", ue.msg)
+		return ExitUsage
+	case errors.Is(err, flag.ErrHelp):
+		return ExitUsage
+	}
+	fmt.Fprintf(stderr, "docgen: %v\n", err)
+	return ExitInput
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("docgen "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return silentError{ExitUsage} // flag already printed the problem
+	}
+	return nil
+}
+
+// Version is the module version docgen was built from, or "devel".
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func runIR(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ir", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"ir: no input PATH given"}
+	}
+	res, err := load(fs.Args())
+	if err != nil {
+		return err
+	}
+	printDiagnostics(stderr, res.diags, true)
+	out, err := json.MarshalIndent(res.spec, "", "  ")
+	if err != nil {
+		return err
+	}
+	stdout.Write(append(out, '\n'))
+	if res.diags.HasErrors() {
+		return silentError{ExitInput}
+	}
+	return nil
+}
+
+// sanitizePkg derives a package name from a directory name.
+func sanitizePkg(dir string) string {
+	base := dir
+	if i := strings.LastIndexAny(strings.TrimRight(dir, `/\`), `/\`); i >= 0 {
+		base = strings.TrimRight(dir, `/\`)[i+1:]
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if (r >= 'a' && r <= 'z') || (b.Len() > 0 && r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "models"
+	}
+	return b.String()
+}
