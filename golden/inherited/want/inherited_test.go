@@ -1,0 +1,86 @@
+package inherited
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/ir"
+	"github.com/docgen-dev/docgen/parser"
+)
+
+func examples(t *testing.T) map[ir.ExampleRole]ir.Example {
+	t.Helper()
+	const page = "../input/intune-shared-iosmanagedappprotection-update.md"
+	src, err := os.ReadFile(page)
+	require.NoError(t, err)
+	p, diags := parser.Parse(filepath.ToSlash(page), src)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	out := map[ir.ExampleRole]ir.Example{}
+	for _, ex := range p.Examples {
+		out[ex.Role] = ex
+	}
+	return out
+}
+
+// TestInheritedPropertiesDecode: the derived struct carries the properties of
+// its whole base chain, so the page's example decodes and re-encodes exactly.
+func TestInheritedPropertiesDecode(t *testing.T) {
+	for role, ex := range examples(t) {
+		var m IosManagedAppProtection
+		require.NoError(t, json.Unmarshal([]byte(ex.Body), &m), role)
+		out, err := json.Marshal(&m)
+		require.NoError(t, err)
+		assert.JSONEq(t, ex.Body, string(out), role)
+	}
+	var m IosManagedAppProtection
+	require.NoError(t, json.Unmarshal([]byte(examples(t)[ir.RoleResponse].Body), &m))
+	assert.Equal(t, "Display Name value", *m.DisplayName, "declared on managedAppPolicy")
+	require.Len(t, m.ExemptedAppProtocols, 1, "a collection of a complex type")
+	assert.Equal(t, "Name value", *m.ExemptedAppProtocols[0].Value.(*KeyValuePair).Name)
+}
+
+// TestFlagsEnum: appManagementLevel has values 0,1,2,4 and is a flags enum.
+func TestFlagsEnum(t *testing.T) {
+	v := NewAppManagementLevel(AppManagementLevelUnmanaged, AppManagementLevelMdm)
+	assert.Equal(t, AppManagementLevel("unmanaged,mdm"), v)
+	assert.True(t, v.Has(AppManagementLevelMdm))
+	assert.False(t, v.Has(AppManagementLevelAndroidEnterprise))
+	assert.True(t, v.Known())
+	assert.False(t, AppManagementLevel("mdm,brandNew").Known())
+	assert.Equal(t, []AppManagementLevel{"mdm", "brandNew"}, AppManagementLevel("mdm,brandNew").Members())
+}
+
+// TestPolymorphism: a base-typed value decodes into the derived model its
+// @odata.type names; an unknown derived type is kept as raw JSON; a derived
+// value is written with its @odata.type.
+func TestPolymorphism(t *testing.T) {
+	var a AnyManagedAppPolicy
+	require.NoError(t, json.Unmarshal([]byte(`{"@odata.type":"#microsoft.graph.iosManagedAppProtection","displayName":"x","minimumRequiredSdkVersion":"1.0"}`), &a))
+	ios, ok := a.Value.(*IosManagedAppProtection)
+	require.True(t, ok, "got %T", a.Value)
+	assert.Equal(t, "1.0", *ios.MinimumRequiredSdkVersion)
+
+	unknown := `{"@odata.type":"#microsoft.graph.windowsManagedAppProtection","displayName":"w","printBlocked":true}`
+	require.NoError(t, json.Unmarshal([]byte(unknown), &a))
+	assert.Nil(t, a.Value)
+	out, err := json.Marshal(a)
+	require.NoError(t, err)
+	assert.JSONEq(t, unknown, string(out), "unknown derived types are kept, not dropped")
+
+	name := "n"
+	out, err = json.Marshal(AnyManagedAppPolicy{Value: &IosManagedAppProtection{DisplayName: &name}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"@odata.type":"#microsoft.graph.iosManagedAppProtection","displayName":"n"}`, string(out))
+
+	out, err = json.Marshal(AnyManagedAppPolicy{Value: &ManagedAppPolicy{DisplayName: &name}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"displayName":"n"}`, string(out), "the base type needs no annotation")
+
+	assert.IsType(t, &IosManagedAppProtection{}, NewByODataType("#microsoft.graph.iosManagedAppProtection"))
+	assert.Nil(t, NewByODataType("microsoft.graph.nope"))
+}

@@ -1,0 +1,67 @@
+package golden
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var typeDecl = regexp.MustCompile(`(?m)^type (\w+) `)
+
+// TestSelection generates two entities out of the whole Intune corpus and
+// checks that the package holds exactly their closure and compiles alone.
+func TestSelection(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := run("generate", "-o", out, "-pkg", "sel",
+		"-types", "mobileThreatDefenseConnector,microsoft.graph.iosManagedAppProtection", "../docs-src/intune")
+	require.Equal(t, 0, code, stderr)
+
+	decls := func(file string) []string {
+		data, err := os.ReadFile(filepath.Join(out, file))
+		require.NoError(t, err)
+		var names []string
+		for _, m := range typeDecl.FindAllStringSubmatch(string(data), -1) {
+			names = append(names, m[1])
+		}
+		sort.Strings(names)
+		return names
+	}
+	// The entities, their base chain (iosManagedAppProtection →
+	// targetedManagedAppProtection → managedAppProtection → managedAppPolicy
+	// → entity) and the complex type of a property (keyValuePair).
+	assert.Equal(t, []string{"Entity", "IosManagedAppProtection", "KeyValuePair", "ManagedAppPolicy",
+		"ManagedAppProtection", "MobileThreatDefenseConnector", "TargetedManagedAppProtection"}, decls("models_gen.go"))
+	assert.Equal(t, []string{"AppManagementLevel", "ManagedAppClipboardSharingLevel", "ManagedAppDataEncryptionType",
+		"ManagedAppDataIngestionLocation", "ManagedAppDataStorageLocation", "ManagedAppDataTransferLevel",
+		"ManagedAppDeviceThreatLevel", "ManagedAppNotificationRestriction", "ManagedAppPhoneNumberRedirectLevel",
+		"ManagedAppPinCharacterSet", "ManagedAppRemediationAction", "ManagedBrowserType", "MobileThreatPartnerTenantState"},
+		decls("enums_gen.go"))
+	assert.Equal(t, []string{"UpdateIosManagedAppProtectionBody", "UpdateMobileThreatDefenseConnectorBody"}, decls("patch_gen.go"))
+
+	if testing.Short() {
+		return
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(out, "go.mod"), []byte("module example.com/sel\n\ngo 1.24\n"), 0o644))
+	cmd := exec.Command(goBin, "vet", "./...")
+	cmd.Dir = out
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
+	b, err := cmd.CombinedOutput()
+	require.NoError(t, err, "the selected package must build alone:\n%s", b)
+}
+
+// TestSelectionUnknownName: an unknown name fails with the nearest names.
+func TestSelectionUnknownName(t *testing.T) {
+	code, _, stderr := run("generate", "-o", t.TempDir(), "-types", "mobileThreatDefenceConector", "../docs-src/intune")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "docgen: unknown type \"mobileThreatDefenceConector\"; did you mean mobileThreatDefenseConnector?\n", stderr)
+}

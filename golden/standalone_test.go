@@ -1,0 +1,52 @@
+package golden
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestStandaloneModule copies each golden case's generated files into a
+// module of its own with no requirements and builds and vets it: generated
+// code must need nothing but the standard library.
+func TestStandaloneModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	for _, name := range cases(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := genFiles(t, filepath.Join(name, "want"))
+			require.NotEmpty(t, files)
+			for n, src := range files {
+				f, err := parser.ParseFile(token.NewFileSet(), n, src, parser.ImportsOnly)
+				require.NoError(t, err)
+				for _, imp := range f.Imports {
+					p, _ := strconv.Unquote(imp.Path.Value)
+					first := strings.Split(p, "/")[0]
+					require.NotContains(t, first, ".", "%s imports %s, which is not in the standard library", n, p)
+				}
+				require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte(src), 0o644))
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/standalone\n\ngo 1.24\n"), 0o644))
+			for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+				cmd := exec.Command(goBin, args...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "go %s in a standalone module:\n%s", strings.Join(args, " "), out)
+			}
+		})
+	}
+}
