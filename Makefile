@@ -1,0 +1,45 @@
+# docgen — see README.md. Every target runs offline once modules are downloaded.
+
+GO      ?= go
+DOCGEN  := $(GO) run ./cmd/docgen
+# Each directory under docs-src/ is one area, generated into generated/<area>
+# as package <area>.
+AREAS   := $(notdir $(patsubst %/,%,$(wildcard docs-src/*/)))
+
+.PHONY: all generate check golden test lint tidy-check ci
+
+all: generate test
+
+## generate: regenerate generated/ from docs-src/
+generate:
+	@set -e; for a in $(AREAS); do \
+		echo "docgen generate -o generated/$$a -pkg $$a docs-src/$$a"; \
+		$(DOCGEN) generate -o generated/$$a -pkg $$a docs-src/$$a; \
+	done
+	cd examples && $(GO) generate ./...
+
+## check: fail if generated/ is stale (writes nothing)
+check:
+	@set -e; for a in $(AREAS); do \
+		$(DOCGEN) check -o generated/$$a -pkg $$a docs-src/$$a; \
+	done
+
+## golden: rewrite the golden files from the current code
+golden:
+	$(GO) test ./golden -update
+
+## test: all tests, with the race detector
+test:
+	$(GO) test -race ./...
+
+## lint: gofmt and go vet
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## tidy-check: go.mod and go.sum are tidy
+tidy-check:
+	$(GO) mod tidy -diff
+
+## ci: what .ci/run does
+ci: lint tidy-check test check
