@@ -16,7 +16,7 @@ func (g *gen) patchFile(f *jen.File) {
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		t := g.types[op.Body.Name]
-		if t == nil || len(op.Paths) == 0 {
+		if t == nil {
 			continue
 		}
 		g.patchBody(f, op, t)

@@ -711,7 +711,12 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 				x.diags.Warnf(pos, "mixed-methods", "request line uses %s but the page documents %s; skipped", m[1], op.Method)
 				continue
 			}
-			op.Paths = append(op.Paths, ir.Path{Template: trimHost(m[2]), Params: pathParams(m[2]), Pos: pos})
+			tmpl := trimHost(m[2])
+			if !strings.HasPrefix(tmpl, "/") {
+				x.diags.Warnf(pos, "bad-request-path", "request line %s %q has no path starting with /; no request function for it", m[1], m[2])
+				continue
+			}
+			op.Paths = append(op.Paths, ir.Path{Template: tmpl, Params: pathParams(tmpl), Pos: pos})
 		}
 		return
 	}
@@ -846,7 +851,9 @@ func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) string {
 // finishOperation fills in what the page implies but does not state, and
 // reports what an operation page must have.
 func (x *extractor) finishOperation(op *ir.Operation) {
-	if op.Method == "" || len(op.Paths) == 0 {
+	// A request line whose path is unusable was reported where it is; the
+	// operation still gets its body type, without a request function.
+	if op.Method == "" {
 		x.diags.Errorf(x.page.Pos, "no-request-line", "API page %q has no HTTP request line (expected e.g. \"PATCH /things/{id}\" under an \"HTTP request\" heading)", x.page.Title)
 	}
 	if len(op.BodyProperties) > 0 && x.typeName != "" {

@@ -190,50 +190,6 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
-// UpdateAppVulnerabilityManagedDevice sends "Update
-// appVulnerabilityManagedDevice" (PATCH **) and returns the decoded response
-// (nil for 204 No Content). See Client.
-func (c *Client) UpdateAppVulnerabilityManagedDevice(ctx context.Context, body *UpdateAppVulnerabilityManagedDeviceBody) (*AppVulnerabilityManagedDevice, error) {
-	req, err := NewUpdateAppVulnerabilityManagedDeviceRequest(ctx, c.baseURL(), body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *AppVulnerabilityManagedDevice
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
-}
-
-// UpdateAppVulnerabilityMobileApp sends "Update appVulnerabilityMobileApp"
-// (PATCH **) and returns the decoded response (nil for 204 No Content). See
-// Client.
-func (c *Client) UpdateAppVulnerabilityMobileApp(ctx context.Context, body *UpdateAppVulnerabilityMobileAppBody) (*AppVulnerabilityMobileApp, error) {
-	req, err := NewUpdateAppVulnerabilityMobileAppRequest(ctx, c.baseURL(), body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *AppVulnerabilityMobileApp
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
-}
-
-// UpdateVulnerableManagedDevice sends "Update vulnerableManagedDevice" (PATCH
-// **) and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateVulnerableManagedDevice(ctx context.Context, body *UpdateVulnerableManagedDeviceBody) (*VulnerableManagedDevice, error) {
-	req, err := NewUpdateVulnerableManagedDeviceRequest(ctx, c.baseURL(), body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *VulnerableManagedDevice
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
-}
-
 // UpdateDeviceAppManagement sends "Update deviceAppManagement" (PATCH
 // /deviceAppManagement) and returns the decoded response (nil for 204 No
 // Content). See Client.

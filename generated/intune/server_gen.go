@@ -196,32 +196,6 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// HandleUpdateAppVulnerabilityManagedDevice fakes "Update
-// appVulnerabilityManagedDevice" (PATCH **) for tests: it answers with what fn
-// returns. See Route.
-func HandleUpdateAppVulnerabilityManagedDevice(fn func(ctx context.Context, route Route, body *UpdateAppVulnerabilityManagedDeviceBody) (*AppVulnerabilityManagedDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"**"}, func() *UpdateAppVulnerabilityManagedDeviceBody {
-		return new(UpdateAppVulnerabilityManagedDeviceBody)
-	}, fn)
-}
-
-// HandleUpdateAppVulnerabilityMobileApp fakes "Update
-// appVulnerabilityMobileApp" (PATCH **) for tests: it answers with what fn
-// returns. See Route.
-func HandleUpdateAppVulnerabilityMobileApp(fn func(ctx context.Context, route Route, body *UpdateAppVulnerabilityMobileAppBody) (*AppVulnerabilityMobileApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"**"}, func() *UpdateAppVulnerabilityMobileAppBody {
-		return new(UpdateAppVulnerabilityMobileAppBody)
-	}, fn)
-}
-
-// HandleUpdateVulnerableManagedDevice fakes "Update vulnerableManagedDevice"
-// (PATCH **) for tests: it answers with what fn returns. See Route.
-func HandleUpdateVulnerableManagedDevice(fn func(ctx context.Context, route Route, body *UpdateVulnerableManagedDeviceBody) (*VulnerableManagedDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"**"}, func() *UpdateVulnerableManagedDeviceBody {
-		return new(UpdateVulnerableManagedDeviceBody)
-	}, fn)
-}
-
 // HandleUpdateDeviceAppManagement fakes "Update deviceAppManagement" (PATCH
 // /deviceAppManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, body *UpdateDeviceAppManagementBody) (*DeviceAppManagement, error)) http.Handler {
