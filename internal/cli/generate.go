@@ -152,7 +152,7 @@ func diff(dir string, files []emit.File, stdout io.Writer) error {
 			newName = "/dev/null"
 		}
 		text, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-			A: difflib.SplitLines(string(old)), B: difflib.SplitLines(string(new)),
+			A: splitLines(old), B: splitLines(new),
 			FromFile: oldName, ToFile: newName, Context: 3,
 		})
 		fmt.Fprint(stdout, text)
@@ -171,6 +171,19 @@ func diff(dir string, files []emit.File, stdout io.Writer) error {
 		return silentError{ExitInput}
 	}
 	return nil
+}
+
+// splitLines splits b into lines, each ending in "\n", for difflib. Unlike
+// difflib.SplitLines it adds no empty line after a final newline, so an
+// empty or absent file has no lines at all.
+func splitLines(b []byte) []string {
+	lines := strings.SplitAfter(string(b), "\n")
+	if last := len(lines) - 1; lines[last] == "" {
+		lines = lines[:last]
+	} else {
+		lines[last] += "\n"
+	}
+	return lines
 }
 
 func check(dir string, files []emit.File, stdout io.Writer) error {
