@@ -34,13 +34,18 @@ func (g *gen) clientFile(f *jen.File) {
 const graphBeta = "https://graph.microsoft.com/beta"
 
 // respType is the Go type the documented response of op decodes into, or nil
-// when op documents none. A structured type decodes into its model; anything
-// else (a collection, a primitive, an unknown type) is kept as raw JSON.
+// when op documents none. A structured type decodes into its model, or, when
+// types derive from it, into its Any wrapper, so that the model the
+// service's "@odata.type" names is the one decoded (and an unknown one is
+// kept raw); anything else (a collection, a primitive, an unknown type) is
+// kept as raw JSON.
 func (g *gen) respType(op *ir.Operation) *jen.Statement {
 	r := op.Response
 	switch t := g.types[r.Name]; {
 	case r.Name == "":
 		return nil
+	case t != nil && !r.Collection && len(t.Derived) > 0 && t.AnyGoName != "":
+		return jen.Id(t.AnyGoName)
 	case t != nil && !r.Collection:
 		return jen.Id(t.GoName)
 	}
@@ -59,8 +64,10 @@ func clientDecls(f *jen.File) {
 	f.Comment("It has one method per documented path. Each builds its request with the")
 	f.Comment("matching New...Request function and sends the body as built (call its")
 	f.Comment("Validate first to check the documented rules). A 2xx answer is decoded")
-	f.Comment("into the documented response type, or is nil when the service answers 204")
-	f.Comment("No Content or with no body; any other answer is a *GraphError.")
+	f.Comment("into the documented response type (its Any wrapper when types derive from")
+	f.Comment("it: Value is then the model \"@odata.type\" names), or is nil when the")
+	f.Comment("service answers 204 No Content or with no body; any other answer is a")
+	f.Comment("*GraphError.")
 	f.Comment("")
 	f.Comment("Authentication is the job of HTTP: give it a Transport (an http.RoundTripper)")
 	f.Comment("that adds \"Authorization: Bearer <token>\", such as one from an OAuth2 or")

@@ -19,8 +19,10 @@ import (
 // It has one method per documented path. Each builds its request with the
 // matching New...Request function and sends the body as built (call its
 // Validate first to check the documented rules). A 2xx answer is decoded
-// into the documented response type, or is nil when the service answers 204
-// No Content or with no body; any other answer is a *GraphError.
+// into the documented response type (its Any wrapper when types derive from
+// it: Value is then the model "@odata.type" names), or is nil when the
+// service answers 204 No Content or with no body; any other answer is a
+// *GraphError.
 //
 // Authentication is the job of HTTP: give it a Transport (an http.RoundTripper)
 // that adds "Authorization: Bearer <token>", such as one from an OAuth2 or
@@ -255,12 +257,12 @@ func (c *Client) UpdateAppVulnerabilityTask(ctx context.Context, deviceAppManage
 // UpdateDeviceAppManagementTask sends "Update deviceAppManagementTask" (PATCH
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceAppManagementTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateDeviceAppManagementTaskBody) (*DeviceAppManagementTask, error) {
+func (c *Client) UpdateDeviceAppManagementTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateDeviceAppManagementTaskBody) (*AnyDeviceAppManagementTask, error) {
 	req, err := NewUpdateDeviceAppManagementTaskRequest(ctx, c.baseURL(), deviceAppManagementTaskId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceAppManagementTask
+	var resp *AnyDeviceAppManagementTask
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -664,12 +666,12 @@ func (c *Client) UpdateIosVppEBookAssignment(ctx context.Context, managedEBookId
 // UpdateManagedEBookAssignment sends "Update managedEBookAssignment" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedEBookAssignment(ctx context.Context, managedEBookId string, managedEBookAssignmentId string, body *UpdateManagedEBookAssignmentBody) (*ManagedEBookAssignment, error) {
+func (c *Client) UpdateManagedEBookAssignment(ctx context.Context, managedEBookId string, managedEBookAssignmentId string, body *UpdateManagedEBookAssignmentBody) (*AnyManagedEBookAssignment, error) {
 	req, err := NewUpdateManagedEBookAssignmentRequest(ctx, c.baseURL(), managedEBookId, managedEBookAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedEBookAssignment
+	var resp *AnyManagedEBookAssignment
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -1041,12 +1043,12 @@ func (c *Client) UpdateAndroidLobAppViaMobileAppsDeviceStatusesApp(ctx context.C
 // UpdateAndroidManagedStoreApp sends "Update androidManagedStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreApp(ctx context.Context, mobileAppId string, body *UpdateAndroidManagedStoreAppBody) (*AndroidManagedStoreApp, error) {
+func (c *Client) UpdateAndroidManagedStoreApp(ctx context.Context, mobileAppId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidManagedStoreApp
+	var resp *AnyAndroidManagedStoreApp
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -1057,12 +1059,12 @@ func (c *Client) UpdateAndroidManagedStoreApp(ctx context.Context, mobileAppId s
 // androidManagedStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AndroidManagedStoreApp, error) {
+func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidManagedStoreApp
+	var resp *AnyAndroidManagedStoreApp
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -1073,12 +1075,12 @@ func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsUserStatusesApp(ctx co
 // androidManagedStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AndroidManagedStoreApp, error) {
+func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidManagedStoreApp
+	var resp *AnyAndroidManagedStoreApp
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -2072,12 +2074,12 @@ func (c *Client) UpdateWindowsMobileMSIViaMobileAppsDeviceStatusesApp(ctx contex
 // UpdateWindowsPhone81AppX sends "Update windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81AppX(ctx context.Context, mobileAppId string, body *UpdateWindowsPhone81AppXBody) (*WindowsPhone81AppX, error) {
+func (c *Client) UpdateWindowsPhone81AppX(ctx context.Context, mobileAppId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXRequest(ctx, c.baseURL(), mobileAppId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsPhone81AppX
+	var resp *AnyWindowsPhone81AppX
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -2088,12 +2090,12 @@ func (c *Client) UpdateWindowsPhone81AppX(ctx context.Context, mobileAppId strin
 // windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*WindowsPhone81AppX, error) {
+func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsPhone81AppX
+	var resp *AnyWindowsPhone81AppX
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -2104,12 +2106,12 @@ func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsUserStatusesApp(ctx contex
 // windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*WindowsPhone81AppX, error) {
+func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsPhone81AppX
+	var resp *AnyWindowsPhone81AppX
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -2590,12 +2592,12 @@ func (c *Client) UpdateIosVppAppAssignedDeviceLicense(ctx context.Context, mobil
 // (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosVppAppAssignedLicense(ctx context.Context, mobileAppId string, iosVppAppAssignedLicenseId string, body *UpdateIosVppAppAssignedLicenseBody) (*IosVppAppAssignedLicense, error) {
+func (c *Client) UpdateIosVppAppAssignedLicense(ctx context.Context, mobileAppId string, iosVppAppAssignedLicenseId string, body *UpdateIosVppAppAssignedLicenseBody) (*AnyIosVppAppAssignedLicense, error) {
 	req, err := NewUpdateIosVppAppAssignedLicenseRequest(ctx, c.baseURL(), mobileAppId, iosVppAppAssignedLicenseId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosVppAppAssignedLicense
+	var resp *AnyIosVppAppAssignedLicense
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -3456,12 +3458,12 @@ func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAs
 // deviceManagementSettingCategory" (PATCH
 // /deviceManagement/categories/{deviceManagementSettingCategoryId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementSettingCategory(ctx context.Context, deviceManagementSettingCategoryId string, body *UpdateDeviceManagementSettingCategoryBody) (*DeviceManagementSettingCategory, error) {
+func (c *Client) UpdateDeviceManagementSettingCategory(ctx context.Context, deviceManagementSettingCategoryId string, body *UpdateDeviceManagementSettingCategoryBody) (*AnyDeviceManagementSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementSettingCategoryRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementSettingCategory
+	var resp *AnyDeviceManagementSettingCategory
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -3754,12 +3756,12 @@ func (c *Client) UpdateDepEnrollmentProfile(ctx context.Context, depOnboardingSe
 // UpdateEnrollmentProfile sends "Update enrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, enrollmentProfileId string, body *UpdateEnrollmentProfileBody) (*EnrollmentProfile, error) {
+func (c *Client) UpdateEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, enrollmentProfileId string, body *UpdateEnrollmentProfileBody) (*AnyEnrollmentProfile, error) {
 	req, err := NewUpdateEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, enrollmentProfileId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *EnrollmentProfile
+	var resp *AnyEnrollmentProfile
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -3770,12 +3772,12 @@ func (c *Client) UpdateEnrollmentProfile(ctx context.Context, depOnboardingSetti
 // (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateImportedAppleDeviceIdentity(ctx context.Context, depOnboardingSettingId string, importedAppleDeviceIdentityId string, body *UpdateImportedAppleDeviceIdentityBody) (*ImportedAppleDeviceIdentity, error) {
+func (c *Client) UpdateImportedAppleDeviceIdentity(ctx context.Context, depOnboardingSettingId string, importedAppleDeviceIdentityId string, body *UpdateImportedAppleDeviceIdentityBody) (*AnyImportedAppleDeviceIdentity, error) {
 	req, err := NewUpdateImportedAppleDeviceIdentityRequest(ctx, c.baseURL(), depOnboardingSettingId, importedAppleDeviceIdentityId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ImportedAppleDeviceIdentity
+	var resp *AnyImportedAppleDeviceIdentity
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -4773,12 +4775,12 @@ func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurations
 // androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AndroidDeviceOwnerWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidDeviceOwnerWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidDeviceOwnerWiFiConfiguration
+	var resp *AnyAndroidDeviceOwnerWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -4789,12 +4791,12 @@ func (c *Client) UpdateAndroidDeviceOwnerWiFiConfiguration(ctx context.Context, 
 // sends "Update androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AndroidDeviceOwnerWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidDeviceOwnerWiFiConfiguration
+	var resp *AnyAndroidDeviceOwnerWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -4805,12 +4807,12 @@ func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfiguration
 // sends "Update androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AndroidDeviceOwnerWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidDeviceOwnerWiFiConfiguration
+	var resp *AnyAndroidDeviceOwnerWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5349,12 +5351,12 @@ func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicr
 // androidForWorkWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AndroidForWorkWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidForWorkWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidForWorkWiFiConfiguration
+	var resp *AnyAndroidForWorkWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5365,12 +5367,12 @@ func (c *Client) UpdateAndroidForWorkWiFiConfiguration(ctx context.Context, devi
 // sends "Update androidForWorkWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AndroidForWorkWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidForWorkWiFiConfiguration
+	var resp *AnyAndroidForWorkWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5381,12 +5383,12 @@ func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGro
 // sends "Update androidForWorkWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AndroidForWorkWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidForWorkWiFiConfiguration
+	var resp *AnyAndroidForWorkWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5682,12 +5684,12 @@ func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGr
 // UpdateAndroidWiFiConfiguration sends "Update androidWiFiConfiguration"
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*AndroidWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWiFiConfiguration
+	var resp *AnyAndroidWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5698,12 +5700,12 @@ func (c *Client) UpdateAndroidWiFiConfiguration(ctx context.Context, deviceConfi
 // sends "Update androidWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWiFiConfigurationBody) (*AndroidWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWiFiConfiguration
+	var resp *AnyAndroidWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -5714,12 +5716,12 @@ func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssig
 // sends "Update androidWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWiFiConfigurationBody) (*AndroidWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWiFiConfiguration
+	var resp *AnyAndroidWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6114,12 +6116,12 @@ func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurations
 // androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AndroidWorkProfileWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWorkProfileWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWorkProfileWiFiConfiguration
+	var resp *AnyAndroidWorkProfileWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6130,12 +6132,12 @@ func (c *Client) UpdateAndroidWorkProfileWiFiConfiguration(ctx context.Context, 
 // sends "Update androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AndroidWorkProfileWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWorkProfileWiFiConfiguration
+	var resp *AnyAndroidWorkProfileWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6146,12 +6148,12 @@ func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfiguration
 // sends "Update androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AndroidWorkProfileWiFiConfiguration, error) {
+func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *AndroidWorkProfileWiFiConfiguration
+	var resp *AnyAndroidWorkProfileWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6922,12 +6924,12 @@ func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGra
 // UpdateIosVpnConfiguration sends "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*IosVpnConfiguration, error) {
+func (c *Client) UpdateIosVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosVpnConfiguration
+	var resp *AnyIosVpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6938,12 +6940,12 @@ func (c *Client) UpdateIosVpnConfiguration(ctx context.Context, deviceConfigurat
 // sends "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosVpnConfigurationBody) (*IosVpnConfiguration, error) {
+func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosVpnConfiguration
+	var resp *AnyIosVpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6954,12 +6956,12 @@ func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignment
 // sends "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosVpnConfigurationBody) (*IosVpnConfiguration, error) {
+func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosVpnConfiguration
+	var resp *AnyIosVpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6969,12 +6971,12 @@ func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphW
 // UpdateIosWiFiConfiguration sends "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*IosWiFiConfiguration, error) {
+func (c *Client) UpdateIosWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosWiFiConfiguration
+	var resp *AnyIosWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -6985,12 +6987,12 @@ func (c *Client) UpdateIosWiFiConfiguration(ctx context.Context, deviceConfigura
 // sends "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosWiFiConfigurationBody) (*IosWiFiConfiguration, error) {
+func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosWiFiConfiguration
+	var resp *AnyIosWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -7001,12 +7003,12 @@ func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmen
 // sends "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosWiFiConfigurationBody) (*IosWiFiConfiguration, error) {
+func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *IosWiFiConfiguration
+	var resp *AnyIosWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -7587,12 +7589,12 @@ func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGrap
 // UpdateMacOSWiFiConfiguration sends "Update macOSWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*MacOSWiFiConfiguration, error) {
+func (c *Client) UpdateMacOSWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *MacOSWiFiConfiguration
+	var resp *AnyMacOSWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -7603,12 +7605,12 @@ func (c *Client) UpdateMacOSWiFiConfiguration(ctx context.Context, deviceConfigu
 // sends "Update macOSWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSWiFiConfigurationBody) (*MacOSWiFiConfiguration, error) {
+func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *MacOSWiFiConfiguration
+	var resp *AnyMacOSWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -7619,12 +7621,12 @@ func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignm
 // sends "Update macOSWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiFiConfigurationBody) (*MacOSWiFiConfiguration, error) {
+func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *MacOSWiFiConfiguration
+	var resp *AnyMacOSWiFiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -8496,12 +8498,12 @@ func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMic
 // UpdateWindows81VpnConfiguration sends "Update windows81VpnConfiguration"
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*Windows81VpnConfiguration, error) {
+func (c *Client) UpdateWindows81VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *Windows81VpnConfiguration
+	var resp *AnyWindows81VpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -8512,12 +8514,12 @@ func (c *Client) UpdateWindows81VpnConfiguration(ctx context.Context, deviceConf
 // sends "Update windows81VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81VpnConfigurationBody) (*Windows81VpnConfiguration, error) {
+func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *Windows81VpnConfiguration
+	var resp *AnyWindows81VpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -8528,12 +8530,12 @@ func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssi
 // sends "Update windows81VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81VpnConfigurationBody) (*Windows81VpnConfiguration, error) {
+func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *Windows81VpnConfiguration
+	var resp *AnyWindows81VpnConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -9166,12 +9168,12 @@ func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurati
 // UpdateWindowsWifiConfiguration sends "Update windowsWifiConfiguration"
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsWifiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*WindowsWifiConfiguration, error) {
+func (c *Client) UpdateWindowsWifiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsWifiConfiguration
+	var resp *AnyWindowsWifiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -9182,12 +9184,12 @@ func (c *Client) UpdateWindowsWifiConfiguration(ctx context.Context, deviceConfi
 // sends "Update windowsWifiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsWifiConfigurationBody) (*WindowsWifiConfiguration, error) {
+func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsWifiConfiguration
+	var resp *AnyWindowsWifiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -9198,12 +9200,12 @@ func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssig
 // sends "Update windowsWifiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiConfigurationBody) (*WindowsWifiConfiguration, error) {
+func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *WindowsWifiConfiguration
+	var resp *AnyWindowsWifiConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -11876,12 +11878,12 @@ func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPrem
 // UpdateGroupPolicyCategory sends "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyCategory(ctx context.Context, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*GroupPolicyCategory, error) {
+func (c *Client) UpdateGroupPolicyCategory(ctx context.Context, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryRequest(ctx, c.baseURL(), groupPolicyCategoryId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyCategory
+	var resp *AnyGroupPolicyCategory
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -11892,12 +11894,12 @@ func (c *Client) UpdateGroupPolicyCategory(ctx context.Context, groupPolicyCateg
 // sends "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategory(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*GroupPolicyCategory, error) {
+func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategory(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyCategory
+	var resp *AnyGroupPolicyCategory
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -11908,12 +11910,12 @@ func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinition
 // sends "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParent(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*GroupPolicyCategory, error) {
+func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParent(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParentRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyCategory
+	var resp *AnyGroupPolicyCategory
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -11924,12 +11926,12 @@ func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinition
 // sends "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildren(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*GroupPolicyCategory, error) {
+func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildren(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildrenRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyCategoryId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyCategory
+	var resp *AnyGroupPolicyCategory
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12067,12 +12069,12 @@ func (c *Client) UpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDef
 // groupPolicyPresentationValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyPresentationValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueBody) (*GroupPolicyPresentationValue, error) {
+func (c *Client) UpdateGroupPolicyPresentationValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueBody) (*AnyGroupPolicyPresentationValue, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyPresentationValue
+	var resp *AnyGroupPolicyPresentationValue
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12178,12 +12180,12 @@ func (c *Client) UpdateGroupPolicyPresentationValueText(ctx context.Context, gro
 // UpdateGroupPolicyPresentation sends "Update groupPolicyPresentation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyPresentation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationBody) (*GroupPolicyPresentation, error) {
+func (c *Client) UpdateGroupPolicyPresentation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error) {
 	req, err := NewUpdateGroupPolicyPresentationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyPresentation
+	var resp *AnyGroupPolicyPresentation
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12194,12 +12196,12 @@ func (c *Client) UpdateGroupPolicyPresentation(ctx context.Context, groupPolicyC
 // sends "Update groupPolicyPresentation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationBody) (*GroupPolicyPresentation, error) {
+func (c *Client) UpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error) {
 	req, err := NewUpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyPresentation
+	var resp *AnyGroupPolicyPresentation
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12545,12 +12547,12 @@ func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConf
 // (PATCH
 // /deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionFile(ctx context.Context, groupPolicyDefinitionFileId string, body *UpdateGroupPolicyDefinitionFileBody) (*GroupPolicyDefinitionFile, error) {
+func (c *Client) UpdateGroupPolicyDefinitionFile(ctx context.Context, groupPolicyDefinitionFileId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileRequest(ctx, c.baseURL(), groupPolicyDefinitionFileId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinitionFile
+	var resp *AnyGroupPolicyDefinitionFile
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12561,12 +12563,12 @@ func (c *Client) UpdateGroupPolicyDefinitionFile(ctx context.Context, groupPolic
 // sends "Update groupPolicyDefinitionFile" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*GroupPolicyDefinitionFile, error) {
+func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinitionFile
+	var resp *AnyGroupPolicyDefinitionFile
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12577,12 +12579,12 @@ func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefi
 // sends "Update groupPolicyDefinitionFile" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*GroupPolicyDefinitionFile, error) {
+func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFileRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinitionFile
+	var resp *AnyGroupPolicyDefinitionFile
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12592,12 +12594,12 @@ func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefi
 // UpdateGroupPolicyDefinition sends "Update groupPolicyDefinition" (PATCH
 // /deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinition(ctx context.Context, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error) {
+func (c *Client) UpdateGroupPolicyDefinition(ctx context.Context, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionRequest(ctx, c.baseURL(), groupPolicyDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinition
+	var resp *AnyGroupPolicyDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12608,12 +12610,12 @@ func (c *Client) UpdateGroupPolicyDefinition(ctx context.Context, groupPolicyDef
 // sends "Update groupPolicyDefinition" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error) {
+func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinition
+	var resp *AnyGroupPolicyDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12624,12 +12626,12 @@ func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefiniti
 // sends "Update groupPolicyDefinition" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error) {
+func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinition
+	var resp *AnyGroupPolicyDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12640,12 +12642,12 @@ func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefiniti
 // sends "Update groupPolicyDefinition" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error) {
+func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinition
+	var resp *AnyGroupPolicyDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12656,12 +12658,12 @@ func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefiniti
 // sends "Update groupPolicyDefinition" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error) {
+func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *GroupPolicyDefinition
+	var resp *AnyGroupPolicyDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -12830,12 +12832,12 @@ func (c *Client) UpdateGroupPolicyUploadedDefinitionFile(ctx context.Context, gr
 // UpdateImportedDeviceIdentity sends "Update importedDeviceIdentity" (PATCH
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateImportedDeviceIdentity(ctx context.Context, importedDeviceIdentityId string, body *UpdateImportedDeviceIdentityBody) (*ImportedDeviceIdentity, error) {
+func (c *Client) UpdateImportedDeviceIdentity(ctx context.Context, importedDeviceIdentityId string, body *UpdateImportedDeviceIdentityBody) (*AnyImportedDeviceIdentity, error) {
 	req, err := NewUpdateImportedDeviceIdentityRequest(ctx, c.baseURL(), importedDeviceIdentityId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ImportedDeviceIdentity
+	var resp *AnyImportedDeviceIdentity
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13497,12 +13499,12 @@ func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *UpdateMa
 // UpdateManagedDevice sends "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDevice(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDevice(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceRequest(ctx, c.baseURL(), managedDeviceId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13512,12 +13514,12 @@ func (c *Client) UpdateManagedDevice(ctx context.Context, managedDeviceId string
 // UpdateManagedDeviceViaComanagedDevices sends "Update managedDevice" (PATCH
 // /deviceManagement/comanagedDevices/{managedDeviceId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaComanagedDevicesRequest(ctx, c.baseURL(), managedDeviceId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13528,12 +13530,12 @@ func (c *Client) UpdateManagedDeviceViaComanagedDevices(ctx context.Context, man
 // "Update managedDevice" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptDeviceStateId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13544,12 +13546,12 @@ func (c *Client) UpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManaged
 // sends "Update managedDevice" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13560,12 +13562,12 @@ func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesMan
 // sends "Update managedDevice" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceComplianceScriptDeviceStateId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13576,12 +13578,12 @@ func (c *Client) UpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesMan
 // sends "Update managedDevice" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, userId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, userId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -13592,12 +13594,12 @@ func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesMan
 // sends "Update managedDevice" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*ManagedDevice, error) {
+func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *ManagedDevice
+	var resp *AnyManagedDevice
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14306,12 +14308,12 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefin
 // deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*DeviceManagementConfigurationChoiceSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationChoiceSettingDefinition
+	var resp *AnyDeviceManagementConfigurationChoiceSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14322,12 +14324,12 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinition(ctx 
 // sends "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*DeviceManagementConfigurationChoiceSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationChoiceSettingDefinition
+	var resp *AnyDeviceManagementConfigurationChoiceSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14338,12 +14340,12 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaCo
 // sends "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*DeviceManagementConfigurationChoiceSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationChoiceSettingDefinition
+	var resp *AnyDeviceManagementConfigurationChoiceSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14354,12 +14356,12 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaCo
 // sends "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*DeviceManagementConfigurationChoiceSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationChoiceSettingDefinition
+	var resp *AnyDeviceManagementConfigurationChoiceSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14370,12 +14372,12 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaCo
 // deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*DeviceManagementConfigurationSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14386,12 +14388,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingDefinition(ctx contex
 // sends "Update deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*DeviceManagementConfigurationSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14402,12 +14404,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigur
 // sends "Update deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*DeviceManagementConfigurationSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14418,12 +14420,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigur
 // sends "Update deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*DeviceManagementConfigurationSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14502,12 +14504,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefini
 // deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*DeviceManagementConfigurationSettingGroupDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingGroupDefinition
+	var resp *AnyDeviceManagementConfigurationSettingGroupDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14518,12 +14520,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinition(ctx c
 // sends "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*DeviceManagementConfigurationSettingGroupDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingGroupDefinition
+	var resp *AnyDeviceManagementConfigurationSettingGroupDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14534,12 +14536,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaCon
 // sends "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*DeviceManagementConfigurationSettingGroupDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingGroupDefinition
+	var resp *AnyDeviceManagementConfigurationSettingGroupDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14550,12 +14552,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaCon
 // sends "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*DeviceManagementConfigurationSettingGroupDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSettingGroupDefinition
+	var resp *AnyDeviceManagementConfigurationSettingGroupDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14634,12 +14636,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefin
 // deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*DeviceManagementConfigurationSimpleSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSimpleSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSimpleSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14650,12 +14652,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinition(ctx 
 // sends "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*DeviceManagementConfigurationSimpleSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSimpleSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSimpleSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14666,12 +14668,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaCo
 // sends "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*DeviceManagementConfigurationSimpleSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSimpleSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSimpleSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14682,12 +14684,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaCo
 // sends "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*DeviceManagementConfigurationSimpleSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementConfigurationSimpleSettingDefinition
+	var resp *AnyDeviceManagementConfigurationSimpleSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14745,12 +14747,12 @@ func (c *Client) UpdateDeviceAndAppManagementRoleDefinitionViaRoleDefinitionsRol
 // UpdateRoleDefinition sends "Update roleDefinition" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleDefinition(ctx context.Context, roleDefinitionId string, body *UpdateRoleDefinitionBody) (*RoleDefinition, error) {
+func (c *Client) UpdateRoleDefinition(ctx context.Context, roleDefinitionId string, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error) {
 	req, err := NewUpdateRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *RoleDefinition
+	var resp *AnyRoleDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14761,12 +14763,12 @@ func (c *Client) UpdateRoleDefinition(ctx context.Context, roleDefinitionId stri
 // "Update roleDefinition" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinition(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleDefinitionBody) (*RoleDefinition, error) {
+func (c *Client) UpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinition(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error) {
 	req, err := NewUpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *RoleDefinition
+	var resp *AnyRoleDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -14776,12 +14778,12 @@ func (c *Client) UpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefini
 // UpdateRoleAssignment sends "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleAssignmentBody) (*RoleAssignment, error) {
+func (c *Client) UpdateRoleAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleAssignmentBody) (*AnyRoleAssignment, error) {
 	req, err := NewUpdateRoleAssignmentRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *RoleAssignment
+	var resp *AnyRoleAssignment
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15031,12 +15033,12 @@ func (c *Client) UpdateDeviceManagementComplexSettingDefinitionViaTemplatesCateg
 // deviceManagementSettingDefinition" (PATCH
 // /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*DeviceManagementSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementSettingDefinition
+	var resp *AnyDeviceManagementSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15047,12 +15049,12 @@ func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, de
 // "Update deviceManagementSettingDefinition" (PATCH
 // /deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*DeviceManagementSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, deviceManagementSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementSettingDefinition
+	var resp *AnyDeviceManagementSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15063,12 +15065,12 @@ func (c *Client) UpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefi
 // sends "Update deviceManagementSettingDefinition" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*DeviceManagementSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementSettingDefinition
+	var resp *AnyDeviceManagementSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15079,12 +15081,12 @@ func (c *Client) UpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSett
 // sends "Update deviceManagementSettingDefinition" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*DeviceManagementSettingDefinition, error) {
+func (c *Client) UpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingDefinitionId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementSettingDefinition
+	var resp *AnyDeviceManagementSettingDefinition
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15157,12 +15159,12 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaConfigurat
 // UpdateDeviceManagementTemplate sends "Update deviceManagementTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTemplate(ctx context.Context, deviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*DeviceManagementTemplate, error) {
+func (c *Client) UpdateDeviceManagementTemplate(ctx context.Context, deviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
 	req, err := NewUpdateDeviceManagementTemplateRequest(ctx, c.baseURL(), deviceManagementTemplateId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementTemplate
+	var resp *AnyDeviceManagementTemplate
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15173,12 +15175,12 @@ func (c *Client) UpdateDeviceManagementTemplate(ctx context.Context, deviceManag
 // deviceManagementTemplate" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTemplateViaTemplatesMigratableTo(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateDeviceManagementTemplateBody) (*DeviceManagementTemplate, error) {
+func (c *Client) UpdateDeviceManagementTemplateViaTemplatesMigratableTo(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
 	req, err := NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateId_2, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementTemplate
+	var resp *AnyDeviceManagementTemplate
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15252,12 +15254,12 @@ func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context,
 // securityBaselineStateSummary" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineStateSummary(ctx context.Context, deviceManagementTemplateId string, body *UpdateSecurityBaselineStateSummaryBody) (*SecurityBaselineStateSummary, error) {
+func (c *Client) UpdateSecurityBaselineStateSummary(ctx context.Context, deviceManagementTemplateId string, body *UpdateSecurityBaselineStateSummaryBody) (*AnySecurityBaselineStateSummary, error) {
 	req, err := NewUpdateSecurityBaselineStateSummaryRequest(ctx, c.baseURL(), deviceManagementTemplateId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *SecurityBaselineStateSummary
+	var resp *AnySecurityBaselineStateSummary
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -15395,12 +15397,12 @@ func (c *Client) UpdateAppleVppTokenTroubleshootingEvent(ctx context.Context, de
 // deviceManagementTroubleshootingEvent" (PATCH
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTroubleshootingEvent(ctx context.Context, deviceManagementTroubleshootingEventId string, body *UpdateDeviceManagementTroubleshootingEventBody) (*DeviceManagementTroubleshootingEvent, error) {
+func (c *Client) UpdateDeviceManagementTroubleshootingEvent(ctx context.Context, deviceManagementTroubleshootingEventId string, body *UpdateDeviceManagementTroubleshootingEventBody) (*AnyDeviceManagementTroubleshootingEvent, error) {
 	req, err := NewUpdateDeviceManagementTroubleshootingEventRequest(ctx, c.baseURL(), deviceManagementTroubleshootingEventId, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *DeviceManagementTroubleshootingEvent
+	var resp *AnyDeviceManagementTroubleshootingEvent
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
@@ -16337,12 +16339,12 @@ func (c *Client) UpdateWindowsQualityUpdateCatalogItem(ctx context.Context, wind
 // windowsOfficeClientConfiguration" (PATCH
 // /officeConfiguration/clientConfigurations/{key}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsOfficeClientConfiguration(ctx context.Context, key string, body *UpdateWindowsOfficeClientConfigurationBody) (*OfficeClientConfiguration, error) {
+func (c *Client) UpdateWindowsOfficeClientConfiguration(ctx context.Context, key string, body *UpdateWindowsOfficeClientConfigurationBody) (*AnyOfficeClientConfiguration, error) {
 	req, err := NewUpdateWindowsOfficeClientConfigurationRequest(ctx, c.baseURL(), key, body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *OfficeClientConfiguration
+	var resp *AnyOfficeClientConfiguration
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}

@@ -237,7 +237,7 @@ func HandleUpdateAppVulnerabilityTask(fn func(ctx context.Context, route Route, 
 // (PATCH
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *UpdateDeviceAppManagementTaskBody) (*DeviceAppManagementTask, error)) http.Handler {
+func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *UpdateDeviceAppManagementTaskBody) (*AnyDeviceAppManagementTask, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func() *UpdateDeviceAppManagementTaskBody {
 		return new(UpdateDeviceAppManagementTaskBody)
 	}, fn)
@@ -386,7 +386,7 @@ func HandleUpdateIosVppEBookAssignment(fn func(ctx context.Context, route Route,
 // (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *UpdateManagedEBookAssignmentBody) (*ManagedEBookAssignment, error)) http.Handler {
+func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *UpdateManagedEBookAssignmentBody) (*AnyManagedEBookAssignment, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func() *UpdateManagedEBookAssignmentBody {
 		return new(UpdateManagedEBookAssignmentBody)
 	}, fn)
@@ -543,7 +543,7 @@ func HandleUpdateAndroidLobApp(fn func(ctx context.Context, route Route, body *U
 // HandleUpdateAndroidManagedStoreApp fakes "Update androidManagedStoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAppBody) (*AndroidManagedStoreApp, error)) http.Handler {
+func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidManagedStoreAppBody {
 		return new(UpdateAndroidManagedStoreAppBody)
 	}, fn)
@@ -743,7 +743,7 @@ func HandleUpdateWindowsMobileMSI(fn func(ctx context.Context, route Route, body
 // HandleUpdateWindowsPhone81AppX fakes "Update windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81AppXBody) (*WindowsPhone81AppX, error)) http.Handler {
+func HandleUpdateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsPhone81AppXBody {
 		return new(UpdateWindowsPhone81AppXBody)
 	}, fn)
@@ -878,7 +878,7 @@ func HandleUpdateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, rou
 // (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *UpdateIosVppAppAssignedLicenseBody) (*IosVppAppAssignedLicense, error)) http.Handler {
+func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *UpdateIosVppAppAssignedLicenseBody) (*AnyIosVppAppAssignedLicense, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func() *UpdateIosVppAppAssignedLicenseBody {
 		return new(UpdateIosVppAppAssignedLicenseBody)
 	}, fn)
@@ -1384,7 +1384,7 @@ func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route
 // deviceManagementSettingCategory" (PATCH
 // /deviceManagement/categories/{deviceManagementSettingCategoryId}) for tests:
 // it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingCategoryBody) (*DeviceManagementSettingCategory, error)) http.Handler {
+func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingCategoryBody) (*AnyDeviceManagementSettingCategory, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, func() *UpdateDeviceManagementSettingCategoryBody {
 		return new(UpdateDeviceManagementSettingCategoryBody)
 	}, fn)
@@ -1551,7 +1551,7 @@ func HandleUpdateDepEnrollmentProfile(fn func(ctx context.Context, route Route, 
 // HandleUpdateEnrollmentProfile fakes "Update enrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateEnrollmentProfileBody) (*EnrollmentProfile, error)) http.Handler {
+func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateEnrollmentProfileBody) (*AnyEnrollmentProfile, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func() *UpdateEnrollmentProfileBody {
 		return new(UpdateEnrollmentProfileBody)
 	}, fn)
@@ -1561,7 +1561,7 @@ func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, bod
 // importedAppleDeviceIdentity" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedAppleDeviceIdentityBody) (*ImportedAppleDeviceIdentity, error)) http.Handler {
+func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedAppleDeviceIdentityBody) (*AnyImportedAppleDeviceIdentity, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func() *UpdateImportedAppleDeviceIdentityBody {
 		return new(UpdateImportedAppleDeviceIdentityBody)
 	}, fn)
@@ -1970,7 +1970,7 @@ func HandleUpdateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context,
 // androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
+func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerWiFiConfigurationBody {
 		return new(UpdateAndroidDeviceOwnerWiFiConfigurationBody)
 	}, fn)
@@ -2090,7 +2090,7 @@ func HandleUpdateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, rou
 // androidForWorkWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AndroidForWorkWiFiConfiguration, error)) http.Handler {
+func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkWiFiConfigurationBody {
 		return new(UpdateAndroidForWorkWiFiConfigurationBody)
 	}, fn)
@@ -2160,7 +2160,7 @@ func HandleUpdateAndroidVpnConfiguration(fn func(ctx context.Context, route Rout
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWiFiConfigurationBody) (*AndroidWiFiConfiguration, error)) http.Handler {
+func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWiFiConfigurationBody {
 		return new(UpdateAndroidWiFiConfigurationBody)
 	}, fn)
@@ -2250,7 +2250,7 @@ func HandleUpdateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context,
 // androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AndroidWorkProfileWiFiConfiguration, error)) http.Handler {
+func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileWiFiConfigurationBody {
 		return new(UpdateAndroidWorkProfileWiFiConfigurationBody)
 	}, fn)
@@ -2419,7 +2419,7 @@ func HandleUpdateIosUpdateConfiguration(fn func(ctx context.Context, route Route
 // HandleUpdateIosVpnConfiguration fakes "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosVpnConfigurationBody) (*IosVpnConfiguration, error)) http.Handler {
+func HandleUpdateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosVpnConfigurationBody {
 		return new(UpdateIosVpnConfigurationBody)
 	}, fn)
@@ -2428,7 +2428,7 @@ func HandleUpdateIosVpnConfiguration(fn func(ctx context.Context, route Route, b
 // HandleUpdateIosWiFiConfiguration fakes "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosWiFiConfigurationBody) (*IosWiFiConfiguration, error)) http.Handler {
+func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosWiFiConfigurationBody {
 		return new(UpdateIosWiFiConfigurationBody)
 	}, fn)
@@ -2558,7 +2558,7 @@ func HandleUpdateMacOSVpnConfiguration(fn func(ctx context.Context, route Route,
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSWiFiConfigurationBody) (*MacOSWiFiConfiguration, error)) http.Handler {
+func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSWiFiConfigurationBody {
 		return new(UpdateMacOSWiFiConfigurationBody)
 	}, fn)
@@ -2748,7 +2748,7 @@ func HandleUpdateWindows81SCEPCertificateProfile(fn func(ctx context.Context, ro
 // windows81VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows81VpnConfigurationBody) (*Windows81VpnConfiguration, error)) http.Handler {
+func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows81VpnConfigurationBody {
 		return new(UpdateWindows81VpnConfigurationBody)
 	}, fn)
@@ -2888,7 +2888,7 @@ func HandleUpdateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Conte
 // (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsWifiConfigurationBody) (*WindowsWifiConfiguration, error)) http.Handler {
+func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsWifiConfigurationBody {
 		return new(UpdateWindowsWifiConfigurationBody)
 	}, fn)
@@ -3414,7 +3414,7 @@ func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Co
 // HandleUpdateGroupPolicyCategory fakes "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyCategoryBody) (*GroupPolicyCategory, error)) http.Handler {
+func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func() *UpdateGroupPolicyCategoryBody {
 		return new(UpdateGroupPolicyCategoryBody)
 	}, fn)
@@ -3465,7 +3465,7 @@ func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route R
 // groupPolicyPresentationValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueBody) (*GroupPolicyPresentationValue, error)) http.Handler {
+func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueBody) (*AnyGroupPolicyPresentationValue, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueBody {
 		return new(UpdateGroupPolicyPresentationValueBody)
 	}, fn)
@@ -3536,7 +3536,7 @@ func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, r
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationBody) (*GroupPolicyPresentation, error)) http.Handler {
+func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationBody {
 		return new(UpdateGroupPolicyPresentationBody)
 	}, fn)
@@ -3666,7 +3666,7 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 // /deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionFileBody) (*GroupPolicyDefinitionFile, error)) http.Handler {
+func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, func() *UpdateGroupPolicyDefinitionFileBody {
 		return new(UpdateGroupPolicyDefinitionFileBody)
 	}, fn)
@@ -3676,7 +3676,7 @@ func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Ro
 // (PATCH /deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionBody) (*GroupPolicyDefinition, error)) http.Handler {
+func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func() *UpdateGroupPolicyDefinitionBody {
 		return new(UpdateGroupPolicyDefinitionBody)
 	}, fn)
@@ -3746,7 +3746,7 @@ func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, 
 // (PATCH
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedDeviceIdentityBody) (*ImportedDeviceIdentity, error)) http.Handler {
+func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedDeviceIdentityBody) (*AnyImportedDeviceIdentity, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func() *UpdateImportedDeviceIdentityBody {
 		return new(UpdateImportedDeviceIdentityBody)
 	}, fn)
@@ -3987,7 +3987,7 @@ func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route,
 // HandleUpdateManagedDevice fakes "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedDevice(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceBody) (*ManagedDevice, error)) http.Handler {
+func HandleUpdateManagedDevice(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func() *UpdateManagedDeviceBody {
 		return new(UpdateManagedDeviceBody)
 	}, fn)
@@ -4287,7 +4287,7 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*DeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody {
 		return new(UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody)
 	}, fn)
@@ -4298,7 +4298,7 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ct
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*DeviceManagementConfigurationSettingDefinition, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSettingDefinitionBody {
 		return new(UpdateDeviceManagementConfigurationSettingDefinitionBody)
 	}, fn)
@@ -4321,7 +4321,7 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(f
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*DeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody {
 		return new(UpdateDeviceManagementConfigurationSettingGroupDefinitionBody)
 	}, fn)
@@ -4344,7 +4344,7 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*DeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody {
 		return new(UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody)
 	}, fn)
@@ -4373,7 +4373,7 @@ func HandleUpdateDeviceAndAppManagementRoleDefinition(fn func(ctx context.Contex
 // HandleUpdateRoleDefinition fakes "Update roleDefinition" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
-func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *UpdateRoleDefinitionBody) (*RoleDefinition, error)) http.Handler {
+func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func() *UpdateRoleDefinitionBody {
 		return new(UpdateRoleDefinitionBody)
 	}, fn)
@@ -4382,7 +4382,7 @@ func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *
 // HandleUpdateRoleAssignment fakes "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *UpdateRoleAssignmentBody) (*RoleAssignment, error)) http.Handler {
+func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *UpdateRoleAssignmentBody) (*AnyRoleAssignment, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, func() *UpdateRoleAssignmentBody {
 		return new(UpdateRoleAssignmentBody)
 	}, fn)
@@ -4445,7 +4445,7 @@ func HandleUpdateDeviceManagementComplexSettingDefinition(fn func(ctx context.Co
 // /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingDefinitionBody) (*DeviceManagementSettingDefinition, error)) http.Handler {
+func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func() *UpdateDeviceManagementSettingDefinitionBody {
 		return new(UpdateDeviceManagementSettingDefinitionBody)
 	}, fn)
@@ -4485,7 +4485,7 @@ func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx contex
 // HandleUpdateDeviceManagementTemplate fakes "Update deviceManagementTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTemplateBody) (*DeviceManagementTemplate, error)) http.Handler {
+func HandleUpdateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func() *UpdateDeviceManagementTemplateBody {
 		return new(UpdateDeviceManagementTemplateBody)
 	}, fn)
@@ -4524,7 +4524,7 @@ func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Contex
 // securityBaselineStateSummary" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineStateSummaryBody) (*SecurityBaselineStateSummary, error)) http.Handler {
+func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineStateSummaryBody) (*AnySecurityBaselineStateSummary, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, func() *UpdateSecurityBaselineStateSummaryBody {
 		return new(UpdateSecurityBaselineStateSummaryBody)
 	}, fn)
@@ -4593,7 +4593,7 @@ func HandleUpdateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, 
 // deviceManagementTroubleshootingEvent" (PATCH
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTroubleshootingEventBody) (*DeviceManagementTroubleshootingEvent, error)) http.Handler {
+func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTroubleshootingEventBody) (*AnyDeviceManagementTroubleshootingEvent, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func() *UpdateDeviceManagementTroubleshootingEventBody {
 		return new(UpdateDeviceManagementTroubleshootingEventBody)
 	}, fn)
@@ -5025,7 +5025,7 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 // windowsOfficeClientConfiguration" (PATCH
 // /officeConfiguration/clientConfigurations/{key}) for tests: it answers with
 // what fn returns. See Route.
-func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsOfficeClientConfigurationBody) (*OfficeClientConfiguration, error)) http.Handler {
+func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsOfficeClientConfigurationBody) (*AnyOfficeClientConfiguration, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, func() *UpdateWindowsOfficeClientConfigurationBody {
 		return new(UpdateWindowsOfficeClientConfigurationBody)
 	}, fn)

@@ -19,8 +19,10 @@ import (
 // It has one method per documented path. Each builds its request with the
 // matching New...Request function and sends the body as built (call its
 // Validate first to check the documented rules). A 2xx answer is decoded
-// into the documented response type, or is nil when the service answers 204
-// No Content or with no body; any other answer is a *GraphError.
+// into the documented response type (its Any wrapper when types derive from
+// it: Value is then the model "@odata.type" names), or is nil when the
+// service answers 204 No Content or with no body; any other answer is a
+// *GraphError.
 //
 // Authentication is the job of HTTP: give it a Transport (an http.RoundTripper)
 // that adds "Authorization: Bearer <token>", such as one from an OAuth2 or
