@@ -57,6 +57,9 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 		if p.ReadOnly {
 			doc += " (Read-only: CheckReadOnly reports it when set.)"
 		}
+		if p.Required && op.Method == "POST" {
+			doc += " (Required: Validate reports it when absent or null.)"
+		}
 		var vt *jen.Statement
 		if p.Type.Collection {
 			vt = jen.Index().Add(g.elemType(p.Type))
@@ -81,6 +84,13 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 		}
 		if len(inner) > 0 {
 			checks = append(checks, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("b").Dot(p.GoName).Dot("Get").Call(), jen.Id("ok")).Block(inner...))
+		}
+		// A create (POST) must carry what the docs say is required; an
+		// update (PATCH, PUT) sends only what changes.
+		if p.Required && op.Method == "POST" {
+			checks = append(checks, jen.If(jen.Op("!").Id("b").Dot(p.GoName).Dot("IsSet").Call().Op("||").Id("b").Dot(p.GoName).Dot("IsNull").Call()).Block(
+				jen.Id("errs").Dot("Add").Call(jen.Id("path").Op("+").Lit(p.Name), jen.Lit("required property is not set")),
+			))
 		}
 	}
 	f.Comment("Validate reports every documented rule the set fields of b break, or nil.")

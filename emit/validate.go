@@ -41,7 +41,47 @@ func (g *gen) validateFile(f *jen.File) {
 			jen.Id("errs").Op("*").Id("ValidationError"), jen.Id("path").String(),
 		).Block(body...)
 		f.Line()
+		g.checkRequired(f, t)
 	}
+}
+
+// checkRequired emits CheckRequired for a model with properties the docs
+// say are required (when creating it): a separate check, like read-only
+// properties, because an update or a response need not carry them.
+func (g *gen) checkRequired(f *jen.File, t *ir.Type) {
+	var body []jen.Code
+	body = append(body, jen.Var().Id("errs").Id("ValidationError"))
+	for _, p := range t.Properties {
+		if !p.Required {
+			continue
+		}
+		body = append(body, jen.If(g.absent(jen.Id("m").Dot(p.GoName), p.Type)).Block(
+			jen.Id("errs").Dot("Add").Call(jen.Lit(p.Name), jen.Lit("required property is not set")),
+		))
+	}
+	if len(body) == 1 {
+		return
+	}
+	body = append(body, jen.Return(jen.Id("errs").Dot("Err").Call()))
+	f.Comment("CheckRequired reports every property the documentation says is required")
+	f.Comment("(to create a " + t.GoName + ") that m does not set; nested models have")
+	f.Comment("their own. It is separate from Validate because updates and responses")
+	f.Comment("need not carry them.")
+	f.Func().Params(jen.Id("m").Op("*").Id(t.GoName)).Id("CheckRequired").Params().Error().Block(body...)
+	f.Line()
+}
+
+// absent is the condition that a model field of type ref holds nothing.
+func (g *gen) absent(field *jen.Statement, ref ir.TypeRef) *jen.Statement {
+	switch {
+	case ref.Collection:
+		return field.Op("==").Nil()
+	case g.isRaw(ref):
+		return jen.Len(field).Op("==").Lit(0)
+	case g.polyBase(ref) != nil:
+		return field.Dot("IsZero").Call()
+	}
+	return field.Op("==").Nil()
 }
 
 // propChecks returns the statements that check one property held in field

@@ -144,14 +144,21 @@ func (r *resolver) addType(t Type) {
 		old.Synthesized = false
 		old.Pos = t.Pos
 	}
-	have := map[string]bool{}
-	for _, p := range old.Properties {
-		have[p.Name] = true
+	have := map[string]int{}
+	for i, p := range old.Properties {
+		have[p.Name] = i
 	}
 	for _, p := range t.Properties {
-		if !have[p.Name] {
+		i, ok := have[p.Name]
+		if !ok {
 			old.Properties = append(old.Properties, p)
-			have[p.Name] = true
+			have[p.Name] = len(old.Properties) - 1
+			continue
+		}
+		// "Required" is often said only on the create page (a Required
+		// column or "Required." in its body table): any page saying it counts.
+		if p.Required {
+			old.Properties[i].Required = true
 		}
 	}
 }

@@ -351,10 +351,10 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 }
 
 // columns finds the index of each wanted column by header name.
-type columns struct{ name, typ, desc, value int }
+type columns struct{ name, typ, desc, value, required int }
 
 func findColumns(t *doc.TableData) columns {
-	c := columns{-1, -1, -1, -1}
+	c := columns{-1, -1, -1, -1, -1}
 	for i, h := range t.Header {
 		switch strings.ToLower(strings.TrimSpace(h.Text)) {
 		case "property", "name", "parameter", "member", "property name", "field", "header", "value name":
@@ -373,9 +373,23 @@ func findColumns(t *doc.TableData) columns {
 			if c.value < 0 {
 				c.value = i
 			}
+		case "required", "required?", "is required":
+			if c.required < 0 {
+				c.required = i
+			}
 		}
 	}
 	return c
+}
+
+// yes reports whether a cell of a yes/no column (such as "Required") says
+// yes.
+func yes(s string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), "*`.")) {
+	case "yes", "y", "true", "required", "✓", "✔", "x":
+		return true
+	}
+	return false
 }
 
 func hasColumn(t *doc.TableData, name string) bool {
@@ -414,7 +428,8 @@ func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
 	// properties all live in derived types.
 	t := &ir.Type{Name: x.typeName, Kind: ir.KindComplex, Pos: b.Pos}
 	seen := map[string]ir.Pos{}
-	more := map[int][]string{} // continuation text by property index
+	more := map[int][]string{}      // continuation text by property index
+	requiredCells := map[int]bool{} // a Required column says yes, by property index
 	for _, r := range b.Table.Rows {
 		nameCell := cell(r, c.name)
 		name := strings.Trim(strings.TrimSpace(nameCell.Text), "`*")
@@ -452,6 +467,9 @@ func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
 		desc := cell(r, c.desc).Text
 		p := ir.Property{Name: name, Type: ref, Description: desc, Pos: nameCell.Pos}
 		applyFacts(&p, analyze(desc), x.page.Namespace)
+		if yes(cell(r, c.required).Text) {
+			requiredCells[len(t.Properties)] = true
+		}
 		if name == "id" && x.page.Kind == ir.PageAPI && !titleAction.MatchString(x.page.Title) {
 			t.Kind = ir.KindEntity
 		}
@@ -462,6 +480,9 @@ func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
 			p := &t.Properties[i]
 			p.Description = strings.TrimSpace(p.Description + " " + strings.Join(parts, " "))
 			applyFacts(p, analyze(p.Description), x.page.Namespace)
+		}
+		if requiredCells[i] {
+			t.Properties[i].Required = true
 		}
 	}
 	if x.meta != nil && x.meta.KeyProperty != "" {
