@@ -119,6 +119,23 @@ func (c *checker) object(n *node, t *ir.Type, path string) {
 		}
 		c.value(m.val, p, mpath)
 	}
+	if c.ex.Role == ir.RoleRequest && c.ex.Method == "POST" {
+		c.required(n, t, path)
+	}
+}
+
+// required reports the required properties of t that a create (POST)
+// request example leaves out or sets to null.
+func (c *checker) required(n *node, t *ir.Type, path string) {
+	set := map[string]bool{}
+	for _, m := range n.members {
+		set[m.key] = m.val.kind != '0'
+	}
+	for _, p := range t.Properties {
+		if p.Required && !set[p.Name] {
+			c.diags.Warnf(c.pos(n.off), "example-missing-required", "request example: required property %q is not set", join(path, p.Name))
+		}
+	}
 }
 
 func (c *checker) value(n *node, p *ir.Property, path string) {
