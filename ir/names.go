@@ -96,23 +96,26 @@ func (s nameSet) claim(want string) (string, bool) {
 	}
 }
 
+// free reports whether c and every name derived(c) returns are unclaimed.
+func (s nameSet) free(c string, derived func(string) []string) bool {
+	if s[c] != 0 {
+		return false
+	}
+	for _, d := range derived(c) {
+		if s[d] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // claimWith claims want, else want_2, want_3, ..., choosing the first
 // candidate that is free together with every name derived(candidate)
 // returns, and claims those too: the emitters declare derived names
 // ("<Enum>Values", "New<Op>Request", ...) without asking, so a documented
 // name must never take one of them first.
 func (s nameSet) claimWith(want string, derived func(string) []string) (string, bool) {
-	free := func(c string) bool {
-		if s[c] != 0 {
-			return false
-		}
-		for _, d := range derived(c) {
-			if s[d] != 0 {
-				return false
-			}
-		}
-		return true
-	}
+	free := func(c string) bool { return s.free(c, derived) }
 	take := func(c string) {
 		s[c] = 2
 		for _, d := range derived(c) {

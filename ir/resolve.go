@@ -606,14 +606,21 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 			if j == 0 {
 				p.GoName = o.GoName
 			} else {
-				p.GoName = claimWith(o.GoName+"Via"+pathWords(p.Template), p.Pos, "path "+p.Template, func(c string) []string {
-					return []string{"New" + c + "Request"}
-				})
+				derived := func(c string) []string { return []string{"New" + c + "Request"} }
+				// Paths that differ only in their first segment
+				// ("/me/events/{id}", "/groups/{id}/events/{id}") are
+				// told apart by it rather than by a number.
+				want := o.GoName + "Via" + pathWords(p.Template, 1)
+				if all := o.GoName + "Via" + pathWords(p.Template, 0); all != want && (!global.free(want, derived) || pathWords(p.Template, 1) == "") {
+					want = all
+				}
+				p.GoName = claimWith(want, p.Pos, "path "+p.Template, derived)
 			}
 			params := newNameSet(paramReserved...)
 			p.ParamGoNames = nil
 			for _, prm := range p.Params {
-				want := lowerFirst(GoIdent(prm))
+				// "{id | userPrincipalName}": one parameter with alternative keys.
+				want := lowerFirst(GoIdent(strings.ReplaceAll(prm, "|", " or ")))
 				if token.IsKeyword(want) || predeclared[want] {
 					want += "_"
 				}
@@ -658,12 +665,12 @@ func shortName(qualified string) string {
 	return qualified
 }
 
-// pathWords names a path by its non-parameter segments after the first.
-func pathWords(tmpl string) string {
+// pathWords names a path by its non-parameter segments from the skip-th.
+func pathWords(tmpl string, skip int) string {
 	var b strings.Builder
 	segs := strings.Split(strings.Trim(tmpl, "/"), "/")
 	for i, s := range segs {
-		if i == 0 || strings.Contains(s, "{") {
+		if i < skip || strings.Contains(s, "{") {
 			continue
 		}
 		b.WriteString(GoIdent(s))

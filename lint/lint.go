@@ -159,6 +159,28 @@ func (c *checker) value(n *node, p *ir.Property, path string) {
 // representation", whose values are placeholders ("String (timestamp)").
 func (c *checker) placeholder() bool { return c.ex.Role == ir.RoleResource }
 
+// typePlaceholders are the type names JSON representations write as string
+// values in place of a value of that type ("Boolean", "Int32", "Double").
+var typePlaceholders = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`string boolean bool int16 int32 int64 int integer byte sbyte
+		single double decimal float number long guid binary stream datetimeoffset date timeofday
+		duration timestamp`) {
+		typePlaceholders[n] = true
+	}
+}
+
+// typePlaceholder reports whether s names a primitive type instead of being
+// a value: "Boolean", "Edm.Double", "Int32 (read-only)".
+func typePlaceholder(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexByte(s, '('); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	return typePlaceholders[strings.TrimPrefix(s, "edm.")]
+}
+
 func (c *checker) single(n *node, p *ir.Property, path string) {
 	if n.kind == '0' {
 		return
@@ -227,6 +249,9 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 }
 
 func (c *checker) mismatch(n *node, path, typ string) {
+	if c.placeholder() && n.kind == '"' && typePlaceholder(n.str) {
+		return
+	}
 	c.diags.Warnf(c.pos(n.off), "example-type", "%s example: %s is %s, but its documented type is %s", c.ex.Role, path, kindName(n), typ)
 }
 

@@ -38,6 +38,9 @@ type extractor struct {
 	meta *blockMeta
 	// base is the qualified base type named by an "Inherits from" line.
 	base string
+	// binaryBody: the request body section says the body is a binary
+	// stream (a file upload), which no property table describes.
+	binaryBody bool
 }
 
 // blockMeta is the JSON in the comments Graph pages put before code blocks.
@@ -53,10 +56,16 @@ var (
 	namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*([A-Za-z0-9_.]+)`)
 	titleAPI      = regexp.MustCompile(`^(?i)(update|create|get|list|delete|add|remove)\s+(.+)$`)
 	titleAction   = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(action|function)$`)
-	titleType     = regexp.MustCompile(`^(.+?)\s+(resource type|entity type|complex type|enum type|enumeration type|resource|enum|object)$`)
-	inheritsLine  = regexp.MustCompile(`^(?i)inherits from\s+:?\s*(.+?)\.?$`)
-	statusCode    = regexp.MustCompile(`\b([1-5]\d\d)\s+[A-Z][A-Za-z ]*\b`)
-	identifier    = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
+	// titleBound is how current Graph pages title actions and functions:
+	// "user: assignLicense", the entity they are bound to, a colon, the name.
+	titleBound   = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*([A-Za-z_][A-Za-z0-9_]*)$`)
+	titleType    = regexp.MustCompile(`^(.+?)\s+(resource type|entity type|complex type|enum type|enumeration type|resource|enum|object)$`)
+	inheritsLine = regexp.MustCompile(`^(?i)inherits from\s+:?\s*(.+?)\.?$`)
+	// inheritsPhrase finds a base type named inside a sentence: "This type
+	// inherits from [conversationMember](...)", "This is a subclass of x".
+	inheritsPhrase = regexp.MustCompile(`(?i)\b(?:inherits from|is a subclass of|is derived from|derives from)\s+`)
+	statusCode     = regexp.MustCompile(`\b([1-5]\d\d)\s+[A-Z][A-Za-z ]*\b`)
+	identifier     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
 	// enumValuesHeading is how current Graph resource pages introduce an
 	// enum they define inline: "### riskLevel values".
 	enumValuesHeading = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(?:enum\s+)?values$`)
@@ -84,8 +93,25 @@ const (
 	secEnumValues // "### riskLevel values": an enum defined inside a resource page
 )
 
+// hasSubsections reports whether a section keeps going under subheadings of
+// its own that name no section.
+func hasSubsections(s section) bool {
+	return s == secRequestBody || s == secProperties || s == secResponse
+}
+
+// tabHeading reports a heading that is a tab of a tabbed code sample
+// ("# [C#](#tab/csharp)"), not a section of the page.
+func tabHeading(b *doc.Block) bool {
+	return len(b.Text.Links) == 1 && strings.HasPrefix(b.Text.Links[0].Href, "#tab/") &&
+		strings.TrimSpace(b.Text.Text) == strings.TrimSpace(b.Text.Links[0].Text)
+}
+
 func classify(heading string, inExample bool) section {
 	h := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(heading, ":")))
+	// "HTTP request (to upload a new file)": a remark does not change the section.
+	if r := remark.ReplaceAllString(h, ""); r != "" {
+		h = r
+	}
 	switch {
 	case h == "http request" || h == "http requests":
 		return secHTTPRequest
@@ -156,21 +182,30 @@ func (x *extractor) run() {
 	keyed := false // a metadata comment names a key property: an entity
 
 	sec, inExample := secOther, false
+	secLevel := 0    // the level of the heading that opened sec
+	sub := false     // under a subheading of sec ("### Delegated permissions")
 	inlineEnum := "" // the enum an "X values" heading names
 	for i := range x.d.Blocks {
 		b := &x.d.Blocks[i]
 		switch b.Kind {
 		case doc.Heading:
-			if i > 0 || b.Level > 1 {
+			if (i > 0 || b.Level > 1) && !tabHeading(b) {
 				s := classify(b.Text.Text, inExample)
 				if s == secExample {
 					inExample = true
 				} else if s != secExampleRequest && s != secExampleResponse && b.Level > 0 && b.Level <= 2 {
 					inExample = false
 				}
-				sec = s
+				if s == secOther && secLevel > 0 && b.Level > secLevel && hasSubsections(sec) {
+					// A subheading inside a request body, properties or
+					// response section divides it; it does not end it.
+					sub = true
+				} else {
+					sec, secLevel, sub = s, b.Level, false
+				}
 				if m := enumValuesHeading.FindStringSubmatch(b.Text.Text); m != nil {
 					sec, inlineEnum = secEnumValues, qualify(m[1], x.page.Namespace)
+					secLevel, sub = b.Level, false
 				}
 			}
 		case doc.Comment:
@@ -178,26 +213,34 @@ func (x *extractor) run() {
 			if x.meta != nil && x.meta.KeyProperty != "" && x.page.Kind == ir.PageResource {
 				keyed = true
 			}
-			if x.meta != nil && x.meta.BlockType == "resource" && x.meta.ODataType != "" && x.page.Kind == ir.PageResource {
-				x.typeName = qualify(strings.TrimPrefix(x.meta.ODataType, "#"), x.page.Namespace)
+			if x.meta != nil && x.meta.BlockType == "resource" && x.page.Kind == ir.PageResource {
+				if x.meta.ODataType != "" {
+					x.typeName = qualify(strings.TrimPrefix(x.meta.ODataType, "#"), x.page.Namespace)
+				}
+				if base := strings.TrimPrefix(x.meta.BaseType, "#"); base != "" && x.base == "" && identifier.MatchString(base) {
+					x.setBase(qualify(base, x.page.Namespace))
+				}
 			}
 		case doc.Paragraph, doc.ListItem:
 			x.paragraph(b, sec, op)
 		case doc.Table:
 			switch {
 			case sec == secRequestBody && op != nil:
-				t := x.propertyTable(b, true)
+				t := x.propertyTable(b, true, sub)
 				if t != nil {
-					op.BodyProperties = nil
+					// Several tables (one per subsection, such as one per
+					// permission type) document one body together.
 					for _, p := range t.Properties {
-						op.BodyProperties = append(op.BodyProperties, p.Name)
+						if !slices.Contains(op.BodyProperties, p.Name) {
+							op.BodyProperties = append(op.BodyProperties, p.Name)
+						}
 					}
 					x.addType(t)
 				}
 			case sec == secRequestHeaders && op != nil:
 				op.Headers = append(op.Headers, x.headerTable(b)...)
 			case sec == secProperties && x.page.Kind != ir.PageEnum:
-				if t := x.propertyTable(b, false); t != nil {
+				if t := x.propertyTable(b, false, sub); t != nil {
 					x.addType(t)
 				}
 			case sec == secEnumValues && x.page.Kind != ir.PageAPI:
@@ -277,7 +320,7 @@ func (x *extractor) subjectName() string {
 	var name string
 	switch x.page.Kind {
 	case ir.PageAPI:
-		if titleAction.MatchString(t) {
+		if _, _, ok := x.action(); ok {
 			return "" // named from the request path; see actionParams
 		}
 		if m := titleAPI.FindStringSubmatch(t); m != nil {
@@ -295,6 +338,24 @@ func (x *extractor) subjectName() string {
 		return ""
 	}
 	return qualify(name, x.page.Namespace)
+}
+
+// action reports whether the page documents an action or function: its name,
+// and the entity it is bound to when the title says so ("user: assignLicense";
+// "assignLicense action" names no binding).
+func (x *extractor) action() (binding, name string, ok bool) {
+	t := strings.TrimSpace(x.page.Title)
+	if m := titleAction.FindStringSubmatch(t); m != nil {
+		return "", m[1], true
+	}
+	if m := titleBound.FindStringSubmatch(t); m != nil && x.page.Kind == ir.PageAPI {
+		b := m[1]
+		if i := strings.LastIndex(b, "."); i >= 0 {
+			b = b[i+1:]
+		}
+		return b, m[2], true
+	}
+	return "", "", false
 }
 
 func qualify(name, ns string) string {
@@ -326,11 +387,20 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 		}
 		base = strings.Trim(base, "`* ")
 		if identifier.MatchString(base) {
-			x.base = qualify(base, x.page.Namespace)
-			for i := range x.page.Types {
-				x.page.Types[i].Base = x.base
-			}
+			x.setBase(qualify(base, x.page.Namespace))
 		}
+	} else if x.base == "" && x.page.Kind == ir.PageResource && (sec == secOther || sec == secProperties) {
+		if base := inheritedBase(b.Text); base != "" {
+			x.setBase(qualify(base, x.page.Namespace))
+		}
+	}
+	if sec == secProperties && x.page.Kind == ir.PageResource && x.typeName != "" && noneText.MatchString(text) {
+		// "## Properties" followed by "None.": an abstract type whose
+		// properties all live in derived types.
+		x.addType(&ir.Type{Name: x.typeName, Kind: ir.KindComplex, Pos: b.Pos})
+	}
+	if sec == secRequestBody && op != nil && binaryBodyText.MatchString(text) {
+		x.binaryBody = true
 	}
 	if sec == secResponse && op != nil && op.ResponseStatus == 0 {
 		if m := statusCode.FindStringSubmatch(text); m != nil {
@@ -343,11 +413,51 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 					break
 				}
 			}
-			if op.Response.Name == "" && x.typeName != "" && strings.Contains(text, " object") {
+			if op.Response.Name == "" && x.typeName != "" && (strings.Contains(text, " object") || strings.Contains(text, " resource")) {
 				op.Response = ir.TypeRef{Name: x.typeName}
 			}
 		}
 	}
+}
+
+var (
+	noneText       = regexp.MustCompile(`^(?i)none\.?$`)
+	binaryBodyText = regexp.MustCompile(`(?i)\bbinary (?:stream|content|data)\b`)
+)
+
+// setBase makes base the base type of the page's types.
+func (x *extractor) setBase(base string) {
+	x.base = base
+	for i := range x.page.Types {
+		x.page.Types[i].Base = base
+	}
+}
+
+// inheritedBase finds a base type named inside a sentence ("This type
+// inherits from [conversationMember](...)."): the link right after the
+// phrase, else the word after it when it reads as a type name (camelCase or
+// qualified, so that "inherits from its parent" names nothing).
+func inheritedBase(in doc.Inline) string {
+	loc := inheritsPhrase.FindStringIndex(in.Text)
+	if loc == nil {
+		return ""
+	}
+	rest := in.Text[loc[1]:]
+	for _, l := range in.Links {
+		if name := strings.Trim(strings.TrimSpace(l.Text), "`*"); name != "" && strings.HasPrefix(strings.TrimLeft(rest, "`*"), name) {
+			if identifier.MatchString(name) {
+				return name
+			}
+			return ""
+		}
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	word = strings.TrimRight(strings.Trim(word, "`*"), ".,;:")
+	word = strings.Trim(word, "`*")
+	if identifier.MatchString(word) && (strings.Contains(word, ".") || strings.ToLower(word) != word) {
+		return word
+	}
+	return ""
 }
 
 // columns finds the index of each wanted column by header name.
@@ -409,11 +519,15 @@ func cell(r doc.Row, i int) doc.Cell {
 }
 
 // propertyTable reads a Property/Type/Description table into a type; body
-// says it is a request body table, which must have rows.
-func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
+// says it is a request body table, which must have rows. In a subsection
+// (sub), a table without Property and Type columns is another kind of table
+// (such as a list of options) and is passed over.
+func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 	c := findColumns(b.Table)
 	if c.name < 0 || c.typ < 0 {
-		x.diags.Warnf(b.Pos, "table-columns", "property table has no %s column (header: %s)", missingColumn(c), headerText(b.Table))
+		if !sub {
+			x.diags.Warnf(b.Pos, "table-columns", "property table has no %s column (header: %s)", missingColumn(c), headerText(b.Table))
+		}
 		return nil
 	}
 	if x.typeName == "" {
@@ -470,7 +584,7 @@ func (x *extractor) propertyTable(b *doc.Block, body bool) *ir.Type {
 		if yes(cell(r, c.required).Text) {
 			requiredCells[len(t.Properties)] = true
 		}
-		if name == "id" && x.page.Kind == ir.PageAPI && !titleAction.MatchString(x.page.Title) {
+		if _, _, isAction := x.action(); name == "id" && x.page.Kind == ir.PageAPI && !isAction {
 			t.Kind = ir.KindEntity
 		}
 		t.Properties = append(t.Properties, p)
@@ -604,11 +718,21 @@ func applyFacts(p *ir.Property, f prose.Facts, ns string) {
 }
 
 // addType appends t to the page, merging it with a type of the same name
-// already seen on the page (an API page's body table and its examples).
+// already seen on the page (several tables documenting one type, such as a
+// request body split by permission type): properties not yet listed are
+// added, the first listing of a property wins.
 func (x *extractor) addType(t *ir.Type) *ir.Type {
 	for i := range x.page.Types {
-		if x.page.Types[i].Name == t.Name {
-			return &x.page.Types[i]
+		if have := &x.page.Types[i]; have.Name == t.Name {
+			for _, p := range t.Properties {
+				if !slices.ContainsFunc(have.Properties, func(q ir.Property) bool { return q.Name == p.Name }) {
+					have.Properties = append(have.Properties, p)
+				}
+			}
+			if t.Kind == ir.KindEntity {
+				have.Kind = ir.KindEntity
+			}
+			return have
 		}
 	}
 	t.Base = x.base
@@ -725,8 +849,8 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 			pos.Line += i
 			if op.Method == "" {
 				op.Method = m[1]
-				if a := titleAction.FindStringSubmatch(x.page.Title); a != nil {
-					x.typeName = qualify(actionParams(m[2], a[1]), x.page.Namespace)
+				if binding, name, ok := x.action(); ok {
+					x.typeName = qualify(actionParams(m[2], binding, name), x.page.Namespace)
 				}
 			} else if op.Method != m[1] {
 				x.diags.Warnf(pos, "mixed-methods", "request line uses %s but the page documents %s; skipped", m[1], op.Method)
@@ -748,7 +872,9 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 }
 
 var (
-	requestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+(\S+)`)
+	// requestLineRe reads "PATCH /users/{id | userPrincipalName}/x": a path
+	// parameter in braces may hold spaces (alternative keys).
+	requestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+((?:\{[^{}\n]*\}|[^\s{]|\{)+)`)
 	statusLineRe  = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})`)
 	hostPrefix    = regexp.MustCompile(`^(?i)https?://[^/]+(/(v1\.0|beta))?`)
 	pathParam     = regexp.MustCompile(`\{([^{}]+)\}`)
@@ -757,9 +883,9 @@ var (
 
 // actionParams names the parameters type of an action from the entity it is
 // bound to: "/policySets/{policySetId}/update" → "policySetUpdateParameters".
-func actionParams(path, action string) string {
+// A binding the title names ("policySet: update") is used as it is.
+func actionParams(path, binding, action string) string {
 	segs := strings.Split(strings.Trim(trimHost(path), "/"), "/")
-	binding := ""
 	for i := len(segs) - 2; i >= 0 && binding == ""; i-- {
 		s := segs[i]
 		if m := pathParam.FindStringSubmatch(s); m != nil {
@@ -879,13 +1005,14 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 	}
 	if len(op.BodyProperties) > 0 && x.typeName != "" {
 		op.Body = ir.TypeRef{Name: x.typeName}
-	} else if (op.Method == "PATCH" || op.Method == "PUT") && !x.diags.HasErrors() {
+	} else if (op.Method == "PATCH" || op.Method == "PUT") && !x.diags.HasErrors() && !x.binaryBody {
 		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table", op.Method, x.page.Title)
 	}
-	if op.Response.Name == "" && op.ResponseStatus == 200 && x.typeName != "" {
+	_, _, isAction := x.action()
+	// An action's subject is its parameters type, which it does not return.
+	if op.Response.Name == "" && op.ResponseStatus == 200 && x.typeName != "" && !isAction {
 		op.Response = ir.TypeRef{Name: x.typeName}
 	}
-	isAction := titleAction.MatchString(x.page.Title)
 	for i := range x.page.Types {
 		if x.page.Types[i].Name == x.typeName && len(op.Paths) > 0 && !isAction {
 			x.page.Types[i].Kind = ir.KindEntity

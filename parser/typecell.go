@@ -32,6 +32,8 @@ var (
 	qualifiedName  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 	// parenthetical remarks such as "String (identifier)" or "Int32 (read-only)"
 	remark = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+	// a remark before the type: "(Optional) String"
+	leadingRemark = regexp.MustCompile(`^\s*\([^()]*\)\s*`)
 )
 
 // ParseTypeCell interprets the Type cell of a property table: "String",
@@ -42,6 +44,9 @@ var (
 func ParseTypeCell(c doc.Inline, ns string) (ref ir.TypeRef, ok bool) {
 	raw := strings.TrimSpace(c.Text)
 	s := raw
+	if m := leadingRemark.FindString(s); m != "" && !collectionFunc.MatchString(s) {
+		s = s[len(m):]
+	}
 	if m := collectionFunc.FindStringSubmatch(s); m != nil {
 		s, ref.Collection = m[1], true
 	}

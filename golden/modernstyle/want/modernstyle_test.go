@@ -1,0 +1,107 @@
+package modernstyle
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/ir"
+	"github.com/docgen-dev/docgen/parser"
+)
+
+const base = "https://graph.microsoft.com/v1.0"
+
+// example returns the example of the given role on an input page.
+func example(t *testing.T, page string, role ir.ExampleRole) ir.Example {
+	t.Helper()
+	name := "../input/" + page
+	src, err := os.ReadFile(name)
+	require.NoError(t, err)
+	p, diags := parser.Parse(filepath.ToSlash(name), src)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	for _, ex := range p.Examples {
+		if ex.Role == role {
+			return ex
+		}
+	}
+	t.Fatalf("%s has no %s example", page, role)
+	return ir.Example{}
+}
+
+// TestAlternativeKeyPath: "{id | userPrincipalName}" is one path parameter,
+// and paths that differ in their first segment get names from it.
+func TestAlternativeKeyPath(t *testing.T) {
+	ctx := context.Background()
+	body := &UpdateWidgetBody{DisplayName: Some("Sprocket")}
+
+	req, err := NewUpdateWidgetViaWidgetsRequest(ctx, base, "adele@contoso.com", "7", body)
+	require.NoError(t, err)
+	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7", req.URL.Path)
+
+	req, err = NewUpdateWidgetViaGroupsWidgetsRequest(ctx, base, "g1", "7", body)
+	require.NoError(t, err)
+	assert.Equal(t, "/v1.0/groups/g1/widgets/7", req.URL.Path)
+
+	req, err = NewWidgetPolishRequest(ctx, base, "adele@contoso.com", "7", &WidgetPolishBody{Grit: Some(int32(400))})
+	require.NoError(t, err)
+	assert.Equal(t, "POST", req.Method)
+	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7/polish", req.URL.Path)
+}
+
+// TestBodyFromEverySubsection: the body has the properties of both tables
+// under "Request body" (one per permission type), each once.
+func TestBodyFromEverySubsection(t *testing.T) {
+	body := UpdateWidgetBody{
+		DisplayName: Some("Sprocket"),
+		Finish:      Some(AnyFinish{Value: &GlossFinish{Level: new(int32(3))}}),
+		IsShiny:     Some(true),
+		Weight:      Some(Double(12.5)),
+	}
+	require.NoError(t, body.Validate())
+	out, err := json.Marshal(&body)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"displayName":"Sprocket","finish":{"@odata.type":"#microsoft.graph.glossFinish","level":3},"isShiny":true,"weight":12.5}`, string(out))
+}
+
+// TestBoundActionParameters: "widget: polish" is an action whose parameters
+// type is named from its title; "Required." in a description is enforced.
+func TestBoundActionParameters(t *testing.T) {
+	var empty WidgetPolishBody
+	err := empty.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "grit")
+
+	ex := example(t, "widget-polish.md", ir.RoleRequest)
+	var p WidgetPolishParameters
+	require.NoError(t, json.Unmarshal([]byte(ex.Body), &p))
+	require.NotNil(t, p.Grit)
+	assert.Equal(t, int32(400), *p.Grit)
+}
+
+// TestInheritanceAndAbstractBase: widget inherits gadget (named in a
+// sentence and in the metadata comment), so it carries the id; finish is an
+// abstract type ("Properties: None.") whose derived glossFinish is decoded
+// by "@odata.type".
+func TestInheritanceAndAbstractBase(t *testing.T) {
+	ex := example(t, "widget-update.md", ir.RoleResponse)
+	var w Widget
+	require.NoError(t, json.Unmarshal([]byte(ex.Body), &w))
+	require.NotNil(t, w.ID)
+	assert.Equal(t, "7", *w.ID)
+	assert.Equal(t, WidgetStatusNew, *w.Status)
+	g, ok := w.Finish.Value.(*GlossFinish)
+	require.True(t, ok, "finish decodes into the derived type: %#v", w.Finish)
+	assert.Equal(t, int32(3), *g.Level)
+
+	var ag AnyGadget
+	require.NoError(t, json.Unmarshal([]byte(`{"@odata.type":"#microsoft.graph.widget","id":"7"}`), &ag))
+	_, ok = ag.Value.(*Widget)
+	assert.True(t, ok, "a gadget with the widget @odata.type is a widget")
+	_, ok = NewByODataType("#microsoft.graph.glossFinish").(*GlossFinish)
+	assert.True(t, ok)
+}

@@ -1,0 +1,173 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/ir"
+	"github.com/docgen-dev/docgen/parser/doc"
+)
+
+// parseMD parses a synthetic markdown page and fails on errors.
+func parseMD(t *testing.T, src string) (ir.Page, ir.Diagnostics) {
+	t.Helper()
+	p, diags := Parse("page.md", []byte(src))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	return p, diags
+}
+
+func resourcePage(intro, props string) string {
+	return "---\ntitle: \"thing resource type\"\ndoc_type: resourcePageType\n---\n\n# thing resource type\n\nNamespace: microsoft.graph\n\n" +
+		intro + "\n\n## Properties\n\n" + props + "\n"
+}
+
+const thingProps = "| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | The size. |"
+
+// TestRequestLineAlternativeKeys: a path parameter listing alternative keys
+// ("{id | userPrincipalName}") holds spaces and is one parameter.
+func TestRequestLineAlternativeKeys(t *testing.T) {
+	p, _ := parseMD(t, "---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\n"+
+		"PATCH /users/{id | userPrincipalName}/things/{thingId}\nPATCH /me/things/{thingId}\n```\n\n"+
+		"## Request body\n\n"+thingProps+"\n")
+	require.Len(t, p.Operations, 1)
+	op := p.Operations[0]
+	require.Len(t, op.Paths, 2)
+	assert.Equal(t, "/users/{id | userPrincipalName}/things/{thingId}", op.Paths[0].Template)
+	assert.Equal(t, []string{"id | userPrincipalName", "thingId"}, op.Paths[0].Params)
+	assert.Equal(t, "/me/things/{thingId}", op.Paths[1].Template)
+}
+
+// TestBoundActionTitle: "thing: rotate" titles an action bound to thing; its
+// parameters type is named from the title, not from the path's key.
+func TestBoundActionTitle(t *testing.T) {
+	p, _ := parseMD(t, "---\ntitle: \"thing: rotate\"\ndoc_type: apiPageType\n---\n\n# thing: rotate\n\nNamespace: microsoft.graph\n\n"+
+		"## HTTP request\n\n```http\nPOST /users/{id | userPrincipalName}/things/{id}/rotate\n```\n\n"+
+		"## Request body\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n| id | String | Which way. |\n\n"+
+		"## Response\n\nIf successful, this action returns a `200 OK` response code.\n")
+	op := p.Operations[0]
+	assert.Equal(t, "POST", op.Method)
+	assert.Equal(t, "microsoft.graph.thingRotateParameters", op.Body.Name)
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, ir.KindComplex, p.Types[0].Kind, "an action's parameters are not an entity, even with an id")
+	assert.Empty(t, op.Response.Name, "an action's response is not its parameters type")
+}
+
+// TestBodySubsections: tables under subheadings of "Request body" document
+// one body together; other tables there are passed over without a warning.
+func TestBodySubsections(t *testing.T) {
+	p, diags := parseMD(t, "---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPATCH /things/{id}\n```\n\n"+
+		"## Request body\n\n### Delegated permissions\n\n| Property | Type | Description |\n|:--|:--|:--|\n| name | String | The name. |\n| size | Int32 | The size. |\n\n"+
+		"### Application permissions\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | The size again. |\n| color | String | The color. |\n\n"+
+		"### Color options\n\n| Color | Meaning |\n|:--|:--|\n| red | Warm. |\n\n"+
+		"## Response\n\n### Delegated permissions\n\nIf successful, this method returns a `200 OK` response code and an updated [thing](thing.md) object in the response body.\n")
+	assert.Empty(t, diags)
+	op := p.Operations[0]
+	assert.Equal(t, []string{"name", "size", "color"}, op.BodyProperties)
+	assert.Equal(t, 200, op.ResponseStatus, "a response subsection is still the response")
+	require.Len(t, p.Types, 1)
+	var names []string
+	for _, prop := range p.Types[0].Properties {
+		names = append(names, prop.Name)
+	}
+	assert.Equal(t, []string{"name", "size", "color"}, names)
+	assert.Equal(t, "The size.", p.Types[0].Properties[1].Description, "the first listing wins")
+}
+
+// TestTabHeadingsKeepExampleSection: "# [HTTP](#tab/http)" is a tab of a code
+// sample, not a section: a bare JSON body after it is still the request.
+func TestTabHeadingsKeepExampleSection(t *testing.T) {
+	p, _ := parseMD(t, "---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPATCH /things/{id}\n```\n\n"+
+		"## Request body\n\n"+thingProps+"\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n"+
+		"## Examples\n\n### Request\n\n# [HTTP](#tab/http)\n\n```json\n{\"size\": 3}\n```\n\n# [C#](#tab/csharp)\n\n"+
+		"[!INCLUDE [sample-code](../includes/x.md)]\n\n---\n\n### Response\n\n```json\n{\"size\": 4}\n```\n")
+	require.Len(t, p.Examples, 2)
+	assert.Equal(t, ir.RoleRequest, p.Examples[0].Role)
+	assert.Equal(t, ir.RoleResponse, p.Examples[1].Role)
+	assert.Equal(t, 204, p.Operations[0].ResponseStatus)
+}
+
+// TestInheritedBase: a base type named inside a sentence, or only in the
+// resource metadata comment.
+func TestInheritedBase(t *testing.T) {
+	for _, tc := range []struct{ intro, want string }{
+		{"Represents a thing.\nThis type inherits from [widgetBase](widgetbase.md).", "microsoft.graph.widgetBase"},
+		{"A special thing. This is a subclass of [widgetBase](widgetbase.md).", "microsoft.graph.widgetBase"},
+		{"Inherits from [entity](entity.md).", "microsoft.graph.entity"},
+		{"This type is derived from microsoft.graph.security.alertBase.", "microsoft.graph.security.alertBase"},
+		{"Each setting inherits from its parent folder.", ""},
+		{"Represents a thing.", ""},
+	} {
+		p, _ := parseMD(t, resourcePage(tc.intro, thingProps))
+		require.Len(t, p.Types, 1, tc.intro)
+		assert.Equal(t, tc.want, p.Types[0].Base, tc.intro)
+	}
+
+	meta := "\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.thing\",\n  \"baseType\": \"microsoft.graph.widgetBase\"\n}-->\n\n```json\n{\"size\": 1}\n```\n"
+	p, _ := parseMD(t, resourcePage("Represents a thing.", thingProps+"\n"+meta))
+	assert.Equal(t, "microsoft.graph.widgetBase", p.Types[0].Base, "from the metadata comment")
+	p, _ = parseMD(t, resourcePage("Inherits from [gizmo](gizmo.md).", thingProps+"\n"+meta))
+	assert.Equal(t, "microsoft.graph.gizmo", p.Types[0].Base, "the page's own words win")
+}
+
+// TestPropertiesNone: "## Properties" saying "None." documents a type with
+// no properties of its own (an abstract base), not a page without a table.
+func TestPropertiesNone(t *testing.T) {
+	p, diags := parseMD(t, resourcePage("An abstract thing.", "None."))
+	assert.Empty(t, diags)
+	require.Len(t, p.Types, 1)
+	assert.Equal(t, "microsoft.graph.thing", p.Types[0].Name)
+	assert.Empty(t, p.Types[0].Properties)
+}
+
+// TestTypeCellLeadingRemark: "(Optional) String" is a String.
+func TestTypeCellLeadingRemark(t *testing.T) {
+	for _, tc := range []struct {
+		cell  doc.Inline
+		want  string
+		coll  bool
+		valid bool
+	}{
+		{doc.Inline{Text: "(Optional) String"}, "Edm.String", false, true},
+		{doc.Inline{Text: "(Optional) finish collection", Links: []doc.Link{{Text: "finish", Href: "finish.md"}}}, "microsoft.graph.finish", true, true},
+		{doc.Inline{Text: "Collection(microsoft.graph.thing)"}, "microsoft.graph.thing", true, true},
+		{doc.Inline{Text: "(Optional)"}, "", false, false},
+	} {
+		ref, ok := ParseTypeCell(tc.cell, "microsoft.graph")
+		assert.Equal(t, tc.valid, ok, tc.cell.Text)
+		assert.Equal(t, tc.want, ref.Name, tc.cell.Text)
+		assert.Equal(t, tc.coll, ref.Collection, tc.cell.Text)
+	}
+}
+
+// TestResponseResource: "the newly created **thing** resource in the
+// response body" names the response type as "object" does.
+func TestResponseResource(t *testing.T) {
+	p, _ := parseMD(t, "---\ntitle: Create thing\n---\n\n# Create thing\n\n## HTTP request\n\n```http\nPOST /things\n```\n\n"+
+		"## Request body\n\n"+thingProps+"\n\n## Response\n\nIf successful, this method returns a 201 Created response code and the newly created **thing** resource in the response body.\n")
+	op := p.Operations[0]
+	assert.Equal(t, 201, op.ResponseStatus)
+	assert.Equal(t, "microsoft.graph.thing", op.Response.Name)
+	assert.True(t, strings.HasPrefix(op.Paths[0].Template, "/things"))
+}
+
+// TestSectionHeadingRemark: "HTTP request (to upload a new file)" is an HTTP
+// request section; a body the page says is a binary stream needs no table.
+func TestSectionHeadingRemark(t *testing.T) {
+	p, diags := parseMD(t, "---\ntitle: Upload thing\ndoc_type: apiPageType\n---\n\n# Upload thing\n\n"+
+		"## HTTP request (to replace a thing)\n\n```http\nPUT /things/{id}/content\n```\n\n"+
+		"## HTTP request (to add a thing)\n\n```http\nPUT /folders/{id}:/{name}:/content\n```\n\n"+
+		"## Request body\n\nThe request body is the binary stream of the file.\n\n"+
+		"## Response\n\nIf successful, this method returns a `201 Created` response code and a [thing](thing.md) object in the response body.\n")
+	assert.Empty(t, diags)
+	op := p.Operations[0]
+	require.Len(t, op.Paths, 2)
+	assert.Equal(t, "/folders/{id}:/{name}:/content", op.Paths[1].Template)
+	assert.Empty(t, op.Body.Name)
+
+	_, diags = Parse("page.md", []byte("---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPUT /things/{id}\n```\n\n"+
+		"## Request body\n\nSupply a JSON representation of the thing.\n"))
+	assert.True(t, diags.HasErrors(), "a JSON body still needs its table")
+}
