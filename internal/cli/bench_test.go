@@ -9,12 +9,44 @@ import (
 	"github.com/docgen-dev/docgen/emit"
 )
 
-const corpus = "../../docs-src/intune"
+// Generator benchmarks (issue 4, issue 8); results and commands are in
+// BENCHMARKS.md, section "Generator speed". They run nothing unless -bench
+// is given.
 
-// corpusBytes is the size of the pages under dir.
-func corpusBytes(b *testing.B, dir string) (pages int, size int64) {
+const (
+	docsSrc = "../../docs-src"
+	corpus  = docsSrc + "/intune"
+)
+
+// area is one directory under docs-src, generated as one package.
+type area struct {
+	name string // package name, as `make generate` uses it
+	dir  string
+}
+
+// areas lists the directories under docs-src, as `make generate` does.
+func areas(b *testing.B) []area {
 	b.Helper()
-	files, err := collect([]string{dir})
+	entries, err := os.ReadDir(docsSrc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []area
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, area{e.Name(), docsSrc + "/" + e.Name()})
+		}
+	}
+	if len(out) == 0 {
+		b.Fatal("no areas under " + docsSrc)
+	}
+	return out
+}
+
+// pageStats is the number and total size of the pages paths name.
+func pageStats(b *testing.B, paths ...string) (pages int, size int64) {
+	b.Helper()
+	files, err := collect(paths)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -28,25 +60,92 @@ func corpusBytes(b *testing.B, dir string) (pages int, size int64) {
 	return len(files), size
 }
 
-// BenchmarkGenerateCorpus measures parse → resolve → emit of all of
-// docs-src/intune in memory (what generate does before writing).
-func BenchmarkGenerateCorpus(b *testing.B) {
-	pages, size := corpusBytes(b, corpus)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		res, err := load([]string{corpus})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := emit.Generate(res.spec, emit.Options{Package: "intune"}); err != nil {
-			b.Fatal(err)
-		}
+// generate is parse → resolve → emit of paths, in memory: what `docgen
+// generate` does before it compares with and writes the output directory.
+func generate(b *testing.B, pkg string, paths ...string) {
+	res, err := load(paths)
+	if err != nil {
+		b.Fatal(err)
 	}
+	if res.diags.HasErrors() {
+		b.Fatalf("%s: input has errors: %v", pkg, res.diags)
+	}
+	if _, err := emit.Generate(res.spec, emit.Options{Package: pkg}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func reportPages(b *testing.B, pages int) {
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
 
-// BenchmarkCheckUnchanged measures `docgen check` on an up-to-date tree.
+// BenchmarkGenerateCorpus measures parse → resolve → emit of all of
+// docs-src/intune in memory.
+func BenchmarkGenerateCorpus(b *testing.B) {
+	pages, size := pageStats(b, corpus)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		generate(b, "intune", corpus)
+	}
+	reportPages(b, pages)
+}
+
+// BenchmarkGenerateAll measures what `make generate` asks of docgen: every
+// area under docs-src (seeds, intune), each into its own package, in memory.
+func BenchmarkGenerateAll(b *testing.B) {
+	as := areas(b)
+	var pages int
+	var size int64
+	for _, a := range as {
+		p, s := pageStats(b, a.dir)
+		pages += p
+		size += s
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			generate(b, a.name, a.dir)
+		}
+	}
+	reportPages(b, pages)
+}
+
+// BenchmarkScale generates 1/4, 1/2 and all of docs-src/intune (every 4th,
+// every 2nd, every page in file name order), named 1x, 2x and 4x: the input
+// doubles from one to the next, so linear cost doubles ns/op and keeps
+// ns/page flat. Pages whose types are documented on a page left out get
+// them as raw JSON (a warning), as they would for a user who passes a
+// subset.
+func BenchmarkScale(b *testing.B) {
+	all, err := collect([]string{corpus})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range []struct {
+		name  string
+		every int
+	}{{"1x", 4}, {"2x", 2}, {"4x", 1}} {
+		var files []string
+		for i := s.every - 1; i < len(all); i += s.every {
+			files = append(files, all[i])
+		}
+		b.Run(s.name, func(b *testing.B) {
+			_, size := pageStats(b, files...)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				generate(b, "intune", files...)
+			}
+			reportPages(b, len(files))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(files)), "ns/page")
+		})
+	}
+}
+
+// BenchmarkCheckUnchanged measures `docgen check` of docs-src/intune on an
+// up-to-date output directory.
 func BenchmarkCheckUnchanged(b *testing.B) {
 	out := b.TempDir()
 	if code := Main([]string{"generate", "-o", out, "-pkg", "intune", corpus}, io.Discard, io.Discard); code != 0 {
@@ -58,4 +157,28 @@ func BenchmarkCheckUnchanged(b *testing.B) {
 			b.Fatalf("check: exit %d", code)
 		}
 	}
+}
+
+// BenchmarkCheckAll measures what `make check` asks of docgen: `docgen
+// check` of every area under docs-src on up-to-date output directories.
+func BenchmarkCheckAll(b *testing.B) {
+	as := areas(b)
+	tmp := b.TempDir()
+	var pages int
+	for _, a := range as {
+		p, _ := pageStats(b, a.dir)
+		pages += p
+		if code := Main([]string{"generate", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, a.dir}, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("generate %s: exit %d", a.name, code)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			if code := Main([]string{"check", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, a.dir}, io.Discard, io.Discard); code != 0 {
+				b.Fatalf("check %s: exit %d", a.name, code)
+			}
+		}
+	}
+	reportPages(b, pages)
 }

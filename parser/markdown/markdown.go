@@ -24,11 +24,13 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -407,6 +409,9 @@ func (p *parser) table(t *east.Table) {
 // to pad a short row, at the row.
 func (p *parser) cells(r ast.Node, rpos ir.Pos, comments *[]comment) []doc.Cell {
 	var cells []doc.Cell
+	if n := r.ChildCount(); n > 0 {
+		cells = make([]doc.Cell, 0, n)
+	}
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 		pos := rpos
 		if c.Lines().Len() > 0 {
@@ -465,7 +470,7 @@ func (in *inliner) node(n ast.Node) {
 		if n.IsRaw() {
 			in.b.Write(v)
 		} else {
-			in.b.WriteString(unescape(v))
+			unescapeTo(&in.b, v)
 		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			in.b.WriteByte(' ')
@@ -474,7 +479,7 @@ func (in *inliner) node(n ast.Node) {
 		if n.IsCode() || n.IsRaw() {
 			in.b.Write(n.Value)
 		} else {
-			in.b.WriteString(unescape(n.Value))
+			unescapeTo(&in.b, n.Value)
 		}
 	case *ast.CodeSpan:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -539,7 +544,26 @@ func (in *inliner) rawHTML(n *ast.RawHTML) {
 
 // collapse replaces white-space runs (including no-break spaces) with one
 // space and trims the result.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	// Most text is collapsed already: return it as it is, without the
+	// allocations of Fields and Join. The check is strings.Fields' notion of
+	// space (unicode.IsSpace), so the result is the same either way.
+	space := true // at the start, any space is leading space
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if space || r != ' ' {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	if space && s != "" { // trailing space
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
 
 // entity matches an HTML entity or numeric character reference.
 var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
@@ -547,7 +571,26 @@ var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]
 // unescape resolves backslash escapes and entity and numeric character
 // references in s, as CommonMark does for text outside code.
 func unescape(s []byte) string {
+	if !escaped(s) {
+		return string(s)
+	}
 	var b strings.Builder
+	b.Grow(len(s))
+	unescapeTo(&b, s)
+	return b.String()
+}
+
+// escaped reports whether s may hold a backslash escape or a reference.
+func escaped(s []byte) bool {
+	return bytes.IndexByte(s, '\\') >= 0 || bytes.IndexByte(s, '&') >= 0
+}
+
+// unescapeTo writes unescape(s) to b.
+func unescapeTo(b *strings.Builder, s []byte) {
+	if !escaped(s) {
+		b.Write(s)
+		return
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
@@ -567,7 +610,6 @@ func unescape(s []byte) string {
 		b.WriteByte(c)
 		i++
 	}
-	return b.String()
 }
 
 // resolveEntity returns the text of the entity or character reference name

@@ -1,0 +1,46 @@
+// Command docgen decodes and encodes one mobileThreatDefenseConnector with
+// docgen's generated model; bench/buildcost.sh measures its build.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+
+	"github.com/docgen-dev/docgen/generated/seeds"
+)
+
+const body = `{
+	"@odata.type": "#microsoft.graph.mobileThreatDefenseConnector",
+	"id": "e4bede14-de14-e4be-14de-bee414debee4",
+	"lastHeartbeatDateTime": "2016-12-31T23:59:37.9174975-08:00",
+	"partnerState": "available",
+	"androidMobileApplicationManagementEnabled": true,
+	"iosMobileApplicationManagementEnabled": true,
+	"windowsMobileApplicationManagementEnabled": true,
+	"androidEnabled": true,
+	"iosEnabled": true,
+	"windowsEnabled": true,
+	"macEnabled": true,
+	"androidDeviceBlockedOnMissingPartnerData": true,
+	"iosDeviceBlockedOnMissingPartnerData": true,
+	"windowsDeviceBlockedOnMissingPartnerData": true,
+	"macDeviceBlockedOnMissingPartnerData": true,
+	"partnerUnsupportedOsVersionBlocked": true,
+	"partnerUnresponsivenessThresholdInDays": 6,
+	"allowPartnerToCollectIOSApplicationMetadata": true,
+	"allowPartnerToCollectIOSPersonalApplicationMetadata": true,
+	"microsoftDefenderForEndpointAttachEnabled": true
+}`
+
+func main() {
+	var c seeds.MobileThreatDefenseConnector
+	if err := json.Unmarshal([]byte(body), &c); err != nil {
+		log.Fatal(err)
+	}
+	out, err := json.Marshal(&c)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
+}
