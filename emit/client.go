@@ -2,29 +2,33 @@ package emit
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// clientFile emits client_gen.go: a Client with one method per documented
-// path of every operation with a body, and GraphError for non-2xx answers.
-// The logic lives in one unexported send method; each generated method only
-// builds its request (with the New...Request builder of patch_gen.go) and
-// calls it, so the file stays small for packages with a thousand paths.
+// clientFile emits client_gen.go, the HTTP layer: for every documented path
+// of every operation with a body, a New...Request builder and a Client
+// method, and GraphError for non-2xx answers. The logic lives in unexported
+// helpers (newJSONRequest, send, sendFor); each generated function only
+// builds its URL or request and calls them, so the file stays small for
+// packages with a thousand paths.
 //
 // Method bodies use only the identifiers the IR keeps free of parameter
 // names (see paramReserved in package ir): c, ctx, body, req, err, resp.
 func (g *gen) clientFile(f *jen.File) {
 	clientDecls(f)
 	graphErrorDecls(f)
+	requestDecls(f)
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		if g.types[op.Body.Name] == nil {
 			continue
 		}
 		for _, p := range op.Paths {
+			g.requestBuilder(f, op, p)
 			g.clientMethod(f, op, p)
 		}
 	}
@@ -50,6 +54,38 @@ func (g *gen) respType(op *ir.Operation) *jen.Statement {
 		return jen.Id(t.GoName)
 	}
 	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// requestDecls emits the helpers every request builder and Client method
+// calls.
+func requestDecls(f *jen.File) {
+	f.Comment("newJSONRequest builds a request to u with body encoded as JSON.")
+	f.Func().Id("newJSONRequest").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("u")).String(), jen.Id("body").Any(),
+	).Params(jen.Op("*").Add(httpQ("Request")), jen.Error()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body")),
+		ifErrReturn(jen.Nil(), jen.Err()),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(
+			jen.Id("ctx"), jen.Id("method"), jen.Id("u"), jen.Qual("bytes", "NewReader").Call(jen.Id("data"))),
+		ifErrReturn(jen.Nil(), jen.Err()),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("application/json")),
+		jen.Return(jen.Id("req"), jen.Nil()),
+	)
+	f.Line()
+	f.Comment("sendFor sends req (unless building it failed with err) and decodes the")
+	f.Comment("answer into a new R, which is nil for 204 No Content or an empty body.")
+	f.Func().Id("sendFor").Types(jen.Id("R").Any()).Params(
+		jen.Id("c").Op("*").Id("Client"), jen.Id("req").Op("*").Add(httpQ("Request")), jen.Err().Error(),
+	).Params(jen.Op("*").Id("R"), jen.Error()).Block(
+		ifErrReturn(jen.Nil(), jen.Err()),
+		jen.Var().Id("resp").Op("*").Id("R"),
+		jen.If(jen.Err().Op("=").Id("c").Dot("send").Call(jen.Id("req"), jen.Op("&").Id("resp")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.Return(jen.Id("resp"), jen.Nil()),
+	)
+	f.Line()
 }
 
 func httpQ(name string) *jen.Statement { return jen.Qual("net/http", name) }
@@ -251,12 +287,45 @@ func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
 	f.Add(comment(what + " and returns the decoded response (nil for 204 No Content). See Client."))
 	f.Func().Params(recv).Id(p.GoName).Params(params...).Params(jen.Op("*").Add(rt), jen.Error()).Block(
 		build,
-		ifErrReturn(jen.Nil(), jen.Err()),
-		jen.Var().Id("resp").Op("*").Add(rt.Clone()),
-		jen.If(jen.Err().Op("=").Id("c").Dot("send").Call(jen.Id("req"), jen.Op("&").Id("resp")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		),
-		jen.Return(jen.Id("resp"), jen.Nil()),
+		jen.Return(jen.Id("sendFor").Types(rt.Clone()).Call(jen.Id("c"), jen.Id("req"), jen.Err())),
 	)
+	f.Line()
+}
+
+// requestBuilder emits New<Path>Request, which builds the documented request
+// for one path. Path parameters are escaped as single path segments.
+func (g *gen) requestBuilder(f *jen.File, op *ir.Operation, p ir.Path) {
+	name := "New" + p.GoName + "Request"
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("baseURL").String()}
+	for _, pn := range p.ParamGoNames {
+		params = append(params, jen.Id(pn).String())
+	}
+	params = append(params, jen.Id("body").Op("*").Id(op.GoName+"Body"))
+
+	// Build the URL from literal segments and escaped parameters.
+	url := jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/"))
+	rest := p.Template
+	for i, prm := range p.Params {
+		ph := "{" + prm + "}"
+		k := strings.Index(rest, ph)
+		if k < 0 {
+			continue
+		}
+		if k > 0 {
+			url = url.Op("+").Lit(rest[:k])
+		}
+		url = url.Op("+").Qual("net/url", "PathEscape").Call(jen.Id(p.ParamGoNames[i]))
+		rest = rest[k+len(ph):]
+	}
+	if rest != "" {
+		url = url.Op("+").Lit(rest)
+	}
+
+	doc := name + " builds the " + quoteForComment(op.Name) + " request for " + op.Method + " " + p.Template + " against baseURL (for example \"https://graph.microsoft.com/beta\"; national clouds have their own)."
+	f.Add(comment(doc))
+	stmts := []jen.Code{
+		jen.Return(jen.Id("newJSONRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), url, jen.Id("body"))),
+	}
+	f.Func().Id(name).Params(params...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(stmts...)
 	f.Line()
 }

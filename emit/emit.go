@@ -6,9 +6,10 @@
 //	models_gen.go    structs for entity and complex types
 //	enums_gen.go     enum types that keep unknown values
 //	validate_gen.go  Validate methods from documented rules
-//	patch_gen.go     tri-state PATCH bodies and request builders
-//	client_gen.go    Client: one method per documented path, GraphError
-//	server_gen.go    Handle<Op>: fake-server handlers for tests
+//	patch_gen.go     tri-state PATCH bodies, built by hand or from changes
+//	client_gen.go    request builders, and Client: one method per documented
+//	                 path, GraphError (left out with Options.NoHTTP)
+//	server_gen.go    Handle<Op>: fake-server handlers for tests (ditto)
 //	poly_gen.go      @odata.type polymorphism: interfaces and Any wrappers
 //	wire_gen.go      EDM wire types and helpers (standard library only)
 //
@@ -22,6 +23,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,6 +48,10 @@ type Options struct {
 	// Sources are the input paths as given, relative and slash-separated; they
 	// are named in each file's header.
 	Sources []string
+	// NoHTTP leaves out the HTTP layer (client_gen.go with the request
+	// builders and Client, and server_gen.go), so that a package of models
+	// does not import net/http: smaller binaries, faster cold builds.
+	NoHTTP bool
 }
 
 // Header is the first line of every generated file; see go/ast.IsGenerated.
@@ -59,7 +65,7 @@ func ReservedNames() []string {
 // StructReserved are identifiers no struct field may take: the methods
 // generated on model types.
 func StructReserved() []string {
-	return []string{"ODataType", "Validate", "ValidateInto", "Known"}
+	return []string{"ODataType", "Validate", "ValidateInto", "Known", "CheckReadOnly", "CheckRequired"}
 }
 
 // Generate renders every file for spec.
@@ -79,6 +85,14 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		{"poly_gen.go", g.polyFile},
 		{"server_gen.go", g.serverFile},
 		{"validate_gen.go", g.validateFile},
+	}
+	if opts.NoHTTP {
+		gens = slices.DeleteFunc(gens, func(x struct {
+			name string
+			fn   func(f *jen.File)
+		}) bool {
+			return x.name == "client_gen.go" || x.name == "server_gen.go"
+		})
 	}
 	// Files are independent: build and format them concurrently (formatting
 	// is most of the cost). Results land in fixed slots, so the output does

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/ir"
@@ -21,9 +19,6 @@ func (g *gen) patchFile(f *jen.File) {
 		}
 		g.patchBody(f, op, t)
 		g.changesFunc(f, op, t)
-		for _, p := range op.Paths {
-			g.requestBuilder(f, op, p)
-		}
 	}
 }
 
@@ -122,52 +117,6 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	f.Line()
 }
 
-// requestBuilder emits New<Path>Request, which builds the documented request
-// for one path. Path parameters are escaped as single path segments.
-func (g *gen) requestBuilder(f *jen.File, op *ir.Operation, p ir.Path) {
-	name := "New" + p.GoName + "Request"
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("baseURL").String()}
-	for _, pn := range p.ParamGoNames {
-		params = append(params, jen.Id(pn).String())
-	}
-	params = append(params, jen.Id("body").Op("*").Id(op.GoName+"Body"))
-
-	// Build the URL from literal segments and escaped parameters.
-	url := jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/"))
-	rest := p.Template
-	for i, prm := range p.Params {
-		ph := "{" + prm + "}"
-		k := strings.Index(rest, ph)
-		if k < 0 {
-			continue
-		}
-		if k > 0 {
-			url = url.Op("+").Lit(rest[:k])
-		}
-		url = url.Op("+").Qual("net/url", "PathEscape").Call(jen.Id(p.ParamGoNames[i]))
-		rest = rest[k+len(ph):]
-	}
-	if rest != "" {
-		url = url.Op("+").Lit(rest)
-	}
-
-	doc := name + " builds the " + quoteForComment(op.Name) + " request for " + op.Method + " " + p.Template + " against baseURL (for example \"https://graph.microsoft.com/beta\"; national clouds have their own)."
-	f.Add(comment(doc))
-	stmts := []jen.Code{
-		jen.Id("u").Op(":=").Add(url),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(
-			jen.Id("ctx"), jen.Lit(op.Method), jen.Id("u"), jen.Qual("bytes", "NewReader").Call(jen.Id("data"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json")),
-		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("application/json")),
-		jen.Return(jen.Id("req"), jen.Nil()),
-	}
-	f.Func().Id(name).Params(params...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(stmts...)
-	f.Line()
-}
-
 // changesFunc emits <Op>BodyFromChanges, which turns a model read from the
 // service and modified into a body holding only what changed: changed values
 // are set, values removed (nil or empty) are sent as null, the rest is absent.
@@ -175,30 +124,21 @@ func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
 	name := op.GoName + "Body"
 	var stmts []jen.Code
 	stmts = append(stmts, jen.Id("b").Op(":=").Op("&").Id(name).Values())
+	// One call per property (helpers in wire_gen.go) keeps this function
+	// small: packages have hundreds of bodies with dozens of properties.
 	for _, p := range bodyProps(op, t) {
+		dst := jen.Op("&").Id("b").Dot(p.GoName)
 		old, upd := jen.Id("old").Dot(p.GoName), jen.Id("updated").Dot(p.GoName)
-		var elem *jen.Statement
-		if p.Type.Collection {
-			elem = jen.Index().Add(g.elemType(p.Type))
-		} else {
-			elem = g.elemType(p.Type)
-		}
-		var isNone, value *jen.Statement
+		var call *jen.Statement
 		switch {
 		case p.Type.Collection, g.isRaw(p.Type):
-			isNone, value = upd.Clone().Op("==").Nil(), upd.Clone()
+			call = jen.Id("changedValue").Call(dst, old, upd, upd.Clone().Op("==").Nil())
 		case g.polyBase(p.Type) != nil:
-			isNone, value = upd.Clone().Dot("IsZero").Call(), upd.Clone()
+			call = jen.Id("changedValue").Call(dst, old, upd, upd.Clone().Dot("IsZero").Call())
 		default:
-			isNone, value = upd.Clone().Op("==").Nil(), jen.Op("*").Add(upd.Clone())
+			call = jen.Id("changedPtr").Call(dst, old, upd)
 		}
-		stmts = append(stmts, jen.If(jen.Op("!").Qual("reflect", "DeepEqual").Call(old, upd)).Block(
-			jen.If(isNone).Block(
-				jen.Id("b").Dot(p.GoName).Op("=").Id("Null").Types(elem.Clone()).Call(),
-			).Else().Block(
-				jen.Id("b").Dot(p.GoName).Op("=").Id("Some").Call(value),
-			),
-		))
+		stmts = append(stmts, call)
 	}
 	stmts = append(stmts, jen.Return(jen.Id("b")))
 	f.Add(comment(name + "FromChanges returns the body of " + quoteForComment(op.Name) + " that turns old into updated: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy."))

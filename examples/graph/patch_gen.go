@@ -3,16 +3,6 @@
 
 package graph
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
-	"reflect"
-	"strings"
-)
-
 // UpdateWindowsManagedAppProtectionBody is the request body of "Update
 // windowsManagedAppProtection" (PATCH). Each field is absent (the zero
 // Optional, omitted), null (Null), or a value (Some); only set fields are
@@ -210,230 +200,36 @@ func (b *UpdateWindowsManagedAppProtectionBody) CheckReadOnly() error {
 // service and updated a modified copy.
 func UpdateWindowsManagedAppProtectionBodyFromChanges(old, updated *WindowsManagedAppProtection) *UpdateWindowsManagedAppProtectionBody {
 	b := &UpdateWindowsManagedAppProtectionBody{}
-	if !reflect.DeepEqual(old.DisplayName, updated.DisplayName) {
-		if updated.DisplayName == nil {
-			b.DisplayName = Null[string]()
-		} else {
-			b.DisplayName = Some(*updated.DisplayName)
-		}
-	}
-	if !reflect.DeepEqual(old.Description, updated.Description) {
-		if updated.Description == nil {
-			b.Description = Null[string]()
-		} else {
-			b.Description = Some(*updated.Description)
-		}
-	}
-	if !reflect.DeepEqual(old.CreatedDateTime, updated.CreatedDateTime) {
-		if updated.CreatedDateTime == nil {
-			b.CreatedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.CreatedDateTime = Some(*updated.CreatedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.LastModifiedDateTime, updated.LastModifiedDateTime) {
-		if updated.LastModifiedDateTime == nil {
-			b.LastModifiedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.LastModifiedDateTime = Some(*updated.LastModifiedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.RoleScopeTagIDs, updated.RoleScopeTagIDs) {
-		if updated.RoleScopeTagIDs == nil {
-			b.RoleScopeTagIDs = Null[[]string]()
-		} else {
-			b.RoleScopeTagIDs = Some(updated.RoleScopeTagIDs)
-		}
-	}
-	if !reflect.DeepEqual(old.ID, updated.ID) {
-		if updated.ID == nil {
-			b.ID = Null[string]()
-		} else {
-			b.ID = Some(*updated.ID)
-		}
-	}
-	if !reflect.DeepEqual(old.Version, updated.Version) {
-		if updated.Version == nil {
-			b.Version = Null[string]()
-		} else {
-			b.Version = Some(*updated.Version)
-		}
-	}
-	if !reflect.DeepEqual(old.IsAssigned, updated.IsAssigned) {
-		if updated.IsAssigned == nil {
-			b.IsAssigned = Null[bool]()
-		} else {
-			b.IsAssigned = Some(*updated.IsAssigned)
-		}
-	}
-	if !reflect.DeepEqual(old.DeployedAppCount, updated.DeployedAppCount) {
-		if updated.DeployedAppCount == nil {
-			b.DeployedAppCount = Null[int32]()
-		} else {
-			b.DeployedAppCount = Some(*updated.DeployedAppCount)
-		}
-	}
-	if !reflect.DeepEqual(old.PrintBlocked, updated.PrintBlocked) {
-		if updated.PrintBlocked == nil {
-			b.PrintBlocked = Null[bool]()
-		} else {
-			b.PrintBlocked = Some(*updated.PrintBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources) {
-		if updated.AllowedInboundDataTransferSources == nil {
-			b.AllowedInboundDataTransferSources = Null[WindowsManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedInboundDataTransferSources = Some(*updated.AllowedInboundDataTransferSources)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel) {
-		if updated.AllowedOutboundClipboardSharingLevel == nil {
-			b.AllowedOutboundClipboardSharingLevel = Null[WindowsManagedAppClipboardSharingLevel]()
-		} else {
-			b.AllowedOutboundClipboardSharingLevel = Some(*updated.AllowedOutboundClipboardSharingLevel)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations) {
-		if updated.AllowedOutboundDataTransferDestinations == nil {
-			b.AllowedOutboundDataTransferDestinations = Null[WindowsManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedOutboundDataTransferDestinations = Some(*updated.AllowedOutboundDataTransferDestinations)
-		}
-	}
-	if !reflect.DeepEqual(old.AppActionIfUnableToAuthenticateUser, updated.AppActionIfUnableToAuthenticateUser) {
-		if updated.AppActionIfUnableToAuthenticateUser == nil {
-			b.AppActionIfUnableToAuthenticateUser = Null[ManagedAppRemediationAction]()
-		} else {
-			b.AppActionIfUnableToAuthenticateUser = Some(*updated.AppActionIfUnableToAuthenticateUser)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumAllowedDeviceThreatLevel, updated.MaximumAllowedDeviceThreatLevel) {
-		if updated.MaximumAllowedDeviceThreatLevel == nil {
-			b.MaximumAllowedDeviceThreatLevel = Null[ManagedAppDeviceThreatLevel]()
-		} else {
-			b.MaximumAllowedDeviceThreatLevel = Some(*updated.MaximumAllowedDeviceThreatLevel)
-		}
-	}
-	if !reflect.DeepEqual(old.MobileThreatDefenseRemediationAction, updated.MobileThreatDefenseRemediationAction) {
-		if updated.MobileThreatDefenseRemediationAction == nil {
-			b.MobileThreatDefenseRemediationAction = Null[ManagedAppRemediationAction]()
-		} else {
-			b.MobileThreatDefenseRemediationAction = Some(*updated.MobileThreatDefenseRemediationAction)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion) {
-		if updated.MinimumRequiredSdkVersion == nil {
-			b.MinimumRequiredSdkVersion = Null[string]()
-		} else {
-			b.MinimumRequiredSdkVersion = Some(*updated.MinimumRequiredSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion) {
-		if updated.MinimumWipeSdkVersion == nil {
-			b.MinimumWipeSdkVersion = Null[string]()
-		} else {
-			b.MinimumWipeSdkVersion = Some(*updated.MinimumWipeSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion) {
-		if updated.MinimumRequiredOsVersion == nil {
-			b.MinimumRequiredOsVersion = Null[string]()
-		} else {
-			b.MinimumRequiredOsVersion = Some(*updated.MinimumRequiredOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion) {
-		if updated.MinimumWarningOsVersion == nil {
-			b.MinimumWarningOsVersion = Null[string]()
-		} else {
-			b.MinimumWarningOsVersion = Some(*updated.MinimumWarningOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion) {
-		if updated.MinimumWipeOsVersion == nil {
-			b.MinimumWipeOsVersion = Null[string]()
-		} else {
-			b.MinimumWipeOsVersion = Some(*updated.MinimumWipeOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion) {
-		if updated.MinimumRequiredAppVersion == nil {
-			b.MinimumRequiredAppVersion = Null[string]()
-		} else {
-			b.MinimumRequiredAppVersion = Some(*updated.MinimumRequiredAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion) {
-		if updated.MinimumWarningAppVersion == nil {
-			b.MinimumWarningAppVersion = Null[string]()
-		} else {
-			b.MinimumWarningAppVersion = Some(*updated.MinimumWarningAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion) {
-		if updated.MinimumWipeAppVersion == nil {
-			b.MinimumWipeAppVersion = Null[string]()
-		} else {
-			b.MinimumWipeAppVersion = Some(*updated.MinimumWipeAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumRequiredOsVersion, updated.MaximumRequiredOsVersion) {
-		if updated.MaximumRequiredOsVersion == nil {
-			b.MaximumRequiredOsVersion = Null[string]()
-		} else {
-			b.MaximumRequiredOsVersion = Some(*updated.MaximumRequiredOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumWarningOsVersion, updated.MaximumWarningOsVersion) {
-		if updated.MaximumWarningOsVersion == nil {
-			b.MaximumWarningOsVersion = Null[string]()
-		} else {
-			b.MaximumWarningOsVersion = Some(*updated.MaximumWarningOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumWipeOsVersion, updated.MaximumWipeOsVersion) {
-		if updated.MaximumWipeOsVersion == nil {
-			b.MaximumWipeOsVersion = Null[string]()
-		} else {
-			b.MaximumWipeOsVersion = Some(*updated.MaximumWipeOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced) {
-		if updated.PeriodOfflineBeforeWipeIsEnforced == nil {
-			b.PeriodOfflineBeforeWipeIsEnforced = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeWipeIsEnforced = Some(*updated.PeriodOfflineBeforeWipeIsEnforced)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck) {
-		if updated.PeriodOfflineBeforeAccessCheck == nil {
-			b.PeriodOfflineBeforeAccessCheck = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeAccessCheck = Some(*updated.PeriodOfflineBeforeAccessCheck)
-		}
-	}
+	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
+	changedPtr(&b.Description, old.Description, updated.Description)
+	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
+	changedPtr(&b.LastModifiedDateTime, old.LastModifiedDateTime, updated.LastModifiedDateTime)
+	changedValue(&b.RoleScopeTagIDs, old.RoleScopeTagIDs, updated.RoleScopeTagIDs, updated.RoleScopeTagIDs == nil)
+	changedPtr(&b.ID, old.ID, updated.ID)
+	changedPtr(&b.Version, old.Version, updated.Version)
+	changedPtr(&b.IsAssigned, old.IsAssigned, updated.IsAssigned)
+	changedPtr(&b.DeployedAppCount, old.DeployedAppCount, updated.DeployedAppCount)
+	changedPtr(&b.PrintBlocked, old.PrintBlocked, updated.PrintBlocked)
+	changedPtr(&b.AllowedInboundDataTransferSources, old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources)
+	changedPtr(&b.AllowedOutboundClipboardSharingLevel, old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel)
+	changedPtr(&b.AllowedOutboundDataTransferDestinations, old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations)
+	changedPtr(&b.AppActionIfUnableToAuthenticateUser, old.AppActionIfUnableToAuthenticateUser, updated.AppActionIfUnableToAuthenticateUser)
+	changedPtr(&b.MaximumAllowedDeviceThreatLevel, old.MaximumAllowedDeviceThreatLevel, updated.MaximumAllowedDeviceThreatLevel)
+	changedPtr(&b.MobileThreatDefenseRemediationAction, old.MobileThreatDefenseRemediationAction, updated.MobileThreatDefenseRemediationAction)
+	changedPtr(&b.MinimumRequiredSdkVersion, old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion)
+	changedPtr(&b.MinimumWipeSdkVersion, old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion)
+	changedPtr(&b.MinimumRequiredOsVersion, old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion)
+	changedPtr(&b.MinimumWarningOsVersion, old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion)
+	changedPtr(&b.MinimumWipeOsVersion, old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion)
+	changedPtr(&b.MinimumRequiredAppVersion, old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion)
+	changedPtr(&b.MinimumWarningAppVersion, old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion)
+	changedPtr(&b.MinimumWipeAppVersion, old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion)
+	changedPtr(&b.MaximumRequiredOsVersion, old.MaximumRequiredOsVersion, updated.MaximumRequiredOsVersion)
+	changedPtr(&b.MaximumWarningOsVersion, old.MaximumWarningOsVersion, updated.MaximumWarningOsVersion)
+	changedPtr(&b.MaximumWipeOsVersion, old.MaximumWipeOsVersion, updated.MaximumWipeOsVersion)
+	changedPtr(&b.PeriodOfflineBeforeWipeIsEnforced, old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced)
+	changedPtr(&b.PeriodOfflineBeforeAccessCheck, old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck)
 	return b
-}
-
-// NewUpdateWindowsManagedAppProtectionRequest builds the "Update
-// windowsManagedAppProtection" request for PATCH
-// /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewUpdateWindowsManagedAppProtectionRequest(ctx context.Context, baseURL string, windowsManagedAppProtectionId string, body *UpdateWindowsManagedAppProtectionBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/deviceAppManagement/windowsManagedAppProtections/" + url.PathEscape(windowsManagedAppProtectionId)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }
 
 // UpdateMobileThreatDefenseConnectorBody is the request body of "Update
@@ -571,158 +367,24 @@ func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
 // typically decoded from the service and updated a modified copy.
 func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
 	b := &UpdateMobileThreatDefenseConnectorBody{}
-	if !reflect.DeepEqual(old.ID, updated.ID) {
-		if updated.ID == nil {
-			b.ID = Null[string]()
-		} else {
-			b.ID = Some(*updated.ID)
-		}
-	}
-	if !reflect.DeepEqual(old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime) {
-		if updated.LastHeartbeatDateTime == nil {
-			b.LastHeartbeatDateTime = Null[DateTimeOffset]()
-		} else {
-			b.LastHeartbeatDateTime = Some(*updated.LastHeartbeatDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerState, updated.PartnerState) {
-		if updated.PartnerState == nil {
-			b.PartnerState = Null[MobileThreatPartnerTenantState]()
-		} else {
-			b.PartnerState = Some(*updated.PartnerState)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled) {
-		if updated.AndroidMobileApplicationManagementEnabled == nil {
-			b.AndroidMobileApplicationManagementEnabled = Null[bool]()
-		} else {
-			b.AndroidMobileApplicationManagementEnabled = Some(*updated.AndroidMobileApplicationManagementEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled) {
-		if updated.IosMobileApplicationManagementEnabled == nil {
-			b.IosMobileApplicationManagementEnabled = Null[bool]()
-		} else {
-			b.IosMobileApplicationManagementEnabled = Some(*updated.IosMobileApplicationManagementEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.WindowsMobileApplicationManagementEnabled, updated.WindowsMobileApplicationManagementEnabled) {
-		if updated.WindowsMobileApplicationManagementEnabled == nil {
-			b.WindowsMobileApplicationManagementEnabled = Null[bool]()
-		} else {
-			b.WindowsMobileApplicationManagementEnabled = Some(*updated.WindowsMobileApplicationManagementEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidEnabled, updated.AndroidEnabled) {
-		if updated.AndroidEnabled == nil {
-			b.AndroidEnabled = Null[bool]()
-		} else {
-			b.AndroidEnabled = Some(*updated.AndroidEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.IosEnabled, updated.IosEnabled) {
-		if updated.IosEnabled == nil {
-			b.IosEnabled = Null[bool]()
-		} else {
-			b.IosEnabled = Some(*updated.IosEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.WindowsEnabled, updated.WindowsEnabled) {
-		if updated.WindowsEnabled == nil {
-			b.WindowsEnabled = Null[bool]()
-		} else {
-			b.WindowsEnabled = Some(*updated.WindowsEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.MacEnabled, updated.MacEnabled) {
-		if updated.MacEnabled == nil {
-			b.MacEnabled = Null[bool]()
-		} else {
-			b.MacEnabled = Some(*updated.MacEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData) {
-		if updated.AndroidDeviceBlockedOnMissingPartnerData == nil {
-			b.AndroidDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.AndroidDeviceBlockedOnMissingPartnerData = Some(*updated.AndroidDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData) {
-		if updated.IosDeviceBlockedOnMissingPartnerData == nil {
-			b.IosDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.IosDeviceBlockedOnMissingPartnerData = Some(*updated.IosDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData) {
-		if updated.WindowsDeviceBlockedOnMissingPartnerData == nil {
-			b.WindowsDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.WindowsDeviceBlockedOnMissingPartnerData = Some(*updated.WindowsDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData) {
-		if updated.MacDeviceBlockedOnMissingPartnerData == nil {
-			b.MacDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.MacDeviceBlockedOnMissingPartnerData = Some(*updated.MacDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked) {
-		if updated.PartnerUnsupportedOsVersionBlocked == nil {
-			b.PartnerUnsupportedOsVersionBlocked = Null[bool]()
-		} else {
-			b.PartnerUnsupportedOsVersionBlocked = Some(*updated.PartnerUnsupportedOsVersionBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays) {
-		if updated.PartnerUnresponsivenessThresholdInDays == nil {
-			b.PartnerUnresponsivenessThresholdInDays = Null[int32]()
-		} else {
-			b.PartnerUnresponsivenessThresholdInDays = Some(*updated.PartnerUnresponsivenessThresholdInDays)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata) {
-		if updated.AllowPartnerToCollectIOSApplicationMetadata == nil {
-			b.AllowPartnerToCollectIOSApplicationMetadata = Null[bool]()
-		} else {
-			b.AllowPartnerToCollectIOSApplicationMetadata = Some(*updated.AllowPartnerToCollectIOSApplicationMetadata)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowPartnerToCollectIOSPersonalApplicationMetadata, updated.AllowPartnerToCollectIOSPersonalApplicationMetadata) {
-		if updated.AllowPartnerToCollectIOSPersonalApplicationMetadata == nil {
-			b.AllowPartnerToCollectIOSPersonalApplicationMetadata = Null[bool]()
-		} else {
-			b.AllowPartnerToCollectIOSPersonalApplicationMetadata = Some(*updated.AllowPartnerToCollectIOSPersonalApplicationMetadata)
-		}
-	}
-	if !reflect.DeepEqual(old.MicrosoftDefenderForEndpointAttachEnabled, updated.MicrosoftDefenderForEndpointAttachEnabled) {
-		if updated.MicrosoftDefenderForEndpointAttachEnabled == nil {
-			b.MicrosoftDefenderForEndpointAttachEnabled = Null[bool]()
-		} else {
-			b.MicrosoftDefenderForEndpointAttachEnabled = Some(*updated.MicrosoftDefenderForEndpointAttachEnabled)
-		}
-	}
+	changedPtr(&b.ID, old.ID, updated.ID)
+	changedPtr(&b.LastHeartbeatDateTime, old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime)
+	changedPtr(&b.PartnerState, old.PartnerState, updated.PartnerState)
+	changedPtr(&b.AndroidMobileApplicationManagementEnabled, old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled)
+	changedPtr(&b.IosMobileApplicationManagementEnabled, old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled)
+	changedPtr(&b.WindowsMobileApplicationManagementEnabled, old.WindowsMobileApplicationManagementEnabled, updated.WindowsMobileApplicationManagementEnabled)
+	changedPtr(&b.AndroidEnabled, old.AndroidEnabled, updated.AndroidEnabled)
+	changedPtr(&b.IosEnabled, old.IosEnabled, updated.IosEnabled)
+	changedPtr(&b.WindowsEnabled, old.WindowsEnabled, updated.WindowsEnabled)
+	changedPtr(&b.MacEnabled, old.MacEnabled, updated.MacEnabled)
+	changedPtr(&b.AndroidDeviceBlockedOnMissingPartnerData, old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.IosDeviceBlockedOnMissingPartnerData, old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.WindowsDeviceBlockedOnMissingPartnerData, old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.MacDeviceBlockedOnMissingPartnerData, old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.PartnerUnsupportedOsVersionBlocked, old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked)
+	changedPtr(&b.PartnerUnresponsivenessThresholdInDays, old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays)
+	changedPtr(&b.AllowPartnerToCollectIOSApplicationMetadata, old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata)
+	changedPtr(&b.AllowPartnerToCollectIOSPersonalApplicationMetadata, old.AllowPartnerToCollectIOSPersonalApplicationMetadata, updated.AllowPartnerToCollectIOSPersonalApplicationMetadata)
+	changedPtr(&b.MicrosoftDefenderForEndpointAttachEnabled, old.MicrosoftDefenderForEndpointAttachEnabled, updated.MicrosoftDefenderForEndpointAttachEnabled)
 	return b
-}
-
-// NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
-// mobileThreatDefenseConnector" request for PATCH
-// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL string, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/deviceManagement/mobileThreatDefenseConnectors/" + url.PathEscape(mobileThreatDefenseConnectorId)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }

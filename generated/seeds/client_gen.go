@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -192,20 +194,59 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// newJSONRequest builds a request to u with body encoded as JSON.
+func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Request, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// sendFor sends req (unless building it failed with err) and decodes the
+// answer into a new R, which is nil for 204 No Content or an empty body.
+func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
+	if err != nil {
+		return nil, err
+	}
+	var resp *R
+	if err = c.send(req, &resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// NewUpdateWindowsManagedAppProtectionRequest builds the "Update
+// windowsManagedAppProtection" request for PATCH
+// /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}
+// against baseURL (for example "https://graph.microsoft.com/beta"; national
+// clouds have their own).
+func NewUpdateWindowsManagedAppProtectionRequest(ctx context.Context, baseURL string, windowsManagedAppProtectionId string, body *UpdateWindowsManagedAppProtectionBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceAppManagement/windowsManagedAppProtections/"+url.PathEscape(windowsManagedAppProtectionId), body)
+}
+
 // UpdateWindowsManagedAppProtection sends "Update windowsManagedAppProtection"
 // (PATCH
 // /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedAppProtection(ctx context.Context, windowsManagedAppProtectionId string, body *UpdateWindowsManagedAppProtectionBody) (*WindowsManagedAppProtection, error) {
 	req, err := NewUpdateWindowsManagedAppProtectionRequest(ctx, c.baseURL(), windowsManagedAppProtectionId, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *WindowsManagedAppProtection
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[WindowsManagedAppProtection](c, req, err)
+}
+
+// NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
+// mobileThreatDefenseConnector" request for PATCH
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}
+// against baseURL (for example "https://graph.microsoft.com/beta"; national
+// clouds have their own).
+func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL string, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/mobileThreatDefenseConnectors/"+url.PathEscape(mobileThreatDefenseConnectorId), body)
 }
 
 // UpdateMobileThreatDefenseConnector sends "Update
@@ -214,12 +255,5 @@ func (c *Client) UpdateWindowsManagedAppProtection(ctx context.Context, windowsM
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*MobileThreatDefenseConnector, error) {
 	req, err := NewUpdateMobileThreatDefenseConnectorRequest(ctx, c.baseURL(), mobileThreatDefenseConnectorId, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *MobileThreatDefenseConnector
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[MobileThreatDefenseConnector](c, req, err)
 }

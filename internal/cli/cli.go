@@ -38,7 +38,8 @@ Usage:
   docgen version                               print the version
 
 generate, check and diff also take -types NAME,... to generate only those types
-(as the docs name them, qualified or not) and what they need.
+(as the docs name them, qualified or not) and what they need, and -http=false
+to leave out the HTTP layer (request builders, Client, fake server).
 
 A PATH is a page (.md, .html, .txt) or a directory read recursively (README*,
 SOURCE*, MANIFEST*, LICENSE* and dot-files are skipped in directories).

@@ -35,6 +35,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	out := fs.String("o", "", "output `DIR` for the generated package (required)")
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: derived from DIR)")
 	types := fs.String("types", "", "comma-separated `NAMES` of the types to generate, with what they need (default: all)")
+	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server); -http=false: models only, no net/http")
 	verbose := fs.Bool("v", false, "print every warning")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -74,7 +75,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	// output does not depend on the order the paths were given in.
 	slices.Sort(sources)
 	sources = slices.Compact(sources)
-	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources})
+	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, NoHTTP: !*httpLayer})
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -192,18 +194,48 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// newJSONRequest builds a request to u with body encoded as JSON.
+func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Request, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// sendFor sends req (unless building it failed with err) and decodes the
+// answer into a new R, which is nil for 204 No Content or an empty body.
+func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
+	if err != nil {
+		return nil, err
+	}
+	var resp *R
+	if err = c.send(req, &resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
+// mobileThreatDefenseConnector" request for PATCH
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}
+// against baseURL (for example "https://graph.microsoft.com/beta"; national
+// clouds have their own).
+func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL string, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/mobileThreatDefenseConnectors/"+url.PathEscape(mobileThreatDefenseConnectorId), body)
+}
+
 // UpdateMobileThreatDefenseConnector sends "Update
 // mobileThreatDefenseConnector" (PATCH
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*MobileThreatDefenseConnector, error) {
 	req, err := NewUpdateMobileThreatDefenseConnectorRequest(ctx, c.baseURL(), mobileThreatDefenseConnectorId, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *MobileThreatDefenseConnector
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[MobileThreatDefenseConnector](c, req, err)
 }

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -192,17 +194,47 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// newJSONRequest builds a request to u with body encoded as JSON.
+func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Request, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// sendFor sends req (unless building it failed with err) and decodes the
+// answer into a new R, which is nil for 204 No Content or an empty body.
+func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
+	if err != nil {
+		return nil, err
+	}
+	var resp *R
+	if err = c.send(req, &resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// NewUpdateIosManagedAppProtectionRequest builds the "Update
+// iosManagedAppProtection" request for PATCH
+// /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}
+// against baseURL (for example "https://graph.microsoft.com/beta"; national
+// clouds have their own).
+func NewUpdateIosManagedAppProtectionRequest(ctx context.Context, baseURL string, iosManagedAppProtectionId string, body *UpdateIosManagedAppProtectionBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceAppManagement/iosManagedAppProtections/"+url.PathEscape(iosManagedAppProtectionId), body)
+}
+
 // UpdateIosManagedAppProtection sends "Update iosManagedAppProtection" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionId string, body *UpdateIosManagedAppProtectionBody) (*IosManagedAppProtection, error) {
 	req, err := NewUpdateIosManagedAppProtectionRequest(ctx, c.baseURL(), iosManagedAppProtectionId, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *IosManagedAppProtection
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[IosManagedAppProtection](c, req, err)
 }

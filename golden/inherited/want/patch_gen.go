@@ -3,16 +3,7 @@
 
 package inherited
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
-	"reflect"
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // UpdateIosManagedAppProtectionBody is the request body of "Update
 // iosManagedAppProtection" (PATCH). Each field is absent (the zero Optional,
@@ -332,403 +323,59 @@ func (b *UpdateIosManagedAppProtectionBody) CheckReadOnly() error {
 // service and updated a modified copy.
 func UpdateIosManagedAppProtectionBodyFromChanges(old, updated *IosManagedAppProtection) *UpdateIosManagedAppProtectionBody {
 	b := &UpdateIosManagedAppProtectionBody{}
-	if !reflect.DeepEqual(old.DisplayName, updated.DisplayName) {
-		if updated.DisplayName == nil {
-			b.DisplayName = Null[string]()
-		} else {
-			b.DisplayName = Some(*updated.DisplayName)
-		}
-	}
-	if !reflect.DeepEqual(old.Description, updated.Description) {
-		if updated.Description == nil {
-			b.Description = Null[string]()
-		} else {
-			b.Description = Some(*updated.Description)
-		}
-	}
-	if !reflect.DeepEqual(old.CreatedDateTime, updated.CreatedDateTime) {
-		if updated.CreatedDateTime == nil {
-			b.CreatedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.CreatedDateTime = Some(*updated.CreatedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.LastModifiedDateTime, updated.LastModifiedDateTime) {
-		if updated.LastModifiedDateTime == nil {
-			b.LastModifiedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.LastModifiedDateTime = Some(*updated.LastModifiedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.RoleScopeTagIDs, updated.RoleScopeTagIDs) {
-		if updated.RoleScopeTagIDs == nil {
-			b.RoleScopeTagIDs = Null[[]string]()
-		} else {
-			b.RoleScopeTagIDs = Some(updated.RoleScopeTagIDs)
-		}
-	}
-	if !reflect.DeepEqual(old.ID, updated.ID) {
-		if updated.ID == nil {
-			b.ID = Null[string]()
-		} else {
-			b.ID = Some(*updated.ID)
-		}
-	}
-	if !reflect.DeepEqual(old.Version, updated.Version) {
-		if updated.Version == nil {
-			b.Version = Null[string]()
-		} else {
-			b.Version = Some(*updated.Version)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck) {
-		if updated.PeriodOfflineBeforeAccessCheck == nil {
-			b.PeriodOfflineBeforeAccessCheck = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeAccessCheck = Some(*updated.PeriodOfflineBeforeAccessCheck)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOnlineBeforeAccessCheck, updated.PeriodOnlineBeforeAccessCheck) {
-		if updated.PeriodOnlineBeforeAccessCheck == nil {
-			b.PeriodOnlineBeforeAccessCheck = Null[Duration]()
-		} else {
-			b.PeriodOnlineBeforeAccessCheck = Some(*updated.PeriodOnlineBeforeAccessCheck)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources) {
-		if updated.AllowedInboundDataTransferSources == nil {
-			b.AllowedInboundDataTransferSources = Null[ManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedInboundDataTransferSources = Some(*updated.AllowedInboundDataTransferSources)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations) {
-		if updated.AllowedOutboundDataTransferDestinations == nil {
-			b.AllowedOutboundDataTransferDestinations = Null[ManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedOutboundDataTransferDestinations = Some(*updated.AllowedOutboundDataTransferDestinations)
-		}
-	}
-	if !reflect.DeepEqual(old.OrganizationalCredentialsRequired, updated.OrganizationalCredentialsRequired) {
-		if updated.OrganizationalCredentialsRequired == nil {
-			b.OrganizationalCredentialsRequired = Null[bool]()
-		} else {
-			b.OrganizationalCredentialsRequired = Some(*updated.OrganizationalCredentialsRequired)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel) {
-		if updated.AllowedOutboundClipboardSharingLevel == nil {
-			b.AllowedOutboundClipboardSharingLevel = Null[ManagedAppClipboardSharingLevel]()
-		} else {
-			b.AllowedOutboundClipboardSharingLevel = Some(*updated.AllowedOutboundClipboardSharingLevel)
-		}
-	}
-	if !reflect.DeepEqual(old.DataBackupBlocked, updated.DataBackupBlocked) {
-		if updated.DataBackupBlocked == nil {
-			b.DataBackupBlocked = Null[bool]()
-		} else {
-			b.DataBackupBlocked = Some(*updated.DataBackupBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.DeviceComplianceRequired, updated.DeviceComplianceRequired) {
-		if updated.DeviceComplianceRequired == nil {
-			b.DeviceComplianceRequired = Null[bool]()
-		} else {
-			b.DeviceComplianceRequired = Some(*updated.DeviceComplianceRequired)
-		}
-	}
-	if !reflect.DeepEqual(old.ManagedBrowserToOpenLinksRequired, updated.ManagedBrowserToOpenLinksRequired) {
-		if updated.ManagedBrowserToOpenLinksRequired == nil {
-			b.ManagedBrowserToOpenLinksRequired = Null[bool]()
-		} else {
-			b.ManagedBrowserToOpenLinksRequired = Some(*updated.ManagedBrowserToOpenLinksRequired)
-		}
-	}
-	if !reflect.DeepEqual(old.SaveAsBlocked, updated.SaveAsBlocked) {
-		if updated.SaveAsBlocked == nil {
-			b.SaveAsBlocked = Null[bool]()
-		} else {
-			b.SaveAsBlocked = Some(*updated.SaveAsBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced) {
-		if updated.PeriodOfflineBeforeWipeIsEnforced == nil {
-			b.PeriodOfflineBeforeWipeIsEnforced = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeWipeIsEnforced = Some(*updated.PeriodOfflineBeforeWipeIsEnforced)
-		}
-	}
-	if !reflect.DeepEqual(old.PinRequired, updated.PinRequired) {
-		if updated.PinRequired == nil {
-			b.PinRequired = Null[bool]()
-		} else {
-			b.PinRequired = Some(*updated.PinRequired)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumPinRetries, updated.MaximumPinRetries) {
-		if updated.MaximumPinRetries == nil {
-			b.MaximumPinRetries = Null[int32]()
-		} else {
-			b.MaximumPinRetries = Some(*updated.MaximumPinRetries)
-		}
-	}
-	if !reflect.DeepEqual(old.SimplePinBlocked, updated.SimplePinBlocked) {
-		if updated.SimplePinBlocked == nil {
-			b.SimplePinBlocked = Null[bool]()
-		} else {
-			b.SimplePinBlocked = Some(*updated.SimplePinBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumPinLength, updated.MinimumPinLength) {
-		if updated.MinimumPinLength == nil {
-			b.MinimumPinLength = Null[int32]()
-		} else {
-			b.MinimumPinLength = Some(*updated.MinimumPinLength)
-		}
-	}
-	if !reflect.DeepEqual(old.PinCharacterSet, updated.PinCharacterSet) {
-		if updated.PinCharacterSet == nil {
-			b.PinCharacterSet = Null[ManagedAppPinCharacterSet]()
-		} else {
-			b.PinCharacterSet = Some(*updated.PinCharacterSet)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodBeforePinReset, updated.PeriodBeforePinReset) {
-		if updated.PeriodBeforePinReset == nil {
-			b.PeriodBeforePinReset = Null[Duration]()
-		} else {
-			b.PeriodBeforePinReset = Some(*updated.PeriodBeforePinReset)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedDataStorageLocations, updated.AllowedDataStorageLocations) {
-		if updated.AllowedDataStorageLocations == nil {
-			b.AllowedDataStorageLocations = Null[[]ManagedAppDataStorageLocation]()
-		} else {
-			b.AllowedDataStorageLocations = Some(updated.AllowedDataStorageLocations)
-		}
-	}
-	if !reflect.DeepEqual(old.ContactSyncBlocked, updated.ContactSyncBlocked) {
-		if updated.ContactSyncBlocked == nil {
-			b.ContactSyncBlocked = Null[bool]()
-		} else {
-			b.ContactSyncBlocked = Some(*updated.ContactSyncBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.PrintBlocked, updated.PrintBlocked) {
-		if updated.PrintBlocked == nil {
-			b.PrintBlocked = Null[bool]()
-		} else {
-			b.PrintBlocked = Some(*updated.PrintBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.FingerprintBlocked, updated.FingerprintBlocked) {
-		if updated.FingerprintBlocked == nil {
-			b.FingerprintBlocked = Null[bool]()
-		} else {
-			b.FingerprintBlocked = Some(*updated.FingerprintBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.DisableAppPinIfDevicePinIsSet, updated.DisableAppPinIfDevicePinIsSet) {
-		if updated.DisableAppPinIfDevicePinIsSet == nil {
-			b.DisableAppPinIfDevicePinIsSet = Null[bool]()
-		} else {
-			b.DisableAppPinIfDevicePinIsSet = Some(*updated.DisableAppPinIfDevicePinIsSet)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion) {
-		if updated.MinimumRequiredOsVersion == nil {
-			b.MinimumRequiredOsVersion = Null[string]()
-		} else {
-			b.MinimumRequiredOsVersion = Some(*updated.MinimumRequiredOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion) {
-		if updated.MinimumWarningOsVersion == nil {
-			b.MinimumWarningOsVersion = Null[string]()
-		} else {
-			b.MinimumWarningOsVersion = Some(*updated.MinimumWarningOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion) {
-		if updated.MinimumRequiredAppVersion == nil {
-			b.MinimumRequiredAppVersion = Null[string]()
-		} else {
-			b.MinimumRequiredAppVersion = Some(*updated.MinimumRequiredAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion) {
-		if updated.MinimumWarningAppVersion == nil {
-			b.MinimumWarningAppVersion = Null[string]()
-		} else {
-			b.MinimumWarningAppVersion = Some(*updated.MinimumWarningAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion) {
-		if updated.MinimumWipeOsVersion == nil {
-			b.MinimumWipeOsVersion = Null[string]()
-		} else {
-			b.MinimumWipeOsVersion = Some(*updated.MinimumWipeOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion) {
-		if updated.MinimumWipeAppVersion == nil {
-			b.MinimumWipeAppVersion = Null[string]()
-		} else {
-			b.MinimumWipeAppVersion = Some(*updated.MinimumWipeAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.AppActionIfDeviceComplianceRequired, updated.AppActionIfDeviceComplianceRequired) {
-		if updated.AppActionIfDeviceComplianceRequired == nil {
-			b.AppActionIfDeviceComplianceRequired = Null[ManagedAppRemediationAction]()
-		} else {
-			b.AppActionIfDeviceComplianceRequired = Some(*updated.AppActionIfDeviceComplianceRequired)
-		}
-	}
-	if !reflect.DeepEqual(old.AppActionIfMaximumPinRetriesExceeded, updated.AppActionIfMaximumPinRetriesExceeded) {
-		if updated.AppActionIfMaximumPinRetriesExceeded == nil {
-			b.AppActionIfMaximumPinRetriesExceeded = Null[ManagedAppRemediationAction]()
-		} else {
-			b.AppActionIfMaximumPinRetriesExceeded = Some(*updated.AppActionIfMaximumPinRetriesExceeded)
-		}
-	}
-	if !reflect.DeepEqual(old.PinRequiredInsteadOfBiometricTimeout, updated.PinRequiredInsteadOfBiometricTimeout) {
-		if updated.PinRequiredInsteadOfBiometricTimeout == nil {
-			b.PinRequiredInsteadOfBiometricTimeout = Null[Duration]()
-		} else {
-			b.PinRequiredInsteadOfBiometricTimeout = Some(*updated.PinRequiredInsteadOfBiometricTimeout)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundClipboardSharingExceptionLength, updated.AllowedOutboundClipboardSharingExceptionLength) {
-		if updated.AllowedOutboundClipboardSharingExceptionLength == nil {
-			b.AllowedOutboundClipboardSharingExceptionLength = Null[int32]()
-		} else {
-			b.AllowedOutboundClipboardSharingExceptionLength = Some(*updated.AllowedOutboundClipboardSharingExceptionLength)
-		}
-	}
-	if !reflect.DeepEqual(old.NotificationRestriction, updated.NotificationRestriction) {
-		if updated.NotificationRestriction == nil {
-			b.NotificationRestriction = Null[ManagedAppNotificationRestriction]()
-		} else {
-			b.NotificationRestriction = Some(*updated.NotificationRestriction)
-		}
-	}
-	if !reflect.DeepEqual(old.IsAssigned, updated.IsAssigned) {
-		if updated.IsAssigned == nil {
-			b.IsAssigned = Null[bool]()
-		} else {
-			b.IsAssigned = Some(*updated.IsAssigned)
-		}
-	}
-	if !reflect.DeepEqual(old.TargetedAppManagementLevels, updated.TargetedAppManagementLevels) {
-		if updated.TargetedAppManagementLevels == nil {
-			b.TargetedAppManagementLevels = Null[AppManagementLevel]()
-		} else {
-			b.TargetedAppManagementLevels = Some(*updated.TargetedAppManagementLevels)
-		}
-	}
-	if !reflect.DeepEqual(old.AppDataEncryptionType, updated.AppDataEncryptionType) {
-		if updated.AppDataEncryptionType == nil {
-			b.AppDataEncryptionType = Null[ManagedAppDataEncryptionType]()
-		} else {
-			b.AppDataEncryptionType = Some(*updated.AppDataEncryptionType)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion) {
-		if updated.MinimumRequiredSdkVersion == nil {
-			b.MinimumRequiredSdkVersion = Null[string]()
-		} else {
-			b.MinimumRequiredSdkVersion = Some(*updated.MinimumRequiredSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.DeployedAppCount, updated.DeployedAppCount) {
-		if updated.DeployedAppCount == nil {
-			b.DeployedAppCount = Null[int32]()
-		} else {
-			b.DeployedAppCount = Some(*updated.DeployedAppCount)
-		}
-	}
-	if !reflect.DeepEqual(old.FaceIdBlocked, updated.FaceIdBlocked) {
-		if updated.FaceIdBlocked == nil {
-			b.FaceIdBlocked = Null[bool]()
-		} else {
-			b.FaceIdBlocked = Some(*updated.FaceIdBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.ExemptedAppProtocols, updated.ExemptedAppProtocols) {
-		if updated.ExemptedAppProtocols == nil {
-			b.ExemptedAppProtocols = Null[[]AnyKeyValuePair]()
-		} else {
-			b.ExemptedAppProtocols = Some(updated.ExemptedAppProtocols)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion) {
-		if updated.MinimumWipeSdkVersion == nil {
-			b.MinimumWipeSdkVersion = Null[string]()
-		} else {
-			b.MinimumWipeSdkVersion = Some(*updated.MinimumWipeSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedIosDeviceModels, updated.AllowedIosDeviceModels) {
-		if updated.AllowedIosDeviceModels == nil {
-			b.AllowedIosDeviceModels = Null[string]()
-		} else {
-			b.AllowedIosDeviceModels = Some(*updated.AllowedIosDeviceModels)
-		}
-	}
-	if !reflect.DeepEqual(old.AppActionIfIosDeviceModelNotAllowed, updated.AppActionIfIosDeviceModelNotAllowed) {
-		if updated.AppActionIfIosDeviceModelNotAllowed == nil {
-			b.AppActionIfIosDeviceModelNotAllowed = Null[ManagedAppRemediationAction]()
-		} else {
-			b.AppActionIfIosDeviceModelNotAllowed = Some(*updated.AppActionIfIosDeviceModelNotAllowed)
-		}
-	}
-	if !reflect.DeepEqual(old.FilterOpenInToOnlyManagedApps, updated.FilterOpenInToOnlyManagedApps) {
-		if updated.FilterOpenInToOnlyManagedApps == nil {
-			b.FilterOpenInToOnlyManagedApps = Null[bool]()
-		} else {
-			b.FilterOpenInToOnlyManagedApps = Some(*updated.FilterOpenInToOnlyManagedApps)
-		}
-	}
-	if !reflect.DeepEqual(old.DisableProtectionOfManagedOutboundOpenInData, updated.DisableProtectionOfManagedOutboundOpenInData) {
-		if updated.DisableProtectionOfManagedOutboundOpenInData == nil {
-			b.DisableProtectionOfManagedOutboundOpenInData = Null[bool]()
-		} else {
-			b.DisableProtectionOfManagedOutboundOpenInData = Some(*updated.DisableProtectionOfManagedOutboundOpenInData)
-		}
-	}
-	if !reflect.DeepEqual(old.ProtectInboundDataFromUnknownSources, updated.ProtectInboundDataFromUnknownSources) {
-		if updated.ProtectInboundDataFromUnknownSources == nil {
-			b.ProtectInboundDataFromUnknownSources = Null[bool]()
-		} else {
-			b.ProtectInboundDataFromUnknownSources = Some(*updated.ProtectInboundDataFromUnknownSources)
-		}
-	}
-	if !reflect.DeepEqual(old.CustomBrowserProtocol, updated.CustomBrowserProtocol) {
-		if updated.CustomBrowserProtocol == nil {
-			b.CustomBrowserProtocol = Null[string]()
-		} else {
-			b.CustomBrowserProtocol = Some(*updated.CustomBrowserProtocol)
-		}
-	}
+	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
+	changedPtr(&b.Description, old.Description, updated.Description)
+	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
+	changedPtr(&b.LastModifiedDateTime, old.LastModifiedDateTime, updated.LastModifiedDateTime)
+	changedValue(&b.RoleScopeTagIDs, old.RoleScopeTagIDs, updated.RoleScopeTagIDs, updated.RoleScopeTagIDs == nil)
+	changedPtr(&b.ID, old.ID, updated.ID)
+	changedPtr(&b.Version, old.Version, updated.Version)
+	changedPtr(&b.PeriodOfflineBeforeAccessCheck, old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck)
+	changedPtr(&b.PeriodOnlineBeforeAccessCheck, old.PeriodOnlineBeforeAccessCheck, updated.PeriodOnlineBeforeAccessCheck)
+	changedPtr(&b.AllowedInboundDataTransferSources, old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources)
+	changedPtr(&b.AllowedOutboundDataTransferDestinations, old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations)
+	changedPtr(&b.OrganizationalCredentialsRequired, old.OrganizationalCredentialsRequired, updated.OrganizationalCredentialsRequired)
+	changedPtr(&b.AllowedOutboundClipboardSharingLevel, old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel)
+	changedPtr(&b.DataBackupBlocked, old.DataBackupBlocked, updated.DataBackupBlocked)
+	changedPtr(&b.DeviceComplianceRequired, old.DeviceComplianceRequired, updated.DeviceComplianceRequired)
+	changedPtr(&b.ManagedBrowserToOpenLinksRequired, old.ManagedBrowserToOpenLinksRequired, updated.ManagedBrowserToOpenLinksRequired)
+	changedPtr(&b.SaveAsBlocked, old.SaveAsBlocked, updated.SaveAsBlocked)
+	changedPtr(&b.PeriodOfflineBeforeWipeIsEnforced, old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced)
+	changedPtr(&b.PinRequired, old.PinRequired, updated.PinRequired)
+	changedPtr(&b.MaximumPinRetries, old.MaximumPinRetries, updated.MaximumPinRetries)
+	changedPtr(&b.SimplePinBlocked, old.SimplePinBlocked, updated.SimplePinBlocked)
+	changedPtr(&b.MinimumPinLength, old.MinimumPinLength, updated.MinimumPinLength)
+	changedPtr(&b.PinCharacterSet, old.PinCharacterSet, updated.PinCharacterSet)
+	changedPtr(&b.PeriodBeforePinReset, old.PeriodBeforePinReset, updated.PeriodBeforePinReset)
+	changedValue(&b.AllowedDataStorageLocations, old.AllowedDataStorageLocations, updated.AllowedDataStorageLocations, updated.AllowedDataStorageLocations == nil)
+	changedPtr(&b.ContactSyncBlocked, old.ContactSyncBlocked, updated.ContactSyncBlocked)
+	changedPtr(&b.PrintBlocked, old.PrintBlocked, updated.PrintBlocked)
+	changedPtr(&b.FingerprintBlocked, old.FingerprintBlocked, updated.FingerprintBlocked)
+	changedPtr(&b.DisableAppPinIfDevicePinIsSet, old.DisableAppPinIfDevicePinIsSet, updated.DisableAppPinIfDevicePinIsSet)
+	changedPtr(&b.MinimumRequiredOsVersion, old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion)
+	changedPtr(&b.MinimumWarningOsVersion, old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion)
+	changedPtr(&b.MinimumRequiredAppVersion, old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion)
+	changedPtr(&b.MinimumWarningAppVersion, old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion)
+	changedPtr(&b.MinimumWipeOsVersion, old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion)
+	changedPtr(&b.MinimumWipeAppVersion, old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion)
+	changedPtr(&b.AppActionIfDeviceComplianceRequired, old.AppActionIfDeviceComplianceRequired, updated.AppActionIfDeviceComplianceRequired)
+	changedPtr(&b.AppActionIfMaximumPinRetriesExceeded, old.AppActionIfMaximumPinRetriesExceeded, updated.AppActionIfMaximumPinRetriesExceeded)
+	changedPtr(&b.PinRequiredInsteadOfBiometricTimeout, old.PinRequiredInsteadOfBiometricTimeout, updated.PinRequiredInsteadOfBiometricTimeout)
+	changedPtr(&b.AllowedOutboundClipboardSharingExceptionLength, old.AllowedOutboundClipboardSharingExceptionLength, updated.AllowedOutboundClipboardSharingExceptionLength)
+	changedPtr(&b.NotificationRestriction, old.NotificationRestriction, updated.NotificationRestriction)
+	changedPtr(&b.IsAssigned, old.IsAssigned, updated.IsAssigned)
+	changedPtr(&b.TargetedAppManagementLevels, old.TargetedAppManagementLevels, updated.TargetedAppManagementLevels)
+	changedPtr(&b.AppDataEncryptionType, old.AppDataEncryptionType, updated.AppDataEncryptionType)
+	changedPtr(&b.MinimumRequiredSdkVersion, old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion)
+	changedPtr(&b.DeployedAppCount, old.DeployedAppCount, updated.DeployedAppCount)
+	changedPtr(&b.FaceIdBlocked, old.FaceIdBlocked, updated.FaceIdBlocked)
+	changedValue(&b.ExemptedAppProtocols, old.ExemptedAppProtocols, updated.ExemptedAppProtocols, updated.ExemptedAppProtocols == nil)
+	changedPtr(&b.MinimumWipeSdkVersion, old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion)
+	changedPtr(&b.AllowedIosDeviceModels, old.AllowedIosDeviceModels, updated.AllowedIosDeviceModels)
+	changedPtr(&b.AppActionIfIosDeviceModelNotAllowed, old.AppActionIfIosDeviceModelNotAllowed, updated.AppActionIfIosDeviceModelNotAllowed)
+	changedPtr(&b.FilterOpenInToOnlyManagedApps, old.FilterOpenInToOnlyManagedApps, updated.FilterOpenInToOnlyManagedApps)
+	changedPtr(&b.DisableProtectionOfManagedOutboundOpenInData, old.DisableProtectionOfManagedOutboundOpenInData, updated.DisableProtectionOfManagedOutboundOpenInData)
+	changedPtr(&b.ProtectInboundDataFromUnknownSources, old.ProtectInboundDataFromUnknownSources, updated.ProtectInboundDataFromUnknownSources)
+	changedPtr(&b.CustomBrowserProtocol, old.CustomBrowserProtocol, updated.CustomBrowserProtocol)
 	return b
-}
-
-// NewUpdateIosManagedAppProtectionRequest builds the "Update
-// iosManagedAppProtection" request for PATCH
-// /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewUpdateIosManagedAppProtectionRequest(ctx context.Context, baseURL string, iosManagedAppProtectionId string, body *UpdateIosManagedAppProtectionBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/deviceAppManagement/iosManagedAppProtections/" + url.PathEscape(iosManagedAppProtectionId)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }

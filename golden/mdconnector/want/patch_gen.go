@@ -3,16 +3,6 @@
 
 package mdconnector
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
-	"reflect"
-	"strings"
-)
-
 // UpdateMobileThreatDefenseConnectorBody is the request body of "Update
 // mobileThreatDefenseConnector" (PATCH). Each field is absent (the zero
 // Optional, omitted), null (Null), or a value (Some); only set fields are
@@ -115,137 +105,21 @@ func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
 // typically decoded from the service and updated a modified copy.
 func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
 	b := &UpdateMobileThreatDefenseConnectorBody{}
-	if !reflect.DeepEqual(old.ID, updated.ID) {
-		if updated.ID == nil {
-			b.ID = Null[string]()
-		} else {
-			b.ID = Some(*updated.ID)
-		}
-	}
-	if !reflect.DeepEqual(old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime) {
-		if updated.LastHeartbeatDateTime == nil {
-			b.LastHeartbeatDateTime = Null[DateTimeOffset]()
-		} else {
-			b.LastHeartbeatDateTime = Some(*updated.LastHeartbeatDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerState, updated.PartnerState) {
-		if updated.PartnerState == nil {
-			b.PartnerState = Null[MobileThreatPartnerTenantState]()
-		} else {
-			b.PartnerState = Some(*updated.PartnerState)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled) {
-		if updated.AndroidMobileApplicationManagementEnabled == nil {
-			b.AndroidMobileApplicationManagementEnabled = Null[bool]()
-		} else {
-			b.AndroidMobileApplicationManagementEnabled = Some(*updated.AndroidMobileApplicationManagementEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled) {
-		if updated.IosMobileApplicationManagementEnabled == nil {
-			b.IosMobileApplicationManagementEnabled = Null[bool]()
-		} else {
-			b.IosMobileApplicationManagementEnabled = Some(*updated.IosMobileApplicationManagementEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidEnabled, updated.AndroidEnabled) {
-		if updated.AndroidEnabled == nil {
-			b.AndroidEnabled = Null[bool]()
-		} else {
-			b.AndroidEnabled = Some(*updated.AndroidEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.IosEnabled, updated.IosEnabled) {
-		if updated.IosEnabled == nil {
-			b.IosEnabled = Null[bool]()
-		} else {
-			b.IosEnabled = Some(*updated.IosEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.WindowsEnabled, updated.WindowsEnabled) {
-		if updated.WindowsEnabled == nil {
-			b.WindowsEnabled = Null[bool]()
-		} else {
-			b.WindowsEnabled = Some(*updated.WindowsEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.MacEnabled, updated.MacEnabled) {
-		if updated.MacEnabled == nil {
-			b.MacEnabled = Null[bool]()
-		} else {
-			b.MacEnabled = Some(*updated.MacEnabled)
-		}
-	}
-	if !reflect.DeepEqual(old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData) {
-		if updated.AndroidDeviceBlockedOnMissingPartnerData == nil {
-			b.AndroidDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.AndroidDeviceBlockedOnMissingPartnerData = Some(*updated.AndroidDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData) {
-		if updated.IosDeviceBlockedOnMissingPartnerData == nil {
-			b.IosDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.IosDeviceBlockedOnMissingPartnerData = Some(*updated.IosDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData) {
-		if updated.WindowsDeviceBlockedOnMissingPartnerData == nil {
-			b.WindowsDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.WindowsDeviceBlockedOnMissingPartnerData = Some(*updated.WindowsDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData) {
-		if updated.MacDeviceBlockedOnMissingPartnerData == nil {
-			b.MacDeviceBlockedOnMissingPartnerData = Null[bool]()
-		} else {
-			b.MacDeviceBlockedOnMissingPartnerData = Some(*updated.MacDeviceBlockedOnMissingPartnerData)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked) {
-		if updated.PartnerUnsupportedOsVersionBlocked == nil {
-			b.PartnerUnsupportedOsVersionBlocked = Null[bool]()
-		} else {
-			b.PartnerUnsupportedOsVersionBlocked = Some(*updated.PartnerUnsupportedOsVersionBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays) {
-		if updated.PartnerUnresponsivenessThresholdInDays == nil {
-			b.PartnerUnresponsivenessThresholdInDays = Null[int32]()
-		} else {
-			b.PartnerUnresponsivenessThresholdInDays = Some(*updated.PartnerUnresponsivenessThresholdInDays)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata) {
-		if updated.AllowPartnerToCollectIOSApplicationMetadata == nil {
-			b.AllowPartnerToCollectIOSApplicationMetadata = Null[bool]()
-		} else {
-			b.AllowPartnerToCollectIOSApplicationMetadata = Some(*updated.AllowPartnerToCollectIOSApplicationMetadata)
-		}
-	}
+	changedPtr(&b.ID, old.ID, updated.ID)
+	changedPtr(&b.LastHeartbeatDateTime, old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime)
+	changedPtr(&b.PartnerState, old.PartnerState, updated.PartnerState)
+	changedPtr(&b.AndroidMobileApplicationManagementEnabled, old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled)
+	changedPtr(&b.IosMobileApplicationManagementEnabled, old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled)
+	changedPtr(&b.AndroidEnabled, old.AndroidEnabled, updated.AndroidEnabled)
+	changedPtr(&b.IosEnabled, old.IosEnabled, updated.IosEnabled)
+	changedPtr(&b.WindowsEnabled, old.WindowsEnabled, updated.WindowsEnabled)
+	changedPtr(&b.MacEnabled, old.MacEnabled, updated.MacEnabled)
+	changedPtr(&b.AndroidDeviceBlockedOnMissingPartnerData, old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.IosDeviceBlockedOnMissingPartnerData, old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.WindowsDeviceBlockedOnMissingPartnerData, old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.MacDeviceBlockedOnMissingPartnerData, old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData)
+	changedPtr(&b.PartnerUnsupportedOsVersionBlocked, old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked)
+	changedPtr(&b.PartnerUnresponsivenessThresholdInDays, old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays)
+	changedPtr(&b.AllowPartnerToCollectIOSApplicationMetadata, old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata)
 	return b
-}
-
-// NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
-// mobileThreatDefenseConnector" request for PATCH
-// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL string, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/deviceManagement/mobileThreatDefenseConnectors/" + url.PathEscape(mobileThreatDefenseConnectorId)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }

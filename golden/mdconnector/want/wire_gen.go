@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -366,6 +367,34 @@ func Some[T any](v T) Optional[T] { return Optional[T]{value: v, present: true} 
 
 // Null returns an Optional that encodes as null.
 func Null[T any]() Optional[T] { return Optional[T]{present: true, null: true} }
+
+// changedPtr sets *dst, if updated differs from old, to updated's value, or
+// to null when updated is nil. Generated <Op>BodyFromChanges functions call
+// it for each pointer field.
+func changedPtr[T any](dst *Optional[T], old, updated *T) {
+	if reflect.DeepEqual(old, updated) {
+		return
+	}
+	if updated == nil {
+		*dst = Null[T]()
+		return
+	}
+	*dst = Some(*updated)
+}
+
+// changedValue sets *dst, if updated differs from old, to updated, or to
+// null when none (updated holds nothing: a nil slice or raw value, an empty
+// Any wrapper).
+func changedValue[T any](dst *Optional[T], old, updated T, none bool) {
+	if reflect.DeepEqual(old, updated) {
+		return
+	}
+	if none {
+		*dst = Null[T]()
+		return
+	}
+	*dst = Some(updated)
+}
 
 // IsSet reports whether o is present, that is null or a value.
 func (o Optional[T]) IsSet() bool { return o.present }

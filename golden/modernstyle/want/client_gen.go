@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -192,6 +194,42 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// newJSONRequest builds a request to u with body encoded as JSON.
+func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Request, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// sendFor sends req (unless building it failed with err) and decodes the
+// answer into a new R, which is nil for 204 No Content or an empty body.
+func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
+	if err != nil {
+		return nil, err
+	}
+	var resp *R
+	if err = c.send(req, &resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// NewWidgetPolishRequest builds the "widget: polish" request for POST
+// /users/{id | userPrincipalName}/widgets/{widgetId}/polish against baseURL
+// (for example "https://graph.microsoft.com/beta"; national clouds have their
+// own).
+func NewWidgetPolishRequest(ctx context.Context, baseURL string, idOrUserPrincipalName string, widgetId string, body *WidgetPolishBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "POST", strings.TrimSuffix(baseURL, "/")+"/users/"+url.PathEscape(idOrUserPrincipalName)+"/widgets/"+url.PathEscape(widgetId)+"/polish", body)
+}
+
 // WidgetPolish sends "widget: polish" (POST /users/{id |
 // userPrincipalName}/widgets/{widgetId}/polish); the operation documents no
 // response body. See Client.
@@ -203,18 +241,25 @@ func (c *Client) WidgetPolish(ctx context.Context, idOrUserPrincipalName string,
 	return c.send(req, nil)
 }
 
+// NewUpdateWidgetRequest builds the "Update widget" request for PATCH
+// /widgets/{id} against baseURL (for example
+// "https://graph.microsoft.com/beta"; national clouds have their own).
+func NewUpdateWidgetRequest(ctx context.Context, baseURL string, id string, body *UpdateWidgetBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/widgets/"+url.PathEscape(id), body)
+}
+
 // UpdateWidget sends "Update widget" (PATCH /widgets/{id}) and returns the
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWidget(ctx context.Context, id string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetRequest(ctx, c.baseURL(), id, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *Widget
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[Widget](c, req, err)
+}
+
+// NewUpdateWidgetViaWidgetsRequest builds the "Update widget" request for
+// PATCH /users/{id | userPrincipalName}/widgets/{id} against baseURL (for
+// example "https://graph.microsoft.com/beta"; national clouds have their own).
+func NewUpdateWidgetViaWidgetsRequest(ctx context.Context, baseURL string, idOrUserPrincipalName string, id string, body *UpdateWidgetBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/users/"+url.PathEscape(idOrUserPrincipalName)+"/widgets/"+url.PathEscape(id), body)
 }
 
 // UpdateWidgetViaWidgets sends "Update widget" (PATCH /users/{id |
@@ -222,14 +267,14 @@ func (c *Client) UpdateWidget(ctx context.Context, id string, body *UpdateWidget
 // 204 No Content). See Client.
 func (c *Client) UpdateWidgetViaWidgets(ctx context.Context, idOrUserPrincipalName string, id string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetViaWidgetsRequest(ctx, c.baseURL(), idOrUserPrincipalName, id, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *Widget
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[Widget](c, req, err)
+}
+
+// NewUpdateWidgetViaGroupsWidgetsRequest builds the "Update widget" request
+// for PATCH /groups/{id}/widgets/{id} against baseURL (for example
+// "https://graph.microsoft.com/beta"; national clouds have their own).
+func NewUpdateWidgetViaGroupsWidgetsRequest(ctx context.Context, baseURL string, id string, id_2 string, body *UpdateWidgetBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/groups/"+url.PathEscape(id)+"/widgets/"+url.PathEscape(id_2), body)
 }
 
 // UpdateWidgetViaGroupsWidgets sends "Update widget" (PATCH
@@ -237,12 +282,5 @@ func (c *Client) UpdateWidgetViaWidgets(ctx context.Context, idOrUserPrincipalNa
 // Content). See Client.
 func (c *Client) UpdateWidgetViaGroupsWidgets(ctx context.Context, id string, id_2 string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetViaGroupsWidgetsRequest(ctx, c.baseURL(), id, id_2, body)
-	if err != nil {
-		return nil, err
-	}
-	var resp *Widget
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return sendFor[Widget](c, req, err)
 }

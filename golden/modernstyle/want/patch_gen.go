@@ -3,16 +3,6 @@
 
 package modernstyle
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
-	"reflect"
-	"strings"
-)
-
 // WidgetPolishBody is the request body of "widget: polish" (POST). Each field
 // is absent (the zero Optional, omitted), null (Null), or a value (Some); only
 // set fields are sent.
@@ -58,40 +48,9 @@ func (b *WidgetPolishBody) CheckReadOnly() error {
 // copy.
 func WidgetPolishBodyFromChanges(old, updated *WidgetPolishParameters) *WidgetPolishBody {
 	b := &WidgetPolishBody{}
-	if !reflect.DeepEqual(old.Grit, updated.Grit) {
-		if updated.Grit == nil {
-			b.Grit = Null[int32]()
-		} else {
-			b.Grit = Some(*updated.Grit)
-		}
-	}
-	if !reflect.DeepEqual(old.Finish, updated.Finish) {
-		if updated.Finish.IsZero() {
-			b.Finish = Null[AnyFinish]()
-		} else {
-			b.Finish = Some(updated.Finish)
-		}
-	}
+	changedPtr(&b.Grit, old.Grit, updated.Grit)
+	changedValue(&b.Finish, old.Finish, updated.Finish, updated.Finish.IsZero())
 	return b
-}
-
-// NewWidgetPolishRequest builds the "widget: polish" request for POST
-// /users/{id | userPrincipalName}/widgets/{widgetId}/polish against baseURL
-// (for example "https://graph.microsoft.com/beta"; national clouds have their
-// own).
-func NewWidgetPolishRequest(ctx context.Context, baseURL string, idOrUserPrincipalName string, widgetId string, body *WidgetPolishBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/users/" + url.PathEscape(idOrUserPrincipalName) + "/widgets/" + url.PathEscape(widgetId) + "/polish"
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }
 
 // UpdateWidgetBody is the request body of "Update widget" (PATCH). Each field
@@ -139,87 +98,9 @@ func (b *UpdateWidgetBody) CheckReadOnly() error {
 // copy.
 func UpdateWidgetBodyFromChanges(old, updated *Widget) *UpdateWidgetBody {
 	b := &UpdateWidgetBody{}
-	if !reflect.DeepEqual(old.DisplayName, updated.DisplayName) {
-		if updated.DisplayName == nil {
-			b.DisplayName = Null[string]()
-		} else {
-			b.DisplayName = Some(*updated.DisplayName)
-		}
-	}
-	if !reflect.DeepEqual(old.Finish, updated.Finish) {
-		if updated.Finish.IsZero() {
-			b.Finish = Null[AnyFinish]()
-		} else {
-			b.Finish = Some(updated.Finish)
-		}
-	}
-	if !reflect.DeepEqual(old.IsShiny, updated.IsShiny) {
-		if updated.IsShiny == nil {
-			b.IsShiny = Null[bool]()
-		} else {
-			b.IsShiny = Some(*updated.IsShiny)
-		}
-	}
-	if !reflect.DeepEqual(old.Weight, updated.Weight) {
-		if updated.Weight == nil {
-			b.Weight = Null[Double]()
-		} else {
-			b.Weight = Some(*updated.Weight)
-		}
-	}
+	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
+	changedValue(&b.Finish, old.Finish, updated.Finish, updated.Finish.IsZero())
+	changedPtr(&b.IsShiny, old.IsShiny, updated.IsShiny)
+	changedPtr(&b.Weight, old.Weight, updated.Weight)
 	return b
-}
-
-// NewUpdateWidgetRequest builds the "Update widget" request for PATCH
-// /widgets/{id} against baseURL (for example
-// "https://graph.microsoft.com/beta"; national clouds have their own).
-func NewUpdateWidgetRequest(ctx context.Context, baseURL string, id string, body *UpdateWidgetBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/widgets/" + url.PathEscape(id)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
-}
-
-// NewUpdateWidgetViaWidgetsRequest builds the "Update widget" request for
-// PATCH /users/{id | userPrincipalName}/widgets/{id} against baseURL (for
-// example "https://graph.microsoft.com/beta"; national clouds have their own).
-func NewUpdateWidgetViaWidgetsRequest(ctx context.Context, baseURL string, idOrUserPrincipalName string, id string, body *UpdateWidgetBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/users/" + url.PathEscape(idOrUserPrincipalName) + "/widgets/" + url.PathEscape(id)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
-}
-
-// NewUpdateWidgetViaGroupsWidgetsRequest builds the "Update widget" request
-// for PATCH /groups/{id}/widgets/{id} against baseURL (for example
-// "https://graph.microsoft.com/beta"; national clouds have their own).
-func NewUpdateWidgetViaGroupsWidgetsRequest(ctx context.Context, baseURL string, id string, id_2 string, body *UpdateWidgetBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/groups/" + url.PathEscape(id) + "/widgets/" + url.PathEscape(id_2)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -192,16 +193,44 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
-// CreateWidget sends "Create widget" (POST /widgets) and returns the decoded
-// response (nil for 204 No Content). See Client.
-func (c *Client) CreateWidget(ctx context.Context, body *CreateWidgetBody) (*Widget, error) {
-	req, err := NewCreateWidgetRequest(ctx, c.baseURL(), body)
+// newJSONRequest builds a request to u with body encoded as JSON.
+func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Request, error) {
+	data, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
-	var resp *Widget
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// sendFor sends req (unless building it failed with err) and decodes the
+// answer into a new R, which is nil for 204 No Content or an empty body.
+func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
+	if err != nil {
+		return nil, err
+	}
+	var resp *R
 	if err = c.send(req, &resp); err != nil {
 		return nil, err
 	}
 	return resp, nil
+}
+
+// NewCreateWidgetRequest builds the "Create widget" request for POST /widgets
+// against baseURL (for example "https://graph.microsoft.com/beta"; national
+// clouds have their own).
+func NewCreateWidgetRequest(ctx context.Context, baseURL string, body *CreateWidgetBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "POST", strings.TrimSuffix(baseURL, "/")+"/widgets", body)
+}
+
+// CreateWidget sends "Create widget" (POST /widgets) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) CreateWidget(ctx context.Context, body *CreateWidgetBody) (*Widget, error) {
+	req, err := NewCreateWidgetRequest(ctx, c.baseURL(), body)
+	return sendFor[Widget](c, req, err)
 }

@@ -3,15 +3,6 @@
 
 package required
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"reflect"
-	"strings"
-)
-
 // CreateWidgetBody is the request body of "Create widget" (POST). Each field
 // is absent (the zero Optional, omitted), null (Null), or a value (Some); only
 // set fields are sent.
@@ -69,51 +60,9 @@ func (b *CreateWidgetBody) CheckReadOnly() error {
 // copy.
 func CreateWidgetBodyFromChanges(old, updated *Widget) *CreateWidgetBody {
 	b := &CreateWidgetBody{}
-	if !reflect.DeepEqual(old.DisplayName, updated.DisplayName) {
-		if updated.DisplayName == nil {
-			b.DisplayName = Null[string]()
-		} else {
-			b.DisplayName = Some(*updated.DisplayName)
-		}
-	}
-	if !reflect.DeepEqual(old.Size, updated.Size) {
-		if updated.Size == nil {
-			b.Size = Null[int32]()
-		} else {
-			b.Size = Some(*updated.Size)
-		}
-	}
-	if !reflect.DeepEqual(old.Tags, updated.Tags) {
-		if updated.Tags == nil {
-			b.Tags = Null[[]string]()
-		} else {
-			b.Tags = Some(updated.Tags)
-		}
-	}
-	if !reflect.DeepEqual(old.Owner, updated.Owner) {
-		if updated.Owner.IsZero() {
-			b.Owner = Null[AnyWidgetOwner]()
-		} else {
-			b.Owner = Some(updated.Owner)
-		}
-	}
+	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
+	changedPtr(&b.Size, old.Size, updated.Size)
+	changedValue(&b.Tags, old.Tags, updated.Tags, updated.Tags == nil)
+	changedValue(&b.Owner, old.Owner, updated.Owner, updated.Owner.IsZero())
 	return b
-}
-
-// NewCreateWidgetRequest builds the "Create widget" request for POST /widgets
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewCreateWidgetRequest(ctx context.Context, baseURL string, body *CreateWidgetBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/widgets"
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }

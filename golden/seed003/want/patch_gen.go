@@ -3,16 +3,6 @@
 
 package seed003
 
-import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
-	"reflect"
-	"strings"
-)
-
 // UpdateWindowsManagedAppProtectionBody is the request body of "Update
 // windowsManagedAppProtection" (PATCH). Each field is absent (the zero
 // Optional, omitted), null (Null), or a value (Some); only set fields are
@@ -210,228 +200,34 @@ func (b *UpdateWindowsManagedAppProtectionBody) CheckReadOnly() error {
 // service and updated a modified copy.
 func UpdateWindowsManagedAppProtectionBodyFromChanges(old, updated *WindowsManagedAppProtection) *UpdateWindowsManagedAppProtectionBody {
 	b := &UpdateWindowsManagedAppProtectionBody{}
-	if !reflect.DeepEqual(old.DisplayName, updated.DisplayName) {
-		if updated.DisplayName == nil {
-			b.DisplayName = Null[string]()
-		} else {
-			b.DisplayName = Some(*updated.DisplayName)
-		}
-	}
-	if !reflect.DeepEqual(old.Description, updated.Description) {
-		if updated.Description == nil {
-			b.Description = Null[string]()
-		} else {
-			b.Description = Some(*updated.Description)
-		}
-	}
-	if !reflect.DeepEqual(old.CreatedDateTime, updated.CreatedDateTime) {
-		if updated.CreatedDateTime == nil {
-			b.CreatedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.CreatedDateTime = Some(*updated.CreatedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.LastModifiedDateTime, updated.LastModifiedDateTime) {
-		if updated.LastModifiedDateTime == nil {
-			b.LastModifiedDateTime = Null[DateTimeOffset]()
-		} else {
-			b.LastModifiedDateTime = Some(*updated.LastModifiedDateTime)
-		}
-	}
-	if !reflect.DeepEqual(old.RoleScopeTagIDs, updated.RoleScopeTagIDs) {
-		if updated.RoleScopeTagIDs == nil {
-			b.RoleScopeTagIDs = Null[[]string]()
-		} else {
-			b.RoleScopeTagIDs = Some(updated.RoleScopeTagIDs)
-		}
-	}
-	if !reflect.DeepEqual(old.ID, updated.ID) {
-		if updated.ID == nil {
-			b.ID = Null[string]()
-		} else {
-			b.ID = Some(*updated.ID)
-		}
-	}
-	if !reflect.DeepEqual(old.Version, updated.Version) {
-		if updated.Version == nil {
-			b.Version = Null[string]()
-		} else {
-			b.Version = Some(*updated.Version)
-		}
-	}
-	if !reflect.DeepEqual(old.IsAssigned, updated.IsAssigned) {
-		if updated.IsAssigned == nil {
-			b.IsAssigned = Null[bool]()
-		} else {
-			b.IsAssigned = Some(*updated.IsAssigned)
-		}
-	}
-	if !reflect.DeepEqual(old.DeployedAppCount, updated.DeployedAppCount) {
-		if updated.DeployedAppCount == nil {
-			b.DeployedAppCount = Null[int32]()
-		} else {
-			b.DeployedAppCount = Some(*updated.DeployedAppCount)
-		}
-	}
-	if !reflect.DeepEqual(old.PrintBlocked, updated.PrintBlocked) {
-		if updated.PrintBlocked == nil {
-			b.PrintBlocked = Null[bool]()
-		} else {
-			b.PrintBlocked = Some(*updated.PrintBlocked)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources) {
-		if updated.AllowedInboundDataTransferSources == nil {
-			b.AllowedInboundDataTransferSources = Null[WindowsManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedInboundDataTransferSources = Some(*updated.AllowedInboundDataTransferSources)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel) {
-		if updated.AllowedOutboundClipboardSharingLevel == nil {
-			b.AllowedOutboundClipboardSharingLevel = Null[WindowsManagedAppClipboardSharingLevel]()
-		} else {
-			b.AllowedOutboundClipboardSharingLevel = Some(*updated.AllowedOutboundClipboardSharingLevel)
-		}
-	}
-	if !reflect.DeepEqual(old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations) {
-		if updated.AllowedOutboundDataTransferDestinations == nil {
-			b.AllowedOutboundDataTransferDestinations = Null[WindowsManagedAppDataTransferLevel]()
-		} else {
-			b.AllowedOutboundDataTransferDestinations = Some(*updated.AllowedOutboundDataTransferDestinations)
-		}
-	}
-	if !reflect.DeepEqual(old.AppActionIfUnableToAuthenticateUser, updated.AppActionIfUnableToAuthenticateUser) {
-		if updated.AppActionIfUnableToAuthenticateUser == nil {
-			b.AppActionIfUnableToAuthenticateUser = Null[ManagedAppRemediationAction]()
-		} else {
-			b.AppActionIfUnableToAuthenticateUser = Some(*updated.AppActionIfUnableToAuthenticateUser)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumAllowedDeviceThreatLevel, updated.MaximumAllowedDeviceThreatLevel) {
-		if updated.MaximumAllowedDeviceThreatLevel == nil {
-			b.MaximumAllowedDeviceThreatLevel = Null[ManagedAppDeviceThreatLevel]()
-		} else {
-			b.MaximumAllowedDeviceThreatLevel = Some(*updated.MaximumAllowedDeviceThreatLevel)
-		}
-	}
-	if !reflect.DeepEqual(old.MobileThreatDefenseRemediationAction, updated.MobileThreatDefenseRemediationAction) {
-		if updated.MobileThreatDefenseRemediationAction == nil {
-			b.MobileThreatDefenseRemediationAction = Null[ManagedAppRemediationAction]()
-		} else {
-			b.MobileThreatDefenseRemediationAction = Some(*updated.MobileThreatDefenseRemediationAction)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion) {
-		if updated.MinimumRequiredSdkVersion == nil {
-			b.MinimumRequiredSdkVersion = Null[string]()
-		} else {
-			b.MinimumRequiredSdkVersion = Some(*updated.MinimumRequiredSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion) {
-		if updated.MinimumWipeSdkVersion == nil {
-			b.MinimumWipeSdkVersion = Null[string]()
-		} else {
-			b.MinimumWipeSdkVersion = Some(*updated.MinimumWipeSdkVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion) {
-		if updated.MinimumRequiredOsVersion == nil {
-			b.MinimumRequiredOsVersion = Null[string]()
-		} else {
-			b.MinimumRequiredOsVersion = Some(*updated.MinimumRequiredOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion) {
-		if updated.MinimumWarningOsVersion == nil {
-			b.MinimumWarningOsVersion = Null[string]()
-		} else {
-			b.MinimumWarningOsVersion = Some(*updated.MinimumWarningOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion) {
-		if updated.MinimumWipeOsVersion == nil {
-			b.MinimumWipeOsVersion = Null[string]()
-		} else {
-			b.MinimumWipeOsVersion = Some(*updated.MinimumWipeOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion) {
-		if updated.MinimumRequiredAppVersion == nil {
-			b.MinimumRequiredAppVersion = Null[string]()
-		} else {
-			b.MinimumRequiredAppVersion = Some(*updated.MinimumRequiredAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion) {
-		if updated.MinimumWarningAppVersion == nil {
-			b.MinimumWarningAppVersion = Null[string]()
-		} else {
-			b.MinimumWarningAppVersion = Some(*updated.MinimumWarningAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion) {
-		if updated.MinimumWipeAppVersion == nil {
-			b.MinimumWipeAppVersion = Null[string]()
-		} else {
-			b.MinimumWipeAppVersion = Some(*updated.MinimumWipeAppVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumRequiredOsVersion, updated.MaximumRequiredOsVersion) {
-		if updated.MaximumRequiredOsVersion == nil {
-			b.MaximumRequiredOsVersion = Null[string]()
-		} else {
-			b.MaximumRequiredOsVersion = Some(*updated.MaximumRequiredOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumWarningOsVersion, updated.MaximumWarningOsVersion) {
-		if updated.MaximumWarningOsVersion == nil {
-			b.MaximumWarningOsVersion = Null[string]()
-		} else {
-			b.MaximumWarningOsVersion = Some(*updated.MaximumWarningOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.MaximumWipeOsVersion, updated.MaximumWipeOsVersion) {
-		if updated.MaximumWipeOsVersion == nil {
-			b.MaximumWipeOsVersion = Null[string]()
-		} else {
-			b.MaximumWipeOsVersion = Some(*updated.MaximumWipeOsVersion)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced) {
-		if updated.PeriodOfflineBeforeWipeIsEnforced == nil {
-			b.PeriodOfflineBeforeWipeIsEnforced = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeWipeIsEnforced = Some(*updated.PeriodOfflineBeforeWipeIsEnforced)
-		}
-	}
-	if !reflect.DeepEqual(old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck) {
-		if updated.PeriodOfflineBeforeAccessCheck == nil {
-			b.PeriodOfflineBeforeAccessCheck = Null[Duration]()
-		} else {
-			b.PeriodOfflineBeforeAccessCheck = Some(*updated.PeriodOfflineBeforeAccessCheck)
-		}
-	}
+	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
+	changedPtr(&b.Description, old.Description, updated.Description)
+	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
+	changedPtr(&b.LastModifiedDateTime, old.LastModifiedDateTime, updated.LastModifiedDateTime)
+	changedValue(&b.RoleScopeTagIDs, old.RoleScopeTagIDs, updated.RoleScopeTagIDs, updated.RoleScopeTagIDs == nil)
+	changedPtr(&b.ID, old.ID, updated.ID)
+	changedPtr(&b.Version, old.Version, updated.Version)
+	changedPtr(&b.IsAssigned, old.IsAssigned, updated.IsAssigned)
+	changedPtr(&b.DeployedAppCount, old.DeployedAppCount, updated.DeployedAppCount)
+	changedPtr(&b.PrintBlocked, old.PrintBlocked, updated.PrintBlocked)
+	changedPtr(&b.AllowedInboundDataTransferSources, old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources)
+	changedPtr(&b.AllowedOutboundClipboardSharingLevel, old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel)
+	changedPtr(&b.AllowedOutboundDataTransferDestinations, old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations)
+	changedPtr(&b.AppActionIfUnableToAuthenticateUser, old.AppActionIfUnableToAuthenticateUser, updated.AppActionIfUnableToAuthenticateUser)
+	changedPtr(&b.MaximumAllowedDeviceThreatLevel, old.MaximumAllowedDeviceThreatLevel, updated.MaximumAllowedDeviceThreatLevel)
+	changedPtr(&b.MobileThreatDefenseRemediationAction, old.MobileThreatDefenseRemediationAction, updated.MobileThreatDefenseRemediationAction)
+	changedPtr(&b.MinimumRequiredSdkVersion, old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion)
+	changedPtr(&b.MinimumWipeSdkVersion, old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion)
+	changedPtr(&b.MinimumRequiredOsVersion, old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion)
+	changedPtr(&b.MinimumWarningOsVersion, old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion)
+	changedPtr(&b.MinimumWipeOsVersion, old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion)
+	changedPtr(&b.MinimumRequiredAppVersion, old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion)
+	changedPtr(&b.MinimumWarningAppVersion, old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion)
+	changedPtr(&b.MinimumWipeAppVersion, old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion)
+	changedPtr(&b.MaximumRequiredOsVersion, old.MaximumRequiredOsVersion, updated.MaximumRequiredOsVersion)
+	changedPtr(&b.MaximumWarningOsVersion, old.MaximumWarningOsVersion, updated.MaximumWarningOsVersion)
+	changedPtr(&b.MaximumWipeOsVersion, old.MaximumWipeOsVersion, updated.MaximumWipeOsVersion)
+	changedPtr(&b.PeriodOfflineBeforeWipeIsEnforced, old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced)
+	changedPtr(&b.PeriodOfflineBeforeAccessCheck, old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck)
 	return b
-}
-
-// NewUpdateWindowsManagedAppProtectionRequest builds the "Update
-// windowsManagedAppProtection" request for PATCH
-// /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}
-// against baseURL (for example "https://graph.microsoft.com/beta"; national
-// clouds have their own).
-func NewUpdateWindowsManagedAppProtectionRequest(ctx context.Context, baseURL string, windowsManagedAppProtectionId string, body *UpdateWindowsManagedAppProtectionBody) (*http.Request, error) {
-	u := strings.TrimSuffix(baseURL, "/") + "/deviceAppManagement/windowsManagedAppProtections/" + url.PathEscape(windowsManagedAppProtectionId)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, "PATCH", u, bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "application/json")
-	return req, nil
 }
