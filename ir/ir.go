@@ -148,6 +148,11 @@ type Operation struct {
 	Body TypeRef `json:"body"`
 	// BodyProperties are the wire names the request-body table lists, in order.
 	BodyProperties []string `json:"bodyProperties,omitempty"`
+	// BodyWholeType: the page has no body table but says the body is "a
+	// JSON representation of" the Body type, so the body is that whole type:
+	// Resolve fills BodyProperties with every property of Body (inherited
+	// ones included, read-only ones too: CheckReadOnly reports them).
+	BodyWholeType bool `json:"bodyWholeType,omitempty"`
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`

@@ -491,6 +491,9 @@ func (r *resolver) spec() *Spec {
 				op.Body.Name = n
 			}
 		}
+		if op.BodyWholeType {
+			r.wholeBody(&op)
+		}
 		if op.Response.Name != "" {
 			if n, ok := r.lookup(op.Pos.File, op.Response); ok {
 				op.Response.Name = n
@@ -511,6 +514,28 @@ func (r *resolver) spec() *Spec {
 	sort.SliceStable(s.Operations, func(i, j int) bool { return opKey(s.Operations[i]) < opKey(s.Operations[j]) })
 	sort.SliceStable(s.Examples, func(i, j int) bool { return posLess(s.Examples[i].Pos, s.Examples[j].Pos) })
 	return s
+}
+
+// wholeBody gives an operation whose body is a whole type ("supply a JSON
+// representation of a [group] object") every property of that type, in
+// the type's order. A type no page given documents (or that has no
+// properties) leaves the operation without a body, with a warning: the
+// page did not say what to send.
+func (r *resolver) wholeBody(op *Operation) {
+	t := r.types[key(op.Body.Name)]
+	if t == nil || len(t.Properties) == 0 {
+		what := "is not documented by any page given"
+		if t != nil {
+			what = "has no properties"
+		}
+		r.diags.Warnf(op.Pos, "unknown-body-type", "%s %q: the request body is a %s, which %s; no body type generated", op.Method, op.Name, shortName(op.Body.Name), what)
+		op.Body, op.BodyWholeType, op.BodyProperties = TypeRef{}, false, nil
+		return
+	}
+	op.BodyProperties = make([]string, 0, len(t.Properties))
+	for _, p := range t.Properties {
+		op.BodyProperties = append(op.BodyProperties, p.Name)
+	}
 }
 
 func opKey(o Operation) string {

@@ -41,6 +41,9 @@ type extractor struct {
 	// binaryBody: the request body section says the body is a binary
 	// stream (a file upload), which no property table describes.
 	binaryBody bool
+	// wholeBody is the type the request body section says the body is a
+	// JSON representation of; used when the section has no property table.
+	wholeBody ir.TypeRef
 }
 
 // blockMeta is the JSON in the comments Graph pages put before code blocks.
@@ -147,10 +150,15 @@ func classify(heading string, inExample bool) section {
 
 func (x *extractor) run() {
 	x.page.Title = x.d.MetaValue("title")
+	titleBlock := -1
 	if x.page.Title == "" {
-		for _, b := range x.d.Blocks {
-			if b.Kind == doc.Heading {
+		for i, b := range x.d.Blocks {
+			// Level 0: a front end that cannot tell levels (text captures)
+			// marks its title with level 1, so a level-0 heading is a
+			// section, never the title of a page whose title was lost.
+			if b.Kind == doc.Heading && b.Level != 0 {
 				x.page.Title = b.Text.Text
+				titleBlock = i
 				break
 			}
 		}
@@ -185,11 +193,12 @@ func (x *extractor) run() {
 	secLevel := 0    // the level of the heading that opened sec
 	sub := false     // under a subheading of sec ("### Delegated permissions")
 	inlineEnum := "" // the enum an "X values" heading names
+	propsSeen := false
 	for i := range x.d.Blocks {
 		b := &x.d.Blocks[i]
 		switch b.Kind {
 		case doc.Heading:
-			if (i > 0 || b.Level > 1) && !tabHeading(b) {
+			if (i > 0 || b.Level != 1) && i != titleBlock && !tabHeading(b) {
 				s := classify(b.Text.Text, inExample)
 				if s == secExample {
 					inExample = true
@@ -202,6 +211,9 @@ func (x *extractor) run() {
 					sub = true
 				} else {
 					sec, secLevel, sub = s, b.Level, false
+				}
+				if s == secProperties {
+					propsSeen = true
 				}
 				if m := enumValuesHeading.FindStringSubmatch(b.Text.Text); m != nil {
 					sec, inlineEnum = secEnumValues, qualify(m[1], x.page.Namespace)
@@ -239,7 +251,12 @@ func (x *extractor) run() {
 				}
 			case sec == secRequestHeaders && op != nil:
 				op.Headers = append(op.Headers, x.headerTable(b)...)
-			case sec == secProperties && x.page.Kind != ir.PageEnum:
+			case sec == secProperties && x.page.Kind != ir.PageEnum,
+				// A capture that lost the "Properties" heading: on a
+				// resource page, a Property/Type table outside any known
+				// section is the properties table.
+				sec == secOther && x.page.Kind == ir.PageResource && !propsSeen && firstColumn(b.Table) == "property":
+				propsSeen = true
 				if t := x.propertyTable(b, false, sub); t != nil {
 					x.addType(t)
 				}
@@ -265,7 +282,7 @@ func (x *extractor) run() {
 			x.page.Types[i].Kind = ir.KindEntity
 		}
 	}
-	if x.page.Kind == ir.PageEnum && len(x.page.Enums) == 0 {
+	if x.page.Kind == ir.PageEnum && len(x.page.Enums) == 0 && !x.diags.HasErrors() {
 		x.diags.Errorf(x.page.Pos, "no-members", "enum page %q has no members table", x.page.Title)
 	}
 	if x.page.Kind == ir.PageResource && len(x.page.Types) == 0 {
@@ -337,7 +354,30 @@ func (x *extractor) subjectName() string {
 	if !identifier.MatchString(name) {
 		return ""
 	}
-	return qualify(name, x.page.Namespace)
+	return qualify(x.casing(name), x.page.Namespace)
+}
+
+// casing restores the case of a name that a title spells in lower case
+// ("Update bookingbusiness") from the page's prose, which names the type
+// as the docs define it ("Update the properties of a bookingBusiness
+// object"). A name with any upper-case letter is kept as it is.
+func (x *extractor) casing(name string) string {
+	if strings.ToLower(name) != name {
+		return name
+	}
+	for _, b := range x.d.Blocks {
+		if b.Kind != doc.Paragraph {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(b.Text.Text, func(r rune) bool {
+			return !(r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		}) {
+			if w = strings.Trim(w, "."); w != name && strings.EqualFold(w, name) {
+				return w
+			}
+		}
+	}
+	return name
 }
 
 // action reports whether the page documents an action or function: its name,
@@ -402,6 +442,9 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 	if sec == secRequestBody && op != nil && binaryBodyText.MatchString(text) {
 		x.binaryBody = true
 	}
+	if sec == secRequestBody && op != nil && x.wholeBody.Name == "" {
+		x.wholeBody = wholeBodyType(b.Text, x.page.Namespace)
+	}
 	if sec == secResponse && op != nil && op.ResponseStatus == 0 {
 		if m := statusCode.FindStringSubmatch(text); m != nil {
 			op.ResponseStatus, _ = strconv.Atoi(m[1])
@@ -418,6 +461,30 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 			}
 		}
 	}
+}
+
+// wholeBodyText is how pages without a body table say what the body is:
+// "supply a JSON representation of a [group](../resources/group.md)
+// object", "...of CalendarGroup object". ("...representation for the x
+// object", the Intune pages' wording, always comes with a table.)
+var wholeBodyText = regexp.MustCompile(`(?i)\bJSON representation of\s+(?:(?:a|an|the)\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s+(?:object|resource|entity)\b`)
+
+// wholeBodyType reads the type a "supply a JSON representation of a [x]
+// object" sentence names, with the link to its page when it has one.
+func wholeBodyType(in doc.Inline, ns string) ir.TypeRef {
+	text := strings.NewReplacer("`", "", "*", "").Replace(in.Text)
+	m := wholeBodyText.FindStringSubmatch(text)
+	if m == nil {
+		return ir.TypeRef{}
+	}
+	ref := ir.TypeRef{Name: qualify(m[1], ns)}
+	for _, l := range in.Links {
+		if strings.EqualFold(strings.Trim(strings.TrimSpace(l.Text), "`*"), m[1]) {
+			ref.Href = l.Href
+			break
+		}
+	}
+	return ref
 }
 
 var (
@@ -502,6 +569,14 @@ func yes(s string) bool {
 	return false
 }
 
+// firstColumn is the lower-cased name of a table's first column.
+func firstColumn(t *doc.TableData) string {
+	if len(t.Header) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(t.Header[0].Text))
+}
+
 func hasColumn(t *doc.TableData, name string) bool {
 	for _, h := range t.Header {
 		if strings.EqualFold(strings.TrimSpace(h.Text), name) {
@@ -569,6 +644,12 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 			continue
 		}
 		ref, ok := ParseTypeCell(typeCell.Inline, x.page.Namespace)
+		if asType, isType := ParseTypeCell(nameCell.Inline, x.page.Namespace); !ok && isType && strings.HasPrefix(asType.Name, "Edm.") {
+			// "String | The email address. |": a capture lost the name
+			// cell and every cell moved left.
+			x.diags.Warnf(nameCell.Pos, "shifted-row", "row starting %q has lost its property name (its cells moved left); row skipped", name)
+			continue
+		}
 		if !ok {
 			x.diags.Warnf(typeCell.Pos, "bad-type", "property %q: cannot read type %q; treating it as untyped JSON", name, typeCell.Text)
 			ref = ir.TypeRef{Name: "Edm.Untyped", Raw: typeCell.Text}
@@ -775,7 +856,11 @@ func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
 		return nil
 	}
 	if name == "" {
-		x.diags.Errorf(x.page.Pos, "no-type-name", "cannot tell which enum the page %q documents", x.page.Title)
+		if x.page.Title == "" {
+			x.diags.Errorf(b.Pos, "no-type-name", "cannot tell which enum this members table documents: the page has no title (a capture that lost it?)")
+		} else {
+			x.diags.Errorf(x.page.Pos, "no-type-name", "cannot tell which enum the page %q documents", x.page.Title)
+		}
 		return nil
 	}
 	e := &ir.Enum{Name: name, Source: "page", Pos: b.Pos}
@@ -1005,6 +1090,11 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 	}
 	if len(op.BodyProperties) > 0 && x.typeName != "" {
 		op.Body = ir.TypeRef{Name: x.typeName}
+	} else if len(op.BodyProperties) == 0 && x.wholeBody.Name != "" && !x.binaryBody {
+		// No table, but the body is "a JSON representation of" a type
+		// (documented on its own page): resolve gives it that type's
+		// properties.
+		op.Body, op.BodyWholeType = x.wholeBody, true
 	} else if (op.Method == "PATCH" || op.Method == "PUT") && !x.diags.HasErrors() && !x.binaryBody {
 		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table", op.Method, x.page.Title)
 	}

@@ -41,10 +41,12 @@ var sectionNames = map[string]bool{
 
 var (
 	exampleHeading = regexp.MustCompile(`^(?i)example \d+\b[^.]{0,80}$`)
-	requestLine    = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) +\S+( +HTTP/\d(\.\d)?)?$`)
-	statusLine     = regexp.MustCompile(`^HTTP/\d(\.\d)? +\d{3}\b`)
-	headerLine     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: *\S`)
-	pipeDelimiter  = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+	// requestLine reads "PATCH /users/{id | userPrincipalName}": a path
+	// parameter in braces may hold spaces (alternative keys).
+	requestLine   = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) +(?:\{[^{}]*\}|[^\s{]|\{)+( +HTTP/\d(\.\d)?)?$`)
+	statusLine    = regexp.MustCompile(`^HTTP/\d(\.\d)? +\d{3}\b`)
+	headerLine    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: *\S`)
+	pipeDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
 )
 
 // wsTables are the whitespace-separated table layouts this front end can
@@ -102,12 +104,21 @@ func (p *parser) run() {
 		switch {
 		case line == "":
 			p.i++
-		case !p.titled:
+		case !p.titled && pageChrome(line):
+			// "Note", "Access to this page requires authorization...":
+			// what a capture of a page behind a banner starts with.
+			p.add(doc.Block{Kind: doc.Paragraph, Text: inline(line), Pos: p.pos(p.i)})
+			p.i++
+		case !p.titled && !isHeading(line) && !namespaceLine.MatchString(line):
 			p.titled = true
 			p.add(doc.Block{Kind: doc.Heading, Level: 1, Text: inline(line), Pos: p.pos(p.i)})
 			p.i++
 		case isHeading(line):
-			p.add(doc.Block{Kind: doc.Heading, Text: inline(strings.TrimSuffix(line, ":")), Pos: p.pos(p.i)})
+			// A capture whose title was lost starts with a section or the
+			// namespace line: it has no title (the interpreting layer
+			// says what it cannot tell without one).
+			p.titled = true
+			p.add(doc.Block{Kind: doc.Heading, Text: inline(strings.TrimSuffix(headingText(line), ":")), Pos: p.pos(p.i)})
 			p.i++
 		case requestLine.MatchString(line) || statusLine.MatchString(line):
 			p.httpBlock()
@@ -116,9 +127,14 @@ func (p *parser) run() {
 			body := p.jsonBody()
 			p.add(doc.Block{Kind: doc.Code, Lang: "json", Code: body, Pos: p.pos(start)})
 		case strings.Contains(line, "|") && p.i+1 < len(p.lines) && pipeDelimiter.MatchString(p.lines[p.i+1]):
-			p.pipeTable()
+			p.pipeTable(2)
+		case pipeHeader(line):
+			// Some captures keep the cell separators but drop the
+			// "---|---" line: a row of known column names is a header.
+			p.pipeTable(1)
 		case p.wsTable():
 		default:
+			p.titled = true
 			p.add(doc.Block{Kind: doc.Paragraph, Text: inline(line), Pos: p.pos(p.i)})
 			p.i++
 		}
@@ -128,8 +144,57 @@ func (p *parser) run() {
 func (p *parser) add(b doc.Block) { p.blocks = append(p.blocks, b) }
 
 func isHeading(line string) bool {
+	line = headingText(line)
 	l := strings.ToLower(strings.TrimSuffix(line, ":"))
 	return sectionNames[l] || exampleHeading.MatchString(line)
+}
+
+// headingText drops the "## " a capture of unrendered markdown keeps
+// before a heading ("## Permissions").
+func headingText(line string) string {
+	if t := strings.TrimLeft(line, "#"); len(t) < len(line) && strings.HasPrefix(t, " ") {
+		return strings.TrimSpace(t)
+	}
+	return line
+}
+
+// namespaceLine is the "Namespace: microsoft.graph" line under a title.
+var namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*[A-Za-z0-9_.]+$`)
+
+// pageChrome reports lines a capture may start with before the title: a
+// callout label, or the sign-in banner of the documentation site.
+func pageChrome(line string) bool {
+	switch strings.ToLower(strings.TrimSuffix(line, ":")) {
+	case "note", "important", "tip", "caution", "warning":
+		return true
+	}
+	return strings.HasPrefix(line, "Access to this page requires authorization")
+}
+
+// knownColumns are the header names of the tables Graph pages use,
+// lower-cased.
+var knownColumns = map[string]bool{
+	"property": true, "name": true, "type": true, "description": true,
+	"member": true, "value": true, "parameter": true, "relationship": true,
+	"header": true, "required": true, "method": true, "return type": true,
+}
+
+// pipeHeader reports a "Property | Type | Description |" row: two or more
+// cells, every one a known column name.
+func pipeHeader(line string) bool {
+	if !strings.Contains(line, "|") {
+		return false
+	}
+	cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		if !knownColumns[strings.ToLower(collapse(c))] {
+			return false
+		}
+	}
+	return true
 }
 
 func inline(s string) doc.Inline { return doc.Inline{Text: collapse(s)} }
@@ -201,14 +266,16 @@ func (p *parser) jsonBody() string {
 	return strings.Join(lines, "\n")
 }
 
-// pipeTable reads "a | b |" rows after a header and a delimiter line.
-func (p *parser) pipeTable() {
+// pipeTable reads "a | b |" rows after a header and, when skip is 2, a
+// delimiter line. Another header row (a "Relationship | Type |" table
+// right after a properties table) starts a new table.
+func (p *parser) pipeTable(skip int) {
 	start := p.i
 	t := &doc.TableData{Header: p.pipeCells(p.i)}
-	p.i += 2
+	p.i += skip
 	for p.i < len(p.lines) {
 		line := strings.TrimSpace(p.lines[p.i])
-		if line == "" || !strings.Contains(line, "|") {
+		if line == "" || !strings.Contains(line, "|") || pipeHeader(line) {
 			break
 		}
 		t.Rows = append(t.Rows, doc.Row{Cells: p.pipeCells(p.i), Pos: p.pos(p.i)})
@@ -248,11 +315,28 @@ func (p *parser) wsTable() bool {
 		for _, h := range layout.header {
 			t.Header = append(t.Header, doc.Cell{Inline: inline(h), Pos: p.pos(start)})
 		}
+		typed := len(layout.header) > 1 && layout.header[1] == "Type"
 		p.i++
 		for p.i < len(p.lines) {
 			row := strings.TrimSpace(p.lines[p.i])
-			if row == "" || isHeading(row) {
+			if row == "" && typed && len(t.Rows) > 0 {
+				// A description with paragraphs of its own ends the row
+				// with a blank line; the rows after the prose are still
+				// the table's.
+				if next, prose := p.resume(); next > 0 {
+					appendDesc(&t.Rows[len(t.Rows)-1], prose)
+					p.i = next
+					continue
+				}
+			}
+			if row == "" || isHeading(row) || isWsHeader(row) {
 				break
+			}
+			if m := bullet.FindStringSubmatch(row); m != nil && len(t.Rows) > 0 {
+				// "• None": an item of a list inside the description above.
+				appendDesc(&t.Rows[len(t.Rows)-1], []string{m[1]})
+				p.i++
+				continue
 			}
 			t.Rows = append(t.Rows, p.wsRow(p.i, layout.split))
 			p.i++
@@ -261,6 +345,71 @@ func (p *parser) wsTable() bool {
 		return true
 	}
 	return false
+}
+
+// bullet is a list item line: its marker and its text.
+var bullet = regexp.MustCompile(`^(?:[•·▪◦*–-])\s+(\S.*)$`)
+
+// isWsHeader reports a whitespace table header line.
+func isWsHeader(line string) bool {
+	for _, layout := range wsTables {
+		if strings.EqualFold(collapse(line), strings.Join(layout.header, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendDesc adds text to the last cell of a row (its description).
+func appendDesc(r *doc.Row, text []string) {
+	if len(r.Cells) == 0 || len(text) == 0 {
+		return
+	}
+	c := &r.Cells[len(r.Cells)-1]
+	c.Text = collapse(c.Text + " " + strings.Join(text, " "))
+}
+
+// maxProse is how many prose lines a table row's description may run to
+// after a blank line before the table is taken to have ended.
+const maxProse = 8
+
+// resume looks past the blank line at p.i for more rows of a Property Type
+// Description table: prose lines (at most maxProse) and then a line that
+// reads as a row. It returns the index of that row and the prose, or 0 when
+// the table has ended (a heading, a code block, another table, or no row).
+func (p *parser) resume() (int, []string) {
+	var prose []string
+	for j := p.i; j < len(p.lines); j++ {
+		l := strings.TrimSpace(p.lines[j])
+		switch {
+		case l == "":
+			continue
+		case rowLike(l):
+			return j, prose
+		case isHeading(l) || isWsHeader(l) || strings.Contains(l, "|") ||
+			strings.HasPrefix(l, "{") || strings.HasPrefix(l, "[") ||
+			requestLine.MatchString(l) || statusLine.MatchString(l) || len(prose) == maxProse:
+			return 0, nil
+		}
+		prose = append(prose, l)
+	}
+	return 0, nil
+}
+
+var (
+	// propertyName is how Graph names properties: lowerCamelCase, or an
+	// annotation such as "@odata.type".
+	propertyName = regexp.MustCompile(`^(?:[a-z][A-Za-z0-9_]*|@[A-Za-z0-9_.@]+|[a-z][A-Za-z0-9_]*@[A-Za-z0-9_.]+)$`)
+	// typeWord is a type cell's first word: a primitive type, a camelCase
+	// or qualified type name, or Collection(...).
+	typeWord = regexp.MustCompile(`^(?:(?:Edm\.)?(?:String|Boolean|Int16|Int32|Int64|Byte|SByte|Single|Double|Decimal|DateTimeOffset|DateTime|Date|TimeOfDay|Duration|Guid|Binary|Stream)|[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+|Collection\(\S+\))$`)
+)
+
+// rowLike reports a line that reads as a Property Type Description row:
+// "name Type ...", with a property name and a type word.
+func rowLike(l string) bool {
+	f := strings.Fields(l)
+	return len(f) >= 2 && propertyName.MatchString(f[0]) && typeWord.MatchString(f[1])
 }
 
 // wsRow splits one whitespace-table row into cells, computing each cell's column.
