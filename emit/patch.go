@@ -67,21 +67,36 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 
-	// Validate: the same documented rules as the model, on set values.
-	var checks []jen.Code
+	// Validate: the model's documented rules on the set values. The body's
+	// values are copied into a model (absent and null become nil) whose
+	// validate checks them, so the rules are compiled once per type rather
+	// than once per type and body.
+	var copies, checks []jen.Code
 	for _, p := range props {
-		var inner []jen.Code
+		var rules []jen.Code
 		switch {
 		case p.Type.Collection:
-			inner = g.propChecks(jen.Id("v"), p)
+			rules = g.propChecks(jen.Id("v"), p)
 		case !g.isRaw(p.Type):
-			inner = g.valueChecks(jen.Id("v"), jen.Id("path").Op("+").Lit(p.Name), p)
+			rules = g.valueChecks(jen.Id("v"), jen.Id("path").Op("+").Lit(p.Name), p)
 		}
-		if len(inner) > 0 {
-			checks = append(checks, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("b").Dot(p.GoName).Dot("Get").Call(), jen.Id("ok")).Block(inner...))
+		if len(rules) > 0 {
+			get := "ptrOf"
+			if p.Type.Collection || g.polyBase(p.Type) != nil {
+				get = "valueOf"
+			}
+			copies = append(copies, jen.Id(p.GoName).Op(":").Id(get).Call(jen.Id("b").Dot(p.GoName)))
 		}
-		// A create (POST) must carry what the docs say is required; an
-		// update (PATCH, PUT) sends only what changes.
+	}
+	if len(copies) > 0 {
+		checks = append(checks,
+			jen.Id("m").Op(":=").Id(t.GoName).Values(copies...),
+			jen.Id("m").Dot("validate").Call(jen.Id("errs"), jen.Id("path")),
+		)
+	}
+	// A create (POST) must carry what the docs say is required; an update
+	// (PATCH, PUT) sends only what changes.
+	for _, p := range props {
 		if p.Required && op.Method == "POST" {
 			checks = append(checks, jen.If(jen.Op("!").Id("b").Dot(p.GoName).Dot("IsSet").Call().Op("||").Id("b").Dot(p.GoName).Dot("IsNull").Call()).Block(
 				jen.Id("errs").Dot("Add").Call(jen.Id("path").Op("+").Lit(p.Name), jen.Lit("required property is not set")),

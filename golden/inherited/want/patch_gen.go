@@ -3,8 +3,6 @@
 
 package inherited
 
-import "strconv"
-
 // UpdateIosManagedAppProtectionBody is the request body of "Update
 // iosManagedAppProtection" (PATCH). Each field is absent (the zero Optional,
 // omitted), null (Null), or a value (Some); only set fields are sent.
@@ -210,103 +208,8 @@ func (b *UpdateIosManagedAppProtectionBody) Validate() error {
 }
 
 func (b *UpdateIosManagedAppProtectionBody) validate(errs *ValidationError, path string) {
-	if v, ok := b.CreatedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if v, ok := b.LastModifiedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if v, ok := b.PeriodOfflineBeforeAccessCheck.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if v, ok := b.PeriodOnlineBeforeAccessCheck.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if v, ok := b.AllowedInboundDataTransferSources.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AllowedOutboundDataTransferDestinations.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AllowedOutboundClipboardSharingLevel.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.PeriodOfflineBeforeWipeIsEnforced.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if v, ok := b.PinCharacterSet.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.PeriodBeforePinReset.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	if v, ok := b.AllowedDataStorageLocations.Get(); ok {
-		for i, v := range v {
-			if !(v).Known() {
-				errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-			}
-		}
-	}
-	if v, ok := b.AppActionIfDeviceComplianceRequired.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AppActionIfMaximumPinRetriesExceeded.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.PinRequiredInsteadOfBiometricTimeout.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if v, ok := b.NotificationRestriction.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.TargetedAppManagementLevels.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AppDataEncryptionType.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"appDataEncryptionType", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.ExemptedAppProtocols.Get(); ok {
-		for i, v := range v {
-			v.validate(errs, path+"exemptedAppProtocols["+strconv.Itoa(i)+"]"+".")
-		}
-	}
-	if v, ok := b.AppActionIfIosDeviceModelNotAllowed.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"appActionIfIosDeviceModelNotAllowed", "undocumented value %q", string(v))
-		}
-	}
+	m := IosManagedAppProtection{CreatedDateTime: ptrOf(b.CreatedDateTime), LastModifiedDateTime: ptrOf(b.LastModifiedDateTime), PeriodOfflineBeforeAccessCheck: ptrOf(b.PeriodOfflineBeforeAccessCheck), PeriodOnlineBeforeAccessCheck: ptrOf(b.PeriodOnlineBeforeAccessCheck), AllowedInboundDataTransferSources: ptrOf(b.AllowedInboundDataTransferSources), AllowedOutboundDataTransferDestinations: ptrOf(b.AllowedOutboundDataTransferDestinations), AllowedOutboundClipboardSharingLevel: ptrOf(b.AllowedOutboundClipboardSharingLevel), PeriodOfflineBeforeWipeIsEnforced: ptrOf(b.PeriodOfflineBeforeWipeIsEnforced), PinCharacterSet: ptrOf(b.PinCharacterSet), PeriodBeforePinReset: ptrOf(b.PeriodBeforePinReset), AllowedDataStorageLocations: valueOf(b.AllowedDataStorageLocations), AppActionIfDeviceComplianceRequired: ptrOf(b.AppActionIfDeviceComplianceRequired), AppActionIfMaximumPinRetriesExceeded: ptrOf(b.AppActionIfMaximumPinRetriesExceeded), PinRequiredInsteadOfBiometricTimeout: ptrOf(b.PinRequiredInsteadOfBiometricTimeout), NotificationRestriction: ptrOf(b.NotificationRestriction), TargetedAppManagementLevels: ptrOf(b.TargetedAppManagementLevels), AppDataEncryptionType: ptrOf(b.AppDataEncryptionType), ExemptedAppProtocols: valueOf(b.ExemptedAppProtocols), AppActionIfIosDeviceModelNotAllowed: ptrOf(b.AppActionIfIosDeviceModelNotAllowed)}
+	m.validate(errs, path)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from

@@ -79,16 +79,8 @@ func (b *UpdateMobileThreatDefenseConnectorBody) Validate() error {
 }
 
 func (b *UpdateMobileThreatDefenseConnectorBody) validate(errs *ValidationError, path string) {
-	if v, ok := b.LastHeartbeatDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if v, ok := b.PartnerState.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(v))
-		}
-	}
+	m := MobileThreatDefenseConnector{LastHeartbeatDateTime: ptrOf(b.LastHeartbeatDateTime), PartnerState: ptrOf(b.PartnerState)}
+	m.validate(errs, path)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from

@@ -26,11 +26,10 @@ func (b *WidgetPolishBody) Validate() error {
 }
 
 func (b *WidgetPolishBody) validate(errs *ValidationError, path string) {
+	m := WidgetPolishParameters{Finish: valueOf(b.Finish)}
+	m.validate(errs, path)
 	if !b.Grit.IsSet() || b.Grit.IsNull() {
 		errs.Add(path+"grit", "required property is not set")
-	}
-	if v, ok := b.Finish.Get(); ok {
-		(v).validate(errs, path+"finish"+".")
 	}
 }
 
@@ -79,9 +78,8 @@ func (b *UpdateWidgetBody) Validate() error {
 }
 
 func (b *UpdateWidgetBody) validate(errs *ValidationError, path string) {
-	if v, ok := b.Finish.Get(); ok {
-		(v).validate(errs, path+"finish"+".")
-	}
+	m := Widget{Finish: valueOf(b.Finish)}
+	m.validate(errs, path)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from

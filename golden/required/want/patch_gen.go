@@ -30,19 +30,13 @@ func (b *CreateWidgetBody) Validate() error {
 }
 
 func (b *CreateWidgetBody) validate(errs *ValidationError, path string) {
+	m := Widget{Size: ptrOf(b.Size), Owner: valueOf(b.Owner)}
+	m.validate(errs, path)
 	if !b.DisplayName.IsSet() || b.DisplayName.IsNull() {
 		errs.Add(path+"displayName", "required property is not set")
 	}
-	if v, ok := b.Size.Get(); ok {
-		if float64(v) < 1.0 || float64(v) > 10.0 {
-			errs.Add(path+"size", "%v is out of the documented range (%s)", v, "Valid values 1 to 10")
-		}
-	}
 	if !b.Tags.IsSet() || b.Tags.IsNull() {
 		errs.Add(path+"tags", "required property is not set")
-	}
-	if v, ok := b.Owner.Get(); ok {
-		(v).validate(errs, path+"owner"+".")
 	}
 }
 

@@ -134,56 +134,8 @@ func (b *UpdateWindowsManagedAppProtectionBody) Validate() error {
 }
 
 func (b *UpdateWindowsManagedAppProtectionBody) validate(errs *ValidationError, path string) {
-	if v, ok := b.CreatedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if v, ok := b.LastModifiedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if v, ok := b.AllowedInboundDataTransferSources.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AllowedOutboundClipboardSharingLevel.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AllowedOutboundDataTransferDestinations.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.AppActionIfUnableToAuthenticateUser.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.MaximumAllowedDeviceThreatLevel.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.MobileThreatDefenseRemediationAction.Get(); ok {
-		if !(v).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(v))
-		}
-	}
-	if v, ok := b.PeriodOfflineBeforeWipeIsEnforced.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if v, ok := b.PeriodOfflineBeforeAccessCheck.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
+	m := WindowsManagedAppProtection{CreatedDateTime: ptrOf(b.CreatedDateTime), LastModifiedDateTime: ptrOf(b.LastModifiedDateTime), AllowedInboundDataTransferSources: ptrOf(b.AllowedInboundDataTransferSources), AllowedOutboundClipboardSharingLevel: ptrOf(b.AllowedOutboundClipboardSharingLevel), AllowedOutboundDataTransferDestinations: ptrOf(b.AllowedOutboundDataTransferDestinations), AppActionIfUnableToAuthenticateUser: ptrOf(b.AppActionIfUnableToAuthenticateUser), MaximumAllowedDeviceThreatLevel: ptrOf(b.MaximumAllowedDeviceThreatLevel), MobileThreatDefenseRemediationAction: ptrOf(b.MobileThreatDefenseRemediationAction), PeriodOfflineBeforeWipeIsEnforced: ptrOf(b.PeriodOfflineBeforeWipeIsEnforced), PeriodOfflineBeforeAccessCheck: ptrOf(b.PeriodOfflineBeforeAccessCheck)}
+	m.validate(errs, path)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from

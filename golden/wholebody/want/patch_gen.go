@@ -34,18 +34,10 @@ func (b *CreateWidgetBody) Validate() error {
 }
 
 func (b *CreateWidgetBody) validate(errs *ValidationError, path string) {
+	m := Widget{Size: ptrOf(b.Size), CreatedDateTime: ptrOf(b.CreatedDateTime)}
+	m.validate(errs, path)
 	if !b.DisplayName.IsSet() || b.DisplayName.IsNull() {
 		errs.Add(path+"displayName", "required property is not set")
-	}
-	if v, ok := b.Size.Get(); ok {
-		if float64(v) < 1.0 || float64(v) > 10.0 {
-			errs.Add(path+"size", "%v is out of the documented range (%s)", v, "Valid values 1 to 10")
-		}
-	}
-	if v, ok := b.CreatedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
 	}
 }
 
@@ -107,16 +99,8 @@ func (b *UpdateWidgetBody) Validate() error {
 }
 
 func (b *UpdateWidgetBody) validate(errs *ValidationError, path string) {
-	if v, ok := b.Size.Get(); ok {
-		if float64(v) < 1.0 || float64(v) > 10.0 {
-			errs.Add(path+"size", "%v is out of the documented range (%s)", v, "Valid values 1 to 10")
-		}
-	}
-	if v, ok := b.CreatedDateTime.Get(); ok {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	m := Widget{Size: ptrOf(b.Size), CreatedDateTime: ptrOf(b.CreatedDateTime)}
+	m.validate(errs, path)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from

@@ -396,6 +396,20 @@ func changedValue[T any](dst *Optional[T], old, updated T, none bool) {
 	*dst = Some(updated)
 }
 
+// ptrOf returns a pointer to o's value, or nil if o is absent or null.
+func ptrOf[T any](o Optional[T]) *T {
+	if v, ok := o.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
+// valueOf returns o's value, or the zero T if o is absent or null.
+func valueOf[T any](o Optional[T]) T {
+	v, _ := o.Get()
+	return v
+}
+
 // IsSet reports whether o is present, that is null or a value.
 func (o Optional[T]) IsSet() bool { return o.present }
 
