@@ -5,6 +5,8 @@ DOCGEN  := $(GO) run ./cmd/docgen
 # Each directory under docs-src/ is one area, generated into generated/<area>
 # as package <area>.
 AREAS   := $(notdir $(patsubst %/,%,$(wildcard docs-src/*/)))
+# The one-entity, models-only package bench/ builds (see BENCHMARKS.md).
+BENCH_GRAPH := -o bench/cmd/docgen/graph -pkg graph -types mobileThreatDefenseConnector -http=false docs-src/seeds
 
 .PHONY: all generate check golden test lint tidy-check ci
 
@@ -16,13 +18,15 @@ generate:
 		echo "docgen generate -o generated/$$a -pkg $$a docs-src/$$a"; \
 		$(DOCGEN) generate -o generated/$$a -pkg $$a docs-src/$$a; \
 	done
+	$(DOCGEN) generate $(BENCH_GRAPH)
 	cd examples && $(GO) generate ./...
 
-## check: fail if generated/ is stale (writes nothing)
+## check: fail if generated/ (or bench's one-entity package) is stale (writes nothing)
 check:
 	@set -e; for a in $(AREAS); do \
 		$(DOCGEN) check -o generated/$$a -pkg $$a docs-src/$$a; \
 	done
+	@$(DOCGEN) check $(BENCH_GRAPH)
 
 ## golden: rewrite the golden files from the current code
 golden:

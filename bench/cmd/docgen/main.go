@@ -1,5 +1,8 @@
 // Command docgen decodes and encodes one mobileThreatDefenseConnector with
-// docgen's generated model; bench/buildcost.sh measures its build.
+// docgen's generated model; bench/buildcost.sh measures its build. Package
+// graph is what a user who needs only this entity generates: `make
+// generate` at the repository root writes it with -types
+// mobileThreatDefenseConnector -http=false.
 package main
 
 import (
@@ -7,7 +10,7 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/docgen-dev/docgen/generated/seeds"
+	"github.com/docgen-dev/docgen/bench/cmd/docgen/graph"
 )
 
 const body = `{
@@ -34,7 +37,7 @@ const body = `{
 }`
 
 func main() {
-	var c seeds.MobileThreatDefenseConnector
+	var c graph.MobileThreatDefenseConnector
 	if err := json.Unmarshal([]byte(body), &c); err != nil {
 		log.Fatal(err)
 	}
