@@ -11,6 +11,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -42,6 +43,32 @@ type hostileCase struct {
 	// like every fragment, only inside comments or string literals): they
 	// show that the scan looked at the text it was meant to.
 	find []string
+	// fields are "GoType.GoField wire-name" lines: the struct must have the
+	// field, with exactly that JSON name.
+	fields []string
+	// stderr are lines that must occur in the standard error (warnings).
+	stderr []string
+	// check, when set, asserts what the case is about on the result.
+	check func(t *testing.T, r *hostileResult)
+}
+
+// hostileResult is what a generating case produced.
+type hostileResult struct {
+	spec   *ir.Spec
+	files  []outFile
+	stderr string
+}
+
+// file returns the parsed output file called name.
+func (r *hostileResult) file(t *testing.T, name string) outFile {
+	t.Helper()
+	for _, f := range r.files {
+		if f.name == name {
+			return f
+		}
+	}
+	t.Fatalf("no %s in the output", name)
+	return outFile{}
 }
 
 // TestHostile runs every hostile case (golden/hostile/*.txtar and the
@@ -57,7 +84,11 @@ type hostileCase struct {
 //   - the package-level declarations are exactly the fixed runtime and
 //     helper declarations plus the names the IR assigned: nothing else (no
 //     init, no stray func or var), and every IR type, enum and member is
-//     declared under its IR Go name.
+//     declared under its IR Go name;
+//   - every IR property is a struct field under its IR Go name with its wire
+//     name as JSON name, and every enum member a constant holding its wire
+//     value (checkFields, checkEnums): nothing dropped or renamed on the wire;
+//   - what the case itself asserts: fields, warnings, its check function.
 //
 // For a case that fails it asserts exit code 1, a "pages/file:line:col:
 // message" line on stderr, and no output directory.
@@ -100,12 +131,32 @@ func TestHostile(t *testing.T) {
 				assert.True(t, found[want], "fragment %q does not occur in the output", want)
 			}
 			checkDecls(t, files, fixed, spec)
+			checkFields(t, files, spec)
+			checkEnums(t, files, spec)
+			structs := structFields(files)
+			for _, want := range c.fields {
+				typ, field, ok := strings.Cut(want, ".")
+				field, wire, ok2 := strings.Cut(field, " ")
+				require.True(t, ok && ok2, "fields line %q", want)
+				got, ok := structs[typ][field]
+				if assert.True(t, ok, "no field %s.%s in the output", typ, field) {
+					assert.Equal(t, wire, got, "JSON name of %s.%s", typ, field)
+				}
+			}
+			for _, want := range c.stderr {
+				assert.Contains(t, stderr, want, "standard error")
+			}
+			if c.check != nil {
+				c.check(t, &hostileResult{spec: spec, files: files, stderr: stderr})
+			}
 		})
 	}
 }
 
 // hostileArchives loads golden/hostile/*.txtar: "want" holds "generates" or
-// "fails: message", "find" fragments one a line, and pages/... the pages.
+// "fails: message", "find" fragments one a line, "fields" lines "GoType.GoField
+// wire-name", "stderr" lines that standard error must hold, and pages/... the
+// pages.
 func hostileArchives(t *testing.T) []hostileCase {
 	t.Helper()
 	paths, err := filepath.Glob("hostile/*.txtar")
@@ -122,11 +173,11 @@ func hostileArchives(t *testing.T) []hostileCase {
 			case f.Name == "want":
 				want = strings.TrimSpace(string(f.Data))
 			case f.Name == "find":
-				for _, l := range strings.Split(string(f.Data), "\n") {
-					if l != "" {
-						c.find = append(c.find, l)
-					}
-				}
+				c.find = lines(f.Data)
+			case f.Name == "fields":
+				c.fields = lines(f.Data)
+			case f.Name == "stderr":
+				c.stderr = lines(f.Data)
 			case strings.HasPrefix(f.Name, "pages/"):
 				c.pages[strings.TrimPrefix(f.Name, "pages/")] = unescapePage(t, f.Data)
 			default:
@@ -142,6 +193,17 @@ func hostileArchives(t *testing.T) []hostileCase {
 		}
 		require.NotEmpty(t, c.pages, path)
 		out = append(out, c)
+	}
+	return out
+}
+
+// lines are the non-empty lines of data.
+func lines(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l != "" {
+			out = append(out, l)
+		}
 	}
 	return out
 }
@@ -204,10 +266,6 @@ func generatedHostile() []hostileCase {
 	for i := range 10_000 {
 		rows10k = append(rows10k, fmt.Sprintf("|p%d|String|Row %d of a very long table.|", i, i))
 	}
-	var nested strings.Builder
-	for i := range 1000 {
-		nested.WriteString(strings.Repeat("  ", i) + "- level\n")
-	}
 	var htmlNested strings.Builder
 	htmlNested.WriteString(strings.Repeat("<ul><li>level", 1000) + strings.Repeat("</li></ul>", 1000))
 	crlf := func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")) }
@@ -215,29 +273,141 @@ func generatedHostile() []hostileCase {
 	invalid := "|bad\xffname|String|x|"
 	invalidDesc := "|badDesc|String|Invalid \xff\xfe UTF-8 \xc3\x28 and a lone \xed\xa0\x80 surrogate */ func init() { panic(1) }|"
 
-	md1000 := append(mdResource("deep", "|a|String|x|"), []byte("\n## Notes\n\n"+nested.String())...)
+	notes := func(name string, body string) []byte {
+		return append(mdResource(name, "|a|String|x|"), "\n## Notes\n\n"+body...)
+	}
+	listItems := func(n int) string { return strings.Repeat("- item\n", n) }
+	links := func(n int) string { return strings.Repeat("[l](l.md) ", n) + "\n" }
+	deepList := func(depth int) string {
+		var b strings.Builder
+		for i := range depth {
+			b.WriteString(strings.Repeat("  ", i) + "- level\n")
+		}
+		return b.String()
+	}
+	// Line i of deepList (from 0) is a list marker behind 2i columns and
+	// followed by one: 1 + (2i+2)/2 = i+2 levels (see parser.nesting), so
+	// deepList(n) nests n+1 deep.
+	limitDepth := docparser.MaxNesting - 1
+	md1000 := notes("deep", deepList(1000))
+	linesPage := func(n int) []byte {
+		p := txtResource("lines", "|a|String|x|")
+		return append(p, strings.Repeat("\n", n-bytes.Count(p, []byte("\n")))...)
+	}
+	// marksPage holds MaxInlineMarks+extra inline markup characters, most
+	// of them '&' that start no entity: the cheapest to parse (FUZZING.md
+	// has the costliest, emphasis, measured at the limit).
+	marksPage := func(extra int) []byte {
+		n := docparser.MaxInlineMarks + extra
+		for _, c := range notes("marks", "") {
+			if strings.IndexByte("*_`<&", c) >= 0 {
+				n--
+			}
+		}
+		return notes("marks", strings.Repeat("& ", n))
+	}
+	wideHeader := "|" + strings.Repeat("c|", 999) + "\n|" + strings.Repeat("-|", 999) + "\n" + strings.Repeat("|x|\n", docparser.MaxCells/1000+1)
+
+	// In markdown, backticks delimit code spans: the text keeps what is
+	// between them. (An 8 MiB HTML cell and a 24,000-row HTML table are
+	// measured in FUZZING.md; they cost too much under -race to run here.)
+	bigCellCheck := func(name string, text string) func(t *testing.T, r *hostileResult) {
+		return func(t *testing.T, r *hostileResult) {
+			require.Len(t, r.spec.Types, 1)
+			require.Len(t, r.spec.Types[0].Properties, 1)
+			p := r.spec.Types[0].Properties[0]
+			assert.Equal(t, "huge", p.Name)
+			n := (1 << 20) / 19
+			assert.True(t, p.Description == text, "the %s cell is not kept whole: %d bytes, want %d", name, len(p.Description), len(text))
+			// Every word of the cell reaches the field's doc comment (wrapped),
+			// with every "*/" broken up.
+			models := string(r.file(t, "models_gen.go").src)
+			assert.Equal(t, n, strings.Count(models, "tick"), "backticked words in %s", name)
+			assert.Equal(t, n, strings.Count(models, `"q"`), "quoted words in %s", name)
+			assert.False(t, strings.Contains(models, "*/"), "a comment closer in %s", name)
+		}
+	}
+	rowsCheck := func(t *testing.T, r *hostileResult) {
+		fields := structFields(r.files)["Rows"]
+		assert.Len(t, fields, 10_001, "10,000 properties and ODataType")
+		assert.Equal(t, "p0", fields["P0"])
+		assert.Equal(t, "p9999", fields["P9999"])
+	}
 	return []hostileCase{
-		{name: "big-cell-md", pages: map[string][]byte{"big.md": mdResource("big", "|huge|String|"+bigCell+"|")}},
-		{name: "big-cell-txt", pages: map[string][]byte{"big.txt": txtResource("big", "|huge|String|"+bigCell+"|")}},
-		{name: "rows-10k-md", pages: map[string][]byte{"rows.md": mdResource("rows", rows10k...)}},
-		{name: "rows-10k-txt", pages: map[string][]byte{"rows.txt": txtResource("rows", rows10k...)}},
+		{name: "big-cell-md", pages: map[string][]byte{"big.md": mdResource("big", "|huge|String|"+bigCell+"|")}, check: bigCellCheck("markdown", strings.TrimSpace(strings.ReplaceAll(bigCell, "`", "")))},
+		{name: "big-cell-txt", pages: map[string][]byte{"big.txt": txtResource("big", "|huge|String|"+bigCell+"|")}, check: bigCellCheck("text", strings.TrimSpace(bigCell))},
+		{name: "rows-10k-md", pages: map[string][]byte{"rows.md": mdResource("rows", rows10k...)}, check: rowsCheck},
+		{name: "rows-10k-txt", pages: map[string][]byte{"rows.txt": txtResource("rows", rows10k...)}, check: rowsCheck},
 		{name: "nested-1000-md", pages: map[string][]byte{"deep.md": md1000}, fails: "nests 65 levels deep"},
 		{name: "nested-1000-html", pages: map[string][]byte{"deep.html": append(htmlResource("deep", [3]string{"a", "String", "x"}), htmlNested.String()...)}, fails: "open stack of elements exceeds 512 nodes"},
+		// At and just over each markdown limit.
+		{name: "limit-nesting-md", pages: map[string][]byte{"deep.md": notes("deep", deepList(limitDepth))}},
+		{name: "limit-nesting-over-md", pages: map[string][]byte{"deep.md": notes("deep", deepList(limitDepth)+strings.Repeat("  ", limitDepth)+"- level\n")}, fails: fmt.Sprintf("nests %d levels deep", docparser.MaxNesting+1)},
+		{name: "limit-list-items-md", pages: map[string][]byte{"items.md": notes("items", listItems(docparser.MaxListItems))}},
+		{name: "limit-list-items-over-md", pages: map[string][]byte{"items.md": notes("items", listItems(docparser.MaxListItems+1))}, fails: "more than 10000 list items"},
+		{name: "limit-links-md", pages: map[string][]byte{"links.md": notes("links", links(docparser.MaxLinks))}},
+		{name: "limit-links-over-md", pages: map[string][]byte{"links.md": notes("links", links(docparser.MaxLinks+1))}, fails: "more than 10000 '['"},
+		{name: "limit-marks-md", pages: map[string][]byte{"marks.md": marksPage(0)}},
+		{name: "limit-marks-over-md", pages: map[string][]byte{"marks.md": marksPage(1)}, fails: "more than 200000 inline markup characters"},
+		{name: "limit-cells-over-md", pages: map[string][]byte{"wide.md": notes("wide", wideHeader)}, fails: "more than 250000 table cells"},
+		{name: "limit-tags-over-html", pages: map[string][]byte{"tags.html": append(htmlResource("tags", [3]string{"a", "String", "x"}), strings.Repeat("<br>", docparser.MaxTags)...)}, fails: "more than 200000 '<'"},
+		{name: "limit-lines-txt", pages: map[string][]byte{"lines.txt": linesPage(docparser.MaxLines)}},
+		{name: "too-many-lines", pages: map[string][]byte{"lines.txt": linesPage(docparser.MaxLines + 1)}, fails: "more than 100000 lines"},
+		{name: "too-large", pages: map[string][]byte{"big.txt": txtResource("big", "|huge|String|"+strings.Repeat("x", docparser.MaxPageSize)+"|")}, fails: "larger than"},
 		{name: "invalid-utf8", pages: map[string][]byte{
 			"bad.md":   mdResource("bad", "|ok|String|x|", invalid, invalidDesc),
 			"bad2.txt": txtResource("badtxt", "|ok|String|x|", invalid, invalidDesc),
 			"bad3.html": htmlResource("badhtml", [3]string{"ok", "String", "x"}, [3]string{"bad\xffname", "String", "x"},
 				[3]string{"badDesc", "String", "Invalid \xff\xfe UTF-8 */ func init() { panic(1) }"}),
-		}},
+		}, check: invalidUTF8Check},
 		{name: "crlf-bom", pages: map[string][]byte{
 			"a.md":   bom(crlf(mdResource("crlfMd", "|a|String|Ends */ here.|", "|b|Int32|Valid values 0 to 5.|"))),
 			"b.txt":  bom(crlf(txtResource("crlfTxt", "|a|String|Ends */ here.|", "|b|Int32|Valid values 0 to 5.|"))),
 			"c.html": bom(crlf(htmlResource("crlfHtml", [3]string{"a", "String", "Ends */ here."}))),
 			"d.md":   bytes.ReplaceAll(mdResource("crOnly", "|a|String|x|"), []byte("\n"), []byte("\r")),
-		}},
-		{name: "too-large", pages: map[string][]byte{"big.txt": txtResource("big", "|huge|String|"+strings.Repeat("x", docparser.MaxPageSize)+"|")}, fails: "larger than"},
-		{name: "too-many-lines", pages: map[string][]byte{"lines.txt": append(txtResource("lines", "|a|String|x|"), strings.Repeat("\n", docparser.MaxLines)...)}, fails: "more than 100000 lines"},
+		}, check: crlfCheck},
 	}
+}
+
+// invalidUTF8Check: invalid bytes become U+FFFD in names and descriptions;
+// a name holding U+FFFD cannot be a JSON name in a struct tag, so its row is
+// skipped with a positioned warning; the output is valid UTF-8 (checkText).
+func invalidUTF8Check(t *testing.T, r *hostileResult) {
+	require.Len(t, r.spec.Types, 3)
+	for _, ty := range r.spec.Types {
+		var names []string
+		for _, p := range ty.Properties {
+			names = append(names, p.Name)
+			assert.True(t, utf8.ValidString(p.Description), "%s.%s description %q", ty.Name, p.Name, p.Description)
+		}
+		assert.Equal(t, []string{"ok", "badDesc"}, names, ty.Name)
+	}
+	assert.Equal(t, 3, strings.Count(r.stderr, ": warning: property name \"bad\uFFFDname\" cannot be a JSON member name in a Go struct tag; row skipped"), r.stderr)
+}
+
+// crlfCheck: CR LF, lone CR and a BOM change nothing: names have no BOM or
+// CR, descriptions and rules are read as with LF.
+func crlfCheck(t *testing.T, r *hostileResult) {
+	want := map[string]int{"microsoft.graph.crlfMd": 2, "microsoft.graph.crlfTxt": 2, "microsoft.graph.crlfHtml": 1, "microsoft.graph.crOnly": 1}
+	got := map[string]int{}
+	for _, ty := range r.spec.Types {
+		got[ty.Name] = len(ty.Properties)
+		for _, p := range ty.Properties {
+			switch p.Name {
+			case "a":
+				if ty.Name != "microsoft.graph.crOnly" {
+					assert.Equal(t, "Ends */ here.", p.Description, ty.Name)
+				}
+			case "b":
+				if assert.Len(t, p.Rules, 1, ty.Name) && assert.NotNil(t, p.Rules[0].Min) && assert.NotNil(t, p.Rules[0].Max) {
+					assert.Equal(t, [2]float64{0, 5}, [2]float64{*p.Rules[0].Min, *p.Rules[0].Max}, ty.Name)
+				}
+			default:
+				t.Errorf("%s: unexpected property %q", ty.Name, p.Name)
+			}
+		}
+	}
+	assert.Equal(t, want, got)
 }
 
 // hostileSpec is the IR of pages/, as "docgen ir" prints it.
@@ -529,6 +699,100 @@ func checkDecls(t *testing.T, files []outFile, fixed map[string]bool, spec *ir.S
 	for n := range required {
 		if _, ok := declared[n]; !ok {
 			t.Errorf("the IR names %s but the output does not declare it", n)
+		}
+	}
+}
+
+// structFields maps every struct type of the output to its fields and
+// their JSON names.
+func structFields(files []outFile) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, f := range files {
+		for _, d := range f.ast.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, s := range g.Specs {
+				ts := s.(*ast.TypeSpec)
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
+					continue
+				}
+				fields := map[string]string{}
+				for _, fl := range st.Fields.List {
+					wire := ""
+					if fl.Tag != nil {
+						tag, err := strconv.Unquote(fl.Tag.Value)
+						if err == nil {
+							wire, _, _ = strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+						}
+					}
+					for _, n := range fl.Names {
+						fields[n.Name] = wire
+					}
+				}
+				out[ts.Name.Name] = fields
+			}
+		}
+	}
+	return out
+}
+
+// checkFields asserts that every property of every IR type is a field of
+// the type's struct under its IR Go name, with the documented wire name as
+// its JSON name, and that the struct has no other field but ODataType: no
+// property is dropped, renamed on the wire or invented.
+func checkFields(t *testing.T, files []outFile, spec *ir.Spec) {
+	t.Helper()
+	structs := structFields(files)
+	for _, ty := range spec.Types {
+		fields, ok := structs[ty.GoName]
+		if !assert.True(t, ok, "no struct %s for %s", ty.GoName, ty.Name) {
+			continue
+		}
+		want := map[string]string{"ODataType": "@odata.type"}
+		for _, p := range ty.Properties {
+			want[p.GoName] = p.Name
+		}
+		assert.Equal(t, want, fields, "fields of %s", ty.GoName)
+	}
+}
+
+// checkEnums asserts that every member of every IR enum is a constant of
+// the enum's type under its IR Go name whose value is the documented wire
+// value.
+func checkEnums(t *testing.T, files []outFile, spec *ir.Spec) {
+	t.Helper()
+	consts := map[string][2]string{} // name → type, value
+	for _, f := range files {
+		for _, d := range f.ast.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, s := range g.Specs {
+				vs := s.(*ast.ValueSpec)
+				typ := ""
+				if id, ok := vs.Type.(*ast.Ident); ok {
+					typ = id.Name
+				}
+				for i, n := range vs.Names {
+					if i < len(vs.Values) {
+						if lit, ok := vs.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+							v, err := strconv.Unquote(lit.Value)
+							if err == nil {
+								consts[n.Name] = [2]string{typ, v}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, e := range spec.Enums {
+		for _, m := range e.Members {
+			assert.Equal(t, [2]string{e.GoName, m.Name}, consts[m.GoName], "constant %s of enum %s", m.GoName, e.Name)
 		}
 	}
 }
