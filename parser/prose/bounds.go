@@ -50,6 +50,12 @@ var boundRules = []boundRule{
 	{re: rx(`\bbetween (?P<lo>` + num + `) and (?P<hi>` + num + `)` + unit + `(?:,? inclusive)?`), kind: both, words: []string{"between"}},
 	// from 300 to 3600 inclusive.
 	{re: rx(`\bfrom (?P<lo>` + num + `) to (?P<hi>` + num + `)` + unit + `,? inclusive`), kind: both, words: []string{"from"}},
+	// can be from 1 to 5; must be set from 60 to 3000; values from 0 to 10.
+	// A bare "from 60 to 3000" may tell a change ("increased from 60 to
+	// 3000"), so it counts only after words that state what the value may be.
+	{re: rx(`\b(?:values?|(?:can|must|should|may) be(?: set)?)(?: (?:is|are))? from (?P<lo>` + num + `)` + dash + `(?P<hi>` + num + `)` + unit + `(?:,? inclusive)?`), kind: both, words: []string{"from"}},
+	// from 1 through 5 ("through" states a range whatever comes before).
+	{re: rx(`\bfrom (?P<lo>` + num + `) through (?P<hi>` + num + `)` + unit + `(?:,? inclusive)?`), kind: both, words: []string{"through"}},
 	// 1 to 64 characters.
 	{re: rx(`\b(?P<lo>\d+)` + dash + `(?P<hi>\d+)` + unit), kind: both, needUnit: true, words: units},
 	// minimum 1, maximum 24; maximum value is 10; a maximum of 500 elements.

@@ -279,6 +279,25 @@ func TestNumericLists(t *testing.T) {
 func TestRanges(t *testing.T) {
 	runCases(t, []analyzeCase{
 		{
+			name: "can be from N to M",
+			in:   "The timeout in minutes. It can be from 60 to 3000.",
+			want: Facts{Ranges: []Range{{fl(60), fl(3000), "can be from 60 to 3000"}}},
+		},
+		{
+			name: "values from N through M",
+			in:   "The priority. Values from 1 through 5.",
+			want: Facts{Ranges: []Range{{fl(1), fl(5), "Values from 1 through 5"}}},
+		},
+		{
+			name: "from N through M alone",
+			in:   "The day of the month, from 1 through 31.",
+			want: Facts{Ranges: []Range{{fl(1), fl(31), "from 1 through 31"}}},
+		},
+		{
+			name: "a change is no range",
+			in:   "The limit. The default was increased from 60 to 3000 in 2021.",
+		},
+		{
 			name: "corpus: Valid values N to M",
 			in:   "Minimum password length. Valid values 4 to 16",
 			want: Facts{Ranges: []Range{{fl(4), fl(16), "Valid values 4 to 16"}}},
