@@ -66,12 +66,11 @@ func (g *gen) polyHelpers(f *jen.File) {
 	f.Line()
 	f.Comment("decodePoly decodes data into the model its \"@odata.type\" names (base when")
 	f.Comment("absent) if that model is a K; otherwise it returns data as raw JSON, so a")
-	f.Comment("derived type this package does not know is kept, not dropped.")
+	f.Comment("derived type this package does not know is kept, not dropped. Input that")
+	f.Comment("is not an object fails in the decoding of the base model.")
 	f.Func().Id("decodePoly").Types(jen.Id("K").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("base").String()).
 		Params(jen.Id("value").Id("K"), jen.Id("raw").Qual("encoding/json", "RawMessage"), jen.Err().Error()).Block(
-		jen.Var().Id("probe").Struct(jen.Id("ODataType").String().Tag(map[string]string{"json": "@odata.type"})),
-		jen.If(jen.Err().Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("probe")), jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.Id("name").Op(":=").Id("probe").Dot("ODataType"),
+		jen.Id("name").Op(":=").Id("odataTypeOf").Call(jen.Id("data")),
 		jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("base")),
 		jen.Id("m").Op(":=").Id("NewByODataType").Call(jen.Id("name")),
 		jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("m").Assert(jen.Id("K")),

@@ -13,15 +13,10 @@ type polyModel interface {
 
 // decodePoly decodes data into the model its "@odata.type" names (base when
 // absent) if that model is a K; otherwise it returns data as raw JSON, so a
-// derived type this package does not know is kept, not dropped.
+// derived type this package does not know is kept, not dropped. Input that
+// is not an object fails in the decoding of the base model.
 func decodePoly[K any](data []byte, base string) (value K, raw json.RawMessage, err error) {
-	var probe struct {
-		ODataType string `json:"@odata.type"`
-	}
-	if err = json.Unmarshal(data, &probe); err != nil {
-		return
-	}
-	name := probe.ODataType
+	name := odataTypeOf(data)
 	if name == "" {
 		name = base
 	}

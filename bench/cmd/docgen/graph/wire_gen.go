@@ -396,6 +396,111 @@ func changedValue[T any](dst *Optional[T], old, updated T, none bool) {
 	*dst = Some(updated)
 }
 
+// odataTypeOf returns the value of the top-level "@odata.type" member of the
+// JSON object data (the last one, as encoding/json would decode it), or ""
+// when data is not an object, has none, or its value is not a string. It
+// scans data once without decoding the other members: polymorphic wrappers
+// call it before decoding data into the model it names.
+func odataTypeOf(data []byte) string {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return ""
+	}
+	name := ""
+	for i = skipSpace(data, i+1); i < len(data) && data[i] == '"'; {
+		keyEnd := valueEnd(data, i)
+		if keyEnd < 0 {
+			return ""
+		}
+		key := data[i:keyEnd]
+		i = skipSpace(data, keyEnd)
+		if i >= len(data) || data[i] != ':' {
+			return ""
+		}
+		start := skipSpace(data, i+1)
+		end := valueEnd(data, start)
+		if end < 0 {
+			return ""
+		}
+		if isODataTypeKey(key) {
+			var v string
+			if json.Unmarshal(data[start:end], &v) == nil {
+				name = v
+			} else {
+				name = ""
+			}
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ',' {
+			break
+		}
+		i = skipSpace(data, i+1)
+	}
+	return name
+}
+
+// isODataTypeKey reports whether the quoted JSON string key is
+// "@odata.type", escapes included, ignoring case as encoding/json does when
+// it decodes the member into a model's ODataType field.
+func isODataTypeKey(key []byte) bool {
+	if !bytes.ContainsRune(key, '\\') {
+		return bytes.EqualFold(key, []byte(`"@odata.type"`))
+	}
+	var k string
+	return json.Unmarshal(key, &k) == nil && strings.EqualFold(k, "@odata.type")
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just after the JSON value starting at data[i],
+// or -1 if it does not end. Strings are skipped with their escapes, objects
+// and arrays by depth, literals up to the next delimiter.
+func valueEnd(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	depth := 0
+	for ; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			if i >= len(data) {
+				return -1
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth < 0 {
+				return i // a literal ended by its container
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case ',', ' ', '\t', '\n', '\r', ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	if depth == 0 {
+		return i
+	}
+	return -1
+}
+
 // ptrOf returns a pointer to o's value, or nil if o is absent or null.
 func ptrOf[T any](o Optional[T]) *T {
 	if v, ok := o.Get(); ok {
