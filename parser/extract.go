@@ -459,9 +459,18 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 			if op.Response.Name == "" && x.typeName != "" && (strings.Contains(text, " object") || strings.Contains(text, " resource")) {
 				op.Response = ir.TypeRef{Name: x.typeName}
 			}
+			// "a collection of [x] objects", "an [x] collection": the
+			// service answers {"value": [...]}, not one x.
+			if op.Response.Name != "" && responseCollection.MatchString(text) {
+				op.Response.Collection = true
+			}
 		}
 	}
 }
+
+// responseCollection is how a response section says the body holds many
+// objects.
+var responseCollection = regexp.MustCompile(`(?i)\bcollection of\b|\bcollection (?:in|as) the response body\b`)
 
 // wholeBodyText is how pages without a body table say what the body is:
 // "supply a JSON representation of a [group](../resources/group.md)

@@ -171,3 +171,21 @@ func TestSectionHeadingRemark(t *testing.T) {
 		"## Request body\n\nSupply a JSON representation of the thing.\n"))
 	assert.True(t, diags.HasErrors(), "a JSON body still needs its table")
 }
+
+// TestCollectionResponse: "a collection of [x] objects" (or "an [x]
+// collection") in the response section makes the response a collection, so
+// that the client does not decode the {"value": [...]} answer as one x.
+func TestCollectionResponse(t *testing.T) {
+	for _, sentence := range []string{
+		"If successful, this action returns a `200 OK` response code and a collection of [thing](../resources/thing.md) objects in the response body.",
+		"If successful, this action returns a `200 OK` response code and a [thing](../resources/thing.md) collection in the response body.",
+	} {
+		p, _ := parseMD(t, "---\ntitle: \"thing: split\"\n---\n\n# thing: split\n\n## HTTP request\n\n```http\nPOST /things/{thingId}/split\n```\n\n"+
+			"## Request body\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n| parts | Int32 | How many. |\n\n## Response\n\n"+sentence+"\n")
+		require.Len(t, p.Operations, 1)
+		assert.Equal(t, ir.TypeRef{Name: "microsoft.graph.thing", Href: "../resources/thing.md", Collection: true}, p.Operations[0].Response, sentence)
+	}
+	p, _ := parseMD(t, "---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPATCH /things/{thingId}\n```\n\n"+
+		"## Request body\n\n"+thingProps+"\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and an updated [thing](../resources/thing.md) object in the response body.\n")
+	assert.False(t, p.Operations[0].Response.Collection)
+}
