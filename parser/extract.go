@@ -959,10 +959,24 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 		}
 		return
 	}
+	if sdkLanguage[strings.ToLower(b.Lang)] {
+		return // an SDK snippet (a tab of a rendered example), not a payload
+	}
 	ex, ok := x.example(b, sec, meta)
 	if ok {
 		x.page.Examples = append(x.page.Examples, ex)
 	}
+}
+
+// sdkLanguage are code block languages of SDK snippets, which rendered pages
+// show beside the HTTP example ("csharp", "go", ...): their text is code,
+// never a JSON payload, even when it starts with "{".
+var sdkLanguage = map[string]bool{
+	"csharp": true, "cs": true, "c#": true, "go": true, "golang": true, "java": true,
+	"javascript": true, "js": true, "typescript": true, "ts": true, "powershell": true,
+	"python": true, "py": true, "php": true, "ruby": true, "objc": true, "swift": true,
+	"kotlin": true, "cpp": true, "azurecli": true, "cli": true, "bash": true, "shell": true,
+	"sh": true, "console": true,
 }
 
 var (

@@ -189,3 +189,16 @@ func TestCollectionResponse(t *testing.T) {
 		"## Request body\n\n"+thingProps+"\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and an updated [thing](../resources/thing.md) object in the response body.\n")
 	assert.False(t, p.Operations[0].Response.Collection)
 }
+
+// TestSDKSnippetsAreNotExamples: rendered pages put SDK snippets beside the
+// HTTP example; a JavaScript object literal is code, not a JSON example.
+func TestSDKSnippetsAreNotExamples(t *testing.T) {
+	p, diags := parseMD(t, "---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPATCH /things/{thingId}\n```\n\n"+
+		"## Request body\n\n"+thingProps+"\n\n## Example\n\n### Request\n\n"+
+		"```http\nPATCH https://graph.microsoft.com/beta/things/1\nContent-Type: application/json\n\n{\"size\": 2}\n```\n\n"+
+		"```javascript\n{ size: 2 } // sent with client.api('/things/1').patch(thing)\n```\n\n"+
+		"```csharp\n{\n  Size = 2,\n}\n```\n")
+	assert.Empty(t, diags)
+	require.Len(t, p.Examples, 1)
+	assert.Equal(t, `{"size": 2}`, p.Examples[0].Body)
+}
