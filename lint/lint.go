@@ -196,7 +196,11 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 			return
 		}
 		if !c.placeholder() && !enumHas(e, n.str) {
-			c.diags.Warnf(c.pos(n.off), "example-enum-value", "%s example: %s = %q is not a documented value of %s", c.ex.Role, path, n.str, name)
+			hint := ""
+			if m := enumFold(e, n.str); m != "" {
+				hint = fmt.Sprintf(" (the documented member is %q: enum values are case-sensitive)", m)
+			}
+			c.diags.Warnf(c.pos(n.off), "example-enum-value", "%s example: %s = %q is not a documented value of %s%s", c.ex.Role, path, n.str, name, hint)
 		}
 		return
 	}
@@ -309,6 +313,16 @@ func intRange(name string) (int64, int64) {
 		return math.MinInt32, math.MaxInt32
 	}
 	return math.MinInt64, math.MaxInt64
+}
+
+// enumFold returns the member of e that v spells in another case, or "".
+func enumFold(e *ir.Enum, v string) string {
+	for _, m := range e.Members {
+		if strings.EqualFold(m.Name, v) {
+			return m.Name
+		}
+	}
+	return ""
 }
 
 func enumHas(e *ir.Enum, v string) bool {

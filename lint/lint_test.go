@@ -32,3 +32,26 @@ func TestResourcePlaceholders(t *testing.T) {
 	assert.Equal(t, []string{"example-type", "example-type", "example-type"}, check(ir.RoleRequest, placeholders))
 	assert.Equal(t, []string{"example-type"}, check(ir.RoleResource, `{"flag": "yes"}`), "a string that names no type is still wrong")
 }
+
+// TestEnumCaseHint: a value that differs from a member only in case is
+// still reported (enum values are case-sensitive on the wire), naming the
+// member it was probably meant to be.
+func TestEnumCaseHint(t *testing.T) {
+	spec := &ir.Spec{
+		Types: []ir.Type{{Name: "microsoft.graph.incident", Properties: []ir.Property{
+			{Name: "classification", Type: ir.TypeRef{Name: "microsoft.graph.alertClassification"}},
+		}}},
+		Enums: []ir.Enum{{Name: "microsoft.graph.alertClassification", Members: []ir.EnumMember{{Name: "truePositive"}, {Name: "falsePositive"}}}},
+		Examples: []ir.Example{{Role: ir.RoleRequest, Type: "microsoft.graph.incident", Pos: ir.Pos{File: "p.md", Line: 1, Col: 1},
+			Body: `{"classification": "TruePositive"}`}},
+	}
+	diags := Check(spec)
+	if assert.Len(t, diags, 1) {
+		assert.Equal(t, `request example: classification = "TruePositive" is not a documented value of microsoft.graph.alertClassification (the documented member is "truePositive": enum values are case-sensitive)`, diags[0].Message)
+	}
+	spec.Examples[0].Body = `{"classification": "unknownValue"}`
+	diags = Check(spec)
+	if assert.Len(t, diags, 1) {
+		assert.NotContains(t, diags[0].Message, "documented member is")
+	}
+}
