@@ -643,9 +643,19 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 			}
 			params := newNameSet(paramReserved...)
 			p.ParamGoNames = nil
+			count := map[string]int{}
 			for _, prm := range p.Params {
+				count[prm]++
+			}
+			segs := paramSegments(p.Template)
+			for i, prm := range p.Params {
 				// "{id | userPrincipalName}": one parameter with alternative keys.
-				want := lowerFirst(GoIdent(strings.ReplaceAll(prm, "|", " or ")))
+				name := strings.ReplaceAll(prm, "|", " or ")
+				if count[prm] > 1 && i < len(segs) && segs[i] != "" {
+					// "/users/{id}/things/{id}": usersId, thingsId, not id, id_2.
+					name = segs[i] + " " + name
+				}
+				want := lowerFirst(GoIdent(name))
 				if token.IsKeyword(want) || predeclared[want] {
 					want += "_"
 				}
@@ -653,6 +663,30 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 				p.ParamGoNames = append(p.ParamGoNames, got)
 			}
 		}
+	}
+}
+
+// paramSegments returns, for each "{param}" of template in order, the path
+// segment before it ("things" in "/things/{id}"), or "" when there is none.
+func paramSegments(template string) []string {
+	var out []string
+	for rest := template; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return out
+		}
+		before := strings.TrimRight(rest[:i], `'"`)
+		if k := strings.LastIndexAny(before, "(,"); k >= 0 && strings.HasSuffix(before, "=") {
+			before = before[:k] // "things(id='{id}')": the key's name is no segment
+		}
+		before = strings.TrimRight(before, "/(,=")
+		seg := before[strings.LastIndexAny(before, "/(,")+1:]
+		out = append(out, seg)
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return out
+		}
+		rest = rest[i+j+1:]
 	}
 }
 

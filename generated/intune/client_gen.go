@@ -4953,16 +4953,16 @@ func (c *Client) UpdateAndroidCustomConfigurationViaDeviceConfigurationsGroupAss
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidCustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidCustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error) {
-	req, err := NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error) {
+	req, err := NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidCustomConfiguration](c, req, err)
 }
 
@@ -5013,8 +5013,8 @@ func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
@@ -5022,8 +5022,8 @@ func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaD
 // androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
-	req, err := NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
+	req, err := NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
@@ -5070,16 +5070,16 @@ func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceCon
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -5126,16 +5126,16 @@ func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConf
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -5182,16 +5182,16 @@ func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceC
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -5238,16 +5238,16 @@ func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error) {
-	req, err := NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error) {
+	req, err := NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
 }
 
@@ -5294,16 +5294,16 @@ func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error) {
-	req, err := NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error) {
+	req, err := NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerScepCertificateProfile](c, req, err)
 }
 
@@ -5348,16 +5348,16 @@ func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error) {
-	req, err := NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error) {
+	req, err := NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidDeviceOwnerVpnConfiguration](c, req, err)
 }
 
@@ -5402,16 +5402,16 @@ func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfiguration
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
 }
 
@@ -5456,16 +5456,16 @@ func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaDeviceConfiguration
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidEasEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error) {
-	req, err := NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error) {
+	req, err := NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidEasEmailProfileConfiguration](c, req, err)
 }
 
@@ -5510,16 +5510,16 @@ func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -5564,16 +5564,16 @@ func (c *Client) UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsG
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkCustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkCustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkCustomConfiguration](c, req, err)
 }
 
@@ -5620,16 +5620,16 @@ func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigu
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -5676,16 +5676,16 @@ func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -5730,16 +5730,16 @@ func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfiguration
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkGmailEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkGmailEasConfiguration](c, req, err)
 }
 
@@ -5786,16 +5786,16 @@ func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -5840,16 +5840,16 @@ func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurat
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkNineWorkEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkNineWorkEasConfiguration](c, req, err)
 }
 
@@ -5894,16 +5894,16 @@ func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error) {
-	req, err := NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error) {
+	req, err := NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkPkcsCertificateProfile](c, req, err)
 }
 
@@ -5948,16 +5948,16 @@ func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error) {
-	req, err := NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error) {
+	req, err := NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkScepCertificateProfile](c, req, err)
 }
 
@@ -6002,16 +6002,16 @@ func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidForWorkVpnConfiguration](c, req, err)
 }
 
@@ -6056,16 +6056,16 @@ func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidForWorkWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyAndroidForWorkWiFiConfiguration](c, req, err)
 }
 
@@ -6110,16 +6110,16 @@ func (c *Client) UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsG
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -6164,16 +6164,16 @@ func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -6217,16 +6217,16 @@ func (c *Client) UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidOmaCpConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidOmaCpConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidOmaCpConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error) {
-	req, err := NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error) {
+	req, err := NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidOmaCpConfiguration](c, req, err)
 }
 
@@ -6271,16 +6271,16 @@ func (c *Client) UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsGroup
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidPkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidPkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error) {
-	req, err := NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error) {
+	req, err := NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidPkcsCertificateProfile](c, req, err)
 }
 
@@ -6325,16 +6325,16 @@ func (c *Client) UpdateAndroidScepCertificateProfileViaDeviceConfigurationsGroup
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error) {
-	req, err := NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error) {
+	req, err := NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidScepCertificateProfile](c, req, err)
 }
 
@@ -6378,16 +6378,16 @@ func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsGroupAssign
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error) {
-	req, err := NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error) {
+	req, err := NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidVpnConfiguration](c, req, err)
 }
 
@@ -6431,16 +6431,16 @@ func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssig
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyAndroidWiFiConfiguration](c, req, err)
 }
 
@@ -6485,16 +6485,16 @@ func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurati
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileCustomConfiguration](c, req, err)
 }
 
@@ -6541,16 +6541,16 @@ func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceCon
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -6597,16 +6597,16 @@ func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConf
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -6653,16 +6653,16 @@ func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigura
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileGmailEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileGmailEasConfiguration](c, req, err)
 }
 
@@ -6709,16 +6709,16 @@ func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfig
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileNineWorkEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
 }
 
@@ -6765,16 +6765,16 @@ func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfilePkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error) {
-	req, err := NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error) {
+	req, err := NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfilePkcsCertificateProfile](c, req, err)
 }
 
@@ -6821,16 +6821,16 @@ func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error) {
-	req, err := NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error) {
+	req, err := NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileScepCertificateProfile](c, req, err)
 }
 
@@ -6875,16 +6875,16 @@ func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AndroidWorkProfileVpnConfiguration](c, req, err)
 }
 
@@ -6929,16 +6929,16 @@ func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfiguration
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
-	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
+	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
 }
 
@@ -6983,16 +6983,16 @@ func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update aospDeviceOwnerDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error) {
-	req, err := NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error) {
+	req, err := NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AospDeviceOwnerDeviceConfiguration](c, req, err)
 }
 
@@ -7036,16 +7036,16 @@ func (c *Client) UpdateEditionUpgradeConfigurationViaDeviceConfigurationsGroupAs
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateEditionUpgradeConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateEditionUpgradeConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update editionUpgradeConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error) {
-	req, err := NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error) {
+	req, err := NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[EditionUpgradeConfiguration](c, req, err)
 }
 
@@ -7089,16 +7089,16 @@ func (c *Client) UpdateIosCustomConfigurationViaDeviceConfigurationsGroupAssignm
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosCustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosCustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error) {
-	req, err := NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error) {
+	req, err := NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosCustomConfiguration](c, req, err)
 }
 
@@ -7145,16 +7145,16 @@ func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceC
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosDerivedCredentialAuthenticationConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error) {
-	req, err := NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error) {
+	req, err := NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
@@ -7199,16 +7199,16 @@ func (c *Client) UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosDeviceFeaturesConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDeviceFeaturesConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosDeviceFeaturesConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error) {
-	req, err := NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error) {
+	req, err := NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosDeviceFeaturesConfiguration](c, req, err)
 }
 
@@ -7253,16 +7253,16 @@ func (c *Client) UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEasEmailProfileConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEasEmailProfileConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosEasEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error) {
-	req, err := NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error) {
+	req, err := NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosEasEmailProfileConfiguration](c, req, err)
 }
 
@@ -7307,16 +7307,16 @@ func (c *Client) UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEducationDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEducationDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosEducationDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error) {
-	req, err := NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error) {
+	req, err := NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosEducationDeviceConfiguration](c, req, err)
 }
 
@@ -7360,16 +7360,16 @@ func (c *Client) UpdateIosEduDeviceConfigurationViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEduDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEduDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosEduDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error) {
-	req, err := NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error) {
+	req, err := NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosEduDeviceConfiguration](c, req, err)
 }
 
@@ -7414,16 +7414,16 @@ func (c *Client) UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -7468,16 +7468,16 @@ func (c *Client) UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosExpeditedCheckinConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosExpeditedCheckinConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosExpeditedCheckinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error) {
-	req, err := NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error) {
+	req, err := NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosExpeditedCheckinConfiguration](c, req, err)
 }
 
@@ -7522,16 +7522,16 @@ func (c *Client) UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsGroup
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -7575,16 +7575,16 @@ func (c *Client) UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsGroupAssig
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosikEv2VpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosikEv2VpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosikEv2VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error) {
-	req, err := NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error) {
+	req, err := NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosikEv2VpnConfiguration](c, req, err)
 }
 
@@ -7629,16 +7629,16 @@ func (c *Client) UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -7682,16 +7682,16 @@ func (c *Client) UpdateIosPkcsCertificateProfileViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosPkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosPkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error) {
-	req, err := NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error) {
+	req, err := NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosPkcsCertificateProfile](c, req, err)
 }
 
@@ -7735,16 +7735,16 @@ func (c *Client) UpdateIosScepCertificateProfileViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error) {
-	req, err := NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error) {
+	req, err := NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosScepCertificateProfile](c, req, err)
 }
 
@@ -7788,16 +7788,16 @@ func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsGroupAssignm
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosUpdateConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosUpdateConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosUpdateConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error) {
-	req, err := NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error) {
+	req, err := NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[IosUpdateConfiguration](c, req, err)
 }
 
@@ -7841,16 +7841,16 @@ func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignment
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
-	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
+	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyIosVpnConfiguration](c, req, err)
 }
 
@@ -7894,16 +7894,16 @@ func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmen
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
-	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
+	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyIosWiFiConfiguration](c, req, err)
 }
 
@@ -7947,16 +7947,16 @@ func (c *Client) UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsGroupAs
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSCustomAppConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomAppConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSCustomAppConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error) {
-	req, err := NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error) {
+	req, err := NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSCustomAppConfiguration](c, req, err)
 }
 
@@ -8000,16 +8000,16 @@ func (c *Client) UpdateMacOSCustomConfigurationViaDeviceConfigurationsGroupAssig
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSCustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error) {
-	req, err := NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error) {
+	req, err := NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSCustomConfiguration](c, req, err)
 }
 
@@ -8054,16 +8054,16 @@ func (c *Client) UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSDeviceFeaturesConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error) {
-	req, err := NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error) {
+	req, err := NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSDeviceFeaturesConfiguration](c, req, err)
 }
 
@@ -8108,16 +8108,16 @@ func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSEndpointProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error) {
-	req, err := NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error) {
+	req, err := NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSEndpointProtectionConfiguration](c, req, err)
 }
 
@@ -8162,16 +8162,16 @@ func (c *Client) UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error) {
-	req, err := NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error) {
+	req, err := NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSEnterpriseWiFiConfiguration](c, req, err)
 }
 
@@ -8216,16 +8216,16 @@ func (c *Client) UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsGroupA
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSExtensionsConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSExtensionsConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSExtensionsConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error) {
-	req, err := NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error) {
+	req, err := NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSExtensionsConfiguration](c, req, err)
 }
 
@@ -8270,16 +8270,16 @@ func (c *Client) UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error) {
-	req, err := NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error) {
+	req, err := NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSGeneralDeviceConfiguration](c, req, err)
 }
 
@@ -8324,16 +8324,16 @@ func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -8377,16 +8377,16 @@ func (c *Client) UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsGroupAs
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSPkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSPkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error) {
-	req, err := NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error) {
+	req, err := NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSPkcsCertificateProfile](c, req, err)
 }
 
@@ -8430,16 +8430,16 @@ func (c *Client) UpdateMacOSScepCertificateProfileViaDeviceConfigurationsGroupAs
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSScepCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSScepCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error) {
-	req, err := NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error) {
+	req, err := NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSScepCertificateProfile](c, req, err)
 }
 
@@ -8484,16 +8484,16 @@ func (c *Client) UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSSoftwareUpdateConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error) {
-	req, err := NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error) {
+	req, err := NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSSoftwareUpdateConfiguration](c, req, err)
 }
 
@@ -8537,16 +8537,16 @@ func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsGroupAssignme
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSVpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSVpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error) {
-	req, err := NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error) {
+	req, err := NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSVpnConfiguration](c, req, err)
 }
 
@@ -8590,16 +8590,16 @@ func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignm
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiFiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
-	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
+	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyMacOSWiFiConfiguration](c, req, err)
 }
 
@@ -8644,16 +8644,16 @@ func (c *Client) UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiredNetworkConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiredNetworkConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update macOSWiredNetworkConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error) {
-	req, err := NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error) {
+	req, err := NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[MacOSWiredNetworkConfiguration](c, req, err)
 }
 
@@ -8697,16 +8697,16 @@ func (c *Client) UpdateSharedPCConfigurationViaDeviceConfigurationsGroupAssignme
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateSharedPCConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateSharedPCConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update sharedPCConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error) {
-	req, err := NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error) {
+	req, err := NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[SharedPCConfiguration](c, req, err)
 }
 
@@ -8751,16 +8751,16 @@ func (c *Client) UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateUnsupportedDeviceConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateUnsupportedDeviceConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update unsupportedDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error) {
-	req, err := NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error) {
+	req, err := NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[UnsupportedDeviceConfiguration](c, req, err)
 }
 
@@ -8805,16 +8805,16 @@ func (c *Client) UpdateWindows10CustomConfigurationViaDeviceConfigurationsGroupA
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10CustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10CustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10CustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error) {
-	req, err := NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error) {
+	req, err := NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10CustomConfiguration](c, req, err)
 }
 
@@ -8861,16 +8861,16 @@ func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceCon
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10DeviceFirmwareConfigurationInterface" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error) {
-	req, err := NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error) {
+	req, err := NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10DeviceFirmwareConfigurationInterface](c, req, err)
 }
 
@@ -8915,16 +8915,16 @@ func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurati
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10EasEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error) {
-	req, err := NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error) {
+	req, err := NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10EasEmailProfileConfiguration](c, req, err)
 }
 
@@ -8971,16 +8971,16 @@ func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10EndpointProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error) {
-	req, err := NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error) {
+	req, err := NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10EndpointProtectionConfiguration](c, req, err)
 }
 
@@ -9027,16 +9027,16 @@ func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaDev
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10EnterpriseModernAppManagementConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error) {
-	req, err := NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error) {
+	req, err := NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
 }
 
@@ -9081,16 +9081,16 @@ func (c *Client) UpdateWindows10GeneralConfigurationViaDeviceConfigurationsGroup
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10GeneralConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10GeneralConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10GeneralConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error) {
-	req, err := NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error) {
+	req, err := NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10GeneralConfiguration](c, req, err)
 }
 
@@ -9135,16 +9135,16 @@ func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurat
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10ImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10ImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -9189,16 +9189,16 @@ func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurati
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10NetworkBoundaryConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error) {
-	req, err := NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error) {
+	req, err := NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10NetworkBoundaryConfiguration](c, req, err)
 }
 
@@ -9243,16 +9243,16 @@ func (c *Client) UpdateWindows10PFXImportCertificateProfileViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10PFXImportCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PFXImportCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10PFXImportCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error) {
-	req, err := NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error) {
+	req, err := NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10PFXImportCertificateProfile](c, req, err)
 }
 
@@ -9297,16 +9297,16 @@ func (c *Client) UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10PkcsCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PkcsCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10PkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error) {
-	req, err := NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error) {
+	req, err := NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10PkcsCertificateProfile](c, req, err)
 }
 
@@ -9351,16 +9351,16 @@ func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurat
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10SecureAssessmentConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error) {
-	req, err := NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error) {
+	req, err := NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10SecureAssessmentConfiguration](c, req, err)
 }
 
@@ -9405,16 +9405,16 @@ func (c *Client) UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsG
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10TeamGeneralConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10TeamGeneralConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10TeamGeneralConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error) {
-	req, err := NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error) {
+	req, err := NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10TeamGeneralConfiguration](c, req, err)
 }
 
@@ -9458,16 +9458,16 @@ func (c *Client) UpdateWindows10VpnConfigurationViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10VpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10VpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows10VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error) {
-	req, err := NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error) {
+	req, err := NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows10VpnConfiguration](c, req, err)
 }
 
@@ -9512,16 +9512,16 @@ func (c *Client) UpdateWindows81GeneralConfigurationViaDeviceConfigurationsGroup
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81GeneralConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81GeneralConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows81GeneralConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error) {
-	req, err := NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error) {
+	req, err := NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows81GeneralConfiguration](c, req, err)
 }
 
@@ -9566,16 +9566,16 @@ func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsGro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81SCEPCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81SCEPCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows81SCEPCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error) {
-	req, err := NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error) {
+	req, err := NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows81SCEPCertificateProfile](c, req, err)
 }
 
@@ -9619,16 +9619,16 @@ func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81VpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows81VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
-	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
+	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyWindows81VpnConfiguration](c, req, err)
 }
 
@@ -9673,16 +9673,16 @@ func (c *Client) UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsGr
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81WifiImportConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81WifiImportConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windows81WifiImportConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error) {
-	req, err := NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error) {
+	req, err := NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[Windows81WifiImportConfiguration](c, req, err)
 }
 
@@ -9729,16 +9729,16 @@ func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDe
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsDefenderAdvancedThreatProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
-	req, err := NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
+	req, err := NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
 }
 
@@ -9785,16 +9785,16 @@ func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsDeliveryOptimizationConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error) {
-	req, err := NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error) {
+	req, err := NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsDeliveryOptimizationConfiguration](c, req, err)
 }
 
@@ -9839,16 +9839,16 @@ func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsHealthMonitoringConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error) {
-	req, err := NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error) {
+	req, err := NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsHealthMonitoringConfiguration](c, req, err)
 }
 
@@ -9893,16 +9893,16 @@ func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurat
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsIdentityProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error) {
-	req, err := NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error) {
+	req, err := NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsIdentityProtectionConfiguration](c, req, err)
 }
 
@@ -9946,16 +9946,16 @@ func (c *Client) UpdateWindowsKioskConfigurationViaDeviceConfigurationsGroupAssi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsKioskConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsKioskConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsKioskConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error) {
-	req, err := NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error) {
+	req, err := NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsKioskConfiguration](c, req, err)
 }
 
@@ -10000,16 +10000,16 @@ func (c *Client) UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsG
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81CustomConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81CustomConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhone81CustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error) {
-	req, err := NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error) {
+	req, err := NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhone81CustomConfiguration](c, req, err)
 }
 
@@ -10054,16 +10054,16 @@ func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurations
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhone81GeneralConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error) {
-	req, err := NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error) {
+	req, err := NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhone81GeneralConfiguration](c, req, err)
 }
 
@@ -10110,16 +10110,16 @@ func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfi
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhone81ImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error) {
-	req, err := NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error) {
+	req, err := NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
 }
 
@@ -10164,16 +10164,16 @@ func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfiguratio
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhone81SCEPCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error) {
-	req, err := NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error) {
+	req, err := NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhone81SCEPCertificateProfile](c, req, err)
 }
 
@@ -10218,16 +10218,16 @@ func (c *Client) UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81VpnConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81VpnConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhone81VpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error) {
-	req, err := NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error) {
+	req, err := NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhone81VpnConfiguration](c, req, err)
 }
 
@@ -10274,16 +10274,16 @@ func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigur
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsPhoneEASEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error) {
-	req, err := NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error) {
+	req, err := NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsPhoneEASEmailProfileConfiguration](c, req, err)
 }
 
@@ -10328,16 +10328,16 @@ func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurati
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsUpdateForBusinessConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error) {
-	req, err := NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error) {
+	req, err := NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsUpdateForBusinessConfiguration](c, req, err)
 }
 
@@ -10381,16 +10381,16 @@ func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssig
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsWifiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
-	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
+	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[AnyWindowsWifiConfiguration](c, req, err)
 }
 
@@ -10435,16 +10435,16 @@ func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurati
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsWifiEnterpriseEAPConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error) {
-	req, err := NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error) {
+	req, err := NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsWifiEnterpriseEAPConfiguration](c, req, err)
 }
 
@@ -10489,16 +10489,16 @@ func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGrou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDomainJoinConfigurationBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(deviceConfigurationId_2), body)
+func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx context.Context, baseURL string, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDomainJoinConfigurationBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationId)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationId), body)
 }
 
 // UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // sends "Update windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationId string, deviceConfigurationId_2 string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
-	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationId_2, body)
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
+	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
 	return sendFor[WindowsDomainJoinConfiguration](c, req, err)
 }
 
@@ -15528,16 +15528,16 @@ func (c *Client) UpdateCircularGeofenceManagementCondition(ctx context.Context, 
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateCircularGeofenceManagementConditionBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionId_2), body)
+func NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateCircularGeofenceManagementConditionBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId_2), body)
 }
 
 // UpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions
 // sends "Update circularGeofenceManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateCircularGeofenceManagementConditionBody) (*CircularGeofenceManagementCondition, error) {
-	req, err := NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionId, managementConditionStatementId, managementConditionId_2, body)
+func (c *Client) UpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateCircularGeofenceManagementConditionBody) (*CircularGeofenceManagementCondition, error) {
+	req, err := NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
 	return sendFor[CircularGeofenceManagementCondition](c, req, err)
 }
 
@@ -15565,16 +15565,16 @@ func (c *Client) UpdateNetworkIPv4ConfigurationManagementCondition(ctx context.C
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionId_2), body)
+func NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId_2), body)
 }
 
 // UpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions
 // sends "Update networkIPv4ConfigurationManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*NetworkIPv4ConfigurationManagementCondition, error) {
-	req, err := NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionId, managementConditionStatementId, managementConditionId_2, body)
+func (c *Client) UpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*NetworkIPv4ConfigurationManagementCondition, error) {
+	req, err := NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
 	return sendFor[NetworkIPv4ConfigurationManagementCondition](c, req, err)
 }
 
@@ -15602,16 +15602,16 @@ func (c *Client) UpdateNetworkIPv6ConfigurationManagementCondition(ctx context.C
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionId_2), body)
+func NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx context.Context, baseURL string, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementId)+"/managementConditions/"+url.PathEscape(managementConditionsManagementConditionId_2), body)
 }
 
 // UpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions
 // sends "Update networkIPv6ConfigurationManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionId string, managementConditionStatementId string, managementConditionId_2 string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*NetworkIPv6ConfigurationManagementCondition, error) {
-	req, err := NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionId, managementConditionStatementId, managementConditionId_2, body)
+func (c *Client) UpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*NetworkIPv6ConfigurationManagementCondition, error) {
+	req, err := NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
 	return sendFor[NetworkIPv6ConfigurationManagementCondition](c, req, err)
 }
 
@@ -17152,16 +17152,16 @@ func (c *Client) UpdateDeviceManagementTemplate(ctx context.Context, deviceManag
 // /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx context.Context, baseURL string, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateDeviceManagementTemplateBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/templates/"+url.PathEscape(deviceManagementTemplateId)+"/migratableTo/"+url.PathEscape(deviceManagementTemplateId_2), body)
+func NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx context.Context, baseURL string, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/templates/"+url.PathEscape(templatesDeviceManagementTemplateId)+"/migratableTo/"+url.PathEscape(migratableToDeviceManagementTemplateId), body)
 }
 
 // UpdateDeviceManagementTemplateViaTemplatesMigratableTo sends "Update
 // deviceManagementTemplate" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTemplateViaTemplatesMigratableTo(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
-	req, err := NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateId_2, body)
+func (c *Client) UpdateDeviceManagementTemplateViaTemplatesMigratableTo(ctx context.Context, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
+	req, err := NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), templatesDeviceManagementTemplateId, migratableToDeviceManagementTemplateId, body)
 	return sendFor[AnyDeviceManagementTemplate](c, req, err)
 }
 
@@ -17187,16 +17187,16 @@ func (c *Client) UpdateSecurityBaselineTemplate(ctx context.Context, deviceManag
 // /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}
 // against baseURL (for example "https://graph.microsoft.com/beta"; national
 // clouds have their own).
-func NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx context.Context, baseURL string, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateSecurityBaselineTemplateBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/templates/"+url.PathEscape(deviceManagementTemplateId)+"/migratableTo/"+url.PathEscape(deviceManagementTemplateId_2), body)
+func NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx context.Context, baseURL string, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateSecurityBaselineTemplateBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/deviceManagement/templates/"+url.PathEscape(templatesDeviceManagementTemplateId)+"/migratableTo/"+url.PathEscape(migratableToDeviceManagementTemplateId), body)
 }
 
 // UpdateSecurityBaselineTemplateViaTemplatesMigratableTo sends "Update
 // securityBaselineTemplate" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineTemplateViaTemplatesMigratableTo(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateId_2 string, body *UpdateSecurityBaselineTemplateBody) (*SecurityBaselineTemplate, error) {
-	req, err := NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateId_2, body)
+func (c *Client) UpdateSecurityBaselineTemplateViaTemplatesMigratableTo(ctx context.Context, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateSecurityBaselineTemplateBody) (*SecurityBaselineTemplate, error) {
+	req, err := NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), templatesDeviceManagementTemplateId, migratableToDeviceManagementTemplateId, body)
 	return sendFor[SecurityBaselineTemplate](c, req, err)
 }
 

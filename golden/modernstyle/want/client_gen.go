@@ -273,14 +273,14 @@ func (c *Client) UpdateWidgetViaWidgets(ctx context.Context, idOrUserPrincipalNa
 // NewUpdateWidgetViaGroupsWidgetsRequest builds the "Update widget" request
 // for PATCH /groups/{id}/widgets/{id} against baseURL (for example
 // "https://graph.microsoft.com/beta"; national clouds have their own).
-func NewUpdateWidgetViaGroupsWidgetsRequest(ctx context.Context, baseURL string, id string, id_2 string, body *UpdateWidgetBody) (*http.Request, error) {
-	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/groups/"+url.PathEscape(id)+"/widgets/"+url.PathEscape(id_2), body)
+func NewUpdateWidgetViaGroupsWidgetsRequest(ctx context.Context, baseURL string, groupsId string, widgetsId string, body *UpdateWidgetBody) (*http.Request, error) {
+	return newJSONRequest(ctx, "PATCH", strings.TrimSuffix(baseURL, "/")+"/groups/"+url.PathEscape(groupsId)+"/widgets/"+url.PathEscape(widgetsId), body)
 }
 
 // UpdateWidgetViaGroupsWidgets sends "Update widget" (PATCH
 // /groups/{id}/widgets/{id}) and returns the decoded response (nil for 204 No
 // Content). See Client.
-func (c *Client) UpdateWidgetViaGroupsWidgets(ctx context.Context, id string, id_2 string, body *UpdateWidgetBody) (*Widget, error) {
-	req, err := NewUpdateWidgetViaGroupsWidgetsRequest(ctx, c.baseURL(), id, id_2, body)
+func (c *Client) UpdateWidgetViaGroupsWidgets(ctx context.Context, groupsId string, widgetsId string, body *UpdateWidgetBody) (*Widget, error) {
+	req, err := NewUpdateWidgetViaGroupsWidgetsRequest(ctx, c.baseURL(), groupsId, widgetsId, body)
 	return sendFor[Widget](c, req, err)
 }
