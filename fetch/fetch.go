@@ -32,6 +32,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/docgen-dev/docgen/internal/atomicfile"
 )
 
 // Defaults for Options.
@@ -426,7 +428,7 @@ func attemptGet(ctx context.Context, dir string, j job, conditional bool, o Opti
 		return d, fmt.Errorf("page is %d bytes, more than the %d-byte limit", resp.ContentLength, o.MaxSize)
 	}
 	d.contentType = resp.Header.Get("Content-Type")
-	tmp, err := createTemp(dir)
+	tmp, err := atomicfile.Create(dir)
 	if err != nil {
 		return d, err
 	}
@@ -440,17 +442,12 @@ func attemptGet(ctx context.Context, dir string, j job, conditional bool, o Opti
 	case resp.ContentLength >= 0 && n != resp.ContentLength:
 		err = &retryable{err: fmt.Errorf("body is %d bytes, Content-Length said %d", n, resp.ContentLength)}
 	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
 	if err != nil {
+		tmp.Close()
 		os.Remove(tmp.Name())
+		return d, err
+	}
+	if err := atomicfile.Finish(tmp); err != nil {
 		return d, err
 	}
 	d.tmp, d.size, d.sha = tmp.Name(), n, hex.EncodeToString(h.Sum(nil))

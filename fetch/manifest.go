@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/docgen-dev/docgen/internal/atomicfile"
 )
 
 // ManifestName is the name of the manifest in a fetch directory.
@@ -86,47 +88,7 @@ func (m *Manifest) write(dir string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(dir, ManifestName, data)
-}
-
-// writeAtomic writes data to dir/name through a temporary file in dir, so
-// that readers see the old file or the new one, never a part.
-func writeAtomic(dir, name string, data []byte) error {
-	tmp, err := createTemp(dir)
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	return commit(tmp, filepath.Join(dir, name))
-}
-
-// createTemp creates a hidden temporary file in dir (docgen skips dot-files
-// when it reads a directory of pages).
-func createTemp(dir string) (*os.File, error) {
-	return os.CreateTemp(dir, ".docgen-fetch-*.tmp")
-}
-
-// commit flushes and closes tmp and renames it to dst; on failure it removes
-// tmp and leaves dst as it was.
-func commit(tmp *os.File, dst string) error {
-	err := tmp.Sync()
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.Write(filepath.Join(dir, ManifestName), data)
 }
 
 // validFile reports whether name is safe to use in the directory: a plain

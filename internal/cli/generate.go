@@ -16,6 +16,7 @@ import (
 	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/internal/atomicfile"
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -230,7 +231,7 @@ func write(dir string, files []emit.File, stderr io.Writer) error {
 		if !changed[f.Name] {
 			continue
 		}
-		if err := writeAtomic(filepath.Join(dir, f.Name), f.Data); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, f.Name), f.Data); err != nil {
 			return err
 		}
 	}
@@ -248,31 +249,8 @@ func write(dir string, files []emit.File, stderr io.Writer) error {
 func removeTempFiles(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, ".docgen-") && strings.HasSuffix(n, ".tmp") {
+		if n := e.Name(); !e.IsDir() && atomicfile.IsTemp(n) {
 			os.Remove(filepath.Join(dir, n))
 		}
 	}
-}
-
-func writeAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".docgen-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
