@@ -28,10 +28,11 @@ type ResolveOptions struct {
 // turned into a valid package.
 func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	r := &resolver{
-		types: map[string]*Type{},
-		enums: map[string]*Enum{},
-		files: map[string][]string{},
-		bases: map[string][]string{},
+		types:     map[string]*Type{},
+		enums:     map[string]*Enum{},
+		files:     map[string][]string{},
+		fileNames: map[string][]string{},
+		bases:     map[string][]string{},
 	}
 	sorted := append([]Page(nil), pages...)
 	sort.SliceStable(sorted, func(i, j int) bool {
@@ -75,6 +76,10 @@ type resolver struct {
 	// files maps a page path (lower-cased, extension stripped) to the names
 	// it defines, for resolving links.
 	files map[string][]string
+	// fileNames maps the last element of such a path to the names its pages
+	// define, in page order: links whose directory does not match fall back
+	// to it.
+	fileNames map[string][]string
 	// bases maps a lower-cased base name to the base names properties said
 	// they were inherited from, for types that have no "Inherits from" line.
 	bases map[string][]string
@@ -98,13 +103,15 @@ func pageKey(p string) string {
 }
 
 func (r *resolver) collect(p *Page) {
-	fk := pageKey(p.File)
+	fk, fn := pageKey(p.File), path.Base(pageKey(p.File))
 	for _, t := range p.Types {
 		r.files[fk] = append(r.files[fk], t.Name)
+		r.fileNames[fn] = append(r.fileNames[fn], t.Name)
 		r.addType(t)
 	}
 	for _, e := range p.Enums {
 		r.files[fk] = append(r.files[fk], e.Name)
+		r.fileNames[fn] = append(r.fileNames[fn], e.Name)
 		k := key(e.Name)
 		if old, ok := r.enums[k]; ok {
 			if old.Source == "page" && e.Source == "page" && old.Pos.File != e.Pos.File {
@@ -174,14 +181,9 @@ func (r *resolver) lookup(from string, ref TypeRef) (string, bool) {
 		names := r.files[pageKey(target)]
 		if len(names) == 0 {
 			// "/graph/api/resources/x?view=..." style or a page kept elsewhere:
-			// fall back to the file name alone.
-			base := path.Base(pageKey(target))
-			for fk, ns := range r.files {
-				if path.Base(fk) == base {
-					names = ns
-					break
-				}
-			}
+			// fall back to the file name alone (every page of that name, in
+			// page order, so the choice does not depend on map order).
+			names = r.fileNames[path.Base(pageKey(target))]
 		}
 		for _, n := range names {
 			if strings.EqualFold(n, ref.Name) || len(names) == 1 {
