@@ -8,7 +8,7 @@ AREAS   := $(notdir $(patsubst %/,%,$(wildcard docs-src/*/)))
 # The one-entity, models-only package bench/ builds (see BENCHMARKS.md).
 BENCH_GRAPH := -o bench/cmd/docgen/graph -pkg graph -types mobileThreatDefenseConnector -http=false docs-src/seeds
 
-.PHONY: all generate check golden test lint tidy-check ci
+.PHONY: all generate check golden test lint tidy-check regen-check ci
 
 all: generate test
 
@@ -45,5 +45,10 @@ lint:
 tidy-check:
 	$(GO) mod tidy -diff
 
+## regen-check: regenerating changes no file and leaves none behind (needs git)
+regen-check: generate
+	@git diff --exit-code --stat && test -z "$$(git status --porcelain)" || \
+		{ echo "generated/ is stale or generate left files behind:"; git status --porcelain; exit 1; }
+
 ## ci: what .ci/run does
-ci: lint tidy-check test check
+ci: lint tidy-check test check regen-check

@@ -25,7 +25,7 @@ import (
 
 func main() {
 	// docgen allocates a lot of short-lived parse and render data: collecting
-	// half as often cuts its CPU time by about an eighth for about 100 MB
+	// half as often cuts its CPU time by about an eighth for about 115 MB
 	// more memory on the whole Intune corpus (BENCHMARKS.md). GOGC, when
 	// set, still decides.
 	if _, ok := os.LookupEnv("GOGC"); !ok {

@@ -192,6 +192,6 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 		fmt.Fprintln(w, d.String())
 	}
 	if !all && warnings > maxWarnings {
-		fmt.Fprintf(w, "docgen: and %d more warnings (docgen ir prints them all)\n", warnings-maxWarnings)
+		fmt.Fprintf(w, "docgen: and %d more warnings (-v prints them all)\n", warnings-maxWarnings)
 	}
 }
