@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 )
@@ -158,6 +159,16 @@ func runIR(args []string, stdout, stderr io.Writer) error {
 		return silentError{ExitInput}
 	}
 	return nil
+}
+
+// defaultPkg is the package name for output directory dir: its last
+// element, made a valid name, resolved against the working directory first
+// so that "-o ." (the go:generate case) names the directory, not ".".
+func defaultPkg(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return sanitizePkg(dir)
 }
 
 // sanitizePkg derives a package name from a directory name.

@@ -48,7 +48,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 		return usageError{name + ": no input PATH given"}
 	}
 	if *pkg == "" {
-		*pkg = sanitizePkg(*out)
+		*pkg = defaultPkg(*out)
 	}
 	if !token.IsIdentifier(*pkg) || token.IsKeyword(*pkg) {
 		return usageError{fmt.Sprintf("%s: -pkg %q is not a valid Go package name", name, *pkg)}
