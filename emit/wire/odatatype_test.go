@@ -7,16 +7,17 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// probeODataType is what odataTypeOf replaces: decoding data into a struct
-// with only the annotation. "" when that fails.
+// probeODataType decodes the annotation the way a generated model's
+// ODataType field (a *string) does: a later null member clears an earlier
+// value. "" when that fails or there is none.
 func probeODataType(data []byte) string {
 	var probe struct {
-		ODataType string `json:"@odata.type"`
+		ODataType *string `json:"@odata.type"`
 	}
-	if json.Unmarshal(data, &probe) != nil {
+	if json.Unmarshal(data, &probe) != nil || probe.ODataType == nil {
 		return ""
 	}
-	return probe.ODataType
+	return *probe.ODataType
 }
 
 func TestODataTypeOf(t *testing.T) {
@@ -30,6 +31,7 @@ func TestODataTypeOf(t *testing.T) {
 		{`{"@odata.type":"#esc\u0061ped\"value"}`, "#escaped\"value"},
 		{`{"@odata.type":5}`, ""},
 		{`{"@odata.type":null}`, ""},
+		{`{"@odata.type":"#x","@odata.type":null}`, ""},
 		{`{}`, ""},
 		{`[{"@odata.type":"#x"}]`, ""},
 		{`"@odata.type"`, ""},
@@ -50,6 +52,7 @@ func FuzzODataTypeOf(f *testing.F) {
 		`{"a":{"@odata.type":"#y"},"@odata.type":"#x","b":[1,"2",{"c":null}]}`,
 		`{"\u0040odata.type":"#x\n"}`,
 		`{"@odata.type":"#a","@odata.type":"#b"}`,
+		`{"@odata.type":"#a","@odata.type":null}`,
 		`[1,2]`, `"x"`, `{}`, `{"@odata.type":true}`,
 	} {
 		f.Add([]byte(s))

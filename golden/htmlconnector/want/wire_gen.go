@@ -368,11 +368,22 @@ func Some[T any](v T) Optional[T] { return Optional[T]{value: v, present: true} 
 // Null returns an Optional that encodes as null.
 func Null[T any]() Optional[T] { return Optional[T]{present: true, null: true} }
 
+// same reports whether a and b are equal or encode to the same JSON: a NaN
+// Double is not equal to itself, but it has not changed.
+func same(a, b any) bool {
+	if reflect.DeepEqual(a, b) {
+		return true
+	}
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
 // changedPtr sets *dst, if updated differs from old, to updated's value, or
 // to null when updated is nil. Generated <Op>BodyFromChanges functions call
 // it for each pointer field.
 func changedPtr[T any](dst *Optional[T], old, updated *T) {
-	if reflect.DeepEqual(old, updated) {
+	if same(old, updated) {
 		return
 	}
 	if updated == nil {
@@ -386,7 +397,7 @@ func changedPtr[T any](dst *Optional[T], old, updated *T) {
 // null when none (updated holds nothing: a nil slice or raw value, an empty
 // Any wrapper).
 func changedValue[T any](dst *Optional[T], old, updated T, none bool) {
-	if reflect.DeepEqual(old, updated) {
+	if same(old, updated) {
 		return
 	}
 	if none {
