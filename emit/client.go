@@ -38,17 +38,17 @@ func (g *gen) clientFile(f *jen.File) {
 const graphBeta = "https://graph.microsoft.com/beta"
 
 // respType is the Go type the documented response of op decodes into, or nil
-// when op documents none. A structured type decodes into its model, or, when
-// types derive from it, into its Any wrapper, so that the model the
-// service's "@odata.type" names is the one decoded (and an unknown one is
-// kept raw); anything else (a collection, a primitive, an unknown type) is
-// kept as raw JSON.
+// when op documents none. A structured type decodes into its Any wrapper
+// where it has one (as a property of that type would: see polyBase), so that
+// the model the service's "@odata.type" names is the one decoded and an
+// unknown one is kept raw, otherwise into its model; anything else (a
+// collection, a primitive, an unknown type) is kept as raw JSON.
 func (g *gen) respType(op *ir.Operation) *jen.Statement {
 	r := op.Response
 	switch t := g.types[r.Name]; {
 	case r.Name == "":
 		return nil
-	case t != nil && !r.Collection && len(t.Derived) > 0 && t.AnyGoName != "":
+	case !r.Collection && g.polyBase(r) != nil:
 		return jen.Id(t.AnyGoName)
 	case t != nil && !r.Collection:
 		return jen.Id(t.GoName)
@@ -100,8 +100,8 @@ func clientDecls(f *jen.File) {
 	f.Comment("It has one method per documented path. Each builds its request with the")
 	f.Comment("matching New...Request function and sends the body as built (call its")
 	f.Comment("Validate first to check the documented rules). A 2xx answer is decoded")
-	f.Comment("into the documented response type (its Any wrapper when types derive from")
-	f.Comment("it: Value is then the model \"@odata.type\" names), or is nil when the")
+	f.Comment("into the documented response type (its Any wrapper where it has one:")
+	f.Comment("Value is then the model \"@odata.type\" names), or is nil when the")
 	f.Comment("service answers 204 No Content or with no body; any other answer is a")
 	f.Comment("*GraphError.")
 	f.Comment("")

@@ -71,3 +71,21 @@ func TestSelectionUnknownName(t *testing.T) {
 		assert.Contains(t, l, ": warning: ")
 	}
 }
+
+// TestSelectionKeepsSignatures: selecting a type must not change the Go API
+// generated for it. deviceManagementSettingDefinition has derived types that
+// a selection of it alone leaves out; its client method still returns the
+// Any wrapper, as it does when everything is generated.
+func TestSelectionKeepsSignatures(t *testing.T) {
+	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {"
+	all, err := os.ReadFile("../generated/intune/client_gen.go")
+	require.NoError(t, err)
+	require.Contains(t, string(all), sig)
+
+	out := t.TempDir()
+	code, _, stderr := run("generate", "-o", out, "-pkg", "sel", "-types", "deviceManagementSettingDefinition", "../docs-src/intune")
+	require.Equal(t, 0, code, stderr)
+	sel, err := os.ReadFile(filepath.Join(out, "client_gen.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(sel), sig)
+}

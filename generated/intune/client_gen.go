@@ -21,8 +21,8 @@ import (
 // It has one method per documented path. Each builds its request with the
 // matching New...Request function and sends the body as built (call its
 // Validate first to check the documented rules). A 2xx answer is decoded
-// into the documented response type (its Any wrapper when types derive from
-// it: Value is then the model "@odata.type" names), or is nil when the
+// into the documented response type (its Any wrapper where it has one:
+// Value is then the model "@odata.type" names), or is nil when the
 // service answers 204 No Content or with no body; any other answer is a
 // *GraphError.
 //
@@ -2996,9 +2996,9 @@ func NewUpdatePolicySetAssignmentRequest(ctx context.Context, baseURL string, po
 // UpdatePolicySetAssignment sends "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdatePolicySetAssignment(ctx context.Context, policySetId string, policySetAssignmentId string, body *UpdatePolicySetAssignmentBody) (*PolicySetAssignment, error) {
+func (c *Client) UpdatePolicySetAssignment(ctx context.Context, policySetId string, policySetAssignmentId string, body *UpdatePolicySetAssignmentBody) (*AnyPolicySetAssignment, error) {
 	req, err := NewUpdatePolicySetAssignmentRequest(ctx, c.baseURL(), policySetId, policySetAssignmentId, body)
-	return sendFor[PolicySetAssignment](c, req, err)
+	return sendFor[AnyPolicySetAssignment](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicyPolicySetItemRequest builds the "Update
@@ -13282,9 +13282,9 @@ func NewUpdateDeviceManagementDomainJoinConnectorRequest(ctx context.Context, ba
 // deviceManagementDomainJoinConnector" (PATCH
 // /deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDomainJoinConnector(ctx context.Context, deviceManagementDomainJoinConnectorId string, body *UpdateDeviceManagementDomainJoinConnectorBody) (*DeviceManagementDomainJoinConnector, error) {
+func (c *Client) UpdateDeviceManagementDomainJoinConnector(ctx context.Context, deviceManagementDomainJoinConnectorId string, body *UpdateDeviceManagementDomainJoinConnectorBody) (*AnyDeviceManagementDomainJoinConnector, error) {
 	req, err := NewUpdateDeviceManagementDomainJoinConnectorRequest(ctx, c.baseURL(), deviceManagementDomainJoinConnectorId, body)
-	return sendFor[DeviceManagementDomainJoinConnector](c, req, err)
+	return sendFor[AnyDeviceManagementDomainJoinConnector](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMActivationCodePoolRequest builds the "Update
@@ -14446,9 +14446,9 @@ func NewUpdateGroupPolicyObjectFileRequest(ctx context.Context, baseURL string, 
 // UpdateGroupPolicyObjectFile sends "Update groupPolicyObjectFile" (PATCH
 // /deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyObjectFile(ctx context.Context, groupPolicyObjectFileId string, body *UpdateGroupPolicyObjectFileBody) (*GroupPolicyObjectFile, error) {
+func (c *Client) UpdateGroupPolicyObjectFile(ctx context.Context, groupPolicyObjectFileId string, body *UpdateGroupPolicyObjectFileBody) (*AnyGroupPolicyObjectFile, error) {
 	req, err := NewUpdateGroupPolicyObjectFileRequest(ctx, c.baseURL(), groupPolicyObjectFileId, body)
-	return sendFor[GroupPolicyObjectFile](c, req, err)
+	return sendFor[AnyGroupPolicyObjectFile](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionFileRequest builds the "Update
@@ -18516,9 +18516,9 @@ func NewUpdateOfficeClientConfigurationAssignmentRequest(ctx context.Context, ba
 // officeClientConfigurationAssignment" (PATCH
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateOfficeClientConfigurationAssignment(ctx context.Context, officeClientConfigurationId string, officeClientConfigurationAssignmentId string, body *UpdateOfficeClientConfigurationAssignmentBody) (*OfficeClientConfigurationAssignment, error) {
+func (c *Client) UpdateOfficeClientConfigurationAssignment(ctx context.Context, officeClientConfigurationId string, officeClientConfigurationAssignmentId string, body *UpdateOfficeClientConfigurationAssignmentBody) (*AnyOfficeClientConfigurationAssignment, error) {
 	req, err := NewUpdateOfficeClientConfigurationAssignmentRequest(ctx, c.baseURL(), officeClientConfigurationId, officeClientConfigurationAssignmentId, body)
-	return sendFor[OfficeClientConfigurationAssignment](c, req, err)
+	return sendFor[AnyOfficeClientConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateOnPremEncryptedPayloadRequest builds the "Update

@@ -935,7 +935,7 @@ func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, 
 // HandleUpdatePolicySetAssignment fakes "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *UpdatePolicySetAssignmentBody) (*PolicySetAssignment, error)) http.Handler {
+func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *UpdatePolicySetAssignmentBody) (*AnyPolicySetAssignment, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, func() *UpdatePolicySetAssignmentBody {
 		return new(UpdatePolicySetAssignmentBody)
 	}, fn)
@@ -3355,7 +3355,7 @@ func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, ro
 // deviceManagementDomainJoinConnector" (PATCH
 // /deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementDomainJoinConnectorBody) (*DeviceManagementDomainJoinConnector, error)) http.Handler {
+func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementDomainJoinConnectorBody) (*AnyDeviceManagementDomainJoinConnector, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, func() *UpdateDeviceManagementDomainJoinConnectorBody {
 		return new(UpdateDeviceManagementDomainJoinConnectorBody)
 	}, fn)
@@ -3726,7 +3726,7 @@ func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, ro
 // HandleUpdateGroupPolicyObjectFile fakes "Update groupPolicyObjectFile"
 // (PATCH /deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyObjectFileBody) (*GroupPolicyObjectFile, error)) http.Handler {
+func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyObjectFileBody) (*AnyGroupPolicyObjectFile, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, func() *UpdateGroupPolicyObjectFileBody {
 		return new(UpdateGroupPolicyObjectFileBody)
 	}, fn)
@@ -5045,7 +5045,7 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 // officeClientConfigurationAssignment" (PATCH
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateOfficeClientConfigurationAssignmentBody) (*OfficeClientConfigurationAssignment, error)) http.Handler {
+func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateOfficeClientConfigurationAssignmentBody) (*AnyOfficeClientConfigurationAssignment, error)) http.Handler {
 	return serveOp("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, func() *UpdateOfficeClientConfigurationAssignmentBody {
 		return new(UpdateOfficeClientConfigurationAssignmentBody)
 	}, fn)

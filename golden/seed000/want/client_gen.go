@@ -21,8 +21,8 @@ import (
 // It has one method per documented path. Each builds its request with the
 // matching New...Request function and sends the body as built (call its
 // Validate first to check the documented rules). A 2xx answer is decoded
-// into the documented response type (its Any wrapper when types derive from
-// it: Value is then the model "@odata.type" names), or is nil when the
+// into the documented response type (its Any wrapper where it has one:
+// Value is then the model "@odata.type" names), or is nil when the
 // service answers 204 No Content or with no body; any other answer is a
 // *GraphError.
 //
