@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -89,14 +90,22 @@ func (c *checker) object(n *node, t *ir.Type, path string) {
 		if m.key == "@odata.type" && m.val.kind == '"' {
 			name := strings.TrimPrefix(m.val.str, "#")
 			if !strings.Contains(name, ".") {
-				name = "microsoft.graph." + name
+				name = ir.DefaultNamespace + "." + name
 			}
-			if d := c.types[name]; d != nil {
-				t = d
-			} else if name != t.Name {
+			d := c.types[name]
+			switch {
+			case name == t.Name:
+			case d == nil:
 				// A derived type no page given documents: its members
 				// cannot be checked (the generated code keeps it raw).
 				return
+			case !slices.Contains(t.Derived, d.Name):
+				// The generated code would keep it raw too: a value of t
+				// cannot be a d.
+				c.diags.Warnf(c.pos(m.val.off), "example-odata-type", "%s example: %s: @odata.type names %s, which does not derive from %s", c.ex.Role, pathOr(path), d.Name, t.Name)
+				return
+			default:
+				t = d
 			}
 		}
 	}

@@ -55,3 +55,32 @@ func TestEnumCaseHint(t *testing.T) {
 		assert.NotContains(t, diags[0].Message, "documented member is")
 	}
 }
+
+// TestODataTypeOutsideHierarchy: an example's "@odata.type" switches the
+// checks to a derived type, but a type that does not derive from the
+// expected one is reported (the generated code would keep the value raw),
+// not silently checked as if it did.
+func TestODataTypeOutsideHierarchy(t *testing.T) {
+	spec := &ir.Spec{
+		Types: []ir.Type{
+			{Name: "microsoft.graph.policy", Derived: []string{"microsoft.graph.strictPolicy"}, Properties: []ir.Property{{Name: "name", Type: ir.TypeRef{Name: "Edm.String"}}}},
+			{Name: "microsoft.graph.strictPolicy", Base: "microsoft.graph.policy", Properties: []ir.Property{
+				{Name: "name", Type: ir.TypeRef{Name: "Edm.String"}}, {Name: "level", Type: ir.TypeRef{Name: "Edm.Int32"}}}},
+			{Name: "microsoft.graph.device", Properties: []ir.Property{{Name: "level", Type: ir.TypeRef{Name: "Edm.String"}}}},
+		},
+	}
+	check := func(body string) []string {
+		spec.Examples = []ir.Example{{Role: ir.RoleRequest, Type: "microsoft.graph.policy", Body: body, Pos: ir.Pos{File: "p.md", Line: 1, Col: 1}}}
+		var out []string
+		for _, d := range Check(spec) {
+			out = append(out, d.Code+": "+d.Message)
+		}
+		return out
+	}
+	assert.Empty(t, check(`{"@odata.type": "#microsoft.graph.strictPolicy", "name": "a", "level": 2}`), "a derived type's own properties are known")
+	assert.Equal(t, []string{`example-type: request example: level is a string, but its documented type is Edm.Int32`},
+		check(`{"@odata.type": "#microsoft.graph.strictPolicy", "level": "2"}`), "and checked against it")
+	assert.Equal(t, []string{"example-odata-type: request example: the body: @odata.type names microsoft.graph.device, which does not derive from microsoft.graph.policy"},
+		check(`{"@odata.type": "#microsoft.graph.device", "level": "x"}`))
+	assert.Empty(t, check(`{"@odata.type": "#microsoft.graph.undocumented", "anything": 1}`), "an undocumented type cannot be checked")
+}
