@@ -111,3 +111,29 @@ func TestWholeBodyResolve(t *testing.T) {
 	assert.False(t, spec.Operations[0].BodyWholeType)
 	assert.Contains(t, codes(rd), "unknown-body-type")
 }
+
+// TestCaptureInlineEnumSection: a text capture has the same heading
+// vocabulary as markdown (doc.IsSectionHeading): a "riskLevel values"
+// section defines an enum, and its Member table is not read as a second
+// properties table; a prose line "Possible values" is no heading.
+func TestCaptureInlineEnumSection(t *testing.T) {
+	src := "alert resource type\nNamespace: microsoft.graph\nAn alert.\nProperties\n" +
+		"Property | Type | Description |\n---|---|---|\nrisk | riskLevel | How risky. |\n" +
+		"riskLevel values\nMember | Description |\n---|---|\nlow | Low risk. |\nhigh | High risk. |\n" +
+		"Possible values\nare listed above.\n"
+	p, diags := Parse("alert.txt", []byte(src))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	assert.NotContains(t, codes(diags), "table-columns")
+	require.Len(t, p.Enums, 1)
+	assert.Equal(t, "microsoft.graph.riskLevel", p.Enums[0].Name)
+	var members []string
+	for _, m := range p.Enums[0].Members {
+		members = append(members, m.Name)
+	}
+	assert.Equal(t, []string{"low", "high"}, members)
+
+	md, _ := Parse("alert.md", []byte("# alert resource type\n\nNamespace: microsoft.graph\n\nAn alert.\n\n## Properties\n\n"+
+		"| Property | Type | Description |\n|---|---|---|\n| risk | riskLevel | How risky. |\n\n### riskLevel values\n\n"+
+		"| Member | Description |\n|---|---|\n| low | Low risk. |\n| high | High risk. |\n"))
+	assert.Equal(t, md.Enums[0].Members[0].Name, p.Enums[0].Members[0].Name, "the same as the markdown page")
+}

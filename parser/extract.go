@@ -69,31 +69,29 @@ var (
 	inheritsPhrase = regexp.MustCompile(`(?i)\b(?:inherits from|is a subclass of|is derived from|derives from)\s+`)
 	statusCode     = regexp.MustCompile(`\b([1-5]\d\d)\s+[A-Z][A-Za-z ]*\b`)
 	identifier     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
-	// enumValuesHeading is how current Graph resource pages introduce an
-	// enum they define inline: "### riskLevel values".
-	enumValuesHeading = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(?:enum\s+)?values$`)
 )
 
-// section classifies a heading's text.
-type section int
+// section is the part of the page a heading opened (see doc.Section, where
+// the heading vocabulary lives, shared with the text front end).
+type section = doc.Section
 
 const (
-	secOther section = iota
-	secHTTPRequest
-	secRequestHeaders
-	secRequestBody
-	secResponse
-	secExample
-	secExampleRequest
-	secExampleResponse
-	secProperties
-	secRelationships
-	secMembers
-	secJSON
-	secMethods
-	secPermissions
-	secParameters
-	secEnumValues // "### riskLevel values": an enum defined inside a resource page
+	secOther           = doc.SecOther
+	secHTTPRequest     = doc.SecHTTPRequest
+	secRequestHeaders  = doc.SecRequestHeaders
+	secRequestBody     = doc.SecRequestBody
+	secResponse        = doc.SecResponse
+	secExample         = doc.SecExample
+	secExampleRequest  = doc.SecExampleRequest
+	secExampleResponse = doc.SecExampleResponse
+	secProperties      = doc.SecProperties
+	secRelationships   = doc.SecRelationships
+	secMembers         = doc.SecMembers
+	secJSON            = doc.SecJSON
+	secMethods         = doc.SecMethods
+	secPermissions     = doc.SecPermissions
+	secParameters      = doc.SecParameters
+	secEnumValues      = doc.SecEnumValues
 )
 
 // hasSubsections reports whether a section keeps going under subheadings of
@@ -107,45 +105,6 @@ func hasSubsections(s section) bool {
 func tabHeading(b *doc.Block) bool {
 	return len(b.Text.Links) == 1 && strings.HasPrefix(b.Text.Links[0].Href, "#tab/") &&
 		strings.TrimSpace(b.Text.Text) == strings.TrimSpace(b.Text.Links[0].Text)
-}
-
-func classify(heading string, inExample bool) section {
-	h := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(heading, ":")))
-	// "HTTP request (to upload a new file)": a remark does not change the section.
-	if r := remark.ReplaceAllString(h, ""); r != "" {
-		h = r
-	}
-	switch {
-	case h == "http request" || h == "http requests":
-		return secHTTPRequest
-	case h == "request headers" || h == "optional request headers":
-		return secRequestHeaders
-	case h == "request body":
-		return secRequestBody
-	case strings.HasPrefix(h, "example"):
-		return secExample
-	case inExample && strings.HasPrefix(h, "request"):
-		return secExampleRequest
-	case inExample && strings.HasPrefix(h, "response"):
-		return secExampleResponse
-	case h == "response" || h == "response body":
-		return secResponse
-	case h == "properties":
-		return secProperties
-	case h == "relationships":
-		return secRelationships
-	case h == "members" || h == "values" || h == "enum members":
-		return secMembers
-	case h == "json representation":
-		return secJSON
-	case h == "methods":
-		return secMethods
-	case h == "permissions" || h == "prerequisites":
-		return secPermissions
-	case strings.HasSuffix(h, "parameters"):
-		return secParameters
-	}
-	return secOther
 }
 
 func (x *extractor) run() {
@@ -199,7 +158,7 @@ func (x *extractor) run() {
 		switch b.Kind {
 		case doc.Heading:
 			if (i > 0 || b.Level != 1) && i != titleBlock && !tabHeading(b) {
-				s := classify(b.Text.Text, inExample)
+				s := doc.ClassifyHeading(b.Text.Text, inExample)
 				if s == secExample {
 					inExample = true
 				} else if s != secExampleRequest && s != secExampleResponse && b.Level > 0 && b.Level <= 2 {
@@ -215,7 +174,7 @@ func (x *extractor) run() {
 				if s == secProperties {
 					propsSeen = true
 				}
-				if m := enumValuesHeading.FindStringSubmatch(b.Text.Text); m != nil {
+				if m := doc.EnumValuesHeading.FindStringSubmatch(b.Text.Text); m != nil {
 					sec, inlineEnum = secEnumValues, qualify(m[1], x.page.Namespace)
 					secLevel, sub = b.Level, false
 				}
@@ -317,7 +276,7 @@ func (x *extractor) pageKind() ir.PageKind {
 	has := map[section]bool{}
 	for _, b := range x.d.Blocks {
 		if b.Kind == doc.Heading {
-			has[classify(b.Text.Text, false)] = true
+			has[doc.ClassifyHeading(b.Text.Text, false)] = true
 		}
 	}
 	switch {

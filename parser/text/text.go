@@ -26,21 +26,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/doc"
 )
 
-// sectionNames are the headings Graph pages use, lower-cased. A text capture
-// line equal to one of them (ignoring case and a trailing colon) is a heading.
-var sectionNames = map[string]bool{
-	"permissions": true, "prerequisites": true, "http request": true,
-	"request headers": true, "request body": true, "response": true,
-	"response body": true, "example": true, "examples": true, "request": true,
-	"properties": true, "relationships": true, "methods": true, "members": true,
-	"json representation": true, "path parameters": true,
-	"query parameters": true, "optional query parameters": true,
-	"optional request headers": true, "parameters": true, "see also": true,
-	"enumerations": true, "values": true, "functions": true, "actions": true,
-}
-
 var (
-	exampleHeading = regexp.MustCompile(`^(?i)example \d+\b[^.]{0,80}$`)
 	// requestLine reads "PATCH /users/{id | userPrincipalName}": a path
 	// parameter in braces may hold spaces (alternative keys).
 	requestLine   = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) +(?:\{[^{}]*\}|[^\s{]|\{)+( +HTTP/\d(\.\d)?)?$`)
@@ -144,9 +130,7 @@ func (p *parser) run() {
 func (p *parser) add(b doc.Block) { p.blocks = append(p.blocks, b) }
 
 func isHeading(line string) bool {
-	line = headingText(line)
-	l := strings.ToLower(strings.TrimSuffix(line, ":"))
-	return sectionNames[l] || exampleHeading.MatchString(line)
+	return doc.IsSectionHeading(headingText(line))
 }
 
 // headingText drops the "## " a capture of unrendered markdown keeps
