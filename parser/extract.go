@@ -585,8 +585,8 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 	// properties all live in derived types.
 	t := &ir.Type{Name: x.typeName, Kind: ir.KindComplex, Pos: b.Pos}
 	seen := map[string]ir.Pos{}
-	more := map[int][]string{}      // continuation text by property index
-	requiredCells := map[int]bool{} // a Required column says yes, by property index
+	more := map[int][]string{} // continuation text by property index
+	_, _, isAction := x.action()
 	for _, r := range b.Table.Rows {
 		nameCell := cell(r, c.name)
 		name := strings.Trim(strings.TrimSpace(nameCell.Text), "`*")
@@ -600,8 +600,8 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 		case rowContinuation:
 			// A description that ran over a line break in the source,
 			// which ends the markdown row early: it belongs to the row above.
-			// Collected and analysed once after the loop: re-analysing the
-			// growing description per row is quadratic on hostile tables.
+			// Collected here; descriptions are analysed once, complete,
+			// after the loop.
 			if n := len(t.Properties); n > 0 {
 				more[n-1] = append(more[n-1], nameCell.Text)
 				continue
@@ -612,13 +612,13 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 			continue
 		}
 		ref, ok := ParseTypeCell(typeCell.Inline, x.page.Namespace)
-		if asType, isType := ParseTypeCell(nameCell.Inline, x.page.Namespace); !ok && isType && strings.HasPrefix(asType.Name, "Edm.") {
-			// "String | The email address. |": a capture lost the name
-			// cell and every cell moved left.
-			x.diags.Warnf(nameCell.Pos, "shifted-row", "row starting %q has lost its property name (its cells moved left); row skipped", name)
-			continue
-		}
 		if !ok {
+			if asType, isType := ParseTypeCell(nameCell.Inline, x.page.Namespace); isType && strings.HasPrefix(asType.Name, "Edm.") {
+				// "String | The email address. |": a capture lost the name
+				// cell and every cell moved left.
+				x.diags.Warnf(nameCell.Pos, "shifted-row", "row starting %q has lost its property name (its cells moved left); row skipped", name)
+				continue
+			}
 			x.diags.Warnf(typeCell.Pos, "bad-type", "property %q: cannot read type %q; treating it as untyped JSON", name, typeCell.Text)
 			ref = ir.TypeRef{Name: "Edm.Untyped", Raw: typeCell.Text}
 		}
@@ -627,26 +627,21 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 			continue
 		}
 		seen[name] = nameCell.Pos
-		desc := cell(r, c.desc).Text
-		p := ir.Property{Name: name, Type: ref, Description: desc, Pos: nameCell.Pos}
-		applyFacts(&p, analyze(desc), x.page.Namespace)
-		if yes(cell(r, c.required).Text) {
-			requiredCells[len(t.Properties)] = true
-		}
-		if _, _, isAction := x.action(); name == "id" && x.page.Kind == ir.PageAPI && !isAction {
+		// Required from a Required column; applyFacts adds what the
+		// description says.
+		p := ir.Property{Name: name, Type: ref, Description: cell(r, c.desc).Text, Pos: nameCell.Pos,
+			Required: yes(cell(r, c.required).Text)}
+		if name == "id" && x.page.Kind == ir.PageAPI && !isAction {
 			t.Kind = ir.KindEntity
 		}
 		t.Properties = append(t.Properties, p)
 	}
 	for i := range t.Properties {
+		p := &t.Properties[i]
 		if parts := more[i]; len(parts) > 0 {
-			p := &t.Properties[i]
 			p.Description = strings.TrimSpace(p.Description + " " + strings.Join(parts, " "))
-			applyFacts(p, analyze(p.Description), x.page.Namespace)
 		}
-		if requiredCells[i] {
-			t.Properties[i].Required = true
-		}
+		applyFacts(p, analyze(p.Description), x.page.Namespace)
 	}
 	if x.meta != nil && x.meta.KeyProperty != "" {
 		t.Kind = ir.KindEntity
@@ -739,7 +734,7 @@ func applyFacts(p *ir.Property, f prose.Facts, ns string) {
 	p.Rules = nil
 	p.EnumValues = slices.Clone(f.EnumValues) // facts are shared through the cache
 	p.ReadOnly = f.ReadOnly
-	p.Required = f.Required
+	p.Required = p.Required || f.Required // a Required column may have said so
 	p.Nullable = f.Nullable
 	p.Default = f.Default
 	if f.InheritedFrom != "" && identifier.MatchString(f.InheritedFrom) {
