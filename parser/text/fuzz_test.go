@@ -56,10 +56,10 @@ func FuzzParse(f *testing.F) {
 		if d == nil || d.File != file {
 			t.Fatalf("document %+v", d)
 		}
-		for _, dg := range diags {
-			if dg.Severity == ir.SevError {
-				t.Fatalf("error diagnostic: %v", dg)
-			}
+		// The text front end has nothing to report: every line of any input
+		// is a heading, a table row, code or prose; extraction judges them.
+		if len(diags) != 0 {
+			t.Fatalf("diagnostics: %v", diags)
 		}
 		nlines := strings.Count(normalize(src), "\n") + 1
 		checkPos := func(what string, p ir.Pos) {
