@@ -26,7 +26,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	xhtml "golang.org/x/net/html"
@@ -39,10 +38,7 @@ import (
 // diagnostic is a failure of the HTML parser itself.
 func Parse(file string, src []byte) (*doc.Document, ir.Diagnostics) {
 	d := &doc.Document{File: file}
-	s := strings.TrimPrefix(string(src), "\uFEFF")
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
+	s := doc.Normalize(src)
 	gq, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	if err != nil {
 		var diags ir.Diagnostics
@@ -136,7 +132,7 @@ func meta(gq *goquery.Document, file string, h1 *xhtml.Node) []doc.KV {
 	seen := map[string]bool{}
 	gq.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
 		name := strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))
-		v := collapse(s.AttrOr("content", ""))
+		v := doc.Collapse(s.AttrOr("content", ""))
 		if name == "title" {
 			v = stripSiteSuffix(v)
 		}
@@ -152,7 +148,7 @@ func meta(gq *goquery.Document, file string, h1 *xhtml.Node) []doc.KV {
 	title, path := "", ""
 	for _, t := range gq.Find("title").Nodes {
 		if t.Namespace == "" { // not an SVG title
-			title, path = stripSiteSuffix(collapse(goquery.NewDocumentFromNode(t).Text())), "title"
+			title, path = stripSiteSuffix(doc.Collapse(goquery.NewDocumentFromNode(t).Text())), "title"
 			break
 		}
 	}
@@ -354,7 +350,7 @@ func (p *parser) flush() {
 // comment emits an HTML comment.
 func (p *parser) comment(n *xhtml.Node) {
 	p.ncomment++
-	p.add(doc.Block{Kind: doc.Comment, Code: strings.TrimSpace(normalizeNewlines(n.Data)), Pos: p.pos(fmt.Sprintf("comment[%d]", p.ncomment))})
+	p.add(doc.Block{Kind: doc.Comment, Code: strings.TrimSpace(n.Data), Pos: p.pos(fmt.Sprintf("comment[%d]", p.ncomment))})
 }
 
 // commentsIn emits the comments inside n, which has been emitted as a block.
@@ -470,7 +466,7 @@ func (in *inliner) node(n *xhtml.Node) {
 		in.links = append(in.links, doc.Link{Href: strings.TrimSpace(attr(n, "href"))})
 		start := in.b.Len()
 		in.children(n)
-		in.links[i].Text = collapse(in.b.String()[start:])
+		in.links[i].Text = doc.Collapse(in.b.String()[start:])
 	case inlineTags[n.Data]:
 		in.children(n)
 	default:
@@ -481,7 +477,7 @@ func (in *inliner) node(n *xhtml.Node) {
 }
 
 func (in *inliner) inline() doc.Inline {
-	return doc.Inline{Text: collapse(in.b.String()), Links: in.links}
+	return doc.Inline{Text: doc.Collapse(in.b.String()), Links: in.links}
 }
 
 // preText returns the verbatim text of a pre element, with "\n" line
@@ -502,7 +498,7 @@ func preText(pre *xhtml.Node) string {
 		}
 	}
 	walk(pre)
-	return strings.TrimRight(normalizeNewlines(b.String()), "\n")
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // knownLangs are language names recognized as bare classes ("json"), as
@@ -545,14 +541,6 @@ func firstElem(n *xhtml.Node, tag string) *xhtml.Node {
 		}
 	}
 	return nil
-}
-
-// collapse replaces white-space runs (including no-break spaces) with one
-// space and trims the result.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func normalizeNewlines(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 func isElem(n *xhtml.Node, tag string) bool {

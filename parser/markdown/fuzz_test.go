@@ -63,7 +63,7 @@ func FuzzParse(f *testing.F) {
 		if d == nil {
 			t.Fatal("nil document")
 		}
-		nlines := strings.Count(normalize(src), "\n") + 1
+		nlines := strings.Count(doc.Normalize(src), "\n") + 1
 		check := func(what string, p ir.Pos) {
 			t.Helper()
 			if p.File != file || p.Line < 1 || p.Line > nlines || p.Col < 1 {

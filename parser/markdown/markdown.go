@@ -30,7 +30,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -53,7 +52,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 // diagnostics are warnings about malformed input (unterminated front matter
 // or comments), and an error if goldmark itself fails.
 func Parse(file string, src []byte) (d *doc.Document, diags ir.Diagnostics) {
-	s := normalize(src)
+	s := doc.Normalize(src)
 	p := &parser{file: file, lines: lineStarts(s)}
 	d = &doc.Document{File: file}
 	d.Meta, p.base = p.frontMatter(s)
@@ -70,15 +69,6 @@ func Parse(file string, src []byte) (d *doc.Document, diags ir.Diagnostics) {
 	p.walk(root, 0)
 	d.Blocks = p.blocks
 	return d, p.diags
-}
-
-// normalize removes a UTF-8 byte order mark, replaces invalid UTF-8 with
-// U+FFFD and turns CRLF and CR line endings into LF. Line numbers survive.
-func normalize(src []byte) string {
-	s := strings.TrimPrefix(string(src), "\uFEFF")
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
 }
 
 // lineStarts returns the byte offset of the start of every line of s.
@@ -308,7 +298,7 @@ func (p *parser) htmlBlock(n *ast.HTMLBlock) {
 	var run strings.Builder
 	runStart, pos, skip := -1, 0, false
 	flush := func() {
-		if s := collapse(run.String()); s != "" {
+		if s := doc.Collapse(run.String()); s != "" {
 			p.add(doc.Block{Kind: doc.Paragraph, Text: doc.Inline{Text: s}, Pos: p.at(t.offset(runStart))})
 		}
 		run.Reset()
@@ -454,7 +444,7 @@ type inliner struct {
 }
 
 func (in *inliner) inline() doc.Inline {
-	return doc.Inline{Text: collapse(in.b.String()), Links: in.links}
+	return doc.Inline{Text: doc.Collapse(in.b.String()), Links: in.links}
 }
 
 func (in *inliner) children(n ast.Node) {
@@ -499,7 +489,7 @@ func (in *inliner) node(n ast.Node) {
 		}
 		start := in.b.Len()
 		in.b.Write(n.Label(in.src))
-		in.links = append(in.links, doc.Link{Text: collapse(in.b.String()[start:]), Href: url})
+		in.links = append(in.links, doc.Link{Text: doc.Collapse(in.b.String()[start:]), Href: url})
 	case *ast.RawHTML:
 		in.rawHTML(n)
 	default: // emphasis, images (their alt text) and anything else
@@ -513,7 +503,7 @@ func (in *inliner) link(n ast.Node, href string) {
 	in.links = append(in.links, doc.Link{Href: strings.TrimSpace(href)})
 	start := in.b.Len()
 	in.children(n)
-	in.links[i].Text = collapse(in.b.String()[start:])
+	in.links[i].Text = doc.Collapse(in.b.String()[start:])
 }
 
 // tagName matches the name of an opening or closing tag.
@@ -540,29 +530,6 @@ func (in *inliner) rawHTML(n *ast.RawHTML) {
 	if m := tagName.FindStringSubmatch(raw); m != nil {
 		in.b.WriteString(tagSpace(m[1]))
 	}
-}
-
-// collapse replaces white-space runs (including no-break spaces) with one
-// space and trims the result.
-func collapse(s string) string {
-	// Most text is collapsed already: return it as it is, without the
-	// allocations of Fields and Join. The check is strings.Fields' notion of
-	// space (unicode.IsSpace), so the result is the same either way.
-	space := true // at the start, any space is leading space
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if space || r != ' ' {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			space = true
-		} else {
-			space = false
-		}
-	}
-	if space && s != "" { // trailing space
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return s
 }
 
 // entity matches an HTML entity or numeric character reference.

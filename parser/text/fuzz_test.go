@@ -61,7 +61,7 @@ func FuzzParse(f *testing.F) {
 		if len(diags) != 0 {
 			t.Fatalf("diagnostics: %v", diags)
 		}
-		nlines := strings.Count(normalize(src), "\n") + 1
+		nlines := strings.Count(doc.Normalize(src), "\n") + 1
 		checkPos := func(what string, p ir.Pos) {
 			t.Helper()
 			if p.File != file || p.Line < 1 || p.Line > nlines || p.Col < 1 {

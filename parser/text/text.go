@@ -20,7 +20,6 @@ package text
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser/doc"
@@ -54,24 +53,10 @@ var wsTables = []struct {
 // that has no recognisable structure yields paragraphs, and the interpreting
 // layer reports what is missing.
 func Parse(file string, src []byte) (*doc.Document, ir.Diagnostics) {
-	s := normalize(src)
+	s := doc.Normalize(src)
 	p := &parser{file: file, lines: strings.Split(s, "\n")}
 	p.run()
 	return &doc.Document{File: file, Blocks: p.blocks}, nil
-}
-
-// normalize strips a BOM, converts CRLF/CR to LF and replaces invalid UTF-8.
-func normalize(src []byte) string {
-	s := string(src)
-	s = strings.TrimPrefix(s, "\uFEFF")
-	if strings.Contains(s, "\r") {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	return s
 }
 
 type parser struct {
@@ -174,17 +159,14 @@ func pipeHeader(line string) bool {
 		return false
 	}
 	for _, c := range cells {
-		if !knownColumns[strings.ToLower(collapse(c))] {
+		if !knownColumns[strings.ToLower(doc.Collapse(c))] {
 			return false
 		}
 	}
 	return true
 }
 
-func inline(s string) doc.Inline { return doc.Inline{Text: collapse(s)} }
-
-// collapse turns whitespace runs into single spaces and trims.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func inline(s string) doc.Inline { return doc.Inline{Text: doc.Collapse(s)} }
 
 // httpBlock reads a request or status line, the header lines after it and,
 // after an optional blank line, a JSON body.
@@ -291,7 +273,7 @@ func (p *parser) pipeCells(i int) []doc.Cell {
 func (p *parser) wsTable() bool {
 	line := strings.TrimSpace(p.lines[p.i])
 	for _, layout := range wsTables {
-		if !strings.EqualFold(collapse(line), strings.Join(layout.header, " ")) {
+		if !strings.EqualFold(doc.Collapse(line), strings.Join(layout.header, " ")) {
 			continue
 		}
 		start := p.i
@@ -337,7 +319,7 @@ var bullet = regexp.MustCompile(`^(?:[•·▪◦*–-])\s+(\S.*)$`)
 // isWsHeader reports a whitespace table header line.
 func isWsHeader(line string) bool {
 	for _, layout := range wsTables {
-		if strings.EqualFold(collapse(line), strings.Join(layout.header, " ")) {
+		if strings.EqualFold(doc.Collapse(line), strings.Join(layout.header, " ")) {
 			return true
 		}
 	}
@@ -350,7 +332,7 @@ func appendDesc(r *doc.Row, text []string) {
 		return
 	}
 	c := &r.Cells[len(r.Cells)-1]
-	c.Text = collapse(c.Text + " " + strings.Join(text, " "))
+	c.Text = doc.Collapse(c.Text + " " + strings.Join(text, " "))
 }
 
 // maxProse is how many prose lines a table row's description may run to
