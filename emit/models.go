@@ -57,13 +57,22 @@ func (g *gen) isRaw(ref ir.TypeRef) bool {
 	return !prim && !enum && !typ
 }
 
+// pointerField reports whether a model field of type ref is a pointer (*T,
+// nil when absent). The others hold "nothing" themselves: a nil slice for a
+// collection, empty raw JSON, an empty Any wrapper. Every emitter that
+// handles model fields decides by this (see fieldType and absent).
+func (g *gen) pointerField(ref ir.TypeRef) bool {
+	return !ref.Collection && !g.isRaw(ref) && g.polyBase(ref) == nil
+}
+
 // fieldType is the Go type of a model field: a slice for collections, the
-// value itself for raw JSON, otherwise a pointer so that "absent" is nil.
+// value itself for raw JSON and Any wrappers, otherwise a pointer so that
+// "absent" is nil.
 func (g *gen) fieldType(ref ir.TypeRef) *jen.Statement {
 	switch {
 	case ref.Collection:
 		return jen.Index().Add(g.elemType(ref))
-	case g.isRaw(ref), g.polyBase(ref) != nil:
+	case !g.pointerField(ref):
 		return g.elemType(ref) // nil-able already: omitzero omits the zero value
 	}
 	return jen.Op("*").Add(g.elemType(ref))

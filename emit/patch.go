@@ -82,7 +82,7 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 		}
 		if len(rules) > 0 {
 			get := "ptrOf"
-			if p.Type.Collection || g.polyBase(p.Type) != nil {
+			if !g.pointerField(p.Type) {
 				get = "valueOf"
 			}
 			copies = append(copies, jen.Id(p.GoName).Op(":").Id(get).Call(jen.Id("b").Dot(p.GoName)))
@@ -144,16 +144,11 @@ func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
 	for _, p := range bodyProps(op, t) {
 		dst := jen.Op("&").Id("b").Dot(p.GoName)
 		old, upd := jen.Id("old").Dot(p.GoName), jen.Id("updated").Dot(p.GoName)
-		var call *jen.Statement
-		switch {
-		case p.Type.Collection, g.isRaw(p.Type):
-			call = jen.Id("changedValue").Call(dst, old, upd, upd.Clone().Op("==").Nil())
-		case g.polyBase(p.Type) != nil:
-			call = jen.Id("changedValue").Call(dst, old, upd, upd.Clone().Dot("IsZero").Call())
-		default:
-			call = jen.Id("changedPtr").Call(dst, old, upd)
+		if g.pointerField(p.Type) {
+			stmts = append(stmts, jen.Id("changedPtr").Call(dst, old, upd))
+		} else {
+			stmts = append(stmts, jen.Id("changedValue").Call(dst, old, upd, g.absent(upd.Clone(), p.Type)))
 		}
-		stmts = append(stmts, call)
 	}
 	stmts = append(stmts, jen.Return(jen.Id("b")))
 	f.Add(comment(name + "FromChanges returns the body of " + quoteForComment(op.Name) + " that turns old into updated: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy."))

@@ -74,14 +74,12 @@ func (g *gen) checkRequired(f *jen.File, t *ir.Type) {
 // absent is the condition that a model field of type ref holds nothing.
 func (g *gen) absent(field *jen.Statement, ref ir.TypeRef) *jen.Statement {
 	switch {
-	case ref.Collection:
+	case g.pointerField(ref), ref.Collection:
 		return field.Op("==").Nil()
 	case g.isRaw(ref):
 		return jen.Len(field).Op("==").Lit(0)
-	case g.polyBase(ref) != nil:
-		return field.Dot("IsZero").Call()
 	}
-	return field.Op("==").Nil()
+	return field.Dot("IsZero").Call() // an Any wrapper
 }
 
 // propChecks returns the statements that check one property held in field
