@@ -205,6 +205,7 @@ type download struct {
 }
 
 func run(ctx context.Context, dir string, m *Manifest, urls []string, o Options) ([]Result, error) {
+	atomicfile.RemoveTemps(dir) // what a killed run left
 	byURL := map[string]int{}
 	for i, e := range m.Pages {
 		byURL[e.URL] = i

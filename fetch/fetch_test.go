@@ -551,3 +551,14 @@ func TestSleepAndCancel(t *testing.T) {
 	assert.Equal(t, Failed, res[0].Status)
 	assert.ErrorContains(t, res[0].Err, "context canceled")
 }
+
+// TestLeftoverTempFilesRemoved: the partial download a killed run left (a
+// ".docgen-*.tmp" file) is removed by the next run.
+func TestLeftoverTempFilesRemoved(t *testing.T) {
+	s := serve(t, &page{body: "content", contentType: "text/html"})
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".docgen-123.tmp"), []byte("half a pa"), 0o600))
+	_, err := Fetch(context.Background(), dir, []string{s.URL + "/x"}, newEnv().opts())
+	require.NoError(t, err)
+	assert.Equal(t, []string{ManifestName, "x.html"}, files(t, dir))
+}

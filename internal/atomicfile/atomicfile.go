@@ -26,6 +26,18 @@ func IsTemp(name string) bool {
 	return strings.HasPrefix(name, ".docgen-") && strings.HasSuffix(name, ".tmp")
 }
 
+// RemoveTemps deletes the temporary files in dir that a run killed between
+// writing one and renaming it into place left behind: each is only ever a
+// partial copy of a file.
+func RemoveTemps(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && IsTemp(n) {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
+}
+
 // Finish flushes and closes tmp and makes it readable like a normal file
 // (0644; CreateTemp makes it 0600). On failure it removes tmp.
 func Finish(tmp *os.File) error {

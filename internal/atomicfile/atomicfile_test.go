@@ -47,3 +47,18 @@ func TestIsTemp(t *testing.T) {
 	assert.False(t, IsTemp("models_gen.go"))
 	assert.False(t, IsTemp(".docgen-fetch.json"))
 }
+
+func TestRemoveTemps(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{".docgen-1.tmp", "models_gen.go", ".docgen-fetch.json", "notes.tmp"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), nil, 0o644))
+	}
+	RemoveTemps(dir)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.Equal(t, []string{".docgen-fetch.json", "models_gen.go", "notes.tmp"}, names)
+}

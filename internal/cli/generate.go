@@ -231,7 +231,7 @@ func write(dir string, files []emit.File) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	removeTempFiles(dir)
+	atomicfile.RemoveTemps(dir)
 	changed := map[string]bool{}
 	for _, n := range append(p.stale, p.missing...) {
 		changed[n] = true
@@ -250,16 +250,4 @@ func write(dir string, files []emit.File) error {
 		}
 	}
 	return nil
-}
-
-// removeTempFiles deletes the temporary files of an earlier run that was
-// killed between writing one and renaming it into place: each is only ever
-// a partial copy of an output file.
-func removeTempFiles(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && atomicfile.IsTemp(n) {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
 }
