@@ -16,9 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// determinismInputs are docs-src/seeds and every 16th page of
-// docs-src/intune (about 100 pages of all three kinds), as individual
-// paths relative to this directory, sorted.
+// determinismInputs are docs-src/seeds (text), every 16th page of
+// docs-src/intune (markdown; API, resource and enum pages) and the HTML
+// pages of golden/htmlconnector, so that all three front ends take part,
+// as individual paths relative to this directory, sorted.
 func determinismInputs(t *testing.T) []string {
 	t.Helper()
 	var intune []string
@@ -40,6 +41,13 @@ func determinismInputs(t *testing.T) []string {
 	for i := 0; i < len(intune); i += 16 {
 		out = append(out, intune[i])
 	}
+	html, err := filepath.Glob("../../golden/htmlconnector/input/*/*.html")
+	require.NoError(t, err)
+	require.NotEmpty(t, html)
+	for _, h := range html {
+		out = append(out, filepath.ToSlash(h))
+	}
+	slices.Sort(out)
 	require.Greater(t, len(out), 90)
 	return out
 }
