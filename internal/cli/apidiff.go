@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/docgen-dev/docgen/apidiff"
 )
@@ -62,8 +63,8 @@ func runAPIDiff(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printDiagnostics(stderr, old.diags, *verbose)
-	printDiagnostics(stderr, cur.diags, *verbose)
+	// One list, so the warning cap applies once to the two page sets.
+	printDiagnostics(stderr, append(slices.Clip(old.diags), cur.diags...), *verbose)
 	if old.diags.HasErrors() || cur.diags.HasErrors() {
 		fmt.Fprintln(stderr, "docgen: apidiff: input has errors; nothing compared")
 		return silentError{ExitInput}
