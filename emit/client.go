@@ -267,9 +267,9 @@ func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
 		params = append(params, jen.Id(pn).String())
 		args = append(args, jen.Id(pn))
 	}
-	params = append(params, jen.Id("body").Op("*").Id(op.GoName+"Body"))
+	params = append(params, jen.Id("body").Op("*").Id(ir.BodyName(op.GoName)))
 	args = append(args, jen.Id("body"))
-	build := jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("New" + p.GoName + "Request").Call(args...)
+	build := jen.List(jen.Id("req"), jen.Err()).Op(":=").Id(ir.RequestBuilderName(p.GoName)).Call(args...)
 	recv := jen.Id("c").Op("*").Id("Client")
 	what := p.GoName + " sends " + quoteForComment(op.Name) + " (" + op.Method + " " + p.Template + ")"
 
@@ -295,12 +295,12 @@ func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
 // requestBuilder emits New<Path>Request, which builds the documented request
 // for one path. Path parameters are escaped as single path segments.
 func (g *gen) requestBuilder(f *jen.File, op *ir.Operation, p ir.Path) {
-	name := "New" + p.GoName + "Request"
+	name := ir.RequestBuilderName(p.GoName)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("baseURL").String()}
 	for _, pn := range p.ParamGoNames {
 		params = append(params, jen.Id(pn).String())
 	}
-	params = append(params, jen.Id("body").Op("*").Id(op.GoName+"Body"))
+	params = append(params, jen.Id("body").Op("*").Id(ir.BodyName(op.GoName)))
 
 	// Build the URL from literal segments and escaped parameters.
 	url := jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/"))

@@ -51,7 +51,7 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 		names = append(names, jen.Id(m.GoName))
 	}
 	f.Comment(e.GoName + "Values lists the documented values in documentation order.")
-	f.Func().Id(e.GoName + "Values").Params().Index().Id(e.GoName).Block(
+	f.Func().Id(ir.EnumValuesName(e.GoName)).Params().Index().Id(e.GoName).Block(
 		jen.Return(jen.Index().Id(e.GoName).Values(names...)),
 	)
 	f.Line()
@@ -78,8 +78,8 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 // comma-separated list ("a,b").
 func (g *gen) flagMethods(f *jen.File, e *ir.Enum) {
 	T := e.GoName
-	f.Comment("New" + T + " joins members into one flags value.")
-	f.Func().Id("New"+T).Params(jen.Id("members").Op("...").Id(T)).Id(T).Block(
+	f.Comment(ir.FlagsConstructorName(T) + " joins members into one flags value.")
+	f.Func().Id(ir.FlagsConstructorName(T)).Params(jen.Id("members").Op("...").Id(T)).Id(T).Block(
 		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("members"))),
 		jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("members")).Block(
 			jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.String().Parens(jen.Id("m"))),

@@ -39,7 +39,7 @@ func bodyProps(op *ir.Operation, t *ir.Type) []ir.Property {
 }
 
 func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
-	name := op.GoName + "Body"
+	name := ir.BodyName(op.GoName)
 	f.Add(comment(name+" is the request body of "+quoteForComment(op.Name)+" ("+op.Method+"). Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
 		"Documented at "+srcRef(op.Pos)+"."))
 	fields := []jen.Code{
@@ -136,7 +136,7 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 // service and modified into a body holding only what changed: changed values
 // are set, values removed (nil or empty) are sent as null, the rest is absent.
 func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
-	name := op.GoName + "Body"
+	name := ir.BodyName(op.GoName)
 	var stmts []jen.Code
 	stmts = append(stmts, jen.Id("b").Op(":=").Op("&").Id(name).Values())
 	// One call per property (helpers in wire_gen.go) keeps this function
@@ -151,7 +151,7 @@ func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
 		}
 	}
 	stmts = append(stmts, jen.Return(jen.Id("b")))
-	f.Add(comment(name + "FromChanges returns the body of " + quoteForComment(op.Name) + " that turns old into updated: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy."))
-	f.Func().Id(name + "FromChanges").Params(jen.List(jen.Id("old"), jen.Id("updated")).Op("*").Id(t.GoName)).Op("*").Id(name).Block(stmts...)
+	f.Add(comment(ir.BodyFromChangesName(op.GoName) + " returns the body of " + quoteForComment(op.Name) + " that turns old into updated: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy."))
+	f.Func().Id(ir.BodyFromChangesName(op.GoName)).Params(jen.List(jen.Id("old"), jen.Id("updated")).Op("*").Id(t.GoName)).Op("*").Id(name).Block(stmts...)
 	f.Line()
 }

@@ -187,8 +187,8 @@ func serverDecls(f *jen.File) {
 
 // handleFunc emits Handle<Op>, which serves every documented path of op.
 func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
-	name := "Handle" + op.GoName
-	body := op.GoName + "Body"
+	name := ir.HandlerName(op.GoName)
+	body := ir.BodyName(op.GoName)
 	var templates []jen.Code
 	for _, p := range op.Paths {
 		templates = append(templates, jen.Lit(p.Template))

@@ -140,3 +140,26 @@ func (s nameSet) claimWith(want string, derived func(string) []string) (string, 
 		}
 	}
 }
+
+// Names derived from the Go names Resolve settles. Resolve claims each
+// together with the name it derives from, so that no documented name can
+// take it; package emit declares them. Both call these functions, so the
+// two cannot drift apart.
+
+// BodyName is the request body type of the operation named op.
+func BodyName(op string) string { return op + "Body" }
+
+// BodyFromChangesName is the function building op's body from two models.
+func BodyFromChangesName(op string) string { return op + "BodyFromChanges" }
+
+// HandlerName is the fake-server handler constructor of op.
+func HandlerName(op string) string { return "Handle" + op }
+
+// RequestBuilderName is the request builder of the path named path.
+func RequestBuilderName(path string) string { return "New" + path + "Request" }
+
+// EnumValuesName is the function listing the documented members of enum.
+func EnumValuesName(enum string) string { return enum + "Values" }
+
+// FlagsConstructorName is the function joining members of a flags enum.
+func FlagsConstructorName(enum string) string { return "New" + enum }

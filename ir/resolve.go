@@ -601,7 +601,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	for i := range s.Enums {
 		e := &s.Enums[i]
 		e.GoName = claimWith(GoIdent(shortName(e.Name)), e.Pos, e.Name, func(c string) []string {
-			return []string{c + "Values", "New" + c}
+			return []string{EnumValuesName(c), FlagsConstructorName(c)}
 		})
 	}
 	for i := range s.Enums {
@@ -626,14 +626,14 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	for i := range s.Operations {
 		o := &s.Operations[i]
 		o.GoName = claimWith(GoIdent(o.Name), o.Pos, "operation "+o.Name, func(c string) []string {
-			return []string{c + "Body", c + "BodyFromChanges", "Handle" + c, "New" + c + "Request"}
+			return []string{BodyName(c), BodyFromChangesName(c), HandlerName(c), RequestBuilderName(c)}
 		})
 		for j := range o.Paths {
 			p := &o.Paths[j]
 			if j == 0 {
 				p.GoName = o.GoName
 			} else {
-				derived := func(c string) []string { return []string{"New" + c + "Request"} }
+				derived := func(c string) []string { return []string{RequestBuilderName(c)} }
 				// Paths that differ only in their first segment
 				// ("/me/events/{id}", "/groups/{id}/events/{id}") are
 				// told apart by it rather than by a number.
