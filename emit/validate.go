@@ -144,13 +144,20 @@ func (g *gen) valueChecks(v *jen.Statement, path *jen.Statement, p ir.Property) 
 	}
 	for _, r := range p.Rules {
 		switch {
-		case r.Kind == ir.RuleRange && numericPrimitives[ref.Name]:
+		case r.Kind == ir.RuleRange && (numericPrimitives[ref.Name] || ref.Name == "Edm.Decimal"):
+			// An Edm.Decimal is a json.Number: its value is checked where it
+			// parses as a float64 (a malformed one is reported by the
+			// wire-format check).
+			x := jen.Float64().Parens(v.Clone())
+			if ref.Name == "Edm.Decimal" {
+				x = jen.Id("f")
+			}
 			var cond *jen.Statement
 			if r.Min != nil {
-				cond = jen.Float64().Parens(v.Clone()).Op("<").Lit(*r.Min)
+				cond = x.Clone().Op("<").Lit(*r.Min)
 			}
 			if r.Max != nil {
-				c := jen.Float64().Parens(v.Clone()).Op(">").Lit(*r.Max)
+				c := x.Clone().Op(">").Lit(*r.Max)
 				if cond == nil {
 					cond = c
 				} else {
@@ -160,9 +167,13 @@ func (g *gen) valueChecks(v *jen.Statement, path *jen.Statement, p ir.Property) 
 			if cond == nil {
 				continue
 			}
-			out = append(out, jen.If(cond).Block(
-				jen.Id("errs").Dot("Add").Call(path.Clone(), jen.Lit("%v is out of the documented range (%s)"), v.Clone(), jen.Lit(sanitize(r.Text))),
-			))
+			report := jen.Id("errs").Dot("Add").Call(path.Clone(), jen.Lit("%v is out of the documented range (%s)"), v.Clone(), jen.Lit(sanitize(r.Text)))
+			if ref.Name == "Edm.Decimal" {
+				out = append(out, jen.If(jen.List(jen.Id("f"), jen.Err()).Op(":=").Parens(v.Clone()).Dot("Float64").Call(),
+					jen.Err().Op("==").Nil().Op("&&").Parens(cond)).Block(report))
+				continue
+			}
+			out = append(out, jen.If(cond).Block(report))
 		case (r.Kind == ir.RuleMaxLength || r.Kind == ir.RuleMinLength) && ref.Name == "Edm.String":
 			n := jen.Qual("unicode/utf8", "RuneCountInString").Call(v.Clone())
 			var cond *jen.Statement

@@ -3,7 +3,10 @@
 
 package required
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
@@ -29,6 +32,8 @@ type Widget struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// Size: The size. Valid values 1 to 10.
 	Size *int32 `json:"size,omitzero"`
+	// Price: The price. Valid values 0 to 100.
+	Price *json.Number `json:"price,omitzero"`
 	// Tags: Tags.
 	Tags []string `json:"tags,omitzero"`
 	// Owner: Who owns the widget.

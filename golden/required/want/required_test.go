@@ -48,3 +48,22 @@ func TestModelCheckRequired(t *testing.T) {
 	var o WidgetOwner
 	assert.EqualError(t, o.CheckRequired(), "name: required property is not set")
 }
+
+// TestDecimalRange: a range stated for an Edm.Decimal (a json.Number) is
+// checked by Validate, as lint checks it in examples.
+func TestDecimalRange(t *testing.T) {
+	for price, want := range map[string]string{
+		"42.5":  "",
+		"100":   "",
+		"100.5": "price: 100.5 is out of the documented range (Valid values 0 to 100)",
+		"-1":    "price: -1 is out of the documented range (Valid values 0 to 100)",
+	} {
+		var w Widget
+		require.NoError(t, json.Unmarshal([]byte(`{"price": `+price+`}`), &w))
+		if err := w.Validate(); want == "" {
+			assert.NoError(t, err, price)
+		} else {
+			assert.EqualError(t, err, want, price)
+		}
+	}
+}

@@ -36,6 +36,11 @@ func (m *Widget) validate(errs *ValidationError, path string) {
 			errs.Add(path+"size", "%v is out of the documented range (%s)", *m.Size, "Valid values 1 to 10")
 		}
 	}
+	if m.Price != nil {
+		if f, err := (*m.Price).Float64(); err == nil && (f < 0.0 || f > 100.0) {
+			errs.Add(path+"price", "%v is out of the documented range (%s)", *m.Price, "Valid values 0 to 100")
+		}
+	}
 	m.Owner.validate(errs, path+"owner"+".")
 }
 
