@@ -74,14 +74,17 @@ func requestDecls(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("sendFor sends req (unless building it failed with err) and decodes the")
-	f.Comment("answer into a new R, which is nil for 204 No Content or an empty body.")
-	f.Func().Id("sendFor").Types(jen.Id("R").Any()).Params(
+	f.Comment("answer into a new value that P (a pointer type) points to; that is nil for")
+	f.Comment("204 No Content or an empty body. P is a pointer so that every instantiation")
+	f.Comment("shares one compiled body.")
+	f.Func().Id("sendFor").Types(jen.Id("P").Any()).Params(
 		jen.Id("c").Op("*").Id("Client"), jen.Id("req").Op("*").Add(httpQ("Request")), jen.Err().Error(),
-	).Params(jen.Op("*").Id("R"), jen.Error()).Block(
-		ifErrReturn(jen.Nil(), jen.Err()),
-		jen.Var().Id("resp").Op("*").Id("R"),
-		jen.If(jen.Err().Op("=").Id("c").Dot("send").Call(jen.Id("req"), jen.Op("&").Id("resp")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
+	).Params(jen.Id("P"), jen.Error()).Block(
+		jen.Var().Id("resp").Id("P"),
+		jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Id("c").Dot("send").Call(jen.Id("req"), jen.Op("&").Id("resp"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Var().Id("none").Id("P"),
+			jen.Return(jen.Id("none"), jen.Err()),
 		),
 		jen.Return(jen.Id("resp"), jen.Nil()),
 	)
@@ -287,7 +290,7 @@ func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
 	f.Add(comment(what + " and returns the decoded response (nil for 204 No Content). See Client."))
 	f.Func().Params(recv).Id(p.GoName).Params(params...).Params(jen.Op("*").Add(rt), jen.Error()).Block(
 		build,
-		jen.Return(jen.Id("sendFor").Types(rt.Clone()).Call(jen.Id("c"), jen.Id("req"), jen.Err())),
+		jen.Return(jen.Id("sendFor").Types(jen.Op("*").Add(rt.Clone())).Call(jen.Id("c"), jen.Id("req"), jen.Err())),
 	)
 	f.Line()
 }

@@ -5,7 +5,8 @@
 //
 //	models_gen.go    structs for entity and complex types
 //	enums_gen.go     enum types that keep unknown values
-//	validate_gen.go  Validate methods from documented rules
+//	validate_gen.go  Validate and CheckRequired: calls into the runtime, which
+//	                 checks the rules the fields' "docgen" tags carry
 //	patch_gen.go     tri-state PATCH bodies, built by hand or from changes
 //	client_gen.go    request builders, and Client: one method per documented
 //	                 path, GraphError (left out with Options.NoHTTP)

@@ -45,14 +45,15 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 		f.Line()
 	}
 
-	recv := jen.Id("v").Id(e.GoName)
-	var names []jen.Code
-	for _, m := range e.Members {
-		names = append(names, jen.Id(m.GoName))
-	}
+	// The documented values are data, a []string shared by Values and
+	// Known: a package has hundreds of enums, and a switch or a slice
+	// literal of its own type per enum is compiled code for each.
+	list := enumListName(e)
+	f.Var().Id(list).Op("=").Index().String().Values(litNames(e)...)
+	f.Line()
 	f.Comment(e.GoName + "Values lists the documented values in documentation order.")
 	f.Func().Id(ir.EnumValuesName(e.GoName)).Params().Index().Id(e.GoName).Block(
-		jen.Return(jen.Index().Id(e.GoName).Values(names...)),
+		jen.Return(jen.Id("enumValues").Types(jen.Id(e.GoName)).Call(jen.Id(list))),
 	)
 	f.Line()
 
@@ -61,13 +62,9 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 		return
 	}
 	f.Comment("Known reports whether v is a documented value.")
-	body := jen.Return(jen.False())
-	if len(e.Members) > 0 {
-		body = jen.Switch(jen.Id("v")).Block(
-			jen.Case(names...).Block(jen.Return(jen.True())),
-		).Line().Return(jen.False())
-	}
-	f.Func().Params(recv).Id("Known").Params().Bool().Block(body)
+	f.Func().Params(jen.Id("v").Id(e.GoName)).Id("Known").Params().Bool().Block(
+		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.String().Parens(jen.Id("v")))),
+	)
 	f.Line()
 	f.Comment("String returns the wire value.")
 	f.Func().Params(jen.Id("v").Id(e.GoName)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
@@ -105,21 +102,31 @@ func (g *gen) flagMethods(f *jen.File, e *ir.Enum) {
 		jen.Return(jen.False()),
 	)
 	f.Line()
-	var names []jen.Code
-	for _, m := range e.Members {
-		names = append(names, jen.Id(m.GoName))
-	}
-	known := jen.Return(jen.False())
-	if len(names) > 0 {
-		known = jen.Switch(jen.Id("x")).Block(jen.Case(names...), jen.Default().Block(jen.Return(jen.False())))
-	}
 	f.Comment("Known reports whether every member of v is documented.")
 	f.Func().Params(jen.Id("v").Id(T)).Id("Known").Params().Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v").Dot("Members").Call()).Block(known),
+		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v").Dot("Members").Call()).Block(
+			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id(enumListName(e)), jen.String().Parens(jen.Id("x")))).Block(jen.Return(jen.False())),
+		),
 		jen.Return(jen.True()),
 	)
 	f.Line()
 	f.Comment("String returns the wire value.")
 	f.Func().Params(jen.Id("v").Id(T)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
 	f.Line()
+}
+
+// enumListName is the unexported variable holding e's documented values:
+// unexported, it cannot collide with a generated name, and no runtime name
+// starts with "documented".
+func enumListName(e *ir.Enum) string {
+	return "documented" + e.GoName + "Values"
+}
+
+// litNames are e's member names as string literals, in documentation order.
+func litNames(e *ir.Enum) []jen.Code {
+	var out []jen.Code
+	for _, m := range e.Members {
+		out = append(out, jen.Lit(m.Name))
+	}
+	return out
 }

@@ -131,8 +131,12 @@ func (g *gen) field(p ir.Property) jen.Code {
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
 		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
 	}
+	rules := g.ruleTags(p)
+	if p.Required {
+		rules = append(rules, "required")
+	}
 	return jen.Add(comment(doc)).Line().
-		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(map[string]string{"json": p.Name + ",omitzero"})
+		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(tags(p.Name, rules))
 }
 
 // quoteForComment renders s for a comment; s is already sanitized data.

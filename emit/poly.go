@@ -51,8 +51,8 @@ func (g *gen) polyFile(f *jen.File) {
 		for _, a := range kinds {
 			f.Func().Params(jen.Op("*").Id(t.GoName)).Id("is" + a.GoName).Params().Block()
 		}
-		f.Func().Params(jen.Op("*").Id(t.GoName)).Id("odataTypeName").Params().String().Block(jen.Return(jen.Lit("#" + t.Name)))
-		f.Func().Params(recv).Id("hasODataType").Params().Bool().Block(jen.Return(jen.Id("m").Dot("ODataType").Op("!=").Nil()))
+		f.Func().Params(recv).Id("odataType").Params().Params(jen.String(), jen.Bool()).Block(
+			jen.Return(jen.Lit("#"+t.Name), jen.Id("m").Dot("ODataType").Op("!=").Nil()))
 		f.Line()
 	}
 }
@@ -60,33 +60,31 @@ func (g *gen) polyFile(f *jen.File) {
 func (g *gen) polyHelpers(f *jen.File) {
 	f.Comment("polyModel is what every model in a type hierarchy implements.")
 	f.Type().Id("polyModel").Interface(
-		jen.Id("odataTypeName").Params().String(),
-		jen.Id("hasODataType").Params().Bool(),
+		jen.Comment("odataType returns the model's \"#microsoft.graph.x\" name and whether"),
+		jen.Comment("its ODataType field is set."),
+		jen.Id("odataType").Params().Params(jen.String(), jen.Bool()),
 	)
 	f.Line()
-	f.Comment("decodePoly decodes data into the model its \"@odata.type\" names (base when")
-	f.Comment("absent) if that model is a K; otherwise it returns data as raw JSON, so a")
-	f.Comment("derived type this package does not know is kept, not dropped. Input that")
-	f.Comment("is not an object fails in the decoding of the base model.")
-	f.Func().Id("decodePoly").Types(jen.Id("K").Any()).Params(jen.Id("data").Index().Byte(), jen.Id("base").String()).
-		Params(jen.Id("value").Id("K"), jen.Id("raw").Qual("encoding/json", "RawMessage"), jen.Err().Error()).Block(
+	f.Comment("newPoly returns a new, empty model of the type data's \"@odata.type\" names")
+	f.Comment("(base when absent), or nil when this package has no such type. An Any")
+	f.Comment("wrapper decodes data into it if it is of the wrapper's kind and keeps data")
+	f.Comment("raw otherwise, so a derived type this package does not know is kept, not")
+	f.Comment("dropped.")
+	f.Func().Id("newPoly").Params(jen.Id("data").Index().Byte(), jen.Id("base").String()).Any().Block(
 		jen.Id("name").Op(":=").Id("odataTypeOf").Call(jen.Id("data")),
 		jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("base")),
-		jen.Id("m").Op(":=").Id("NewByODataType").Call(jen.Id("name")),
-		jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("m").Assert(jen.Id("K")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("value"), jen.Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("data").Op("...")), jen.Nil())),
-		jen.If(jen.Err().Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.Return(jen.Id("k"), jen.Nil(), jen.Nil()),
+		jen.Return(jen.Id("NewByODataType").Call(jen.Id("name"))),
 	)
 	f.Line()
 	f.Comment("encodePoly encodes v, adding \"@odata.type\" when v is of a type derived from")
 	f.Comment("base (\"#microsoft.graph.x\") and does not set the annotation itself.")
 	f.Func().Id("encodePoly").Params(jen.Id("v").Id("polyModel"), jen.Id("base").String()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
-		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("v").Dot("hasODataType").Call().Op("||").Id("v").Dot("odataTypeName").Call().Op("==").Id("base").Op("||").Len(jen.Id("b")).Op("<").Lit(2).Op("||").Id("b").Index(jen.Lit(0)).Op("!=").LitRune('{')).Block(
+		jen.List(jen.Id("typeName"), jen.Id("set")).Op(":=").Id("v").Dot("odataType").Call(),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("set").Op("||").Id("typeName").Op("==").Id("base").Op("||").Len(jen.Id("b")).Op("<").Lit(2).Op("||").Id("b").Index(jen.Lit(0)).Op("!=").LitRune('{')).Block(
 			jen.Return(jen.Id("b"), jen.Err()),
 		),
-		jen.List(jen.Id("name"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v").Dot("odataTypeName").Call()),
+		jen.List(jen.Id("name"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("typeName")),
 		jen.Id("out").Op(":=").Append(jen.Index().Byte().Parens(jen.Lit(`{"@odata.type":`)), jen.Id("name").Op("...")),
 		jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitRune(','))),
 		jen.Return(jen.Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")), jen.Nil()),
@@ -100,7 +98,6 @@ func (g *gen) polyBaseDecls(f *jen.File, t *ir.Type) {
 	f.Type().Id(K).Interface(
 		jen.Id("polyModel"),
 		jen.Id("is"+t.GoName).Params(),
-		jen.Id("validate").Params(jen.Op("*").Id("ValidationError"), jen.String()),
 	)
 	f.Line()
 	f.Add(comment(A+" holds a "+t.Name+" or any type derived from it, chosen on decoding by \"@odata.type\".",
@@ -128,13 +125,15 @@ func (g *gen) polyBaseDecls(f *jen.File, t *ir.Type) {
 	f.Func().Params(jen.Id("a").Op("*").Id(A)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("a").Op("=").Id(A).Values(),
 		jen.If(jen.String().Parens(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
-		jen.Var().Err().Error(),
-		jen.List(jen.Id("a").Dot("Value"), jen.Id("a").Dot("Raw"), jen.Err()).Op("=").Id("decodePoly").Types(jen.Id(K)).Call(jen.Id("data"), jen.Lit(t.Name)),
-		jen.Return(jen.Err()),
-	)
-	f.Line()
-	f.Func().Params(jen.Id("a").Op("*").Id(A)).Id("validate").Params(jen.Id("errs").Op("*").Id("ValidationError"), jen.Id("path").String()).Block(
-		jen.If(jen.Id("a").Dot("Value").Op("!=").Nil()).Block(jen.Id("a").Dot("Value").Dot("validate").Call(jen.Id("errs"), jen.Id("path"))),
+		// Input that is not an object fails in the decoding of the model.
+		jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("newPoly").Call(jen.Id("data"), jen.Lit(t.Name)).Assert(jen.Id(K)),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Id("a").Dot("Raw").Op("=").Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("data").Op("...")),
+			jen.Return(jen.Nil()),
+		),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("k")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("a").Dot("Value").Op("=").Id("k"),
+		jen.Return(jen.Nil()),
 	)
 	f.Line()
 }

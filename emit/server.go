@@ -10,10 +10,9 @@ import (
 
 // serverFile emits server_gen.go: for every operation with a body, a
 // Handle<Op> function returning an http.Handler that fakes the operation in
-// tests. All of them share one unexported generic handler type, opHandler,
-// instantiated with pointer types only so that its ServeHTTP is compiled
-// once, not once per operation (which cost ~30% of the build of a package
-// with 500 operations).
+// tests. All of them share one unexported handler type, opHandler, so that
+// its ServeHTTP is compiled once, not once per operation (which cost ~30% of
+// the build of a package with 500 operations).
 func (g *gen) serverFile(f *jen.File) {
 	serverDecls(f)
 	for i := range g.spec.Operations {
@@ -114,28 +113,38 @@ func serverDecls(f *jen.File) {
 		}))
 	}
 	r := func() *jen.Statement { return jen.Id("r") }
-	tparams := func() []jen.Code {
-		return []jen.Code{jen.Id("PB").Interface(jen.Id("Validate").Params().Error()), jen.Id("PR").Any()}
-	}
-	fields := []jen.Code{
+	f.Comment("opHandler is the handler behind every Handle function; see Route. It is")
+	f.Comment("one type, not a generic one, so that ServeHTTP is compiled once for all")
+	f.Comment("operations; serve, a closure in each Handle function, decodes the body")
+	f.Comment("(see decodeBody) and calls fn. A nil answer is told by its JSON")
+	f.Comment("encoding, null.")
+	f.Type().Id("opHandler").Struct(
 		jen.Id("method").String(),
 		jen.Id("status").Int(),
 		jen.Id("templates").Index().String(),
-		jen.Id("newBody").Func().Params().Id("PB"),
-		jen.Id("fn").Func().Params(jen.Qual("context", "Context"), jen.Id("Route"), jen.Id("PB")).Params(jen.Id("PR"), jen.Error()),
-	}
-	f.Comment("opHandler is the handler behind every Handle function; see Route. PB and")
-	f.Comment("PR are pointer types, so that ServeHTTP is compiled once for every")
-	f.Comment("operation (a comparable or non-pointer type parameter would compile it per")
-	f.Comment("type); hence a nil answer is told by its JSON encoding, null.")
-	f.Type().Id("opHandler").Types(tparams()...).Struct(fields...)
-	f.Line()
-	f.Comment("serveOp returns an opHandler, inferring its type arguments.")
-	f.Func().Id("serveOp").Types(tparams()...).Params(fields...).Op("*").Id("opHandler").Types(jen.Id("PB"), jen.Id("PR")).Block(
-		jen.Return(jen.Op("&").Id("opHandler").Types(jen.Id("PB"), jen.Id("PR")).Values(jen.Id("method"), jen.Id("status"), jen.Id("templates"), jen.Id("newBody"), jen.Id("fn"))),
+		jen.Id("serve").Func().Params(jen.Qual("context", "Context"), jen.Id("Route"), jen.Index().Byte()).Params(jen.Any(), jen.Error()),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("h").Op("*").Id("opHandler").Types(jen.Id("PB"), jen.Id("PR"))).Id("ServeHTTP").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request"))).Block(
+	badRequest := func(msg jen.Code) jen.Code {
+		return jen.Return(jen.Op("&").Id("GraphError").Values(jen.Dict{
+			jen.Id("StatusCode"): httpQ("StatusBadRequest"),
+			jen.Id("Code"):       jen.Lit("BadRequest"),
+			jen.Id("Message"):    msg,
+		}))
+	}
+	f.Comment("decodeBody decodes data into body and checks its documented rules; a")
+	f.Comment("problem is a *GraphError with status 400.")
+	f.Func().Id("decodeBody").Params(jen.Id("data").Index().Byte(), jen.Id("body").Interface(jen.Id("Validate").Params().Error())).Error().Block(
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
+			badRequest(jen.Lit("invalid request body: ").Op("+").Err().Dot("Error").Call()),
+		),
+		jen.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+			badRequest(jen.Err().Dot("Error").Call()),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("h").Op("*").Id("opHandler")).Id("ServeHTTP").Params(jen.Id("w").Add(httpQ("ResponseWriter")), jen.Id("r").Op("*").Add(httpQ("Request"))).Block(
 		jen.If(r().Dot("Method").Op("!=").Id("h").Dot("method")).Block(
 			jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), jen.Id("h").Dot("method")),
 			werr("StatusMethodNotAllowed", "MethodNotAllowed", jen.Lit("method ").Op("+").Add(r()).Dot("Method").Op("+").Lit(" is not allowed; use ").Op("+").Id("h").Dot("method")),
@@ -152,18 +161,12 @@ func serverDecls(f *jen.File) {
 			werr("StatusNotFound", "NotFound", jen.Lit("no documented path matches ").Op("+").Add(r()).Dot("URL").Dot("EscapedPath").Call()),
 			jen.Return(),
 		),
-		jen.Id("body").Op(":=").Id("h").Dot("newBody").Call(),
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(r().Dot("Body")),
-		jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("body"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			werr("StatusBadRequest", "BadRequest", jen.Lit("invalid request body: ").Op("+").Err().Dot("Error").Call()),
 			jen.Return(),
 		),
-		jen.If(jen.Err().Op(":=").Id("body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-			werr("StatusBadRequest", "BadRequest", jen.Err().Dot("Error").Call()),
-			jen.Return(),
-		),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("h").Dot("fn").Call(r().Dot("Context").Call(), jen.Id("route"), jen.Id("body")),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("h").Dot("serve").Call(r().Dot("Context").Call(), jen.Id("route"), jen.Id("data")),
 		jen.Var().Id("ge").Op("*").Id("GraphError"),
 		jen.If(jen.Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("ge"))).Block(
 			jen.Id("writeGraphError").Call(jen.Id("w"), jen.Id("ge")),
@@ -205,20 +208,26 @@ func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
 			where += "s"
 		}
 	}
-	newBody := jen.Func().Params().Op("*").Id(body).Block(jen.Return(jen.New(jen.Id(body))))
-	serve := jen.Id("serveOp").Call(jen.Lit(op.Method), jen.Lit(status), jen.Index().String().Values(templates...), newBody, jen.Id("fn"))
+	// serve is the one function compiled per operation: it decodes and
+	// checks the body, then calls fn.
+	serve := func(call jen.Code) jen.Code {
+		return jen.Return(jen.Op("&").Id("opHandler").Values(jen.Lit(op.Method), jen.Lit(status), jen.Index().String().Values(templates...),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route"), jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
+				jen.Id("body").Op(":=").New(jen.Id(body)),
+				jen.If(jen.Err().Op(":=").Id("decodeBody").Call(jen.Id("data"), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				call,
+			)))
+	}
 	rt := g.respType(op)
 	if rt == nil {
 		f.Add(comment(name + " fakes " + quoteForComment(op.Name) + " (" + where + ") for tests: it answers 204 No Content when fn returns nil. See Route."))
-		wrapped := jen.Func().Params(fnParams...).Params(jen.Op("*").Struct(), jen.Error()).Block(
-			jen.Return(jen.Nil(), jen.Id("fn").Call(jen.Id("ctx"), jen.Id("route"), jen.Id("body"))),
-		)
-		serve = jen.Id("serveOp").Call(jen.Lit(op.Method), jen.Lit(status), jen.Index().String().Values(templates...), newBody, wrapped)
-		f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Error()).Add(httpQ("Handler")).Block(jen.Return(serve))
+		f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Error()).Add(httpQ("Handler")).Block(
+			serve(jen.Return(jen.Nil(), jen.Id("fn").Call(jen.Id("ctx"), jen.Id("route"), jen.Id("body")))))
 		f.Line()
 		return
 	}
 	f.Add(comment(name + " fakes " + quoteForComment(op.Name) + " (" + where + ") for tests: it answers with what fn returns. See Route."))
-	f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Params(jen.Op("*").Add(rt), jen.Error())).Add(httpQ("Handler")).Block(jen.Return(serve))
+	f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Params(jen.Op("*").Add(rt), jen.Error())).Add(httpQ("Handler")).Block(
+		serve(jen.Return(jen.Id("fn").Call(jen.Id("ctx"), jen.Id("route"), jen.Id("body")))))
 	f.Line()
 }

@@ -6,7 +6,53 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
+
+// The types below are shaped as docgen generates them: a model with pointer,
+// slice, raw and wrapper fields carrying their rules in "docgen" tags, and a
+// request body of Optional fields.
+
+type testColor string
+
+func (c testColor) Known() bool { return c == "red" || c == "blue" }
+
+type testKind interface{ isTestModel() }
+
+// testAny is shaped as an Any wrapper: untagged Value and Raw.
+type testAny struct {
+	Value testKind
+	Raw   json.RawMessage
+}
+
+type testModel struct {
+	ODataType *string         `json:"@odata.type,omitzero"`
+	Name      *string         `json:"name,omitzero" docgen:"maxLength=3,required"`
+	Score     *Double         `json:"score,omitzero" docgen:"range=0..100"`
+	Count     *int32          `json:"count,omitzero" docgen:"range=1.."`
+	Price     *json.Number    `json:"price,omitzero" docgen:"range=..9.5"`
+	Color     *testColor      `json:"color,omitzero"`
+	Colors    []testColor     `json:"colors,omitzero" docgen:"maxItems=2,minItems=1"`
+	Tags      []string        `json:"tags,omitzero" docgen:"maxLength=2,required"`
+	When      *DateTimeOffset `json:"when,omitzero"`
+	Raw       json.RawMessage `json:"raw,omitzero" docgen:"required"`
+	Child     *testModel      `json:"child,omitzero"`
+	Children  []testModel     `json:"children,omitzero"`
+	Any       testAny         `json:"any,omitzero"`
+	Ignored   *string         `json:"-"`
+}
+
+func (*testModel) isTestModel() {}
+
+type testBody struct {
+	ODataType Optional[string]          `json:"@odata.type,omitzero"`
+	Name      Optional[string]          `json:"name,omitzero" docgen:"maxLength=3,required,readOnly"`
+	Score     Optional[Double]          `json:"score,omitzero" docgen:"range=0..100"`
+	Colors    Optional[[]testColor]     `json:"colors,omitzero" docgen:"maxItems=2,minItems=1"`
+	Raw       Optional[json.RawMessage] `json:"raw,omitzero"`
+	Child     Optional[testModel]       `json:"child,omitzero" docgen:"readOnly"`
+	Any       Optional[testAny]         `json:"any,omitzero"`
+}
 
 // encode is what a body field encodes to, or "absent" when omitzero omits it.
 func encode[T any](o Optional[T]) string {
@@ -22,8 +68,8 @@ func encode[T any](o Optional[T]) string {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestChangedPtr: what <Op>BodyFromChanges sends for a pointer field.
-func TestChangedPtr(t *testing.T) {
+// TestFromChangesPointer: what <Op>BodyFromChanges sends for a pointer field.
+func TestFromChangesPointer(t *testing.T) {
 	for _, c := range []struct {
 		name         string
 		old, updated *Double
@@ -37,40 +83,136 @@ func TestChangedPtr(t *testing.T) {
 		{"NaN is unchanged", ptr(Double(math.NaN())), ptr(Double(math.NaN())), "absent"},
 		{"to NaN", ptr(Double(1)), ptr(Double(math.NaN())), `"NaN"`},
 	} {
-		var dst Optional[Double]
-		changedPtr(&dst, c.old, c.updated)
-		assert.Equal(t, c.want, encode(dst), c.name)
+		var b testBody
+		fromChanges(&b, &testModel{Score: c.old}, &testModel{Score: c.updated})
+		assert.Equal(t, c.want, encode(b.Score), c.name)
+		assert.Equal(t, "absent", encode(b.Name), c.name)
 	}
 }
 
-// TestChangedValue: slices, raw JSON and wrappers hold "nothing" themselves.
-func TestChangedValue(t *testing.T) {
+// TestFromChangesValue: slices, raw JSON and wrappers hold "nothing"
+// themselves; nested models compare deeply.
+func TestFromChangesValue(t *testing.T) {
 	for _, c := range []struct {
 		name         string
-		old, updated []string
+		old, updated []testColor
 		want         string
 	}{
-		{"unchanged", []string{"a"}, []string{"a"}, "absent"},
-		{"changed", []string{"a"}, []string{"a", "b"}, `["a","b"]`},
-		{"emptied", []string{"a"}, []string{}, `[]`},
-		{"removed", []string{"a"}, nil, "null"},
+		{"unchanged", []testColor{"red"}, []testColor{"red"}, "absent"},
+		{"changed", []testColor{"red"}, []testColor{"red", "blue"}, `["red","blue"]`},
+		{"emptied", []testColor{"red"}, []testColor{}, `[]`},
+		{"removed", []testColor{"red"}, nil, "null"},
 		{"both nil", nil, nil, "absent"},
 	} {
-		var dst Optional[[]string]
-		changedValue(&dst, c.old, c.updated, c.updated == nil)
-		assert.Equal(t, c.want, encode(dst), c.name)
+		var b testBody
+		fromChanges(&b, &testModel{Colors: c.old}, &testModel{Colors: c.updated})
+		assert.Equal(t, c.want, encode(b.Colors), c.name)
 	}
-	var raw Optional[json.RawMessage]
-	changedValue(&raw, json.RawMessage(`{"a":1}`), json.RawMessage(`{"a":2}`), false)
-	assert.Equal(t, `{"a":2}`, encode(raw))
+
+	var b testBody
+	fromChanges(&b,
+		&testModel{Raw: json.RawMessage(`{"a":1}`), Child: &testModel{Name: ptr("x")}, Any: testAny{Value: &testModel{}}},
+		&testModel{Raw: json.RawMessage(`{"a":2}`), Child: &testModel{Name: ptr("y")}})
+	assert.Equal(t, `{"a":2}`, encode(b.Raw))
+	assert.Equal(t, `{"name":"y"}`, encode(b.Child))
+	assert.Equal(t, "null", encode(b.Any), "an emptied wrapper is sent as null")
+
+	// nil stands for an empty model; "@odata.type" is the caller's.
+	b = testBody{}
+	fromChanges(&b, (*testModel)(nil), &testModel{ODataType: ptr("#x"), Name: ptr("n")})
+	assert.Equal(t, `"n"`, encode(b.Name))
+	assert.Equal(t, "absent", encode(b.ODataType))
+	b = testBody{}
+	fromChanges(&b, &testModel{Name: ptr("n")}, (*testModel)(nil))
+	assert.Equal(t, "null", encode(b.Name))
 }
 
-// TestPtrOfValueOf: absent and null both read as nothing.
-func TestPtrOfValueOf(t *testing.T) {
-	assert.Nil(t, ptrOf(Optional[int32]{}))
-	assert.Nil(t, ptrOf(Null[int32]()))
-	assert.Equal(t, int32(7), *ptrOf(Some(int32(7))))
-	assert.Nil(t, valueOf(Null[[]string]()))
-	assert.Nil(t, valueOf(Optional[[]string]{}))
-	assert.Equal(t, []string{"x"}, valueOf(Some([]string{"x"})))
+func problems(err error) []Problem {
+	if err == nil {
+		return nil
+	}
+	return err.(*ValidationError).Problems
+}
+
+// TestValidateModel: every rule kind, at the paths of nested models,
+// collection items and wrapped models, in field order.
+func TestValidateModel(t *testing.T) {
+	assert.NoError(t, validateModel(&testModel{}))
+	assert.NoError(t, validateModel((*testModel)(nil)))
+	ok := &testModel{Name: ptr("abc"), Score: ptr(Double(100)), Count: ptr(int32(1)), Price: ptr(json.Number("9.5")),
+		Color: ptr(testColor("red")), Colors: []testColor{"blue"}, Tags: []string{"ab"}, When: ptr(DateTimeOffset("2021-01-01T00:00:00Z"))}
+	assert.NoError(t, validateModel(ok))
+
+	m := &testModel{
+		Name:     ptr("abcd"),
+		Score:    ptr(Double(100.5)),
+		Count:    ptr(int32(0)),
+		Price:    ptr(json.Number("10")),
+		Color:    ptr(testColor("green")),
+		Colors:   []testColor{"red", "blue", "pink"},
+		Tags:     []string{"abc"},
+		When:     ptr(DateTimeOffset("yesterday")),
+		Child:    &testModel{Score: ptr(Double(-1))},
+		Children: []testModel{{}, {Color: ptr(testColor("x"))}},
+		Any:      testAny{Value: &testModel{Name: ptr("long")}},
+	}
+	assert.Equal(t, []Problem{
+		{"name", "length 4 breaks the documented limit (at most 3)"},
+		{"score", "100.5 is out of the documented range (0 to 100)"},
+		{"count", "0 is out of the documented range (at least 1)"},
+		{"price", "10 is out of the documented range (at most 9.5)"},
+		{"color", `undocumented value "green"`},
+		{"colors", "3 items break the documented limit (at most 2)"},
+		{"colors[2]", `undocumented value "pink"`},
+		{"tags[0]", "length 3 breaks the documented limit (at most 2)"},
+		{"when", DateTimeOffset("yesterday").Validate().Error()},
+		{"child.score", "-1 is out of the documented range (0 to 100)"},
+		{"children[1].color", `undocumented value "x"`},
+		{"any.name", "length 4 breaks the documented limit (at most 3)"},
+	}, problems(validateModel(m)))
+
+	// minItems holds for a present collection only; NaN and unparsable
+	// decimals are outside no range (the wire check reports the latter).
+	assert.Equal(t, []Problem{{"colors", "0 items break the documented limit (at least 1)"}},
+		problems(validateModel(&testModel{Colors: []testColor{}, Score: ptr(Double(math.NaN())), Price: ptr(json.Number("x"))})))
+}
+
+// TestValidateBody: the set values are checked as in the model; absent and
+// null are not; required properties must hold a value.
+func TestValidateBody(t *testing.T) {
+	b := &testBody{
+		Name:   Some("abcd"),
+		Score:  Null[Double](),
+		Colors: Some([]testColor{"red", "blue", "x"}),
+		Child:  Some(testModel{Count: ptr(int32(-5))}),
+		Any:    Some(testAny{Value: &testModel{Color: ptr(testColor("y"))}}),
+	}
+	assert.Equal(t, []Problem{
+		{"name", "length 4 breaks the documented limit (at most 3)"},
+		{"colors", "3 items break the documented limit (at most 2)"},
+		{"colors[2]", `undocumented value "x"`},
+		{"child.count", "-5 is out of the documented range (at least 1)"},
+		{"any.color", `undocumented value "y"`},
+	}, problems(validateBody(b)))
+
+	assert.Equal(t, []Problem{{"name", "required property is not set"}}, problems(validateBody(&testBody{})))
+	assert.Equal(t, []Problem{{"name", "required property is not set"}}, problems(validateBody(&testBody{Name: Null[string]()})))
+	assert.NoError(t, validateBody(&testBody{Name: Some("ab")}))
+}
+
+func TestCheckReadOnly(t *testing.T) {
+	assert.NoError(t, checkReadOnly(&testBody{Score: Some(Double(1))}))
+	assert.Equal(t, []Problem{
+		{"name", "read-only property is set"},
+		{"child", "read-only property is set"},
+	}, problems(checkReadOnly(&testBody{Name: Some("a"), Child: Null[testModel]()})))
+}
+
+func TestCheckRequired(t *testing.T) {
+	assert.Equal(t, []Problem{
+		{"name", "required property is not set"},
+		{"tags", "required property is not set"},
+		{"raw", "required property is not set"},
+	}, problems(checkRequired(&testModel{Raw: json.RawMessage{}})))
+	require.NoError(t, checkRequired(&testModel{Name: ptr(""), Tags: []string{}, Raw: json.RawMessage("1")}))
 }

@@ -128,59 +128,24 @@ type UpdateWindowsManagedAppProtectionBody struct {
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateWindowsManagedAppProtectionBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateWindowsManagedAppProtectionBody) validate(errs *ValidationError, path string) {
-	m := WindowsManagedAppProtection{CreatedDateTime: ptrOf(b.CreatedDateTime), LastModifiedDateTime: ptrOf(b.LastModifiedDateTime), AllowedInboundDataTransferSources: ptrOf(b.AllowedInboundDataTransferSources), AllowedOutboundClipboardSharingLevel: ptrOf(b.AllowedOutboundClipboardSharingLevel), AllowedOutboundDataTransferDestinations: ptrOf(b.AllowedOutboundDataTransferDestinations), AppActionIfUnableToAuthenticateUser: ptrOf(b.AppActionIfUnableToAuthenticateUser), MaximumAllowedDeviceThreatLevel: ptrOf(b.MaximumAllowedDeviceThreatLevel), MobileThreatDefenseRemediationAction: ptrOf(b.MobileThreatDefenseRemediationAction), PeriodOfflineBeforeWipeIsEnforced: ptrOf(b.PeriodOfflineBeforeWipeIsEnforced), PeriodOfflineBeforeAccessCheck: ptrOf(b.PeriodOfflineBeforeAccessCheck)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateWindowsManagedAppProtectionBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateWindowsManagedAppProtectionBodyFromChanges returns the body of "Update
 // windowsManagedAppProtection" that turns old into updated: properties of the
 // body that changed are set to their new value, those updated no longer has
 // are sent as null, and the rest are absent. old is typically decoded from the
-// service and updated a modified copy.
+// service and updated a modified copy; nil stands for an empty
+// WindowsManagedAppProtection.
 func UpdateWindowsManagedAppProtectionBodyFromChanges(old, updated *WindowsManagedAppProtection) *UpdateWindowsManagedAppProtectionBody {
-	b := &UpdateWindowsManagedAppProtectionBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedPtr(&b.Description, old.Description, updated.Description)
-	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
-	changedPtr(&b.LastModifiedDateTime, old.LastModifiedDateTime, updated.LastModifiedDateTime)
-	changedValue(&b.RoleScopeTagIDs, old.RoleScopeTagIDs, updated.RoleScopeTagIDs, updated.RoleScopeTagIDs == nil)
-	changedPtr(&b.ID, old.ID, updated.ID)
-	changedPtr(&b.Version, old.Version, updated.Version)
-	changedPtr(&b.IsAssigned, old.IsAssigned, updated.IsAssigned)
-	changedPtr(&b.DeployedAppCount, old.DeployedAppCount, updated.DeployedAppCount)
-	changedPtr(&b.PrintBlocked, old.PrintBlocked, updated.PrintBlocked)
-	changedPtr(&b.AllowedInboundDataTransferSources, old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources)
-	changedPtr(&b.AllowedOutboundClipboardSharingLevel, old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel)
-	changedPtr(&b.AllowedOutboundDataTransferDestinations, old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations)
-	changedPtr(&b.AppActionIfUnableToAuthenticateUser, old.AppActionIfUnableToAuthenticateUser, updated.AppActionIfUnableToAuthenticateUser)
-	changedPtr(&b.MaximumAllowedDeviceThreatLevel, old.MaximumAllowedDeviceThreatLevel, updated.MaximumAllowedDeviceThreatLevel)
-	changedPtr(&b.MobileThreatDefenseRemediationAction, old.MobileThreatDefenseRemediationAction, updated.MobileThreatDefenseRemediationAction)
-	changedPtr(&b.MinimumRequiredSdkVersion, old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion)
-	changedPtr(&b.MinimumWipeSdkVersion, old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion)
-	changedPtr(&b.MinimumRequiredOsVersion, old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion)
-	changedPtr(&b.MinimumWarningOsVersion, old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion)
-	changedPtr(&b.MinimumWipeOsVersion, old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion)
-	changedPtr(&b.MinimumRequiredAppVersion, old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion)
-	changedPtr(&b.MinimumWarningAppVersion, old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion)
-	changedPtr(&b.MinimumWipeAppVersion, old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion)
-	changedPtr(&b.MaximumRequiredOsVersion, old.MaximumRequiredOsVersion, updated.MaximumRequiredOsVersion)
-	changedPtr(&b.MaximumWarningOsVersion, old.MaximumWarningOsVersion, updated.MaximumWarningOsVersion)
-	changedPtr(&b.MaximumWipeOsVersion, old.MaximumWipeOsVersion, updated.MaximumWipeOsVersion)
-	changedPtr(&b.PeriodOfflineBeforeWipeIsEnforced, old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced)
-	changedPtr(&b.PeriodOfflineBeforeAccessCheck, old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck)
+	b := new(UpdateWindowsManagedAppProtectionBody)
+	fromChanges(b, old, updated)
 	return b
 }
 
@@ -287,48 +252,23 @@ type UpdateMobileThreatDefenseConnectorBody struct {
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateMobileThreatDefenseConnectorBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateMobileThreatDefenseConnectorBody) validate(errs *ValidationError, path string) {
-	m := MobileThreatDefenseConnector{LastHeartbeatDateTime: ptrOf(b.LastHeartbeatDateTime), PartnerState: ptrOf(b.PartnerState)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateMobileThreatDefenseConnectorBodyFromChanges returns the body of
 // "Update mobileThreatDefenseConnector" that turns old into updated:
 // properties of the body that changed are set to their new value, those
 // updated no longer has are sent as null, and the rest are absent. old is
-// typically decoded from the service and updated a modified copy.
+// typically decoded from the service and updated a modified copy; nil stands
+// for an empty MobileThreatDefenseConnector.
 func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
-	b := &UpdateMobileThreatDefenseConnectorBody{}
-	changedPtr(&b.ID, old.ID, updated.ID)
-	changedPtr(&b.LastHeartbeatDateTime, old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime)
-	changedPtr(&b.PartnerState, old.PartnerState, updated.PartnerState)
-	changedPtr(&b.AndroidMobileApplicationManagementEnabled, old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled)
-	changedPtr(&b.IosMobileApplicationManagementEnabled, old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled)
-	changedPtr(&b.WindowsMobileApplicationManagementEnabled, old.WindowsMobileApplicationManagementEnabled, updated.WindowsMobileApplicationManagementEnabled)
-	changedPtr(&b.AndroidEnabled, old.AndroidEnabled, updated.AndroidEnabled)
-	changedPtr(&b.IosEnabled, old.IosEnabled, updated.IosEnabled)
-	changedPtr(&b.WindowsEnabled, old.WindowsEnabled, updated.WindowsEnabled)
-	changedPtr(&b.MacEnabled, old.MacEnabled, updated.MacEnabled)
-	changedPtr(&b.AndroidDeviceBlockedOnMissingPartnerData, old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.IosDeviceBlockedOnMissingPartnerData, old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.WindowsDeviceBlockedOnMissingPartnerData, old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.MacDeviceBlockedOnMissingPartnerData, old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.PartnerUnsupportedOsVersionBlocked, old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked)
-	changedPtr(&b.PartnerUnresponsivenessThresholdInDays, old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays)
-	changedPtr(&b.AllowPartnerToCollectIOSApplicationMetadata, old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata)
-	changedPtr(&b.AllowPartnerToCollectIOSPersonalApplicationMetadata, old.AllowPartnerToCollectIOSPersonalApplicationMetadata, updated.AllowPartnerToCollectIOSPersonalApplicationMetadata)
-	changedPtr(&b.MicrosoftDefenderForEndpointAttachEnabled, old.MicrosoftDefenderForEndpointAttachEnabled, updated.MicrosoftDefenderForEndpointAttachEnabled)
+	b := new(UpdateMobileThreatDefenseConnectorBody)
+	fromChanges(b, old, updated)
 	return b
 }

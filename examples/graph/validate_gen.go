@@ -7,128 +7,26 @@ package graph
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileThreatDefenseConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileThreatDefenseConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastHeartbeatDateTime != nil {
-		if err := (*m.LastHeartbeatDateTime).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if m.PartnerState != nil {
-		if !(*m.PartnerState).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(*m.PartnerState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
+	return validateModel(m)
 }

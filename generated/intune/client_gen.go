@@ -210,14 +210,17 @@ func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Requ
 }
 
 // sendFor sends req (unless building it failed with err) and decodes the
-// answer into a new R, which is nil for 204 No Content or an empty body.
-func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
-	if err != nil {
-		return nil, err
+// answer into a new value that P (a pointer type) points to; that is nil for
+// 204 No Content or an empty body. P is a pointer so that every instantiation
+// shares one compiled body.
+func sendFor[P any](c *Client, req *http.Request, err error) (P, error) {
+	var resp P
+	if err == nil {
+		err = c.send(req, &resp)
 	}
-	var resp *R
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
+	if err != nil {
+		var none P
+		return none, err
 	}
 	return resp, nil
 }
@@ -234,7 +237,7 @@ func NewUpdateDeviceAppManagementRequest(ctx context.Context, baseURL string, bo
 // Content). See Client.
 func (c *Client) UpdateDeviceAppManagement(ctx context.Context, body *UpdateDeviceAppManagementBody) (*DeviceAppManagement, error) {
 	req, err := NewUpdateDeviceAppManagementRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceAppManagement](c, req, err)
+	return sendFor[*DeviceAppManagement](c, req, err)
 }
 
 // NewUpdateAndroidManagedAppProtectionRequest builds the "Update
@@ -252,7 +255,7 @@ func NewUpdateAndroidManagedAppProtectionRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedAppProtection(ctx context.Context, androidManagedAppProtectionId string, body *UpdateAndroidManagedAppProtectionBody) (*AndroidManagedAppProtection, error) {
 	req, err := NewUpdateAndroidManagedAppProtectionRequest(ctx, c.baseURL(), androidManagedAppProtectionId, body)
-	return sendFor[AndroidManagedAppProtection](c, req, err)
+	return sendFor[*AndroidManagedAppProtection](c, req, err)
 }
 
 // NewUpdateDefaultManagedAppProtectionRequest builds the "Update
@@ -270,7 +273,7 @@ func NewUpdateDefaultManagedAppProtectionRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDefaultManagedAppProtection(ctx context.Context, defaultManagedAppProtectionId string, body *UpdateDefaultManagedAppProtectionBody) (*DefaultManagedAppProtection, error) {
 	req, err := NewUpdateDefaultManagedAppProtectionRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, body)
-	return sendFor[DefaultManagedAppProtection](c, req, err)
+	return sendFor[*DefaultManagedAppProtection](c, req, err)
 }
 
 // NewUpdateAppVulnerabilityTaskRequest builds the "Update
@@ -287,7 +290,7 @@ func NewUpdateAppVulnerabilityTaskRequest(ctx context.Context, baseURL string, d
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAppVulnerabilityTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateAppVulnerabilityTaskBody) (*AppVulnerabilityTask, error) {
 	req, err := NewUpdateAppVulnerabilityTaskRequest(ctx, c.baseURL(), deviceAppManagementTaskId, body)
-	return sendFor[AppVulnerabilityTask](c, req, err)
+	return sendFor[*AppVulnerabilityTask](c, req, err)
 }
 
 // NewUpdateDeviceAppManagementTaskRequest builds the "Update
@@ -304,7 +307,7 @@ func NewUpdateDeviceAppManagementTaskRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceAppManagementTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateDeviceAppManagementTaskBody) (*AnyDeviceAppManagementTask, error) {
 	req, err := NewUpdateDeviceAppManagementTaskRequest(ctx, c.baseURL(), deviceAppManagementTaskId, body)
-	return sendFor[AnyDeviceAppManagementTask](c, req, err)
+	return sendFor[*AnyDeviceAppManagementTask](c, req, err)
 }
 
 // NewUpdateSecurityConfigurationTaskRequest builds the "Update
@@ -322,7 +325,7 @@ func NewUpdateSecurityConfigurationTaskRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityConfigurationTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateSecurityConfigurationTaskBody) (*SecurityConfigurationTask, error) {
 	req, err := NewUpdateSecurityConfigurationTaskRequest(ctx, c.baseURL(), deviceAppManagementTaskId, body)
-	return sendFor[SecurityConfigurationTask](c, req, err)
+	return sendFor[*SecurityConfigurationTask](c, req, err)
 }
 
 // NewUpdateUnmanagedDeviceDiscoveryTaskRequest builds the "Update
@@ -340,7 +343,7 @@ func NewUpdateUnmanagedDeviceDiscoveryTaskRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUnmanagedDeviceDiscoveryTask(ctx context.Context, deviceAppManagementTaskId string, body *UpdateUnmanagedDeviceDiscoveryTaskBody) (*UnmanagedDeviceDiscoveryTask, error) {
 	req, err := NewUpdateUnmanagedDeviceDiscoveryTaskRequest(ctx, c.baseURL(), deviceAppManagementTaskId, body)
-	return sendFor[UnmanagedDeviceDiscoveryTask](c, req, err)
+	return sendFor[*UnmanagedDeviceDiscoveryTask](c, req, err)
 }
 
 // NewUpdateEnterpriseCodeSigningCertificateRequest builds the "Update
@@ -358,7 +361,7 @@ func NewUpdateEnterpriseCodeSigningCertificateRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, enterpriseCodeSigningCertificateId string, body *UpdateEnterpriseCodeSigningCertificateBody) (*EnterpriseCodeSigningCertificate, error) {
 	req, err := NewUpdateEnterpriseCodeSigningCertificateRequest(ctx, c.baseURL(), enterpriseCodeSigningCertificateId, body)
-	return sendFor[EnterpriseCodeSigningCertificate](c, req, err)
+	return sendFor[*EnterpriseCodeSigningCertificate](c, req, err)
 }
 
 // NewUpdateIosLobAppProvisioningConfigurationRequest builds the "Update
@@ -376,7 +379,7 @@ func NewUpdateIosLobAppProvisioningConfigurationRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, iosLobAppProvisioningConfigurationId string, body *UpdateIosLobAppProvisioningConfigurationBody) (*IosLobAppProvisioningConfiguration, error) {
 	req, err := NewUpdateIosLobAppProvisioningConfigurationRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, body)
-	return sendFor[IosLobAppProvisioningConfiguration](c, req, err)
+	return sendFor[*IosLobAppProvisioningConfiguration](c, req, err)
 }
 
 // NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest builds the
@@ -394,7 +397,7 @@ func NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest(ctx context.Co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, iosLobAppProvisioningConfigurationAssignmentId string, body *UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*IosLobAppProvisioningConfigurationAssignment, error) {
 	req, err := NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, iosLobAppProvisioningConfigurationAssignmentId, body)
-	return sendFor[IosLobAppProvisioningConfigurationAssignment](c, req, err)
+	return sendFor[*IosLobAppProvisioningConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest builds the
@@ -412,7 +415,7 @@ func NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest(ctx context.Cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, mobileAppProvisioningConfigGroupAssignmentId string, body *UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*MobileAppProvisioningConfigGroupAssignment, error) {
 	req, err := NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, mobileAppProvisioningConfigGroupAssignmentId, body)
-	return sendFor[MobileAppProvisioningConfigGroupAssignment](c, req, err)
+	return sendFor[*MobileAppProvisioningConfigGroupAssignment](c, req, err)
 }
 
 // NewUpdateIosManagedAppProtectionRequest builds the "Update
@@ -429,7 +432,7 @@ func NewUpdateIosManagedAppProtectionRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionId string, body *UpdateIosManagedAppProtectionBody) (*IosManagedAppProtection, error) {
 	req, err := NewUpdateIosManagedAppProtectionRequest(ctx, c.baseURL(), iosManagedAppProtectionId, body)
-	return sendFor[IosManagedAppProtection](c, req, err)
+	return sendFor[*IosManagedAppProtection](c, req, err)
 }
 
 // NewUpdateManagedMobileAppRequest builds the "Update managedMobileApp"
@@ -446,7 +449,7 @@ func NewUpdateManagedMobileAppRequest(ctx context.Context, baseURL string, iosMa
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProtectionId string, managedMobileAppId string, body *UpdateManagedMobileAppBody) (*ManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppRequest(ctx, c.baseURL(), iosManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[ManagedMobileApp](c, req, err)
+	return sendFor[*ManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest builds
@@ -464,7 +467,7 @@ func NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedMobileAppViaAndroidManagedAppProtectionsApps(ctx context.Context, androidManagedAppProtectionId string, managedMobileAppId string, body *UpdateManagedMobileAppBody) (*ManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest(ctx, c.baseURL(), androidManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[ManagedMobileApp](c, req, err)
+	return sendFor[*ManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest builds
@@ -482,7 +485,7 @@ func NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedMobileAppViaDefaultManagedAppProtectionsApps(ctx context.Context, defaultManagedAppProtectionId string, managedMobileAppId string, body *UpdateManagedMobileAppBody) (*ManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[ManagedMobileApp](c, req, err)
+	return sendFor[*ManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest
@@ -500,7 +503,7 @@ func NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest(ctx
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedMobileAppViaTargetedManagedAppConfigurationsApps(ctx context.Context, targetedManagedAppConfigurationId string, managedMobileAppId string, body *UpdateManagedMobileAppBody) (*ManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, managedMobileAppId, body)
-	return sendFor[ManagedMobileApp](c, req, err)
+	return sendFor[*ManagedMobileApp](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentRequest builds the "Update
@@ -518,7 +521,7 @@ func NewUpdateTargetedManagedAppPolicyAssignmentRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, iosManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentRequest(ctx, c.baseURL(), iosManagedAppProtectionId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignmentsRequest
@@ -536,7 +539,7 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignments(ctx context.Context, androidManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignmentsRequest(ctx, c.baseURL(), androidManagedAppProtectionId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignmentsRequest
@@ -554,7 +557,7 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignments(ctx context.Context, targetedManagedAppConfigurationId string, targetedManagedAppPolicyAssignmentId string, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignmentsRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignmentsRequest
@@ -572,7 +575,7 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignments(ctx context.Context, windowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignmentsRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignmentsRequest
@@ -590,7 +593,7 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtecti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignments(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignmentsRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryRequest builds the "Update
@@ -608,7 +611,7 @@ func NewUpdateManagedAppPolicyDeploymentSummaryRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, iosManagedAppProtectionId string, body *UpdateManagedAppPolicyDeploymentSummaryBody) (*ManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryRequest(ctx, c.baseURL(), iosManagedAppProtectionId, body)
-	return sendFor[ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummaryRequest
@@ -626,7 +629,7 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummary(ctx context.Context, androidManagedAppProtectionId string, body *UpdateManagedAppPolicyDeploymentSummaryBody) (*ManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummaryRequest(ctx, c.baseURL(), androidManagedAppProtectionId, body)
-	return sendFor[ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummaryRequest
@@ -644,7 +647,7 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummary(ctx context.Context, defaultManagedAppProtectionId string, body *UpdateManagedAppPolicyDeploymentSummaryBody) (*ManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummaryRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, body)
-	return sendFor[ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummaryRequest
@@ -662,7 +665,7 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummary(ctx context.Context, targetedManagedAppConfigurationId string, body *UpdateManagedAppPolicyDeploymentSummaryBody) (*ManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummaryRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, body)
-	return sendFor[ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppOperationRequest builds the "Update managedAppOperation"
@@ -679,7 +682,7 @@ func NewUpdateManagedAppOperationRequest(ctx context.Context, baseURL string, ma
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppOperation(ctx context.Context, managedAppRegistrationId string, managedAppOperationId string, body *UpdateManagedAppOperationBody) (*ManagedAppOperation, error) {
 	req, err := NewUpdateManagedAppOperationRequest(ctx, c.baseURL(), managedAppRegistrationId, managedAppOperationId, body)
-	return sendFor[ManagedAppOperation](c, req, err)
+	return sendFor[*ManagedAppOperation](c, req, err)
 }
 
 // NewUpdateManagedEBookCategoryRequest builds the "Update
@@ -696,7 +699,7 @@ func NewUpdateManagedEBookCategoryRequest(ctx context.Context, baseURL string, m
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedEBookCategory(ctx context.Context, managedEBookCategoryId string, body *UpdateManagedEBookCategoryBody) (*ManagedEBookCategory, error) {
 	req, err := NewUpdateManagedEBookCategoryRequest(ctx, c.baseURL(), managedEBookCategoryId, body)
-	return sendFor[ManagedEBookCategory](c, req, err)
+	return sendFor[*ManagedEBookCategory](c, req, err)
 }
 
 // NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest builds the
@@ -714,7 +717,7 @@ func NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedEBookCategoryViaManagedEBooksCategories(ctx context.Context, managedEBookId string, managedEBookCategoryId string, body *UpdateManagedEBookCategoryBody) (*ManagedEBookCategory, error) {
 	req, err := NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest(ctx, c.baseURL(), managedEBookId, managedEBookCategoryId, body)
-	return sendFor[ManagedEBookCategory](c, req, err)
+	return sendFor[*ManagedEBookCategory](c, req, err)
 }
 
 // NewUpdateIosVppEBookRequest builds the "Update iosVppEBook" request for
@@ -730,7 +733,7 @@ func NewUpdateIosVppEBookRequest(ctx context.Context, baseURL string, managedEBo
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppEBook(ctx context.Context, managedEBookId string, body *UpdateIosVppEBookBody) (*IosVppEBook, error) {
 	req, err := NewUpdateIosVppEBookRequest(ctx, c.baseURL(), managedEBookId, body)
-	return sendFor[IosVppEBook](c, req, err)
+	return sendFor[*IosVppEBook](c, req, err)
 }
 
 // NewUpdateIosVppEBookAssignmentRequest builds the "Update
@@ -747,7 +750,7 @@ func NewUpdateIosVppEBookAssignmentRequest(ctx context.Context, baseURL string, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppEBookAssignment(ctx context.Context, managedEBookId string, managedEBookAssignmentId string, body *UpdateIosVppEBookAssignmentBody) (*IosVppEBookAssignment, error) {
 	req, err := NewUpdateIosVppEBookAssignmentRequest(ctx, c.baseURL(), managedEBookId, managedEBookAssignmentId, body)
-	return sendFor[IosVppEBookAssignment](c, req, err)
+	return sendFor[*IosVppEBookAssignment](c, req, err)
 }
 
 // NewUpdateManagedEBookAssignmentRequest builds the "Update
@@ -764,7 +767,7 @@ func NewUpdateManagedEBookAssignmentRequest(ctx context.Context, baseURL string,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedEBookAssignment(ctx context.Context, managedEBookId string, managedEBookAssignmentId string, body *UpdateManagedEBookAssignmentBody) (*AnyManagedEBookAssignment, error) {
 	req, err := NewUpdateManagedEBookAssignmentRequest(ctx, c.baseURL(), managedEBookId, managedEBookAssignmentId, body)
-	return sendFor[AnyManagedEBookAssignment](c, req, err)
+	return sendFor[*AnyManagedEBookAssignment](c, req, err)
 }
 
 // NewUpdateDeviceInstallStateRequest builds the "Update deviceInstallState"
@@ -781,7 +784,7 @@ func NewUpdateDeviceInstallStateRequest(ctx context.Context, baseURL string, man
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceInstallState(ctx context.Context, managedEBookId string, deviceInstallStateId string, body *UpdateDeviceInstallStateBody) (*DeviceInstallState, error) {
 	req, err := NewUpdateDeviceInstallStateRequest(ctx, c.baseURL(), managedEBookId, deviceInstallStateId, body)
-	return sendFor[DeviceInstallState](c, req, err)
+	return sendFor[*DeviceInstallState](c, req, err)
 }
 
 // NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequest
@@ -799,7 +802,7 @@ func NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequ
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStates(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, deviceInstallStateId string, body *UpdateDeviceInstallStateBody) (*DeviceInstallState, error) {
 	req, err := NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequest(ctx, c.baseURL(), managedEBookId, userInstallStateSummaryId, deviceInstallStateId, body)
-	return sendFor[DeviceInstallState](c, req, err)
+	return sendFor[*DeviceInstallState](c, req, err)
 }
 
 // NewUpdateEBookInstallSummaryRequest builds the "Update eBookInstallSummary"
@@ -816,7 +819,7 @@ func NewUpdateEBookInstallSummaryRequest(ctx context.Context, baseURL string, ma
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEBookInstallSummary(ctx context.Context, managedEBookId string, body *UpdateEBookInstallSummaryBody) (*EBookInstallSummary, error) {
 	req, err := NewUpdateEBookInstallSummaryRequest(ctx, c.baseURL(), managedEBookId, body)
-	return sendFor[EBookInstallSummary](c, req, err)
+	return sendFor[*EBookInstallSummary](c, req, err)
 }
 
 // NewUpdateUserInstallStateSummaryRequest builds the "Update
@@ -833,7 +836,7 @@ func NewUpdateUserInstallStateSummaryRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserInstallStateSummary(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, body *UpdateUserInstallStateSummaryBody) (*UserInstallStateSummary, error) {
 	req, err := NewUpdateUserInstallStateSummaryRequest(ctx, c.baseURL(), managedEBookId, userInstallStateSummaryId, body)
-	return sendFor[UserInstallStateSummary](c, req, err)
+	return sendFor[*UserInstallStateSummary](c, req, err)
 }
 
 // NewUpdateMdmWindowsInformationProtectionPolicyRequest builds the "Update
@@ -851,7 +854,7 @@ func NewUpdateMdmWindowsInformationProtectionPolicyRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, body *UpdateMdmWindowsInformationProtectionPolicyBody) (*MdmWindowsInformationProtectionPolicy, error) {
 	req, err := NewUpdateMdmWindowsInformationProtectionPolicyRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, body)
-	return sendFor[MdmWindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*MdmWindowsInformationProtectionPolicy](c, req, err)
 }
 
 // NewUpdateMobileAppCategoryRequest builds the "Update mobileAppCategory"
@@ -868,7 +871,7 @@ func NewUpdateMobileAppCategoryRequest(ctx context.Context, baseURL string, mobi
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppCategory(ctx context.Context, mobileAppCategoryId string, body *UpdateMobileAppCategoryBody) (*MobileAppCategory, error) {
 	req, err := NewUpdateMobileAppCategoryRequest(ctx, c.baseURL(), mobileAppCategoryId, body)
-	return sendFor[MobileAppCategory](c, req, err)
+	return sendFor[*MobileAppCategory](c, req, err)
 }
 
 // NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest builds the "Update
@@ -886,7 +889,7 @@ func NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppCategoryViaMobileAppsCategories(ctx context.Context, mobileAppId string, mobileAppCategoryId string, body *UpdateMobileAppCategoryBody) (*MobileAppCategory, error) {
 	req, err := NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest(ctx, c.baseURL(), mobileAppId, mobileAppCategoryId, body)
-	return sendFor[MobileAppCategory](c, req, err)
+	return sendFor[*MobileAppCategory](c, req, err)
 }
 
 // NewUpdateAndroidForWorkMobileAppConfigurationRequest builds the "Update
@@ -904,7 +907,7 @@ func NewUpdateAndroidForWorkMobileAppConfigurationRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkMobileAppConfiguration(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *UpdateAndroidForWorkMobileAppConfigurationBody) (*AndroidForWorkMobileAppConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkMobileAppConfigurationRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[AndroidForWorkMobileAppConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkMobileAppConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppConfigurationRequest builds the "Update
@@ -922,7 +925,7 @@ func NewUpdateAndroidManagedStoreAppConfigurationRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreAppConfiguration(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *UpdateAndroidManagedStoreAppConfigurationBody) (*AndroidManagedStoreAppConfiguration, error) {
 	req, err := NewUpdateAndroidManagedStoreAppConfigurationRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[AndroidManagedStoreAppConfiguration](c, req, err)
+	return sendFor[*AndroidManagedStoreAppConfiguration](c, req, err)
 }
 
 // NewUpdateIosMobileAppConfigurationRequest builds the "Update
@@ -940,7 +943,7 @@ func NewUpdateIosMobileAppConfigurationRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosMobileAppConfiguration(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *UpdateIosMobileAppConfigurationBody) (*IosMobileAppConfiguration, error) {
 	req, err := NewUpdateIosMobileAppConfigurationRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[IosMobileAppConfiguration](c, req, err)
+	return sendFor[*IosMobileAppConfiguration](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationAssignmentRequest builds the
@@ -958,7 +961,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationAssignmentRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationAssignmentId string, body *UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*ManagedDeviceMobileAppConfigurationAssignment, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationAssignmentRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationAssignmentId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationAssignment](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest builds the
@@ -976,7 +979,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*ManagedDeviceMobileAppConfigurationDeviceSummary, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest builds the
@@ -994,7 +997,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest(ctx context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationDeviceStatusId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatusesRequest
@@ -1013,7 +1016,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatusesRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, managedDeviceMobileAppConfigurationDeviceStatusId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest builds the
@@ -1031,7 +1034,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*ManagedDeviceMobileAppConfigurationUserSummary, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest builds the
@@ -1049,7 +1052,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*ManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationUserStatusId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatusesRequest
@@ -1068,7 +1071,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvision
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*ManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatusesRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, managedDeviceMobileAppConfigurationUserStatusId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppRequest builds the "Update androidForWorkApp"
@@ -1084,7 +1087,7 @@ func NewUpdateAndroidForWorkAppRequest(ctx context.Context, baseURL string, mobi
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkApp(ctx context.Context, mobileAppId string, body *UpdateAndroidForWorkAppBody) (*AndroidForWorkApp, error) {
 	req, err := NewUpdateAndroidForWorkAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AndroidForWorkApp](c, req, err)
+	return sendFor[*AndroidForWorkApp](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1102,7 +1105,7 @@ func NewUpdateAndroidForWorkAppViaMobileAppsUserStatusesAppRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidForWorkAppBody) (*AndroidForWorkApp, error) {
 	req, err := NewUpdateAndroidForWorkAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AndroidForWorkApp](c, req, err)
+	return sendFor[*AndroidForWorkApp](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1120,7 +1123,7 @@ func NewUpdateAndroidForWorkAppViaMobileAppsDeviceStatusesAppRequest(ctx context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidForWorkAppBody) (*AndroidForWorkApp, error) {
 	req, err := NewUpdateAndroidForWorkAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AndroidForWorkApp](c, req, err)
+	return sendFor[*AndroidForWorkApp](c, req, err)
 }
 
 // NewUpdateAndroidLobAppRequest builds the "Update androidLobApp" request for
@@ -1135,7 +1138,7 @@ func NewUpdateAndroidLobAppRequest(ctx context.Context, baseURL string, mobileAp
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidLobApp(ctx context.Context, mobileAppId string, body *UpdateAndroidLobAppBody) (*AndroidLobApp, error) {
 	req, err := NewUpdateAndroidLobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AndroidLobApp](c, req, err)
+	return sendFor[*AndroidLobApp](c, req, err)
 }
 
 // NewUpdateAndroidLobAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1153,7 +1156,7 @@ func NewUpdateAndroidLobAppViaMobileAppsUserStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidLobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidLobAppBody) (*AndroidLobApp, error) {
 	req, err := NewUpdateAndroidLobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AndroidLobApp](c, req, err)
+	return sendFor[*AndroidLobApp](c, req, err)
 }
 
 // NewUpdateAndroidLobAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1171,7 +1174,7 @@ func NewUpdateAndroidLobAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidLobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidLobAppBody) (*AndroidLobApp, error) {
 	req, err := NewUpdateAndroidLobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AndroidLobApp](c, req, err)
+	return sendFor[*AndroidLobApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppRequest builds the "Update
@@ -1187,7 +1190,7 @@ func NewUpdateAndroidManagedStoreAppRequest(ctx context.Context, baseURL string,
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreApp(ctx context.Context, mobileAppId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AnyAndroidManagedStoreApp](c, req, err)
+	return sendFor[*AnyAndroidManagedStoreApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppViaMobileAppsUserStatusesAppRequest builds
@@ -1205,7 +1208,7 @@ func NewUpdateAndroidManagedStoreAppViaMobileAppsUserStatusesAppRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AnyAndroidManagedStoreApp](c, req, err)
+	return sendFor[*AnyAndroidManagedStoreApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -1223,7 +1226,7 @@ func NewUpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error) {
 	req, err := NewUpdateAndroidManagedStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AnyAndroidManagedStoreApp](c, req, err)
+	return sendFor[*AnyAndroidManagedStoreApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreWebAppRequest builds the "Update
@@ -1239,7 +1242,7 @@ func NewUpdateAndroidManagedStoreWebAppRequest(ctx context.Context, baseURL stri
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreWebApp(ctx context.Context, mobileAppId string, body *UpdateAndroidManagedStoreWebAppBody) (*AndroidManagedStoreWebApp, error) {
 	req, err := NewUpdateAndroidManagedStoreWebAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AndroidManagedStoreWebApp](c, req, err)
+	return sendFor[*AndroidManagedStoreWebApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreWebAppViaMobileAppsUserStatusesAppRequest builds
@@ -1257,7 +1260,7 @@ func NewUpdateAndroidManagedStoreWebAppViaMobileAppsUserStatusesAppRequest(ctx c
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreWebAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidManagedStoreWebAppBody) (*AndroidManagedStoreWebApp, error) {
 	req, err := NewUpdateAndroidManagedStoreWebAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AndroidManagedStoreWebApp](c, req, err)
+	return sendFor[*AndroidManagedStoreWebApp](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreWebAppViaMobileAppsDeviceStatusesAppRequest
@@ -1275,7 +1278,7 @@ func NewUpdateAndroidManagedStoreWebAppViaMobileAppsDeviceStatusesAppRequest(ctx
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreWebAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidManagedStoreWebAppBody) (*AndroidManagedStoreWebApp, error) {
 	req, err := NewUpdateAndroidManagedStoreWebAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AndroidManagedStoreWebApp](c, req, err)
+	return sendFor[*AndroidManagedStoreWebApp](c, req, err)
 }
 
 // NewUpdateAndroidStoreAppRequest builds the "Update androidStoreApp" request
@@ -1290,7 +1293,7 @@ func NewUpdateAndroidStoreAppRequest(ctx context.Context, baseURL string, mobile
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidStoreApp(ctx context.Context, mobileAppId string, body *UpdateAndroidStoreAppBody) (*AndroidStoreApp, error) {
 	req, err := NewUpdateAndroidStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AndroidStoreApp](c, req, err)
+	return sendFor[*AndroidStoreApp](c, req, err)
 }
 
 // NewUpdateAndroidStoreAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1308,7 +1311,7 @@ func NewUpdateAndroidStoreAppViaMobileAppsUserStatusesAppRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateAndroidStoreAppBody) (*AndroidStoreApp, error) {
 	req, err := NewUpdateAndroidStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AndroidStoreApp](c, req, err)
+	return sendFor[*AndroidStoreApp](c, req, err)
 }
 
 // NewUpdateAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1326,7 +1329,7 @@ func NewUpdateAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateAndroidStoreAppBody) (*AndroidStoreApp, error) {
 	req, err := NewUpdateAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AndroidStoreApp](c, req, err)
+	return sendFor[*AndroidStoreApp](c, req, err)
 }
 
 // NewUpdateIosLobAppRequest builds the "Update iosLobApp" request for PATCH
@@ -1341,7 +1344,7 @@ func NewUpdateIosLobAppRequest(ctx context.Context, baseURL string, mobileAppId 
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobApp(ctx context.Context, mobileAppId string, body *UpdateIosLobAppBody) (*IosLobApp, error) {
 	req, err := NewUpdateIosLobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[IosLobApp](c, req, err)
+	return sendFor[*IosLobApp](c, req, err)
 }
 
 // NewUpdateIosLobAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1358,7 +1361,7 @@ func NewUpdateIosLobAppViaMobileAppsUserStatusesAppRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateIosLobAppBody) (*IosLobApp, error) {
 	req, err := NewUpdateIosLobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[IosLobApp](c, req, err)
+	return sendFor[*IosLobApp](c, req, err)
 }
 
 // NewUpdateIosLobAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -1376,7 +1379,7 @@ func NewUpdateIosLobAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateIosLobAppBody) (*IosLobApp, error) {
 	req, err := NewUpdateIosLobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[IosLobApp](c, req, err)
+	return sendFor[*IosLobApp](c, req, err)
 }
 
 // NewUpdateIosStoreAppRequest builds the "Update iosStoreApp" request for
@@ -1391,7 +1394,7 @@ func NewUpdateIosStoreAppRequest(ctx context.Context, baseURL string, mobileAppI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosStoreApp(ctx context.Context, mobileAppId string, body *UpdateIosStoreAppBody) (*IosStoreApp, error) {
 	req, err := NewUpdateIosStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[IosStoreApp](c, req, err)
+	return sendFor[*IosStoreApp](c, req, err)
 }
 
 // NewUpdateIosStoreAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1409,7 +1412,7 @@ func NewUpdateIosStoreAppViaMobileAppsUserStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateIosStoreAppBody) (*IosStoreApp, error) {
 	req, err := NewUpdateIosStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[IosStoreApp](c, req, err)
+	return sendFor[*IosStoreApp](c, req, err)
 }
 
 // NewUpdateIosStoreAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -1427,7 +1430,7 @@ func NewUpdateIosStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateIosStoreAppBody) (*IosStoreApp, error) {
 	req, err := NewUpdateIosStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[IosStoreApp](c, req, err)
+	return sendFor[*IosStoreApp](c, req, err)
 }
 
 // NewUpdateIosVppAppRequest builds the "Update iosVppApp" request for PATCH
@@ -1442,7 +1445,7 @@ func NewUpdateIosVppAppRequest(ctx context.Context, baseURL string, mobileAppId 
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppApp(ctx context.Context, mobileAppId string, body *UpdateIosVppAppBody) (*IosVppApp, error) {
 	req, err := NewUpdateIosVppAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[IosVppApp](c, req, err)
+	return sendFor[*IosVppApp](c, req, err)
 }
 
 // NewUpdateIosVppAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1459,7 +1462,7 @@ func NewUpdateIosVppAppViaMobileAppsUserStatusesAppRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateIosVppAppBody) (*IosVppApp, error) {
 	req, err := NewUpdateIosVppAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[IosVppApp](c, req, err)
+	return sendFor[*IosVppApp](c, req, err)
 }
 
 // NewUpdateIosVppAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -1477,7 +1480,7 @@ func NewUpdateIosVppAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateIosVppAppBody) (*IosVppApp, error) {
 	req, err := NewUpdateIosVppAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[IosVppApp](c, req, err)
+	return sendFor[*IosVppApp](c, req, err)
 }
 
 // NewUpdateMacOSLobAppRequest builds the "Update macOSLobApp" request for
@@ -1492,7 +1495,7 @@ func NewUpdateMacOSLobAppRequest(ctx context.Context, baseURL string, mobileAppI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSLobApp(ctx context.Context, mobileAppId string, body *UpdateMacOSLobAppBody) (*MacOSLobApp, error) {
 	req, err := NewUpdateMacOSLobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MacOSLobApp](c, req, err)
+	return sendFor[*MacOSLobApp](c, req, err)
 }
 
 // NewUpdateMacOSLobAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1510,7 +1513,7 @@ func NewUpdateMacOSLobAppViaMobileAppsUserStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSLobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMacOSLobAppBody) (*MacOSLobApp, error) {
 	req, err := NewUpdateMacOSLobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MacOSLobApp](c, req, err)
+	return sendFor[*MacOSLobApp](c, req, err)
 }
 
 // NewUpdateMacOSLobAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -1528,7 +1531,7 @@ func NewUpdateMacOSLobAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSLobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMacOSLobAppBody) (*MacOSLobApp, error) {
 	req, err := NewUpdateMacOSLobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MacOSLobApp](c, req, err)
+	return sendFor[*MacOSLobApp](c, req, err)
 }
 
 // NewUpdateMacOSMdatpAppRequest builds the "Update macOSMdatpApp" request for
@@ -1543,7 +1546,7 @@ func NewUpdateMacOSMdatpAppRequest(ctx context.Context, baseURL string, mobileAp
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMdatpApp(ctx context.Context, mobileAppId string, body *UpdateMacOSMdatpAppBody) (*MacOSMdatpApp, error) {
 	req, err := NewUpdateMacOSMdatpAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MacOSMdatpApp](c, req, err)
+	return sendFor[*MacOSMdatpApp](c, req, err)
 }
 
 // NewUpdateMacOSMdatpAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1561,7 +1564,7 @@ func NewUpdateMacOSMdatpAppViaMobileAppsUserStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMdatpAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMacOSMdatpAppBody) (*MacOSMdatpApp, error) {
 	req, err := NewUpdateMacOSMdatpAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MacOSMdatpApp](c, req, err)
+	return sendFor[*MacOSMdatpApp](c, req, err)
 }
 
 // NewUpdateMacOSMdatpAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1579,7 +1582,7 @@ func NewUpdateMacOSMdatpAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMdatpAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMacOSMdatpAppBody) (*MacOSMdatpApp, error) {
 	req, err := NewUpdateMacOSMdatpAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MacOSMdatpApp](c, req, err)
+	return sendFor[*MacOSMdatpApp](c, req, err)
 }
 
 // NewUpdateMacOSMicrosoftEdgeAppRequest builds the "Update
@@ -1595,7 +1598,7 @@ func NewUpdateMacOSMicrosoftEdgeAppRequest(ctx context.Context, baseURL string, 
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMicrosoftEdgeApp(ctx context.Context, mobileAppId string, body *UpdateMacOSMicrosoftEdgeAppBody) (*MacOSMicrosoftEdgeApp, error) {
 	req, err := NewUpdateMacOSMicrosoftEdgeAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MacOSMicrosoftEdgeApp](c, req, err)
+	return sendFor[*MacOSMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1613,7 +1616,7 @@ func NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest(ctx conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMicrosoftEdgeAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMacOSMicrosoftEdgeAppBody) (*MacOSMicrosoftEdgeApp, error) {
 	req, err := NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MacOSMicrosoftEdgeApp](c, req, err)
+	return sendFor[*MacOSMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -1631,7 +1634,7 @@ func NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSMicrosoftEdgeAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMacOSMicrosoftEdgeAppBody) (*MacOSMicrosoftEdgeApp, error) {
 	req, err := NewUpdateMacOSMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MacOSMicrosoftEdgeApp](c, req, err)
+	return sendFor[*MacOSMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateMacOSOfficeSuiteAppRequest builds the "Update macOSOfficeSuiteApp"
@@ -1647,7 +1650,7 @@ func NewUpdateMacOSOfficeSuiteAppRequest(ctx context.Context, baseURL string, mo
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSOfficeSuiteApp(ctx context.Context, mobileAppId string, body *UpdateMacOSOfficeSuiteAppBody) (*MacOSOfficeSuiteApp, error) {
 	req, err := NewUpdateMacOSOfficeSuiteAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MacOSOfficeSuiteApp](c, req, err)
+	return sendFor[*MacOSOfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateMacOSOfficeSuiteAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1665,7 +1668,7 @@ func NewUpdateMacOSOfficeSuiteAppViaMobileAppsUserStatusesAppRequest(ctx context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSOfficeSuiteAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMacOSOfficeSuiteAppBody) (*MacOSOfficeSuiteApp, error) {
 	req, err := NewUpdateMacOSOfficeSuiteAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MacOSOfficeSuiteApp](c, req, err)
+	return sendFor[*MacOSOfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateMacOSOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1683,7 +1686,7 @@ func NewUpdateMacOSOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest(ctx conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSOfficeSuiteAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMacOSOfficeSuiteAppBody) (*MacOSOfficeSuiteApp, error) {
 	req, err := NewUpdateMacOSOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MacOSOfficeSuiteApp](c, req, err)
+	return sendFor[*MacOSOfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateMacOsVppAppRequest builds the "Update macOsVppApp" request for
@@ -1698,7 +1701,7 @@ func NewUpdateMacOsVppAppRequest(ctx context.Context, baseURL string, mobileAppI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOsVppApp(ctx context.Context, mobileAppId string, body *UpdateMacOsVppAppBody) (*MacOsVppApp, error) {
 	req, err := NewUpdateMacOsVppAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MacOsVppApp](c, req, err)
+	return sendFor[*MacOsVppApp](c, req, err)
 }
 
 // NewUpdateMacOsVppAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -1716,7 +1719,7 @@ func NewUpdateMacOsVppAppViaMobileAppsUserStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOsVppAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMacOsVppAppBody) (*MacOsVppApp, error) {
 	req, err := NewUpdateMacOsVppAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MacOsVppApp](c, req, err)
+	return sendFor[*MacOsVppApp](c, req, err)
 }
 
 // NewUpdateMacOsVppAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -1734,7 +1737,7 @@ func NewUpdateMacOsVppAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOsVppAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMacOsVppAppBody) (*MacOsVppApp, error) {
 	req, err := NewUpdateMacOsVppAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MacOsVppApp](c, req, err)
+	return sendFor[*MacOsVppApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidLobAppRequest builds the "Update
@@ -1750,7 +1753,7 @@ func NewUpdateManagedAndroidLobAppRequest(ctx context.Context, baseURL string, m
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidLobApp(ctx context.Context, mobileAppId string, body *UpdateManagedAndroidLobAppBody) (*ManagedAndroidLobApp, error) {
 	req, err := NewUpdateManagedAndroidLobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[ManagedAndroidLobApp](c, req, err)
+	return sendFor[*ManagedAndroidLobApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidLobAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1768,7 +1771,7 @@ func NewUpdateManagedAndroidLobAppViaMobileAppsUserStatusesAppRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidLobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateManagedAndroidLobAppBody) (*ManagedAndroidLobApp, error) {
 	req, err := NewUpdateManagedAndroidLobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[ManagedAndroidLobApp](c, req, err)
+	return sendFor[*ManagedAndroidLobApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidLobAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -1786,7 +1789,7 @@ func NewUpdateManagedAndroidLobAppViaMobileAppsDeviceStatusesAppRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidLobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateManagedAndroidLobAppBody) (*ManagedAndroidLobApp, error) {
 	req, err := NewUpdateManagedAndroidLobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[ManagedAndroidLobApp](c, req, err)
+	return sendFor[*ManagedAndroidLobApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidStoreAppRequest builds the "Update
@@ -1802,7 +1805,7 @@ func NewUpdateManagedAndroidStoreAppRequest(ctx context.Context, baseURL string,
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidStoreApp(ctx context.Context, mobileAppId string, body *UpdateManagedAndroidStoreAppBody) (*ManagedAndroidStoreApp, error) {
 	req, err := NewUpdateManagedAndroidStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[ManagedAndroidStoreApp](c, req, err)
+	return sendFor[*ManagedAndroidStoreApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidStoreAppViaMobileAppsUserStatusesAppRequest builds
@@ -1820,7 +1823,7 @@ func NewUpdateManagedAndroidStoreAppViaMobileAppsUserStatusesAppRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateManagedAndroidStoreAppBody) (*ManagedAndroidStoreApp, error) {
 	req, err := NewUpdateManagedAndroidStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[ManagedAndroidStoreApp](c, req, err)
+	return sendFor[*ManagedAndroidStoreApp](c, req, err)
 }
 
 // NewUpdateManagedAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -1838,7 +1841,7 @@ func NewUpdateManagedAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAndroidStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateManagedAndroidStoreAppBody) (*ManagedAndroidStoreApp, error) {
 	req, err := NewUpdateManagedAndroidStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[ManagedAndroidStoreApp](c, req, err)
+	return sendFor[*ManagedAndroidStoreApp](c, req, err)
 }
 
 // NewUpdateManagedIOSLobAppRequest builds the "Update managedIOSLobApp"
@@ -1854,7 +1857,7 @@ func NewUpdateManagedIOSLobAppRequest(ctx context.Context, baseURL string, mobil
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSLobApp(ctx context.Context, mobileAppId string, body *UpdateManagedIOSLobAppBody) (*ManagedIOSLobApp, error) {
 	req, err := NewUpdateManagedIOSLobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[ManagedIOSLobApp](c, req, err)
+	return sendFor[*ManagedIOSLobApp](c, req, err)
 }
 
 // NewUpdateManagedIOSLobAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1872,7 +1875,7 @@ func NewUpdateManagedIOSLobAppViaMobileAppsUserStatusesAppRequest(ctx context.Co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSLobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateManagedIOSLobAppBody) (*ManagedIOSLobApp, error) {
 	req, err := NewUpdateManagedIOSLobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[ManagedIOSLobApp](c, req, err)
+	return sendFor[*ManagedIOSLobApp](c, req, err)
 }
 
 // NewUpdateManagedIOSLobAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1890,7 +1893,7 @@ func NewUpdateManagedIOSLobAppViaMobileAppsDeviceStatusesAppRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSLobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateManagedIOSLobAppBody) (*ManagedIOSLobApp, error) {
 	req, err := NewUpdateManagedIOSLobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[ManagedIOSLobApp](c, req, err)
+	return sendFor[*ManagedIOSLobApp](c, req, err)
 }
 
 // NewUpdateManagedIOSStoreAppRequest builds the "Update managedIOSStoreApp"
@@ -1906,7 +1909,7 @@ func NewUpdateManagedIOSStoreAppRequest(ctx context.Context, baseURL string, mob
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSStoreApp(ctx context.Context, mobileAppId string, body *UpdateManagedIOSStoreAppBody) (*ManagedIOSStoreApp, error) {
 	req, err := NewUpdateManagedIOSStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[ManagedIOSStoreApp](c, req, err)
+	return sendFor[*ManagedIOSStoreApp](c, req, err)
 }
 
 // NewUpdateManagedIOSStoreAppViaMobileAppsUserStatusesAppRequest builds the
@@ -1924,7 +1927,7 @@ func NewUpdateManagedIOSStoreAppViaMobileAppsUserStatusesAppRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateManagedIOSStoreAppBody) (*ManagedIOSStoreApp, error) {
 	req, err := NewUpdateManagedIOSStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[ManagedIOSStoreApp](c, req, err)
+	return sendFor[*ManagedIOSStoreApp](c, req, err)
 }
 
 // NewUpdateManagedIOSStoreAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -1942,7 +1945,7 @@ func NewUpdateManagedIOSStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedIOSStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateManagedIOSStoreAppBody) (*ManagedIOSStoreApp, error) {
 	req, err := NewUpdateManagedIOSStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[ManagedIOSStoreApp](c, req, err)
+	return sendFor[*ManagedIOSStoreApp](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessAppRequest builds the "Update
@@ -1959,7 +1962,7 @@ func NewUpdateMicrosoftStoreForBusinessAppRequest(ctx context.Context, baseURL s
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessApp(ctx context.Context, mobileAppId string, body *UpdateMicrosoftStoreForBusinessAppBody) (*MicrosoftStoreForBusinessApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MicrosoftStoreForBusinessApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessApp](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsUserStatusesAppRequest
@@ -1977,7 +1980,7 @@ func NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsUserStatusesAppRequest(ct
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateMicrosoftStoreForBusinessAppBody) (*MicrosoftStoreForBusinessApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[MicrosoftStoreForBusinessApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessApp](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsDeviceStatusesAppRequest
@@ -1995,7 +1998,7 @@ func NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsDeviceStatusesAppRequest(
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMicrosoftStoreForBusinessAppBody) (*MicrosoftStoreForBusinessApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MicrosoftStoreForBusinessApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessApp](c, req, err)
 }
 
 // NewUpdateOfficeSuiteAppRequest builds the "Update officeSuiteApp" request
@@ -2010,7 +2013,7 @@ func NewUpdateOfficeSuiteAppRequest(ctx context.Context, baseURL string, mobileA
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOfficeSuiteApp(ctx context.Context, mobileAppId string, body *UpdateOfficeSuiteAppBody) (*OfficeSuiteApp, error) {
 	req, err := NewUpdateOfficeSuiteAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[OfficeSuiteApp](c, req, err)
+	return sendFor[*OfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateOfficeSuiteAppViaMobileAppsUserStatusesAppRequest builds the
@@ -2028,7 +2031,7 @@ func NewUpdateOfficeSuiteAppViaMobileAppsUserStatusesAppRequest(ctx context.Cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOfficeSuiteAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateOfficeSuiteAppBody) (*OfficeSuiteApp, error) {
 	req, err := NewUpdateOfficeSuiteAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[OfficeSuiteApp](c, req, err)
+	return sendFor[*OfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -2046,7 +2049,7 @@ func NewUpdateOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOfficeSuiteAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateOfficeSuiteAppBody) (*OfficeSuiteApp, error) {
 	req, err := NewUpdateOfficeSuiteAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[OfficeSuiteApp](c, req, err)
+	return sendFor[*OfficeSuiteApp](c, req, err)
 }
 
 // NewUpdateWebAppRequest builds the "Update webApp" request for PATCH
@@ -2061,7 +2064,7 @@ func NewUpdateWebAppRequest(ctx context.Context, baseURL string, mobileAppId str
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWebApp(ctx context.Context, mobileAppId string, body *UpdateWebAppBody) (*WebApp, error) {
 	req, err := NewUpdateWebAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WebApp](c, req, err)
+	return sendFor[*WebApp](c, req, err)
 }
 
 // NewUpdateWebAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -2078,7 +2081,7 @@ func NewUpdateWebAppViaMobileAppsUserStatusesAppRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWebAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWebAppBody) (*WebApp, error) {
 	req, err := NewUpdateWebAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WebApp](c, req, err)
+	return sendFor[*WebApp](c, req, err)
 }
 
 // NewUpdateWebAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -2095,7 +2098,7 @@ func NewUpdateWebAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWebAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWebAppBody) (*WebApp, error) {
 	req, err := NewUpdateWebAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WebApp](c, req, err)
+	return sendFor[*WebApp](c, req, err)
 }
 
 // NewUpdateWin32LobAppRequest builds the "Update win32LobApp" request for
@@ -2110,7 +2113,7 @@ func NewUpdateWin32LobAppRequest(ctx context.Context, baseURL string, mobileAppI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWin32LobApp(ctx context.Context, mobileAppId string, body *UpdateWin32LobAppBody) (*Win32LobApp, error) {
 	req, err := NewUpdateWin32LobAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[Win32LobApp](c, req, err)
+	return sendFor[*Win32LobApp](c, req, err)
 }
 
 // NewUpdateWin32LobAppViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -2128,7 +2131,7 @@ func NewUpdateWin32LobAppViaMobileAppsUserStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWin32LobAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWin32LobAppBody) (*Win32LobApp, error) {
 	req, err := NewUpdateWin32LobAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[Win32LobApp](c, req, err)
+	return sendFor[*Win32LobApp](c, req, err)
 }
 
 // NewUpdateWin32LobAppViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -2146,7 +2149,7 @@ func NewUpdateWin32LobAppViaMobileAppsDeviceStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWin32LobAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWin32LobAppBody) (*Win32LobApp, error) {
 	req, err := NewUpdateWin32LobAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[Win32LobApp](c, req, err)
+	return sendFor[*Win32LobApp](c, req, err)
 }
 
 // NewUpdateWindowsAppXRequest builds the "Update windowsAppX" request for
@@ -2161,7 +2164,7 @@ func NewUpdateWindowsAppXRequest(ctx context.Context, baseURL string, mobileAppI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAppX(ctx context.Context, mobileAppId string, body *UpdateWindowsAppXBody) (*WindowsAppX, error) {
 	req, err := NewUpdateWindowsAppXRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsAppX](c, req, err)
+	return sendFor[*WindowsAppX](c, req, err)
 }
 
 // NewUpdateWindowsAppXViaMobileAppsUserStatusesAppRequest builds the "Update
@@ -2179,7 +2182,7 @@ func NewUpdateWindowsAppXViaMobileAppsUserStatusesAppRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAppXViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsAppXBody) (*WindowsAppX, error) {
 	req, err := NewUpdateWindowsAppXViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsAppX](c, req, err)
+	return sendFor[*WindowsAppX](c, req, err)
 }
 
 // NewUpdateWindowsAppXViaMobileAppsDeviceStatusesAppRequest builds the "Update
@@ -2197,7 +2200,7 @@ func NewUpdateWindowsAppXViaMobileAppsDeviceStatusesAppRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAppXViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsAppXBody) (*WindowsAppX, error) {
 	req, err := NewUpdateWindowsAppXViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsAppX](c, req, err)
+	return sendFor[*WindowsAppX](c, req, err)
 }
 
 // NewUpdateWindowsMicrosoftEdgeAppRequest builds the "Update
@@ -2213,7 +2216,7 @@ func NewUpdateWindowsMicrosoftEdgeAppRequest(ctx context.Context, baseURL string
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMicrosoftEdgeApp(ctx context.Context, mobileAppId string, body *UpdateWindowsMicrosoftEdgeAppBody) (*WindowsMicrosoftEdgeApp, error) {
 	req, err := NewUpdateWindowsMicrosoftEdgeAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsMicrosoftEdgeApp](c, req, err)
+	return sendFor[*WindowsMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest builds
@@ -2231,7 +2234,7 @@ func NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMicrosoftEdgeAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsMicrosoftEdgeAppBody) (*WindowsMicrosoftEdgeApp, error) {
 	req, err := NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsMicrosoftEdgeApp](c, req, err)
+	return sendFor[*WindowsMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -2249,7 +2252,7 @@ func NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest(ctx c
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMicrosoftEdgeAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsMicrosoftEdgeAppBody) (*WindowsMicrosoftEdgeApp, error) {
 	req, err := NewUpdateWindowsMicrosoftEdgeAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsMicrosoftEdgeApp](c, req, err)
+	return sendFor[*WindowsMicrosoftEdgeApp](c, req, err)
 }
 
 // NewUpdateWindowsMobileMSIRequest builds the "Update windowsMobileMSI"
@@ -2265,7 +2268,7 @@ func NewUpdateWindowsMobileMSIRequest(ctx context.Context, baseURL string, mobil
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMobileMSI(ctx context.Context, mobileAppId string, body *UpdateWindowsMobileMSIBody) (*WindowsMobileMSI, error) {
 	req, err := NewUpdateWindowsMobileMSIRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsMobileMSI](c, req, err)
+	return sendFor[*WindowsMobileMSI](c, req, err)
 }
 
 // NewUpdateWindowsMobileMSIViaMobileAppsUserStatusesAppRequest builds the
@@ -2283,7 +2286,7 @@ func NewUpdateWindowsMobileMSIViaMobileAppsUserStatusesAppRequest(ctx context.Co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMobileMSIViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsMobileMSIBody) (*WindowsMobileMSI, error) {
 	req, err := NewUpdateWindowsMobileMSIViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsMobileMSI](c, req, err)
+	return sendFor[*WindowsMobileMSI](c, req, err)
 }
 
 // NewUpdateWindowsMobileMSIViaMobileAppsDeviceStatusesAppRequest builds the
@@ -2301,7 +2304,7 @@ func NewUpdateWindowsMobileMSIViaMobileAppsDeviceStatusesAppRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMobileMSIViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsMobileMSIBody) (*WindowsMobileMSI, error) {
 	req, err := NewUpdateWindowsMobileMSIViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsMobileMSI](c, req, err)
+	return sendFor[*WindowsMobileMSI](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXRequest builds the "Update windowsPhone81AppX"
@@ -2317,7 +2320,7 @@ func NewUpdateWindowsPhone81AppXRequest(ctx context.Context, baseURL string, mob
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppX(ctx context.Context, mobileAppId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[AnyWindowsPhone81AppX](c, req, err)
+	return sendFor[*AnyWindowsPhone81AppX](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXViaMobileAppsUserStatusesAppRequest builds the
@@ -2335,7 +2338,7 @@ func NewUpdateWindowsPhone81AppXViaMobileAppsUserStatusesAppRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[AnyWindowsPhone81AppX](c, req, err)
+	return sendFor[*AnyWindowsPhone81AppX](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesAppRequest builds the
@@ -2353,7 +2356,7 @@ func NewUpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesAppRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error) {
 	req, err := NewUpdateWindowsPhone81AppXViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[AnyWindowsPhone81AppX](c, req, err)
+	return sendFor[*AnyWindowsPhone81AppX](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXBundleRequest builds the "Update
@@ -2369,7 +2372,7 @@ func NewUpdateWindowsPhone81AppXBundleRequest(ctx context.Context, baseURL strin
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppXBundle(ctx context.Context, mobileAppId string, body *UpdateWindowsPhone81AppXBundleBody) (*WindowsPhone81AppXBundle, error) {
 	req, err := NewUpdateWindowsPhone81AppXBundleRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsPhone81AppXBundle](c, req, err)
+	return sendFor[*WindowsPhone81AppXBundle](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXBundleViaMobileAppsUserStatusesAppRequest builds
@@ -2387,7 +2390,7 @@ func NewUpdateWindowsPhone81AppXBundleViaMobileAppsUserStatusesAppRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppXBundleViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhone81AppXBundleBody) (*WindowsPhone81AppXBundle, error) {
 	req, err := NewUpdateWindowsPhone81AppXBundleViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsPhone81AppXBundle](c, req, err)
+	return sendFor[*WindowsPhone81AppXBundle](c, req, err)
 }
 
 // NewUpdateWindowsPhone81AppXBundleViaMobileAppsDeviceStatusesAppRequest
@@ -2405,7 +2408,7 @@ func NewUpdateWindowsPhone81AppXBundleViaMobileAppsDeviceStatusesAppRequest(ctx 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81AppXBundleViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhone81AppXBundleBody) (*WindowsPhone81AppXBundle, error) {
 	req, err := NewUpdateWindowsPhone81AppXBundleViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsPhone81AppXBundle](c, req, err)
+	return sendFor[*WindowsPhone81AppXBundle](c, req, err)
 }
 
 // NewUpdateWindowsPhone81StoreAppRequest builds the "Update
@@ -2421,7 +2424,7 @@ func NewUpdateWindowsPhone81StoreAppRequest(ctx context.Context, baseURL string,
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81StoreApp(ctx context.Context, mobileAppId string, body *UpdateWindowsPhone81StoreAppBody) (*WindowsPhone81StoreApp, error) {
 	req, err := NewUpdateWindowsPhone81StoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsPhone81StoreApp](c, req, err)
+	return sendFor[*WindowsPhone81StoreApp](c, req, err)
 }
 
 // NewUpdateWindowsPhone81StoreAppViaMobileAppsUserStatusesAppRequest builds
@@ -2439,7 +2442,7 @@ func NewUpdateWindowsPhone81StoreAppViaMobileAppsUserStatusesAppRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81StoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhone81StoreAppBody) (*WindowsPhone81StoreApp, error) {
 	req, err := NewUpdateWindowsPhone81StoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsPhone81StoreApp](c, req, err)
+	return sendFor[*WindowsPhone81StoreApp](c, req, err)
 }
 
 // NewUpdateWindowsPhone81StoreAppViaMobileAppsDeviceStatusesAppRequest builds
@@ -2457,7 +2460,7 @@ func NewUpdateWindowsPhone81StoreAppViaMobileAppsDeviceStatusesAppRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81StoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhone81StoreAppBody) (*WindowsPhone81StoreApp, error) {
 	req, err := NewUpdateWindowsPhone81StoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsPhone81StoreApp](c, req, err)
+	return sendFor[*WindowsPhone81StoreApp](c, req, err)
 }
 
 // NewUpdateWindowsPhoneXAPRequest builds the "Update windowsPhoneXAP" request
@@ -2472,7 +2475,7 @@ func NewUpdateWindowsPhoneXAPRequest(ctx context.Context, baseURL string, mobile
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneXAP(ctx context.Context, mobileAppId string, body *UpdateWindowsPhoneXAPBody) (*WindowsPhoneXAP, error) {
 	req, err := NewUpdateWindowsPhoneXAPRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsPhoneXAP](c, req, err)
+	return sendFor[*WindowsPhoneXAP](c, req, err)
 }
 
 // NewUpdateWindowsPhoneXAPViaMobileAppsUserStatusesAppRequest builds the
@@ -2490,7 +2493,7 @@ func NewUpdateWindowsPhoneXAPViaMobileAppsUserStatusesAppRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneXAPViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsPhoneXAPBody) (*WindowsPhoneXAP, error) {
 	req, err := NewUpdateWindowsPhoneXAPViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsPhoneXAP](c, req, err)
+	return sendFor[*WindowsPhoneXAP](c, req, err)
 }
 
 // NewUpdateWindowsPhoneXAPViaMobileAppsDeviceStatusesAppRequest builds the
@@ -2508,7 +2511,7 @@ func NewUpdateWindowsPhoneXAPViaMobileAppsDeviceStatusesAppRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneXAPViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsPhoneXAPBody) (*WindowsPhoneXAP, error) {
 	req, err := NewUpdateWindowsPhoneXAPViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsPhoneXAP](c, req, err)
+	return sendFor[*WindowsPhoneXAP](c, req, err)
 }
 
 // NewUpdateWindowsStoreAppRequest builds the "Update windowsStoreApp" request
@@ -2523,7 +2526,7 @@ func NewUpdateWindowsStoreAppRequest(ctx context.Context, baseURL string, mobile
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsStoreApp(ctx context.Context, mobileAppId string, body *UpdateWindowsStoreAppBody) (*WindowsStoreApp, error) {
 	req, err := NewUpdateWindowsStoreAppRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsStoreApp](c, req, err)
+	return sendFor[*WindowsStoreApp](c, req, err)
 }
 
 // NewUpdateWindowsStoreAppViaMobileAppsUserStatusesAppRequest builds the
@@ -2541,7 +2544,7 @@ func NewUpdateWindowsStoreAppViaMobileAppsUserStatusesAppRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsStoreAppViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsStoreAppBody) (*WindowsStoreApp, error) {
 	req, err := NewUpdateWindowsStoreAppViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsStoreApp](c, req, err)
+	return sendFor[*WindowsStoreApp](c, req, err)
 }
 
 // NewUpdateWindowsStoreAppViaMobileAppsDeviceStatusesAppRequest builds the
@@ -2559,7 +2562,7 @@ func NewUpdateWindowsStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsStoreAppViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsStoreAppBody) (*WindowsStoreApp, error) {
 	req, err := NewUpdateWindowsStoreAppViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsStoreApp](c, req, err)
+	return sendFor[*WindowsStoreApp](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXRequest builds the "Update
@@ -2575,7 +2578,7 @@ func NewUpdateWindowsUniversalAppXRequest(ctx context.Context, baseURL string, m
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppX(ctx context.Context, mobileAppId string, body *UpdateWindowsUniversalAppXBody) (*WindowsUniversalAppX, error) {
 	req, err := NewUpdateWindowsUniversalAppXRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[WindowsUniversalAppX](c, req, err)
+	return sendFor[*WindowsUniversalAppX](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXViaMobileAppsUserStatusesAppRequest builds the
@@ -2593,7 +2596,7 @@ func NewUpdateWindowsUniversalAppXViaMobileAppsUserStatusesAppRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppXViaMobileAppsUserStatusesApp(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateWindowsUniversalAppXBody) (*WindowsUniversalAppX, error) {
 	req, err := NewUpdateWindowsUniversalAppXViaMobileAppsUserStatusesAppRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[WindowsUniversalAppX](c, req, err)
+	return sendFor[*WindowsUniversalAppX](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXViaMobileAppsDeviceStatusesAppRequest builds
@@ -2611,7 +2614,7 @@ func NewUpdateWindowsUniversalAppXViaMobileAppsDeviceStatusesAppRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppXViaMobileAppsDeviceStatusesApp(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateWindowsUniversalAppXBody) (*WindowsUniversalAppX, error) {
 	req, err := NewUpdateWindowsUniversalAppXViaMobileAppsDeviceStatusesAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[WindowsUniversalAppX](c, req, err)
+	return sendFor[*WindowsUniversalAppX](c, req, err)
 }
 
 // NewUpdateMobileAppAssignmentRequest builds the "Update mobileAppAssignment"
@@ -2628,7 +2631,7 @@ func NewUpdateMobileAppAssignmentRequest(ctx context.Context, baseURL string, mo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppAssignment(ctx context.Context, mobileAppId string, mobileAppAssignmentId string, body *UpdateMobileAppAssignmentBody) (*MobileAppAssignment, error) {
 	req, err := NewUpdateMobileAppAssignmentRequest(ctx, c.baseURL(), mobileAppId, mobileAppAssignmentId, body)
-	return sendFor[MobileAppAssignment](c, req, err)
+	return sendFor[*MobileAppAssignment](c, req, err)
 }
 
 // NewUpdateMobileAppContentRequest builds the "Update mobileAppContent"
@@ -2645,7 +2648,7 @@ func NewUpdateMobileAppContentRequest(ctx context.Context, baseURL string, mobil
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppContent(ctx context.Context, mobileAppId string, mobileAppContentId string, body *UpdateMobileAppContentBody) (*MobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[MobileAppContent](c, req, err)
+	return sendFor[*MobileAppContent](c, req, err)
 }
 
 // NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersionsRequest
@@ -2663,7 +2666,7 @@ func NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVers
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *UpdateMobileAppContentBody) (*MobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersionsRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[MobileAppContent](c, req, err)
+	return sendFor[*MobileAppContent](c, req, err)
 }
 
 // NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersionsRequest
@@ -2681,7 +2684,7 @@ func NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppCont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *UpdateMobileAppContentBody) (*MobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersionsRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[MobileAppContent](c, req, err)
+	return sendFor[*MobileAppContent](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessContainedAppRequest builds the "Update
@@ -2699,7 +2702,7 @@ func NewUpdateMicrosoftStoreForBusinessContainedAppRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessContainedApp(ctx context.Context, mobileAppId string, mobileAppContentId string, mobileContainedAppId string, body *UpdateMicrosoftStoreForBusinessContainedAppBody) (*MicrosoftStoreForBusinessContainedApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessContainedAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, mobileContainedAppId, body)
-	return sendFor[MicrosoftStoreForBusinessContainedApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessContainedApp](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedAppsRequest
@@ -2717,7 +2720,7 @@ func NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedApps(ctx context.Context, mobileAppId string, mobileContainedAppId string, body *UpdateMicrosoftStoreForBusinessContainedAppBody) (*MicrosoftStoreForBusinessContainedApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedAppsRequest(ctx, c.baseURL(), mobileAppId, mobileContainedAppId, body)
-	return sendFor[MicrosoftStoreForBusinessContainedApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessContainedApp](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedAppsRequest
@@ -2735,7 +2738,7 @@ func NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphWi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedApps(ctx context.Context, mobileAppId string, mobileContainedAppId string, body *UpdateMicrosoftStoreForBusinessContainedAppBody) (*MicrosoftStoreForBusinessContainedApp, error) {
 	req, err := NewUpdateMicrosoftStoreForBusinessContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedAppsRequest(ctx, c.baseURL(), mobileAppId, mobileContainedAppId, body)
-	return sendFor[MicrosoftStoreForBusinessContainedApp](c, req, err)
+	return sendFor[*MicrosoftStoreForBusinessContainedApp](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXContainedAppRequest builds the "Update
@@ -2753,7 +2756,7 @@ func NewUpdateWindowsUniversalAppXContainedAppRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppXContainedApp(ctx context.Context, mobileAppId string, mobileAppContentId string, mobileContainedAppId string, body *UpdateWindowsUniversalAppXContainedAppBody) (*WindowsUniversalAppXContainedApp, error) {
 	req, err := NewUpdateWindowsUniversalAppXContainedAppRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, mobileContainedAppId, body)
-	return sendFor[WindowsUniversalAppXContainedApp](c, req, err)
+	return sendFor[*WindowsUniversalAppXContainedApp](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedAppsRequest
@@ -2771,7 +2774,7 @@ func NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedApps(ctx context.Context, mobileAppId string, mobileContainedAppId string, body *UpdateWindowsUniversalAppXContainedAppBody) (*WindowsUniversalAppXContainedApp, error) {
 	req, err := NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphMicrosoftStoreForBusinessAppContainedAppsRequest(ctx, c.baseURL(), mobileAppId, mobileContainedAppId, body)
-	return sendFor[WindowsUniversalAppXContainedApp](c, req, err)
+	return sendFor[*WindowsUniversalAppXContainedApp](c, req, err)
 }
 
 // NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedAppsRequest
@@ -2789,7 +2792,7 @@ func NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphWindows
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedApps(ctx context.Context, mobileAppId string, mobileContainedAppId string, body *UpdateWindowsUniversalAppXContainedAppBody) (*WindowsUniversalAppXContainedApp, error) {
 	req, err := NewUpdateWindowsUniversalAppXContainedAppViaMobileAppsMicrosoftGraphWindowsUniversalAppXCommittedContainedAppsRequest(ctx, c.baseURL(), mobileAppId, mobileContainedAppId, body)
-	return sendFor[WindowsUniversalAppXContainedApp](c, req, err)
+	return sendFor[*WindowsUniversalAppXContainedApp](c, req, err)
 }
 
 // NewUpdateMobileAppContentFileRequest builds the "Update
@@ -2806,7 +2809,7 @@ func NewUpdateMobileAppContentFileRequest(ctx context.Context, baseURL string, m
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppContentFile(ctx context.Context, mobileAppId string, mobileAppContentId string, mobileAppContentFileId string, body *UpdateMobileAppContentFileBody) (*MobileAppContentFile, error) {
 	req, err := NewUpdateMobileAppContentFileRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, mobileAppContentFileId, body)
-	return sendFor[MobileAppContentFile](c, req, err)
+	return sendFor[*MobileAppContentFile](c, req, err)
 }
 
 // NewUpdateMobileAppInstallStatusRequest builds the "Update
@@ -2823,7 +2826,7 @@ func NewUpdateMobileAppInstallStatusRequest(ctx context.Context, baseURL string,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *UpdateMobileAppInstallStatusBody) (*MobileAppInstallStatus, error) {
 	req, err := NewUpdateMobileAppInstallStatusRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[MobileAppInstallStatus](c, req, err)
+	return sendFor[*MobileAppInstallStatus](c, req, err)
 }
 
 // NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesRequest
@@ -2841,7 +2844,7 @@ func NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesReque
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatuses(ctx context.Context, mobileAppId string, userAppInstallStatusId string, mobileAppInstallStatusId string, body *UpdateMobileAppInstallStatusBody) (*MobileAppInstallStatus, error) {
 	req, err := NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, mobileAppInstallStatusId, body)
-	return sendFor[MobileAppInstallStatus](c, req, err)
+	return sendFor[*MobileAppInstallStatus](c, req, err)
 }
 
 // NewUpdateMobileAppInstallSummaryRequest builds the "Update
@@ -2858,7 +2861,7 @@ func NewUpdateMobileAppInstallSummaryRequest(ctx context.Context, baseURL string
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppId string, body *UpdateMobileAppInstallSummaryBody) (*MobileAppInstallSummary, error) {
 	req, err := NewUpdateMobileAppInstallSummaryRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[MobileAppInstallSummary](c, req, err)
+	return sendFor[*MobileAppInstallSummary](c, req, err)
 }
 
 // NewUpdateIosVppAppAssignedDeviceLicenseRequest builds the "Update
@@ -2876,7 +2879,7 @@ func NewUpdateIosVppAppAssignedDeviceLicenseRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppAppAssignedDeviceLicense(ctx context.Context, mobileAppId string, iosVppAppAssignedLicenseId string, body *UpdateIosVppAppAssignedDeviceLicenseBody) (*IosVppAppAssignedDeviceLicense, error) {
 	req, err := NewUpdateIosVppAppAssignedDeviceLicenseRequest(ctx, c.baseURL(), mobileAppId, iosVppAppAssignedLicenseId, body)
-	return sendFor[IosVppAppAssignedDeviceLicense](c, req, err)
+	return sendFor[*IosVppAppAssignedDeviceLicense](c, req, err)
 }
 
 // NewUpdateIosVppAppAssignedLicenseRequest builds the "Update
@@ -2894,7 +2897,7 @@ func NewUpdateIosVppAppAssignedLicenseRequest(ctx context.Context, baseURL strin
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppAppAssignedLicense(ctx context.Context, mobileAppId string, iosVppAppAssignedLicenseId string, body *UpdateIosVppAppAssignedLicenseBody) (*AnyIosVppAppAssignedLicense, error) {
 	req, err := NewUpdateIosVppAppAssignedLicenseRequest(ctx, c.baseURL(), mobileAppId, iosVppAppAssignedLicenseId, body)
-	return sendFor[AnyIosVppAppAssignedLicense](c, req, err)
+	return sendFor[*AnyIosVppAppAssignedLicense](c, req, err)
 }
 
 // NewUpdateIosVppAppAssignedUserLicenseRequest builds the "Update
@@ -2912,7 +2915,7 @@ func NewUpdateIosVppAppAssignedUserLicenseRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVppAppAssignedUserLicense(ctx context.Context, mobileAppId string, iosVppAppAssignedLicenseId string, body *UpdateIosVppAppAssignedUserLicenseBody) (*IosVppAppAssignedUserLicense, error) {
 	req, err := NewUpdateIosVppAppAssignedUserLicenseRequest(ctx, c.baseURL(), mobileAppId, iosVppAppAssignedLicenseId, body)
-	return sendFor[IosVppAppAssignedUserLicense](c, req, err)
+	return sendFor[*IosVppAppAssignedUserLicense](c, req, err)
 }
 
 // NewUpdateMacOsVppAppAssignedLicenseRequest builds the "Update
@@ -2930,7 +2933,7 @@ func NewUpdateMacOsVppAppAssignedLicenseRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAppId string, macOsVppAppAssignedLicenseId string, body *UpdateMacOsVppAppAssignedLicenseBody) (*MacOsVppAppAssignedLicense, error) {
 	req, err := NewUpdateMacOsVppAppAssignedLicenseRequest(ctx, c.baseURL(), mobileAppId, macOsVppAppAssignedLicenseId, body)
-	return sendFor[MacOsVppAppAssignedLicense](c, req, err)
+	return sendFor[*MacOsVppAppAssignedLicense](c, req, err)
 }
 
 // NewUpdateMobileAppDependencyRequest builds the "Update mobileAppDependency"
@@ -2947,7 +2950,7 @@ func NewUpdateMobileAppDependencyRequest(ctx context.Context, baseURL string, mo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppDependency(ctx context.Context, mobileAppId string, mobileAppRelationshipId string, body *UpdateMobileAppDependencyBody) (*MobileAppDependency, error) {
 	req, err := NewUpdateMobileAppDependencyRequest(ctx, c.baseURL(), mobileAppId, mobileAppRelationshipId, body)
-	return sendFor[MobileAppDependency](c, req, err)
+	return sendFor[*MobileAppDependency](c, req, err)
 }
 
 // NewUpdateMobileAppSupersedenceRequest builds the "Update
@@ -2964,7 +2967,7 @@ func NewUpdateMobileAppSupersedenceRequest(ctx context.Context, baseURL string, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppSupersedence(ctx context.Context, mobileAppId string, mobileAppRelationshipId string, body *UpdateMobileAppSupersedenceBody) (*MobileAppSupersedence, error) {
 	req, err := NewUpdateMobileAppSupersedenceRequest(ctx, c.baseURL(), mobileAppId, mobileAppRelationshipId, body)
-	return sendFor[MobileAppSupersedence](c, req, err)
+	return sendFor[*MobileAppSupersedence](c, req, err)
 }
 
 // NewUpdateUserAppInstallStatusRequest builds the "Update
@@ -2981,7 +2984,7 @@ func NewUpdateUserAppInstallStatusRequest(ctx context.Context, baseURL string, m
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserAppInstallStatus(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *UpdateUserAppInstallStatusBody) (*UserAppInstallStatus, error) {
 	req, err := NewUpdateUserAppInstallStatusRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[UserAppInstallStatus](c, req, err)
+	return sendFor[*UserAppInstallStatus](c, req, err)
 }
 
 // NewUpdatePolicySetAssignmentRequest builds the "Update policySetAssignment"
@@ -2998,7 +3001,7 @@ func NewUpdatePolicySetAssignmentRequest(ctx context.Context, baseURL string, po
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdatePolicySetAssignment(ctx context.Context, policySetId string, policySetAssignmentId string, body *UpdatePolicySetAssignmentBody) (*AnyPolicySetAssignment, error) {
 	req, err := NewUpdatePolicySetAssignmentRequest(ctx, c.baseURL(), policySetId, policySetAssignmentId, body)
-	return sendFor[AnyPolicySetAssignment](c, req, err)
+	return sendFor[*AnyPolicySetAssignment](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicyPolicySetItemRequest builds the "Update
@@ -3016,7 +3019,7 @@ func NewUpdateDeviceCompliancePolicyPolicySetItemRequest(ctx context.Context, ba
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCompliancePolicyPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateDeviceCompliancePolicyPolicySetItemBody) (*DeviceCompliancePolicyPolicySetItem, error) {
 	req, err := NewUpdateDeviceCompliancePolicyPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[DeviceCompliancePolicyPolicySetItem](c, req, err)
+	return sendFor[*DeviceCompliancePolicyPolicySetItem](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationPolicySetItemRequest builds the "Update
@@ -3034,7 +3037,7 @@ func NewUpdateDeviceConfigurationPolicySetItemRequest(ctx context.Context, baseU
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateDeviceConfigurationPolicySetItemBody) (*DeviceConfigurationPolicySetItem, error) {
 	req, err := NewUpdateDeviceConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[DeviceConfigurationPolicySetItem](c, req, err)
+	return sendFor[*DeviceConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptPolicySetItemRequest builds the "Update
@@ -3052,7 +3055,7 @@ func NewUpdateDeviceManagementScriptPolicySetItemRequest(ctx context.Context, ba
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateDeviceManagementScriptPolicySetItemBody) (*DeviceManagementScriptPolicySetItem, error) {
 	req, err := NewUpdateDeviceManagementScriptPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[DeviceManagementScriptPolicySetItem](c, req, err)
+	return sendFor[*DeviceManagementScriptPolicySetItem](c, req, err)
 }
 
 // NewUpdateEnrollmentRestrictionsConfigurationPolicySetItemRequest builds the
@@ -3070,7 +3073,7 @@ func NewUpdateEnrollmentRestrictionsConfigurationPolicySetItemRequest(ctx contex
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEnrollmentRestrictionsConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody) (*EnrollmentRestrictionsConfigurationPolicySetItem, error) {
 	req, err := NewUpdateEnrollmentRestrictionsConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[EnrollmentRestrictionsConfigurationPolicySetItem](c, req, err)
+	return sendFor[*EnrollmentRestrictionsConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateIosLobAppProvisioningConfigurationPolicySetItemRequest builds the
@@ -3088,7 +3091,7 @@ func NewUpdateIosLobAppProvisioningConfigurationPolicySetItemRequest(ctx context
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosLobAppProvisioningConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateIosLobAppProvisioningConfigurationPolicySetItemBody) (*IosLobAppProvisioningConfigurationPolicySetItem, error) {
 	req, err := NewUpdateIosLobAppProvisioningConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[IosLobAppProvisioningConfigurationPolicySetItem](c, req, err)
+	return sendFor[*IosLobAppProvisioningConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateManagedAppProtectionPolicySetItemRequest builds the "Update
@@ -3106,7 +3109,7 @@ func NewUpdateManagedAppProtectionPolicySetItemRequest(ctx context.Context, base
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppProtectionPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateManagedAppProtectionPolicySetItemBody) (*ManagedAppProtectionPolicySetItem, error) {
 	req, err := NewUpdateManagedAppProtectionPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[ManagedAppProtectionPolicySetItem](c, req, err)
+	return sendFor[*ManagedAppProtectionPolicySetItem](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationPolicySetItemRequest builds the
@@ -3124,7 +3127,7 @@ func NewUpdateManagedDeviceMobileAppConfigurationPolicySetItemRequest(ctx contex
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceMobileAppConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody) (*ManagedDeviceMobileAppConfigurationPolicySetItem, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[ManagedDeviceMobileAppConfigurationPolicySetItem](c, req, err)
+	return sendFor[*ManagedDeviceMobileAppConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateMdmWindowsInformationProtectionPolicyPolicySetItemRequest builds
@@ -3142,7 +3145,7 @@ func NewUpdateMdmWindowsInformationProtectionPolicyPolicySetItemRequest(ctx cont
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMdmWindowsInformationProtectionPolicyPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody) (*MdmWindowsInformationProtectionPolicyPolicySetItem, error) {
 	req, err := NewUpdateMdmWindowsInformationProtectionPolicyPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[MdmWindowsInformationProtectionPolicyPolicySetItem](c, req, err)
+	return sendFor[*MdmWindowsInformationProtectionPolicyPolicySetItem](c, req, err)
 }
 
 // NewUpdateMobileAppPolicySetItemRequest builds the "Update
@@ -3159,7 +3162,7 @@ func NewUpdateMobileAppPolicySetItemRequest(ctx context.Context, baseURL string,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateMobileAppPolicySetItemBody) (*MobileAppPolicySetItem, error) {
 	req, err := NewUpdateMobileAppPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[MobileAppPolicySetItem](c, req, err)
+	return sendFor[*MobileAppPolicySetItem](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppConfigurationPolicySetItemRequest builds the
@@ -3177,7 +3180,7 @@ func NewUpdateTargetedManagedAppConfigurationPolicySetItemRequest(ctx context.Co
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateTargetedManagedAppConfigurationPolicySetItemBody) (*TargetedManagedAppConfigurationPolicySetItem, error) {
 	req, err := NewUpdateTargetedManagedAppConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[TargetedManagedAppConfigurationPolicySetItem](c, req, err)
+	return sendFor[*TargetedManagedAppConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemRequest
@@ -3196,7 +3199,7 @@ func NewUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemRequest
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error) {
 	req, err := NewUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[Windows10EnrollmentCompletionPageConfigurationPolicySetItem](c, req, err)
+	return sendFor[*Windows10EnrollmentCompletionPageConfigurationPolicySetItem](c, req, err)
 }
 
 // NewUpdateWindowsAutopilotDeploymentProfilePolicySetItemRequest builds the
@@ -3214,7 +3217,7 @@ func NewUpdateWindowsAutopilotDeploymentProfilePolicySetItemRequest(ctx context.
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAutopilotDeploymentProfilePolicySetItem(ctx context.Context, policySetId string, policySetItemId string, body *UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody) (*WindowsAutopilotDeploymentProfilePolicySetItem, error) {
 	req, err := NewUpdateWindowsAutopilotDeploymentProfilePolicySetItemRequest(ctx, c.baseURL(), policySetId, policySetItemId, body)
-	return sendFor[WindowsAutopilotDeploymentProfilePolicySetItem](c, req, err)
+	return sendFor[*WindowsAutopilotDeploymentProfilePolicySetItem](c, req, err)
 }
 
 // NewUpdateActionRequest builds the "update action" request for POST
@@ -3248,7 +3251,7 @@ func NewUpdateSideLoadingKeyRequest(ctx context.Context, baseURL string, sideLoa
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyId string, body *UpdateSideLoadingKeyBody) (*SideLoadingKey, error) {
 	req, err := NewUpdateSideLoadingKeyRequest(ctx, c.baseURL(), sideLoadingKeyId, body)
-	return sendFor[SideLoadingKey](c, req, err)
+	return sendFor[*SideLoadingKey](c, req, err)
 }
 
 // NewUpdateSymantecCodeSigningCertificateRequest builds the "Update
@@ -3265,7 +3268,7 @@ func NewUpdateSymantecCodeSigningCertificateRequest(ctx context.Context, baseURL
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSymantecCodeSigningCertificate(ctx context.Context, body *UpdateSymantecCodeSigningCertificateBody) (*SymantecCodeSigningCertificate, error) {
 	req, err := NewUpdateSymantecCodeSigningCertificateRequest(ctx, c.baseURL(), body)
-	return sendFor[SymantecCodeSigningCertificate](c, req, err)
+	return sendFor[*SymantecCodeSigningCertificate](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppConfigurationRequest builds the "Update
@@ -3283,7 +3286,7 @@ func NewUpdateTargetedManagedAppConfigurationRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppConfiguration(ctx context.Context, targetedManagedAppConfigurationId string, body *UpdateTargetedManagedAppConfigurationBody) (*TargetedManagedAppConfiguration, error) {
 	req, err := NewUpdateTargetedManagedAppConfigurationRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, body)
-	return sendFor[TargetedManagedAppConfiguration](c, req, err)
+	return sendFor[*TargetedManagedAppConfiguration](c, req, err)
 }
 
 // NewUpdateVppTokenRequest builds the "Update vppToken" request for PATCH
@@ -3298,7 +3301,7 @@ func NewUpdateVppTokenRequest(ctx context.Context, baseURL string, vppTokenId st
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateVppToken(ctx context.Context, vppTokenId string, body *UpdateVppTokenBody) (*VppToken, error) {
 	req, err := NewUpdateVppTokenRequest(ctx, c.baseURL(), vppTokenId, body)
-	return sendFor[VppToken](c, req, err)
+	return sendFor[*VppToken](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest builds
@@ -3317,7 +3320,7 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*WindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, body)
-	return sendFor[WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicyRequest
@@ -3336,7 +3339,7 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSuppleme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*WindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicyRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId, body)
-	return sendFor[WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentRequest
@@ -3357,7 +3360,7 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentReque
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyAssignmentId string, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*WindowsDefenderApplicationControlSupplementalPolicyAssignment, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyAssignmentId, body)
-	return sendFor[WindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
+	return sendFor[*WindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryRequest
@@ -3378,7 +3381,7 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSumma
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, body)
-	return sendFor[WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
+	return sendFor[*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusRequest
@@ -3399,7 +3402,7 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatu
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId, body)
-	return sendFor[WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
+	return sendFor[*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionDeviceRegistrationRequest builds the
@@ -3417,7 +3420,7 @@ func NewUpdateWindowsInformationProtectionDeviceRegistrationRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionDeviceRegistration(ctx context.Context, windowsInformationProtectionDeviceRegistrationId string, body *UpdateWindowsInformationProtectionDeviceRegistrationBody) (*WindowsInformationProtectionDeviceRegistration, error) {
 	req, err := NewUpdateWindowsInformationProtectionDeviceRegistrationRequest(ctx, c.baseURL(), windowsInformationProtectionDeviceRegistrationId, body)
-	return sendFor[WindowsInformationProtectionDeviceRegistration](c, req, err)
+	return sendFor[*WindowsInformationProtectionDeviceRegistration](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionPolicyRequest builds the "Update
@@ -3435,7 +3438,7 @@ func NewUpdateWindowsInformationProtectionPolicyRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionPolicy(ctx context.Context, windowsInformationProtectionPolicyId string, body *UpdateWindowsInformationProtectionPolicyBody) (*WindowsInformationProtectionPolicy, error) {
 	req, err := NewUpdateWindowsInformationProtectionPolicyRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, body)
-	return sendFor[WindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*WindowsInformationProtectionPolicy](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileRequest builds the "Update
@@ -3453,7 +3456,7 @@ func NewUpdateWindowsInformationProtectionAppLockerFileRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *UpdateWindowsInformationProtectionAppLockerFileBody) (*WindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*WindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest
@@ -3472,7 +3475,7 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProt
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *UpdateWindowsInformationProtectionAppLockerFileBody) (*WindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*WindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFilesRequest
@@ -3491,7 +3494,7 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *UpdateWindowsInformationProtectionAppLockerFileBody) (*WindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFilesRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*WindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest
@@ -3510,7 +3513,7 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *UpdateWindowsInformationProtectionAppLockerFileBody) (*WindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*WindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionWipeActionRequest builds the "Update
@@ -3528,7 +3531,7 @@ func NewUpdateWindowsInformationProtectionWipeActionRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionWipeAction(ctx context.Context, windowsInformationProtectionWipeActionId string, body *UpdateWindowsInformationProtectionWipeActionBody) (*WindowsInformationProtectionWipeAction, error) {
 	req, err := NewUpdateWindowsInformationProtectionWipeActionRequest(ctx, c.baseURL(), windowsInformationProtectionWipeActionId, body)
-	return sendFor[WindowsInformationProtectionWipeAction](c, req, err)
+	return sendFor[*WindowsInformationProtectionWipeAction](c, req, err)
 }
 
 // NewUpdateWindowsManagementAppRequest builds the "Update
@@ -3544,7 +3547,7 @@ func NewUpdateWindowsManagementAppRequest(ctx context.Context, baseURL string, b
 // (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagementApp(ctx context.Context, body *UpdateWindowsManagementAppBody) (*WindowsManagementApp, error) {
 	req, err := NewUpdateWindowsManagementAppRequest(ctx, c.baseURL(), body)
-	return sendFor[WindowsManagementApp](c, req, err)
+	return sendFor[*WindowsManagementApp](c, req, err)
 }
 
 // NewUpdateWindowsManagementAppHealthStateRequest builds the "Update
@@ -3562,7 +3565,7 @@ func NewUpdateWindowsManagementAppHealthStateRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagementAppHealthState(ctx context.Context, windowsManagementAppHealthStateId string, body *UpdateWindowsManagementAppHealthStateBody) (*WindowsManagementAppHealthState, error) {
 	req, err := NewUpdateWindowsManagementAppHealthStateRequest(ctx, c.baseURL(), windowsManagementAppHealthStateId, body)
-	return sendFor[WindowsManagementAppHealthState](c, req, err)
+	return sendFor[*WindowsManagementAppHealthState](c, req, err)
 }
 
 // NewUpdateDeviceManagementRequest builds the "Update deviceManagement"
@@ -3577,7 +3580,7 @@ func NewUpdateDeviceManagementRequest(ctx context.Context, baseURL string, body 
 // Content). See Client.
 func (c *Client) UpdateDeviceManagement(ctx context.Context, body *UpdateDeviceManagementBody) (*DeviceManagement, error) {
 	req, err := NewUpdateDeviceManagementRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceManagement](c, req, err)
+	return sendFor[*DeviceManagement](c, req, err)
 }
 
 // NewUpdateAdvancedThreatProtectionOnboardingStateSummaryRequest builds the
@@ -3595,7 +3598,7 @@ func NewUpdateAdvancedThreatProtectionOnboardingStateSummaryRequest(ctx context.
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx context.Context, body *UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*AdvancedThreatProtectionOnboardingStateSummary, error) {
 	req, err := NewUpdateAdvancedThreatProtectionOnboardingStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[AdvancedThreatProtectionOnboardingStateSummary](c, req, err)
+	return sendFor[*AdvancedThreatProtectionOnboardingStateSummary](c, req, err)
 }
 
 // NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest builds
@@ -3614,7 +3617,7 @@ func NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx context.Context, advancedThreatProtectionOnboardingDeviceSettingStateId string, body *UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*AdvancedThreatProtectionOnboardingDeviceSettingState, error) {
 	req, err := NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest(ctx, c.baseURL(), advancedThreatProtectionOnboardingDeviceSettingStateId, body)
-	return sendFor[AdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
+	return sendFor[*AdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest builds the "Update
@@ -3632,7 +3635,7 @@ func NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, androidDeviceOwnerEnrollmentProfileId string, body *UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*AndroidDeviceOwnerEnrollmentProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest(ctx, c.baseURL(), androidDeviceOwnerEnrollmentProfileId, body)
-	return sendFor[AndroidDeviceOwnerEnrollmentProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppConfigurationSchemaRequest builds the "Update
@@ -3650,7 +3653,7 @@ func NewUpdateAndroidForWorkAppConfigurationSchemaRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context, androidForWorkAppConfigurationSchemaId string, body *UpdateAndroidForWorkAppConfigurationSchemaBody) (*AndroidForWorkAppConfigurationSchema, error) {
 	req, err := NewUpdateAndroidForWorkAppConfigurationSchemaRequest(ctx, c.baseURL(), androidForWorkAppConfigurationSchemaId, body)
-	return sendFor[AndroidForWorkAppConfigurationSchema](c, req, err)
+	return sendFor[*AndroidForWorkAppConfigurationSchema](c, req, err)
 }
 
 // NewUpdateAndroidForWorkEnrollmentProfileRequest builds the "Update
@@ -3668,7 +3671,7 @@ func NewUpdateAndroidForWorkEnrollmentProfileRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, androidForWorkEnrollmentProfileId string, body *UpdateAndroidForWorkEnrollmentProfileBody) (*AndroidForWorkEnrollmentProfile, error) {
 	req, err := NewUpdateAndroidForWorkEnrollmentProfileRequest(ctx, c.baseURL(), androidForWorkEnrollmentProfileId, body)
-	return sendFor[AndroidForWorkEnrollmentProfile](c, req, err)
+	return sendFor[*AndroidForWorkEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkSettingsRequest builds the "Update
@@ -3684,7 +3687,7 @@ func NewUpdateAndroidForWorkSettingsRequest(ctx context.Context, baseURL string,
 // (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkSettings(ctx context.Context, body *UpdateAndroidForWorkSettingsBody) (*AndroidForWorkSettings, error) {
 	req, err := NewUpdateAndroidForWorkSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[AndroidForWorkSettings](c, req, err)
+	return sendFor[*AndroidForWorkSettings](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest builds the
@@ -3702,7 +3705,7 @@ func NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest(ctx context.Co
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context.Context, body *UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*AndroidManagedStoreAccountEnterpriseSettings, error) {
 	req, err := NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[AndroidManagedStoreAccountEnterpriseSettings](c, req, err)
+	return sendFor[*AndroidManagedStoreAccountEnterpriseSettings](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest builds the "Update
@@ -3720,7 +3723,7 @@ func NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Context, androidManagedStoreAppConfigurationSchemaId string, body *UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*AndroidManagedStoreAppConfigurationSchema, error) {
 	req, err := NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest(ctx, c.baseURL(), androidManagedStoreAppConfigurationSchemaId, body)
-	return sendFor[AndroidManagedStoreAppConfigurationSchema](c, req, err)
+	return sendFor[*AndroidManagedStoreAppConfigurationSchema](c, req, err)
 }
 
 // NewUpdateApplePushNotificationCertificateRequest builds the "Update
@@ -3737,7 +3740,7 @@ func NewUpdateApplePushNotificationCertificateRequest(ctx context.Context, baseU
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateApplePushNotificationCertificate(ctx context.Context, body *UpdateApplePushNotificationCertificateBody) (*ApplePushNotificationCertificate, error) {
 	req, err := NewUpdateApplePushNotificationCertificateRequest(ctx, c.baseURL(), body)
-	return sendFor[ApplePushNotificationCertificate](c, req, err)
+	return sendFor[*ApplePushNotificationCertificate](c, req, err)
 }
 
 // NewUpdateAppleUserInitiatedEnrollmentProfileRequest builds the "Update
@@ -3755,7 +3758,7 @@ func NewUpdateAppleUserInitiatedEnrollmentProfileRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAppleUserInitiatedEnrollmentProfile(ctx context.Context, appleUserInitiatedEnrollmentProfileId string, body *UpdateAppleUserInitiatedEnrollmentProfileBody) (*AppleUserInitiatedEnrollmentProfile, error) {
 	req, err := NewUpdateAppleUserInitiatedEnrollmentProfileRequest(ctx, c.baseURL(), appleUserInitiatedEnrollmentProfileId, body)
-	return sendFor[AppleUserInitiatedEnrollmentProfile](c, req, err)
+	return sendFor[*AppleUserInitiatedEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateAppleEnrollmentProfileAssignmentRequest builds the "Update
@@ -3773,7 +3776,7 @@ func NewUpdateAppleEnrollmentProfileAssignmentRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, appleUserInitiatedEnrollmentProfileId string, appleEnrollmentProfileAssignmentId string, body *UpdateAppleEnrollmentProfileAssignmentBody) (*AppleEnrollmentProfileAssignment, error) {
 	req, err := NewUpdateAppleEnrollmentProfileAssignmentRequest(ctx, c.baseURL(), appleUserInitiatedEnrollmentProfileId, appleEnrollmentProfileAssignmentId, body)
-	return sendFor[AppleEnrollmentProfileAssignment](c, req, err)
+	return sendFor[*AppleEnrollmentProfileAssignment](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementAssignmentFilterRequest builds the "Update
@@ -3791,7 +3794,7 @@ func NewUpdateDeviceAndAppManagementAssignmentFilterRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceAndAppManagementAssignmentFilter(ctx context.Context, deviceAndAppManagementAssignmentFilterId string, body *UpdateDeviceAndAppManagementAssignmentFilterBody) (*DeviceAndAppManagementAssignmentFilter, error) {
 	req, err := NewUpdateDeviceAndAppManagementAssignmentFilterRequest(ctx, c.baseURL(), deviceAndAppManagementAssignmentFilterId, body)
-	return sendFor[DeviceAndAppManagementAssignmentFilter](c, req, err)
+	return sendFor[*DeviceAndAppManagementAssignmentFilter](c, req, err)
 }
 
 // NewUpdateAuditEventRequest builds the "Update auditEvent" request for PATCH
@@ -3806,7 +3809,7 @@ func NewUpdateAuditEventRequest(ctx context.Context, baseURL string, auditEventI
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAuditEvent(ctx context.Context, auditEventId string, body *UpdateAuditEventBody) (*AuditEvent, error) {
 	req, err := NewUpdateAuditEventRequest(ctx, c.baseURL(), auditEventId, body)
-	return sendFor[AuditEvent](c, req, err)
+	return sendFor[*AuditEvent](c, req, err)
 }
 
 // NewUpdateDeviceManagementAutopilotEventRequest builds the "Update
@@ -3824,7 +3827,7 @@ func NewUpdateDeviceManagementAutopilotEventRequest(ctx context.Context, baseURL
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAutopilotEvent(ctx context.Context, deviceManagementAutopilotEventId string, body *UpdateDeviceManagementAutopilotEventBody) (*DeviceManagementAutopilotEvent, error) {
 	req, err := NewUpdateDeviceManagementAutopilotEventRequest(ctx, c.baseURL(), deviceManagementAutopilotEventId, body)
-	return sendFor[DeviceManagementAutopilotEvent](c, req, err)
+	return sendFor[*DeviceManagementAutopilotEvent](c, req, err)
 }
 
 // NewUpdateDeviceManagementAutopilotPolicyStatusDetailRequest builds the
@@ -3842,7 +3845,7 @@ func NewUpdateDeviceManagementAutopilotPolicyStatusDetailRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.Context, deviceManagementAutopilotEventId string, deviceManagementAutopilotPolicyStatusDetailId string, body *UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*DeviceManagementAutopilotPolicyStatusDetail, error) {
 	req, err := NewUpdateDeviceManagementAutopilotPolicyStatusDetailRequest(ctx, c.baseURL(), deviceManagementAutopilotEventId, deviceManagementAutopilotPolicyStatusDetailId, body)
-	return sendFor[DeviceManagementAutopilotPolicyStatusDetail](c, req, err)
+	return sendFor[*DeviceManagementAutopilotPolicyStatusDetail](c, req, err)
 }
 
 // NewUpdateCartToClassAssociationRequest builds the "Update
@@ -3859,7 +3862,7 @@ func NewUpdateCartToClassAssociationRequest(ctx context.Context, baseURL string,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAssociationId string, body *UpdateCartToClassAssociationBody) (*CartToClassAssociation, error) {
 	req, err := NewUpdateCartToClassAssociationRequest(ctx, c.baseURL(), cartToClassAssociationId, body)
-	return sendFor[CartToClassAssociation](c, req, err)
+	return sendFor[*CartToClassAssociation](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingCategoryRequest builds the "Update
@@ -3877,7 +3880,7 @@ func NewUpdateDeviceManagementSettingCategoryRequest(ctx context.Context, baseUR
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementSettingCategory(ctx context.Context, deviceManagementSettingCategoryId string, body *UpdateDeviceManagementSettingCategoryBody) (*AnyDeviceManagementSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementSettingCategoryRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, body)
-	return sendFor[AnyDeviceManagementSettingCategory](c, req, err)
+	return sendFor[*AnyDeviceManagementSettingCategory](c, req, err)
 }
 
 // NewUpdateChromeOSOnboardingSettingsRequest builds the "Update
@@ -3895,7 +3898,7 @@ func NewUpdateChromeOSOnboardingSettingsRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateChromeOSOnboardingSettings(ctx context.Context, chromeOSOnboardingSettingsId string, body *UpdateChromeOSOnboardingSettingsBody) (*ChromeOSOnboardingSettings, error) {
 	req, err := NewUpdateChromeOSOnboardingSettingsRequest(ctx, c.baseURL(), chromeOSOnboardingSettingsId, body)
-	return sendFor[ChromeOSOnboardingSettings](c, req, err)
+	return sendFor[*ChromeOSOnboardingSettings](c, req, err)
 }
 
 // NewUpdateCloudPCConnectivityIssueRequest builds the "Update
@@ -3913,7 +3916,7 @@ func NewUpdateCloudPCConnectivityIssueRequest(ctx context.Context, baseURL strin
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateCloudPCConnectivityIssue(ctx context.Context, cloudPCConnectivityIssueId string, body *UpdateCloudPCConnectivityIssueBody) (*CloudPCConnectivityIssue, error) {
 	req, err := NewUpdateCloudPCConnectivityIssueRequest(ctx, c.baseURL(), cloudPCConnectivityIssueId, body)
-	return sendFor[CloudPCConnectivityIssue](c, req, err)
+	return sendFor[*CloudPCConnectivityIssue](c, req, err)
 }
 
 // NewUpdateComanagementEligibleDeviceRequest builds the "Update
@@ -3931,7 +3934,7 @@ func NewUpdateComanagementEligibleDeviceRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateComanagementEligibleDevice(ctx context.Context, comanagementEligibleDeviceId string, body *UpdateComanagementEligibleDeviceBody) (*ComanagementEligibleDevice, error) {
 	req, err := NewUpdateComanagementEligibleDeviceRequest(ctx, c.baseURL(), comanagementEligibleDeviceId, body)
-	return sendFor[ComanagementEligibleDevice](c, req, err)
+	return sendFor[*ComanagementEligibleDevice](c, req, err)
 }
 
 // NewUpdateComplianceManagementPartnerRequest builds the "Update
@@ -3949,7 +3952,7 @@ func NewUpdateComplianceManagementPartnerRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateComplianceManagementPartner(ctx context.Context, complianceManagementPartnerId string, body *UpdateComplianceManagementPartnerBody) (*ComplianceManagementPartner, error) {
 	req, err := NewUpdateComplianceManagementPartnerRequest(ctx, c.baseURL(), complianceManagementPartnerId, body)
-	return sendFor[ComplianceManagementPartner](c, req, err)
+	return sendFor[*ComplianceManagementPartner](c, req, err)
 }
 
 // NewUpdateOnPremisesConditionalAccessSettingsRequest builds the "Update
@@ -3966,7 +3969,7 @@ func NewUpdateOnPremisesConditionalAccessSettingsRequest(ctx context.Context, ba
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOnPremisesConditionalAccessSettings(ctx context.Context, body *UpdateOnPremisesConditionalAccessSettingsBody) (*OnPremisesConditionalAccessSettings, error) {
 	req, err := NewUpdateOnPremisesConditionalAccessSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*OnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettingsRequest
@@ -3984,7 +3987,7 @@ func NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyCond
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettings(ctx context.Context, body *UpdateOnPremisesConditionalAccessSettingsBody) (*OnPremisesConditionalAccessSettings, error) {
 	req, err := NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*OnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // NewUpdateConfigManagerCollectionRequest builds the "Update
@@ -4001,7 +4004,7 @@ func NewUpdateConfigManagerCollectionRequest(ctx context.Context, baseURL string
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateConfigManagerCollection(ctx context.Context, configManagerCollectionId string, body *UpdateConfigManagerCollectionBody) (*ConfigManagerCollection, error) {
 	req, err := NewUpdateConfigManagerCollectionRequest(ctx, c.baseURL(), configManagerCollectionId, body)
-	return sendFor[ConfigManagerCollection](c, req, err)
+	return sendFor[*ConfigManagerCollection](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationCategoryRequest builds the "Update
@@ -4019,7 +4022,7 @@ func NewUpdateDeviceManagementConfigurationCategoryRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationCategory(ctx context.Context, deviceManagementConfigurationCategoryId string, body *UpdateDeviceManagementConfigurationCategoryBody) (*DeviceManagementConfigurationCategory, error) {
 	req, err := NewUpdateDeviceManagementConfigurationCategoryRequest(ctx, c.baseURL(), deviceManagementConfigurationCategoryId, body)
-	return sendFor[DeviceManagementConfigurationCategory](c, req, err)
+	return sendFor[*DeviceManagementConfigurationCategory](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyRequest builds the "Update
@@ -4037,7 +4040,7 @@ func NewUpdateDeviceManagementConfigurationPolicyRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationPolicy(ctx context.Context, deviceManagementConfigurationPolicyId string, body *UpdateDeviceManagementConfigurationPolicyBody) (*DeviceManagementConfigurationPolicy, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, body)
-	return sendFor[DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*DeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPoliciesRequest
@@ -4055,7 +4058,7 @@ func NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsRefere
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPolicies(ctx context.Context, deviceManagementReusablePolicySettingId string, deviceManagementConfigurationPolicyId string, body *UpdateDeviceManagementConfigurationPolicyBody) (*DeviceManagementConfigurationPolicy, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPoliciesRequest(ctx, c.baseURL(), deviceManagementReusablePolicySettingId, deviceManagementConfigurationPolicyId, body)
-	return sendFor[DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*DeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest builds the
@@ -4073,7 +4076,7 @@ func NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationPolicyAssignment(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationPolicyAssignmentId string, body *UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*DeviceManagementConfigurationPolicyAssignment, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationPolicyAssignmentId, body)
-	return sendFor[DeviceManagementConfigurationPolicyAssignment](c, req, err)
+	return sendFor[*DeviceManagementConfigurationPolicyAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingRequest builds the "Update
@@ -4091,7 +4094,7 @@ func NewUpdateDeviceManagementConfigurationSettingRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSetting(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, body *UpdateDeviceManagementConfigurationSettingBody) (*DeviceManagementConfigurationSetting, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, body)
-	return sendFor[DeviceManagementConfigurationSetting](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSetting](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyTemplateRequest builds the
@@ -4109,7 +4112,7 @@ func NewUpdateDeviceManagementConfigurationPolicyTemplateRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationPolicyTemplate(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, body *UpdateDeviceManagementConfigurationPolicyTemplateBody) (*DeviceManagementConfigurationPolicyTemplate, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyTemplateRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, body)
-	return sendFor[DeviceManagementConfigurationPolicyTemplate](c, req, err)
+	return sendFor[*DeviceManagementConfigurationPolicyTemplate](c, req, err)
 }
 
 // NewUpdateDataSharingConsentRequest builds the "Update dataSharingConsent"
@@ -4126,7 +4129,7 @@ func NewUpdateDataSharingConsentRequest(ctx context.Context, baseURL string, dat
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDataSharingConsent(ctx context.Context, dataSharingConsentId string, body *UpdateDataSharingConsentBody) (*DataSharingConsent, error) {
 	req, err := NewUpdateDataSharingConsentRequest(ctx, c.baseURL(), dataSharingConsentId, body)
-	return sendFor[DataSharingConsent](c, req, err)
+	return sendFor[*DataSharingConsent](c, req, err)
 }
 
 // NewUpdateDepOnboardingSettingRequest builds the "Update
@@ -4143,7 +4146,7 @@ func NewUpdateDepOnboardingSettingRequest(ctx context.Context, baseURL string, d
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingSettingId string, body *UpdateDepOnboardingSettingBody) (*DepOnboardingSetting, error) {
 	req, err := NewUpdateDepOnboardingSettingRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[DepOnboardingSetting](c, req, err)
+	return sendFor[*DepOnboardingSetting](c, req, err)
 }
 
 // NewUpdateDepIOSEnrollmentProfileRequest builds the "Update
@@ -4160,7 +4163,7 @@ func NewUpdateDepIOSEnrollmentProfileRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *UpdateDepIOSEnrollmentProfileBody) (*DepIOSEnrollmentProfile, error) {
 	req, err := NewUpdateDepIOSEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[DepIOSEnrollmentProfile](c, req, err)
+	return sendFor[*DepIOSEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateDepMacOSEnrollmentProfileRequest builds the "Update
@@ -4178,7 +4181,7 @@ func NewUpdateDepMacOSEnrollmentProfileRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *UpdateDepMacOSEnrollmentProfileBody) (*DepMacOSEnrollmentProfile, error) {
 	req, err := NewUpdateDepMacOSEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[DepMacOSEnrollmentProfile](c, req, err)
+	return sendFor[*DepMacOSEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateDepEnrollmentProfileRequest builds the "Update
@@ -4195,7 +4198,7 @@ func NewUpdateDepEnrollmentProfileRequest(ctx context.Context, baseURL string, d
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDepEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, enrollmentProfileId string, body *UpdateDepEnrollmentProfileBody) (*DepEnrollmentProfile, error) {
 	req, err := NewUpdateDepEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, enrollmentProfileId, body)
-	return sendFor[DepEnrollmentProfile](c, req, err)
+	return sendFor[*DepEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateEnrollmentProfileRequest builds the "Update enrollmentProfile"
@@ -4212,7 +4215,7 @@ func NewUpdateEnrollmentProfileRequest(ctx context.Context, baseURL string, depO
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, enrollmentProfileId string, body *UpdateEnrollmentProfileBody) (*AnyEnrollmentProfile, error) {
 	req, err := NewUpdateEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, enrollmentProfileId, body)
-	return sendFor[AnyEnrollmentProfile](c, req, err)
+	return sendFor[*AnyEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateImportedAppleDeviceIdentityRequest builds the "Update
@@ -4230,7 +4233,7 @@ func NewUpdateImportedAppleDeviceIdentityRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateImportedAppleDeviceIdentity(ctx context.Context, depOnboardingSettingId string, importedAppleDeviceIdentityId string, body *UpdateImportedAppleDeviceIdentityBody) (*AnyImportedAppleDeviceIdentity, error) {
 	req, err := NewUpdateImportedAppleDeviceIdentityRequest(ctx, c.baseURL(), depOnboardingSettingId, importedAppleDeviceIdentityId, body)
-	return sendFor[AnyImportedAppleDeviceIdentity](c, req, err)
+	return sendFor[*AnyImportedAppleDeviceIdentity](c, req, err)
 }
 
 // NewUpdateImportedAppleDeviceIdentityResultRequest builds the "Update
@@ -4248,7 +4251,7 @@ func NewUpdateImportedAppleDeviceIdentityResultRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateImportedAppleDeviceIdentityResult(ctx context.Context, depOnboardingSettingId string, importedAppleDeviceIdentityId string, body *UpdateImportedAppleDeviceIdentityResultBody) (*ImportedAppleDeviceIdentityResult, error) {
 	req, err := NewUpdateImportedAppleDeviceIdentityResultRequest(ctx, c.baseURL(), depOnboardingSettingId, importedAppleDeviceIdentityId, body)
-	return sendFor[ImportedAppleDeviceIdentityResult](c, req, err)
+	return sendFor[*ImportedAppleDeviceIdentityResult](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsRequest builds the "Update
@@ -4266,7 +4269,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Context, deviceManagementDerivedCredentialSettingsId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceManagementDerivedCredentialSettingsId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettingsRequest
@@ -4285,7 +4288,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettingsRequest
@@ -4304,7 +4307,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettingsRequest
@@ -4323,7 +4326,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettingsRequest
@@ -4342,7 +4345,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettingsRequest
@@ -4361,7 +4364,7 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDetectedAppRequest builds the "Update detectedApp" request for
@@ -4376,7 +4379,7 @@ func NewUpdateDetectedAppRequest(ctx context.Context, baseURL string, detectedAp
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDetectedApp(ctx context.Context, detectedAppId string, body *UpdateDetectedAppBody) (*DetectedApp, error) {
 	req, err := NewUpdateDetectedAppRequest(ctx, c.baseURL(), detectedAppId, body)
-	return sendFor[DetectedApp](c, req, err)
+	return sendFor[*DetectedApp](c, req, err)
 }
 
 // NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsRequest
@@ -4394,7 +4397,7 @@ func NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedApps(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, body *UpdateDetectedAppBody) (*DetectedApp, error) {
 	req, err := NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, body)
-	return sendFor[DetectedApp](c, req, err)
+	return sendFor[*DetectedApp](c, req, err)
 }
 
 // NewUpdateAndroidCompliancePolicyRequest builds the "Update
@@ -4411,7 +4414,7 @@ func NewUpdateAndroidCompliancePolicyRequest(ctx context.Context, baseURL string
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateAndroidCompliancePolicyBody) (*AndroidCompliancePolicy, error) {
 	req, err := NewUpdateAndroidCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[AndroidCompliancePolicy](c, req, err)
+	return sendFor[*AndroidCompliancePolicy](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerCompliancePolicyRequest builds the "Update
@@ -4429,7 +4432,7 @@ func NewUpdateAndroidDeviceOwnerCompliancePolicyRequest(ctx context.Context, bas
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateAndroidDeviceOwnerCompliancePolicyBody) (*AndroidDeviceOwnerCompliancePolicy, error) {
 	req, err := NewUpdateAndroidDeviceOwnerCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[AndroidDeviceOwnerCompliancePolicy](c, req, err)
+	return sendFor[*AndroidDeviceOwnerCompliancePolicy](c, req, err)
 }
 
 // NewUpdateAndroidForWorkCompliancePolicyRequest builds the "Update
@@ -4447,7 +4450,7 @@ func NewUpdateAndroidForWorkCompliancePolicyRequest(ctx context.Context, baseURL
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateAndroidForWorkCompliancePolicyBody) (*AndroidForWorkCompliancePolicy, error) {
 	req, err := NewUpdateAndroidForWorkCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[AndroidForWorkCompliancePolicy](c, req, err)
+	return sendFor[*AndroidForWorkCompliancePolicy](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileCompliancePolicyRequest builds the "Update
@@ -4465,7 +4468,7 @@ func NewUpdateAndroidWorkProfileCompliancePolicyRequest(ctx context.Context, bas
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateAndroidWorkProfileCompliancePolicyBody) (*AndroidWorkProfileCompliancePolicy, error) {
 	req, err := NewUpdateAndroidWorkProfileCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[AndroidWorkProfileCompliancePolicy](c, req, err)
+	return sendFor[*AndroidWorkProfileCompliancePolicy](c, req, err)
 }
 
 // NewUpdateAospDeviceOwnerCompliancePolicyRequest builds the "Update
@@ -4483,7 +4486,7 @@ func NewUpdateAospDeviceOwnerCompliancePolicyRequest(ctx context.Context, baseUR
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAospDeviceOwnerCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateAospDeviceOwnerCompliancePolicyBody) (*AospDeviceOwnerCompliancePolicy, error) {
 	req, err := NewUpdateAospDeviceOwnerCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[AospDeviceOwnerCompliancePolicy](c, req, err)
+	return sendFor[*AospDeviceOwnerCompliancePolicy](c, req, err)
 }
 
 // NewUpdateDefaultDeviceCompliancePolicyRequest builds the "Update
@@ -4501,7 +4504,7 @@ func NewUpdateDefaultDeviceCompliancePolicyRequest(ctx context.Context, baseURL 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDefaultDeviceCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateDefaultDeviceCompliancePolicyBody) (*DefaultDeviceCompliancePolicy, error) {
 	req, err := NewUpdateDefaultDeviceCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[DefaultDeviceCompliancePolicy](c, req, err)
+	return sendFor[*DefaultDeviceCompliancePolicy](c, req, err)
 }
 
 // NewUpdateIosCompliancePolicyRequest builds the "Update iosCompliancePolicy"
@@ -4518,7 +4521,7 @@ func NewUpdateIosCompliancePolicyRequest(ctx context.Context, baseURL string, de
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateIosCompliancePolicyBody) (*IosCompliancePolicy, error) {
 	req, err := NewUpdateIosCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[IosCompliancePolicy](c, req, err)
+	return sendFor[*IosCompliancePolicy](c, req, err)
 }
 
 // NewUpdateMacOSCompliancePolicyRequest builds the "Update
@@ -4535,7 +4538,7 @@ func NewUpdateMacOSCompliancePolicyRequest(ctx context.Context, baseURL string, 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateMacOSCompliancePolicyBody) (*MacOSCompliancePolicy, error) {
 	req, err := NewUpdateMacOSCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[MacOSCompliancePolicy](c, req, err)
+	return sendFor[*MacOSCompliancePolicy](c, req, err)
 }
 
 // NewUpdateWindows10CompliancePolicyRequest builds the "Update
@@ -4553,7 +4556,7 @@ func NewUpdateWindows10CompliancePolicyRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10CompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateWindows10CompliancePolicyBody) (*Windows10CompliancePolicy, error) {
 	req, err := NewUpdateWindows10CompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[Windows10CompliancePolicy](c, req, err)
+	return sendFor[*Windows10CompliancePolicy](c, req, err)
 }
 
 // NewUpdateWindows10MobileCompliancePolicyRequest builds the "Update
@@ -4571,7 +4574,7 @@ func NewUpdateWindows10MobileCompliancePolicyRequest(ctx context.Context, baseUR
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10MobileCompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateWindows10MobileCompliancePolicyBody) (*Windows10MobileCompliancePolicy, error) {
 	req, err := NewUpdateWindows10MobileCompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[Windows10MobileCompliancePolicy](c, req, err)
+	return sendFor[*Windows10MobileCompliancePolicy](c, req, err)
 }
 
 // NewUpdateWindows81CompliancePolicyRequest builds the "Update
@@ -4589,7 +4592,7 @@ func NewUpdateWindows81CompliancePolicyRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81CompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateWindows81CompliancePolicyBody) (*Windows81CompliancePolicy, error) {
 	req, err := NewUpdateWindows81CompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[Windows81CompliancePolicy](c, req, err)
+	return sendFor[*Windows81CompliancePolicy](c, req, err)
 }
 
 // NewUpdateWindowsPhone81CompliancePolicyRequest builds the "Update
@@ -4607,7 +4610,7 @@ func NewUpdateWindowsPhone81CompliancePolicyRequest(ctx context.Context, baseURL
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81CompliancePolicy(ctx context.Context, deviceCompliancePolicyId string, body *UpdateWindowsPhone81CompliancePolicyBody) (*WindowsPhone81CompliancePolicy, error) {
 	req, err := NewUpdateWindowsPhone81CompliancePolicyRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[WindowsPhone81CompliancePolicy](c, req, err)
+	return sendFor[*WindowsPhone81CompliancePolicy](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicyAssignmentRequest builds the "Update
@@ -4625,7 +4628,7 @@ func NewUpdateDeviceCompliancePolicyAssignmentRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, deviceCompliancePolicyId string, deviceCompliancePolicyAssignmentId string, body *UpdateDeviceCompliancePolicyAssignmentBody) (*DeviceCompliancePolicyAssignment, error) {
 	req, err := NewUpdateDeviceCompliancePolicyAssignmentRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceCompliancePolicyAssignmentId, body)
-	return sendFor[DeviceCompliancePolicyAssignment](c, req, err)
+	return sendFor[*DeviceCompliancePolicyAssignment](c, req, err)
 }
 
 // NewUpdateDeviceComplianceDeviceOverviewRequest builds the "Update
@@ -4643,7 +4646,7 @@ func NewUpdateDeviceComplianceDeviceOverviewRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceDeviceOverview(ctx context.Context, deviceCompliancePolicyId string, body *UpdateDeviceComplianceDeviceOverviewBody) (*DeviceComplianceDeviceOverview, error) {
 	req, err := NewUpdateDeviceComplianceDeviceOverviewRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[DeviceComplianceDeviceOverview](c, req, err)
+	return sendFor[*DeviceComplianceDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceComplianceDeviceStatusRequest builds the "Update
@@ -4661,7 +4664,7 @@ func NewUpdateDeviceComplianceDeviceStatusRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceDeviceStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceDeviceStatusId string, body *UpdateDeviceComplianceDeviceStatusBody) (*DeviceComplianceDeviceStatus, error) {
 	req, err := NewUpdateDeviceComplianceDeviceStatusRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceDeviceStatusId, body)
-	return sendFor[DeviceComplianceDeviceStatus](c, req, err)
+	return sendFor[*DeviceComplianceDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScheduledActionForRuleRequest builds the "Update
@@ -4679,7 +4682,7 @@ func NewUpdateDeviceComplianceScheduledActionForRuleRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceScheduledActionForRule(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, body *UpdateDeviceComplianceScheduledActionForRuleBody) (*DeviceComplianceScheduledActionForRule, error) {
 	req, err := NewUpdateDeviceComplianceScheduledActionForRuleRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceScheduledActionForRuleId, body)
-	return sendFor[DeviceComplianceScheduledActionForRule](c, req, err)
+	return sendFor[*DeviceComplianceScheduledActionForRule](c, req, err)
 }
 
 // NewUpdateDeviceComplianceActionItemRequest builds the "Update
@@ -4697,7 +4700,7 @@ func NewUpdateDeviceComplianceActionItemRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, deviceComplianceActionItemId string, body *UpdateDeviceComplianceActionItemBody) (*DeviceComplianceActionItem, error) {
 	req, err := NewUpdateDeviceComplianceActionItemRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceScheduledActionForRuleId, deviceComplianceActionItemId, body)
-	return sendFor[DeviceComplianceActionItem](c, req, err)
+	return sendFor[*DeviceComplianceActionItem](c, req, err)
 }
 
 // NewUpdateDeviceComplianceUserOverviewRequest builds the "Update
@@ -4715,7 +4718,7 @@ func NewUpdateDeviceComplianceUserOverviewRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceUserOverview(ctx context.Context, deviceCompliancePolicyId string, body *UpdateDeviceComplianceUserOverviewBody) (*DeviceComplianceUserOverview, error) {
 	req, err := NewUpdateDeviceComplianceUserOverviewRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[DeviceComplianceUserOverview](c, req, err)
+	return sendFor[*DeviceComplianceUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceComplianceUserStatusRequest builds the "Update
@@ -4733,7 +4736,7 @@ func NewUpdateDeviceComplianceUserStatusRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceUserStatusId string, body *UpdateDeviceComplianceUserStatusBody) (*DeviceComplianceUserStatus, error) {
 	req, err := NewUpdateDeviceComplianceUserStatusRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceUserStatusId, body)
-	return sendFor[DeviceComplianceUserStatus](c, req, err)
+	return sendFor[*DeviceComplianceUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest builds the "Update
@@ -4751,7 +4754,7 @@ func NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest(ctx context.Contex
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Context, body *UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*DeviceCompliancePolicyDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceCompliancePolicyDeviceStateSummary](c, req, err)
+	return sendFor[*DeviceCompliancePolicyDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicySettingStateSummaryRequest builds the "Update
@@ -4769,7 +4772,7 @@ func NewUpdateDeviceCompliancePolicySettingStateSummaryRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, body *UpdateDeviceCompliancePolicySettingStateSummaryBody) (*DeviceCompliancePolicySettingStateSummary, error) {
 	req, err := NewUpdateDeviceCompliancePolicySettingStateSummaryRequest(ctx, c.baseURL(), deviceCompliancePolicySettingStateSummaryId, body)
-	return sendFor[DeviceCompliancePolicySettingStateSummary](c, req, err)
+	return sendFor[*DeviceCompliancePolicySettingStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceComplianceSettingStateRequest builds the "Update
@@ -4787,7 +4790,7 @@ func NewUpdateDeviceComplianceSettingStateRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceSettingState(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, deviceComplianceSettingStateId string, body *UpdateDeviceComplianceSettingStateBody) (*DeviceComplianceSettingState, error) {
 	req, err := NewUpdateDeviceComplianceSettingStateRequest(ctx, c.baseURL(), deviceCompliancePolicySettingStateSummaryId, deviceComplianceSettingStateId, body)
-	return sendFor[DeviceComplianceSettingState](c, req, err)
+	return sendFor[*DeviceComplianceSettingState](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScriptRequest builds the "Update
@@ -4804,7 +4807,7 @@ func NewUpdateDeviceComplianceScriptRequest(ctx context.Context, baseURL string,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceScript(ctx context.Context, deviceComplianceScriptId string, body *UpdateDeviceComplianceScriptBody) (*DeviceComplianceScript, error) {
 	req, err := NewUpdateDeviceComplianceScriptRequest(ctx, c.baseURL(), deviceComplianceScriptId, body)
-	return sendFor[DeviceComplianceScript](c, req, err)
+	return sendFor[*DeviceComplianceScript](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScriptDeviceStateRequest builds the "Update
@@ -4822,7 +4825,7 @@ func NewUpdateDeviceComplianceScriptDeviceStateRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *UpdateDeviceComplianceScriptDeviceStateBody) (*DeviceComplianceScriptDeviceState, error) {
 	req, err := NewUpdateDeviceComplianceScriptDeviceStateRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceComplianceScriptDeviceStateId, body)
-	return sendFor[DeviceComplianceScriptDeviceState](c, req, err)
+	return sendFor[*DeviceComplianceScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScriptRunSummaryRequest builds the "Update
@@ -4840,7 +4843,7 @@ func NewUpdateDeviceComplianceScriptRunSummaryRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, deviceComplianceScriptId string, body *UpdateDeviceComplianceScriptRunSummaryBody) (*DeviceComplianceScriptRunSummary, error) {
 	req, err := NewUpdateDeviceComplianceScriptRunSummaryRequest(ctx, c.baseURL(), deviceComplianceScriptId, body)
-	return sendFor[DeviceComplianceScriptRunSummary](c, req, err)
+	return sendFor[*DeviceComplianceScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationConflictSummaryRequest builds the "Update
@@ -4858,7 +4861,7 @@ func NewUpdateDeviceConfigurationConflictSummaryRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationConflictSummary(ctx context.Context, deviceConfigurationConflictSummaryId string, body *UpdateDeviceConfigurationConflictSummaryBody) (*DeviceConfigurationConflictSummary, error) {
 	req, err := NewUpdateDeviceConfigurationConflictSummaryRequest(ctx, c.baseURL(), deviceConfigurationConflictSummaryId, body)
-	return sendFor[DeviceConfigurationConflictSummary](c, req, err)
+	return sendFor[*DeviceConfigurationConflictSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStateSummaryRequest builds the "Update
@@ -4876,7 +4879,7 @@ func NewUpdateDeviceConfigurationDeviceStateSummaryRequest(ctx context.Context, 
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Context, body *UpdateDeviceConfigurationDeviceStateSummaryBody) (*DeviceConfigurationDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceConfigurationDeviceStateSummary](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateRestrictedAppsViolationRequest builds the "Update
@@ -4893,7 +4896,7 @@ func NewUpdateRestrictedAppsViolationRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRestrictedAppsViolation(ctx context.Context, restrictedAppsViolationId string, body *UpdateRestrictedAppsViolationBody) (*RestrictedAppsViolation, error) {
 	req, err := NewUpdateRestrictedAppsViolationRequest(ctx, c.baseURL(), restrictedAppsViolationId, body)
-	return sendFor[RestrictedAppsViolation](c, req, err)
+	return sendFor[*RestrictedAppsViolation](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStateSummaryRequest builds the "Update
@@ -4910,7 +4913,7 @@ func NewUpdateDeviceConfigurationUserStateSummaryRequest(ctx context.Context, ba
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStateSummary(ctx context.Context, body *UpdateDeviceConfigurationUserStateSummaryBody) (*DeviceConfigurationUserStateSummary, error) {
 	req, err := NewUpdateDeviceConfigurationUserStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceConfigurationUserStateSummary](c, req, err)
+	return sendFor[*DeviceConfigurationUserStateSummary](c, req, err)
 }
 
 // NewUpdateAndroidCustomConfigurationRequest builds the "Update
@@ -4927,7 +4930,7 @@ func NewUpdateAndroidCustomConfigurationRequest(ctx context.Context, baseURL str
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidCustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error) {
 	req, err := NewUpdateAndroidCustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidCustomConfiguration](c, req, err)
+	return sendFor[*AndroidCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -4945,7 +4948,7 @@ func NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsGroupAssignmentsD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error) {
 	req, err := NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidCustomConfiguration](c, req, err)
+	return sendFor[*AndroidCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -4963,7 +4966,7 @@ func NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWin
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error) {
 	req, err := NewUpdateAndroidCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidCustomConfiguration](c, req, err)
+	return sendFor[*AndroidCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationRequest
@@ -4982,7 +4985,7 @@ func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationRequ
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5003,7 +5006,7 @@ func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5024,7 +5027,7 @@ func NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationRequest builds the
@@ -5042,7 +5045,7 @@ func NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationRequest(ctx context.C
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5061,7 +5064,7 @@ func NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5080,7 +5083,7 @@ func NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationRequest builds the
@@ -5098,7 +5101,7 @@ func NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationRequest(ctx context.Co
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5117,7 +5120,7 @@ func NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfiguration
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5136,7 +5139,7 @@ func NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfiguration
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileRequest builds the
@@ -5154,7 +5157,7 @@ func NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileRequest(ctx context
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5173,7 +5176,7 @@ func NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5192,7 +5195,7 @@ func NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerPkcsCertificateProfileRequest builds the "Update
@@ -5210,7 +5213,7 @@ func NewUpdateAndroidDeviceOwnerPkcsCertificateProfileRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerPkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5229,7 +5232,7 @@ func NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5248,7 +5251,7 @@ func NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerScepCertificateProfileRequest builds the "Update
@@ -5266,7 +5269,7 @@ func NewUpdateAndroidDeviceOwnerScepCertificateProfileRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5285,7 +5288,7 @@ func NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5304,7 +5307,7 @@ func NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidDeviceOwnerScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerVpnConfigurationRequest builds the "Update
@@ -5322,7 +5325,7 @@ func NewUpdateAndroidDeviceOwnerVpnConfigurationRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerVpnConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5340,7 +5343,7 @@ func NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidDeviceOwnerVpnConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5358,7 +5361,7 @@ func NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerVpnConfiguration](c, req, err)
+	return sendFor[*AndroidDeviceOwnerVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerWiFiConfigurationRequest builds the "Update
@@ -5376,7 +5379,7 @@ func NewUpdateAndroidDeviceOwnerWiFiConfigurationRequest(ctx context.Context, ba
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5394,7 +5397,7 @@ func NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAss
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5412,7 +5415,7 @@ func NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosof
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidDeviceOwnerWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEasEmailProfileConfigurationRequest builds the "Update
@@ -5430,7 +5433,7 @@ func NewUpdateAndroidEasEmailProfileConfigurationRequest(ctx context.Context, ba
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEasEmailProfileConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateAndroidEasEmailProfileConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*AndroidEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5448,7 +5451,7 @@ func NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsGroupAss
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*AndroidEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5466,7 +5469,7 @@ func NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosof
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateAndroidEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*AndroidEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEnterpriseWiFiConfigurationRequest builds the "Update
@@ -5484,7 +5487,7 @@ func NewUpdateAndroidEnterpriseWiFiConfigurationRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5502,7 +5505,7 @@ func NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5520,7 +5523,7 @@ func NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkCustomConfigurationRequest builds the "Update
@@ -5538,7 +5541,7 @@ func NewUpdateAndroidForWorkCustomConfigurationRequest(ctx context.Context, base
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkCustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkCustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkCustomConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5556,7 +5559,7 @@ func NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsGroupAssig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkCustomConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5574,7 +5577,7 @@ func NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkCustomConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkEnterpriseWiFiConfigurationRequest builds the "Update
@@ -5592,7 +5595,7 @@ func NewUpdateAndroidForWorkEnterpriseWiFiConfigurationRequest(ctx context.Conte
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5611,7 +5614,7 @@ func NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5630,7 +5633,7 @@ func NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGeneralDeviceConfigurationRequest builds the "Update
@@ -5648,7 +5651,7 @@ func NewUpdateAndroidForWorkGeneralDeviceConfigurationRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5667,7 +5670,7 @@ func NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5686,7 +5689,7 @@ func NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGmailEasConfigurationRequest builds the "Update
@@ -5704,7 +5707,7 @@ func NewUpdateAndroidForWorkGmailEasConfigurationRequest(ctx context.Context, ba
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGmailEasConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGmailEasConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5722,7 +5725,7 @@ func NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsGroupAss
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5740,7 +5743,7 @@ func NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosof
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkImportedPFXCertificateProfileRequest builds the
@@ -5758,7 +5761,7 @@ func NewUpdateAndroidForWorkImportedPFXCertificateProfileRequest(ctx context.Con
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5777,7 +5780,7 @@ func NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurations
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5796,7 +5799,7 @@ func NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurations
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkNineWorkEasConfigurationRequest builds the "Update
@@ -5814,7 +5817,7 @@ func NewUpdateAndroidForWorkNineWorkEasConfigurationRequest(ctx context.Context,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkNineWorkEasConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkNineWorkEasConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5832,7 +5835,7 @@ func NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsGroup
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5850,7 +5853,7 @@ func NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkPkcsCertificateProfileRequest builds the "Update
@@ -5868,7 +5871,7 @@ func NewUpdateAndroidForWorkPkcsCertificateProfileRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkPkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkPkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5886,7 +5889,7 @@ func NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5904,7 +5907,7 @@ func NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkScepCertificateProfileRequest builds the "Update
@@ -5922,7 +5925,7 @@ func NewUpdateAndroidForWorkScepCertificateProfileRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5940,7 +5943,7 @@ func NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -5958,7 +5961,7 @@ func NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidForWorkScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidForWorkScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkVpnConfigurationRequest builds the "Update
@@ -5976,7 +5979,7 @@ func NewUpdateAndroidForWorkVpnConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkVpnConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -5994,7 +5997,7 @@ func NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidForWorkVpnConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6012,7 +6015,7 @@ func NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidForWorkVpnConfiguration](c, req, err)
+	return sendFor[*AndroidForWorkVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkWiFiConfigurationRequest builds the "Update
@@ -6030,7 +6033,7 @@ func NewUpdateAndroidForWorkWiFiConfigurationRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyAndroidForWorkWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidForWorkWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6048,7 +6051,7 @@ func NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyAndroidForWorkWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidForWorkWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6066,7 +6069,7 @@ func NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidForWorkWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyAndroidForWorkWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidForWorkWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidGeneralDeviceConfigurationRequest builds the "Update
@@ -6084,7 +6087,7 @@ func NewUpdateAndroidGeneralDeviceConfigurationRequest(ctx context.Context, base
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6102,7 +6105,7 @@ func NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6120,7 +6123,7 @@ func NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidImportedPFXCertificateProfileRequest builds the "Update
@@ -6138,7 +6141,7 @@ func NewUpdateAndroidImportedPFXCertificateProfileRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6156,7 +6159,7 @@ func NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6174,7 +6177,7 @@ func NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateAndroidImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*AndroidImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidOmaCpConfigurationRequest builds the "Update
@@ -6191,7 +6194,7 @@ func NewUpdateAndroidOmaCpConfigurationRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidOmaCpConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error) {
 	req, err := NewUpdateAndroidOmaCpConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidOmaCpConfiguration](c, req, err)
+	return sendFor[*AndroidOmaCpConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6209,7 +6212,7 @@ func NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error) {
 	req, err := NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidOmaCpConfiguration](c, req, err)
+	return sendFor[*AndroidOmaCpConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6227,7 +6230,7 @@ func NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error) {
 	req, err := NewUpdateAndroidOmaCpConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidOmaCpConfiguration](c, req, err)
+	return sendFor[*AndroidOmaCpConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidPkcsCertificateProfileRequest builds the "Update
@@ -6245,7 +6248,7 @@ func NewUpdateAndroidPkcsCertificateProfileRequest(ctx context.Context, baseURL 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidPkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidPkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6263,7 +6266,7 @@ func NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmen
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6281,7 +6284,7 @@ func NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidPkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidScepCertificateProfileRequest builds the "Update
@@ -6299,7 +6302,7 @@ func NewUpdateAndroidScepCertificateProfileRequest(ctx context.Context, baseURL 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6317,7 +6320,7 @@ func NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsGroupAssignmen
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6335,7 +6338,7 @@ func NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidVpnConfigurationRequest builds the "Update
@@ -6352,7 +6355,7 @@ func NewUpdateAndroidVpnConfigurationRequest(ctx context.Context, baseURL string
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error) {
 	req, err := NewUpdateAndroidVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidVpnConfiguration](c, req, err)
+	return sendFor[*AndroidVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6370,7 +6373,7 @@ func NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDevi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error) {
 	req, err := NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidVpnConfiguration](c, req, err)
+	return sendFor[*AndroidVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6388,7 +6391,7 @@ func NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindow
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error) {
 	req, err := NewUpdateAndroidVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidVpnConfiguration](c, req, err)
+	return sendFor[*AndroidVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWiFiConfigurationRequest builds the "Update
@@ -6405,7 +6408,7 @@ func NewUpdateAndroidWiFiConfigurationRequest(ctx context.Context, baseURL strin
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyAndroidWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6423,7 +6426,7 @@ func NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyAndroidWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6441,7 +6444,7 @@ func NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyAndroidWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileCustomConfigurationRequest builds the "Update
@@ -6459,7 +6462,7 @@ func NewUpdateAndroidWorkProfileCustomConfigurationRequest(ctx context.Context, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileCustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileCustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileCustomConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6477,7 +6480,7 @@ func NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsGroupA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileCustomConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6495,7 +6498,7 @@ func NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicros
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileCustomConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileCustomConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationRequest builds the
@@ -6513,7 +6516,7 @@ func NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationRequest(ctx context.C
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6532,7 +6535,7 @@ func NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6551,7 +6554,7 @@ func NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGeneralDeviceConfigurationRequest builds the
@@ -6569,7 +6572,7 @@ func NewUpdateAndroidWorkProfileGeneralDeviceConfigurationRequest(ctx context.Co
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6588,7 +6591,7 @@ func NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfiguration
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6607,7 +6610,7 @@ func NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfiguration
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGmailEasConfigurationRequest builds the "Update
@@ -6625,7 +6628,7 @@ func NewUpdateAndroidWorkProfileGmailEasConfigurationRequest(ctx context.Context
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGmailEasConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGmailEasConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6644,7 +6647,7 @@ func NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsGrou
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6663,7 +6666,7 @@ func NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileGmailEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileGmailEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileGmailEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileNineWorkEasConfigurationRequest builds the
@@ -6681,7 +6684,7 @@ func NewUpdateAndroidWorkProfileNineWorkEasConfigurationRequest(ctx context.Cont
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileNineWorkEasConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6700,7 +6703,7 @@ func NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6719,7 +6722,7 @@ func NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsM
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileNineWorkEasConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfilePkcsCertificateProfileRequest builds the "Update
@@ -6737,7 +6740,7 @@ func NewUpdateAndroidWorkProfilePkcsCertificateProfileRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfilePkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfilePkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfilePkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6756,7 +6759,7 @@ func NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfilePkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfilePkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6775,7 +6778,7 @@ func NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfilePkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfilePkcsCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfilePkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileScepCertificateProfileRequest builds the "Update
@@ -6793,7 +6796,7 @@ func NewUpdateAndroidWorkProfileScepCertificateProfileRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfileScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfileScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6812,7 +6815,7 @@ func NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfileScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6831,7 +6834,7 @@ func NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error) {
 	req, err := NewUpdateAndroidWorkProfileScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileScepCertificateProfile](c, req, err)
+	return sendFor[*AndroidWorkProfileScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileVpnConfigurationRequest builds the "Update
@@ -6849,7 +6852,7 @@ func NewUpdateAndroidWorkProfileVpnConfigurationRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileVpnConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6867,7 +6870,7 @@ func NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AndroidWorkProfileVpnConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6885,7 +6888,7 @@ func NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileVpnConfiguration](c, req, err)
+	return sendFor[*AndroidWorkProfileVpnConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileWiFiConfigurationRequest builds the "Update
@@ -6903,7 +6906,7 @@ func NewUpdateAndroidWorkProfileWiFiConfigurationRequest(ctx context.Context, ba
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6921,7 +6924,7 @@ func NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAss
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6939,7 +6942,7 @@ func NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosof
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error) {
 	req, err := NewUpdateAndroidWorkProfileWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
+	return sendFor[*AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateAospDeviceOwnerDeviceConfigurationRequest builds the "Update
@@ -6957,7 +6960,7 @@ func NewUpdateAospDeviceOwnerDeviceConfigurationRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAospDeviceOwnerDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error) {
 	req, err := NewUpdateAospDeviceOwnerDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AospDeviceOwnerDeviceConfiguration](c, req, err)
+	return sendFor[*AospDeviceOwnerDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -6975,7 +6978,7 @@ func NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error) {
 	req, err := NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AospDeviceOwnerDeviceConfiguration](c, req, err)
+	return sendFor[*AospDeviceOwnerDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -6993,7 +6996,7 @@ func NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error) {
 	req, err := NewUpdateAospDeviceOwnerDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AospDeviceOwnerDeviceConfiguration](c, req, err)
+	return sendFor[*AospDeviceOwnerDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateEditionUpgradeConfigurationRequest builds the "Update
@@ -7010,7 +7013,7 @@ func NewUpdateEditionUpgradeConfigurationRequest(ctx context.Context, baseURL st
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEditionUpgradeConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error) {
 	req, err := NewUpdateEditionUpgradeConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[EditionUpgradeConfiguration](c, req, err)
+	return sendFor[*EditionUpgradeConfiguration](c, req, err)
 }
 
 // NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7028,7 +7031,7 @@ func NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsGroupAssignments
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEditionUpgradeConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error) {
 	req, err := NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[EditionUpgradeConfiguration](c, req, err)
+	return sendFor[*EditionUpgradeConfiguration](c, req, err)
 }
 
 // NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7046,7 +7049,7 @@ func NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error) {
 	req, err := NewUpdateEditionUpgradeConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[EditionUpgradeConfiguration](c, req, err)
+	return sendFor[*EditionUpgradeConfiguration](c, req, err)
 }
 
 // NewUpdateIosCustomConfigurationRequest builds the "Update
@@ -7063,7 +7066,7 @@ func NewUpdateIosCustomConfigurationRequest(ctx context.Context, baseURL string,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosCustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error) {
 	req, err := NewUpdateIosCustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosCustomConfiguration](c, req, err)
+	return sendFor[*IosCustomConfiguration](c, req, err)
 }
 
 // NewUpdateIosCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7081,7 +7084,7 @@ func NewUpdateIosCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error) {
 	req, err := NewUpdateIosCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosCustomConfiguration](c, req, err)
+	return sendFor[*IosCustomConfiguration](c, req, err)
 }
 
 // NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7099,7 +7102,7 @@ func NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindows
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error) {
 	req, err := NewUpdateIosCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosCustomConfiguration](c, req, err)
+	return sendFor[*IosCustomConfiguration](c, req, err)
 }
 
 // NewUpdateIosDerivedCredentialAuthenticationConfigurationRequest builds the
@@ -7117,7 +7120,7 @@ func NewUpdateIosDerivedCredentialAuthenticationConfigurationRequest(ctx context
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDerivedCredentialAuthenticationConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateIosDerivedCredentialAuthenticationConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*IosDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7136,7 +7139,7 @@ func NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*IosDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7155,7 +7158,7 @@ func NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error) {
 	req, err := NewUpdateIosDerivedCredentialAuthenticationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosDerivedCredentialAuthenticationConfiguration](c, req, err)
+	return sendFor[*IosDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
 // NewUpdateIosDeviceFeaturesConfigurationRequest builds the "Update
@@ -7173,7 +7176,7 @@ func NewUpdateIosDeviceFeaturesConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDeviceFeaturesConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateIosDeviceFeaturesConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*IosDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7191,7 +7194,7 @@ func NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*IosDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7209,7 +7212,7 @@ func NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateIosDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*IosDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateIosEasEmailProfileConfigurationRequest builds the "Update
@@ -7227,7 +7230,7 @@ func NewUpdateIosEasEmailProfileConfigurationRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEasEmailProfileConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateIosEasEmailProfileConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*IosEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7245,7 +7248,7 @@ func NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*IosEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7263,7 +7266,7 @@ func NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error) {
 	req, err := NewUpdateIosEasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosEasEmailProfileConfiguration](c, req, err)
+	return sendFor[*IosEasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateIosEducationDeviceConfigurationRequest builds the "Update
@@ -7281,7 +7284,7 @@ func NewUpdateIosEducationDeviceConfigurationRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEducationDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error) {
 	req, err := NewUpdateIosEducationDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosEducationDeviceConfiguration](c, req, err)
+	return sendFor[*IosEducationDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7299,7 +7302,7 @@ func NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error) {
 	req, err := NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosEducationDeviceConfiguration](c, req, err)
+	return sendFor[*IosEducationDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7317,7 +7320,7 @@ func NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error) {
 	req, err := NewUpdateIosEducationDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosEducationDeviceConfiguration](c, req, err)
+	return sendFor[*IosEducationDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEduDeviceConfigurationRequest builds the "Update
@@ -7334,7 +7337,7 @@ func NewUpdateIosEduDeviceConfigurationRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEduDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error) {
 	req, err := NewUpdateIosEduDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosEduDeviceConfiguration](c, req, err)
+	return sendFor[*IosEduDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7352,7 +7355,7 @@ func NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEduDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error) {
 	req, err := NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosEduDeviceConfiguration](c, req, err)
+	return sendFor[*IosEduDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7370,7 +7373,7 @@ func NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error) {
 	req, err := NewUpdateIosEduDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosEduDeviceConfiguration](c, req, err)
+	return sendFor[*IosEduDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosEnterpriseWiFiConfigurationRequest builds the "Update
@@ -7388,7 +7391,7 @@ func NewUpdateIosEnterpriseWiFiConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateIosEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*IosEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7406,7 +7409,7 @@ func NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*IosEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7424,7 +7427,7 @@ func NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateIosEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*IosEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateIosExpeditedCheckinConfigurationRequest builds the "Update
@@ -7442,7 +7445,7 @@ func NewUpdateIosExpeditedCheckinConfigurationRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosExpeditedCheckinConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error) {
 	req, err := NewUpdateIosExpeditedCheckinConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosExpeditedCheckinConfiguration](c, req, err)
+	return sendFor[*IosExpeditedCheckinConfiguration](c, req, err)
 }
 
 // NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7460,7 +7463,7 @@ func NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error) {
 	req, err := NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosExpeditedCheckinConfiguration](c, req, err)
+	return sendFor[*IosExpeditedCheckinConfiguration](c, req, err)
 }
 
 // NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7478,7 +7481,7 @@ func NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error) {
 	req, err := NewUpdateIosExpeditedCheckinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosExpeditedCheckinConfiguration](c, req, err)
+	return sendFor[*IosExpeditedCheckinConfiguration](c, req, err)
 }
 
 // NewUpdateIosGeneralDeviceConfigurationRequest builds the "Update
@@ -7496,7 +7499,7 @@ func NewUpdateIosGeneralDeviceConfigurationRequest(ctx context.Context, baseURL 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateIosGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*IosGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7514,7 +7517,7 @@ func NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmen
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*IosGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7532,7 +7535,7 @@ func NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateIosGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*IosGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateIosikEv2VpnConfigurationRequest builds the "Update
@@ -7549,7 +7552,7 @@ func NewUpdateIosikEv2VpnConfigurationRequest(ctx context.Context, baseURL strin
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosikEv2VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error) {
 	req, err := NewUpdateIosikEv2VpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosikEv2VpnConfiguration](c, req, err)
+	return sendFor[*IosikEv2VpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7567,7 +7570,7 @@ func NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error) {
 	req, err := NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosikEv2VpnConfiguration](c, req, err)
+	return sendFor[*IosikEv2VpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7585,7 +7588,7 @@ func NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error) {
 	req, err := NewUpdateIosikEv2VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosikEv2VpnConfiguration](c, req, err)
+	return sendFor[*IosikEv2VpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosImportedPFXCertificateProfileRequest builds the "Update
@@ -7603,7 +7606,7 @@ func NewUpdateIosImportedPFXCertificateProfileRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateIosImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*IosImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7621,7 +7624,7 @@ func NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*IosImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7639,7 +7642,7 @@ func NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateIosImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*IosImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosPkcsCertificateProfileRequest builds the "Update
@@ -7656,7 +7659,7 @@ func NewUpdateIosPkcsCertificateProfileRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosPkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error) {
 	req, err := NewUpdateIosPkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosPkcsCertificateProfile](c, req, err)
+	return sendFor[*IosPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7674,7 +7677,7 @@ func NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error) {
 	req, err := NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosPkcsCertificateProfile](c, req, err)
+	return sendFor[*IosPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7692,7 +7695,7 @@ func NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error) {
 	req, err := NewUpdateIosPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosPkcsCertificateProfile](c, req, err)
+	return sendFor[*IosPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosScepCertificateProfileRequest builds the "Update
@@ -7709,7 +7712,7 @@ func NewUpdateIosScepCertificateProfileRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error) {
 	req, err := NewUpdateIosScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosScepCertificateProfile](c, req, err)
+	return sendFor[*IosScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7727,7 +7730,7 @@ func NewUpdateIosScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error) {
 	req, err := NewUpdateIosScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosScepCertificateProfile](c, req, err)
+	return sendFor[*IosScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7745,7 +7748,7 @@ func NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error) {
 	req, err := NewUpdateIosScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosScepCertificateProfile](c, req, err)
+	return sendFor[*IosScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateIosUpdateConfigurationRequest builds the "Update
@@ -7762,7 +7765,7 @@ func NewUpdateIosUpdateConfigurationRequest(ctx context.Context, baseURL string,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosUpdateConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error) {
 	req, err := NewUpdateIosUpdateConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosUpdateConfiguration](c, req, err)
+	return sendFor[*IosUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateIosUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7780,7 +7783,7 @@ func NewUpdateIosUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error) {
 	req, err := NewUpdateIosUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[IosUpdateConfiguration](c, req, err)
+	return sendFor[*IosUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7798,7 +7801,7 @@ func NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindows
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error) {
 	req, err := NewUpdateIosUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[IosUpdateConfiguration](c, req, err)
+	return sendFor[*IosUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateIosVpnConfigurationRequest builds the "Update iosVpnConfiguration"
@@ -7815,7 +7818,7 @@ func NewUpdateIosVpnConfigurationRequest(ctx context.Context, baseURL string, de
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyIosVpnConfiguration](c, req, err)
+	return sendFor[*AnyIosVpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7833,7 +7836,7 @@ func NewUpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceCo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyIosVpnConfiguration](c, req, err)
+	return sendFor[*AnyIosVpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7851,7 +7854,7 @@ func NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDom
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error) {
 	req, err := NewUpdateIosVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyIosVpnConfiguration](c, req, err)
+	return sendFor[*AnyIosVpnConfiguration](c, req, err)
 }
 
 // NewUpdateIosWiFiConfigurationRequest builds the "Update
@@ -7868,7 +7871,7 @@ func NewUpdateIosWiFiConfigurationRequest(ctx context.Context, baseURL string, d
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyIosWiFiConfiguration](c, req, err)
+	return sendFor[*AnyIosWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7886,7 +7889,7 @@ func NewUpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyIosWiFiConfiguration](c, req, err)
+	return sendFor[*AnyIosWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7904,7 +7907,7 @@ func NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error) {
 	req, err := NewUpdateIosWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyIosWiFiConfiguration](c, req, err)
+	return sendFor[*AnyIosWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomAppConfigurationRequest builds the "Update
@@ -7921,7 +7924,7 @@ func NewUpdateMacOSCustomAppConfigurationRequest(ctx context.Context, baseURL st
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomAppConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error) {
 	req, err := NewUpdateMacOSCustomAppConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSCustomAppConfiguration](c, req, err)
+	return sendFor[*MacOSCustomAppConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7939,7 +7942,7 @@ func NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsGroupAssignments
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error) {
 	req, err := NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSCustomAppConfiguration](c, req, err)
+	return sendFor[*MacOSCustomAppConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -7957,7 +7960,7 @@ func NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error) {
 	req, err := NewUpdateMacOSCustomAppConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSCustomAppConfiguration](c, req, err)
+	return sendFor[*MacOSCustomAppConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomConfigurationRequest builds the "Update
@@ -7974,7 +7977,7 @@ func NewUpdateMacOSCustomConfigurationRequest(ctx context.Context, baseURL strin
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error) {
 	req, err := NewUpdateMacOSCustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSCustomConfiguration](c, req, err)
+	return sendFor[*MacOSCustomConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -7992,7 +7995,7 @@ func NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error) {
 	req, err := NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSCustomConfiguration](c, req, err)
+	return sendFor[*MacOSCustomConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8010,7 +8013,7 @@ func NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error) {
 	req, err := NewUpdateMacOSCustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSCustomConfiguration](c, req, err)
+	return sendFor[*MacOSCustomConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSDeviceFeaturesConfigurationRequest builds the "Update
@@ -8028,7 +8031,7 @@ func NewUpdateMacOSDeviceFeaturesConfigurationRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSDeviceFeaturesConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateMacOSDeviceFeaturesConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*MacOSDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8046,7 +8049,7 @@ func NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*MacOSDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8064,7 +8067,7 @@ func NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error) {
 	req, err := NewUpdateMacOSDeviceFeaturesConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSDeviceFeaturesConfiguration](c, req, err)
+	return sendFor[*MacOSDeviceFeaturesConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEndpointProtectionConfigurationRequest builds the "Update
@@ -8082,7 +8085,7 @@ func NewUpdateMacOSEndpointProtectionConfigurationRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEndpointProtectionConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error) {
 	req, err := NewUpdateMacOSEndpointProtectionConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSEndpointProtectionConfiguration](c, req, err)
+	return sendFor[*MacOSEndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8100,7 +8103,7 @@ func NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error) {
 	req, err := NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSEndpointProtectionConfiguration](c, req, err)
+	return sendFor[*MacOSEndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8118,7 +8121,7 @@ func NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error) {
 	req, err := NewUpdateMacOSEndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSEndpointProtectionConfiguration](c, req, err)
+	return sendFor[*MacOSEndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEnterpriseWiFiConfigurationRequest builds the "Update
@@ -8136,7 +8139,7 @@ func NewUpdateMacOSEnterpriseWiFiConfigurationRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSEnterpriseWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*MacOSEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8154,7 +8157,7 @@ func NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*MacOSEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8172,7 +8175,7 @@ func NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSEnterpriseWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSEnterpriseWiFiConfiguration](c, req, err)
+	return sendFor[*MacOSEnterpriseWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSExtensionsConfigurationRequest builds the "Update
@@ -8190,7 +8193,7 @@ func NewUpdateMacOSExtensionsConfigurationRequest(ctx context.Context, baseURL s
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSExtensionsConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error) {
 	req, err := NewUpdateMacOSExtensionsConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSExtensionsConfiguration](c, req, err)
+	return sendFor[*MacOSExtensionsConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8208,7 +8211,7 @@ func NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsGroupAssignment
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error) {
 	req, err := NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSExtensionsConfiguration](c, req, err)
+	return sendFor[*MacOSExtensionsConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8226,7 +8229,7 @@ func NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphW
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error) {
 	req, err := NewUpdateMacOSExtensionsConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSExtensionsConfiguration](c, req, err)
+	return sendFor[*MacOSExtensionsConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSGeneralDeviceConfigurationRequest builds the "Update
@@ -8244,7 +8247,7 @@ func NewUpdateMacOSGeneralDeviceConfigurationRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSGeneralDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateMacOSGeneralDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*MacOSGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8262,7 +8265,7 @@ func NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*MacOSGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8280,7 +8283,7 @@ func NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error) {
 	req, err := NewUpdateMacOSGeneralDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSGeneralDeviceConfiguration](c, req, err)
+	return sendFor[*MacOSGeneralDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSImportedPFXCertificateProfileRequest builds the "Update
@@ -8298,7 +8301,7 @@ func NewUpdateMacOSImportedPFXCertificateProfileRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateMacOSImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*MacOSImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8316,7 +8319,7 @@ func NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*MacOSImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8334,7 +8337,7 @@ func NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateMacOSImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*MacOSImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSPkcsCertificateProfileRequest builds the "Update
@@ -8351,7 +8354,7 @@ func NewUpdateMacOSPkcsCertificateProfileRequest(ctx context.Context, baseURL st
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSPkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error) {
 	req, err := NewUpdateMacOSPkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSPkcsCertificateProfile](c, req, err)
+	return sendFor[*MacOSPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8369,7 +8372,7 @@ func NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsGroupAssignments
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error) {
 	req, err := NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSPkcsCertificateProfile](c, req, err)
+	return sendFor[*MacOSPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8387,7 +8390,7 @@ func NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error) {
 	req, err := NewUpdateMacOSPkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSPkcsCertificateProfile](c, req, err)
+	return sendFor[*MacOSPkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSScepCertificateProfileRequest builds the "Update
@@ -8404,7 +8407,7 @@ func NewUpdateMacOSScepCertificateProfileRequest(ctx context.Context, baseURL st
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSScepCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error) {
 	req, err := NewUpdateMacOSScepCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSScepCertificateProfile](c, req, err)
+	return sendFor[*MacOSScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8422,7 +8425,7 @@ func NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsGroupAssignments
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error) {
 	req, err := NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSScepCertificateProfile](c, req, err)
+	return sendFor[*MacOSScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8440,7 +8443,7 @@ func NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error) {
 	req, err := NewUpdateMacOSScepCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSScepCertificateProfile](c, req, err)
+	return sendFor[*MacOSScepCertificateProfile](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateConfigurationRequest builds the "Update
@@ -8458,7 +8461,7 @@ func NewUpdateMacOSSoftwareUpdateConfigurationRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSSoftwareUpdateConfiguration](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8476,7 +8479,7 @@ func NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSSoftwareUpdateConfiguration](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8494,7 +8497,7 @@ func NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSSoftwareUpdateConfiguration](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSVpnConfigurationRequest builds the "Update
@@ -8511,7 +8514,7 @@ func NewUpdateMacOSVpnConfigurationRequest(ctx context.Context, baseURL string, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSVpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error) {
 	req, err := NewUpdateMacOSVpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSVpnConfiguration](c, req, err)
+	return sendFor[*MacOSVpnConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8529,7 +8532,7 @@ func NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDevice
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error) {
 	req, err := NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSVpnConfiguration](c, req, err)
+	return sendFor[*MacOSVpnConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8547,7 +8550,7 @@ func NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error) {
 	req, err := NewUpdateMacOSVpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSVpnConfiguration](c, req, err)
+	return sendFor[*MacOSVpnConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiFiConfigurationRequest builds the "Update
@@ -8564,7 +8567,7 @@ func NewUpdateMacOSWiFiConfigurationRequest(ctx context.Context, baseURL string,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiFiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyMacOSWiFiConfiguration](c, req, err)
+	return sendFor[*AnyMacOSWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8582,7 +8585,7 @@ func NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyMacOSWiFiConfiguration](c, req, err)
+	return sendFor[*AnyMacOSWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8600,7 +8603,7 @@ func NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindows
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error) {
 	req, err := NewUpdateMacOSWiFiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyMacOSWiFiConfiguration](c, req, err)
+	return sendFor[*AnyMacOSWiFiConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiredNetworkConfigurationRequest builds the "Update
@@ -8618,7 +8621,7 @@ func NewUpdateMacOSWiredNetworkConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiredNetworkConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error) {
 	req, err := NewUpdateMacOSWiredNetworkConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSWiredNetworkConfiguration](c, req, err)
+	return sendFor[*MacOSWiredNetworkConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8636,7 +8639,7 @@ func NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error) {
 	req, err := NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[MacOSWiredNetworkConfiguration](c, req, err)
+	return sendFor[*MacOSWiredNetworkConfiguration](c, req, err)
 }
 
 // NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8654,7 +8657,7 @@ func NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error) {
 	req, err := NewUpdateMacOSWiredNetworkConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[MacOSWiredNetworkConfiguration](c, req, err)
+	return sendFor[*MacOSWiredNetworkConfiguration](c, req, err)
 }
 
 // NewUpdateSharedPCConfigurationRequest builds the "Update
@@ -8671,7 +8674,7 @@ func NewUpdateSharedPCConfigurationRequest(ctx context.Context, baseURL string, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSharedPCConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error) {
 	req, err := NewUpdateSharedPCConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[SharedPCConfiguration](c, req, err)
+	return sendFor[*SharedPCConfiguration](c, req, err)
 }
 
 // NewUpdateSharedPCConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8689,7 +8692,7 @@ func NewUpdateSharedPCConfigurationViaDeviceConfigurationsGroupAssignmentsDevice
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSharedPCConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error) {
 	req, err := NewUpdateSharedPCConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[SharedPCConfiguration](c, req, err)
+	return sendFor[*SharedPCConfiguration](c, req, err)
 }
 
 // NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8707,7 +8710,7 @@ func NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error) {
 	req, err := NewUpdateSharedPCConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[SharedPCConfiguration](c, req, err)
+	return sendFor[*SharedPCConfiguration](c, req, err)
 }
 
 // NewUpdateUnsupportedDeviceConfigurationRequest builds the "Update
@@ -8725,7 +8728,7 @@ func NewUpdateUnsupportedDeviceConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUnsupportedDeviceConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error) {
 	req, err := NewUpdateUnsupportedDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[UnsupportedDeviceConfiguration](c, req, err)
+	return sendFor[*UnsupportedDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8743,7 +8746,7 @@ func NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error) {
 	req, err := NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[UnsupportedDeviceConfiguration](c, req, err)
+	return sendFor[*UnsupportedDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8761,7 +8764,7 @@ func NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error) {
 	req, err := NewUpdateUnsupportedDeviceConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[UnsupportedDeviceConfiguration](c, req, err)
+	return sendFor[*UnsupportedDeviceConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10CustomConfigurationRequest builds the "Update
@@ -8779,7 +8782,7 @@ func NewUpdateWindows10CustomConfigurationRequest(ctx context.Context, baseURL s
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10CustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error) {
 	req, err := NewUpdateWindows10CustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10CustomConfiguration](c, req, err)
+	return sendFor[*Windows10CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8797,7 +8800,7 @@ func NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsGroupAssignment
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error) {
 	req, err := NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10CustomConfiguration](c, req, err)
+	return sendFor[*Windows10CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8815,7 +8818,7 @@ func NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphW
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error) {
 	req, err := NewUpdateWindows10CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10CustomConfiguration](c, req, err)
+	return sendFor[*Windows10CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10DeviceFirmwareConfigurationInterfaceRequest builds the
@@ -8833,7 +8836,7 @@ func NewUpdateWindows10DeviceFirmwareConfigurationInterfaceRequest(ctx context.C
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterface(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error) {
 	req, err := NewUpdateWindows10DeviceFirmwareConfigurationInterfaceRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10DeviceFirmwareConfigurationInterface](c, req, err)
+	return sendFor[*Windows10DeviceFirmwareConfigurationInterface](c, req, err)
 }
 
 // NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8852,7 +8855,7 @@ func NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error) {
 	req, err := NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10DeviceFirmwareConfigurationInterface](c, req, err)
+	return sendFor[*Windows10DeviceFirmwareConfigurationInterface](c, req, err)
 }
 
 // NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8871,7 +8874,7 @@ func NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error) {
 	req, err := NewUpdateWindows10DeviceFirmwareConfigurationInterfaceViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10DeviceFirmwareConfigurationInterface](c, req, err)
+	return sendFor[*Windows10DeviceFirmwareConfigurationInterface](c, req, err)
 }
 
 // NewUpdateWindows10EasEmailProfileConfigurationRequest builds the "Update
@@ -8889,7 +8892,7 @@ func NewUpdateWindows10EasEmailProfileConfigurationRequest(ctx context.Context, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EasEmailProfileConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindows10EasEmailProfileConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10EasEmailProfileConfiguration](c, req, err)
+	return sendFor[*Windows10EasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8907,7 +8910,7 @@ func NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsGroupA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10EasEmailProfileConfiguration](c, req, err)
+	return sendFor[*Windows10EasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8925,7 +8928,7 @@ func NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicros
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindows10EasEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10EasEmailProfileConfiguration](c, req, err)
+	return sendFor[*Windows10EasEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EndpointProtectionConfigurationRequest builds the "Update
@@ -8943,7 +8946,7 @@ func NewUpdateWindows10EndpointProtectionConfigurationRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EndpointProtectionConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error) {
 	req, err := NewUpdateWindows10EndpointProtectionConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10EndpointProtectionConfiguration](c, req, err)
+	return sendFor[*Windows10EndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -8962,7 +8965,7 @@ func NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error) {
 	req, err := NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10EndpointProtectionConfiguration](c, req, err)
+	return sendFor[*Windows10EndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -8981,7 +8984,7 @@ func NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error) {
 	req, err := NewUpdateWindows10EndpointProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10EndpointProtectionConfiguration](c, req, err)
+	return sendFor[*Windows10EndpointProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EnterpriseModernAppManagementConfigurationRequest builds
@@ -8999,7 +9002,7 @@ func NewUpdateWindows10EnterpriseModernAppManagementConfigurationRequest(ctx con
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error) {
 	req, err := NewUpdateWindows10EnterpriseModernAppManagementConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
+	return sendFor[*Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9018,7 +9021,7 @@ func NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error) {
 	req, err := NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
+	return sendFor[*Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9037,7 +9040,7 @@ func NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error) {
 	req, err := NewUpdateWindows10EnterpriseModernAppManagementConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
+	return sendFor[*Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10GeneralConfigurationRequest builds the "Update
@@ -9055,7 +9058,7 @@ func NewUpdateWindows10GeneralConfigurationRequest(ctx context.Context, baseURL 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10GeneralConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error) {
 	req, err := NewUpdateWindows10GeneralConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10GeneralConfiguration](c, req, err)
+	return sendFor[*Windows10GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9073,7 +9076,7 @@ func NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsGroupAssignmen
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error) {
 	req, err := NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10GeneralConfiguration](c, req, err)
+	return sendFor[*Windows10GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9091,7 +9094,7 @@ func NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error) {
 	req, err := NewUpdateWindows10GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10GeneralConfiguration](c, req, err)
+	return sendFor[*Windows10GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10ImportedPFXCertificateProfileRequest builds the "Update
@@ -9109,7 +9112,7 @@ func NewUpdateWindows10ImportedPFXCertificateProfileRequest(ctx context.Context,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindows10ImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*Windows10ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9127,7 +9130,7 @@ func NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsGroup
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*Windows10ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9145,7 +9148,7 @@ func NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindows10ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*Windows10ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10NetworkBoundaryConfigurationRequest builds the "Update
@@ -9163,7 +9166,7 @@ func NewUpdateWindows10NetworkBoundaryConfigurationRequest(ctx context.Context, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10NetworkBoundaryConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error) {
 	req, err := NewUpdateWindows10NetworkBoundaryConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10NetworkBoundaryConfiguration](c, req, err)
+	return sendFor[*Windows10NetworkBoundaryConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9181,7 +9184,7 @@ func NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsGroupA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error) {
 	req, err := NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10NetworkBoundaryConfiguration](c, req, err)
+	return sendFor[*Windows10NetworkBoundaryConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9199,7 +9202,7 @@ func NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicros
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error) {
 	req, err := NewUpdateWindows10NetworkBoundaryConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10NetworkBoundaryConfiguration](c, req, err)
+	return sendFor[*Windows10NetworkBoundaryConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10PFXImportCertificateProfileRequest builds the "Update
@@ -9217,7 +9220,7 @@ func NewUpdateWindows10PFXImportCertificateProfileRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PFXImportCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error) {
 	req, err := NewUpdateWindows10PFXImportCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10PFXImportCertificateProfile](c, req, err)
+	return sendFor[*Windows10PFXImportCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9235,7 +9238,7 @@ func NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error) {
 	req, err := NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10PFXImportCertificateProfile](c, req, err)
+	return sendFor[*Windows10PFXImportCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9253,7 +9256,7 @@ func NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error) {
 	req, err := NewUpdateWindows10PFXImportCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10PFXImportCertificateProfile](c, req, err)
+	return sendFor[*Windows10PFXImportCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10PkcsCertificateProfileRequest builds the "Update
@@ -9271,7 +9274,7 @@ func NewUpdateWindows10PkcsCertificateProfileRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PkcsCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error) {
 	req, err := NewUpdateWindows10PkcsCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10PkcsCertificateProfile](c, req, err)
+	return sendFor[*Windows10PkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9289,7 +9292,7 @@ func NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error) {
 	req, err := NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10PkcsCertificateProfile](c, req, err)
+	return sendFor[*Windows10PkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9307,7 +9310,7 @@ func NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error) {
 	req, err := NewUpdateWindows10PkcsCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10PkcsCertificateProfile](c, req, err)
+	return sendFor[*Windows10PkcsCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10SecureAssessmentConfigurationRequest builds the "Update
@@ -9325,7 +9328,7 @@ func NewUpdateWindows10SecureAssessmentConfigurationRequest(ctx context.Context,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10SecureAssessmentConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error) {
 	req, err := NewUpdateWindows10SecureAssessmentConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10SecureAssessmentConfiguration](c, req, err)
+	return sendFor[*Windows10SecureAssessmentConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9343,7 +9346,7 @@ func NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsGroup
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error) {
 	req, err := NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10SecureAssessmentConfiguration](c, req, err)
+	return sendFor[*Windows10SecureAssessmentConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9361,7 +9364,7 @@ func NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error) {
 	req, err := NewUpdateWindows10SecureAssessmentConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10SecureAssessmentConfiguration](c, req, err)
+	return sendFor[*Windows10SecureAssessmentConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10TeamGeneralConfigurationRequest builds the "Update
@@ -9379,7 +9382,7 @@ func NewUpdateWindows10TeamGeneralConfigurationRequest(ctx context.Context, base
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10TeamGeneralConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error) {
 	req, err := NewUpdateWindows10TeamGeneralConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10TeamGeneralConfiguration](c, req, err)
+	return sendFor[*Windows10TeamGeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9397,7 +9400,7 @@ func NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsGroupAssig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error) {
 	req, err := NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10TeamGeneralConfiguration](c, req, err)
+	return sendFor[*Windows10TeamGeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9415,7 +9418,7 @@ func NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error) {
 	req, err := NewUpdateWindows10TeamGeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10TeamGeneralConfiguration](c, req, err)
+	return sendFor[*Windows10TeamGeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10VpnConfigurationRequest builds the "Update
@@ -9432,7 +9435,7 @@ func NewUpdateWindows10VpnConfigurationRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error) {
 	req, err := NewUpdateWindows10VpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows10VpnConfiguration](c, req, err)
+	return sendFor[*Windows10VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9450,7 +9453,7 @@ func NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error) {
 	req, err := NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows10VpnConfiguration](c, req, err)
+	return sendFor[*Windows10VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9468,7 +9471,7 @@ func NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error) {
 	req, err := NewUpdateWindows10VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows10VpnConfiguration](c, req, err)
+	return sendFor[*Windows10VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81GeneralConfigurationRequest builds the "Update
@@ -9486,7 +9489,7 @@ func NewUpdateWindows81GeneralConfigurationRequest(ctx context.Context, baseURL 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81GeneralConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error) {
 	req, err := NewUpdateWindows81GeneralConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows81GeneralConfiguration](c, req, err)
+	return sendFor[*Windows81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9504,7 +9507,7 @@ func NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsGroupAssignmen
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error) {
 	req, err := NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows81GeneralConfiguration](c, req, err)
+	return sendFor[*Windows81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9522,7 +9525,7 @@ func NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error) {
 	req, err := NewUpdateWindows81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows81GeneralConfiguration](c, req, err)
+	return sendFor[*Windows81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81SCEPCertificateProfileRequest builds the "Update
@@ -9540,7 +9543,7 @@ func NewUpdateWindows81SCEPCertificateProfileRequest(ctx context.Context, baseUR
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81SCEPCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindows81SCEPCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows81SCEPCertificateProfile](c, req, err)
+	return sendFor[*Windows81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9558,7 +9561,7 @@ func NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows81SCEPCertificateProfile](c, req, err)
+	return sendFor[*Windows81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9576,7 +9579,7 @@ func NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindows81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows81SCEPCertificateProfile](c, req, err)
+	return sendFor[*Windows81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows81VpnConfigurationRequest builds the "Update
@@ -9593,7 +9596,7 @@ func NewUpdateWindows81VpnConfigurationRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyWindows81VpnConfiguration](c, req, err)
+	return sendFor[*AnyWindows81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9611,7 +9614,7 @@ func NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyWindows81VpnConfiguration](c, req, err)
+	return sendFor[*AnyWindows81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9629,7 +9632,7 @@ func NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error) {
 	req, err := NewUpdateWindows81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyWindows81VpnConfiguration](c, req, err)
+	return sendFor[*AnyWindows81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81WifiImportConfigurationRequest builds the "Update
@@ -9647,7 +9650,7 @@ func NewUpdateWindows81WifiImportConfigurationRequest(ctx context.Context, baseU
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81WifiImportConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error) {
 	req, err := NewUpdateWindows81WifiImportConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows81WifiImportConfiguration](c, req, err)
+	return sendFor[*Windows81WifiImportConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9665,7 +9668,7 @@ func NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsGroupAssign
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error) {
 	req, err := NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[Windows81WifiImportConfiguration](c, req, err)
+	return sendFor[*Windows81WifiImportConfiguration](c, req, err)
 }
 
 // NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9683,7 +9686,7 @@ func NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGr
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error) {
 	req, err := NewUpdateWindows81WifiImportConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[Windows81WifiImportConfiguration](c, req, err)
+	return sendFor[*Windows81WifiImportConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationRequest builds
@@ -9701,7 +9704,7 @@ func NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationRequest(ctx co
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9720,7 +9723,7 @@ func NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9739,7 +9742,7 @@ func NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDeliveryOptimizationConfigurationRequest builds the "Update
@@ -9757,7 +9760,7 @@ func NewUpdateWindowsDeliveryOptimizationConfigurationRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDeliveryOptimizationConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error) {
 	req, err := NewUpdateWindowsDeliveryOptimizationConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsDeliveryOptimizationConfiguration](c, req, err)
+	return sendFor[*WindowsDeliveryOptimizationConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9776,7 +9779,7 @@ func NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error) {
 	req, err := NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsDeliveryOptimizationConfiguration](c, req, err)
+	return sendFor[*WindowsDeliveryOptimizationConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9795,7 +9798,7 @@ func NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error) {
 	req, err := NewUpdateWindowsDeliveryOptimizationConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsDeliveryOptimizationConfiguration](c, req, err)
+	return sendFor[*WindowsDeliveryOptimizationConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsHealthMonitoringConfigurationRequest builds the "Update
@@ -9813,7 +9816,7 @@ func NewUpdateWindowsHealthMonitoringConfigurationRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsHealthMonitoringConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error) {
 	req, err := NewUpdateWindowsHealthMonitoringConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsHealthMonitoringConfiguration](c, req, err)
+	return sendFor[*WindowsHealthMonitoringConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9831,7 +9834,7 @@ func NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error) {
 	req, err := NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsHealthMonitoringConfiguration](c, req, err)
+	return sendFor[*WindowsHealthMonitoringConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9849,7 +9852,7 @@ func NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error) {
 	req, err := NewUpdateWindowsHealthMonitoringConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsHealthMonitoringConfiguration](c, req, err)
+	return sendFor[*WindowsHealthMonitoringConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsIdentityProtectionConfigurationRequest builds the "Update
@@ -9867,7 +9870,7 @@ func NewUpdateWindowsIdentityProtectionConfigurationRequest(ctx context.Context,
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsIdentityProtectionConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsIdentityProtectionConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsIdentityProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsIdentityProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9885,7 +9888,7 @@ func NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsGroup
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsIdentityProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsIdentityProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9903,7 +9906,7 @@ func NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error) {
 	req, err := NewUpdateWindowsIdentityProtectionConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsIdentityProtectionConfiguration](c, req, err)
+	return sendFor[*WindowsIdentityProtectionConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsKioskConfigurationRequest builds the "Update
@@ -9920,7 +9923,7 @@ func NewUpdateWindowsKioskConfigurationRequest(ctx context.Context, baseURL stri
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsKioskConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error) {
 	req, err := NewUpdateWindowsKioskConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsKioskConfiguration](c, req, err)
+	return sendFor[*WindowsKioskConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9938,7 +9941,7 @@ func NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsGroupAssignmentsDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsKioskConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error) {
 	req, err := NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsKioskConfiguration](c, req, err)
+	return sendFor[*WindowsKioskConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -9956,7 +9959,7 @@ func NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error) {
 	req, err := NewUpdateWindowsKioskConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsKioskConfiguration](c, req, err)
+	return sendFor[*WindowsKioskConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81CustomConfigurationRequest builds the "Update
@@ -9974,7 +9977,7 @@ func NewUpdateWindowsPhone81CustomConfigurationRequest(ctx context.Context, base
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81CustomConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81CustomConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81CustomConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -9992,7 +9995,7 @@ func NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsGroupAssig
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhone81CustomConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10010,7 +10013,7 @@ func NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81CustomConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhone81CustomConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81CustomConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81GeneralConfigurationRequest builds the "Update
@@ -10028,7 +10031,7 @@ func NewUpdateWindowsPhone81GeneralConfigurationRequest(ctx context.Context, bas
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81GeneralConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81GeneralConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81GeneralConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10046,7 +10049,7 @@ func NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsGroupAssi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhone81GeneralConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10064,7 +10067,7 @@ func NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81GeneralConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhone81GeneralConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81GeneralConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81ImportedPFXCertificateProfileRequest builds the
@@ -10082,7 +10085,7 @@ func NewUpdateWindowsPhone81ImportedPFXCertificateProfileRequest(ctx context.Con
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81ImportedPFXCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10101,7 +10104,7 @@ func NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurations
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10120,7 +10123,7 @@ func NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurations
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81ImportedPFXCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81SCEPCertificateProfileRequest builds the "Update
@@ -10138,7 +10141,7 @@ func NewUpdateWindowsPhone81SCEPCertificateProfileRequest(ctx context.Context, b
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81SCEPCertificateProfile(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81SCEPCertificateProfileRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81SCEPCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10156,7 +10159,7 @@ func NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsGroupAs
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhone81SCEPCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10174,7 +10177,7 @@ func NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error) {
 	req, err := NewUpdateWindowsPhone81SCEPCertificateProfileViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhone81SCEPCertificateProfile](c, req, err)
+	return sendFor[*WindowsPhone81SCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindowsPhone81VpnConfigurationRequest builds the "Update
@@ -10192,7 +10195,7 @@ func NewUpdateWindowsPhone81VpnConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81VpnConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81VpnConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10210,7 +10213,7 @@ func NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhone81VpnConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10228,7 +10231,7 @@ func NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error) {
 	req, err := NewUpdateWindowsPhone81VpnConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhone81VpnConfiguration](c, req, err)
+	return sendFor[*WindowsPhone81VpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhoneEASEmailProfileConfigurationRequest builds the "Update
@@ -10246,7 +10249,7 @@ func NewUpdateWindowsPhoneEASEmailProfileConfigurationRequest(ctx context.Contex
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneEASEmailProfileConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindowsPhoneEASEmailProfileConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhoneEASEmailProfileConfiguration](c, req, err)
+	return sendFor[*WindowsPhoneEASEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10265,7 +10268,7 @@ func NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsPhoneEASEmailProfileConfiguration](c, req, err)
+	return sendFor[*WindowsPhoneEASEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10284,7 +10287,7 @@ func NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error) {
 	req, err := NewUpdateWindowsPhoneEASEmailProfileConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsPhoneEASEmailProfileConfiguration](c, req, err)
+	return sendFor[*WindowsPhoneEASEmailProfileConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsUpdateForBusinessConfigurationRequest builds the "Update
@@ -10302,7 +10305,7 @@ func NewUpdateWindowsUpdateForBusinessConfigurationRequest(ctx context.Context, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUpdateForBusinessConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error) {
 	req, err := NewUpdateWindowsUpdateForBusinessConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsUpdateForBusinessConfiguration](c, req, err)
+	return sendFor[*WindowsUpdateForBusinessConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10320,7 +10323,7 @@ func NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsGroupA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error) {
 	req, err := NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsUpdateForBusinessConfiguration](c, req, err)
+	return sendFor[*WindowsUpdateForBusinessConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10338,7 +10341,7 @@ func NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicros
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error) {
 	req, err := NewUpdateWindowsUpdateForBusinessConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsUpdateForBusinessConfiguration](c, req, err)
+	return sendFor[*WindowsUpdateForBusinessConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiConfigurationRequest builds the "Update
@@ -10355,7 +10358,7 @@ func NewUpdateWindowsWifiConfigurationRequest(ctx context.Context, baseURL strin
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AnyWindowsWifiConfiguration](c, req, err)
+	return sendFor[*AnyWindowsWifiConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10373,7 +10376,7 @@ func NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[AnyWindowsWifiConfiguration](c, req, err)
+	return sendFor[*AnyWindowsWifiConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10391,7 +10394,7 @@ func NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error) {
 	req, err := NewUpdateWindowsWifiConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[AnyWindowsWifiConfiguration](c, req, err)
+	return sendFor[*AnyWindowsWifiConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiEnterpriseEAPConfigurationRequest builds the "Update
@@ -10409,7 +10412,7 @@ func NewUpdateWindowsWifiEnterpriseEAPConfigurationRequest(ctx context.Context, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiEnterpriseEAPConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error) {
 	req, err := NewUpdateWindowsWifiEnterpriseEAPConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsWifiEnterpriseEAPConfiguration](c, req, err)
+	return sendFor[*WindowsWifiEnterpriseEAPConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10427,7 +10430,7 @@ func NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsGroupA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error) {
 	req, err := NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsWifiEnterpriseEAPConfiguration](c, req, err)
+	return sendFor[*WindowsWifiEnterpriseEAPConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10445,7 +10448,7 @@ func NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicros
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error) {
 	req, err := NewUpdateWindowsWifiEnterpriseEAPConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsWifiEnterpriseEAPConfiguration](c, req, err)
+	return sendFor[*WindowsWifiEnterpriseEAPConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationRequest builds the "Update
@@ -10463,7 +10466,7 @@ func NewUpdateWindowsDomainJoinConfigurationRequest(ctx context.Context, baseURL
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDomainJoinConfiguration(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*WindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10481,7 +10484,7 @@ func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*WindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10499,7 +10502,7 @@ func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGrap
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*WindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfigurationRequest
@@ -10517,7 +10520,7 @@ func NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfiguration(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfigurationRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*WindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentRequest builds the "Update
@@ -10535,7 +10538,7 @@ func NewUpdateDeviceConfigurationAssignmentRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignmentsRequest
@@ -10553,7 +10556,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignmentsRequest
@@ -10571,7 +10574,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignmentsRequest
@@ -10589,7 +10592,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignmentsRequest
@@ -10607,7 +10610,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignmentsRequest
@@ -10625,7 +10628,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignmentsRequest
@@ -10643,7 +10646,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest
@@ -10661,7 +10664,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest
@@ -10679,7 +10682,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignmentsRequest
@@ -10697,7 +10700,7 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationAssignmentId string, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationAssignmentId, body)
-	return sendFor[DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryRequest builds the "Update
@@ -10715,7 +10718,7 @@ func NewUpdateSettingStateDeviceSummaryRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummary(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummariesRequest
@@ -10733,7 +10736,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingS
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummaries(ctx context.Context, deviceCompliancePolicyId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceCompliancePolicyId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummariesRequest
@@ -10751,7 +10754,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummariesRequest
@@ -10769,7 +10772,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummariesRequest
@@ -10787,7 +10790,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummariesRequest
@@ -10805,7 +10808,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosS
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummariesRequest
@@ -10823,7 +10826,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummariesRequest
@@ -10841,7 +10844,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacO
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest
@@ -10859,7 +10862,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacO
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest
@@ -10877,7 +10880,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummariesRequest
@@ -10895,7 +10898,7 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, settingStateDeviceSummaryId string, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, settingStateDeviceSummaryId, body)
-	return sendFor[SettingStateDeviceSummary](c, req, err)
+	return sendFor[*SettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewRequest builds the "Update
@@ -10913,7 +10916,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverviewRequest
@@ -10931,7 +10934,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverviewRequest
@@ -10949,7 +10952,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverviewRequest
@@ -10967,7 +10970,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverviewRequest
@@ -10985,7 +10988,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverviewRequest
@@ -11003,7 +11006,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverviewRequest
@@ -11021,7 +11024,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest
@@ -11039,7 +11042,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest
@@ -11057,7 +11060,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverviewRequest
@@ -11075,7 +11078,7 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusRequest builds the "Update
@@ -11093,7 +11096,7 @@ func NewUpdateDeviceConfigurationDeviceStatusRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatusesRequest
@@ -11111,7 +11114,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertific
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatusesRequest
@@ -11129,7 +11132,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCert
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusesRequest
@@ -11147,7 +11150,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCert
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusesRequest
@@ -11165,7 +11168,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusesRequest
@@ -11183,7 +11186,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusesRequest
@@ -11201,7 +11204,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest
@@ -11219,7 +11222,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest
@@ -11237,7 +11240,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusesRequest
@@ -11255,7 +11258,7 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationDeviceStatusId string, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*DeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentRequest builds the "Update
@@ -11273,7 +11276,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignmentsRequest
@@ -11291,7 +11294,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCerti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignmentsRequest
@@ -11309,7 +11312,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignmentsRequest
@@ -11327,7 +11330,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignmentsRequest
@@ -11345,7 +11348,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignmentsRequest
@@ -11363,7 +11366,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignmentsRequest
@@ -11381,7 +11384,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest
@@ -11399,7 +11402,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest
@@ -11417,7 +11420,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignmentsRequest
@@ -11435,7 +11438,7 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationGroupAssignmentId string, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*DeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateAndroidForWorkTrustedRootCertificateRequest builds the "Update
@@ -11453,7 +11456,7 @@ func NewUpdateAndroidForWorkTrustedRootCertificateRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkTrustedRootCertificateBody) (*AndroidForWorkTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidForWorkTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -11471,7 +11474,7 @@ func NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicroso
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidForWorkTrustedRootCertificateBody) (*AndroidForWorkTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateRequest builds the "Update
@@ -11489,7 +11492,7 @@ func NewUpdateManagedDeviceCertificateStateRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateState(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11507,7 +11510,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11525,7 +11528,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11543,7 +11546,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11561,7 +11564,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11579,7 +11582,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11597,7 +11600,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11615,7 +11618,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11633,7 +11636,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11651,7 +11654,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11669,7 +11672,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11687,7 +11690,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11705,7 +11708,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11723,7 +11726,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11741,7 +11744,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11759,7 +11762,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11777,7 +11780,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11795,7 +11798,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11813,7 +11816,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11831,7 +11834,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11849,7 +11852,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11867,7 +11870,7 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateIosTrustedRootCertificateRequest builds the "Update
@@ -11885,7 +11888,7 @@ func NewUpdateIosTrustedRootCertificateRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateIosTrustedRootCertificateBody) (*IosTrustedRootCertificate, error) {
 	req, err := NewUpdateIosTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[IosTrustedRootCertificate](c, req, err)
+	return sendFor[*IosTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest
@@ -11903,7 +11906,7 @@ func NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosE
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, iosTrustedRootCertificateId string, body *UpdateIosTrustedRootCertificateBody) (*IosTrustedRootCertificate, error) {
 	req, err := NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, iosTrustedRootCertificateId, body)
-	return sendFor[IosTrustedRootCertificate](c, req, err)
+	return sendFor[*IosTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateRequest builds the "Update
@@ -11921,7 +11924,7 @@ func NewUpdateMacOSTrustedRootCertificateRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSTrustedRootCertificateBody) (*MacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*MacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -11939,7 +11942,7 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSTrustedRootCertificateBody) (*MacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*MacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest
@@ -11957,7 +11960,7 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, macOSTrustedRootCertificateId string, body *UpdateMacOSTrustedRootCertificateBody) (*MacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, macOSTrustedRootCertificateId, body)
-	return sendFor[MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*MacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificateRequest
@@ -11975,7 +11978,7 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateMacOSTrustedRootCertificateBody) (*MacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*MacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindowsPrivacyDataAccessControlItemRequest builds the "Update
@@ -11993,7 +11996,7 @@ func NewUpdateWindowsPrivacyDataAccessControlItemRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context, deviceConfigurationId string, windowsPrivacyDataAccessControlItemId string, body *UpdateWindowsPrivacyDataAccessControlItemBody) (*WindowsPrivacyDataAccessControlItem, error) {
 	req, err := NewUpdateWindowsPrivacyDataAccessControlItemRequest(ctx, c.baseURL(), deviceConfigurationId, windowsPrivacyDataAccessControlItemId, body)
-	return sendFor[WindowsPrivacyDataAccessControlItem](c, req, err)
+	return sendFor[*WindowsPrivacyDataAccessControlItem](c, req, err)
 }
 
 // NewUpdateWindowsPhone81TrustedRootCertificateRequest builds the "Update
@@ -12011,7 +12014,7 @@ func NewUpdateWindowsPhone81TrustedRootCertificateRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateWindowsPhone81TrustedRootCertificateBody) (*WindowsPhone81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindowsPhone81TrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[WindowsPhone81TrustedRootCertificate](c, req, err)
+	return sendFor[*WindowsPhone81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindowsUpdateStateRequest builds the "Update windowsUpdateState"
@@ -12028,7 +12031,7 @@ func NewUpdateWindowsUpdateStateRequest(ctx context.Context, baseURL string, dev
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurationId string, windowsUpdateStateId string, body *UpdateWindowsUpdateStateBody) (*WindowsUpdateState, error) {
 	req, err := NewUpdateWindowsUpdateStateRequest(ctx, c.baseURL(), deviceConfigurationId, windowsUpdateStateId, body)
-	return sendFor[WindowsUpdateState](c, req, err)
+	return sendFor[*WindowsUpdateState](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateRequest builds the "Update
@@ -12046,7 +12049,7 @@ func NewUpdateWindows81TrustedRootCertificateRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81TrustedRootCertificateBody) (*Windows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*Windows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationRequest
@@ -12064,7 +12067,7 @@ func NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *UpdateWindows81TrustedRootCertificateBody) (*Windows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*Windows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificateRequest
@@ -12082,7 +12085,7 @@ func NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateWindows81TrustedRootCertificateBody) (*Windows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*Windows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest builds the "Update
@@ -12100,7 +12103,7 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*AndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificateRequest
@@ -12119,7 +12122,7 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*AndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12138,7 +12141,7 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*AndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateRequest builds the "Update
@@ -12156,7 +12159,7 @@ func NewUpdateAndroidTrustedRootCertificateRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidTrustedRootCertificateBody) (*AndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificateRequest
@@ -12174,7 +12177,7 @@ func NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidTrustedRootCertificateBody) (*AndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12192,7 +12195,7 @@ func NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidTrustedRootCertificateBody) (*AndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateRequest builds the "Update
@@ -12210,7 +12213,7 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileTrustedRootCertificateBody) (*AndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificateRequest
@@ -12229,7 +12232,7 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileTrustedRootCertificateBody) (*AndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12248,7 +12251,7 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *UpdateAndroidWorkProfileTrustedRootCertificateBody) (*AndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*AndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewRequest builds the "Update
@@ -12266,7 +12269,7 @@ func NewUpdateDeviceConfigurationUserOverviewRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverviewRequest
@@ -12284,7 +12287,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertific
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverviewRequest
@@ -12302,7 +12305,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCert
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverviewRequest
@@ -12320,7 +12323,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCert
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverviewRequest
@@ -12338,7 +12341,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverviewRequest
@@ -12356,7 +12359,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverviewRequest
@@ -12374,7 +12377,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest
@@ -12392,7 +12395,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest
@@ -12410,7 +12413,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverviewRequest
@@ -12428,7 +12431,7 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*DeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusRequest builds the "Update
@@ -12446,7 +12449,7 @@ func NewUpdateDeviceConfigurationUserStatusRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatusesRequest
@@ -12464,7 +12467,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificat
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatusesRequest
@@ -12482,7 +12485,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusesRequest
@@ -12500,7 +12503,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertif
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusesRequest
@@ -12518,7 +12521,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusesRequest
@@ -12536,7 +12539,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusesRequest
@@ -12554,7 +12557,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest
@@ -12572,7 +12575,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest
@@ -12590,7 +12593,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusesRequest
@@ -12608,7 +12611,7 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationUserStatusId string, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationUserStatusId, body)
-	return sendFor[DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*DeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateManagedAllDeviceCertificateStateRequest builds the "Update
@@ -12626,7 +12629,7 @@ func NewUpdateManagedAllDeviceCertificateStateRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAllDeviceCertificateState(ctx context.Context, managedAllDeviceCertificateStateId string, body *UpdateManagedAllDeviceCertificateStateBody) (*ManagedAllDeviceCertificateState, error) {
 	req, err := NewUpdateManagedAllDeviceCertificateStateRequest(ctx, c.baseURL(), managedAllDeviceCertificateStateId, body)
-	return sendFor[ManagedAllDeviceCertificateState](c, req, err)
+	return sendFor[*ManagedAllDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateDeviceCustomAttributeShellScriptRequest builds the "Update
@@ -12644,7 +12647,7 @@ func NewUpdateDeviceCustomAttributeShellScriptRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCustomAttributeShellScript(ctx context.Context, deviceCustomAttributeShellScriptId string, body *UpdateDeviceCustomAttributeShellScriptBody) (*DeviceCustomAttributeShellScript, error) {
 	req, err := NewUpdateDeviceCustomAttributeShellScriptRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, body)
-	return sendFor[DeviceCustomAttributeShellScript](c, req, err)
+	return sendFor[*DeviceCustomAttributeShellScript](c, req, err)
 }
 
 // NewUpdateDeviceComanagementAuthorityConfigurationRequest builds the "Update
@@ -12662,7 +12665,7 @@ func NewUpdateDeviceComanagementAuthorityConfigurationRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceComanagementAuthorityConfiguration(ctx context.Context, deviceEnrollmentConfigurationId string, body *UpdateDeviceComanagementAuthorityConfigurationBody) (*DeviceComanagementAuthorityConfiguration, error) {
 	req, err := NewUpdateDeviceComanagementAuthorityConfigurationRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, body)
-	return sendFor[DeviceComanagementAuthorityConfiguration](c, req, err)
+	return sendFor[*DeviceComanagementAuthorityConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceEnrollmentLimitConfigurationRequest builds the "Update
@@ -12680,7 +12683,7 @@ func NewUpdateDeviceEnrollmentLimitConfigurationRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceEnrollmentLimitConfiguration(ctx context.Context, deviceEnrollmentConfigurationId string, body *UpdateDeviceEnrollmentLimitConfigurationBody) (*DeviceEnrollmentLimitConfiguration, error) {
 	req, err := NewUpdateDeviceEnrollmentLimitConfigurationRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, body)
-	return sendFor[DeviceEnrollmentLimitConfiguration](c, req, err)
+	return sendFor[*DeviceEnrollmentLimitConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceEnrollmentPlatformRestrictionsConfigurationRequest builds the
@@ -12698,7 +12701,7 @@ func NewUpdateDeviceEnrollmentPlatformRestrictionsConfigurationRequest(ctx conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceEnrollmentPlatformRestrictionsConfiguration(ctx context.Context, deviceEnrollmentConfigurationId string, body *UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody) (*DeviceEnrollmentPlatformRestrictionsConfiguration, error) {
 	req, err := NewUpdateDeviceEnrollmentPlatformRestrictionsConfigurationRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, body)
-	return sendFor[DeviceEnrollmentPlatformRestrictionsConfiguration](c, req, err)
+	return sendFor[*DeviceEnrollmentPlatformRestrictionsConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationRequest builds
@@ -12717,7 +12720,7 @@ func NewUpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration(ctx context.Context, deviceEnrollmentConfigurationId string, body *UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody) (*DeviceEnrollmentWindowsHelloForBusinessConfiguration, error) {
 	req, err := NewUpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, body)
-	return sendFor[DeviceEnrollmentWindowsHelloForBusinessConfiguration](c, req, err)
+	return sendFor[*DeviceEnrollmentWindowsHelloForBusinessConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10EnrollmentCompletionPageConfigurationRequest builds the
@@ -12735,7 +12738,7 @@ func NewUpdateWindows10EnrollmentCompletionPageConfigurationRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnrollmentCompletionPageConfiguration(ctx context.Context, deviceEnrollmentConfigurationId string, body *UpdateWindows10EnrollmentCompletionPageConfigurationBody) (*Windows10EnrollmentCompletionPageConfiguration, error) {
 	req, err := NewUpdateWindows10EnrollmentCompletionPageConfigurationRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, body)
-	return sendFor[Windows10EnrollmentCompletionPageConfiguration](c, req, err)
+	return sendFor[*Windows10EnrollmentCompletionPageConfiguration](c, req, err)
 }
 
 // NewUpdateEnrollmentConfigurationAssignmentRequest builds the "Update
@@ -12753,7 +12756,7 @@ func NewUpdateEnrollmentConfigurationAssignmentRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEnrollmentConfigurationAssignment(ctx context.Context, deviceEnrollmentConfigurationId string, enrollmentConfigurationAssignmentId string, body *UpdateEnrollmentConfigurationAssignmentBody) (*EnrollmentConfigurationAssignment, error) {
 	req, err := NewUpdateEnrollmentConfigurationAssignmentRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, enrollmentConfigurationAssignmentId, body)
-	return sendFor[EnrollmentConfigurationAssignment](c, req, err)
+	return sendFor[*EnrollmentConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptRequest builds the "Update deviceHealthScript"
@@ -12770,7 +12773,7 @@ func NewUpdateDeviceHealthScriptRequest(ctx context.Context, baseURL string, dev
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScriptId string, body *UpdateDeviceHealthScriptBody) (*DeviceHealthScript, error) {
 	req, err := NewUpdateDeviceHealthScriptRequest(ctx, c.baseURL(), deviceHealthScriptId, body)
-	return sendFor[DeviceHealthScript](c, req, err)
+	return sendFor[*DeviceHealthScript](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptAssignmentRequest builds the "Update
@@ -12788,7 +12791,7 @@ func NewUpdateDeviceHealthScriptAssignmentRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceHealthScriptAssignment(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptAssignmentId string, body *UpdateDeviceHealthScriptAssignmentBody) (*DeviceHealthScriptAssignment, error) {
 	req, err := NewUpdateDeviceHealthScriptAssignmentRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptAssignmentId, body)
-	return sendFor[DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*DeviceHealthScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsRequest
@@ -12806,7 +12809,7 @@ func NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignments(ctx context.Context, deviceComplianceScriptId string, deviceHealthScriptAssignmentId string, body *UpdateDeviceHealthScriptAssignmentBody) (*DeviceHealthScriptAssignment, error) {
 	req, err := NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceHealthScriptAssignmentId, body)
-	return sendFor[DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*DeviceHealthScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptDeviceStateRequest builds the "Update
@@ -12824,7 +12827,7 @@ func NewUpdateDeviceHealthScriptDeviceStateRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceHealthScriptDeviceState(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *UpdateDeviceHealthScriptDeviceStateBody) (*DeviceHealthScriptDeviceState, error) {
 	req, err := NewUpdateDeviceHealthScriptDeviceStateRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptDeviceStateId, body)
-	return sendFor[DeviceHealthScriptDeviceState](c, req, err)
+	return sendFor[*DeviceHealthScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptRunSummaryRequest builds the "Update
@@ -12842,7 +12845,7 @@ func NewUpdateDeviceHealthScriptRunSummaryRequest(ctx context.Context, baseURL s
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceHealthScriptRunSummary(ctx context.Context, deviceHealthScriptId string, body *UpdateDeviceHealthScriptRunSummaryBody) (*DeviceHealthScriptRunSummary, error) {
 	req, err := NewUpdateDeviceHealthScriptRunSummaryRequest(ctx, c.baseURL(), deviceHealthScriptId, body)
-	return sendFor[DeviceHealthScriptRunSummary](c, req, err)
+	return sendFor[*DeviceHealthScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementPartnerRequest builds the "Update
@@ -12859,7 +12862,7 @@ func NewUpdateDeviceManagementPartnerRequest(ctx context.Context, baseURL string
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementPartner(ctx context.Context, deviceManagementPartnerId string, body *UpdateDeviceManagementPartnerBody) (*DeviceManagementPartner, error) {
 	req, err := NewUpdateDeviceManagementPartnerRequest(ctx, c.baseURL(), deviceManagementPartnerId, body)
-	return sendFor[DeviceManagementPartner](c, req, err)
+	return sendFor[*DeviceManagementPartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRequest builds the "Update
@@ -12876,7 +12879,7 @@ func NewUpdateDeviceManagementScriptRequest(ctx context.Context, baseURL string,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScript(ctx context.Context, deviceManagementScriptId string, body *UpdateDeviceManagementScriptBody) (*DeviceManagementScript, error) {
 	req, err := NewUpdateDeviceManagementScriptRequest(ctx, c.baseURL(), deviceManagementScriptId, body)
-	return sendFor[DeviceManagementScript](c, req, err)
+	return sendFor[*DeviceManagementScript](c, req, err)
 }
 
 // NewUpdateDeviceCategoryRequest builds the "Update deviceCategory" request
@@ -12893,7 +12896,7 @@ func NewUpdateDeviceCategoryRequest(ctx context.Context, baseURL string, deviceM
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCategory(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateDeviceCategoryBody) (*DeviceCategory, error) {
 	req, err := NewUpdateDeviceCategoryRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[DeviceCategory](c, req, err)
+	return sendFor[*DeviceCategory](c, req, err)
 }
 
 // NewUpdateDeviceCategoryViaDeviceCategoriesRequest builds the "Update
@@ -12909,7 +12912,7 @@ func NewUpdateDeviceCategoryViaDeviceCategoriesRequest(ctx context.Context, base
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, deviceCategoryId string, body *UpdateDeviceCategoryBody) (*DeviceCategory, error) {
 	req, err := NewUpdateDeviceCategoryViaDeviceCategoriesRequest(ctx, c.baseURL(), deviceCategoryId, body)
-	return sendFor[DeviceCategory](c, req, err)
+	return sendFor[*DeviceCategory](c, req, err)
 }
 
 // NewUpdateDeviceLogCollectionResponseRequest builds the "Update
@@ -12927,7 +12930,7 @@ func NewUpdateDeviceLogCollectionResponseRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, deviceLogCollectionResponseId string, body *UpdateDeviceLogCollectionResponseBody) (*DeviceLogCollectionResponse, error) {
 	req, err := NewUpdateDeviceLogCollectionResponseRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, deviceLogCollectionResponseId, body)
-	return sendFor[DeviceLogCollectionResponse](c, req, err)
+	return sendFor[*DeviceLogCollectionResponse](c, req, err)
 }
 
 // NewUpdateWindowsProtectionStateRequest builds the "Update
@@ -12944,7 +12947,7 @@ func NewUpdateWindowsProtectionStateRequest(ctx context.Context, baseURL string,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsProtectionState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateWindowsProtectionStateBody) (*WindowsProtectionState, error) {
 	req, err := NewUpdateWindowsProtectionStateRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[WindowsProtectionState](c, req, err)
+	return sendFor[*WindowsProtectionState](c, req, err)
 }
 
 // NewUpdateWindowsDeviceMalwareStateRequest builds the "Update
@@ -12962,7 +12965,7 @@ func NewUpdateWindowsDeviceMalwareStateRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, windowsDeviceMalwareStateId string, body *UpdateWindowsDeviceMalwareStateBody) (*WindowsDeviceMalwareState, error) {
 	req, err := NewUpdateWindowsDeviceMalwareStateRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, windowsDeviceMalwareStateId, body)
-	return sendFor[WindowsDeviceMalwareState](c, req, err)
+	return sendFor[*WindowsDeviceMalwareState](c, req, err)
 }
 
 // NewUpdateDeviceShellScriptRequest builds the "Update deviceShellScript"
@@ -12978,7 +12981,7 @@ func NewUpdateDeviceShellScriptRequest(ctx context.Context, baseURL string, devi
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceShellScript(ctx context.Context, deviceShellScriptId string, body *UpdateDeviceShellScriptBody) (*DeviceShellScript, error) {
 	req, err := NewUpdateDeviceShellScriptRequest(ctx, c.baseURL(), deviceShellScriptId, body)
-	return sendFor[DeviceShellScript](c, req, err)
+	return sendFor[*DeviceShellScript](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentRequest builds the "Update
@@ -12996,7 +12999,7 @@ func NewUpdateDeviceManagementScriptAssignmentRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptAssignmentId string, body *UpdateDeviceManagementScriptAssignmentBody) (*DeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignmentsRequest
@@ -13014,7 +13017,7 @@ func NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptAssignmentId string, body *UpdateDeviceManagementScriptAssignmentBody) (*DeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignmentsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignmentsRequest
@@ -13032,7 +13035,7 @@ func NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScrip
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptAssignmentId string, body *UpdateDeviceManagementScriptAssignmentBody) (*DeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignmentsRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateRequest builds the "Update
@@ -13050,7 +13053,7 @@ func NewUpdateDeviceManagementScriptDeviceStateRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptDeviceState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateDeviceManagementScriptDeviceStateBody) (*DeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*DeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStatesRequest
@@ -13068,7 +13071,7 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateDeviceManagementScriptDeviceStateBody) (*DeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*DeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStatesRequest
@@ -13086,7 +13089,7 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateDeviceManagementScriptDeviceStateBody) (*DeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStatesRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*DeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStatesRequest
@@ -13104,7 +13107,7 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRun
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, deviceManagementScriptDeviceStateId string, body *UpdateDeviceManagementScriptDeviceStateBody) (*DeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptUserStateId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*DeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentRequest builds the "Update
@@ -13122,7 +13125,7 @@ func NewUpdateDeviceManagementScriptGroupAssignmentRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptGroupAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *UpdateDeviceManagementScriptGroupAssignmentBody) (*DeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignmentsRequest
@@ -13140,7 +13143,7 @@ func NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGro
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptGroupAssignmentId string, body *UpdateDeviceManagementScriptGroupAssignmentBody) (*DeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignmentsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignmentsRequest
@@ -13158,7 +13161,7 @@ func NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShell
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *UpdateDeviceManagementScriptGroupAssignmentBody) (*DeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignmentsRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*DeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryRequest builds the "Update
@@ -13176,7 +13179,7 @@ func NewUpdateDeviceManagementScriptRunSummaryRequest(ctx context.Context, baseU
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptRunSummary(ctx context.Context, deviceShellScriptId string, body *UpdateDeviceManagementScriptRunSummaryBody) (*DeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryRequest(ctx, c.baseURL(), deviceShellScriptId, body)
-	return sendFor[DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*DeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummaryRequest
@@ -13194,7 +13197,7 @@ func NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSumma
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummary(ctx context.Context, deviceManagementScriptId string, body *UpdateDeviceManagementScriptRunSummaryBody) (*DeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummaryRequest(ctx, c.baseURL(), deviceManagementScriptId, body)
-	return sendFor[DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*DeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummaryRequest
@@ -13212,7 +13215,7 @@ func NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScrip
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummary(ctx context.Context, deviceCustomAttributeShellScriptId string, body *UpdateDeviceManagementScriptRunSummaryBody) (*DeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummaryRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, body)
-	return sendFor[DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*DeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateRequest builds the "Update
@@ -13230,7 +13233,7 @@ func NewUpdateDeviceManagementScriptUserStateRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptUserState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptUserStateId string, body *UpdateDeviceManagementScriptUserStateBody) (*DeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*DeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStatesRequest
@@ -13248,7 +13251,7 @@ func NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunSt
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, body *UpdateDeviceManagementScriptUserStateBody) (*DeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*DeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStatesRequest
@@ -13266,7 +13269,7 @@ func NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScript
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptUserStateId string, body *UpdateDeviceManagementScriptUserStateBody) (*DeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStatesRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*DeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementDomainJoinConnectorRequest builds the "Update
@@ -13284,7 +13287,7 @@ func NewUpdateDeviceManagementDomainJoinConnectorRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDomainJoinConnector(ctx context.Context, deviceManagementDomainJoinConnectorId string, body *UpdateDeviceManagementDomainJoinConnectorBody) (*AnyDeviceManagementDomainJoinConnector, error) {
 	req, err := NewUpdateDeviceManagementDomainJoinConnectorRequest(ctx, c.baseURL(), deviceManagementDomainJoinConnectorId, body)
-	return sendFor[AnyDeviceManagementDomainJoinConnector](c, req, err)
+	return sendFor[*AnyDeviceManagementDomainJoinConnector](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMActivationCodePoolRequest builds the "Update
@@ -13302,7 +13305,7 @@ func NewUpdateEmbeddedSIMActivationCodePoolRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embeddedSIMActivationCodePoolId string, body *UpdateEmbeddedSIMActivationCodePoolBody) (*EmbeddedSIMActivationCodePool, error) {
 	req, err := NewUpdateEmbeddedSIMActivationCodePoolRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, body)
-	return sendFor[EmbeddedSIMActivationCodePool](c, req, err)
+	return sendFor[*EmbeddedSIMActivationCodePool](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest builds the "Update
@@ -13320,7 +13323,7 @@ func NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMActivationCodePoolAssignmentId string, body *UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*EmbeddedSIMActivationCodePoolAssignment, error) {
 	req, err := NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, embeddedSIMActivationCodePoolAssignmentId, body)
-	return sendFor[EmbeddedSIMActivationCodePoolAssignment](c, req, err)
+	return sendFor[*EmbeddedSIMActivationCodePoolAssignment](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMDeviceStateRequest builds the "Update
@@ -13337,7 +13340,7 @@ func NewUpdateEmbeddedSIMDeviceStateRequest(ctx context.Context, baseURL string,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMDeviceStateId string, body *UpdateEmbeddedSIMDeviceStateBody) (*EmbeddedSIMDeviceState, error) {
 	req, err := NewUpdateEmbeddedSIMDeviceStateRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, embeddedSIMDeviceStateId, body)
-	return sendFor[EmbeddedSIMDeviceState](c, req, err)
+	return sendFor[*EmbeddedSIMDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeConnectorRequest builds the "Update
@@ -13355,7 +13358,7 @@ func NewUpdateDeviceManagementExchangeConnectorRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementExchangeConnector(ctx context.Context, deviceManagementExchangeConnectorId string, body *UpdateDeviceManagementExchangeConnectorBody) (*DeviceManagementExchangeConnector, error) {
 	req, err := NewUpdateDeviceManagementExchangeConnectorRequest(ctx, c.baseURL(), deviceManagementExchangeConnectorId, body)
-	return sendFor[DeviceManagementExchangeConnector](c, req, err)
+	return sendFor[*DeviceManagementExchangeConnector](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest builds the "Update
@@ -13372,7 +13375,7 @@ func NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest(ctx context.Contex
 // (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Context, body *UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*DeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*DeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPoliciesRequest
@@ -13391,7 +13394,7 @@ func NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyId string, body *UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*DeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPoliciesRequest(ctx, c.baseURL(), deviceManagementExchangeOnPremisesPolicyId, body)
-	return sendFor[DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*DeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // NewUpdateGroupPolicyCategoryRequest builds the "Update groupPolicyCategory"
@@ -13408,7 +13411,7 @@ func NewUpdateGroupPolicyCategoryRequest(ctx context.Context, baseURL string, gr
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyCategory(ctx context.Context, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryRequest(ctx, c.baseURL(), groupPolicyCategoryId, body)
-	return sendFor[AnyGroupPolicyCategory](c, req, err)
+	return sendFor[*AnyGroupPolicyCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryRequest
@@ -13426,7 +13429,7 @@ func NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPre
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategory(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyCategory](c, req, err)
+	return sendFor[*AnyGroupPolicyCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParentRequest
@@ -13444,7 +13447,7 @@ func NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPre
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParent(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParentRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyCategory](c, req, err)
+	return sendFor[*AnyGroupPolicyCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildrenRequest
@@ -13462,7 +13465,7 @@ func NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPre
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildren(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyCategoryId string, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error) {
 	req, err := NewUpdateGroupPolicyCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildrenRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyCategoryId, body)
-	return sendFor[AnyGroupPolicyCategory](c, req, err)
+	return sendFor[*AnyGroupPolicyCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedCategoryRequest builds the "Update
@@ -13479,7 +13482,7 @@ func NewUpdateGroupPolicyUploadedCategoryRequest(ctx context.Context, baseURL st
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedCategory(ctx context.Context, groupPolicyCategoryId string, body *UpdateGroupPolicyUploadedCategoryBody) (*GroupPolicyUploadedCategory, error) {
 	req, err := NewUpdateGroupPolicyUploadedCategoryRequest(ctx, c.baseURL(), groupPolicyCategoryId, body)
-	return sendFor[GroupPolicyUploadedCategory](c, req, err)
+	return sendFor[*GroupPolicyUploadedCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryRequest
@@ -13497,7 +13500,7 @@ func NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionV
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategory(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyUploadedCategoryBody) (*GroupPolicyUploadedCategory, error) {
 	req, err := NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyUploadedCategory](c, req, err)
+	return sendFor[*GroupPolicyUploadedCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParentRequest
@@ -13515,7 +13518,7 @@ func NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionV
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParent(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyUploadedCategoryBody) (*GroupPolicyUploadedCategory, error) {
 	req, err := NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryParentRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyUploadedCategory](c, req, err)
+	return sendFor[*GroupPolicyUploadedCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildrenRequest
@@ -13533,7 +13536,7 @@ func NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionV
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildren(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyCategoryId string, body *UpdateGroupPolicyUploadedCategoryBody) (*GroupPolicyUploadedCategory, error) {
 	req, err := NewUpdateGroupPolicyUploadedCategoryViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryChildrenRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyCategoryId, body)
-	return sendFor[GroupPolicyUploadedCategory](c, req, err)
+	return sendFor[*GroupPolicyUploadedCategory](c, req, err)
 }
 
 // NewUpdateGroupPolicyConfigurationRequest builds the "Update
@@ -13551,7 +13554,7 @@ func NewUpdateGroupPolicyConfigurationRequest(ctx context.Context, baseURL strin
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyConfiguration(ctx context.Context, groupPolicyConfigurationId string, body *UpdateGroupPolicyConfigurationBody) (*GroupPolicyConfiguration, error) {
 	req, err := NewUpdateGroupPolicyConfigurationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, body)
-	return sendFor[GroupPolicyConfiguration](c, req, err)
+	return sendFor[*GroupPolicyConfiguration](c, req, err)
 }
 
 // NewUpdateGroupPolicyConfigurationAssignmentRequest builds the "Update
@@ -13569,7 +13572,7 @@ func NewUpdateGroupPolicyConfigurationAssignmentRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, groupPolicyConfigurationId string, groupPolicyConfigurationAssignmentId string, body *UpdateGroupPolicyConfigurationAssignmentBody) (*GroupPolicyConfigurationAssignment, error) {
 	req, err := NewUpdateGroupPolicyConfigurationAssignmentRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyConfigurationAssignmentId, body)
-	return sendFor[GroupPolicyConfigurationAssignment](c, req, err)
+	return sendFor[*GroupPolicyConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionValueRequest builds the "Update
@@ -13587,7 +13590,7 @@ func NewUpdateGroupPolicyDefinitionValueRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *UpdateGroupPolicyDefinitionValueBody) (*GroupPolicyDefinitionValue, error) {
 	req, err := NewUpdateGroupPolicyDefinitionValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, body)
-	return sendFor[GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*GroupPolicyDefinitionValue](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValueRequest
@@ -13605,7 +13608,7 @@ func NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionVa
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionValueBody) (*GroupPolicyDefinitionValue, error) {
 	req, err := NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*GroupPolicyDefinitionValue](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueRequest builds the "Update
@@ -13623,7 +13626,7 @@ func NewUpdateGroupPolicyPresentationValueRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueBody) (*AnyGroupPolicyPresentationValue, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyPresentationValue](c, req, err)
+	return sendFor[*AnyGroupPolicyPresentationValue](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueBooleanRequest builds the "Update
@@ -13641,7 +13644,7 @@ func NewUpdateGroupPolicyPresentationValueBooleanRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueBoolean(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueBooleanBody) (*GroupPolicyPresentationValueBoolean, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueBooleanRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueBoolean](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueBoolean](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueDecimalRequest builds the "Update
@@ -13659,7 +13662,7 @@ func NewUpdateGroupPolicyPresentationValueDecimalRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueDecimal(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueDecimalBody) (*GroupPolicyPresentationValueDecimal, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueDecimalRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueDecimal](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueDecimal](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueListRequest builds the "Update
@@ -13677,7 +13680,7 @@ func NewUpdateGroupPolicyPresentationValueListRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueList(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueListBody) (*GroupPolicyPresentationValueList, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueListRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueList](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueList](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueLongDecimalRequest builds the "Update
@@ -13695,7 +13698,7 @@ func NewUpdateGroupPolicyPresentationValueLongDecimalRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueLongDecimal(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueLongDecimalBody) (*GroupPolicyPresentationValueLongDecimal, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueLongDecimalRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueLongDecimal](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueLongDecimal](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueMultiTextRequest builds the "Update
@@ -13713,7 +13716,7 @@ func NewUpdateGroupPolicyPresentationValueMultiTextRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueMultiText(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueMultiTextBody) (*GroupPolicyPresentationValueMultiText, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueMultiTextRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueMultiText](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueMultiText](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueTextRequest builds the "Update
@@ -13731,7 +13734,7 @@ func NewUpdateGroupPolicyPresentationValueTextRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationValueText(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationValueTextBody) (*GroupPolicyPresentationValueText, error) {
 	req, err := NewUpdateGroupPolicyPresentationValueTextRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationValueText](c, req, err)
+	return sendFor[*GroupPolicyPresentationValueText](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationRequest builds the "Update
@@ -13748,7 +13751,7 @@ func NewUpdateGroupPolicyPresentationRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error) {
 	req, err := NewUpdateGroupPolicyPresentationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyPresentation](c, req, err)
+	return sendFor[*AnyGroupPolicyPresentation](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13766,7 +13769,7 @@ func NewUpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValue
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error) {
 	req, err := NewUpdateGroupPolicyPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[AnyGroupPolicyPresentation](c, req, err)
+	return sendFor[*AnyGroupPolicyPresentation](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationCheckBoxRequest builds the "Update
@@ -13784,7 +13787,7 @@ func NewUpdateGroupPolicyPresentationCheckBoxRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationCheckBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationCheckBoxBody) (*GroupPolicyPresentationCheckBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationCheckBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationCheckBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationCheckBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationCheckBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13802,7 +13805,7 @@ func NewUpdateGroupPolicyPresentationCheckBoxViaGroupPolicyConfigurationsDefinit
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationCheckBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationCheckBoxBody) (*GroupPolicyPresentationCheckBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationCheckBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationCheckBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationCheckBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationComboBoxRequest builds the "Update
@@ -13820,7 +13823,7 @@ func NewUpdateGroupPolicyPresentationComboBoxRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationComboBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationComboBoxBody) (*GroupPolicyPresentationComboBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationComboBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationComboBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationComboBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationComboBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13838,7 +13841,7 @@ func NewUpdateGroupPolicyPresentationComboBoxViaGroupPolicyConfigurationsDefinit
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationComboBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationComboBoxBody) (*GroupPolicyPresentationComboBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationComboBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationComboBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationComboBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationDecimalTextBoxRequest builds the "Update
@@ -13856,7 +13859,7 @@ func NewUpdateGroupPolicyPresentationDecimalTextBoxRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationDecimalTextBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationDecimalTextBoxBody) (*GroupPolicyPresentationDecimalTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationDecimalTextBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationDecimalTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationDecimalTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13874,7 +13877,7 @@ func NewUpdateGroupPolicyPresentationDecimalTextBoxViaGroupPolicyConfigurationsD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationDecimalTextBoxBody) (*GroupPolicyPresentationDecimalTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationDecimalTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationDecimalTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationDropdownListRequest builds the "Update
@@ -13892,7 +13895,7 @@ func NewUpdateGroupPolicyPresentationDropdownListRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationDropdownList(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationDropdownListBody) (*GroupPolicyPresentationDropdownList, error) {
 	req, err := NewUpdateGroupPolicyPresentationDropdownListRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationDropdownList](c, req, err)
+	return sendFor[*GroupPolicyPresentationDropdownList](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationDropdownListViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13910,7 +13913,7 @@ func NewUpdateGroupPolicyPresentationDropdownListViaGroupPolicyConfigurationsDef
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationDropdownListViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationDropdownListBody) (*GroupPolicyPresentationDropdownList, error) {
 	req, err := NewUpdateGroupPolicyPresentationDropdownListViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationDropdownList](c, req, err)
+	return sendFor[*GroupPolicyPresentationDropdownList](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationListBoxRequest builds the "Update
@@ -13928,7 +13931,7 @@ func NewUpdateGroupPolicyPresentationListBoxRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationListBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationListBoxBody) (*GroupPolicyPresentationListBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationListBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationListBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationListBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationListBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13946,7 +13949,7 @@ func NewUpdateGroupPolicyPresentationListBoxViaGroupPolicyConfigurationsDefiniti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationListBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationListBoxBody) (*GroupPolicyPresentationListBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationListBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationListBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationListBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationLongDecimalTextBoxRequest builds the "Update
@@ -13964,7 +13967,7 @@ func NewUpdateGroupPolicyPresentationLongDecimalTextBoxRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationLongDecimalTextBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationLongDecimalTextBoxBody) (*GroupPolicyPresentationLongDecimalTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationLongDecimalTextBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationLongDecimalTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationLongDecimalTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationLongDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -13983,7 +13986,7 @@ func NewUpdateGroupPolicyPresentationLongDecimalTextBoxViaGroupPolicyConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationLongDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationLongDecimalTextBoxBody) (*GroupPolicyPresentationLongDecimalTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationLongDecimalTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationLongDecimalTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationLongDecimalTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationMultiTextBoxRequest builds the "Update
@@ -14001,7 +14004,7 @@ func NewUpdateGroupPolicyPresentationMultiTextBoxRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationMultiTextBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationMultiTextBoxBody) (*GroupPolicyPresentationMultiTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationMultiTextBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationMultiTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationMultiTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationMultiTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -14019,7 +14022,7 @@ func NewUpdateGroupPolicyPresentationMultiTextBoxViaGroupPolicyConfigurationsDef
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationMultiTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationMultiTextBoxBody) (*GroupPolicyPresentationMultiTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationMultiTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationMultiTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationMultiTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationTextRequest builds the "Update
@@ -14037,7 +14040,7 @@ func NewUpdateGroupPolicyPresentationTextRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationText(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationTextBody) (*GroupPolicyPresentationText, error) {
 	req, err := NewUpdateGroupPolicyPresentationTextRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationText](c, req, err)
+	return sendFor[*GroupPolicyPresentationText](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationTextViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -14055,7 +14058,7 @@ func NewUpdateGroupPolicyPresentationTextViaGroupPolicyConfigurationsDefinitionV
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationTextViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationTextBody) (*GroupPolicyPresentationText, error) {
 	req, err := NewUpdateGroupPolicyPresentationTextViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationText](c, req, err)
+	return sendFor[*GroupPolicyPresentationText](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationTextBoxRequest builds the "Update
@@ -14073,7 +14076,7 @@ func NewUpdateGroupPolicyPresentationTextBoxRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationTextBox(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyPresentationTextBoxBody) (*GroupPolicyPresentationTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationTextBoxRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyPresentationTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -14091,7 +14094,7 @@ func NewUpdateGroupPolicyPresentationTextBoxViaGroupPolicyConfigurationsDefiniti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyPresentationTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyPresentationTextBoxBody) (*GroupPolicyPresentationTextBox, error) {
 	req, err := NewUpdateGroupPolicyPresentationTextBoxViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyPresentationTextBox](c, req, err)
+	return sendFor[*GroupPolicyPresentationTextBox](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedPresentationRequest builds the "Update
@@ -14109,7 +14112,7 @@ func NewUpdateGroupPolicyUploadedPresentationRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedPresentation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyUploadedPresentationBody) (*GroupPolicyUploadedPresentation, error) {
 	req, err := NewUpdateGroupPolicyUploadedPresentationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyUploadedPresentation](c, req, err)
+	return sendFor[*GroupPolicyUploadedPresentation](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest
@@ -14127,7 +14130,7 @@ func NewUpdateGroupPolicyUploadedPresentationViaGroupPolicyConfigurationsDefinit
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentations(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyPresentationId string, body *UpdateGroupPolicyUploadedPresentationBody) (*GroupPolicyUploadedPresentation, error) {
 	req, err := NewUpdateGroupPolicyUploadedPresentationViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionPresentationsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyPresentationId, body)
-	return sendFor[GroupPolicyUploadedPresentation](c, req, err)
+	return sendFor[*GroupPolicyUploadedPresentation](c, req, err)
 }
 
 // NewUpdateGroupPolicyOperationRequest builds the "Update
@@ -14144,7 +14147,7 @@ func NewUpdateGroupPolicyOperationRequest(ctx context.Context, baseURL string, g
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyOperationId string, body *UpdateGroupPolicyOperationBody) (*GroupPolicyOperation, error) {
 	req, err := NewUpdateGroupPolicyOperationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyOperationId, body)
-	return sendFor[GroupPolicyOperation](c, req, err)
+	return sendFor[*GroupPolicyOperation](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionFileRequest builds the "Update
@@ -14162,7 +14165,7 @@ func NewUpdateGroupPolicyDefinitionFileRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionFile(ctx context.Context, groupPolicyDefinitionFileId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileRequest(ctx, c.baseURL(), groupPolicyDefinitionFileId, body)
-	return sendFor[AnyGroupPolicyDefinitionFile](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinitionFile](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileRequest
@@ -14180,7 +14183,7 @@ func NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionVal
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyDefinitionFile](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinitionFile](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFileRequest
@@ -14198,7 +14201,7 @@ func NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionVal
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFile(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyDefinitionFileViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionFileRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyDefinitionFile](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinitionFile](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionRequest builds the "Update
@@ -14215,7 +14218,7 @@ func NewUpdateGroupPolicyDefinitionRequest(ctx context.Context, baseURL string, 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinition(ctx context.Context, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionRequest(ctx, c.baseURL(), groupPolicyDefinitionId, body)
-	return sendFor[AnyGroupPolicyDefinition](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinitionRequest
@@ -14233,7 +14236,7 @@ func NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesD
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, body)
-	return sendFor[AnyGroupPolicyDefinition](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionRequest
@@ -14251,7 +14254,7 @@ func NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[AnyGroupPolicyDefinition](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionsRequest
@@ -14269,7 +14272,7 @@ func NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
-	return sendFor[AnyGroupPolicyDefinition](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitionsRequest
@@ -14287,7 +14290,7 @@ func NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesP
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error) {
 	req, err := NewUpdateGroupPolicyDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
-	return sendFor[AnyGroupPolicyDefinition](c, req, err)
+	return sendFor[*AnyGroupPolicyDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionRequest builds the "Update
@@ -14305,7 +14308,7 @@ func NewUpdateGroupPolicyUploadedDefinitionRequest(ctx context.Context, baseURL 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinition(ctx context.Context, groupPolicyDefinitionId string, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionRequest(ctx, c.baseURL(), groupPolicyDefinitionId, body)
-	return sendFor[GroupPolicyUploadedDefinition](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinitionRequest
@@ -14323,7 +14326,7 @@ func NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, body)
-	return sendFor[GroupPolicyUploadedDefinition](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionRequest
@@ -14341,7 +14344,7 @@ func NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinition(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[GroupPolicyUploadedDefinition](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionsRequest
@@ -14359,7 +14362,7 @@ func NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionCategoryDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
-	return sendFor[GroupPolicyUploadedDefinition](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitionsRequest
@@ -14377,7 +14380,7 @@ func NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitions(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyDefinitionId string, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesPresentationDefinitionDefinitionFileDefinitionsRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyDefinitionId, body)
-	return sendFor[GroupPolicyUploadedDefinition](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinition](c, req, err)
 }
 
 // NewUpdateGroupPolicyMigrationReportRequest builds the "Update
@@ -14395,7 +14398,7 @@ func NewUpdateGroupPolicyMigrationReportRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPolicyMigrationReportId string, body *UpdateGroupPolicyMigrationReportBody) (*GroupPolicyMigrationReport, error) {
 	req, err := NewUpdateGroupPolicyMigrationReportRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, body)
-	return sendFor[GroupPolicyMigrationReport](c, req, err)
+	return sendFor[*GroupPolicyMigrationReport](c, req, err)
 }
 
 // NewUpdateGroupPolicySettingMappingRequest builds the "Update
@@ -14413,7 +14416,7 @@ func NewUpdateGroupPolicySettingMappingRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicySettingMapping(ctx context.Context, groupPolicyMigrationReportId string, groupPolicySettingMappingId string, body *UpdateGroupPolicySettingMappingBody) (*GroupPolicySettingMapping, error) {
 	req, err := NewUpdateGroupPolicySettingMappingRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, groupPolicySettingMappingId, body)
-	return sendFor[GroupPolicySettingMapping](c, req, err)
+	return sendFor[*GroupPolicySettingMapping](c, req, err)
 }
 
 // NewUpdateUnsupportedGroupPolicyExtensionRequest builds the "Update
@@ -14431,7 +14434,7 @@ func NewUpdateUnsupportedGroupPolicyExtensionRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, groupPolicyMigrationReportId string, unsupportedGroupPolicyExtensionId string, body *UpdateUnsupportedGroupPolicyExtensionBody) (*UnsupportedGroupPolicyExtension, error) {
 	req, err := NewUpdateUnsupportedGroupPolicyExtensionRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, unsupportedGroupPolicyExtensionId, body)
-	return sendFor[UnsupportedGroupPolicyExtension](c, req, err)
+	return sendFor[*UnsupportedGroupPolicyExtension](c, req, err)
 }
 
 // NewUpdateGroupPolicyObjectFileRequest builds the "Update
@@ -14448,7 +14451,7 @@ func NewUpdateGroupPolicyObjectFileRequest(ctx context.Context, baseURL string, 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyObjectFile(ctx context.Context, groupPolicyObjectFileId string, body *UpdateGroupPolicyObjectFileBody) (*AnyGroupPolicyObjectFile, error) {
 	req, err := NewUpdateGroupPolicyObjectFileRequest(ctx, c.baseURL(), groupPolicyObjectFileId, body)
-	return sendFor[AnyGroupPolicyObjectFile](c, req, err)
+	return sendFor[*AnyGroupPolicyObjectFile](c, req, err)
 }
 
 // NewUpdateGroupPolicyUploadedDefinitionFileRequest builds the "Update
@@ -14466,7 +14469,7 @@ func NewUpdateGroupPolicyUploadedDefinitionFileRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateGroupPolicyUploadedDefinitionFile(ctx context.Context, groupPolicyUploadedDefinitionFileId string, body *UpdateGroupPolicyUploadedDefinitionFileBody) (*GroupPolicyUploadedDefinitionFile, error) {
 	req, err := NewUpdateGroupPolicyUploadedDefinitionFileRequest(ctx, c.baseURL(), groupPolicyUploadedDefinitionFileId, body)
-	return sendFor[GroupPolicyUploadedDefinitionFile](c, req, err)
+	return sendFor[*GroupPolicyUploadedDefinitionFile](c, req, err)
 }
 
 // NewUpdateImportedDeviceIdentityRequest builds the "Update
@@ -14483,7 +14486,7 @@ func NewUpdateImportedDeviceIdentityRequest(ctx context.Context, baseURL string,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateImportedDeviceIdentity(ctx context.Context, importedDeviceIdentityId string, body *UpdateImportedDeviceIdentityBody) (*AnyImportedDeviceIdentity, error) {
 	req, err := NewUpdateImportedDeviceIdentityRequest(ctx, c.baseURL(), importedDeviceIdentityId, body)
-	return sendFor[AnyImportedDeviceIdentity](c, req, err)
+	return sendFor[*AnyImportedDeviceIdentity](c, req, err)
 }
 
 // NewUpdateImportedDeviceIdentityResultRequest builds the "Update
@@ -14501,7 +14504,7 @@ func NewUpdateImportedDeviceIdentityResultRequest(ctx context.Context, baseURL s
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateImportedDeviceIdentityResult(ctx context.Context, importedDeviceIdentityId string, body *UpdateImportedDeviceIdentityResultBody) (*ImportedDeviceIdentityResult, error) {
 	req, err := NewUpdateImportedDeviceIdentityResultRequest(ctx, c.baseURL(), importedDeviceIdentityId, body)
-	return sendFor[ImportedDeviceIdentityResult](c, req, err)
+	return sendFor[*ImportedDeviceIdentityResult](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentRequest builds the "Update
@@ -14517,7 +14520,7 @@ func NewUpdateDeviceManagementIntentRequest(ctx context.Context, baseURL string,
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntent(ctx context.Context, deviceManagementIntentId string, body *UpdateDeviceManagementIntentBody) (*DeviceManagementIntent, error) {
 	req, err := NewUpdateDeviceManagementIntentRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[DeviceManagementIntent](c, req, err)
+	return sendFor[*DeviceManagementIntent](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentAssignmentRequest builds the "Update
@@ -14535,7 +14538,7 @@ func NewUpdateDeviceManagementIntentAssignmentRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentAssignment(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentAssignmentId string, body *UpdateDeviceManagementIntentAssignmentBody) (*DeviceManagementIntentAssignment, error) {
 	req, err := NewUpdateDeviceManagementIntentAssignmentRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentAssignmentId, body)
-	return sendFor[DeviceManagementIntentAssignment](c, req, err)
+	return sendFor[*DeviceManagementIntentAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentSettingCategoryRequest builds the "Update
@@ -14553,7 +14556,7 @@ func NewUpdateDeviceManagementIntentSettingCategoryRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentSettingCategory(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, body *UpdateDeviceManagementIntentSettingCategoryBody) (*DeviceManagementIntentSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementIntentSettingCategoryRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, body)
-	return sendFor[DeviceManagementIntentSettingCategory](c, req, err)
+	return sendFor[*DeviceManagementIntentSettingCategory](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest builds the
@@ -14571,7 +14574,7 @@ func NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest(ctx context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceSettingStateSummaryId string, body *UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*DeviceManagementIntentDeviceSettingStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentDeviceSettingStateSummaryId, body)
-	return sendFor[DeviceManagementIntentDeviceSettingStateSummary](c, req, err)
+	return sendFor[*DeviceManagementIntentDeviceSettingStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceStateSummaryRequest builds the "Update
@@ -14589,7 +14592,7 @@ func NewUpdateDeviceManagementIntentDeviceStateSummaryRequest(ctx context.Contex
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Context, deviceManagementIntentId string, body *UpdateDeviceManagementIntentDeviceStateSummaryBody) (*DeviceManagementIntentDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[DeviceManagementIntentDeviceStateSummary](c, req, err)
+	return sendFor[*DeviceManagementIntentDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceStateRequest builds the "Update
@@ -14607,7 +14610,7 @@ func NewUpdateDeviceManagementIntentDeviceStateRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentDeviceState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceStateId string, body *UpdateDeviceManagementIntentDeviceStateBody) (*DeviceManagementIntentDeviceState, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceStateRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentDeviceStateId, body)
-	return sendFor[DeviceManagementIntentDeviceState](c, req, err)
+	return sendFor[*DeviceManagementIntentDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingInstanceRequest builds the
@@ -14625,7 +14628,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingInstanceRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*DeviceManagementAbstractComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettingsRequest
@@ -14644,7 +14647,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*DeviceManagementAbstractComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -14663,7 +14666,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*DeviceManagementAbstractComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -14682,7 +14685,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesCategori
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*DeviceManagementAbstractComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementBooleanSettingInstanceRequest builds the "Update
@@ -14700,7 +14703,7 @@ func NewUpdateDeviceManagementBooleanSettingInstanceRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementBooleanSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementBooleanSettingInstanceBody) (*DeviceManagementBooleanSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementBooleanSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementBooleanSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementBooleanSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesSettingsRequest
@@ -14718,7 +14721,7 @@ func NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesSettingsRequest(
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementBooleanSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementBooleanSettingInstanceBody) (*DeviceManagementBooleanSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementBooleanSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementBooleanSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementBooleanSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -14736,7 +14739,7 @@ func NewUpdateDeviceManagementBooleanSettingInstanceViaIntentsCategoriesSettings
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementBooleanSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementBooleanSettingInstanceBody) (*DeviceManagementBooleanSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementBooleanSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementBooleanSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementBooleanSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -14754,7 +14757,7 @@ func NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesCategoriesRecomm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementBooleanSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementBooleanSettingInstanceBody) (*DeviceManagementBooleanSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementBooleanSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementBooleanSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementBooleanSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingInstanceRequest builds the "Update
@@ -14772,7 +14775,7 @@ func NewUpdateDeviceManagementCollectionSettingInstanceRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementCollectionSettingInstanceBody) (*DeviceManagementCollectionSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementCollectionSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesSettingsRequest
@@ -14791,7 +14794,7 @@ func NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesSettingsReque
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementCollectionSettingInstanceBody) (*DeviceManagementCollectionSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementCollectionSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -14810,7 +14813,7 @@ func NewUpdateDeviceManagementCollectionSettingInstanceViaIntentsCategoriesSetti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementCollectionSettingInstanceBody) (*DeviceManagementCollectionSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementCollectionSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -14829,7 +14832,7 @@ func NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesCategoriesRec
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementCollectionSettingInstanceBody) (*DeviceManagementCollectionSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementCollectionSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingInstanceRequest builds the "Update
@@ -14847,7 +14850,7 @@ func NewUpdateDeviceManagementComplexSettingInstanceRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementComplexSettingInstanceBody) (*DeviceManagementComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesSettingsRequest
@@ -14865,7 +14868,7 @@ func NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesSettingsRequest(
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementComplexSettingInstanceBody) (*DeviceManagementComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -14883,7 +14886,7 @@ func NewUpdateDeviceManagementComplexSettingInstanceViaIntentsCategoriesSettings
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementComplexSettingInstanceBody) (*DeviceManagementComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -14901,7 +14904,7 @@ func NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesCategoriesRecomm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementComplexSettingInstanceBody) (*DeviceManagementComplexSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementComplexSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntegerSettingInstanceRequest builds the "Update
@@ -14919,7 +14922,7 @@ func NewUpdateDeviceManagementIntegerSettingInstanceRequest(ctx context.Context,
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntegerSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementIntegerSettingInstanceBody) (*DeviceManagementIntegerSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementIntegerSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementIntegerSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementIntegerSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesSettingsRequest
@@ -14937,7 +14940,7 @@ func NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesSettingsRequest(
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntegerSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementIntegerSettingInstanceBody) (*DeviceManagementIntegerSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementIntegerSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementIntegerSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntegerSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -14955,7 +14958,7 @@ func NewUpdateDeviceManagementIntegerSettingInstanceViaIntentsCategoriesSettings
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntegerSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementIntegerSettingInstanceBody) (*DeviceManagementIntegerSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementIntegerSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementIntegerSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementIntegerSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -14973,7 +14976,7 @@ func NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesCategoriesRecomm
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntegerSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementIntegerSettingInstanceBody) (*DeviceManagementIntegerSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementIntegerSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementIntegerSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementIntegerSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementStringSettingInstanceRequest builds the "Update
@@ -14991,7 +14994,7 @@ func NewUpdateDeviceManagementStringSettingInstanceRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementStringSettingInstance(ctx context.Context, deviceManagementIntentId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementStringSettingInstanceBody) (*DeviceManagementStringSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementStringSettingInstanceRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementStringSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementStringSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementStringSettingInstanceViaTemplatesSettingsRequest
@@ -15009,7 +15012,7 @@ func NewUpdateDeviceManagementStringSettingInstanceViaTemplatesSettingsRequest(c
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementStringSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementStringSettingInstanceBody) (*DeviceManagementStringSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementStringSettingInstanceViaTemplatesSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementStringSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementStringSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementStringSettingInstanceViaIntentsCategoriesSettingsRequest
@@ -15027,7 +15030,7 @@ func NewUpdateDeviceManagementStringSettingInstanceViaIntentsCategoriesSettingsR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementStringSettingInstanceViaIntentsCategoriesSettings(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementStringSettingInstanceBody) (*DeviceManagementStringSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementStringSettingInstanceViaIntentsCategoriesSettingsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementStringSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementStringSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementStringSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest
@@ -15045,7 +15048,7 @@ func NewUpdateDeviceManagementStringSettingInstanceViaTemplatesCategoriesRecomme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementStringSettingInstanceViaTemplatesCategoriesRecommendedSettings(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingInstanceId string, body *UpdateDeviceManagementStringSettingInstanceBody) (*DeviceManagementStringSettingInstance, error) {
 	req, err := NewUpdateDeviceManagementStringSettingInstanceViaTemplatesCategoriesRecommendedSettingsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingInstanceId, body)
-	return sendFor[DeviceManagementStringSettingInstance](c, req, err)
+	return sendFor[*DeviceManagementStringSettingInstance](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentUserStateSummaryRequest builds the "Update
@@ -15063,7 +15066,7 @@ func NewUpdateDeviceManagementIntentUserStateSummaryRequest(ctx context.Context,
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentUserStateSummary(ctx context.Context, deviceManagementIntentId string, body *UpdateDeviceManagementIntentUserStateSummaryBody) (*DeviceManagementIntentUserStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentUserStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[DeviceManagementIntentUserStateSummary](c, req, err)
+	return sendFor[*DeviceManagementIntentUserStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentUserStateRequest builds the "Update
@@ -15081,7 +15084,7 @@ func NewUpdateDeviceManagementIntentUserStateRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementIntentUserState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentUserStateId string, body *UpdateDeviceManagementIntentUserStateBody) (*DeviceManagementIntentUserState, error) {
 	req, err := NewUpdateDeviceManagementIntentUserStateRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentUserStateId, body)
-	return sendFor[DeviceManagementIntentUserState](c, req, err)
+	return sendFor[*DeviceManagementIntentUserState](c, req, err)
 }
 
 // NewUpdateIntuneBrandingProfileRequest builds the "Update
@@ -15098,7 +15101,7 @@ func NewUpdateIntuneBrandingProfileRequest(ctx context.Context, baseURL string, 
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandingProfileId string, body *UpdateIntuneBrandingProfileBody) (*IntuneBrandingProfile, error) {
 	req, err := NewUpdateIntuneBrandingProfileRequest(ctx, c.baseURL(), intuneBrandingProfileId, body)
-	return sendFor[IntuneBrandingProfile](c, req, err)
+	return sendFor[*IntuneBrandingProfile](c, req, err)
 }
 
 // NewUpdateIntuneBrandingProfileAssignmentRequest builds the "Update
@@ -15116,7 +15119,7 @@ func NewUpdateIntuneBrandingProfileAssignmentRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIntuneBrandingProfileAssignment(ctx context.Context, intuneBrandingProfileId string, intuneBrandingProfileAssignmentId string, body *UpdateIntuneBrandingProfileAssignmentBody) (*IntuneBrandingProfileAssignment, error) {
 	req, err := NewUpdateIntuneBrandingProfileAssignmentRequest(ctx, c.baseURL(), intuneBrandingProfileId, intuneBrandingProfileAssignmentId, body)
-	return sendFor[IntuneBrandingProfileAssignment](c, req, err)
+	return sendFor[*IntuneBrandingProfileAssignment](c, req, err)
 }
 
 // NewUpdateIosUpdateDeviceStatusRequest builds the "Update
@@ -15133,7 +15136,7 @@ func NewUpdateIosUpdateDeviceStatusRequest(ctx context.Context, baseURL string, 
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDeviceStatusId string, body *UpdateIosUpdateDeviceStatusBody) (*IosUpdateDeviceStatus, error) {
 	req, err := NewUpdateIosUpdateDeviceStatusRequest(ctx, c.baseURL(), iosUpdateDeviceStatusId, body)
-	return sendFor[IosUpdateDeviceStatus](c, req, err)
+	return sendFor[*IosUpdateDeviceStatus](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateAccountSummaryRequest builds the "Update
@@ -15151,7 +15154,7 @@ func NewUpdateMacOSSoftwareUpdateAccountSummaryRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateAccountSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, body *UpdateMacOSSoftwareUpdateAccountSummaryBody) (*MacOSSoftwareUpdateAccountSummary, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateAccountSummaryRequest(ctx, c.baseURL(), macOSSoftwareUpdateAccountSummaryId, body)
-	return sendFor[MacOSSoftwareUpdateAccountSummary](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateAccountSummary](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateCategorySummaryRequest builds the "Update
@@ -15169,7 +15172,7 @@ func NewUpdateMacOSSoftwareUpdateCategorySummaryRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, body *UpdateMacOSSoftwareUpdateCategorySummaryBody) (*MacOSSoftwareUpdateCategorySummary, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateCategorySummaryRequest(ctx, c.baseURL(), macOSSoftwareUpdateAccountSummaryId, macOSSoftwareUpdateCategorySummaryId, body)
-	return sendFor[MacOSSoftwareUpdateCategorySummary](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateCategorySummary](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateStateSummaryRequest builds the "Update
@@ -15187,7 +15190,7 @@ func NewUpdateMacOSSoftwareUpdateStateSummaryRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, macOSSoftwareUpdateStateSummaryId string, body *UpdateMacOSSoftwareUpdateStateSummaryBody) (*MacOSSoftwareUpdateStateSummary, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateStateSummaryRequest(ctx, c.baseURL(), macOSSoftwareUpdateAccountSummaryId, macOSSoftwareUpdateCategorySummaryId, macOSSoftwareUpdateStateSummaryId, body)
-	return sendFor[MacOSSoftwareUpdateStateSummary](c, req, err)
+	return sendFor[*MacOSSoftwareUpdateStateSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceEncryptionStateRequest builds the "Update
@@ -15205,7 +15208,7 @@ func NewUpdateManagedDeviceEncryptionStateRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceEncryptionState(ctx context.Context, managedDeviceEncryptionStateId string, body *UpdateManagedDeviceEncryptionStateBody) (*ManagedDeviceEncryptionState, error) {
 	req, err := NewUpdateManagedDeviceEncryptionStateRequest(ctx, c.baseURL(), managedDeviceEncryptionStateId, body)
-	return sendFor[ManagedDeviceEncryptionState](c, req, err)
+	return sendFor[*ManagedDeviceEncryptionState](c, req, err)
 }
 
 // NewUpdateManagedDeviceOverviewRequest builds the "Update
@@ -15221,7 +15224,7 @@ func NewUpdateManagedDeviceOverviewRequest(ctx context.Context, baseURL string, 
 // (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *UpdateManagedDeviceOverviewBody) (*ManagedDeviceOverview, error) {
 	req, err := NewUpdateManagedDeviceOverviewRequest(ctx, c.baseURL(), body)
-	return sendFor[ManagedDeviceOverview](c, req, err)
+	return sendFor[*ManagedDeviceOverview](c, req, err)
 }
 
 // NewUpdateManagedDeviceRequest builds the "Update managedDevice" request for
@@ -15237,7 +15240,7 @@ func NewUpdateManagedDeviceRequest(ctx context.Context, baseURL string, managedD
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDevice(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceRequest(ctx, c.baseURL(), managedDeviceId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaComanagedDevicesRequest builds the "Update
@@ -15253,7 +15256,7 @@ func NewUpdateManagedDeviceViaComanagedDevicesRequest(ctx context.Context, baseU
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaComanagedDevicesRequest(ctx, c.baseURL(), managedDeviceId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceRequest
@@ -15271,7 +15274,7 @@ func NewUpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceReq
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptDeviceStateId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceRequest
@@ -15289,7 +15292,7 @@ func NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDeviceRequest
@@ -15307,7 +15310,7 @@ func NewUpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceComplianceScriptDeviceStateId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevicesRequest
@@ -15325,7 +15328,7 @@ func NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, userId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevicesRequest
@@ -15343,7 +15346,7 @@ func NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevic
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, managedDeviceId string, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error) {
 	req, err := NewUpdateManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId, body)
-	return sendFor[AnyManagedDevice](c, req, err)
+	return sendFor[*AnyManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceRequest builds the "Update
@@ -15359,7 +15362,7 @@ func NewUpdateWindowsManagedDeviceRequest(ctx context.Context, baseURL string, m
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDevice(ctx context.Context, managedDeviceId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceRequest(ctx, c.baseURL(), managedDeviceId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaComanagedDevicesRequest builds the "Update
@@ -15376,7 +15379,7 @@ func NewUpdateWindowsManagedDeviceViaComanagedDevicesRequest(ctx context.Context
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaComanagedDevicesRequest(ctx, c.baseURL(), managedDeviceId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceRequest
@@ -15394,7 +15397,7 @@ func NewUpdateWindowsManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaDeviceHealthScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptDeviceStateId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceRequest
@@ -15412,7 +15415,7 @@ func NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManag
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDeviceRequest
@@ -15430,7 +15433,7 @@ func NewUpdateWindowsManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManag
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDevice(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaDeviceComplianceScriptsDeviceRunStatesManagedDeviceRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceComplianceScriptDeviceStateId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevicesRequest
@@ -15448,7 +15451,7 @@ func NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManag
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, userId string, managedDeviceId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceUsersManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, userId, managedDeviceId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevicesRequest
@@ -15466,7 +15469,7 @@ func NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManag
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevices(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, managedDeviceId string, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error) {
 	req, err := NewUpdateWindowsManagedDeviceViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsManagedDevicesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, managedDeviceId, body)
-	return sendFor[WindowsManagedDevice](c, req, err)
+	return sendFor[*WindowsManagedDevice](c, req, err)
 }
 
 // NewUpdateManagementConditionStatementRequest builds the "Update
@@ -15484,7 +15487,7 @@ func NewUpdateManagementConditionStatementRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagementConditionStatement(ctx context.Context, managementConditionStatementId string, body *UpdateManagementConditionStatementBody) (*ManagementConditionStatement, error) {
 	req, err := NewUpdateManagementConditionStatementRequest(ctx, c.baseURL(), managementConditionStatementId, body)
-	return sendFor[ManagementConditionStatement](c, req, err)
+	return sendFor[*ManagementConditionStatement](c, req, err)
 }
 
 // NewUpdateManagementConditionStatementViaManagementConditionsManagementConditionStatementsRequest
@@ -15502,7 +15505,7 @@ func NewUpdateManagementConditionStatementViaManagementConditionsManagementCondi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagementConditionStatementViaManagementConditionsManagementConditionStatements(ctx context.Context, managementConditionId string, managementConditionStatementId string, body *UpdateManagementConditionStatementBody) (*ManagementConditionStatement, error) {
 	req, err := NewUpdateManagementConditionStatementViaManagementConditionsManagementConditionStatementsRequest(ctx, c.baseURL(), managementConditionId, managementConditionStatementId, body)
-	return sendFor[ManagementConditionStatement](c, req, err)
+	return sendFor[*ManagementConditionStatement](c, req, err)
 }
 
 // NewUpdateCircularGeofenceManagementConditionRequest builds the "Update
@@ -15520,7 +15523,7 @@ func NewUpdateCircularGeofenceManagementConditionRequest(ctx context.Context, ba
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateCircularGeofenceManagementCondition(ctx context.Context, managementConditionId string, body *UpdateCircularGeofenceManagementConditionBody) (*CircularGeofenceManagementCondition, error) {
 	req, err := NewUpdateCircularGeofenceManagementConditionRequest(ctx, c.baseURL(), managementConditionId, body)
-	return sendFor[CircularGeofenceManagementCondition](c, req, err)
+	return sendFor[*CircularGeofenceManagementCondition](c, req, err)
 }
 
 // NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest
@@ -15538,7 +15541,7 @@ func NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManageme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateCircularGeofenceManagementConditionBody) (*CircularGeofenceManagementCondition, error) {
 	req, err := NewUpdateCircularGeofenceManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
-	return sendFor[CircularGeofenceManagementCondition](c, req, err)
+	return sendFor[*CircularGeofenceManagementCondition](c, req, err)
 }
 
 // NewUpdateNetworkIPv4ConfigurationManagementConditionRequest builds the
@@ -15556,7 +15559,7 @@ func NewUpdateNetworkIPv4ConfigurationManagementConditionRequest(ctx context.Con
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv4ConfigurationManagementCondition(ctx context.Context, managementConditionId string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*NetworkIPv4ConfigurationManagementCondition, error) {
 	req, err := NewUpdateNetworkIPv4ConfigurationManagementConditionRequest(ctx, c.baseURL(), managementConditionId, body)
-	return sendFor[NetworkIPv4ConfigurationManagementCondition](c, req, err)
+	return sendFor[*NetworkIPv4ConfigurationManagementCondition](c, req, err)
 }
 
 // NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest
@@ -15575,7 +15578,7 @@ func NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditions
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*NetworkIPv4ConfigurationManagementCondition, error) {
 	req, err := NewUpdateNetworkIPv4ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
-	return sendFor[NetworkIPv4ConfigurationManagementCondition](c, req, err)
+	return sendFor[*NetworkIPv4ConfigurationManagementCondition](c, req, err)
 }
 
 // NewUpdateNetworkIPv6ConfigurationManagementConditionRequest builds the
@@ -15593,7 +15596,7 @@ func NewUpdateNetworkIPv6ConfigurationManagementConditionRequest(ctx context.Con
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv6ConfigurationManagementCondition(ctx context.Context, managementConditionId string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*NetworkIPv6ConfigurationManagementCondition, error) {
 	req, err := NewUpdateNetworkIPv6ConfigurationManagementConditionRequest(ctx, c.baseURL(), managementConditionId, body)
-	return sendFor[NetworkIPv6ConfigurationManagementCondition](c, req, err)
+	return sendFor[*NetworkIPv6ConfigurationManagementCondition](c, req, err)
 }
 
 // NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest
@@ -15612,7 +15615,7 @@ func NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditions
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditions(ctx context.Context, managementConditionsManagementConditionId string, managementConditionStatementId string, managementConditionsManagementConditionId_2 string, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*NetworkIPv6ConfigurationManagementCondition, error) {
 	req, err := NewUpdateNetworkIPv6ConfigurationManagementConditionViaManagementConditionsManagementConditionStatementsManagementConditionsRequest(ctx, c.baseURL(), managementConditionsManagementConditionId, managementConditionStatementId, managementConditionsManagementConditionId_2, body)
-	return sendFor[NetworkIPv6ConfigurationManagementCondition](c, req, err)
+	return sendFor[*NetworkIPv6ConfigurationManagementCondition](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelConfigurationRequest builds the "Update
@@ -15630,7 +15633,7 @@ func NewUpdateMicrosoftTunnelConfigurationRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelConfigurationId string, body *UpdateMicrosoftTunnelConfigurationBody) (*MicrosoftTunnelConfiguration, error) {
 	req, err := NewUpdateMicrosoftTunnelConfigurationRequest(ctx, c.baseURL(), microsoftTunnelConfigurationId, body)
-	return sendFor[MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*MicrosoftTunnelConfiguration](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfigurationRequest
@@ -15648,7 +15651,7 @@ func NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnel
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelSiteId string, body *UpdateMicrosoftTunnelConfigurationBody) (*MicrosoftTunnelConfiguration, error) {
 	req, err := NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfigurationRequest(ctx, c.baseURL(), microsoftTunnelSiteId, body)
-	return sendFor[MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*MicrosoftTunnelConfiguration](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelServerLogCollectionResponseRequest builds the
@@ -15666,7 +15669,7 @@ func NewUpdateMicrosoftTunnelServerLogCollectionResponseRequest(ctx context.Cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftTunnelServerLogCollectionResponse(ctx context.Context, microsoftTunnelServerLogCollectionResponseId string, body *UpdateMicrosoftTunnelServerLogCollectionResponseBody) (*MicrosoftTunnelServerLogCollectionResponse, error) {
 	req, err := NewUpdateMicrosoftTunnelServerLogCollectionResponseRequest(ctx, c.baseURL(), microsoftTunnelServerLogCollectionResponseId, body)
-	return sendFor[MicrosoftTunnelServerLogCollectionResponse](c, req, err)
+	return sendFor[*MicrosoftTunnelServerLogCollectionResponse](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelSiteRequest builds the "Update microsoftTunnelSite"
@@ -15683,7 +15686,7 @@ func NewUpdateMicrosoftTunnelSiteRequest(ctx context.Context, baseURL string, mi
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftTunnelSite(ctx context.Context, microsoftTunnelSiteId string, body *UpdateMicrosoftTunnelSiteBody) (*MicrosoftTunnelSite, error) {
 	req, err := NewUpdateMicrosoftTunnelSiteRequest(ctx, c.baseURL(), microsoftTunnelSiteId, body)
-	return sendFor[MicrosoftTunnelSite](c, req, err)
+	return sendFor[*MicrosoftTunnelSite](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelServerRequest builds the "Update
@@ -15700,7 +15703,7 @@ func NewUpdateMicrosoftTunnelServerRequest(ctx context.Context, baseURL string, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunnelSiteId string, microsoftTunnelServerId string, body *UpdateMicrosoftTunnelServerBody) (*MicrosoftTunnelServer, error) {
 	req, err := NewUpdateMicrosoftTunnelServerRequest(ctx, c.baseURL(), microsoftTunnelSiteId, microsoftTunnelServerId, body)
-	return sendFor[MicrosoftTunnelServer](c, req, err)
+	return sendFor[*MicrosoftTunnelServer](c, req, err)
 }
 
 // NewUpdateMobileAppTroubleshootingEventRequest builds the "Update
@@ -15718,7 +15721,7 @@ func NewUpdateMobileAppTroubleshootingEventRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobileAppTroubleshootingEventId string, body *UpdateMobileAppTroubleshootingEventBody) (*MobileAppTroubleshootingEvent, error) {
 	req, err := NewUpdateMobileAppTroubleshootingEventRequest(ctx, c.baseURL(), mobileAppTroubleshootingEventId, body)
-	return sendFor[MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*MobileAppTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequest
@@ -15736,7 +15739,7 @@ func NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequ
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEvents(ctx context.Context, usersId string, mobileAppTroubleshootingEventId string, body *UpdateMobileAppTroubleshootingEventBody) (*MobileAppTroubleshootingEvent, error) {
 	req, err := NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequest(ctx, c.baseURL(), usersId, mobileAppTroubleshootingEventId, body)
-	return sendFor[MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*MobileAppTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateAppLogCollectionRequestRequest builds the "Update
@@ -15753,7 +15756,7 @@ func NewUpdateAppLogCollectionRequestRequest(ctx context.Context, baseURL string
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTroubleshootingEventId string, appLogCollectionRequestId string, body *UpdateAppLogCollectionRequestBody) (*AppLogCollectionRequest, error) {
 	req, err := NewUpdateAppLogCollectionRequestRequest(ctx, c.baseURL(), mobileAppTroubleshootingEventId, appLogCollectionRequestId, body)
-	return sendFor[AppLogCollectionRequest](c, req, err)
+	return sendFor[*AppLogCollectionRequest](c, req, err)
 }
 
 // NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
@@ -15771,7 +15774,7 @@ func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorId string, body *UpdateMobileThreatDefenseConnectorBody) (*MobileThreatDefenseConnector, error) {
 	req, err := NewUpdateMobileThreatDefenseConnectorRequest(ctx, c.baseURL(), mobileThreatDefenseConnectorId, body)
-	return sendFor[MobileThreatDefenseConnector](c, req, err)
+	return sendFor[*MobileThreatDefenseConnector](c, req, err)
 }
 
 // NewUpdateNdesConnectorRequest builds the "Update ndesConnector" request for
@@ -15787,7 +15790,7 @@ func NewUpdateNdesConnectorRequest(ctx context.Context, baseURL string, ndesConn
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNdesConnector(ctx context.Context, ndesConnectorId string, body *UpdateNdesConnectorBody) (*NdesConnector, error) {
 	req, err := NewUpdateNdesConnectorRequest(ctx, c.baseURL(), ndesConnectorId, body)
-	return sendFor[NdesConnector](c, req, err)
+	return sendFor[*NdesConnector](c, req, err)
 }
 
 // NewUpdateNotificationMessageTemplateRequest builds the "Update
@@ -15805,7 +15808,7 @@ func NewUpdateNotificationMessageTemplateRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateId string, body *UpdateNotificationMessageTemplateBody) (*NotificationMessageTemplate, error) {
 	req, err := NewUpdateNotificationMessageTemplateRequest(ctx, c.baseURL(), notificationMessageTemplateId, body)
-	return sendFor[NotificationMessageTemplate](c, req, err)
+	return sendFor[*NotificationMessageTemplate](c, req, err)
 }
 
 // NewUpdateLocalizedNotificationMessageRequest builds the "Update
@@ -15823,7 +15826,7 @@ func NewUpdateLocalizedNotificationMessageRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateLocalizedNotificationMessage(ctx context.Context, notificationMessageTemplateId string, localizedNotificationMessageId string, body *UpdateLocalizedNotificationMessageBody) (*LocalizedNotificationMessage, error) {
 	req, err := NewUpdateLocalizedNotificationMessageRequest(ctx, c.baseURL(), notificationMessageTemplateId, localizedNotificationMessageId, body)
-	return sendFor[LocalizedNotificationMessage](c, req, err)
+	return sendFor[*LocalizedNotificationMessage](c, req, err)
 }
 
 // NewUpdateRemoteActionAuditRequest builds the "Update remoteActionAudit"
@@ -15839,7 +15842,7 @@ func NewUpdateRemoteActionAuditRequest(ctx context.Context, baseURL string, remo
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRemoteActionAudit(ctx context.Context, remoteActionAuditId string, body *UpdateRemoteActionAuditBody) (*RemoteActionAudit, error) {
 	req, err := NewUpdateRemoteActionAuditRequest(ctx, c.baseURL(), remoteActionAuditId, body)
-	return sendFor[RemoteActionAudit](c, req, err)
+	return sendFor[*RemoteActionAudit](c, req, err)
 }
 
 // NewUpdateRemoteAssistancePartnerRequest builds the "Update
@@ -15856,7 +15859,7 @@ func NewUpdateRemoteAssistancePartnerRequest(ctx context.Context, baseURL string
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssistancePartnerId string, body *UpdateRemoteAssistancePartnerBody) (*RemoteAssistancePartner, error) {
 	req, err := NewUpdateRemoteAssistancePartnerRequest(ctx, c.baseURL(), remoteAssistancePartnerId, body)
-	return sendFor[RemoteAssistancePartner](c, req, err)
+	return sendFor[*RemoteAssistancePartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementReportsRequest builds the "Update
@@ -15872,7 +15875,7 @@ func NewUpdateDeviceManagementReportsRequest(ctx context.Context, baseURL string
 // Content). See Client.
 func (c *Client) UpdateDeviceManagementReports(ctx context.Context, body *UpdateDeviceManagementReportsBody) (*DeviceManagementReports, error) {
 	req, err := NewUpdateDeviceManagementReportsRequest(ctx, c.baseURL(), body)
-	return sendFor[DeviceManagementReports](c, req, err)
+	return sendFor[*DeviceManagementReports](c, req, err)
 }
 
 // NewUpdateDeviceManagementCachedReportConfigurationRequest builds the "Update
@@ -15890,7 +15893,7 @@ func NewUpdateDeviceManagementCachedReportConfigurationRequest(ctx context.Conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCachedReportConfiguration(ctx context.Context, deviceManagementCachedReportConfigurationId string, body *UpdateDeviceManagementCachedReportConfigurationBody) (*DeviceManagementCachedReportConfiguration, error) {
 	req, err := NewUpdateDeviceManagementCachedReportConfigurationRequest(ctx, c.baseURL(), deviceManagementCachedReportConfigurationId, body)
-	return sendFor[DeviceManagementCachedReportConfiguration](c, req, err)
+	return sendFor[*DeviceManagementCachedReportConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceManagementExportJobRequest builds the "Update
@@ -15907,7 +15910,7 @@ func NewUpdateDeviceManagementExportJobRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementExportJob(ctx context.Context, deviceManagementExportJobId string, body *UpdateDeviceManagementExportJobBody) (*DeviceManagementExportJob, error) {
 	req, err := NewUpdateDeviceManagementExportJobRequest(ctx, c.baseURL(), deviceManagementExportJobId, body)
-	return sendFor[DeviceManagementExportJob](c, req, err)
+	return sendFor[*DeviceManagementExportJob](c, req, err)
 }
 
 // NewUpdateDeviceManagementReportScheduleRequest builds the "Update
@@ -15925,7 +15928,7 @@ func NewUpdateDeviceManagementReportScheduleRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementReportSchedule(ctx context.Context, deviceManagementReportScheduleId string, body *UpdateDeviceManagementReportScheduleBody) (*DeviceManagementReportSchedule, error) {
 	req, err := NewUpdateDeviceManagementReportScheduleRequest(ctx, c.baseURL(), deviceManagementReportScheduleId, body)
-	return sendFor[DeviceManagementReportSchedule](c, req, err)
+	return sendFor[*DeviceManagementReportSchedule](c, req, err)
 }
 
 // NewUpdateWindows10XSCEPCertificateProfileRequest builds the "Update
@@ -15943,7 +15946,7 @@ func NewUpdateWindows10XSCEPCertificateProfileRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10XSCEPCertificateProfile(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, body *UpdateWindows10XSCEPCertificateProfileBody) (*Windows10XSCEPCertificateProfile, error) {
 	req, err := NewUpdateWindows10XSCEPCertificateProfileRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, body)
-	return sendFor[Windows10XSCEPCertificateProfile](c, req, err)
+	return sendFor[*Windows10XSCEPCertificateProfile](c, req, err)
 }
 
 // NewUpdateWindows10XTrustedRootCertificateRequest builds the "Update
@@ -15961,7 +15964,7 @@ func NewUpdateWindows10XTrustedRootCertificateRequest(ctx context.Context, baseU
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10XTrustedRootCertificate(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, body *UpdateWindows10XTrustedRootCertificateBody) (*Windows10XTrustedRootCertificate, error) {
 	req, err := NewUpdateWindows10XTrustedRootCertificateRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, body)
-	return sendFor[Windows10XTrustedRootCertificate](c, req, err)
+	return sendFor[*Windows10XTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindows10XVpnConfigurationRequest builds the "Update
@@ -15979,7 +15982,7 @@ func NewUpdateWindows10XVpnConfigurationRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10XVpnConfiguration(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, body *UpdateWindows10XVpnConfigurationBody) (*Windows10XVpnConfiguration, error) {
 	req, err := NewUpdateWindows10XVpnConfigurationRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, body)
-	return sendFor[Windows10XVpnConfiguration](c, req, err)
+	return sendFor[*Windows10XVpnConfiguration](c, req, err)
 }
 
 // NewUpdateWindows10XWifiConfigurationRequest builds the "Update
@@ -15997,7 +16000,7 @@ func NewUpdateWindows10XWifiConfigurationRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10XWifiConfiguration(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, body *UpdateWindows10XWifiConfigurationBody) (*Windows10XWifiConfiguration, error) {
 	req, err := NewUpdateWindows10XWifiConfigurationRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, body)
-	return sendFor[Windows10XWifiConfiguration](c, req, err)
+	return sendFor[*Windows10XWifiConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceManagementResourceAccessProfileAssignmentRequest builds the
@@ -16015,7 +16018,7 @@ func NewUpdateDeviceManagementResourceAccessProfileAssignmentRequest(ctx context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementResourceAccessProfileAssignment(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, deviceManagementResourceAccessProfileAssignmentId string, body *UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*DeviceManagementResourceAccessProfileAssignment, error) {
 	req, err := NewUpdateDeviceManagementResourceAccessProfileAssignmentRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, deviceManagementResourceAccessProfileAssignmentId, body)
-	return sendFor[DeviceManagementResourceAccessProfileAssignment](c, req, err)
+	return sendFor[*DeviceManagementResourceAccessProfileAssignment](c, req, err)
 }
 
 // NewUpdateResourceOperationRequest builds the "Update resourceOperation"
@@ -16031,7 +16034,7 @@ func NewUpdateResourceOperationRequest(ctx context.Context, baseURL string, reso
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateResourceOperation(ctx context.Context, resourceOperationId string, body *UpdateResourceOperationBody) (*ResourceOperation, error) {
 	req, err := NewUpdateResourceOperationRequest(ctx, c.baseURL(), resourceOperationId, body)
-	return sendFor[ResourceOperation](c, req, err)
+	return sendFor[*ResourceOperation](c, req, err)
 }
 
 // NewUpdateDeviceManagementReusablePolicySettingRequest builds the "Update
@@ -16049,7 +16052,7 @@ func NewUpdateDeviceManagementReusablePolicySettingRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementReusablePolicySetting(ctx context.Context, deviceManagementReusablePolicySettingId string, body *UpdateDeviceManagementReusablePolicySettingBody) (*DeviceManagementReusablePolicySetting, error) {
 	req, err := NewUpdateDeviceManagementReusablePolicySettingRequest(ctx, c.baseURL(), deviceManagementReusablePolicySettingId, body)
-	return sendFor[DeviceManagementReusablePolicySetting](c, req, err)
+	return sendFor[*DeviceManagementReusablePolicySetting](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionRequest
@@ -16070,7 +16073,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionRequ
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettingsRequest
@@ -16091,7 +16094,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16112,7 +16115,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16133,7 +16136,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionRequest builds
@@ -16152,7 +16155,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettingsRequest
@@ -16171,7 +16174,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16190,7 +16193,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16209,7 +16212,7 @@ func NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationChoiceSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingDefinitionRequest builds the
@@ -16227,7 +16230,7 @@ func NewUpdateDeviceManagementConfigurationSettingDefinitionRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettingsRequest
@@ -16246,7 +16249,7 @@ func NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSett
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16265,7 +16268,7 @@ func NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoli
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16284,7 +16287,7 @@ func NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPoli
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionRequest
@@ -16305,7 +16308,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionReque
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*DeviceManagementConfigurationSettingGroupCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationSettingsRequest
@@ -16326,7 +16329,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaCo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*DeviceManagementConfigurationSettingGroupCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16347,7 +16350,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaCo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*DeviceManagementConfigurationSettingGroupCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16368,7 +16371,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaCo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*DeviceManagementConfigurationSettingGroupCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupDefinitionRequest builds
@@ -16387,7 +16390,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupDefinitionRequest(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettingsRequest
@@ -16406,7 +16409,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16425,7 +16428,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16444,7 +16447,7 @@ func NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfiguratio
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingGroupDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionRequest
@@ -16465,7 +16468,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionRequ
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettingsRequest
@@ -16486,7 +16489,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16507,7 +16510,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16528,7 +16531,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionRequest builds
@@ -16547,7 +16550,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinition(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettingsRequest
@@ -16566,7 +16569,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationSettingsRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest
@@ -16585,7 +16588,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPoliciesSettingsSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest
@@ -16604,7 +16607,7 @@ func NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurati
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitions(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, deviceManagementConfigurationSettingDefinitionId string, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSimpleSettingDefinitionViaConfigurationPolicyTemplatesSettingTemplatesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, deviceManagementConfigurationSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementRoleAssignmentRequest builds the "Update
@@ -16622,7 +16625,7 @@ func NewUpdateDeviceAndAppManagementRoleAssignmentRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context, deviceAndAppManagementRoleAssignmentId string, body *UpdateDeviceAndAppManagementRoleAssignmentBody) (*DeviceAndAppManagementRoleAssignment, error) {
 	req, err := NewUpdateDeviceAndAppManagementRoleAssignmentRequest(ctx, c.baseURL(), deviceAndAppManagementRoleAssignmentId, body)
-	return sendFor[DeviceAndAppManagementRoleAssignment](c, req, err)
+	return sendFor[*DeviceAndAppManagementRoleAssignment](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementRoleDefinitionRequest builds the "Update
@@ -16639,7 +16642,7 @@ func NewUpdateDeviceAndAppManagementRoleDefinitionRequest(ctx context.Context, b
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceAndAppManagementRoleDefinition(ctx context.Context, roleDefinitionId string, body *UpdateDeviceAndAppManagementRoleDefinitionBody) (*DeviceAndAppManagementRoleDefinition, error) {
 	req, err := NewUpdateDeviceAndAppManagementRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, body)
-	return sendFor[DeviceAndAppManagementRoleDefinition](c, req, err)
+	return sendFor[*DeviceAndAppManagementRoleDefinition](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionRequest
@@ -16657,7 +16660,7 @@ func NewUpdateDeviceAndAppManagementRoleDefinitionViaRoleDefinitionsRoleAssignme
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceAndAppManagementRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinition(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateDeviceAndAppManagementRoleDefinitionBody) (*DeviceAndAppManagementRoleDefinition, error) {
 	req, err := NewUpdateDeviceAndAppManagementRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, body)
-	return sendFor[DeviceAndAppManagementRoleDefinition](c, req, err)
+	return sendFor[*DeviceAndAppManagementRoleDefinition](c, req, err)
 }
 
 // NewUpdateRoleDefinitionRequest builds the "Update roleDefinition" request
@@ -16673,7 +16676,7 @@ func NewUpdateRoleDefinitionRequest(ctx context.Context, baseURL string, roleDef
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleDefinition(ctx context.Context, roleDefinitionId string, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error) {
 	req, err := NewUpdateRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, body)
-	return sendFor[AnyRoleDefinition](c, req, err)
+	return sendFor[*AnyRoleDefinition](c, req, err)
 }
 
 // NewUpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionRequest
@@ -16691,7 +16694,7 @@ func NewUpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionReque
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinition(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error) {
 	req, err := NewUpdateRoleDefinitionViaRoleDefinitionsRoleAssignmentsRoleDefinitionRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, body)
-	return sendFor[AnyRoleDefinition](c, req, err)
+	return sendFor[*AnyRoleDefinition](c, req, err)
 }
 
 // NewUpdateRoleAssignmentRequest builds the "Update roleAssignment" request
@@ -16708,7 +16711,7 @@ func NewUpdateRoleAssignmentRequest(ctx context.Context, baseURL string, roleDef
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, body *UpdateRoleAssignmentBody) (*AnyRoleAssignment, error) {
 	req, err := NewUpdateRoleAssignmentRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, body)
-	return sendFor[AnyRoleAssignment](c, req, err)
+	return sendFor[*AnyRoleAssignment](c, req, err)
 }
 
 // NewUpdateRoleScopeTagAutoAssignmentRequest builds the "Update
@@ -16726,7 +16729,7 @@ func NewUpdateRoleScopeTagAutoAssignmentRequest(ctx context.Context, baseURL str
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, roleScopeTagAutoAssignmentId string, body *UpdateRoleScopeTagAutoAssignmentBody) (*RoleScopeTagAutoAssignment, error) {
 	req, err := NewUpdateRoleScopeTagAutoAssignmentRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, roleScopeTagId, roleScopeTagAutoAssignmentId, body)
-	return sendFor[RoleScopeTagAutoAssignment](c, req, err)
+	return sendFor[*RoleScopeTagAutoAssignment](c, req, err)
 }
 
 // NewUpdateRoleScopeTagRequest builds the "Update roleScopeTag" request for
@@ -16741,7 +16744,7 @@ func NewUpdateRoleScopeTagRequest(ctx context.Context, baseURL string, roleScope
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleScopeTag(ctx context.Context, roleScopeTagId string, body *UpdateRoleScopeTagBody) (*RoleScopeTag, error) {
 	req, err := NewUpdateRoleScopeTagRequest(ctx, c.baseURL(), roleScopeTagId, body)
-	return sendFor[RoleScopeTag](c, req, err)
+	return sendFor[*RoleScopeTag](c, req, err)
 }
 
 // NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTagsRequest
@@ -16759,7 +16762,7 @@ func NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceA
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTags(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, body *UpdateRoleScopeTagBody) (*RoleScopeTag, error) {
 	req, err := NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTagsRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, roleScopeTagId, body)
-	return sendFor[RoleScopeTag](c, req, err)
+	return sendFor[*RoleScopeTag](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingDefinitionRequest builds the
@@ -16777,7 +16780,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingDefinitionRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*DeviceManagementAbstractComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaCategoriesSettingDefinitionsRequest
@@ -16796,7 +16799,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaCategoriesSetti
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*DeviceManagementAbstractComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest
@@ -16815,7 +16818,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaIntentsCategori
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*DeviceManagementAbstractComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest
@@ -16834,7 +16837,7 @@ func NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaTemplatesCatego
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*DeviceManagementAbstractComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementAbstractComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementAbstractComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementAbstractComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingDefinitionRequest builds the
@@ -16852,7 +16855,7 @@ func NewUpdateDeviceManagementCollectionSettingDefinitionRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementCollectionSettingDefinitionBody) (*DeviceManagementCollectionSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementCollectionSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingDefinitionViaCategoriesSettingDefinitionsRequest
@@ -16871,7 +16874,7 @@ func NewUpdateDeviceManagementCollectionSettingDefinitionViaCategoriesSettingDef
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementCollectionSettingDefinitionBody) (*DeviceManagementCollectionSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingDefinitionViaCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementCollectionSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest
@@ -16890,7 +16893,7 @@ func NewUpdateDeviceManagementCollectionSettingDefinitionViaIntentsCategoriesSet
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementCollectionSettingDefinitionBody) (*DeviceManagementCollectionSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementCollectionSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementCollectionSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest
@@ -16909,7 +16912,7 @@ func NewUpdateDeviceManagementCollectionSettingDefinitionViaTemplatesCategoriesS
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementCollectionSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementCollectionSettingDefinitionBody) (*DeviceManagementCollectionSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementCollectionSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementCollectionSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementCollectionSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingDefinitionRequest builds the "Update
@@ -16927,7 +16930,7 @@ func NewUpdateDeviceManagementComplexSettingDefinitionRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementComplexSettingDefinitionBody) (*DeviceManagementComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingDefinitionViaCategoriesSettingDefinitionsRequest
@@ -16946,7 +16949,7 @@ func NewUpdateDeviceManagementComplexSettingDefinitionViaCategoriesSettingDefini
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementComplexSettingDefinitionBody) (*DeviceManagementComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingDefinitionViaCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest
@@ -16965,7 +16968,7 @@ func NewUpdateDeviceManagementComplexSettingDefinitionViaIntentsCategoriesSettin
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementComplexSettingDefinitionBody) (*DeviceManagementComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest
@@ -16984,7 +16987,7 @@ func NewUpdateDeviceManagementComplexSettingDefinitionViaTemplatesCategoriesSett
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementComplexSettingDefinitionBody) (*DeviceManagementComplexSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementComplexSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[DeviceManagementComplexSettingDefinition](c, req, err)
+	return sendFor[*DeviceManagementComplexSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingDefinitionRequest builds the "Update
@@ -17002,7 +17005,7 @@ func NewUpdateDeviceManagementSettingDefinitionRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionRequest(ctx, c.baseURL(), deviceManagementSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitionsRequest
@@ -17020,7 +17023,7 @@ func NewUpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitionsRe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitions(ctx context.Context, deviceManagementSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest
@@ -17038,7 +17041,7 @@ func NewUpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefini
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitions(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaIntentsCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementSettingDefinition](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest
@@ -17056,7 +17059,7 @@ func NewUpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitions(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {
 	req, err := NewUpdateDeviceManagementSettingDefinitionViaTemplatesCategoriesSettingDefinitionsRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, deviceManagementSettingDefinitionId, body)
-	return sendFor[AnyDeviceManagementSettingDefinition](c, req, err)
+	return sendFor[*AnyDeviceManagementSettingDefinition](c, req, err)
 }
 
 // NewUpdateSoftwareUpdateStatusSummaryRequest builds the "Update
@@ -17072,7 +17075,7 @@ func NewUpdateSoftwareUpdateStatusSummaryRequest(ctx context.Context, baseURL st
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *UpdateSoftwareUpdateStatusSummaryBody) (*SoftwareUpdateStatusSummary, error) {
 	req, err := NewUpdateSoftwareUpdateStatusSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[SoftwareUpdateStatusSummary](c, req, err)
+	return sendFor[*SoftwareUpdateStatusSummary](c, req, err)
 }
 
 // NewUpdateTelecomExpenseManagementPartnerRequest builds the "Update
@@ -17090,7 +17093,7 @@ func NewUpdateTelecomExpenseManagementPartnerRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTelecomExpenseManagementPartner(ctx context.Context, telecomExpenseManagementPartnerId string, body *UpdateTelecomExpenseManagementPartnerBody) (*TelecomExpenseManagementPartner, error) {
 	req, err := NewUpdateTelecomExpenseManagementPartnerRequest(ctx, c.baseURL(), telecomExpenseManagementPartnerId, body)
-	return sendFor[TelecomExpenseManagementPartner](c, req, err)
+	return sendFor[*TelecomExpenseManagementPartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingTemplateRequest builds the
@@ -17108,7 +17111,7 @@ func NewUpdateDeviceManagementConfigurationSettingTemplateRequest(ctx context.Co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingTemplate(ctx context.Context, deviceManagementConfigurationSettingTemplateId string, body *UpdateDeviceManagementConfigurationSettingTemplateBody) (*DeviceManagementConfigurationSettingTemplate, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingTemplateRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingTemplateId, body)
-	return sendFor[DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplatesRequest
@@ -17127,7 +17130,7 @@ func NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicy
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, body *UpdateDeviceManagementConfigurationSettingTemplateBody) (*DeviceManagementConfigurationSettingTemplate, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplatesRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, body)
-	return sendFor[DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*DeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementTemplateRequest builds the "Update
@@ -17144,7 +17147,7 @@ func NewUpdateDeviceManagementTemplateRequest(ctx context.Context, baseURL strin
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementTemplate(ctx context.Context, deviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
 	req, err := NewUpdateDeviceManagementTemplateRequest(ctx, c.baseURL(), deviceManagementTemplateId, body)
-	return sendFor[AnyDeviceManagementTemplate](c, req, err)
+	return sendFor[*AnyDeviceManagementTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest builds the
@@ -17162,7 +17165,7 @@ func NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementTemplateViaTemplatesMigratableTo(ctx context.Context, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error) {
 	req, err := NewUpdateDeviceManagementTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), templatesDeviceManagementTemplateId, migratableToDeviceManagementTemplateId, body)
-	return sendFor[AnyDeviceManagementTemplate](c, req, err)
+	return sendFor[*AnyDeviceManagementTemplate](c, req, err)
 }
 
 // NewUpdateSecurityBaselineTemplateRequest builds the "Update
@@ -17179,7 +17182,7 @@ func NewUpdateSecurityBaselineTemplateRequest(ctx context.Context, baseURL strin
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityBaselineTemplate(ctx context.Context, deviceManagementTemplateId string, body *UpdateSecurityBaselineTemplateBody) (*SecurityBaselineTemplate, error) {
 	req, err := NewUpdateSecurityBaselineTemplateRequest(ctx, c.baseURL(), deviceManagementTemplateId, body)
-	return sendFor[SecurityBaselineTemplate](c, req, err)
+	return sendFor[*SecurityBaselineTemplate](c, req, err)
 }
 
 // NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest builds the
@@ -17197,7 +17200,7 @@ func NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityBaselineTemplateViaTemplatesMigratableTo(ctx context.Context, templatesDeviceManagementTemplateId string, migratableToDeviceManagementTemplateId string, body *UpdateSecurityBaselineTemplateBody) (*SecurityBaselineTemplate, error) {
 	req, err := NewUpdateSecurityBaselineTemplateViaTemplatesMigratableToRequest(ctx, c.baseURL(), templatesDeviceManagementTemplateId, migratableToDeviceManagementTemplateId, body)
-	return sendFor[SecurityBaselineTemplate](c, req, err)
+	return sendFor[*SecurityBaselineTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementTemplateSettingCategoryRequest builds the "Update
@@ -17215,7 +17218,7 @@ func NewUpdateDeviceManagementTemplateSettingCategoryRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementTemplateSettingCategory(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, body *UpdateDeviceManagementTemplateSettingCategoryBody) (*DeviceManagementTemplateSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementTemplateSettingCategoryRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, body)
-	return sendFor[DeviceManagementTemplateSettingCategory](c, req, err)
+	return sendFor[*DeviceManagementTemplateSettingCategory](c, req, err)
 }
 
 // NewUpdateSecurityBaselineCategoryStateSummaryRequest builds the "Update
@@ -17233,7 +17236,7 @@ func NewUpdateSecurityBaselineCategoryStateSummaryRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context, deviceManagementTemplateId string, securityBaselineCategoryStateSummaryId string, body *UpdateSecurityBaselineCategoryStateSummaryBody) (*SecurityBaselineCategoryStateSummary, error) {
 	req, err := NewUpdateSecurityBaselineCategoryStateSummaryRequest(ctx, c.baseURL(), deviceManagementTemplateId, securityBaselineCategoryStateSummaryId, body)
-	return sendFor[SecurityBaselineCategoryStateSummary](c, req, err)
+	return sendFor[*SecurityBaselineCategoryStateSummary](c, req, err)
 }
 
 // NewUpdateSecurityBaselineStateSummaryRequest builds the "Update
@@ -17251,7 +17254,7 @@ func NewUpdateSecurityBaselineStateSummaryRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityBaselineStateSummary(ctx context.Context, deviceManagementTemplateId string, body *UpdateSecurityBaselineStateSummaryBody) (*AnySecurityBaselineStateSummary, error) {
 	req, err := NewUpdateSecurityBaselineStateSummaryRequest(ctx, c.baseURL(), deviceManagementTemplateId, body)
-	return sendFor[AnySecurityBaselineStateSummary](c, req, err)
+	return sendFor[*AnySecurityBaselineStateSummary](c, req, err)
 }
 
 // NewUpdateSecurityBaselineDeviceStateRequest builds the "Update
@@ -17269,7 +17272,7 @@ func NewUpdateSecurityBaselineDeviceStateRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceManagementTemplateId string, securityBaselineDeviceStateId string, body *UpdateSecurityBaselineDeviceStateBody) (*SecurityBaselineDeviceState, error) {
 	req, err := NewUpdateSecurityBaselineDeviceStateRequest(ctx, c.baseURL(), deviceManagementTemplateId, securityBaselineDeviceStateId, body)
-	return sendFor[SecurityBaselineDeviceState](c, req, err)
+	return sendFor[*SecurityBaselineDeviceState](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsRequest builds the "Update termsAndConditions"
@@ -17286,7 +17289,7 @@ func NewUpdateTermsAndConditionsRequest(ctx context.Context, baseURL string, ter
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditions(ctx context.Context, termsAndConditionsId string, body *UpdateTermsAndConditionsBody) (*TermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, body)
-	return sendFor[TermsAndConditions](c, req, err)
+	return sendFor[*TermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditionsRequest
@@ -17304,7 +17307,7 @@ func NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndCon
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *UpdateTermsAndConditionsBody) (*TermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsGroupAssignmentId, body)
-	return sendFor[TermsAndConditions](c, req, err)
+	return sendFor[*TermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditionsRequest
@@ -17322,7 +17325,7 @@ func NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndC
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *UpdateTermsAndConditionsBody) (*TermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAcceptanceStatusId, body)
-	return sendFor[TermsAndConditions](c, req, err)
+	return sendFor[*TermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsAcceptanceStatusRequest builds the "Update
@@ -17340,7 +17343,7 @@ func NewUpdateTermsAndConditionsAcceptanceStatusRequest(ctx context.Context, bas
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *UpdateTermsAndConditionsAcceptanceStatusBody) (*TermsAndConditionsAcceptanceStatus, error) {
 	req, err := NewUpdateTermsAndConditionsAcceptanceStatusRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAcceptanceStatusId, body)
-	return sendFor[TermsAndConditionsAcceptanceStatus](c, req, err)
+	return sendFor[*TermsAndConditionsAcceptanceStatus](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsAssignmentRequest builds the "Update
@@ -17358,7 +17361,7 @@ func NewUpdateTermsAndConditionsAssignmentRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditionsAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsAssignmentId string, body *UpdateTermsAndConditionsAssignmentBody) (*TermsAndConditionsAssignment, error) {
 	req, err := NewUpdateTermsAndConditionsAssignmentRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAssignmentId, body)
-	return sendFor[TermsAndConditionsAssignment](c, req, err)
+	return sendFor[*TermsAndConditionsAssignment](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsGroupAssignmentRequest builds the "Update
@@ -17376,7 +17379,7 @@ func NewUpdateTermsAndConditionsGroupAssignmentRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *UpdateTermsAndConditionsGroupAssignmentBody) (*TermsAndConditionsGroupAssignment, error) {
 	req, err := NewUpdateTermsAndConditionsGroupAssignmentRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsGroupAssignmentId, body)
-	return sendFor[TermsAndConditionsGroupAssignment](c, req, err)
+	return sendFor[*TermsAndConditionsGroupAssignment](c, req, err)
 }
 
 // NewUpdateAppleVppTokenTroubleshootingEventRequest builds the "Update
@@ -17394,7 +17397,7 @@ func NewUpdateAppleVppTokenTroubleshootingEventRequest(ctx context.Context, base
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAppleVppTokenTroubleshootingEvent(ctx context.Context, deviceManagementTroubleshootingEventId string, body *UpdateAppleVppTokenTroubleshootingEventBody) (*AppleVppTokenTroubleshootingEvent, error) {
 	req, err := NewUpdateAppleVppTokenTroubleshootingEventRequest(ctx, c.baseURL(), deviceManagementTroubleshootingEventId, body)
-	return sendFor[AppleVppTokenTroubleshootingEvent](c, req, err)
+	return sendFor[*AppleVppTokenTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateDeviceManagementTroubleshootingEventRequest builds the "Update
@@ -17412,7 +17415,7 @@ func NewUpdateDeviceManagementTroubleshootingEventRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementTroubleshootingEvent(ctx context.Context, deviceManagementTroubleshootingEventId string, body *UpdateDeviceManagementTroubleshootingEventBody) (*AnyDeviceManagementTroubleshootingEvent, error) {
 	req, err := NewUpdateDeviceManagementTroubleshootingEventRequest(ctx, c.baseURL(), deviceManagementTroubleshootingEventId, body)
-	return sendFor[AnyDeviceManagementTroubleshootingEvent](c, req, err)
+	return sendFor[*AnyDeviceManagementTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateEnrollmentTroubleshootingEventRequest builds the "Update
@@ -17430,7 +17433,7 @@ func NewUpdateEnrollmentTroubleshootingEventRequest(ctx context.Context, baseURL
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateEnrollmentTroubleshootingEvent(ctx context.Context, deviceManagementTroubleshootingEventId string, body *UpdateEnrollmentTroubleshootingEventBody) (*EnrollmentTroubleshootingEvent, error) {
 	req, err := NewUpdateEnrollmentTroubleshootingEventRequest(ctx, c.baseURL(), deviceManagementTroubleshootingEventId, body)
-	return sendFor[EnrollmentTroubleshootingEvent](c, req, err)
+	return sendFor[*EnrollmentTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthApplicationPerformanceRequest
@@ -17449,7 +17452,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthApplicationPerformanceRequest(ctx 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthApplicationPerformance(ctx context.Context, userExperienceAnalyticsAppHealthApplicationPerformanceId string, body *UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*UserExperienceAnalyticsAppHealthApplicationPerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthApplicationPerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthApplicationPerformanceId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthApplicationPerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthApplicationPerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionRequest
@@ -17469,7 +17472,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionRequest(
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(ctx context.Context, userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId string, body *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody) (*UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionRequest
@@ -17488,7 +17491,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionRequest(c
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(ctx context.Context, userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId string, body *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceRequest
@@ -17507,7 +17510,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceRequest(ctx 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(ctx context.Context, userExperienceAnalyticsAppHealthDeviceModelPerformanceId string, body *UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody) (*UserExperienceAnalyticsAppHealthDeviceModelPerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthDeviceModelPerformanceId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthDeviceModelPerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthDeviceModelPerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceRequest builds the
@@ -17525,7 +17528,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceRequest(ctx conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthDevicePerformance(ctx context.Context, userExperienceAnalyticsAppHealthDevicePerformanceId string, body *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody) (*UserExperienceAnalyticsAppHealthDevicePerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthDevicePerformanceId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthDevicePerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthDevicePerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsRequest
@@ -17544,7 +17547,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsRequest(ct
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(ctx context.Context, userExperienceAnalyticsAppHealthDevicePerformanceDetailsId string, body *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthDevicePerformanceDetailsId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthDevicePerformanceDetails](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthDevicePerformanceDetails](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceRequest builds
@@ -17563,7 +17566,7 @@ func NewUpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceRequest(ctx co
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(ctx context.Context, userExperienceAnalyticsAppHealthOSVersionPerformanceId string, body *UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody) (*UserExperienceAnalyticsAppHealthOSVersionPerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsAppHealthOSVersionPerformanceId, body)
-	return sendFor[UserExperienceAnalyticsAppHealthOSVersionPerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsAppHealthOSVersionPerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryRequest builds the "Update
@@ -17581,7 +17584,7 @@ func NewUpdateUserExperienceAnalyticsCategoryRequest(ctx context.Context, baseUR
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryRequest(ctx, c.baseURL(), body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategoriesRequest
@@ -17599,7 +17602,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategorie
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategoriesRequest(ctx, c.baseURL(), userExperienceAnalyticsCategoryId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetricsRequest
@@ -17617,7 +17620,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetricsRequest
@@ -17635,7 +17638,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetricsRequest
@@ -17653,7 +17656,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetricsRequest
@@ -17671,7 +17674,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetricsRequest
@@ -17689,7 +17692,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsRequest
@@ -17707,7 +17710,7 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsBaselineRequest builds the "Update
@@ -17725,7 +17728,7 @@ func NewUpdateUserExperienceAnalyticsBaselineRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, userExperienceAnalyticsBaselineId string, body *UpdateUserExperienceAnalyticsBaselineBody) (*UserExperienceAnalyticsBaseline, error) {
 	req, err := NewUpdateUserExperienceAnalyticsBaselineRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[UserExperienceAnalyticsBaseline](c, req, err)
+	return sendFor[*UserExperienceAnalyticsBaseline](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDevicePerformanceRequest builds the "Update
@@ -17743,7 +17746,7 @@ func NewUpdateUserExperienceAnalyticsDevicePerformanceRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Context, userExperienceAnalyticsDevicePerformanceId string, body *UpdateUserExperienceAnalyticsDevicePerformanceBody) (*UserExperienceAnalyticsDevicePerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDevicePerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsDevicePerformanceId, body)
-	return sendFor[UserExperienceAnalyticsDevicePerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDevicePerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceScoresRequest builds the "Update
@@ -17761,7 +17764,7 @@ func NewUpdateUserExperienceAnalyticsDeviceScoresRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDeviceScores(ctx context.Context, userExperienceAnalyticsDeviceScoresId string, body *UpdateUserExperienceAnalyticsDeviceScoresBody) (*UserExperienceAnalyticsDeviceScores, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceScoresRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceScoresId, body)
-	return sendFor[UserExperienceAnalyticsDeviceScores](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDeviceScores](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceStartupHistoryRequest builds the
@@ -17779,7 +17782,7 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupHistoryRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.Context, userExperienceAnalyticsDeviceStartupHistoryId string, body *UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*UserExperienceAnalyticsDeviceStartupHistory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupHistoryRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupHistoryId, body)
-	return sendFor[UserExperienceAnalyticsDeviceStartupHistory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDeviceStartupHistory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest
@@ -17798,7 +17801,7 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest(ctx 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessPerformanceId string, body *UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*UserExperienceAnalyticsDeviceStartupProcessPerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupProcessPerformanceId, body)
-	return sendFor[UserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest builds the
@@ -17816,7 +17819,7 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessId string, body *UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*UserExperienceAnalyticsDeviceStartupProcess, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupProcessId, body)
-	return sendFor[UserExperienceAnalyticsDeviceStartupProcess](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDeviceStartupProcess](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityRequest builds the
@@ -17834,7 +17837,7 @@ func NewUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityRequest(ctx conte
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(ctx context.Context, userExperienceAnalyticsDeviceWithoutCloudIdentityId string, body *UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*UserExperienceAnalyticsDeviceWithoutCloudIdentity, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceWithoutCloudIdentityId, body)
-	return sendFor[UserExperienceAnalyticsDeviceWithoutCloudIdentity](c, req, err)
+	return sendFor[*UserExperienceAnalyticsDeviceWithoutCloudIdentity](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsImpactingProcessRequest builds the "Update
@@ -17852,7 +17855,7 @@ func NewUpdateUserExperienceAnalyticsImpactingProcessRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsImpactingProcess(ctx context.Context, userExperienceAnalyticsImpactingProcessId string, body *UpdateUserExperienceAnalyticsImpactingProcessBody) (*UserExperienceAnalyticsImpactingProcess, error) {
 	req, err := NewUpdateUserExperienceAnalyticsImpactingProcessRequest(ctx, c.baseURL(), userExperienceAnalyticsImpactingProcessId, body)
-	return sendFor[UserExperienceAnalyticsImpactingProcess](c, req, err)
+	return sendFor[*UserExperienceAnalyticsImpactingProcess](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricHistoryRequest builds the "Update
@@ -17870,7 +17873,7 @@ func NewUpdateUserExperienceAnalyticsMetricHistoryRequest(ctx context.Context, b
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricHistory(ctx context.Context, userExperienceAnalyticsMetricHistoryId string, body *UpdateUserExperienceAnalyticsMetricHistoryBody) (*UserExperienceAnalyticsMetricHistory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricHistoryRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricHistoryId, body)
-	return sendFor[UserExperienceAnalyticsMetricHistory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetricHistory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDeviceMetricHistoryRequest
@@ -17888,7 +17891,7 @@ func NewUpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevi
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDeviceMetricHistory(ctx context.Context, userExperienceAnalyticsMetricHistoryId string, body *UpdateUserExperienceAnalyticsMetricHistoryBody) (*UserExperienceAnalyticsMetricHistory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDeviceMetricHistoryRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricHistoryId, body)
-	return sendFor[UserExperienceAnalyticsMetricHistory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetricHistory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsNotAutopilotReadyDeviceRequest builds the
@@ -17906,7 +17909,7 @@ func NewUpdateUserExperienceAnalyticsNotAutopilotReadyDeviceRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsNotAutopilotReadyDevice(ctx context.Context, userExperienceAnalyticsNotAutopilotReadyDeviceId string, body *UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody) (*UserExperienceAnalyticsNotAutopilotReadyDevice, error) {
 	req, err := NewUpdateUserExperienceAnalyticsNotAutopilotReadyDeviceRequest(ctx, c.baseURL(), userExperienceAnalyticsNotAutopilotReadyDeviceId, body)
-	return sendFor[UserExperienceAnalyticsNotAutopilotReadyDevice](c, req, err)
+	return sendFor[*UserExperienceAnalyticsNotAutopilotReadyDevice](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsOverviewRequest builds the "Update
@@ -17923,7 +17926,7 @@ func NewUpdateUserExperienceAnalyticsOverviewRequest(ctx context.Context, baseUR
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsOverview(ctx context.Context, body *UpdateUserExperienceAnalyticsOverviewBody) (*UserExperienceAnalyticsOverview, error) {
 	req, err := NewUpdateUserExperienceAnalyticsOverviewRequest(ctx, c.baseURL(), body)
-	return sendFor[UserExperienceAnalyticsOverview](c, req, err)
+	return sendFor[*UserExperienceAnalyticsOverview](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsRegressionSummaryRequest builds the "Update
@@ -17941,7 +17944,7 @@ func NewUpdateUserExperienceAnalyticsRegressionSummaryRequest(ctx context.Contex
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Context, body *UpdateUserExperienceAnalyticsRegressionSummaryBody) (*UserExperienceAnalyticsRegressionSummary, error) {
 	req, err := NewUpdateUserExperienceAnalyticsRegressionSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[UserExperienceAnalyticsRegressionSummary](c, req, err)
+	return sendFor[*UserExperienceAnalyticsRegressionSummary](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricRequest builds the "Update
@@ -17959,7 +17962,7 @@ func NewUpdateUserExperienceAnalyticsMetricRequest(ctx context.Context, baseURL 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricId string, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegressionRequest
@@ -17977,7 +17980,7 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionS
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegressionRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegressionRequest
@@ -17995,7 +17998,7 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionS
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegressionRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetricRequest
@@ -18013,7 +18016,7 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHisto
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricHistoryId string, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetricRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricHistoryId, body)
-	return sendFor[UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValuesRequest
@@ -18031,7 +18034,7 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDe
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValues(ctx context.Context, userExperienceAnalyticsBaselineId string, userExperienceAnalyticsMetricId string, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValuesRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, userExperienceAnalyticsMetricId, body)
-	return sendFor[UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsRemoteConnectionRequest builds the "Update
@@ -18049,7 +18052,7 @@ func NewUpdateUserExperienceAnalyticsRemoteConnectionRequest(ctx context.Context
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsRemoteConnection(ctx context.Context, userExperienceAnalyticsRemoteConnectionId string, body *UpdateUserExperienceAnalyticsRemoteConnectionBody) (*UserExperienceAnalyticsRemoteConnection, error) {
 	req, err := NewUpdateUserExperienceAnalyticsRemoteConnectionRequest(ctx, c.baseURL(), userExperienceAnalyticsRemoteConnectionId, body)
-	return sendFor[UserExperienceAnalyticsRemoteConnection](c, req, err)
+	return sendFor[*UserExperienceAnalyticsRemoteConnection](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsResourcePerformanceRequest builds the
@@ -18067,7 +18070,7 @@ func NewUpdateUserExperienceAnalyticsResourcePerformanceRequest(ctx context.Cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsResourcePerformance(ctx context.Context, userExperienceAnalyticsResourcePerformanceId string, body *UpdateUserExperienceAnalyticsResourcePerformanceBody) (*UserExperienceAnalyticsResourcePerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsResourcePerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsResourcePerformanceId, body)
-	return sendFor[UserExperienceAnalyticsResourcePerformance](c, req, err)
+	return sendFor[*UserExperienceAnalyticsResourcePerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsScoreHistoryRequest builds the "Update
@@ -18085,7 +18088,7 @@ func NewUpdateUserExperienceAnalyticsScoreHistoryRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsScoreHistory(ctx context.Context, userExperienceAnalyticsScoreHistoryId string, body *UpdateUserExperienceAnalyticsScoreHistoryBody) (*UserExperienceAnalyticsScoreHistory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsScoreHistoryRequest(ctx, c.baseURL(), userExperienceAnalyticsScoreHistoryId, body)
-	return sendFor[UserExperienceAnalyticsScoreHistory](c, req, err)
+	return sendFor[*UserExperienceAnalyticsScoreHistory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsWorkFromAnywhereMetricRequest builds the
@@ -18103,7 +18106,7 @@ func NewUpdateUserExperienceAnalyticsWorkFromAnywhereMetricRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereMetric(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricId string, body *UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*UserExperienceAnalyticsWorkFromAnywhereMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsWorkFromAnywhereMetricRequest(ctx, c.baseURL(), userExperienceAnalyticsWorkFromAnywhereMetricId, body)
-	return sendFor[UserExperienceAnalyticsWorkFromAnywhereMetric](c, req, err)
+	return sendFor[*UserExperienceAnalyticsWorkFromAnywhereMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsWorkFromAnywhereDeviceRequest builds the
@@ -18121,7 +18124,7 @@ func NewUpdateUserExperienceAnalyticsWorkFromAnywhereDeviceRequest(ctx context.C
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricId string, userExperienceAnalyticsWorkFromAnywhereDeviceId string, body *UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*UserExperienceAnalyticsWorkFromAnywhereDevice, error) {
 	req, err := NewUpdateUserExperienceAnalyticsWorkFromAnywhereDeviceRequest(ctx, c.baseURL(), userExperienceAnalyticsWorkFromAnywhereMetricId, userExperienceAnalyticsWorkFromAnywhereDeviceId, body)
-	return sendFor[UserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
+	return sendFor[*UserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
 }
 
 // NewUpdateUserPFXCertificateRequest builds the "Update userPFXCertificate"
@@ -18138,7 +18141,7 @@ func NewUpdateUserPFXCertificateRequest(ctx context.Context, baseURL string, use
 // the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserPFXCertificate(ctx context.Context, userPFXCertificateId string, body *UpdateUserPFXCertificateBody) (*UserPFXCertificate, error) {
 	req, err := NewUpdateUserPFXCertificateRequest(ctx, c.baseURL(), userPFXCertificateId, body)
-	return sendFor[UserPFXCertificate](c, req, err)
+	return sendFor[*UserPFXCertificate](c, req, err)
 }
 
 // NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileRequest builds the
@@ -18156,7 +18159,7 @@ func NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileRequest(ctx contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateActiveDirectoryWindowsAutopilotDeploymentProfile(ctx context.Context, windowsAutopilotDeploymentProfileId string, body *UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*ActiveDirectoryWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeploymentProfileId, body)
-	return sendFor[ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfileRequest
@@ -18175,7 +18178,7 @@ func NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*ActiveDirectoryWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfileRequest
@@ -18194,7 +18197,7 @@ func NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilo
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*ActiveDirectoryWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateAzureADWindowsAutopilotDeploymentProfileRequest builds the "Update
@@ -18212,7 +18215,7 @@ func NewUpdateAzureADWindowsAutopilotDeploymentProfileRequest(ctx context.Contex
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAzureADWindowsAutopilotDeploymentProfile(ctx context.Context, windowsAutopilotDeploymentProfileId string, body *UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*AzureADWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateAzureADWindowsAutopilotDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeploymentProfileId, body)
-	return sendFor[AzureADWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*AzureADWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfileRequest
@@ -18231,7 +18234,7 @@ func NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceI
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*AzureADWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[AzureADWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*AzureADWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfileRequest
@@ -18250,7 +18253,7 @@ func NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceI
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*AzureADWindowsAutopilotDeploymentProfile, error) {
 	req, err := NewUpdateAzureADWindowsAutopilotDeploymentProfileViaWindowsAutopilotDeviceIdentitiesIntendedDeploymentProfileRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[AzureADWindowsAutopilotDeploymentProfile](c, req, err)
+	return sendFor[*AzureADWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
 // NewUpdateWindowsAutopilotDeploymentProfileAssignmentRequest builds the
@@ -18268,7 +18271,7 @@ func NewUpdateWindowsAutopilotDeploymentProfileAssignmentRequest(ctx context.Con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.Context, windowsAutopilotDeviceIdentityId string, windowsAutopilotDeploymentProfileAssignmentId string, body *UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*WindowsAutopilotDeploymentProfileAssignment, error) {
 	req, err := NewUpdateWindowsAutopilotDeploymentProfileAssignmentRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, windowsAutopilotDeploymentProfileAssignmentId, body)
-	return sendFor[WindowsAutopilotDeploymentProfileAssignment](c, req, err)
+	return sendFor[*WindowsAutopilotDeploymentProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsAutopilotSettingsRequest builds the "Update
@@ -18284,7 +18287,7 @@ func NewUpdateWindowsAutopilotSettingsRequest(ctx context.Context, baseURL strin
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsAutopilotSettings(ctx context.Context, body *UpdateWindowsAutopilotSettingsBody) (*WindowsAutopilotSettings, error) {
 	req, err := NewUpdateWindowsAutopilotSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[WindowsAutopilotSettings](c, req, err)
+	return sendFor[*WindowsAutopilotSettings](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateProfileRequest builds the "Update
@@ -18302,7 +18305,7 @@ func NewUpdateWindowsFeatureUpdateProfileRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windowsFeatureUpdateProfileId string, body *UpdateWindowsFeatureUpdateProfileBody) (*WindowsFeatureUpdateProfile, error) {
 	req, err := NewUpdateWindowsFeatureUpdateProfileRequest(ctx, c.baseURL(), windowsFeatureUpdateProfileId, body)
-	return sendFor[WindowsFeatureUpdateProfile](c, req, err)
+	return sendFor[*WindowsFeatureUpdateProfile](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateProfileAssignmentRequest builds the "Update
@@ -18320,7 +18323,7 @@ func NewUpdateWindowsFeatureUpdateProfileAssignmentRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Context, windowsFeatureUpdateProfileId string, windowsFeatureUpdateProfileAssignmentId string, body *UpdateWindowsFeatureUpdateProfileAssignmentBody) (*WindowsFeatureUpdateProfileAssignment, error) {
 	req, err := NewUpdateWindowsFeatureUpdateProfileAssignmentRequest(ctx, c.baseURL(), windowsFeatureUpdateProfileId, windowsFeatureUpdateProfileAssignmentId, body)
-	return sendFor[WindowsFeatureUpdateProfileAssignment](c, req, err)
+	return sendFor[*WindowsFeatureUpdateProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLearningSummaryRequest builds the
@@ -18338,7 +18341,7 @@ func NewUpdateWindowsInformationProtectionAppLearningSummaryRequest(ctx context.
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionAppLearningSummary(ctx context.Context, windowsInformationProtectionAppLearningSummaryId string, body *UpdateWindowsInformationProtectionAppLearningSummaryBody) (*WindowsInformationProtectionAppLearningSummary, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLearningSummaryRequest(ctx, c.baseURL(), windowsInformationProtectionAppLearningSummaryId, body)
-	return sendFor[WindowsInformationProtectionAppLearningSummary](c, req, err)
+	return sendFor[*WindowsInformationProtectionAppLearningSummary](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest builds
@@ -18357,7 +18360,7 @@ func NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest(ctx cont
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx context.Context, windowsInformationProtectionNetworkLearningSummaryId string, body *UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*WindowsInformationProtectionNetworkLearningSummary, error) {
 	req, err := NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest(ctx, c.baseURL(), windowsInformationProtectionNetworkLearningSummaryId, body)
-	return sendFor[WindowsInformationProtectionNetworkLearningSummary](c, req, err)
+	return sendFor[*WindowsInformationProtectionNetworkLearningSummary](c, req, err)
 }
 
 // NewUpdateWindowsMalwareInformationRequest builds the "Update
@@ -18375,7 +18378,7 @@ func NewUpdateWindowsMalwareInformationRequest(ctx context.Context, baseURL stri
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsMalwareInformation(ctx context.Context, windowsMalwareInformationId string, body *UpdateWindowsMalwareInformationBody) (*WindowsMalwareInformation, error) {
 	req, err := NewUpdateWindowsMalwareInformationRequest(ctx, c.baseURL(), windowsMalwareInformationId, body)
-	return sendFor[WindowsMalwareInformation](c, req, err)
+	return sendFor[*WindowsMalwareInformation](c, req, err)
 }
 
 // NewUpdateMalwareStateForWindowsDeviceRequest builds the "Update
@@ -18393,7 +18396,7 @@ func NewUpdateMalwareStateForWindowsDeviceRequest(ctx context.Context, baseURL s
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMalwareStateForWindowsDevice(ctx context.Context, windowsMalwareInformationId string, malwareStateForWindowsDeviceId string, body *UpdateMalwareStateForWindowsDeviceBody) (*MalwareStateForWindowsDevice, error) {
 	req, err := NewUpdateMalwareStateForWindowsDeviceRequest(ctx, c.baseURL(), windowsMalwareInformationId, malwareStateForWindowsDeviceId, body)
-	return sendFor[MalwareStateForWindowsDevice](c, req, err)
+	return sendFor[*MalwareStateForWindowsDevice](c, req, err)
 }
 
 // NewUpdateWindowsQualityUpdateProfileRequest builds the "Update
@@ -18411,7 +18414,7 @@ func NewUpdateWindowsQualityUpdateProfileRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsQualityUpdateProfile(ctx context.Context, windowsQualityUpdateProfileId string, body *UpdateWindowsQualityUpdateProfileBody) (*WindowsQualityUpdateProfile, error) {
 	req, err := NewUpdateWindowsQualityUpdateProfileRequest(ctx, c.baseURL(), windowsQualityUpdateProfileId, body)
-	return sendFor[WindowsQualityUpdateProfile](c, req, err)
+	return sendFor[*WindowsQualityUpdateProfile](c, req, err)
 }
 
 // NewUpdateWindowsQualityUpdateProfileAssignmentRequest builds the "Update
@@ -18429,7 +18432,7 @@ func NewUpdateWindowsQualityUpdateProfileAssignmentRequest(ctx context.Context, 
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Context, windowsQualityUpdateProfileId string, windowsQualityUpdateProfileAssignmentId string, body *UpdateWindowsQualityUpdateProfileAssignmentBody) (*WindowsQualityUpdateProfileAssignment, error) {
 	req, err := NewUpdateWindowsQualityUpdateProfileAssignmentRequest(ctx, c.baseURL(), windowsQualityUpdateProfileId, windowsQualityUpdateProfileAssignmentId, body)
-	return sendFor[WindowsQualityUpdateProfileAssignment](c, req, err)
+	return sendFor[*WindowsQualityUpdateProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateCatalogItemRequest builds the "Update
@@ -18447,7 +18450,7 @@ func NewUpdateWindowsFeatureUpdateCatalogItemRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsFeatureUpdateCatalogItem(ctx context.Context, windowsUpdateCatalogItemId string, body *UpdateWindowsFeatureUpdateCatalogItemBody) (*WindowsFeatureUpdateCatalogItem, error) {
 	req, err := NewUpdateWindowsFeatureUpdateCatalogItemRequest(ctx, c.baseURL(), windowsUpdateCatalogItemId, body)
-	return sendFor[WindowsFeatureUpdateCatalogItem](c, req, err)
+	return sendFor[*WindowsFeatureUpdateCatalogItem](c, req, err)
 }
 
 // NewUpdateWindowsQualityUpdateCatalogItemRequest builds the "Update
@@ -18465,7 +18468,7 @@ func NewUpdateWindowsQualityUpdateCatalogItemRequest(ctx context.Context, baseUR
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsQualityUpdateCatalogItem(ctx context.Context, windowsUpdateCatalogItemId string, body *UpdateWindowsQualityUpdateCatalogItemBody) (*WindowsQualityUpdateCatalogItem, error) {
 	req, err := NewUpdateWindowsQualityUpdateCatalogItemRequest(ctx, c.baseURL(), windowsUpdateCatalogItemId, body)
-	return sendFor[WindowsQualityUpdateCatalogItem](c, req, err)
+	return sendFor[*WindowsQualityUpdateCatalogItem](c, req, err)
 }
 
 // NewUpdateWindowsOfficeClientConfigurationRequest builds the "Update
@@ -18482,7 +18485,7 @@ func NewUpdateWindowsOfficeClientConfigurationRequest(ctx context.Context, baseU
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsOfficeClientConfiguration(ctx context.Context, key string, body *UpdateWindowsOfficeClientConfigurationBody) (*AnyOfficeClientConfiguration, error) {
 	req, err := NewUpdateWindowsOfficeClientConfigurationRequest(ctx, c.baseURL(), key, body)
-	return sendFor[AnyOfficeClientConfiguration](c, req, err)
+	return sendFor[*AnyOfficeClientConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsOfficeClientSecurityConfigurationRequest builds the "Update
@@ -18500,7 +18503,7 @@ func NewUpdateWindowsOfficeClientSecurityConfigurationRequest(ctx context.Contex
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsOfficeClientSecurityConfiguration(ctx context.Context, officeClientConfigurationId string, body *UpdateWindowsOfficeClientSecurityConfigurationBody) (*WindowsOfficeClientSecurityConfiguration, error) {
 	req, err := NewUpdateWindowsOfficeClientSecurityConfigurationRequest(ctx, c.baseURL(), officeClientConfigurationId, body)
-	return sendFor[WindowsOfficeClientSecurityConfiguration](c, req, err)
+	return sendFor[*WindowsOfficeClientSecurityConfiguration](c, req, err)
 }
 
 // NewUpdateOfficeClientConfigurationAssignmentRequest builds the "Update
@@ -18518,7 +18521,7 @@ func NewUpdateOfficeClientConfigurationAssignmentRequest(ctx context.Context, ba
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOfficeClientConfigurationAssignment(ctx context.Context, officeClientConfigurationId string, officeClientConfigurationAssignmentId string, body *UpdateOfficeClientConfigurationAssignmentBody) (*AnyOfficeClientConfigurationAssignment, error) {
 	req, err := NewUpdateOfficeClientConfigurationAssignmentRequest(ctx, c.baseURL(), officeClientConfigurationId, officeClientConfigurationAssignmentId, body)
-	return sendFor[AnyOfficeClientConfigurationAssignment](c, req, err)
+	return sendFor[*AnyOfficeClientConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateOnPremEncryptedPayloadRequest builds the "Update
@@ -18534,7 +18537,7 @@ func NewUpdateOnPremEncryptedPayloadRequest(ctx context.Context, baseURL string,
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateOnPremEncryptedPayload(ctx context.Context, onPremEncryptedPayloadsId string, body *UpdateOnPremEncryptedPayloadBody) (*OnPremEncryptedPayload, error) {
 	req, err := NewUpdateOnPremEncryptedPayloadRequest(ctx, c.baseURL(), onPremEncryptedPayloadsId, body)
-	return sendFor[OnPremEncryptedPayload](c, req, err)
+	return sendFor[*OnPremEncryptedPayload](c, req, err)
 }
 
 // NewUpdateOrganizationRequest builds the "Update organization" request for
@@ -18549,7 +18552,7 @@ func NewUpdateOrganizationRequest(ctx context.Context, baseURL string, organizat
 // 204 No Content). See Client.
 func (c *Client) UpdateOrganization(ctx context.Context, organizationId string, body *UpdateOrganizationBody) (*Organization, error) {
 	req, err := NewUpdateOrganizationRequest(ctx, c.baseURL(), organizationId, body)
-	return sendFor[Organization](c, req, err)
+	return sendFor[*Organization](c, req, err)
 }
 
 // NewUpdatePfxRecryptionRequestRequest builds the "Update
@@ -18565,7 +18568,7 @@ func NewUpdatePfxRecryptionRequestRequest(ctx context.Context, baseURL string, p
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdatePfxRecryptionRequest(ctx context.Context, pfxRecryptionRequestsId string, body *UpdatePfxRecryptionRequestBody) (*PfxRecryptionRequest, error) {
 	req, err := NewUpdatePfxRecryptionRequestRequest(ctx, c.baseURL(), pfxRecryptionRequestsId, body)
-	return sendFor[PfxRecryptionRequest](c, req, err)
+	return sendFor[*PfxRecryptionRequest](c, req, err)
 }
 
 // NewUpdatePfxUserCertificateRequest builds the "Update pfxUserCertificate"
@@ -18581,7 +18584,7 @@ func NewUpdatePfxUserCertificateRequest(ctx context.Context, baseURL string, pfx
 // response (nil for 204 No Content). See Client.
 func (c *Client) UpdatePfxUserCertificate(ctx context.Context, pfxUserCertificatesId string, body *UpdatePfxUserCertificateBody) (*PfxUserCertificate, error) {
 	req, err := NewUpdatePfxUserCertificateRequest(ctx, c.baseURL(), pfxUserCertificatesId, body)
-	return sendFor[PfxUserCertificate](c, req, err)
+	return sendFor[*PfxUserCertificate](c, req, err)
 }
 
 // NewUpdateReportRootRequest builds the "Update reportRoot" request for PATCH
@@ -18595,7 +18598,7 @@ func NewUpdateReportRootRequest(ctx context.Context, baseURL string, body *Updat
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateReportRoot(ctx context.Context, body *UpdateReportRootBody) (*ReportRoot, error) {
 	req, err := NewUpdateReportRootRequest(ctx, c.baseURL(), body)
-	return sendFor[ReportRoot](c, req, err)
+	return sendFor[*ReportRoot](c, req, err)
 }
 
 // NewUpdateRoleManagementRequest builds the "Update roleManagement" request
@@ -18609,7 +18612,7 @@ func NewUpdateRoleManagementRequest(ctx context.Context, baseURL string, body *U
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateRoleManagement(ctx context.Context, body *UpdateRoleManagementBody) (*RoleManagement, error) {
 	req, err := NewUpdateRoleManagementRequest(ctx, c.baseURL(), body)
-	return sendFor[RoleManagement](c, req, err)
+	return sendFor[*RoleManagement](c, req, err)
 }
 
 // NewUpdateRbacApplicationMultipleRequest builds the "Update
@@ -18625,7 +18628,7 @@ func NewUpdateRbacApplicationMultipleRequest(ctx context.Context, baseURL string
 // 204 No Content). See Client.
 func (c *Client) UpdateRbacApplicationMultiple(ctx context.Context, body *UpdateRbacApplicationMultipleBody) (*RbacApplicationMultiple, error) {
 	req, err := NewUpdateRbacApplicationMultipleRequest(ctx, c.baseURL(), body)
-	return sendFor[RbacApplicationMultiple](c, req, err)
+	return sendFor[*RbacApplicationMultiple](c, req, err)
 }
 
 // NewUpdateUserRequest builds the "Update user" request for PATCH
@@ -18639,7 +18642,7 @@ func NewUpdateUserRequest(ctx context.Context, baseURL string, usersId string, b
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUser(ctx context.Context, usersId string, body *UpdateUserBody) (*User, error) {
 	req, err := NewUpdateUserRequest(ctx, c.baseURL(), usersId, body)
-	return sendFor[User](c, req, err)
+	return sendFor[*User](c, req, err)
 }
 
 // NewUpdateMobileAppIntentAndStateRequest builds the "Update
@@ -18656,5 +18659,5 @@ func NewUpdateMobileAppIntentAndStateRequest(ctx context.Context, baseURL string
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMobileAppIntentAndState(ctx context.Context, usersId string, mobileAppIntentAndStateId string, body *UpdateMobileAppIntentAndStateBody) (*MobileAppIntentAndState, error) {
 	req, err := NewUpdateMobileAppIntentAndStateRequest(ctx, c.baseURL(), usersId, mobileAppIntentAndStateId, body)
-	return sendFor[MobileAppIntentAndState](c, req, err)
+	return sendFor[*MobileAppIntentAndState](c, req, err)
 }

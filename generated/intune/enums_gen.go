@@ -3,7 +3,10 @@
 
 package intune
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ActionState is the enum type microsoft.graph.actionState. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
@@ -31,18 +34,16 @@ const (
 	ActionStateNotSupported ActionState = "notSupported"
 )
 
+var documentedActionStateValues = []string{"none", "pending", "canceled", "active", "done", "failed", "notSupported"}
+
 // ActionStateValues lists the documented values in documentation order.
 func ActionStateValues() []ActionState {
-	return []ActionState{ActionStateNone, ActionStatePending, ActionStateCanceled, ActionStateActive, ActionStateDone, ActionStateFailed, ActionStateNotSupported}
+	return enumValues[ActionState](documentedActionStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ActionState) Known() bool {
-	switch v {
-	case ActionStateNone, ActionStatePending, ActionStateCanceled, ActionStateActive, ActionStateDone, ActionStateFailed, ActionStateNotSupported:
-		return true
-	}
-	return false
+	return slices.Contains(documentedActionStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -69,18 +70,16 @@ const (
 	AdminConsentStateNotGranted AdminConsentState = "notGranted"
 )
 
+var documentedAdminConsentStateValues = []string{"notConfigured", "granted", "notGranted"}
+
 // AdminConsentStateValues lists the documented values in documentation order.
 func AdminConsentStateValues() []AdminConsentState {
-	return []AdminConsentState{AdminConsentStateNotConfigured, AdminConsentStateGranted, AdminConsentStateNotGranted}
+	return enumValues[AdminConsentState](documentedAdminConsentStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AdminConsentState) Known() bool {
-	switch v {
-	case AdminConsentStateNotConfigured, AdminConsentStateGranted, AdminConsentStateNotGranted:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAdminConsentStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -160,9 +159,11 @@ const (
 	AdvancedBitLockerStateNetworkError AdvancedBitLockerState = "networkError"
 )
 
+var documentedAdvancedBitLockerStateValues = []string{"success", "noUserConsent", "osVolumeUnprotected", "osVolumeTpmRequired", "osVolumeTpmOnlyRequired", "osVolumeTpmPinRequired", "osVolumeTpmStartupKeyRequired", "osVolumeTpmPinStartupKeyRequired", "osVolumeEncryptionMethodMismatch", "recoveryKeyBackupFailed", "fixedDriveNotEncrypted", "fixedDriveEncryptionMethodMismatch", "loggedOnUserNonAdmin", "windowsRecoveryEnvironmentNotConfigured", "tpmNotAvailable", "tpmNotReady", "networkError"}
+
 // AdvancedBitLockerStateValues lists the documented values in documentation order.
 func AdvancedBitLockerStateValues() []AdvancedBitLockerState {
-	return []AdvancedBitLockerState{AdvancedBitLockerStateSuccess, AdvancedBitLockerStateNoUserConsent, AdvancedBitLockerStateOsVolumeUnprotected, AdvancedBitLockerStateOsVolumeTpmRequired, AdvancedBitLockerStateOsVolumeTpmOnlyRequired, AdvancedBitLockerStateOsVolumeTpmPinRequired, AdvancedBitLockerStateOsVolumeTpmStartupKeyRequired, AdvancedBitLockerStateOsVolumeTpmPinStartupKeyRequired, AdvancedBitLockerStateOsVolumeEncryptionMethodMismatch, AdvancedBitLockerStateRecoveryKeyBackupFailed, AdvancedBitLockerStateFixedDriveNotEncrypted, AdvancedBitLockerStateFixedDriveEncryptionMethodMismatch, AdvancedBitLockerStateLoggedOnUserNonAdmin, AdvancedBitLockerStateWindowsRecoveryEnvironmentNotConfigured, AdvancedBitLockerStateTpmNotAvailable, AdvancedBitLockerStateTpmNotReady, AdvancedBitLockerStateNetworkError}
+	return enumValues[AdvancedBitLockerState](documentedAdvancedBitLockerStateValues)
 }
 
 // NewAdvancedBitLockerState joins members into one flags value.
@@ -199,9 +200,7 @@ func (v AdvancedBitLockerState) Has(m AdvancedBitLockerState) bool {
 // Known reports whether every member of v is documented.
 func (v AdvancedBitLockerState) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case AdvancedBitLockerStateSuccess, AdvancedBitLockerStateNoUserConsent, AdvancedBitLockerStateOsVolumeUnprotected, AdvancedBitLockerStateOsVolumeTpmRequired, AdvancedBitLockerStateOsVolumeTpmOnlyRequired, AdvancedBitLockerStateOsVolumeTpmPinRequired, AdvancedBitLockerStateOsVolumeTpmStartupKeyRequired, AdvancedBitLockerStateOsVolumeTpmPinStartupKeyRequired, AdvancedBitLockerStateOsVolumeEncryptionMethodMismatch, AdvancedBitLockerStateRecoveryKeyBackupFailed, AdvancedBitLockerStateFixedDriveNotEncrypted, AdvancedBitLockerStateFixedDriveEncryptionMethodMismatch, AdvancedBitLockerStateLoggedOnUserNonAdmin, AdvancedBitLockerStateWindowsRecoveryEnvironmentNotConfigured, AdvancedBitLockerStateTpmNotAvailable, AdvancedBitLockerStateTpmNotReady, AdvancedBitLockerStateNetworkError:
-		default:
+		if !slices.Contains(documentedAdvancedBitLockerStateValues, string(x)) {
 			return false
 		}
 	}
@@ -241,18 +240,16 @@ const (
 	AndroidDeviceOwnerAppAutoUpdatePolicyTypeAlways AndroidDeviceOwnerAppAutoUpdatePolicyType = "always"
 )
 
+var documentedAndroidDeviceOwnerAppAutoUpdatePolicyTypeValues = []string{"notConfigured", "userChoice", "never", "wiFiOnly", "always"}
+
 // AndroidDeviceOwnerAppAutoUpdatePolicyTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerAppAutoUpdatePolicyTypeValues() []AndroidDeviceOwnerAppAutoUpdatePolicyType {
-	return []AndroidDeviceOwnerAppAutoUpdatePolicyType{AndroidDeviceOwnerAppAutoUpdatePolicyTypeNotConfigured, AndroidDeviceOwnerAppAutoUpdatePolicyTypeUserChoice, AndroidDeviceOwnerAppAutoUpdatePolicyTypeNever, AndroidDeviceOwnerAppAutoUpdatePolicyTypeWiFiOnly, AndroidDeviceOwnerAppAutoUpdatePolicyTypeAlways}
+	return enumValues[AndroidDeviceOwnerAppAutoUpdatePolicyType](documentedAndroidDeviceOwnerAppAutoUpdatePolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerAppAutoUpdatePolicyType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerAppAutoUpdatePolicyTypeNotConfigured, AndroidDeviceOwnerAppAutoUpdatePolicyTypeUserChoice, AndroidDeviceOwnerAppAutoUpdatePolicyTypeNever, AndroidDeviceOwnerAppAutoUpdatePolicyTypeWiFiOnly, AndroidDeviceOwnerAppAutoUpdatePolicyTypeAlways:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerAppAutoUpdatePolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -285,18 +282,16 @@ const (
 	AndroidDeviceOwnerBatteryPluggedModeWireless AndroidDeviceOwnerBatteryPluggedMode = "wireless"
 )
 
+var documentedAndroidDeviceOwnerBatteryPluggedModeValues = []string{"notConfigured", "ac", "usb", "wireless"}
+
 // AndroidDeviceOwnerBatteryPluggedModeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerBatteryPluggedModeValues() []AndroidDeviceOwnerBatteryPluggedMode {
-	return []AndroidDeviceOwnerBatteryPluggedMode{AndroidDeviceOwnerBatteryPluggedModeNotConfigured, AndroidDeviceOwnerBatteryPluggedModeAc, AndroidDeviceOwnerBatteryPluggedModeUsb, AndroidDeviceOwnerBatteryPluggedModeWireless}
+	return enumValues[AndroidDeviceOwnerBatteryPluggedMode](documentedAndroidDeviceOwnerBatteryPluggedModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerBatteryPluggedMode) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerBatteryPluggedModeNotConfigured, AndroidDeviceOwnerBatteryPluggedModeAc, AndroidDeviceOwnerBatteryPluggedModeUsb, AndroidDeviceOwnerBatteryPluggedModeWireless:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerBatteryPluggedModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -328,18 +323,16 @@ const (
 	AndroidDeviceOwnerDefaultAppPermissionPolicyTypeAutoDeny AndroidDeviceOwnerDefaultAppPermissionPolicyType = "autoDeny"
 )
 
+var documentedAndroidDeviceOwnerDefaultAppPermissionPolicyTypeValues = []string{"deviceDefault", "prompt", "autoGrant", "autoDeny"}
+
 // AndroidDeviceOwnerDefaultAppPermissionPolicyTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerDefaultAppPermissionPolicyTypeValues() []AndroidDeviceOwnerDefaultAppPermissionPolicyType {
-	return []AndroidDeviceOwnerDefaultAppPermissionPolicyType{AndroidDeviceOwnerDefaultAppPermissionPolicyTypeDeviceDefault, AndroidDeviceOwnerDefaultAppPermissionPolicyTypePrompt, AndroidDeviceOwnerDefaultAppPermissionPolicyTypeAutoGrant, AndroidDeviceOwnerDefaultAppPermissionPolicyTypeAutoDeny}
+	return enumValues[AndroidDeviceOwnerDefaultAppPermissionPolicyType](documentedAndroidDeviceOwnerDefaultAppPermissionPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerDefaultAppPermissionPolicyType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerDefaultAppPermissionPolicyTypeDeviceDefault, AndroidDeviceOwnerDefaultAppPermissionPolicyTypePrompt, AndroidDeviceOwnerDefaultAppPermissionPolicyTypeAutoGrant, AndroidDeviceOwnerDefaultAppPermissionPolicyTypeAutoDeny:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerDefaultAppPermissionPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -369,18 +362,16 @@ const (
 	AndroidDeviceOwnerEnrollmentModeCorporateOwnedWorkProfile AndroidDeviceOwnerEnrollmentMode = "corporateOwnedWorkProfile"
 )
 
+var documentedAndroidDeviceOwnerEnrollmentModeValues = []string{"corporateOwnedDedicatedDevice", "corporateOwnedFullyManaged", "corporateOwnedWorkProfile"}
+
 // AndroidDeviceOwnerEnrollmentModeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerEnrollmentModeValues() []AndroidDeviceOwnerEnrollmentMode {
-	return []AndroidDeviceOwnerEnrollmentMode{AndroidDeviceOwnerEnrollmentModeCorporateOwnedDedicatedDevice, AndroidDeviceOwnerEnrollmentModeCorporateOwnedFullyManaged, AndroidDeviceOwnerEnrollmentModeCorporateOwnedWorkProfile}
+	return enumValues[AndroidDeviceOwnerEnrollmentMode](documentedAndroidDeviceOwnerEnrollmentModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerEnrollmentMode) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerEnrollmentModeCorporateOwnedDedicatedDevice, AndroidDeviceOwnerEnrollmentModeCorporateOwnedFullyManaged, AndroidDeviceOwnerEnrollmentModeCorporateOwnedWorkProfile:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerEnrollmentModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -410,18 +401,16 @@ const (
 	AndroidDeviceOwnerEnrollmentProfileTypeFullyManaged AndroidDeviceOwnerEnrollmentProfileType = "fullyManaged"
 )
 
+var documentedAndroidDeviceOwnerEnrollmentProfileTypeValues = []string{"notConfigured", "dedicatedDevice", "fullyManaged"}
+
 // AndroidDeviceOwnerEnrollmentProfileTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerEnrollmentProfileTypeValues() []AndroidDeviceOwnerEnrollmentProfileType {
-	return []AndroidDeviceOwnerEnrollmentProfileType{AndroidDeviceOwnerEnrollmentProfileTypeNotConfigured, AndroidDeviceOwnerEnrollmentProfileTypeDedicatedDevice, AndroidDeviceOwnerEnrollmentProfileTypeFullyManaged}
+	return enumValues[AndroidDeviceOwnerEnrollmentProfileType](documentedAndroidDeviceOwnerEnrollmentProfileTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerEnrollmentProfileType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerEnrollmentProfileTypeNotConfigured, AndroidDeviceOwnerEnrollmentProfileTypeDedicatedDevice, AndroidDeviceOwnerEnrollmentProfileTypeFullyManaged:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerEnrollmentProfileTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -450,18 +439,16 @@ const (
 	AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode AndroidDeviceOwnerEnrollmentTokenType = "corporateOwnedDedicatedDeviceWithAzureADSharedMode"
 )
 
+var documentedAndroidDeviceOwnerEnrollmentTokenTypeValues = []string{"default", "corporateOwnedDedicatedDeviceWithAzureADSharedMode"}
+
 // AndroidDeviceOwnerEnrollmentTokenTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerEnrollmentTokenTypeValues() []AndroidDeviceOwnerEnrollmentTokenType {
-	return []AndroidDeviceOwnerEnrollmentTokenType{AndroidDeviceOwnerEnrollmentTokenTypeDefault, AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode}
+	return enumValues[AndroidDeviceOwnerEnrollmentTokenType](documentedAndroidDeviceOwnerEnrollmentTokenTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerEnrollmentTokenType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerEnrollmentTokenTypeDefault, AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerEnrollmentTokenTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -493,18 +480,16 @@ const (
 	AndroidDeviceOwnerKioskCustomizationStatusBarSystemInfoOnly AndroidDeviceOwnerKioskCustomizationStatusBar = "systemInfoOnly"
 )
 
+var documentedAndroidDeviceOwnerKioskCustomizationStatusBarValues = []string{"notConfigured", "notificationsAndSystemInfoEnabled", "systemInfoOnly"}
+
 // AndroidDeviceOwnerKioskCustomizationStatusBarValues lists the documented values in documentation order.
 func AndroidDeviceOwnerKioskCustomizationStatusBarValues() []AndroidDeviceOwnerKioskCustomizationStatusBar {
-	return []AndroidDeviceOwnerKioskCustomizationStatusBar{AndroidDeviceOwnerKioskCustomizationStatusBarNotConfigured, AndroidDeviceOwnerKioskCustomizationStatusBarNotificationsAndSystemInfoEnabled, AndroidDeviceOwnerKioskCustomizationStatusBarSystemInfoOnly}
+	return enumValues[AndroidDeviceOwnerKioskCustomizationStatusBar](documentedAndroidDeviceOwnerKioskCustomizationStatusBarValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerKioskCustomizationStatusBar) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerKioskCustomizationStatusBarNotConfigured, AndroidDeviceOwnerKioskCustomizationStatusBarNotificationsAndSystemInfoEnabled, AndroidDeviceOwnerKioskCustomizationStatusBarSystemInfoOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerKioskCustomizationStatusBarValues, string(v))
 }
 
 // String returns the wire value.
@@ -534,18 +519,16 @@ const (
 	AndroidDeviceOwnerKioskCustomizationSystemNavigationHomeButtonOnly AndroidDeviceOwnerKioskCustomizationSystemNavigation = "homeButtonOnly"
 )
 
+var documentedAndroidDeviceOwnerKioskCustomizationSystemNavigationValues = []string{"notConfigured", "navigationEnabled", "homeButtonOnly"}
+
 // AndroidDeviceOwnerKioskCustomizationSystemNavigationValues lists the documented values in documentation order.
 func AndroidDeviceOwnerKioskCustomizationSystemNavigationValues() []AndroidDeviceOwnerKioskCustomizationSystemNavigation {
-	return []AndroidDeviceOwnerKioskCustomizationSystemNavigation{AndroidDeviceOwnerKioskCustomizationSystemNavigationNotConfigured, AndroidDeviceOwnerKioskCustomizationSystemNavigationNavigationEnabled, AndroidDeviceOwnerKioskCustomizationSystemNavigationHomeButtonOnly}
+	return enumValues[AndroidDeviceOwnerKioskCustomizationSystemNavigation](documentedAndroidDeviceOwnerKioskCustomizationSystemNavigationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerKioskCustomizationSystemNavigation) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerKioskCustomizationSystemNavigationNotConfigured, AndroidDeviceOwnerKioskCustomizationSystemNavigationNavigationEnabled, AndroidDeviceOwnerKioskCustomizationSystemNavigationHomeButtonOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerKioskCustomizationSystemNavigationValues, string(v))
 }
 
 // String returns the wire value.
@@ -581,18 +564,16 @@ const (
 	AndroidDeviceOwnerKioskModeFolderIconLightCircle AndroidDeviceOwnerKioskModeFolderIcon = "lightCircle"
 )
 
+var documentedAndroidDeviceOwnerKioskModeFolderIconValues = []string{"notConfigured", "darkSquare", "darkCircle", "lightSquare", "lightCircle"}
+
 // AndroidDeviceOwnerKioskModeFolderIconValues lists the documented values in documentation order.
 func AndroidDeviceOwnerKioskModeFolderIconValues() []AndroidDeviceOwnerKioskModeFolderIcon {
-	return []AndroidDeviceOwnerKioskModeFolderIcon{AndroidDeviceOwnerKioskModeFolderIconNotConfigured, AndroidDeviceOwnerKioskModeFolderIconDarkSquare, AndroidDeviceOwnerKioskModeFolderIconDarkCircle, AndroidDeviceOwnerKioskModeFolderIconLightSquare, AndroidDeviceOwnerKioskModeFolderIconLightCircle}
+	return enumValues[AndroidDeviceOwnerKioskModeFolderIcon](documentedAndroidDeviceOwnerKioskModeFolderIconValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerKioskModeFolderIcon) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerKioskModeFolderIconNotConfigured, AndroidDeviceOwnerKioskModeFolderIconDarkSquare, AndroidDeviceOwnerKioskModeFolderIconDarkCircle, AndroidDeviceOwnerKioskModeFolderIconLightSquare, AndroidDeviceOwnerKioskModeFolderIconLightCircle:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerKioskModeFolderIconValues, string(v))
 }
 
 // String returns the wire value.
@@ -627,18 +608,16 @@ const (
 	AndroidDeviceOwnerKioskModeIconSizeLargest AndroidDeviceOwnerKioskModeIconSize = "largest"
 )
 
+var documentedAndroidDeviceOwnerKioskModeIconSizeValues = []string{"notConfigured", "smallest", "small", "regular", "large", "largest"}
+
 // AndroidDeviceOwnerKioskModeIconSizeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerKioskModeIconSizeValues() []AndroidDeviceOwnerKioskModeIconSize {
-	return []AndroidDeviceOwnerKioskModeIconSize{AndroidDeviceOwnerKioskModeIconSizeNotConfigured, AndroidDeviceOwnerKioskModeIconSizeSmallest, AndroidDeviceOwnerKioskModeIconSizeSmall, AndroidDeviceOwnerKioskModeIconSizeRegular, AndroidDeviceOwnerKioskModeIconSizeLarge, AndroidDeviceOwnerKioskModeIconSizeLargest}
+	return enumValues[AndroidDeviceOwnerKioskModeIconSize](documentedAndroidDeviceOwnerKioskModeIconSizeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerKioskModeIconSize) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerKioskModeIconSizeNotConfigured, AndroidDeviceOwnerKioskModeIconSizeSmallest, AndroidDeviceOwnerKioskModeIconSizeSmall, AndroidDeviceOwnerKioskModeIconSizeRegular, AndroidDeviceOwnerKioskModeIconSizeLarge, AndroidDeviceOwnerKioskModeIconSizeLargest:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerKioskModeIconSizeValues, string(v))
 }
 
 // String returns the wire value.
@@ -671,18 +650,16 @@ const (
 	AndroidDeviceOwnerKioskModeScreenOrientationAutoRotate AndroidDeviceOwnerKioskModeScreenOrientation = "autoRotate"
 )
 
+var documentedAndroidDeviceOwnerKioskModeScreenOrientationValues = []string{"notConfigured", "portrait", "landscape", "autoRotate"}
+
 // AndroidDeviceOwnerKioskModeScreenOrientationValues lists the documented values in documentation order.
 func AndroidDeviceOwnerKioskModeScreenOrientationValues() []AndroidDeviceOwnerKioskModeScreenOrientation {
-	return []AndroidDeviceOwnerKioskModeScreenOrientation{AndroidDeviceOwnerKioskModeScreenOrientationNotConfigured, AndroidDeviceOwnerKioskModeScreenOrientationPortrait, AndroidDeviceOwnerKioskModeScreenOrientationLandscape, AndroidDeviceOwnerKioskModeScreenOrientationAutoRotate}
+	return enumValues[AndroidDeviceOwnerKioskModeScreenOrientation](documentedAndroidDeviceOwnerKioskModeScreenOrientationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerKioskModeScreenOrientation) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerKioskModeScreenOrientationNotConfigured, AndroidDeviceOwnerKioskModeScreenOrientationPortrait, AndroidDeviceOwnerKioskModeScreenOrientationLandscape, AndroidDeviceOwnerKioskModeScreenOrientationAutoRotate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerKioskModeScreenOrientationValues, string(v))
 }
 
 // String returns the wire value.
@@ -714,18 +691,16 @@ const (
 	AndroidDeviceOwnerPlayStoreModeBlockList AndroidDeviceOwnerPlayStoreMode = "blockList"
 )
 
+var documentedAndroidDeviceOwnerPlayStoreModeValues = []string{"notConfigured", "allowList", "blockList"}
+
 // AndroidDeviceOwnerPlayStoreModeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerPlayStoreModeValues() []AndroidDeviceOwnerPlayStoreMode {
-	return []AndroidDeviceOwnerPlayStoreMode{AndroidDeviceOwnerPlayStoreModeNotConfigured, AndroidDeviceOwnerPlayStoreModeAllowList, AndroidDeviceOwnerPlayStoreModeBlockList}
+	return enumValues[AndroidDeviceOwnerPlayStoreMode](documentedAndroidDeviceOwnerPlayStoreModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerPlayStoreMode) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerPlayStoreModeNotConfigured, AndroidDeviceOwnerPlayStoreModeAllowList, AndroidDeviceOwnerPlayStoreModeBlockList:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerPlayStoreModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -773,18 +748,16 @@ const (
 	AndroidDeviceOwnerRequiredPasswordTypeCustomPassword AndroidDeviceOwnerRequiredPasswordType = "customPassword"
 )
 
+var documentedAndroidDeviceOwnerRequiredPasswordTypeValues = []string{"deviceDefault", "required", "numeric", "numericComplex", "alphabetic", "alphanumeric", "alphanumericWithSymbols", "lowSecurityBiometric", "customPassword"}
+
 // AndroidDeviceOwnerRequiredPasswordTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerRequiredPasswordTypeValues() []AndroidDeviceOwnerRequiredPasswordType {
-	return []AndroidDeviceOwnerRequiredPasswordType{AndroidDeviceOwnerRequiredPasswordTypeDeviceDefault, AndroidDeviceOwnerRequiredPasswordTypeRequired, AndroidDeviceOwnerRequiredPasswordTypeNumeric, AndroidDeviceOwnerRequiredPasswordTypeNumericComplex, AndroidDeviceOwnerRequiredPasswordTypeAlphabetic, AndroidDeviceOwnerRequiredPasswordTypeAlphanumeric, AndroidDeviceOwnerRequiredPasswordTypeAlphanumericWithSymbols, AndroidDeviceOwnerRequiredPasswordTypeLowSecurityBiometric, AndroidDeviceOwnerRequiredPasswordTypeCustomPassword}
+	return enumValues[AndroidDeviceOwnerRequiredPasswordType](documentedAndroidDeviceOwnerRequiredPasswordTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerRequiredPasswordType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerRequiredPasswordTypeDeviceDefault, AndroidDeviceOwnerRequiredPasswordTypeRequired, AndroidDeviceOwnerRequiredPasswordTypeNumeric, AndroidDeviceOwnerRequiredPasswordTypeNumericComplex, AndroidDeviceOwnerRequiredPasswordTypeAlphabetic, AndroidDeviceOwnerRequiredPasswordTypeAlphanumeric, AndroidDeviceOwnerRequiredPasswordTypeAlphanumericWithSymbols, AndroidDeviceOwnerRequiredPasswordTypeLowSecurityBiometric, AndroidDeviceOwnerRequiredPasswordTypeCustomPassword:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerRequiredPasswordTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -818,18 +791,16 @@ const (
 	AndroidDeviceOwnerSystemUpdateInstallTypeAutomatic AndroidDeviceOwnerSystemUpdateInstallType = "automatic"
 )
 
+var documentedAndroidDeviceOwnerSystemUpdateInstallTypeValues = []string{"deviceDefault", "postpone", "windowed", "automatic"}
+
 // AndroidDeviceOwnerSystemUpdateInstallTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerSystemUpdateInstallTypeValues() []AndroidDeviceOwnerSystemUpdateInstallType {
-	return []AndroidDeviceOwnerSystemUpdateInstallType{AndroidDeviceOwnerSystemUpdateInstallTypeDeviceDefault, AndroidDeviceOwnerSystemUpdateInstallTypePostpone, AndroidDeviceOwnerSystemUpdateInstallTypeWindowed, AndroidDeviceOwnerSystemUpdateInstallTypeAutomatic}
+	return enumValues[AndroidDeviceOwnerSystemUpdateInstallType](documentedAndroidDeviceOwnerSystemUpdateInstallTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerSystemUpdateInstallType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerSystemUpdateInstallTypeDeviceDefault, AndroidDeviceOwnerSystemUpdateInstallTypePostpone, AndroidDeviceOwnerSystemUpdateInstallTypeWindowed, AndroidDeviceOwnerSystemUpdateInstallTypeAutomatic:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerSystemUpdateInstallTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -859,18 +830,16 @@ const (
 	AndroidDeviceOwnerVirtualHomeButtonTypeFloating AndroidDeviceOwnerVirtualHomeButtonType = "floating"
 )
 
+var documentedAndroidDeviceOwnerVirtualHomeButtonTypeValues = []string{"notConfigured", "swipeUp", "floating"}
+
 // AndroidDeviceOwnerVirtualHomeButtonTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerVirtualHomeButtonTypeValues() []AndroidDeviceOwnerVirtualHomeButtonType {
-	return []AndroidDeviceOwnerVirtualHomeButtonType{AndroidDeviceOwnerVirtualHomeButtonTypeNotConfigured, AndroidDeviceOwnerVirtualHomeButtonTypeSwipeUp, AndroidDeviceOwnerVirtualHomeButtonTypeFloating}
+	return enumValues[AndroidDeviceOwnerVirtualHomeButtonType](documentedAndroidDeviceOwnerVirtualHomeButtonTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerVirtualHomeButtonType) Known() bool {
-	switch v {
-	case AndroidDeviceOwnerVirtualHomeButtonTypeNotConfigured, AndroidDeviceOwnerVirtualHomeButtonTypeSwipeUp, AndroidDeviceOwnerVirtualHomeButtonTypeFloating:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidDeviceOwnerVirtualHomeButtonTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -905,9 +874,11 @@ const (
 	AndroidDeviceOwnerWiFiSecurityTypeWpaEnterprise AndroidDeviceOwnerWiFiSecurityType = "wpaEnterprise"
 )
 
+var documentedAndroidDeviceOwnerWiFiSecurityTypeValues = []string{"open", "wep", "wpaPersonal", "wpaEnterprise"}
+
 // AndroidDeviceOwnerWiFiSecurityTypeValues lists the documented values in documentation order.
 func AndroidDeviceOwnerWiFiSecurityTypeValues() []AndroidDeviceOwnerWiFiSecurityType {
-	return []AndroidDeviceOwnerWiFiSecurityType{AndroidDeviceOwnerWiFiSecurityTypeOpen, AndroidDeviceOwnerWiFiSecurityTypeWep, AndroidDeviceOwnerWiFiSecurityTypeWpaPersonal, AndroidDeviceOwnerWiFiSecurityTypeWpaEnterprise}
+	return enumValues[AndroidDeviceOwnerWiFiSecurityType](documentedAndroidDeviceOwnerWiFiSecurityTypeValues)
 }
 
 // NewAndroidDeviceOwnerWiFiSecurityType joins members into one flags value.
@@ -944,9 +915,7 @@ func (v AndroidDeviceOwnerWiFiSecurityType) Has(m AndroidDeviceOwnerWiFiSecurity
 // Known reports whether every member of v is documented.
 func (v AndroidDeviceOwnerWiFiSecurityType) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case AndroidDeviceOwnerWiFiSecurityTypeOpen, AndroidDeviceOwnerWiFiSecurityTypeWep, AndroidDeviceOwnerWiFiSecurityTypeWpaPersonal, AndroidDeviceOwnerWiFiSecurityTypeWpaEnterprise:
-		default:
+		if !slices.Contains(documentedAndroidDeviceOwnerWiFiSecurityTypeValues, string(x)) {
 			return false
 		}
 	}
@@ -979,18 +948,16 @@ const (
 	AndroidEapTypePeap AndroidEapType = "peap"
 )
 
+var documentedAndroidEapTypeValues = []string{"eapTls", "eapTtls", "peap"}
+
 // AndroidEapTypeValues lists the documented values in documentation order.
 func AndroidEapTypeValues() []AndroidEapType {
-	return []AndroidEapType{AndroidEapTypeEapTls, AndroidEapTypeEapTtls, AndroidEapTypePeap}
+	return enumValues[AndroidEapType](documentedAndroidEapTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidEapType) Known() bool {
-	switch v {
-	case AndroidEapTypeEapTls, AndroidEapTypeEapTtls, AndroidEapTypePeap:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidEapTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1035,18 +1002,16 @@ const (
 	AndroidForWorkAppConfigurationSchemaItemDataTypeHidden AndroidForWorkAppConfigurationSchemaItemDataType = "hidden"
 )
 
+var documentedAndroidForWorkAppConfigurationSchemaItemDataTypeValues = []string{"bool", "integer", "string", "choice", "multiselect", "bundle", "bundleArray", "hidden"}
+
 // AndroidForWorkAppConfigurationSchemaItemDataTypeValues lists the documented values in documentation order.
 func AndroidForWorkAppConfigurationSchemaItemDataTypeValues() []AndroidForWorkAppConfigurationSchemaItemDataType {
-	return []AndroidForWorkAppConfigurationSchemaItemDataType{AndroidForWorkAppConfigurationSchemaItemDataTypeBool, AndroidForWorkAppConfigurationSchemaItemDataTypeInteger, AndroidForWorkAppConfigurationSchemaItemDataTypeString, AndroidForWorkAppConfigurationSchemaItemDataTypeChoice, AndroidForWorkAppConfigurationSchemaItemDataTypeMultiselect, AndroidForWorkAppConfigurationSchemaItemDataTypeBundle, AndroidForWorkAppConfigurationSchemaItemDataTypeBundleArray, AndroidForWorkAppConfigurationSchemaItemDataTypeHidden}
+	return enumValues[AndroidForWorkAppConfigurationSchemaItemDataType](documentedAndroidForWorkAppConfigurationSchemaItemDataTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkAppConfigurationSchemaItemDataType) Known() bool {
-	switch v {
-	case AndroidForWorkAppConfigurationSchemaItemDataTypeBool, AndroidForWorkAppConfigurationSchemaItemDataTypeInteger, AndroidForWorkAppConfigurationSchemaItemDataTypeString, AndroidForWorkAppConfigurationSchemaItemDataTypeChoice, AndroidForWorkAppConfigurationSchemaItemDataTypeMultiselect, AndroidForWorkAppConfigurationSchemaItemDataTypeBundle, AndroidForWorkAppConfigurationSchemaItemDataTypeBundleArray, AndroidForWorkAppConfigurationSchemaItemDataTypeHidden:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkAppConfigurationSchemaItemDataTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1076,18 +1041,16 @@ const (
 	AndroidForWorkBindStatusUnbinding AndroidForWorkBindStatus = "unbinding"
 )
 
+var documentedAndroidForWorkBindStatusValues = []string{"notBound", "bound", "boundAndValidated", "unbinding"}
+
 // AndroidForWorkBindStatusValues lists the documented values in documentation order.
 func AndroidForWorkBindStatusValues() []AndroidForWorkBindStatus {
-	return []AndroidForWorkBindStatus{AndroidForWorkBindStatusNotBound, AndroidForWorkBindStatusBound, AndroidForWorkBindStatusBoundAndValidated, AndroidForWorkBindStatusUnbinding}
+	return enumValues[AndroidForWorkBindStatus](documentedAndroidForWorkBindStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkBindStatus) Known() bool {
-	switch v {
-	case AndroidForWorkBindStatusNotBound, AndroidForWorkBindStatusBound, AndroidForWorkBindStatusBoundAndValidated, AndroidForWorkBindStatusUnbinding:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkBindStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -1121,18 +1084,16 @@ const (
 	AndroidForWorkCrossProfileDataSharingTypeNoRestrictions AndroidForWorkCrossProfileDataSharingType = "noRestrictions"
 )
 
+var documentedAndroidForWorkCrossProfileDataSharingTypeValues = []string{"deviceDefault", "preventAny", "allowPersonalToWork", "noRestrictions"}
+
 // AndroidForWorkCrossProfileDataSharingTypeValues lists the documented values in documentation order.
 func AndroidForWorkCrossProfileDataSharingTypeValues() []AndroidForWorkCrossProfileDataSharingType {
-	return []AndroidForWorkCrossProfileDataSharingType{AndroidForWorkCrossProfileDataSharingTypeDeviceDefault, AndroidForWorkCrossProfileDataSharingTypePreventAny, AndroidForWorkCrossProfileDataSharingTypeAllowPersonalToWork, AndroidForWorkCrossProfileDataSharingTypeNoRestrictions}
+	return enumValues[AndroidForWorkCrossProfileDataSharingType](documentedAndroidForWorkCrossProfileDataSharingTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkCrossProfileDataSharingType) Known() bool {
-	switch v {
-	case AndroidForWorkCrossProfileDataSharingTypeDeviceDefault, AndroidForWorkCrossProfileDataSharingTypePreventAny, AndroidForWorkCrossProfileDataSharingTypeAllowPersonalToWork, AndroidForWorkCrossProfileDataSharingTypeNoRestrictions:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkCrossProfileDataSharingTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1164,18 +1125,16 @@ const (
 	AndroidForWorkDefaultAppPermissionPolicyTypeAutoDeny AndroidForWorkDefaultAppPermissionPolicyType = "autoDeny"
 )
 
+var documentedAndroidForWorkDefaultAppPermissionPolicyTypeValues = []string{"deviceDefault", "prompt", "autoGrant", "autoDeny"}
+
 // AndroidForWorkDefaultAppPermissionPolicyTypeValues lists the documented values in documentation order.
 func AndroidForWorkDefaultAppPermissionPolicyTypeValues() []AndroidForWorkDefaultAppPermissionPolicyType {
-	return []AndroidForWorkDefaultAppPermissionPolicyType{AndroidForWorkDefaultAppPermissionPolicyTypeDeviceDefault, AndroidForWorkDefaultAppPermissionPolicyTypePrompt, AndroidForWorkDefaultAppPermissionPolicyTypeAutoGrant, AndroidForWorkDefaultAppPermissionPolicyTypeAutoDeny}
+	return enumValues[AndroidForWorkDefaultAppPermissionPolicyType](documentedAndroidForWorkDefaultAppPermissionPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkDefaultAppPermissionPolicyType) Known() bool {
-	switch v {
-	case AndroidForWorkDefaultAppPermissionPolicyTypeDeviceDefault, AndroidForWorkDefaultAppPermissionPolicyTypePrompt, AndroidForWorkDefaultAppPermissionPolicyTypeAutoGrant, AndroidForWorkDefaultAppPermissionPolicyTypeAutoDeny:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkDefaultAppPermissionPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1205,18 +1164,16 @@ const (
 	AndroidForWorkEnrollmentTargetTargetedAsEnrollmentRestrictions AndroidForWorkEnrollmentTarget = "targetedAsEnrollmentRestrictions"
 )
 
+var documentedAndroidForWorkEnrollmentTargetValues = []string{"none", "all", "targeted", "targetedAsEnrollmentRestrictions"}
+
 // AndroidForWorkEnrollmentTargetValues lists the documented values in documentation order.
 func AndroidForWorkEnrollmentTargetValues() []AndroidForWorkEnrollmentTarget {
-	return []AndroidForWorkEnrollmentTarget{AndroidForWorkEnrollmentTargetNone, AndroidForWorkEnrollmentTargetAll, AndroidForWorkEnrollmentTargetTargeted, AndroidForWorkEnrollmentTargetTargetedAsEnrollmentRestrictions}
+	return enumValues[AndroidForWorkEnrollmentTarget](documentedAndroidForWorkEnrollmentTargetValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkEnrollmentTarget) Known() bool {
-	switch v {
-	case AndroidForWorkEnrollmentTargetNone, AndroidForWorkEnrollmentTargetAll, AndroidForWorkEnrollmentTargetTargeted, AndroidForWorkEnrollmentTargetTargetedAsEnrollmentRestrictions:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkEnrollmentTargetValues, string(v))
 }
 
 // String returns the wire value.
@@ -1261,18 +1218,16 @@ const (
 	AndroidForWorkRequiredPasswordTypeAlphanumericWithSymbols AndroidForWorkRequiredPasswordType = "alphanumericWithSymbols"
 )
 
+var documentedAndroidForWorkRequiredPasswordTypeValues = []string{"deviceDefault", "lowSecurityBiometric", "required", "atLeastNumeric", "numericComplex", "atLeastAlphabetic", "atLeastAlphanumeric", "alphanumericWithSymbols"}
+
 // AndroidForWorkRequiredPasswordTypeValues lists the documented values in documentation order.
 func AndroidForWorkRequiredPasswordTypeValues() []AndroidForWorkRequiredPasswordType {
-	return []AndroidForWorkRequiredPasswordType{AndroidForWorkRequiredPasswordTypeDeviceDefault, AndroidForWorkRequiredPasswordTypeLowSecurityBiometric, AndroidForWorkRequiredPasswordTypeRequired, AndroidForWorkRequiredPasswordTypeAtLeastNumeric, AndroidForWorkRequiredPasswordTypeNumericComplex, AndroidForWorkRequiredPasswordTypeAtLeastAlphabetic, AndroidForWorkRequiredPasswordTypeAtLeastAlphanumeric, AndroidForWorkRequiredPasswordTypeAlphanumericWithSymbols}
+	return enumValues[AndroidForWorkRequiredPasswordType](documentedAndroidForWorkRequiredPasswordTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkRequiredPasswordType) Known() bool {
-	switch v {
-	case AndroidForWorkRequiredPasswordTypeDeviceDefault, AndroidForWorkRequiredPasswordTypeLowSecurityBiometric, AndroidForWorkRequiredPasswordTypeRequired, AndroidForWorkRequiredPasswordTypeAtLeastNumeric, AndroidForWorkRequiredPasswordTypeNumericComplex, AndroidForWorkRequiredPasswordTypeAtLeastAlphabetic, AndroidForWorkRequiredPasswordTypeAtLeastAlphanumeric, AndroidForWorkRequiredPasswordTypeAlphanumericWithSymbols:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkRequiredPasswordTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1308,18 +1263,16 @@ const (
 	AndroidForWorkSyncStatusNone AndroidForWorkSyncStatus = "none"
 )
 
+var documentedAndroidForWorkSyncStatusValues = []string{"success", "credentialsNotValid", "androidForWorkApiError", "managementServiceError", "unknownError", "none"}
+
 // AndroidForWorkSyncStatusValues lists the documented values in documentation order.
 func AndroidForWorkSyncStatusValues() []AndroidForWorkSyncStatus {
-	return []AndroidForWorkSyncStatus{AndroidForWorkSyncStatusSuccess, AndroidForWorkSyncStatusCredentialsNotValid, AndroidForWorkSyncStatusAndroidForWorkApiError, AndroidForWorkSyncStatusManagementServiceError, AndroidForWorkSyncStatusUnknownError, AndroidForWorkSyncStatusNone}
+	return enumValues[AndroidForWorkSyncStatus](documentedAndroidForWorkSyncStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkSyncStatus) Known() bool {
-	switch v {
-	case AndroidForWorkSyncStatusSuccess, AndroidForWorkSyncStatusCredentialsNotValid, AndroidForWorkSyncStatusAndroidForWorkApiError, AndroidForWorkSyncStatusManagementServiceError, AndroidForWorkSyncStatusUnknownError, AndroidForWorkSyncStatusNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkSyncStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -1356,18 +1309,16 @@ const (
 	AndroidForWorkVpnConnectionTypeCitrix AndroidForWorkVpnConnectionType = "citrix"
 )
 
+var documentedAndroidForWorkVpnConnectionTypeValues = []string{"ciscoAnyConnect", "pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn", "citrix"}
+
 // AndroidForWorkVpnConnectionTypeValues lists the documented values in documentation order.
 func AndroidForWorkVpnConnectionTypeValues() []AndroidForWorkVpnConnectionType {
-	return []AndroidForWorkVpnConnectionType{AndroidForWorkVpnConnectionTypeCiscoAnyConnect, AndroidForWorkVpnConnectionTypePulseSecure, AndroidForWorkVpnConnectionTypeF5EdgeClient, AndroidForWorkVpnConnectionTypeDellSonicWallMobileConnect, AndroidForWorkVpnConnectionTypeCheckPointCapsuleVpn, AndroidForWorkVpnConnectionTypeCitrix}
+	return enumValues[AndroidForWorkVpnConnectionType](documentedAndroidForWorkVpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidForWorkVpnConnectionType) Known() bool {
-	switch v {
-	case AndroidForWorkVpnConnectionTypeCiscoAnyConnect, AndroidForWorkVpnConnectionTypePulseSecure, AndroidForWorkVpnConnectionTypeF5EdgeClient, AndroidForWorkVpnConnectionTypeDellSonicWallMobileConnect, AndroidForWorkVpnConnectionTypeCheckPointCapsuleVpn, AndroidForWorkVpnConnectionTypeCitrix:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidForWorkVpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1412,18 +1363,16 @@ const (
 	AndroidKeyguardFeatureAllFeatures AndroidKeyguardFeature = "allFeatures"
 )
 
+var documentedAndroidKeyguardFeatureValues = []string{"notConfigured", "camera", "notifications", "unredactedNotifications", "trustAgents", "fingerprint", "remoteInput", "allFeatures"}
+
 // AndroidKeyguardFeatureValues lists the documented values in documentation order.
 func AndroidKeyguardFeatureValues() []AndroidKeyguardFeature {
-	return []AndroidKeyguardFeature{AndroidKeyguardFeatureNotConfigured, AndroidKeyguardFeatureCamera, AndroidKeyguardFeatureNotifications, AndroidKeyguardFeatureUnredactedNotifications, AndroidKeyguardFeatureTrustAgents, AndroidKeyguardFeatureFingerprint, AndroidKeyguardFeatureRemoteInput, AndroidKeyguardFeatureAllFeatures}
+	return enumValues[AndroidKeyguardFeature](documentedAndroidKeyguardFeatureValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidKeyguardFeature) Known() bool {
-	switch v {
-	case AndroidKeyguardFeatureNotConfigured, AndroidKeyguardFeatureCamera, AndroidKeyguardFeatureNotifications, AndroidKeyguardFeatureUnredactedNotifications, AndroidKeyguardFeatureTrustAgents, AndroidKeyguardFeatureFingerprint, AndroidKeyguardFeatureRemoteInput, AndroidKeyguardFeatureAllFeatures:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidKeyguardFeatureValues, string(v))
 }
 
 // String returns the wire value.
@@ -1450,18 +1399,16 @@ const (
 	AndroidManagedAppSafetyNetAppsVerificationTypeEnabled AndroidManagedAppSafetyNetAppsVerificationType = "enabled"
 )
 
+var documentedAndroidManagedAppSafetyNetAppsVerificationTypeValues = []string{"none", "enabled"}
+
 // AndroidManagedAppSafetyNetAppsVerificationTypeValues lists the documented values in documentation order.
 func AndroidManagedAppSafetyNetAppsVerificationTypeValues() []AndroidManagedAppSafetyNetAppsVerificationType {
-	return []AndroidManagedAppSafetyNetAppsVerificationType{AndroidManagedAppSafetyNetAppsVerificationTypeNone, AndroidManagedAppSafetyNetAppsVerificationTypeEnabled}
+	return enumValues[AndroidManagedAppSafetyNetAppsVerificationType](documentedAndroidManagedAppSafetyNetAppsVerificationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedAppSafetyNetAppsVerificationType) Known() bool {
-	switch v {
-	case AndroidManagedAppSafetyNetAppsVerificationTypeNone, AndroidManagedAppSafetyNetAppsVerificationTypeEnabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedAppSafetyNetAppsVerificationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1493,18 +1440,16 @@ const (
 	AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification AndroidManagedAppSafetyNetDeviceAttestationType = "basicIntegrityAndDeviceCertification"
 )
 
+var documentedAndroidManagedAppSafetyNetDeviceAttestationTypeValues = []string{"none", "basicIntegrity", "basicIntegrityAndDeviceCertification"}
+
 // AndroidManagedAppSafetyNetDeviceAttestationTypeValues lists the documented values in documentation order.
 func AndroidManagedAppSafetyNetDeviceAttestationTypeValues() []AndroidManagedAppSafetyNetDeviceAttestationType {
-	return []AndroidManagedAppSafetyNetDeviceAttestationType{AndroidManagedAppSafetyNetDeviceAttestationTypeNone, AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrity, AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification}
+	return enumValues[AndroidManagedAppSafetyNetDeviceAttestationType](documentedAndroidManagedAppSafetyNetDeviceAttestationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedAppSafetyNetDeviceAttestationType) Known() bool {
-	switch v {
-	case AndroidManagedAppSafetyNetDeviceAttestationTypeNone, AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrity, AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedAppSafetyNetDeviceAttestationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1531,18 +1476,16 @@ const (
 	AndroidManagedAppSafetyNetEvaluationTypeHardwareBacked AndroidManagedAppSafetyNetEvaluationType = "hardwareBacked"
 )
 
+var documentedAndroidManagedAppSafetyNetEvaluationTypeValues = []string{"basic", "hardwareBacked"}
+
 // AndroidManagedAppSafetyNetEvaluationTypeValues lists the documented values in documentation order.
 func AndroidManagedAppSafetyNetEvaluationTypeValues() []AndroidManagedAppSafetyNetEvaluationType {
-	return []AndroidManagedAppSafetyNetEvaluationType{AndroidManagedAppSafetyNetEvaluationTypeBasic, AndroidManagedAppSafetyNetEvaluationTypeHardwareBacked}
+	return enumValues[AndroidManagedAppSafetyNetEvaluationType](documentedAndroidManagedAppSafetyNetEvaluationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedAppSafetyNetEvaluationType) Known() bool {
-	switch v {
-	case AndroidManagedAppSafetyNetEvaluationTypeBasic, AndroidManagedAppSafetyNetEvaluationTypeHardwareBacked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedAppSafetyNetEvaluationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1580,18 +1523,16 @@ const (
 	AndroidManagedStoreAccountAppSyncStatusNone AndroidManagedStoreAccountAppSyncStatus = "none"
 )
 
+var documentedAndroidManagedStoreAccountAppSyncStatusValues = []string{"success", "credentialsNotValid", "androidForWorkApiError", "managementServiceError", "unknownError", "none"}
+
 // AndroidManagedStoreAccountAppSyncStatusValues lists the documented values in documentation order.
 func AndroidManagedStoreAccountAppSyncStatusValues() []AndroidManagedStoreAccountAppSyncStatus {
-	return []AndroidManagedStoreAccountAppSyncStatus{AndroidManagedStoreAccountAppSyncStatusSuccess, AndroidManagedStoreAccountAppSyncStatusCredentialsNotValid, AndroidManagedStoreAccountAppSyncStatusAndroidForWorkApiError, AndroidManagedStoreAccountAppSyncStatusManagementServiceError, AndroidManagedStoreAccountAppSyncStatusUnknownError, AndroidManagedStoreAccountAppSyncStatusNone}
+	return enumValues[AndroidManagedStoreAccountAppSyncStatus](documentedAndroidManagedStoreAccountAppSyncStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedStoreAccountAppSyncStatus) Known() bool {
-	switch v {
-	case AndroidManagedStoreAccountAppSyncStatusSuccess, AndroidManagedStoreAccountAppSyncStatusCredentialsNotValid, AndroidManagedStoreAccountAppSyncStatusAndroidForWorkApiError, AndroidManagedStoreAccountAppSyncStatusManagementServiceError, AndroidManagedStoreAccountAppSyncStatusUnknownError, AndroidManagedStoreAccountAppSyncStatusNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedStoreAccountAppSyncStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -1623,18 +1564,16 @@ const (
 	AndroidManagedStoreAccountBindStatusUnbinding AndroidManagedStoreAccountBindStatus = "unbinding"
 )
 
+var documentedAndroidManagedStoreAccountBindStatusValues = []string{"notBound", "bound", "boundAndValidated", "unbinding"}
+
 // AndroidManagedStoreAccountBindStatusValues lists the documented values in documentation order.
 func AndroidManagedStoreAccountBindStatusValues() []AndroidManagedStoreAccountBindStatus {
-	return []AndroidManagedStoreAccountBindStatus{AndroidManagedStoreAccountBindStatusNotBound, AndroidManagedStoreAccountBindStatusBound, AndroidManagedStoreAccountBindStatusBoundAndValidated, AndroidManagedStoreAccountBindStatusUnbinding}
+	return enumValues[AndroidManagedStoreAccountBindStatus](documentedAndroidManagedStoreAccountBindStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedStoreAccountBindStatus) Known() bool {
-	switch v {
-	case AndroidManagedStoreAccountBindStatusNotBound, AndroidManagedStoreAccountBindStatusBound, AndroidManagedStoreAccountBindStatusBoundAndValidated, AndroidManagedStoreAccountBindStatusUnbinding:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedStoreAccountBindStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -1665,18 +1604,16 @@ const (
 	AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions AndroidManagedStoreAccountEnrollmentTarget = "targetedAsEnrollmentRestrictions"
 )
 
+var documentedAndroidManagedStoreAccountEnrollmentTargetValues = []string{"none", "all", "targeted", "targetedAsEnrollmentRestrictions"}
+
 // AndroidManagedStoreAccountEnrollmentTargetValues lists the documented values in documentation order.
 func AndroidManagedStoreAccountEnrollmentTargetValues() []AndroidManagedStoreAccountEnrollmentTarget {
-	return []AndroidManagedStoreAccountEnrollmentTarget{AndroidManagedStoreAccountEnrollmentTargetNone, AndroidManagedStoreAccountEnrollmentTargetAll, AndroidManagedStoreAccountEnrollmentTargetTargeted, AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions}
+	return enumValues[AndroidManagedStoreAccountEnrollmentTarget](documentedAndroidManagedStoreAccountEnrollmentTargetValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedStoreAccountEnrollmentTarget) Known() bool {
-	switch v {
-	case AndroidManagedStoreAccountEnrollmentTargetNone, AndroidManagedStoreAccountEnrollmentTargetAll, AndroidManagedStoreAccountEnrollmentTargetTargeted, AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedStoreAccountEnrollmentTargetValues, string(v))
 }
 
 // String returns the wire value.
@@ -1721,18 +1658,16 @@ const (
 	AndroidManagedStoreAppConfigurationSchemaItemDataTypeHidden AndroidManagedStoreAppConfigurationSchemaItemDataType = "hidden"
 )
 
+var documentedAndroidManagedStoreAppConfigurationSchemaItemDataTypeValues = []string{"bool", "integer", "string", "choice", "multiselect", "bundle", "bundleArray", "hidden"}
+
 // AndroidManagedStoreAppConfigurationSchemaItemDataTypeValues lists the documented values in documentation order.
 func AndroidManagedStoreAppConfigurationSchemaItemDataTypeValues() []AndroidManagedStoreAppConfigurationSchemaItemDataType {
-	return []AndroidManagedStoreAppConfigurationSchemaItemDataType{AndroidManagedStoreAppConfigurationSchemaItemDataTypeBool, AndroidManagedStoreAppConfigurationSchemaItemDataTypeInteger, AndroidManagedStoreAppConfigurationSchemaItemDataTypeString, AndroidManagedStoreAppConfigurationSchemaItemDataTypeChoice, AndroidManagedStoreAppConfigurationSchemaItemDataTypeMultiselect, AndroidManagedStoreAppConfigurationSchemaItemDataTypeBundle, AndroidManagedStoreAppConfigurationSchemaItemDataTypeBundleArray, AndroidManagedStoreAppConfigurationSchemaItemDataTypeHidden}
+	return enumValues[AndroidManagedStoreAppConfigurationSchemaItemDataType](documentedAndroidManagedStoreAppConfigurationSchemaItemDataTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidManagedStoreAppConfigurationSchemaItemDataType) Known() bool {
-	switch v {
-	case AndroidManagedStoreAppConfigurationSchemaItemDataTypeBool, AndroidManagedStoreAppConfigurationSchemaItemDataTypeInteger, AndroidManagedStoreAppConfigurationSchemaItemDataTypeString, AndroidManagedStoreAppConfigurationSchemaItemDataTypeChoice, AndroidManagedStoreAppConfigurationSchemaItemDataTypeMultiselect, AndroidManagedStoreAppConfigurationSchemaItemDataTypeBundle, AndroidManagedStoreAppConfigurationSchemaItemDataTypeBundleArray, AndroidManagedStoreAppConfigurationSchemaItemDataTypeHidden:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidManagedStoreAppConfigurationSchemaItemDataTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1759,18 +1694,16 @@ const (
 	AndroidPermissionActionTypeAutoDeny AndroidPermissionActionType = "autoDeny"
 )
 
+var documentedAndroidPermissionActionTypeValues = []string{"prompt", "autoGrant", "autoDeny"}
+
 // AndroidPermissionActionTypeValues lists the documented values in documentation order.
 func AndroidPermissionActionTypeValues() []AndroidPermissionActionType {
-	return []AndroidPermissionActionType{AndroidPermissionActionTypePrompt, AndroidPermissionActionTypeAutoGrant, AndroidPermissionActionTypeAutoDeny}
+	return enumValues[AndroidPermissionActionType](documentedAndroidPermissionActionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidPermissionActionType) Known() bool {
-	switch v {
-	case AndroidPermissionActionTypePrompt, AndroidPermissionActionTypeAutoGrant, AndroidPermissionActionTypeAutoDeny:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidPermissionActionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1799,18 +1732,16 @@ const (
 	AndroidProfileApplicabilityAndroidDeviceOwner AndroidProfileApplicability = "androidDeviceOwner"
 )
 
+var documentedAndroidProfileApplicabilityValues = []string{"default", "androidWorkProfile", "androidDeviceOwner"}
+
 // AndroidProfileApplicabilityValues lists the documented values in documentation order.
 func AndroidProfileApplicabilityValues() []AndroidProfileApplicability {
-	return []AndroidProfileApplicability{AndroidProfileApplicabilityDefault, AndroidProfileApplicabilityAndroidWorkProfile, AndroidProfileApplicabilityAndroidDeviceOwner}
+	return enumValues[AndroidProfileApplicability](documentedAndroidProfileApplicabilityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidProfileApplicability) Known() bool {
-	switch v {
-	case AndroidProfileApplicabilityDefault, AndroidProfileApplicabilityAndroidWorkProfile, AndroidProfileApplicabilityAndroidDeviceOwner:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidProfileApplicabilityValues, string(v))
 }
 
 // String returns the wire value.
@@ -1846,18 +1777,16 @@ const (
 	AndroidRequiredPasswordComplexityHigh AndroidRequiredPasswordComplexity = "high"
 )
 
+var documentedAndroidRequiredPasswordComplexityValues = []string{"none", "low", "medium", "high"}
+
 // AndroidRequiredPasswordComplexityValues lists the documented values in documentation order.
 func AndroidRequiredPasswordComplexityValues() []AndroidRequiredPasswordComplexity {
-	return []AndroidRequiredPasswordComplexity{AndroidRequiredPasswordComplexityNone, AndroidRequiredPasswordComplexityLow, AndroidRequiredPasswordComplexityMedium, AndroidRequiredPasswordComplexityHigh}
+	return enumValues[AndroidRequiredPasswordComplexity](documentedAndroidRequiredPasswordComplexityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidRequiredPasswordComplexity) Known() bool {
-	switch v {
-	case AndroidRequiredPasswordComplexityNone, AndroidRequiredPasswordComplexityLow, AndroidRequiredPasswordComplexityMedium, AndroidRequiredPasswordComplexityHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidRequiredPasswordComplexityValues, string(v))
 }
 
 // String returns the wire value.
@@ -1901,18 +1830,16 @@ const (
 	AndroidRequiredPasswordTypeAny AndroidRequiredPasswordType = "any"
 )
 
+var documentedAndroidRequiredPasswordTypeValues = []string{"deviceDefault", "alphabetic", "alphanumeric", "alphanumericWithSymbols", "lowSecurityBiometric", "numeric", "numericComplex", "any"}
+
 // AndroidRequiredPasswordTypeValues lists the documented values in documentation order.
 func AndroidRequiredPasswordTypeValues() []AndroidRequiredPasswordType {
-	return []AndroidRequiredPasswordType{AndroidRequiredPasswordTypeDeviceDefault, AndroidRequiredPasswordTypeAlphabetic, AndroidRequiredPasswordTypeAlphanumeric, AndroidRequiredPasswordTypeAlphanumericWithSymbols, AndroidRequiredPasswordTypeLowSecurityBiometric, AndroidRequiredPasswordTypeNumeric, AndroidRequiredPasswordTypeNumericComplex, AndroidRequiredPasswordTypeAny}
+	return enumValues[AndroidRequiredPasswordType](documentedAndroidRequiredPasswordTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidRequiredPasswordType) Known() bool {
-	switch v {
-	case AndroidRequiredPasswordTypeDeviceDefault, AndroidRequiredPasswordTypeAlphabetic, AndroidRequiredPasswordTypeAlphanumeric, AndroidRequiredPasswordTypeAlphanumericWithSymbols, AndroidRequiredPasswordTypeLowSecurityBiometric, AndroidRequiredPasswordTypeNumeric, AndroidRequiredPasswordTypeNumericComplex, AndroidRequiredPasswordTypeAny:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidRequiredPasswordTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1939,18 +1866,16 @@ const (
 	AndroidSafetyNetEvaluationTypeHardwareBacked AndroidSafetyNetEvaluationType = "hardwareBacked"
 )
 
+var documentedAndroidSafetyNetEvaluationTypeValues = []string{"basic", "hardwareBacked"}
+
 // AndroidSafetyNetEvaluationTypeValues lists the documented values in documentation order.
 func AndroidSafetyNetEvaluationTypeValues() []AndroidSafetyNetEvaluationType {
-	return []AndroidSafetyNetEvaluationType{AndroidSafetyNetEvaluationTypeBasic, AndroidSafetyNetEvaluationTypeHardwareBacked}
+	return enumValues[AndroidSafetyNetEvaluationType](documentedAndroidSafetyNetEvaluationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidSafetyNetEvaluationType) Known() bool {
-	switch v {
-	case AndroidSafetyNetEvaluationTypeBasic, AndroidSafetyNetEvaluationTypeHardwareBacked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidSafetyNetEvaluationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -1982,18 +1907,16 @@ const (
 	AndroidUsernameSourcePrimarySmtpAddress AndroidUsernameSource = "primarySmtpAddress"
 )
 
+var documentedAndroidUsernameSourceValues = []string{"username", "userPrincipalName", "samAccountName", "primarySmtpAddress"}
+
 // AndroidUsernameSourceValues lists the documented values in documentation order.
 func AndroidUsernameSourceValues() []AndroidUsernameSource {
-	return []AndroidUsernameSource{AndroidUsernameSourceUsername, AndroidUsernameSourceUserPrincipalName, AndroidUsernameSourceSamAccountName, AndroidUsernameSourcePrimarySmtpAddress}
+	return enumValues[AndroidUsernameSource](documentedAndroidUsernameSourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidUsernameSource) Known() bool {
-	switch v {
-	case AndroidUsernameSourceUsername, AndroidUsernameSourceUserPrincipalName, AndroidUsernameSourceSamAccountName, AndroidUsernameSourcePrimarySmtpAddress:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidUsernameSourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -2038,18 +1961,16 @@ const (
 	AndroidVpnConnectionTypeMicrosoftProtect AndroidVpnConnectionType = "microsoftProtect"
 )
 
+var documentedAndroidVpnConnectionTypeValues = []string{"ciscoAnyConnect", "pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn", "citrix", "microsoftTunnel", "netMotionMobility", "microsoftProtect"}
+
 // AndroidVpnConnectionTypeValues lists the documented values in documentation order.
 func AndroidVpnConnectionTypeValues() []AndroidVpnConnectionType {
-	return []AndroidVpnConnectionType{AndroidVpnConnectionTypeCiscoAnyConnect, AndroidVpnConnectionTypePulseSecure, AndroidVpnConnectionTypeF5EdgeClient, AndroidVpnConnectionTypeDellSonicWallMobileConnect, AndroidVpnConnectionTypeCheckPointCapsuleVpn, AndroidVpnConnectionTypeCitrix, AndroidVpnConnectionTypeMicrosoftTunnel, AndroidVpnConnectionTypeNetMotionMobility, AndroidVpnConnectionTypeMicrosoftProtect}
+	return enumValues[AndroidVpnConnectionType](documentedAndroidVpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidVpnConnectionType) Known() bool {
-	switch v {
-	case AndroidVpnConnectionTypeCiscoAnyConnect, AndroidVpnConnectionTypePulseSecure, AndroidVpnConnectionTypeF5EdgeClient, AndroidVpnConnectionTypeDellSonicWallMobileConnect, AndroidVpnConnectionTypeCheckPointCapsuleVpn, AndroidVpnConnectionTypeCitrix, AndroidVpnConnectionTypeMicrosoftTunnel, AndroidVpnConnectionTypeNetMotionMobility, AndroidVpnConnectionTypeMicrosoftProtect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidVpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2080,18 +2001,16 @@ const (
 	AndroidWiFiSecurityTypeWpa2Enterprise AndroidWiFiSecurityType = "wpa2Enterprise"
 )
 
+var documentedAndroidWiFiSecurityTypeValues = []string{"open", "wpaEnterprise", "wpa2Enterprise"}
+
 // AndroidWiFiSecurityTypeValues lists the documented values in documentation order.
 func AndroidWiFiSecurityTypeValues() []AndroidWiFiSecurityType {
-	return []AndroidWiFiSecurityType{AndroidWiFiSecurityTypeOpen, AndroidWiFiSecurityTypeWpaEnterprise, AndroidWiFiSecurityTypeWpa2Enterprise}
+	return enumValues[AndroidWiFiSecurityType](documentedAndroidWiFiSecurityTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidWiFiSecurityType) Known() bool {
-	switch v {
-	case AndroidWiFiSecurityTypeOpen, AndroidWiFiSecurityTypeWpaEnterprise, AndroidWiFiSecurityTypeWpa2Enterprise:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidWiFiSecurityTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2125,18 +2044,16 @@ const (
 	AndroidWorkProfileCrossProfileDataSharingTypeNoRestrictions AndroidWorkProfileCrossProfileDataSharingType = "noRestrictions"
 )
 
+var documentedAndroidWorkProfileCrossProfileDataSharingTypeValues = []string{"deviceDefault", "preventAny", "allowPersonalToWork", "noRestrictions"}
+
 // AndroidWorkProfileCrossProfileDataSharingTypeValues lists the documented values in documentation order.
 func AndroidWorkProfileCrossProfileDataSharingTypeValues() []AndroidWorkProfileCrossProfileDataSharingType {
-	return []AndroidWorkProfileCrossProfileDataSharingType{AndroidWorkProfileCrossProfileDataSharingTypeDeviceDefault, AndroidWorkProfileCrossProfileDataSharingTypePreventAny, AndroidWorkProfileCrossProfileDataSharingTypeAllowPersonalToWork, AndroidWorkProfileCrossProfileDataSharingTypeNoRestrictions}
+	return enumValues[AndroidWorkProfileCrossProfileDataSharingType](documentedAndroidWorkProfileCrossProfileDataSharingTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidWorkProfileCrossProfileDataSharingType) Known() bool {
-	switch v {
-	case AndroidWorkProfileCrossProfileDataSharingTypeDeviceDefault, AndroidWorkProfileCrossProfileDataSharingTypePreventAny, AndroidWorkProfileCrossProfileDataSharingTypeAllowPersonalToWork, AndroidWorkProfileCrossProfileDataSharingTypeNoRestrictions:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidWorkProfileCrossProfileDataSharingTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2168,18 +2085,16 @@ const (
 	AndroidWorkProfileDefaultAppPermissionPolicyTypeAutoDeny AndroidWorkProfileDefaultAppPermissionPolicyType = "autoDeny"
 )
 
+var documentedAndroidWorkProfileDefaultAppPermissionPolicyTypeValues = []string{"deviceDefault", "prompt", "autoGrant", "autoDeny"}
+
 // AndroidWorkProfileDefaultAppPermissionPolicyTypeValues lists the documented values in documentation order.
 func AndroidWorkProfileDefaultAppPermissionPolicyTypeValues() []AndroidWorkProfileDefaultAppPermissionPolicyType {
-	return []AndroidWorkProfileDefaultAppPermissionPolicyType{AndroidWorkProfileDefaultAppPermissionPolicyTypeDeviceDefault, AndroidWorkProfileDefaultAppPermissionPolicyTypePrompt, AndroidWorkProfileDefaultAppPermissionPolicyTypeAutoGrant, AndroidWorkProfileDefaultAppPermissionPolicyTypeAutoDeny}
+	return enumValues[AndroidWorkProfileDefaultAppPermissionPolicyType](documentedAndroidWorkProfileDefaultAppPermissionPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidWorkProfileDefaultAppPermissionPolicyType) Known() bool {
-	switch v {
-	case AndroidWorkProfileDefaultAppPermissionPolicyTypeDeviceDefault, AndroidWorkProfileDefaultAppPermissionPolicyTypePrompt, AndroidWorkProfileDefaultAppPermissionPolicyTypeAutoGrant, AndroidWorkProfileDefaultAppPermissionPolicyTypeAutoDeny:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidWorkProfileDefaultAppPermissionPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2224,18 +2139,16 @@ const (
 	AndroidWorkProfileRequiredPasswordTypeAlphanumericWithSymbols AndroidWorkProfileRequiredPasswordType = "alphanumericWithSymbols"
 )
 
+var documentedAndroidWorkProfileRequiredPasswordTypeValues = []string{"deviceDefault", "lowSecurityBiometric", "required", "atLeastNumeric", "numericComplex", "atLeastAlphabetic", "atLeastAlphanumeric", "alphanumericWithSymbols"}
+
 // AndroidWorkProfileRequiredPasswordTypeValues lists the documented values in documentation order.
 func AndroidWorkProfileRequiredPasswordTypeValues() []AndroidWorkProfileRequiredPasswordType {
-	return []AndroidWorkProfileRequiredPasswordType{AndroidWorkProfileRequiredPasswordTypeDeviceDefault, AndroidWorkProfileRequiredPasswordTypeLowSecurityBiometric, AndroidWorkProfileRequiredPasswordTypeRequired, AndroidWorkProfileRequiredPasswordTypeAtLeastNumeric, AndroidWorkProfileRequiredPasswordTypeNumericComplex, AndroidWorkProfileRequiredPasswordTypeAtLeastAlphabetic, AndroidWorkProfileRequiredPasswordTypeAtLeastAlphanumeric, AndroidWorkProfileRequiredPasswordTypeAlphanumericWithSymbols}
+	return enumValues[AndroidWorkProfileRequiredPasswordType](documentedAndroidWorkProfileRequiredPasswordTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidWorkProfileRequiredPasswordType) Known() bool {
-	switch v {
-	case AndroidWorkProfileRequiredPasswordTypeDeviceDefault, AndroidWorkProfileRequiredPasswordTypeLowSecurityBiometric, AndroidWorkProfileRequiredPasswordTypeRequired, AndroidWorkProfileRequiredPasswordTypeAtLeastNumeric, AndroidWorkProfileRequiredPasswordTypeNumericComplex, AndroidWorkProfileRequiredPasswordTypeAtLeastAlphabetic, AndroidWorkProfileRequiredPasswordTypeAtLeastAlphanumeric, AndroidWorkProfileRequiredPasswordTypeAlphanumericWithSymbols:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidWorkProfileRequiredPasswordTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2285,18 +2198,16 @@ const (
 	AndroidWorkProfileVpnConnectionTypeMicrosoftProtect AndroidWorkProfileVpnConnectionType = "microsoftProtect"
 )
 
+var documentedAndroidWorkProfileVpnConnectionTypeValues = []string{"ciscoAnyConnect", "pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn", "citrix", "paloAltoGlobalProtect", "microsoftTunnel", "netMotionMobility", "microsoftProtect"}
+
 // AndroidWorkProfileVpnConnectionTypeValues lists the documented values in documentation order.
 func AndroidWorkProfileVpnConnectionTypeValues() []AndroidWorkProfileVpnConnectionType {
-	return []AndroidWorkProfileVpnConnectionType{AndroidWorkProfileVpnConnectionTypeCiscoAnyConnect, AndroidWorkProfileVpnConnectionTypePulseSecure, AndroidWorkProfileVpnConnectionTypeF5EdgeClient, AndroidWorkProfileVpnConnectionTypeDellSonicWallMobileConnect, AndroidWorkProfileVpnConnectionTypeCheckPointCapsuleVpn, AndroidWorkProfileVpnConnectionTypeCitrix, AndroidWorkProfileVpnConnectionTypePaloAltoGlobalProtect, AndroidWorkProfileVpnConnectionTypeMicrosoftTunnel, AndroidWorkProfileVpnConnectionTypeNetMotionMobility, AndroidWorkProfileVpnConnectionTypeMicrosoftProtect}
+	return enumValues[AndroidWorkProfileVpnConnectionType](documentedAndroidWorkProfileVpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AndroidWorkProfileVpnConnectionType) Known() bool {
-	switch v {
-	case AndroidWorkProfileVpnConnectionTypeCiscoAnyConnect, AndroidWorkProfileVpnConnectionTypePulseSecure, AndroidWorkProfileVpnConnectionTypeF5EdgeClient, AndroidWorkProfileVpnConnectionTypeDellSonicWallMobileConnect, AndroidWorkProfileVpnConnectionTypeCheckPointCapsuleVpn, AndroidWorkProfileVpnConnectionTypeCitrix, AndroidWorkProfileVpnConnectionTypePaloAltoGlobalProtect, AndroidWorkProfileVpnConnectionTypeMicrosoftTunnel, AndroidWorkProfileVpnConnectionTypeNetMotionMobility, AndroidWorkProfileVpnConnectionTypeMicrosoftProtect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAndroidWorkProfileVpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2329,18 +2240,16 @@ const (
 	AppInstallControlTypePreferStore AppInstallControlType = "preferStore"
 )
 
+var documentedAppInstallControlTypeValues = []string{"notConfigured", "anywhere", "storeOnly", "recommendations", "preferStore"}
+
 // AppInstallControlTypeValues lists the documented values in documentation order.
 func AppInstallControlTypeValues() []AppInstallControlType {
-	return []AppInstallControlType{AppInstallControlTypeNotConfigured, AppInstallControlTypeAnywhere, AppInstallControlTypeStoreOnly, AppInstallControlTypeRecommendations, AppInstallControlTypePreferStore}
+	return enumValues[AppInstallControlType](documentedAppInstallControlTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppInstallControlType) Known() bool {
-	switch v {
-	case AppInstallControlTypeNotConfigured, AppInstallControlTypeAnywhere, AppInstallControlTypeStoreOnly, AppInstallControlTypeRecommendations, AppInstallControlTypePreferStore:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppInstallControlTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2370,18 +2279,16 @@ const (
 	AppListTypeAppsNotInListCompliant AppListType = "appsNotInListCompliant"
 )
 
+var documentedAppListTypeValues = []string{"none", "appsInListCompliant", "appsNotInListCompliant"}
+
 // AppListTypeValues lists the documented values in documentation order.
 func AppListTypeValues() []AppListType {
-	return []AppListType{AppListTypeNone, AppListTypeAppsInListCompliant, AppListTypeAppsNotInListCompliant}
+	return enumValues[AppListType](documentedAppListTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppListType) Known() bool {
-	switch v {
-	case AppListTypeNone, AppListTypeAppsInListCompliant, AppListTypeAppsNotInListCompliant:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppListTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2419,18 +2326,16 @@ const (
 	AppLockerApplicationControlTypeAuditComponentsStoreAppsAndSmartlocker AppLockerApplicationControlType = "auditComponentsStoreAppsAndSmartlocker"
 )
 
+var documentedAppLockerApplicationControlTypeValues = []string{"notConfigured", "enforceComponentsAndStoreApps", "auditComponentsAndStoreApps", "enforceComponentsStoreAppsAndSmartlocker", "auditComponentsStoreAppsAndSmartlocker"}
+
 // AppLockerApplicationControlTypeValues lists the documented values in documentation order.
 func AppLockerApplicationControlTypeValues() []AppLockerApplicationControlType {
-	return []AppLockerApplicationControlType{AppLockerApplicationControlTypeNotConfigured, AppLockerApplicationControlTypeEnforceComponentsAndStoreApps, AppLockerApplicationControlTypeAuditComponentsAndStoreApps, AppLockerApplicationControlTypeEnforceComponentsStoreAppsAndSmartlocker, AppLockerApplicationControlTypeAuditComponentsStoreAppsAndSmartlocker}
+	return enumValues[AppLockerApplicationControlType](documentedAppLockerApplicationControlTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppLockerApplicationControlType) Known() bool {
-	switch v {
-	case AppLockerApplicationControlTypeNotConfigured, AppLockerApplicationControlTypeEnforceComponentsAndStoreApps, AppLockerApplicationControlTypeAuditComponentsAndStoreApps, AppLockerApplicationControlTypeEnforceComponentsStoreAppsAndSmartlocker, AppLockerApplicationControlTypeAuditComponentsStoreAppsAndSmartlocker:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppLockerApplicationControlTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2459,18 +2364,16 @@ const (
 	AppLogUploadStateFailed AppLogUploadState = "failed"
 )
 
+var documentedAppLogUploadStateValues = []string{"pending", "completed", "failed"}
+
 // AppLogUploadStateValues lists the documented values in documentation order.
 func AppLogUploadStateValues() []AppLogUploadState {
-	return []AppLogUploadState{AppLogUploadStatePending, AppLogUploadStateCompleted, AppLogUploadStateFailed}
+	return enumValues[AppLogUploadState](documentedAppLogUploadStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppLogUploadState) Known() bool {
-	switch v {
-	case AppLogUploadStatePending, AppLogUploadStateCompleted, AppLogUploadStateFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppLogUploadStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -2501,9 +2404,11 @@ const (
 	AppManagementLevelAndroidEnterprise AppManagementLevel = "androidEnterprise"
 )
 
+var documentedAppManagementLevelValues = []string{"unspecified", "unmanaged", "mdm", "androidEnterprise"}
+
 // AppManagementLevelValues lists the documented values in documentation order.
 func AppManagementLevelValues() []AppManagementLevel {
-	return []AppManagementLevel{AppManagementLevelUnspecified, AppManagementLevelUnmanaged, AppManagementLevelMdm, AppManagementLevelAndroidEnterprise}
+	return enumValues[AppManagementLevel](documentedAppManagementLevelValues)
 }
 
 // NewAppManagementLevel joins members into one flags value.
@@ -2540,9 +2445,7 @@ func (v AppManagementLevel) Has(m AppManagementLevel) bool {
 // Known reports whether every member of v is documented.
 func (v AppManagementLevel) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case AppManagementLevelUnspecified, AppManagementLevelUnmanaged, AppManagementLevelMdm, AppManagementLevelAndroidEnterprise:
-		default:
+		if !slices.Contains(documentedAppManagementLevelValues, string(x)) {
 			return false
 		}
 	}
@@ -2579,18 +2482,16 @@ const (
 	AppVulnerabilityTaskMitigationTypeSecurityConfiguration AppVulnerabilityTaskMitigationType = "securityConfiguration"
 )
 
+var documentedAppVulnerabilityTaskMitigationTypeValues = []string{"unknown", "update", "uninstall", "securityConfiguration"}
+
 // AppVulnerabilityTaskMitigationTypeValues lists the documented values in documentation order.
 func AppVulnerabilityTaskMitigationTypeValues() []AppVulnerabilityTaskMitigationType {
-	return []AppVulnerabilityTaskMitigationType{AppVulnerabilityTaskMitigationTypeUnknown, AppVulnerabilityTaskMitigationTypeUpdate, AppVulnerabilityTaskMitigationTypeUninstall, AppVulnerabilityTaskMitigationTypeSecurityConfiguration}
+	return enumValues[AppVulnerabilityTaskMitigationType](documentedAppVulnerabilityTaskMitigationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppVulnerabilityTaskMitigationType) Known() bool {
-	switch v {
-	case AppVulnerabilityTaskMitigationTypeUnknown, AppVulnerabilityTaskMitigationTypeUpdate, AppVulnerabilityTaskMitigationTypeUninstall, AppVulnerabilityTaskMitigationTypeSecurityConfiguration:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppVulnerabilityTaskMitigationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2627,18 +2528,16 @@ const (
 	AppleSubjectNameFormatCommonNameAsSerialNumber AppleSubjectNameFormat = "commonNameAsSerialNumber"
 )
 
+var documentedAppleSubjectNameFormatValues = []string{"commonName", "commonNameAsEmail", "custom", "commonNameIncludingEmail", "commonNameAsIMEI", "commonNameAsSerialNumber"}
+
 // AppleSubjectNameFormatValues lists the documented values in documentation order.
 func AppleSubjectNameFormatValues() []AppleSubjectNameFormat {
-	return []AppleSubjectNameFormat{AppleSubjectNameFormatCommonName, AppleSubjectNameFormatCommonNameAsEmail, AppleSubjectNameFormatCustom, AppleSubjectNameFormatCommonNameIncludingEmail, AppleSubjectNameFormatCommonNameAsIMEI, AppleSubjectNameFormatCommonNameAsSerialNumber}
+	return enumValues[AppleSubjectNameFormat](documentedAppleSubjectNameFormatValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppleSubjectNameFormat) Known() bool {
-	switch v {
-	case AppleSubjectNameFormatCommonName, AppleSubjectNameFormatCommonNameAsEmail, AppleSubjectNameFormatCustom, AppleSubjectNameFormatCommonNameIncludingEmail, AppleSubjectNameFormatCommonNameAsIMEI, AppleSubjectNameFormatCommonNameAsSerialNumber:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppleSubjectNameFormatValues, string(v))
 }
 
 // String returns the wire value.
@@ -2666,18 +2565,16 @@ const (
 	AppleUserInitiatedEnrollmentTypeUser AppleUserInitiatedEnrollmentType = "user"
 )
 
+var documentedAppleUserInitiatedEnrollmentTypeValues = []string{"unknown", "device", "user"}
+
 // AppleUserInitiatedEnrollmentTypeValues lists the documented values in documentation order.
 func AppleUserInitiatedEnrollmentTypeValues() []AppleUserInitiatedEnrollmentType {
-	return []AppleUserInitiatedEnrollmentType{AppleUserInitiatedEnrollmentTypeUnknown, AppleUserInitiatedEnrollmentTypeDevice, AppleUserInitiatedEnrollmentTypeUser}
+	return enumValues[AppleUserInitiatedEnrollmentType](documentedAppleUserInitiatedEnrollmentTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppleUserInitiatedEnrollmentType) Known() bool {
-	switch v {
-	case AppleUserInitiatedEnrollmentTypeUnknown, AppleUserInitiatedEnrollmentTypeDevice, AppleUserInitiatedEnrollmentTypeUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppleUserInitiatedEnrollmentTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2746,18 +2643,16 @@ const (
 	AppleVpnConnectionTypeMicrosoftProtect AppleVpnConnectionType = "microsoftProtect"
 )
 
+var documentedAppleVpnConnectionTypeValues = []string{"ciscoAnyConnect", "pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn", "customVpn", "ciscoIPSec", "citrix", "ciscoAnyConnectV2", "paloAltoGlobalProtect", "zscalerPrivateAccess", "f5Access2018", "citrixSso", "paloAltoGlobalProtectV2", "ikEv2", "alwaysOn", "microsoftTunnel", "netMotionMobility", "microsoftProtect"}
+
 // AppleVpnConnectionTypeValues lists the documented values in documentation order.
 func AppleVpnConnectionTypeValues() []AppleVpnConnectionType {
-	return []AppleVpnConnectionType{AppleVpnConnectionTypeCiscoAnyConnect, AppleVpnConnectionTypePulseSecure, AppleVpnConnectionTypeF5EdgeClient, AppleVpnConnectionTypeDellSonicWallMobileConnect, AppleVpnConnectionTypeCheckPointCapsuleVpn, AppleVpnConnectionTypeCustomVpn, AppleVpnConnectionTypeCiscoIPSec, AppleVpnConnectionTypeCitrix, AppleVpnConnectionTypeCiscoAnyConnectV2, AppleVpnConnectionTypePaloAltoGlobalProtect, AppleVpnConnectionTypeZscalerPrivateAccess, AppleVpnConnectionTypeF5Access2018, AppleVpnConnectionTypeCitrixSso, AppleVpnConnectionTypePaloAltoGlobalProtectV2, AppleVpnConnectionTypeIkEv2, AppleVpnConnectionTypeAlwaysOn, AppleVpnConnectionTypeMicrosoftTunnel, AppleVpnConnectionTypeNetMotionMobility, AppleVpnConnectionTypeMicrosoftProtect}
+	return enumValues[AppleVpnConnectionType](documentedAppleVpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AppleVpnConnectionType) Known() bool {
-	switch v {
-	case AppleVpnConnectionTypeCiscoAnyConnect, AppleVpnConnectionTypePulseSecure, AppleVpnConnectionTypeF5EdgeClient, AppleVpnConnectionTypeDellSonicWallMobileConnect, AppleVpnConnectionTypeCheckPointCapsuleVpn, AppleVpnConnectionTypeCustomVpn, AppleVpnConnectionTypeCiscoIPSec, AppleVpnConnectionTypeCitrix, AppleVpnConnectionTypeCiscoAnyConnectV2, AppleVpnConnectionTypePaloAltoGlobalProtect, AppleVpnConnectionTypeZscalerPrivateAccess, AppleVpnConnectionTypeF5Access2018, AppleVpnConnectionTypeCitrixSso, AppleVpnConnectionTypePaloAltoGlobalProtectV2, AppleVpnConnectionTypeIkEv2, AppleVpnConnectionTypeAlwaysOn, AppleVpnConnectionTypeMicrosoftTunnel, AppleVpnConnectionTypeNetMotionMobility, AppleVpnConnectionTypeMicrosoftProtect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAppleVpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2795,18 +2690,16 @@ const (
 	ApplicationGuardBlockClipboardSharingTypeBlockNone ApplicationGuardBlockClipboardSharingType = "blockNone"
 )
 
+var documentedApplicationGuardBlockClipboardSharingTypeValues = []string{"notConfigured", "blockBoth", "blockHostToContainer", "blockContainerToHost", "blockNone"}
+
 // ApplicationGuardBlockClipboardSharingTypeValues lists the documented values in documentation order.
 func ApplicationGuardBlockClipboardSharingTypeValues() []ApplicationGuardBlockClipboardSharingType {
-	return []ApplicationGuardBlockClipboardSharingType{ApplicationGuardBlockClipboardSharingTypeNotConfigured, ApplicationGuardBlockClipboardSharingTypeBlockBoth, ApplicationGuardBlockClipboardSharingTypeBlockHostToContainer, ApplicationGuardBlockClipboardSharingTypeBlockContainerToHost, ApplicationGuardBlockClipboardSharingTypeBlockNone}
+	return enumValues[ApplicationGuardBlockClipboardSharingType](documentedApplicationGuardBlockClipboardSharingTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ApplicationGuardBlockClipboardSharingType) Known() bool {
-	switch v {
-	case ApplicationGuardBlockClipboardSharingTypeNotConfigured, ApplicationGuardBlockClipboardSharingTypeBlockBoth, ApplicationGuardBlockClipboardSharingTypeBlockHostToContainer, ApplicationGuardBlockClipboardSharingTypeBlockContainerToHost, ApplicationGuardBlockClipboardSharingTypeBlockNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedApplicationGuardBlockClipboardSharingTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2842,18 +2735,16 @@ const (
 	ApplicationGuardBlockFileTransferTypeBlockTextFile ApplicationGuardBlockFileTransferType = "blockTextFile"
 )
 
+var documentedApplicationGuardBlockFileTransferTypeValues = []string{"notConfigured", "blockImageAndTextFile", "blockImageFile", "blockNone", "blockTextFile"}
+
 // ApplicationGuardBlockFileTransferTypeValues lists the documented values in documentation order.
 func ApplicationGuardBlockFileTransferTypeValues() []ApplicationGuardBlockFileTransferType {
-	return []ApplicationGuardBlockFileTransferType{ApplicationGuardBlockFileTransferTypeNotConfigured, ApplicationGuardBlockFileTransferTypeBlockImageAndTextFile, ApplicationGuardBlockFileTransferTypeBlockImageFile, ApplicationGuardBlockFileTransferTypeBlockNone, ApplicationGuardBlockFileTransferTypeBlockTextFile}
+	return enumValues[ApplicationGuardBlockFileTransferType](documentedApplicationGuardBlockFileTransferTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ApplicationGuardBlockFileTransferType) Known() bool {
-	switch v {
-	case ApplicationGuardBlockFileTransferTypeNotConfigured, ApplicationGuardBlockFileTransferTypeBlockImageAndTextFile, ApplicationGuardBlockFileTransferTypeBlockImageFile, ApplicationGuardBlockFileTransferTypeBlockNone, ApplicationGuardBlockFileTransferTypeBlockTextFile:
-		return true
-	}
-	return false
+	return slices.Contains(documentedApplicationGuardBlockFileTransferTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2886,18 +2777,16 @@ const (
 	ApplicationGuardEnabledOptionsEnabledForEdgeAndOffice ApplicationGuardEnabledOptions = "enabledForEdgeAndOffice"
 )
 
+var documentedApplicationGuardEnabledOptionsValues = []string{"notConfigured", "enabledForEdge", "enabledForOffice", "enabledForEdgeAndOffice"}
+
 // ApplicationGuardEnabledOptionsValues lists the documented values in documentation order.
 func ApplicationGuardEnabledOptionsValues() []ApplicationGuardEnabledOptions {
-	return []ApplicationGuardEnabledOptions{ApplicationGuardEnabledOptionsNotConfigured, ApplicationGuardEnabledOptionsEnabledForEdge, ApplicationGuardEnabledOptionsEnabledForOffice, ApplicationGuardEnabledOptionsEnabledForEdgeAndOffice}
+	return enumValues[ApplicationGuardEnabledOptions](documentedApplicationGuardEnabledOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ApplicationGuardEnabledOptions) Known() bool {
-	switch v {
-	case ApplicationGuardEnabledOptionsNotConfigured, ApplicationGuardEnabledOptionsEnabledForEdge, ApplicationGuardEnabledOptionsEnabledForOffice, ApplicationGuardEnabledOptionsEnabledForEdgeAndOffice:
-		return true
-	}
-	return false
+	return slices.Contains(documentedApplicationGuardEnabledOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -2921,18 +2810,16 @@ const (
 	ApplicationTypeDesktop ApplicationType = "desktop"
 )
 
+var documentedApplicationTypeValues = []string{"universal", "desktop"}
+
 // ApplicationTypeValues lists the documented values in documentation order.
 func ApplicationTypeValues() []ApplicationType {
-	return []ApplicationType{ApplicationTypeUniversal, ApplicationTypeDesktop}
+	return enumValues[ApplicationType](documentedApplicationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ApplicationType) Known() bool {
-	switch v {
-	case ApplicationTypeUniversal, ApplicationTypeDesktop:
-		return true
-	}
-	return false
+	return slices.Contains(documentedApplicationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2965,18 +2852,16 @@ const (
 	AuthenticationTransformConstantAes256Gcm AuthenticationTransformConstant = "aes256Gcm"
 )
 
+var documentedAuthenticationTransformConstantValues = []string{"md5_96", "sha1_96", "sha_256_128", "aes128Gcm", "aes192Gcm", "aes256Gcm"}
+
 // AuthenticationTransformConstantValues lists the documented values in documentation order.
 func AuthenticationTransformConstantValues() []AuthenticationTransformConstant {
-	return []AuthenticationTransformConstant{AuthenticationTransformConstantMd5_96, AuthenticationTransformConstantSha1_96, AuthenticationTransformConstantSha_256_128, AuthenticationTransformConstantAes128Gcm, AuthenticationTransformConstantAes192Gcm, AuthenticationTransformConstantAes256Gcm}
+	return enumValues[AuthenticationTransformConstant](documentedAuthenticationTransformConstantValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AuthenticationTransformConstant) Known() bool {
-	switch v {
-	case AuthenticationTransformConstantMd5_96, AuthenticationTransformConstantSha1_96, AuthenticationTransformConstantSha_256_128, AuthenticationTransformConstantAes128Gcm, AuthenticationTransformConstantAes192Gcm, AuthenticationTransformConstantAes256Gcm:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAuthenticationTransformConstantValues, string(v))
 }
 
 // String returns the wire value.
@@ -3005,18 +2890,16 @@ const (
 	AutoRestartNotificationDismissalMethodUser AutoRestartNotificationDismissalMethod = "user"
 )
 
+var documentedAutoRestartNotificationDismissalMethodValues = []string{"notConfigured", "automatic", "user"}
+
 // AutoRestartNotificationDismissalMethodValues lists the documented values in documentation order.
 func AutoRestartNotificationDismissalMethodValues() []AutoRestartNotificationDismissalMethod {
-	return []AutoRestartNotificationDismissalMethod{AutoRestartNotificationDismissalMethodNotConfigured, AutoRestartNotificationDismissalMethodAutomatic, AutoRestartNotificationDismissalMethodUser}
+	return enumValues[AutoRestartNotificationDismissalMethod](documentedAutoRestartNotificationDismissalMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AutoRestartNotificationDismissalMethod) Known() bool {
-	switch v {
-	case AutoRestartNotificationDismissalMethodNotConfigured, AutoRestartNotificationDismissalMethodAutomatic, AutoRestartNotificationDismissalMethodUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAutoRestartNotificationDismissalMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -3059,18 +2942,16 @@ const (
 	AutomaticUpdateModeWindowsDefault AutomaticUpdateMode = "windowsDefault"
 )
 
+var documentedAutomaticUpdateModeValues = []string{"userDefined", "notifyDownload", "autoInstallAtMaintenanceTime", "autoInstallAndRebootAtMaintenanceTime", "autoInstallAndRebootAtScheduledTime", "autoInstallAndRebootWithoutEndUserControl", "windowsDefault"}
+
 // AutomaticUpdateModeValues lists the documented values in documentation order.
 func AutomaticUpdateModeValues() []AutomaticUpdateMode {
-	return []AutomaticUpdateMode{AutomaticUpdateModeUserDefined, AutomaticUpdateModeNotifyDownload, AutomaticUpdateModeAutoInstallAtMaintenanceTime, AutomaticUpdateModeAutoInstallAndRebootAtMaintenanceTime, AutomaticUpdateModeAutoInstallAndRebootAtScheduledTime, AutomaticUpdateModeAutoInstallAndRebootWithoutEndUserControl, AutomaticUpdateModeWindowsDefault}
+	return enumValues[AutomaticUpdateMode](documentedAutomaticUpdateModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v AutomaticUpdateMode) Known() bool {
-	switch v {
-	case AutomaticUpdateModeUserDefined, AutomaticUpdateModeNotifyDownload, AutomaticUpdateModeAutoInstallAtMaintenanceTime, AutomaticUpdateModeAutoInstallAndRebootAtMaintenanceTime, AutomaticUpdateModeAutoInstallAndRebootAtScheduledTime, AutomaticUpdateModeAutoInstallAndRebootWithoutEndUserControl, AutomaticUpdateModeWindowsDefault:
-		return true
-	}
-	return false
+	return slices.Contains(documentedAutomaticUpdateModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3099,18 +2980,16 @@ const (
 	BitLockerEncryptionMethodXtsAes256 BitLockerEncryptionMethod = "xtsAes256"
 )
 
+var documentedBitLockerEncryptionMethodValues = []string{"aesCbc128", "aesCbc256", "xtsAes128", "xtsAes256"}
+
 // BitLockerEncryptionMethodValues lists the documented values in documentation order.
 func BitLockerEncryptionMethodValues() []BitLockerEncryptionMethod {
-	return []BitLockerEncryptionMethod{BitLockerEncryptionMethodAesCbc128, BitLockerEncryptionMethodAesCbc256, BitLockerEncryptionMethodXtsAes128, BitLockerEncryptionMethodXtsAes256}
+	return enumValues[BitLockerEncryptionMethod](documentedBitLockerEncryptionMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v BitLockerEncryptionMethod) Known() bool {
-	switch v {
-	case BitLockerEncryptionMethodAesCbc128, BitLockerEncryptionMethodAesCbc256, BitLockerEncryptionMethodXtsAes128, BitLockerEncryptionMethodXtsAes256:
-		return true
-	}
-	return false
+	return slices.Contains(documentedBitLockerEncryptionMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -3137,18 +3016,16 @@ const (
 	BitLockerRecoveryInformationTypePasswordOnly BitLockerRecoveryInformationType = "passwordOnly"
 )
 
+var documentedBitLockerRecoveryInformationTypeValues = []string{"passwordAndKey", "passwordOnly"}
+
 // BitLockerRecoveryInformationTypeValues lists the documented values in documentation order.
 func BitLockerRecoveryInformationTypeValues() []BitLockerRecoveryInformationType {
-	return []BitLockerRecoveryInformationType{BitLockerRecoveryInformationTypePasswordAndKey, BitLockerRecoveryInformationTypePasswordOnly}
+	return enumValues[BitLockerRecoveryInformationType](documentedBitLockerRecoveryInformationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v BitLockerRecoveryInformationType) Known() bool {
-	switch v {
-	case BitLockerRecoveryInformationTypePasswordAndKey, BitLockerRecoveryInformationTypePasswordOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedBitLockerRecoveryInformationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3183,18 +3060,16 @@ const (
 	BitLockerRecoveryPasswordRotationTypeEnabledForAzureAdAndHybrid BitLockerRecoveryPasswordRotationType = "enabledForAzureAdAndHybrid"
 )
 
+var documentedBitLockerRecoveryPasswordRotationTypeValues = []string{"notConfigured", "disabled", "enabledForAzureAd", "enabledForAzureAdAndHybrid"}
+
 // BitLockerRecoveryPasswordRotationTypeValues lists the documented values in documentation order.
 func BitLockerRecoveryPasswordRotationTypeValues() []BitLockerRecoveryPasswordRotationType {
-	return []BitLockerRecoveryPasswordRotationType{BitLockerRecoveryPasswordRotationTypeNotConfigured, BitLockerRecoveryPasswordRotationTypeDisabled, BitLockerRecoveryPasswordRotationTypeEnabledForAzureAd, BitLockerRecoveryPasswordRotationTypeEnabledForAzureAdAndHybrid}
+	return enumValues[BitLockerRecoveryPasswordRotationType](documentedBitLockerRecoveryPasswordRotationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v BitLockerRecoveryPasswordRotationType) Known() bool {
-	switch v {
-	case BitLockerRecoveryPasswordRotationTypeNotConfigured, BitLockerRecoveryPasswordRotationTypeDisabled, BitLockerRecoveryPasswordRotationTypeEnabledForAzureAd, BitLockerRecoveryPasswordRotationTypeEnabledForAzureAdAndHybrid:
-		return true
-	}
-	return false
+	return slices.Contains(documentedBitLockerRecoveryPasswordRotationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3224,18 +3099,16 @@ const (
 	BrowserSyncSettingBlocked BrowserSyncSetting = "blocked"
 )
 
+var documentedBrowserSyncSettingValues = []string{"notConfigured", "blockedWithUserOverride", "blocked"}
+
 // BrowserSyncSettingValues lists the documented values in documentation order.
 func BrowserSyncSettingValues() []BrowserSyncSetting {
-	return []BrowserSyncSetting{BrowserSyncSettingNotConfigured, BrowserSyncSettingBlockedWithUserOverride, BrowserSyncSettingBlocked}
+	return enumValues[BrowserSyncSetting](documentedBrowserSyncSettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v BrowserSyncSetting) Known() bool {
-	switch v {
-	case BrowserSyncSettingNotConfigured, BrowserSyncSettingBlockedWithUserOverride, BrowserSyncSettingBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedBrowserSyncSettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -3265,18 +3138,16 @@ const (
 	CertificateDestinationStoreUserCertStoreIntermediate CertificateDestinationStore = "userCertStoreIntermediate"
 )
 
+var documentedCertificateDestinationStoreValues = []string{"computerCertStoreRoot", "computerCertStoreIntermediate", "userCertStoreIntermediate"}
+
 // CertificateDestinationStoreValues lists the documented values in documentation order.
 func CertificateDestinationStoreValues() []CertificateDestinationStore {
-	return []CertificateDestinationStore{CertificateDestinationStoreComputerCertStoreRoot, CertificateDestinationStoreComputerCertStoreIntermediate, CertificateDestinationStoreUserCertStoreIntermediate}
+	return enumValues[CertificateDestinationStore](documentedCertificateDestinationStoreValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateDestinationStore) Known() bool {
-	switch v {
-	case CertificateDestinationStoreComputerCertStoreRoot, CertificateDestinationStoreComputerCertStoreIntermediate, CertificateDestinationStoreUserCertStoreIntermediate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateDestinationStoreValues, string(v))
 }
 
 // String returns the wire value.
@@ -3357,18 +3228,16 @@ const (
 	CertificateIssuanceStatesRequested CertificateIssuanceStates = "requested"
 )
 
+var documentedCertificateIssuanceStatesValues = []string{"unknown", "challengeIssued", "challengeIssueFailed", "requestCreationFailed", "requestSubmitFailed", "challengeValidationSucceeded", "challengeValidationFailed", "issueFailed", "issuePending", "issued", "responseProcessingFailed", "responsePending", "enrollmentSucceeded", "enrollmentNotNeeded", "revoked", "removedFromCollection", "renewVerified", "installFailed", "installed", "deleteFailed", "deleted", "renewalRequested", "requested"}
+
 // CertificateIssuanceStatesValues lists the documented values in documentation order.
 func CertificateIssuanceStatesValues() []CertificateIssuanceStates {
-	return []CertificateIssuanceStates{CertificateIssuanceStatesUnknown, CertificateIssuanceStatesChallengeIssued, CertificateIssuanceStatesChallengeIssueFailed, CertificateIssuanceStatesRequestCreationFailed, CertificateIssuanceStatesRequestSubmitFailed, CertificateIssuanceStatesChallengeValidationSucceeded, CertificateIssuanceStatesChallengeValidationFailed, CertificateIssuanceStatesIssueFailed, CertificateIssuanceStatesIssuePending, CertificateIssuanceStatesIssued, CertificateIssuanceStatesResponseProcessingFailed, CertificateIssuanceStatesResponsePending, CertificateIssuanceStatesEnrollmentSucceeded, CertificateIssuanceStatesEnrollmentNotNeeded, CertificateIssuanceStatesRevoked, CertificateIssuanceStatesRemovedFromCollection, CertificateIssuanceStatesRenewVerified, CertificateIssuanceStatesInstallFailed, CertificateIssuanceStatesInstalled, CertificateIssuanceStatesDeleteFailed, CertificateIssuanceStatesDeleted, CertificateIssuanceStatesRenewalRequested, CertificateIssuanceStatesRequested}
+	return enumValues[CertificateIssuanceStates](documentedCertificateIssuanceStatesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateIssuanceStates) Known() bool {
-	switch v {
-	case CertificateIssuanceStatesUnknown, CertificateIssuanceStatesChallengeIssued, CertificateIssuanceStatesChallengeIssueFailed, CertificateIssuanceStatesRequestCreationFailed, CertificateIssuanceStatesRequestSubmitFailed, CertificateIssuanceStatesChallengeValidationSucceeded, CertificateIssuanceStatesChallengeValidationFailed, CertificateIssuanceStatesIssueFailed, CertificateIssuanceStatesIssuePending, CertificateIssuanceStatesIssued, CertificateIssuanceStatesResponseProcessingFailed, CertificateIssuanceStatesResponsePending, CertificateIssuanceStatesEnrollmentSucceeded, CertificateIssuanceStatesEnrollmentNotNeeded, CertificateIssuanceStatesRevoked, CertificateIssuanceStatesRemovedFromCollection, CertificateIssuanceStatesRenewVerified, CertificateIssuanceStatesInstallFailed, CertificateIssuanceStatesInstalled, CertificateIssuanceStatesDeleteFailed, CertificateIssuanceStatesDeleted, CertificateIssuanceStatesRenewalRequested, CertificateIssuanceStatesRequested:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateIssuanceStatesValues, string(v))
 }
 
 // String returns the wire value.
@@ -3399,18 +3268,16 @@ const (
 	CertificateRevocationStatusRevoked CertificateRevocationStatus = "revoked"
 )
 
+var documentedCertificateRevocationStatusValues = []string{"none", "pending", "issued", "failed", "revoked"}
+
 // CertificateRevocationStatusValues lists the documented values in documentation order.
 func CertificateRevocationStatusValues() []CertificateRevocationStatus {
-	return []CertificateRevocationStatus{CertificateRevocationStatusNone, CertificateRevocationStatusPending, CertificateRevocationStatusIssued, CertificateRevocationStatusFailed, CertificateRevocationStatusRevoked}
+	return enumValues[CertificateRevocationStatus](documentedCertificateRevocationStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateRevocationStatus) Known() bool {
-	switch v {
-	case CertificateRevocationStatusNone, CertificateRevocationStatusPending, CertificateRevocationStatusIssued, CertificateRevocationStatusFailed, CertificateRevocationStatusRevoked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateRevocationStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -3434,18 +3301,16 @@ const (
 	CertificateStatusProvisioned CertificateStatus = "provisioned"
 )
 
+var documentedCertificateStatusValues = []string{"notProvisioned", "provisioned"}
+
 // CertificateStatusValues lists the documented values in documentation order.
 func CertificateStatusValues() []CertificateStatus {
-	return []CertificateStatus{CertificateStatusNotProvisioned, CertificateStatusProvisioned}
+	return enumValues[CertificateStatus](documentedCertificateStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateStatus) Known() bool {
-	switch v {
-	case CertificateStatusNotProvisioned, CertificateStatusProvisioned:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -3469,18 +3334,16 @@ const (
 	CertificateStoreMachine CertificateStore = "machine"
 )
 
+var documentedCertificateStoreValues = []string{"user", "machine"}
+
 // CertificateStoreValues lists the documented values in documentation order.
 func CertificateStoreValues() []CertificateStore {
-	return []CertificateStore{CertificateStoreUser, CertificateStoreMachine}
+	return enumValues[CertificateStore](documentedCertificateStoreValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateStore) Known() bool {
-	switch v {
-	case CertificateStoreUser, CertificateStoreMachine:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateStoreValues, string(v))
 }
 
 // String returns the wire value.
@@ -3507,18 +3370,16 @@ const (
 	CertificateValidityPeriodScaleYears CertificateValidityPeriodScale = "years"
 )
 
+var documentedCertificateValidityPeriodScaleValues = []string{"days", "months", "years"}
+
 // CertificateValidityPeriodScaleValues lists the documented values in documentation order.
 func CertificateValidityPeriodScaleValues() []CertificateValidityPeriodScale {
-	return []CertificateValidityPeriodScale{CertificateValidityPeriodScaleDays, CertificateValidityPeriodScaleMonths, CertificateValidityPeriodScaleYears}
+	return enumValues[CertificateValidityPeriodScale](documentedCertificateValidityPeriodScaleValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CertificateValidityPeriodScale) Known() bool {
-	switch v {
-	case CertificateValidityPeriodScaleDays, CertificateValidityPeriodScaleMonths, CertificateValidityPeriodScaleYears:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCertificateValidityPeriodScaleValues, string(v))
 }
 
 // String returns the wire value.
@@ -3545,18 +3406,16 @@ const (
 	ChangeUefiSettingsPermissionNone ChangeUefiSettingsPermission = "none"
 )
 
+var documentedChangeUefiSettingsPermissionValues = []string{"notConfiguredOnly", "none"}
+
 // ChangeUefiSettingsPermissionValues lists the documented values in documentation order.
 func ChangeUefiSettingsPermissionValues() []ChangeUefiSettingsPermission {
-	return []ChangeUefiSettingsPermission{ChangeUefiSettingsPermissionNotConfiguredOnly, ChangeUefiSettingsPermissionNone}
+	return enumValues[ChangeUefiSettingsPermission](documentedChangeUefiSettingsPermissionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ChangeUefiSettingsPermission) Known() bool {
-	switch v {
-	case ChangeUefiSettingsPermissionNotConfiguredOnly, ChangeUefiSettingsPermissionNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedChangeUefiSettingsPermissionValues, string(v))
 }
 
 // String returns the wire value.
@@ -3594,18 +3453,16 @@ const (
 	ChassisTypeMobileUnknown ChassisType = "mobileUnknown"
 )
 
+var documentedChassisTypeValues = []string{"unknown", "desktop", "laptop", "worksWorkstation", "enterpriseServer", "phone", "tablet", "mobileOther", "mobileUnknown"}
+
 // ChassisTypeValues lists the documented values in documentation order.
 func ChassisTypeValues() []ChassisType {
-	return []ChassisType{ChassisTypeUnknown, ChassisTypeDesktop, ChassisTypeLaptop, ChassisTypeWorksWorkstation, ChassisTypeEnterpriseServer, ChassisTypePhone, ChassisTypeTablet, ChassisTypeMobileOther, ChassisTypeMobileUnknown}
+	return enumValues[ChassisType](documentedChassisTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ChassisType) Known() bool {
-	switch v {
-	case ChassisTypeUnknown, ChassisTypeDesktop, ChassisTypeLaptop, ChassisTypeWorksWorkstation, ChassisTypeEnterpriseServer, ChassisTypePhone, ChassisTypeTablet, ChassisTypeMobileOther, ChassisTypeMobileUnknown:
-		return true
-	}
-	return false
+	return slices.Contains(documentedChassisTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3637,18 +3494,16 @@ const (
 	ComanagementEligibleTypeIneligible ComanagementEligibleType = "ineligible"
 )
 
+var documentedComanagementEligibleTypeValues = []string{"comanaged", "eligible", "eligibleButNotAzureAdJoined", "needsOsUpdate", "ineligible"}
+
 // ComanagementEligibleTypeValues lists the documented values in documentation order.
 func ComanagementEligibleTypeValues() []ComanagementEligibleType {
-	return []ComanagementEligibleType{ComanagementEligibleTypeComanaged, ComanagementEligibleTypeEligible, ComanagementEligibleTypeEligibleButNotAzureAdJoined, ComanagementEligibleTypeNeedsOsUpdate, ComanagementEligibleTypeIneligible}
+	return enumValues[ComanagementEligibleType](documentedComanagementEligibleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ComanagementEligibleType) Known() bool {
-	switch v {
-	case ComanagementEligibleTypeComanaged, ComanagementEligibleTypeEligible, ComanagementEligibleTypeEligibleButNotAzureAdJoined, ComanagementEligibleTypeNeedsOsUpdate, ComanagementEligibleTypeIneligible:
-		return true
-	}
-	return false
+	return slices.Contains(documentedComanagementEligibleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3674,18 +3529,16 @@ const (
 	CompanyPortalActionReset CompanyPortalAction = "reset"
 )
 
+var documentedCompanyPortalActionValues = []string{"unknown", "remove", "reset"}
+
 // CompanyPortalActionValues lists the documented values in documentation order.
 func CompanyPortalActionValues() []CompanyPortalAction {
-	return []CompanyPortalAction{CompanyPortalActionUnknown, CompanyPortalActionRemove, CompanyPortalActionReset}
+	return enumValues[CompanyPortalAction](documentedCompanyPortalActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v CompanyPortalAction) Known() bool {
-	switch v {
-	case CompanyPortalActionUnknown, CompanyPortalActionRemove, CompanyPortalActionReset:
-		return true
-	}
-	return false
+	return slices.Contains(documentedCompanyPortalActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -3721,18 +3574,16 @@ const (
 	ComplianceStateConfigManager ComplianceState = "configManager"
 )
 
+var documentedComplianceStateValues = []string{"unknown", "compliant", "noncompliant", "conflict", "error", "inGracePeriod", "configManager"}
+
 // ComplianceStateValues lists the documented values in documentation order.
 func ComplianceStateValues() []ComplianceState {
-	return []ComplianceState{ComplianceStateUnknown, ComplianceStateCompliant, ComplianceStateNoncompliant, ComplianceStateConflict, ComplianceStateError, ComplianceStateInGracePeriod, ComplianceStateConfigManager}
+	return enumValues[ComplianceState](documentedComplianceStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ComplianceState) Known() bool {
-	switch v {
-	case ComplianceStateUnknown, ComplianceStateCompliant, ComplianceStateNoncompliant, ComplianceStateConflict, ComplianceStateError, ComplianceStateInGracePeriod, ComplianceStateConfigManager:
-		return true
-	}
-	return false
+	return slices.Contains(documentedComplianceStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -3768,18 +3619,16 @@ const (
 	ComplianceStatusNotAssigned ComplianceStatus = "notAssigned"
 )
 
+var documentedComplianceStatusValues = []string{"unknown", "notApplicable", "compliant", "remediated", "nonCompliant", "error", "conflict", "notAssigned"}
+
 // ComplianceStatusValues lists the documented values in documentation order.
 func ComplianceStatusValues() []ComplianceStatus {
-	return []ComplianceStatus{ComplianceStatusUnknown, ComplianceStatusNotApplicable, ComplianceStatusCompliant, ComplianceStatusRemediated, ComplianceStatusNonCompliant, ComplianceStatusError, ComplianceStatusConflict, ComplianceStatusNotAssigned}
+	return enumValues[ComplianceStatus](documentedComplianceStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ComplianceStatus) Known() bool {
-	switch v {
-	case ComplianceStatusUnknown, ComplianceStatusNotApplicable, ComplianceStatusCompliant, ComplianceStatusRemediated, ComplianceStatusNonCompliant, ComplianceStatusError, ComplianceStatusConflict, ComplianceStatusNotAssigned:
-		return true
-	}
-	return false
+	return slices.Contains(documentedComplianceStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -3821,18 +3670,16 @@ const (
 	ConfigurationManagerClientStateCommunicationError ConfigurationManagerClientState = "communicationError"
 )
 
+var documentedConfigurationManagerClientStateValues = []string{"unknown", "installed", "healthy", "installFailed", "updateFailed", "communicationError"}
+
 // ConfigurationManagerClientStateValues lists the documented values in documentation order.
 func ConfigurationManagerClientStateValues() []ConfigurationManagerClientState {
-	return []ConfigurationManagerClientState{ConfigurationManagerClientStateUnknown, ConfigurationManagerClientStateInstalled, ConfigurationManagerClientStateHealthy, ConfigurationManagerClientStateInstallFailed, ConfigurationManagerClientStateUpdateFailed, ConfigurationManagerClientStateCommunicationError}
+	return enumValues[ConfigurationManagerClientState](documentedConfigurationManagerClientStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ConfigurationManagerClientState) Known() bool {
-	switch v {
-	case ConfigurationManagerClientStateUnknown, ConfigurationManagerClientStateInstalled, ConfigurationManagerClientStateHealthy, ConfigurationManagerClientStateInstallFailed, ConfigurationManagerClientStateUpdateFailed, ConfigurationManagerClientStateCommunicationError:
-		return true
-	}
-	return false
+	return slices.Contains(documentedConfigurationManagerClientStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -3860,18 +3707,16 @@ const (
 	ConfigurationUsageNotConfigured ConfigurationUsage = "notConfigured"
 )
 
+var documentedConfigurationUsageValues = []string{"blocked", "required", "allowed", "notConfigured"}
+
 // ConfigurationUsageValues lists the documented values in documentation order.
 func ConfigurationUsageValues() []ConfigurationUsage {
-	return []ConfigurationUsage{ConfigurationUsageBlocked, ConfigurationUsageRequired, ConfigurationUsageAllowed, ConfigurationUsageNotConfigured}
+	return enumValues[ConfigurationUsage](documentedConfigurationUsageValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ConfigurationUsage) Known() bool {
-	switch v {
-	case ConfigurationUsageBlocked, ConfigurationUsageRequired, ConfigurationUsageAllowed, ConfigurationUsageNotConfigured:
-		return true
-	}
-	return false
+	return slices.Contains(documentedConfigurationUsageValues, string(v))
 }
 
 // String returns the wire value.
@@ -3905,18 +3750,16 @@ const (
 	DayOfWeekSaturday DayOfWeek = "saturday"
 )
 
+var documentedDayOfWeekValues = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
 // DayOfWeekValues lists the documented values in documentation order.
 func DayOfWeekValues() []DayOfWeek {
-	return []DayOfWeek{DayOfWeekSunday, DayOfWeekMonday, DayOfWeekTuesday, DayOfWeekWednesday, DayOfWeekThursday, DayOfWeekFriday, DayOfWeekSaturday}
+	return enumValues[DayOfWeek](documentedDayOfWeekValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DayOfWeek) Known() bool {
-	switch v {
-	case DayOfWeekSunday, DayOfWeekMonday, DayOfWeekTuesday, DayOfWeekWednesday, DayOfWeekThursday, DayOfWeekFriday, DayOfWeekSaturday:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDayOfWeekValues, string(v))
 }
 
 // String returns the wire value.
@@ -3953,18 +3796,16 @@ const (
 	DefenderAttackSurfaceTypeDisable DefenderAttackSurfaceType = "disable"
 )
 
+var documentedDefenderAttackSurfaceTypeValues = []string{"userDefined", "block", "auditMode", "warn", "disable"}
+
 // DefenderAttackSurfaceTypeValues lists the documented values in documentation order.
 func DefenderAttackSurfaceTypeValues() []DefenderAttackSurfaceType {
-	return []DefenderAttackSurfaceType{DefenderAttackSurfaceTypeUserDefined, DefenderAttackSurfaceTypeBlock, DefenderAttackSurfaceTypeAuditMode, DefenderAttackSurfaceTypeWarn, DefenderAttackSurfaceTypeDisable}
+	return enumValues[DefenderAttackSurfaceType](documentedDefenderAttackSurfaceTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderAttackSurfaceType) Known() bool {
-	switch v {
-	case DefenderAttackSurfaceTypeUserDefined, DefenderAttackSurfaceTypeBlock, DefenderAttackSurfaceTypeAuditMode, DefenderAttackSurfaceTypeWarn, DefenderAttackSurfaceTypeDisable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderAttackSurfaceTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -3998,18 +3839,16 @@ const (
 	DefenderCloudBlockLevelTypeZeroTolerance DefenderCloudBlockLevelType = "zeroTolerance"
 )
 
+var documentedDefenderCloudBlockLevelTypeValues = []string{"notConfigured", "high", "highPlus", "zeroTolerance"}
+
 // DefenderCloudBlockLevelTypeValues lists the documented values in documentation order.
 func DefenderCloudBlockLevelTypeValues() []DefenderCloudBlockLevelType {
-	return []DefenderCloudBlockLevelType{DefenderCloudBlockLevelTypeNotConfigured, DefenderCloudBlockLevelTypeHigh, DefenderCloudBlockLevelTypeHighPlus, DefenderCloudBlockLevelTypeZeroTolerance}
+	return enumValues[DefenderCloudBlockLevelType](documentedDefenderCloudBlockLevelTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderCloudBlockLevelType) Known() bool {
-	switch v {
-	case DefenderCloudBlockLevelTypeNotConfigured, DefenderCloudBlockLevelTypeHigh, DefenderCloudBlockLevelTypeHighPlus, DefenderCloudBlockLevelTypeZeroTolerance:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderCloudBlockLevelTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4045,18 +3884,16 @@ const (
 	DefenderMonitorFileActivityMonitorOutgoingFilesOnly DefenderMonitorFileActivity = "monitorOutgoingFilesOnly"
 )
 
+var documentedDefenderMonitorFileActivityValues = []string{"userDefined", "disable", "monitorAllFiles", "monitorIncomingFilesOnly", "monitorOutgoingFilesOnly"}
+
 // DefenderMonitorFileActivityValues lists the documented values in documentation order.
 func DefenderMonitorFileActivityValues() []DefenderMonitorFileActivity {
-	return []DefenderMonitorFileActivity{DefenderMonitorFileActivityUserDefined, DefenderMonitorFileActivityDisable, DefenderMonitorFileActivityMonitorAllFiles, DefenderMonitorFileActivityMonitorIncomingFilesOnly, DefenderMonitorFileActivityMonitorOutgoingFilesOnly}
+	return enumValues[DefenderMonitorFileActivity](documentedDefenderMonitorFileActivityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderMonitorFileActivity) Known() bool {
-	switch v {
-	case DefenderMonitorFileActivityUserDefined, DefenderMonitorFileActivityDisable, DefenderMonitorFileActivityMonitorAllFiles, DefenderMonitorFileActivityMonitorIncomingFilesOnly, DefenderMonitorFileActivityMonitorOutgoingFilesOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderMonitorFileActivityValues, string(v))
 }
 
 // String returns the wire value.
@@ -4090,18 +3927,16 @@ const (
 	DefenderPotentiallyUnwantedAppActionAudit DefenderPotentiallyUnwantedAppAction = "audit"
 )
 
+var documentedDefenderPotentiallyUnwantedAppActionValues = []string{"deviceDefault", "block", "audit"}
+
 // DefenderPotentiallyUnwantedAppActionValues lists the documented values in documentation order.
 func DefenderPotentiallyUnwantedAppActionValues() []DefenderPotentiallyUnwantedAppAction {
-	return []DefenderPotentiallyUnwantedAppAction{DefenderPotentiallyUnwantedAppActionDeviceDefault, DefenderPotentiallyUnwantedAppActionBlock, DefenderPotentiallyUnwantedAppActionAudit}
+	return enumValues[DefenderPotentiallyUnwantedAppAction](documentedDefenderPotentiallyUnwantedAppActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderPotentiallyUnwantedAppAction) Known() bool {
-	switch v {
-	case DefenderPotentiallyUnwantedAppActionDeviceDefault, DefenderPotentiallyUnwantedAppActionBlock, DefenderPotentiallyUnwantedAppActionAudit:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderPotentiallyUnwantedAppActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -4137,18 +3972,16 @@ const (
 	DefenderPromptForSampleSubmissionSendAllDataWithoutPrompting DefenderPromptForSampleSubmission = "sendAllDataWithoutPrompting"
 )
 
+var documentedDefenderPromptForSampleSubmissionValues = []string{"userDefined", "alwaysPrompt", "promptBeforeSendingPersonalData", "neverSendData", "sendAllDataWithoutPrompting"}
+
 // DefenderPromptForSampleSubmissionValues lists the documented values in documentation order.
 func DefenderPromptForSampleSubmissionValues() []DefenderPromptForSampleSubmission {
-	return []DefenderPromptForSampleSubmission{DefenderPromptForSampleSubmissionUserDefined, DefenderPromptForSampleSubmissionAlwaysPrompt, DefenderPromptForSampleSubmissionPromptBeforeSendingPersonalData, DefenderPromptForSampleSubmissionNeverSendData, DefenderPromptForSampleSubmissionSendAllDataWithoutPrompting}
+	return enumValues[DefenderPromptForSampleSubmission](documentedDefenderPromptForSampleSubmissionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderPromptForSampleSubmission) Known() bool {
-	switch v {
-	case DefenderPromptForSampleSubmissionUserDefined, DefenderPromptForSampleSubmissionAlwaysPrompt, DefenderPromptForSampleSubmissionPromptBeforeSendingPersonalData, DefenderPromptForSampleSubmissionNeverSendData, DefenderPromptForSampleSubmissionSendAllDataWithoutPrompting:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderPromptForSampleSubmissionValues, string(v))
 }
 
 // String returns the wire value.
@@ -4182,18 +4015,16 @@ const (
 	DefenderProtectionTypeNotConfigured DefenderProtectionType = "notConfigured"
 )
 
+var documentedDefenderProtectionTypeValues = []string{"userDefined", "enable", "auditMode", "warn", "notConfigured"}
+
 // DefenderProtectionTypeValues lists the documented values in documentation order.
 func DefenderProtectionTypeValues() []DefenderProtectionType {
-	return []DefenderProtectionType{DefenderProtectionTypeUserDefined, DefenderProtectionTypeEnable, DefenderProtectionTypeAuditMode, DefenderProtectionTypeWarn, DefenderProtectionTypeNotConfigured}
+	return enumValues[DefenderProtectionType](documentedDefenderProtectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderProtectionType) Known() bool {
-	switch v {
-	case DefenderProtectionTypeUserDefined, DefenderProtectionTypeEnable, DefenderProtectionTypeAuditMode, DefenderProtectionTypeWarn, DefenderProtectionTypeNotConfigured:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderProtectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4223,18 +4054,16 @@ const (
 	DefenderRealtimeScanDirectionMonitorOutgoingFilesOnly DefenderRealtimeScanDirection = "monitorOutgoingFilesOnly"
 )
 
+var documentedDefenderRealtimeScanDirectionValues = []string{"monitorAllFiles", "monitorIncomingFilesOnly", "monitorOutgoingFilesOnly"}
+
 // DefenderRealtimeScanDirectionValues lists the documented values in documentation order.
 func DefenderRealtimeScanDirectionValues() []DefenderRealtimeScanDirection {
-	return []DefenderRealtimeScanDirection{DefenderRealtimeScanDirectionMonitorAllFiles, DefenderRealtimeScanDirectionMonitorIncomingFilesOnly, DefenderRealtimeScanDirectionMonitorOutgoingFilesOnly}
+	return enumValues[DefenderRealtimeScanDirection](documentedDefenderRealtimeScanDirectionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderRealtimeScanDirection) Known() bool {
-	switch v {
-	case DefenderRealtimeScanDirectionMonitorAllFiles, DefenderRealtimeScanDirectionMonitorIncomingFilesOnly, DefenderRealtimeScanDirectionMonitorOutgoingFilesOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderRealtimeScanDirectionValues, string(v))
 }
 
 // String returns the wire value.
@@ -4263,18 +4092,16 @@ const (
 	DefenderScanTypeFull DefenderScanType = "full"
 )
 
+var documentedDefenderScanTypeValues = []string{"userDefined", "disabled", "quick", "full"}
+
 // DefenderScanTypeValues lists the documented values in documentation order.
 func DefenderScanTypeValues() []DefenderScanType {
-	return []DefenderScanType{DefenderScanTypeUserDefined, DefenderScanTypeDisabled, DefenderScanTypeQuick, DefenderScanTypeFull}
+	return enumValues[DefenderScanType](documentedDefenderScanTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderScanType) Known() bool {
-	switch v {
-	case DefenderScanTypeUserDefined, DefenderScanTypeDisabled, DefenderScanTypeQuick, DefenderScanTypeFull:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderScanTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4307,18 +4134,16 @@ const (
 	DefenderSecurityCenterITContactDisplayTypeDisplayOnlyInNotifications DefenderSecurityCenterITContactDisplayType = "displayOnlyInNotifications"
 )
 
+var documentedDefenderSecurityCenterITContactDisplayTypeValues = []string{"notConfigured", "displayInAppAndInNotifications", "displayOnlyInApp", "displayOnlyInNotifications"}
+
 // DefenderSecurityCenterITContactDisplayTypeValues lists the documented values in documentation order.
 func DefenderSecurityCenterITContactDisplayTypeValues() []DefenderSecurityCenterITContactDisplayType {
-	return []DefenderSecurityCenterITContactDisplayType{DefenderSecurityCenterITContactDisplayTypeNotConfigured, DefenderSecurityCenterITContactDisplayTypeDisplayInAppAndInNotifications, DefenderSecurityCenterITContactDisplayTypeDisplayOnlyInApp, DefenderSecurityCenterITContactDisplayTypeDisplayOnlyInNotifications}
+	return enumValues[DefenderSecurityCenterITContactDisplayType](documentedDefenderSecurityCenterITContactDisplayTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderSecurityCenterITContactDisplayType) Known() bool {
-	switch v {
-	case DefenderSecurityCenterITContactDisplayTypeNotConfigured, DefenderSecurityCenterITContactDisplayTypeDisplayInAppAndInNotifications, DefenderSecurityCenterITContactDisplayTypeDisplayOnlyInApp, DefenderSecurityCenterITContactDisplayTypeDisplayOnlyInNotifications:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderSecurityCenterITContactDisplayTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4348,18 +4173,16 @@ const (
 	DefenderSecurityCenterNotificationsFromAppTypeBlockAllNotifications DefenderSecurityCenterNotificationsFromAppType = "blockAllNotifications"
 )
 
+var documentedDefenderSecurityCenterNotificationsFromAppTypeValues = []string{"notConfigured", "blockNoncriticalNotifications", "blockAllNotifications"}
+
 // DefenderSecurityCenterNotificationsFromAppTypeValues lists the documented values in documentation order.
 func DefenderSecurityCenterNotificationsFromAppTypeValues() []DefenderSecurityCenterNotificationsFromAppType {
-	return []DefenderSecurityCenterNotificationsFromAppType{DefenderSecurityCenterNotificationsFromAppTypeNotConfigured, DefenderSecurityCenterNotificationsFromAppTypeBlockNoncriticalNotifications, DefenderSecurityCenterNotificationsFromAppTypeBlockAllNotifications}
+	return enumValues[DefenderSecurityCenterNotificationsFromAppType](documentedDefenderSecurityCenterNotificationsFromAppTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderSecurityCenterNotificationsFromAppType) Known() bool {
-	switch v {
-	case DefenderSecurityCenterNotificationsFromAppTypeNotConfigured, DefenderSecurityCenterNotificationsFromAppTypeBlockNoncriticalNotifications, DefenderSecurityCenterNotificationsFromAppTypeBlockAllNotifications:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderSecurityCenterNotificationsFromAppTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4391,18 +4214,16 @@ const (
 	DefenderSubmitSamplesConsentTypeSendAllSamplesAutomatically DefenderSubmitSamplesConsentType = "sendAllSamplesAutomatically"
 )
 
+var documentedDefenderSubmitSamplesConsentTypeValues = []string{"sendSafeSamplesAutomatically", "alwaysPrompt", "neverSend", "sendAllSamplesAutomatically"}
+
 // DefenderSubmitSamplesConsentTypeValues lists the documented values in documentation order.
 func DefenderSubmitSamplesConsentTypeValues() []DefenderSubmitSamplesConsentType {
-	return []DefenderSubmitSamplesConsentType{DefenderSubmitSamplesConsentTypeSendSafeSamplesAutomatically, DefenderSubmitSamplesConsentTypeAlwaysPrompt, DefenderSubmitSamplesConsentTypeNeverSend, DefenderSubmitSamplesConsentTypeSendAllSamplesAutomatically}
+	return enumValues[DefenderSubmitSamplesConsentType](documentedDefenderSubmitSamplesConsentTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderSubmitSamplesConsentType) Known() bool {
-	switch v {
-	case DefenderSubmitSamplesConsentTypeSendSafeSamplesAutomatically, DefenderSubmitSamplesConsentTypeAlwaysPrompt, DefenderSubmitSamplesConsentTypeNeverSend, DefenderSubmitSamplesConsentTypeSendAllSamplesAutomatically:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderSubmitSamplesConsentTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4439,18 +4260,16 @@ const (
 	DefenderThreatActionBlock DefenderThreatAction = "block"
 )
 
+var documentedDefenderThreatActionValues = []string{"deviceDefault", "clean", "quarantine", "remove", "allow", "userDefined", "block"}
+
 // DefenderThreatActionValues lists the documented values in documentation order.
 func DefenderThreatActionValues() []DefenderThreatAction {
-	return []DefenderThreatAction{DefenderThreatActionDeviceDefault, DefenderThreatActionClean, DefenderThreatActionQuarantine, DefenderThreatActionRemove, DefenderThreatActionAllow, DefenderThreatActionUserDefined, DefenderThreatActionBlock}
+	return enumValues[DefenderThreatAction](documentedDefenderThreatActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DefenderThreatAction) Known() bool {
-	switch v {
-	case DefenderThreatActionDeviceDefault, DefenderThreatActionClean, DefenderThreatActionQuarantine, DefenderThreatActionRemove, DefenderThreatActionAllow, DefenderThreatActionUserDefined, DefenderThreatActionBlock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDefenderThreatActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -4477,18 +4296,16 @@ const (
 	DeliveryOptimizationRestrictPeerSelectionByOptionsSubnetMask DeliveryOptimizationRestrictPeerSelectionByOptions = "subnetMask"
 )
 
+var documentedDeliveryOptimizationRestrictPeerSelectionByOptionsValues = []string{"notConfigured", "subnetMask"}
+
 // DeliveryOptimizationRestrictPeerSelectionByOptionsValues lists the documented values in documentation order.
 func DeliveryOptimizationRestrictPeerSelectionByOptionsValues() []DeliveryOptimizationRestrictPeerSelectionByOptions {
-	return []DeliveryOptimizationRestrictPeerSelectionByOptions{DeliveryOptimizationRestrictPeerSelectionByOptionsNotConfigured, DeliveryOptimizationRestrictPeerSelectionByOptionsSubnetMask}
+	return enumValues[DeliveryOptimizationRestrictPeerSelectionByOptions](documentedDeliveryOptimizationRestrictPeerSelectionByOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeliveryOptimizationRestrictPeerSelectionByOptions) Known() bool {
-	switch v {
-	case DeliveryOptimizationRestrictPeerSelectionByOptionsNotConfigured, DeliveryOptimizationRestrictPeerSelectionByOptionsSubnetMask:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeliveryOptimizationRestrictPeerSelectionByOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -4515,18 +4332,16 @@ const (
 	DepTokenTypeAppleSchoolManager DepTokenType = "appleSchoolManager"
 )
 
+var documentedDepTokenTypeValues = []string{"none", "dep", "appleSchoolManager"}
+
 // DepTokenTypeValues lists the documented values in documentation order.
 func DepTokenTypeValues() []DepTokenType {
-	return []DepTokenType{DepTokenTypeNone, DepTokenTypeDep, DepTokenTypeAppleSchoolManager}
+	return enumValues[DepTokenType](documentedDepTokenTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DepTokenType) Known() bool {
-	switch v {
-	case DepTokenTypeNone, DepTokenTypeDep, DepTokenTypeAppleSchoolManager:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDepTokenTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4559,18 +4374,16 @@ const (
 	DerivedCredentialProviderTypeIntercede DerivedCredentialProviderType = "intercede"
 )
 
+var documentedDerivedCredentialProviderTypeValues = []string{"notConfigured", "entrustDataCard", "purebred", "xTec", "intercede"}
+
 // DerivedCredentialProviderTypeValues lists the documented values in documentation order.
 func DerivedCredentialProviderTypeValues() []DerivedCredentialProviderType {
-	return []DerivedCredentialProviderType{DerivedCredentialProviderTypeNotConfigured, DerivedCredentialProviderTypeEntrustDataCard, DerivedCredentialProviderTypePurebred, DerivedCredentialProviderTypeXTec, DerivedCredentialProviderTypeIntercede}
+	return enumValues[DerivedCredentialProviderType](documentedDerivedCredentialProviderTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DerivedCredentialProviderType) Known() bool {
-	switch v {
-	case DerivedCredentialProviderTypeNotConfigured, DerivedCredentialProviderTypeEntrustDataCard, DerivedCredentialProviderTypePurebred, DerivedCredentialProviderTypeXTec, DerivedCredentialProviderTypeIntercede:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDerivedCredentialProviderTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4600,18 +4413,16 @@ const (
 	DeviceAndAppManagementAssignmentFilterTypeExclude DeviceAndAppManagementAssignmentFilterType = "exclude"
 )
 
+var documentedDeviceAndAppManagementAssignmentFilterTypeValues = []string{"none", "include", "exclude"}
+
 // DeviceAndAppManagementAssignmentFilterTypeValues lists the documented values in documentation order.
 func DeviceAndAppManagementAssignmentFilterTypeValues() []DeviceAndAppManagementAssignmentFilterType {
-	return []DeviceAndAppManagementAssignmentFilterType{DeviceAndAppManagementAssignmentFilterTypeNone, DeviceAndAppManagementAssignmentFilterTypeInclude, DeviceAndAppManagementAssignmentFilterTypeExclude}
+	return enumValues[DeviceAndAppManagementAssignmentFilterType](documentedDeviceAndAppManagementAssignmentFilterTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceAndAppManagementAssignmentFilterType) Known() bool {
-	switch v {
-	case DeviceAndAppManagementAssignmentFilterTypeNone, DeviceAndAppManagementAssignmentFilterTypeInclude, DeviceAndAppManagementAssignmentFilterTypeExclude:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceAndAppManagementAssignmentFilterTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4638,18 +4449,16 @@ const (
 	DeviceAndAppManagementAssignmentSourcePolicySets DeviceAndAppManagementAssignmentSource = "policySets"
 )
 
+var documentedDeviceAndAppManagementAssignmentSourceValues = []string{"direct", "policySets"}
+
 // DeviceAndAppManagementAssignmentSourceValues lists the documented values in documentation order.
 func DeviceAndAppManagementAssignmentSourceValues() []DeviceAndAppManagementAssignmentSource {
-	return []DeviceAndAppManagementAssignmentSource{DeviceAndAppManagementAssignmentSourceDirect, DeviceAndAppManagementAssignmentSourcePolicySets}
+	return enumValues[DeviceAndAppManagementAssignmentSource](documentedDeviceAndAppManagementAssignmentSourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceAndAppManagementAssignmentSource) Known() bool {
-	switch v {
-	case DeviceAndAppManagementAssignmentSourceDirect, DeviceAndAppManagementAssignmentSourcePolicySets:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceAndAppManagementAssignmentSourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -4676,18 +4485,16 @@ const (
 	DeviceAppManagementTaskCategoryAdvancedThreatProtection DeviceAppManagementTaskCategory = "advancedThreatProtection"
 )
 
+var documentedDeviceAppManagementTaskCategoryValues = []string{"unknown", "advancedThreatProtection"}
+
 // DeviceAppManagementTaskCategoryValues lists the documented values in documentation order.
 func DeviceAppManagementTaskCategoryValues() []DeviceAppManagementTaskCategory {
-	return []DeviceAppManagementTaskCategory{DeviceAppManagementTaskCategoryUnknown, DeviceAppManagementTaskCategoryAdvancedThreatProtection}
+	return enumValues[DeviceAppManagementTaskCategory](documentedDeviceAppManagementTaskCategoryValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceAppManagementTaskCategory) Known() bool {
-	switch v {
-	case DeviceAppManagementTaskCategoryUnknown, DeviceAppManagementTaskCategoryAdvancedThreatProtection:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceAppManagementTaskCategoryValues, string(v))
 }
 
 // String returns the wire value.
@@ -4714,18 +4521,16 @@ const (
 	DeviceAppManagementTaskPriorityLow DeviceAppManagementTaskPriority = "low"
 )
 
+var documentedDeviceAppManagementTaskPriorityValues = []string{"none", "high", "low"}
+
 // DeviceAppManagementTaskPriorityValues lists the documented values in documentation order.
 func DeviceAppManagementTaskPriorityValues() []DeviceAppManagementTaskPriority {
-	return []DeviceAppManagementTaskPriority{DeviceAppManagementTaskPriorityNone, DeviceAppManagementTaskPriorityHigh, DeviceAppManagementTaskPriorityLow}
+	return enumValues[DeviceAppManagementTaskPriority](documentedDeviceAppManagementTaskPriorityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceAppManagementTaskPriority) Known() bool {
-	switch v {
-	case DeviceAppManagementTaskPriorityNone, DeviceAppManagementTaskPriorityHigh, DeviceAppManagementTaskPriorityLow:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceAppManagementTaskPriorityValues, string(v))
 }
 
 // String returns the wire value.
@@ -4758,18 +4563,16 @@ const (
 	DeviceAppManagementTaskStatusRejected DeviceAppManagementTaskStatus = "rejected"
 )
 
+var documentedDeviceAppManagementTaskStatusValues = []string{"unknown", "pending", "active", "completed", "rejected"}
+
 // DeviceAppManagementTaskStatusValues lists the documented values in documentation order.
 func DeviceAppManagementTaskStatusValues() []DeviceAppManagementTaskStatus {
-	return []DeviceAppManagementTaskStatus{DeviceAppManagementTaskStatusUnknown, DeviceAppManagementTaskStatusPending, DeviceAppManagementTaskStatusActive, DeviceAppManagementTaskStatusCompleted, DeviceAppManagementTaskStatusRejected}
+	return enumValues[DeviceAppManagementTaskStatus](documentedDeviceAppManagementTaskStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceAppManagementTaskStatus) Known() bool {
-	switch v {
-	case DeviceAppManagementTaskStatusUnknown, DeviceAppManagementTaskStatusPending, DeviceAppManagementTaskStatusActive, DeviceAppManagementTaskStatusCompleted, DeviceAppManagementTaskStatusRejected:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceAppManagementTaskStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -4810,18 +4613,16 @@ const (
 	DeviceComplianceActionTypeRemoteLock DeviceComplianceActionType = "remoteLock"
 )
 
+var documentedDeviceComplianceActionTypeValues = []string{"noAction", "notification", "block", "retire", "wipe", "removeResourceAccessProfiles", "pushNotification", "remoteLock"}
+
 // DeviceComplianceActionTypeValues lists the documented values in documentation order.
 func DeviceComplianceActionTypeValues() []DeviceComplianceActionType {
-	return []DeviceComplianceActionType{DeviceComplianceActionTypeNoAction, DeviceComplianceActionTypeNotification, DeviceComplianceActionTypeBlock, DeviceComplianceActionTypeRetire, DeviceComplianceActionTypeWipe, DeviceComplianceActionTypeRemoveResourceAccessProfiles, DeviceComplianceActionTypePushNotification, DeviceComplianceActionTypeRemoteLock}
+	return enumValues[DeviceComplianceActionType](documentedDeviceComplianceActionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceComplianceActionType) Known() bool {
-	switch v {
-	case DeviceComplianceActionTypeNoAction, DeviceComplianceActionTypeNotification, DeviceComplianceActionTypeBlock, DeviceComplianceActionTypeRetire, DeviceComplianceActionTypeWipe, DeviceComplianceActionTypeRemoveResourceAccessProfiles, DeviceComplianceActionTypePushNotification, DeviceComplianceActionTypeRemoteLock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceComplianceActionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4851,18 +4652,16 @@ const (
 	DeviceCustomAttributeValueTypeDateTime DeviceCustomAttributeValueType = "dateTime"
 )
 
+var documentedDeviceCustomAttributeValueTypeValues = []string{"integer", "string", "dateTime"}
+
 // DeviceCustomAttributeValueTypeValues lists the documented values in documentation order.
 func DeviceCustomAttributeValueTypeValues() []DeviceCustomAttributeValueType {
-	return []DeviceCustomAttributeValueType{DeviceCustomAttributeValueTypeInteger, DeviceCustomAttributeValueTypeString, DeviceCustomAttributeValueTypeDateTime}
+	return enumValues[DeviceCustomAttributeValueType](documentedDeviceCustomAttributeValueTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceCustomAttributeValueType) Known() bool {
-	switch v {
-	case DeviceCustomAttributeValueTypeInteger, DeviceCustomAttributeValueTypeString, DeviceCustomAttributeValueTypeDateTime:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceCustomAttributeValueTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -4922,18 +4721,16 @@ const (
 	DeviceEnrollmentFailureReasonUserAbandonment DeviceEnrollmentFailureReason = "userAbandonment"
 )
 
+var documentedDeviceEnrollmentFailureReasonValues = []string{"unknown", "authentication", "authorization", "accountValidation", "userValidation", "deviceNotSupported", "inMaintenance", "badRequest", "featureNotSupported", "enrollmentRestrictionsEnforced", "clientDisconnected", "userAbandonment"}
+
 // DeviceEnrollmentFailureReasonValues lists the documented values in documentation order.
 func DeviceEnrollmentFailureReasonValues() []DeviceEnrollmentFailureReason {
-	return []DeviceEnrollmentFailureReason{DeviceEnrollmentFailureReasonUnknown, DeviceEnrollmentFailureReasonAuthentication, DeviceEnrollmentFailureReasonAuthorization, DeviceEnrollmentFailureReasonAccountValidation, DeviceEnrollmentFailureReasonUserValidation, DeviceEnrollmentFailureReasonDeviceNotSupported, DeviceEnrollmentFailureReasonInMaintenance, DeviceEnrollmentFailureReasonBadRequest, DeviceEnrollmentFailureReasonFeatureNotSupported, DeviceEnrollmentFailureReasonEnrollmentRestrictionsEnforced, DeviceEnrollmentFailureReasonClientDisconnected, DeviceEnrollmentFailureReasonUserAbandonment}
+	return enumValues[DeviceEnrollmentFailureReason](documentedDeviceEnrollmentFailureReasonValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceEnrollmentFailureReason) Known() bool {
-	switch v {
-	case DeviceEnrollmentFailureReasonUnknown, DeviceEnrollmentFailureReasonAuthentication, DeviceEnrollmentFailureReasonAuthorization, DeviceEnrollmentFailureReasonAccountValidation, DeviceEnrollmentFailureReasonUserValidation, DeviceEnrollmentFailureReasonDeviceNotSupported, DeviceEnrollmentFailureReasonInMaintenance, DeviceEnrollmentFailureReasonBadRequest, DeviceEnrollmentFailureReasonFeatureNotSupported, DeviceEnrollmentFailureReasonEnrollmentRestrictionsEnforced, DeviceEnrollmentFailureReasonClientDisconnected, DeviceEnrollmentFailureReasonUserAbandonment:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceEnrollmentFailureReasonValues, string(v))
 }
 
 // String returns the wire value.
@@ -5009,18 +4806,16 @@ const (
 	DeviceEnrollmentTypeAndroidEnterpriseCorporateWorkProfile DeviceEnrollmentType = "androidEnterpriseCorporateWorkProfile"
 )
 
+var documentedDeviceEnrollmentTypeValues = []string{"unknown", "userEnrollment", "deviceEnrollmentManager", "appleBulkWithUser", "appleBulkWithoutUser", "windowsAzureADJoin", "windowsBulkUserless", "windowsAutoEnrollment", "windowsBulkAzureDomainJoin", "windowsCoManagement", "windowsAzureADJoinUsingDeviceAuth", "appleUserEnrollment", "appleUserEnrollmentWithServiceAccount", "azureAdJoinUsingAzureVmExtension", "androidEnterpriseDedicatedDevice", "androidEnterpriseFullyManaged", "androidEnterpriseCorporateWorkProfile"}
+
 // DeviceEnrollmentTypeValues lists the documented values in documentation order.
 func DeviceEnrollmentTypeValues() []DeviceEnrollmentType {
-	return []DeviceEnrollmentType{DeviceEnrollmentTypeUnknown, DeviceEnrollmentTypeUserEnrollment, DeviceEnrollmentTypeDeviceEnrollmentManager, DeviceEnrollmentTypeAppleBulkWithUser, DeviceEnrollmentTypeAppleBulkWithoutUser, DeviceEnrollmentTypeWindowsAzureADJoin, DeviceEnrollmentTypeWindowsBulkUserless, DeviceEnrollmentTypeWindowsAutoEnrollment, DeviceEnrollmentTypeWindowsBulkAzureDomainJoin, DeviceEnrollmentTypeWindowsCoManagement, DeviceEnrollmentTypeWindowsAzureADJoinUsingDeviceAuth, DeviceEnrollmentTypeAppleUserEnrollment, DeviceEnrollmentTypeAppleUserEnrollmentWithServiceAccount, DeviceEnrollmentTypeAzureAdJoinUsingAzureVmExtension, DeviceEnrollmentTypeAndroidEnterpriseDedicatedDevice, DeviceEnrollmentTypeAndroidEnterpriseFullyManaged, DeviceEnrollmentTypeAndroidEnterpriseCorporateWorkProfile}
+	return enumValues[DeviceEnrollmentType](documentedDeviceEnrollmentTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceEnrollmentType) Known() bool {
-	switch v {
-	case DeviceEnrollmentTypeUnknown, DeviceEnrollmentTypeUserEnrollment, DeviceEnrollmentTypeDeviceEnrollmentManager, DeviceEnrollmentTypeAppleBulkWithUser, DeviceEnrollmentTypeAppleBulkWithoutUser, DeviceEnrollmentTypeWindowsAzureADJoin, DeviceEnrollmentTypeWindowsBulkUserless, DeviceEnrollmentTypeWindowsAutoEnrollment, DeviceEnrollmentTypeWindowsBulkAzureDomainJoin, DeviceEnrollmentTypeWindowsCoManagement, DeviceEnrollmentTypeWindowsAzureADJoinUsingDeviceAuth, DeviceEnrollmentTypeAppleUserEnrollment, DeviceEnrollmentTypeAppleUserEnrollmentWithServiceAccount, DeviceEnrollmentTypeAzureAdJoinUsingAzureVmExtension, DeviceEnrollmentTypeAndroidEnterpriseDedicatedDevice, DeviceEnrollmentTypeAndroidEnterpriseFullyManaged, DeviceEnrollmentTypeAndroidEnterpriseCorporateWorkProfile:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceEnrollmentTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5057,18 +4852,16 @@ const (
 	DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning DeviceGuardLocalSystemAuthorityCredentialGuardState = "virtualizationBasedSecurityNotRunning"
 )
 
+var documentedDeviceGuardLocalSystemAuthorityCredentialGuardStateValues = []string{"running", "rebootRequired", "notLicensed", "notConfigured", "virtualizationBasedSecurityNotRunning"}
+
 // DeviceGuardLocalSystemAuthorityCredentialGuardStateValues lists the documented values in documentation order.
 func DeviceGuardLocalSystemAuthorityCredentialGuardStateValues() []DeviceGuardLocalSystemAuthorityCredentialGuardState {
-	return []DeviceGuardLocalSystemAuthorityCredentialGuardState{DeviceGuardLocalSystemAuthorityCredentialGuardStateRunning, DeviceGuardLocalSystemAuthorityCredentialGuardStateRebootRequired, DeviceGuardLocalSystemAuthorityCredentialGuardStateNotLicensed, DeviceGuardLocalSystemAuthorityCredentialGuardStateNotConfigured, DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning}
+	return enumValues[DeviceGuardLocalSystemAuthorityCredentialGuardState](documentedDeviceGuardLocalSystemAuthorityCredentialGuardStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceGuardLocalSystemAuthorityCredentialGuardState) Known() bool {
-	switch v {
-	case DeviceGuardLocalSystemAuthorityCredentialGuardStateRunning, DeviceGuardLocalSystemAuthorityCredentialGuardStateRebootRequired, DeviceGuardLocalSystemAuthorityCredentialGuardStateNotLicensed, DeviceGuardLocalSystemAuthorityCredentialGuardStateNotConfigured, DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceGuardLocalSystemAuthorityCredentialGuardStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -5102,18 +4895,16 @@ const (
 	DeviceGuardLocalSystemAuthorityCredentialGuardTypeDisable DeviceGuardLocalSystemAuthorityCredentialGuardType = "disable"
 )
 
+var documentedDeviceGuardLocalSystemAuthorityCredentialGuardTypeValues = []string{"notConfigured", "enableWithUEFILock", "enableWithoutUEFILock", "disable"}
+
 // DeviceGuardLocalSystemAuthorityCredentialGuardTypeValues lists the documented values in documentation order.
 func DeviceGuardLocalSystemAuthorityCredentialGuardTypeValues() []DeviceGuardLocalSystemAuthorityCredentialGuardType {
-	return []DeviceGuardLocalSystemAuthorityCredentialGuardType{DeviceGuardLocalSystemAuthorityCredentialGuardTypeNotConfigured, DeviceGuardLocalSystemAuthorityCredentialGuardTypeEnableWithUEFILock, DeviceGuardLocalSystemAuthorityCredentialGuardTypeEnableWithoutUEFILock, DeviceGuardLocalSystemAuthorityCredentialGuardTypeDisable}
+	return enumValues[DeviceGuardLocalSystemAuthorityCredentialGuardType](documentedDeviceGuardLocalSystemAuthorityCredentialGuardTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceGuardLocalSystemAuthorityCredentialGuardType) Known() bool {
-	switch v {
-	case DeviceGuardLocalSystemAuthorityCredentialGuardTypeNotConfigured, DeviceGuardLocalSystemAuthorityCredentialGuardTypeEnableWithUEFILock, DeviceGuardLocalSystemAuthorityCredentialGuardTypeEnableWithoutUEFILock, DeviceGuardLocalSystemAuthorityCredentialGuardTypeDisable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceGuardLocalSystemAuthorityCredentialGuardTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5154,9 +4945,11 @@ const (
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "hyperVNotAvailable"
 )
 
+var documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues = []string{"meetHardwareRequirements", "secureBootRequired", "dmaProtectionRequired", "hyperVNotSupportedForGuestVM", "hyperVNotAvailable"}
+
 // DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues lists the documented values in documentation order.
 func DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues() []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState {
-	return []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState{DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateMeetHardwareRequirements, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateSecureBootRequired, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateDmaProtectionRequired, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotSupportedForGuestVM, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable}
+	return enumValues[DeviceGuardVirtualizationBasedSecurityHardwareRequirementState](documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues)
 }
 
 // NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState joins members into one flags value.
@@ -5193,9 +4986,7 @@ func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Has(m De
 // Known reports whether every member of v is documented.
 func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateMeetHardwareRequirements, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateSecureBootRequired, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateDmaProtectionRequired, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotSupportedForGuestVM, DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable:
-		default:
+		if !slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues, string(x)) {
 			return false
 		}
 	}
@@ -5241,18 +5032,16 @@ const (
 	DeviceGuardVirtualizationBasedSecurityStateOther DeviceGuardVirtualizationBasedSecurityState = "other"
 )
 
+var documentedDeviceGuardVirtualizationBasedSecurityStateValues = []string{"running", "rebootRequired", "require64BitArchitecture", "notLicensed", "notConfigured", "doesNotMeetHardwareRequirements", "other"}
+
 // DeviceGuardVirtualizationBasedSecurityStateValues lists the documented values in documentation order.
 func DeviceGuardVirtualizationBasedSecurityStateValues() []DeviceGuardVirtualizationBasedSecurityState {
-	return []DeviceGuardVirtualizationBasedSecurityState{DeviceGuardVirtualizationBasedSecurityStateRunning, DeviceGuardVirtualizationBasedSecurityStateRebootRequired, DeviceGuardVirtualizationBasedSecurityStateRequire64BitArchitecture, DeviceGuardVirtualizationBasedSecurityStateNotLicensed, DeviceGuardVirtualizationBasedSecurityStateNotConfigured, DeviceGuardVirtualizationBasedSecurityStateDoesNotMeetHardwareRequirements, DeviceGuardVirtualizationBasedSecurityStateOther}
+	return enumValues[DeviceGuardVirtualizationBasedSecurityState](documentedDeviceGuardVirtualizationBasedSecurityStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceGuardVirtualizationBasedSecurityState) Known() bool {
-	switch v {
-	case DeviceGuardVirtualizationBasedSecurityStateRunning, DeviceGuardVirtualizationBasedSecurityStateRebootRequired, DeviceGuardVirtualizationBasedSecurityStateRequire64BitArchitecture, DeviceGuardVirtualizationBasedSecurityStateNotLicensed, DeviceGuardVirtualizationBasedSecurityStateNotConfigured, DeviceGuardVirtualizationBasedSecurityStateDoesNotMeetHardwareRequirements, DeviceGuardVirtualizationBasedSecurityStateOther:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -5277,18 +5066,16 @@ const (
 	DeviceManagementApplicabilityRuleTypeExclude DeviceManagementApplicabilityRuleType = "exclude"
 )
 
+var documentedDeviceManagementApplicabilityRuleTypeValues = []string{"include", "exclude"}
+
 // DeviceManagementApplicabilityRuleTypeValues lists the documented values in documentation order.
 func DeviceManagementApplicabilityRuleTypeValues() []DeviceManagementApplicabilityRuleType {
-	return []DeviceManagementApplicabilityRuleType{DeviceManagementApplicabilityRuleTypeInclude, DeviceManagementApplicabilityRuleTypeExclude}
+	return enumValues[DeviceManagementApplicabilityRuleType](documentedDeviceManagementApplicabilityRuleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementApplicabilityRuleType) Known() bool {
-	switch v {
-	case DeviceManagementApplicabilityRuleTypeInclude, DeviceManagementApplicabilityRuleTypeExclude:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementApplicabilityRuleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5327,18 +5114,16 @@ const (
 	DeviceManagementAutopilotPolicyComplianceStatusError DeviceManagementAutopilotPolicyComplianceStatus = "error"
 )
 
+var documentedDeviceManagementAutopilotPolicyComplianceStatusValues = []string{"unknown", "compliant", "installed", "notCompliant", "notInstalled", "error"}
+
 // DeviceManagementAutopilotPolicyComplianceStatusValues lists the documented values in documentation order.
 func DeviceManagementAutopilotPolicyComplianceStatusValues() []DeviceManagementAutopilotPolicyComplianceStatus {
-	return []DeviceManagementAutopilotPolicyComplianceStatus{DeviceManagementAutopilotPolicyComplianceStatusUnknown, DeviceManagementAutopilotPolicyComplianceStatusCompliant, DeviceManagementAutopilotPolicyComplianceStatusInstalled, DeviceManagementAutopilotPolicyComplianceStatusNotCompliant, DeviceManagementAutopilotPolicyComplianceStatusNotInstalled, DeviceManagementAutopilotPolicyComplianceStatusError}
+	return enumValues[DeviceManagementAutopilotPolicyComplianceStatus](documentedDeviceManagementAutopilotPolicyComplianceStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementAutopilotPolicyComplianceStatus) Known() bool {
-	switch v {
-	case DeviceManagementAutopilotPolicyComplianceStatusUnknown, DeviceManagementAutopilotPolicyComplianceStatusCompliant, DeviceManagementAutopilotPolicyComplianceStatusInstalled, DeviceManagementAutopilotPolicyComplianceStatusNotCompliant, DeviceManagementAutopilotPolicyComplianceStatusNotInstalled, DeviceManagementAutopilotPolicyComplianceStatusError:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementAutopilotPolicyComplianceStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -5370,18 +5155,16 @@ const (
 	DeviceManagementAutopilotPolicyTypeConfigurationPolicy DeviceManagementAutopilotPolicyType = "configurationPolicy"
 )
 
+var documentedDeviceManagementAutopilotPolicyTypeValues = []string{"unknown", "application", "appModel", "configurationPolicy"}
+
 // DeviceManagementAutopilotPolicyTypeValues lists the documented values in documentation order.
 func DeviceManagementAutopilotPolicyTypeValues() []DeviceManagementAutopilotPolicyType {
-	return []DeviceManagementAutopilotPolicyType{DeviceManagementAutopilotPolicyTypeUnknown, DeviceManagementAutopilotPolicyTypeApplication, DeviceManagementAutopilotPolicyTypeAppModel, DeviceManagementAutopilotPolicyTypeConfigurationPolicy}
+	return enumValues[DeviceManagementAutopilotPolicyType](documentedDeviceManagementAutopilotPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementAutopilotPolicyType) Known() bool {
-	switch v {
-	case DeviceManagementAutopilotPolicyTypeUnknown, DeviceManagementAutopilotPolicyTypeApplication, DeviceManagementAutopilotPolicyTypeAppModel, DeviceManagementAutopilotPolicyTypeConfigurationPolicy:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementAutopilotPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5411,18 +5194,16 @@ const (
 	DeviceManagementCertificationAuthorityDigiCert DeviceManagementCertificationAuthority = "digiCert"
 )
 
+var documentedDeviceManagementCertificationAuthorityValues = []string{"notConfigured", "microsoft", "digiCert"}
+
 // DeviceManagementCertificationAuthorityValues lists the documented values in documentation order.
 func DeviceManagementCertificationAuthorityValues() []DeviceManagementCertificationAuthority {
-	return []DeviceManagementCertificationAuthority{DeviceManagementCertificationAuthorityNotConfigured, DeviceManagementCertificationAuthorityMicrosoft, DeviceManagementCertificationAuthorityDigiCert}
+	return enumValues[DeviceManagementCertificationAuthority](documentedDeviceManagementCertificationAuthorityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementCertificationAuthority) Known() bool {
-	switch v {
-	case DeviceManagementCertificationAuthorityNotConfigured, DeviceManagementCertificationAuthorityMicrosoft, DeviceManagementCertificationAuthorityDigiCert:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementCertificationAuthorityValues, string(v))
 }
 
 // String returns the wire value.
@@ -5464,18 +5245,16 @@ const (
 	DeviceManagementConfigurationControlTypeContextPane DeviceManagementConfigurationControlType = "contextPane"
 )
 
+var documentedDeviceManagementConfigurationControlTypeValues = []string{"default", "dropdown", "smallTextBox", "largeTextBox", "toggle", "multiheaderGrid", "contextPane"}
+
 // DeviceManagementConfigurationControlTypeValues lists the documented values in documentation order.
 func DeviceManagementConfigurationControlTypeValues() []DeviceManagementConfigurationControlType {
-	return []DeviceManagementConfigurationControlType{DeviceManagementConfigurationControlTypeDefault, DeviceManagementConfigurationControlTypeDropdown, DeviceManagementConfigurationControlTypeSmallTextBox, DeviceManagementConfigurationControlTypeLargeTextBox, DeviceManagementConfigurationControlTypeToggle, DeviceManagementConfigurationControlTypeMultiheaderGrid, DeviceManagementConfigurationControlTypeContextPane}
+	return enumValues[DeviceManagementConfigurationControlType](documentedDeviceManagementConfigurationControlTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationControlType) Known() bool {
-	switch v {
-	case DeviceManagementConfigurationControlTypeDefault, DeviceManagementConfigurationControlTypeDropdown, DeviceManagementConfigurationControlTypeSmallTextBox, DeviceManagementConfigurationControlTypeLargeTextBox, DeviceManagementConfigurationControlTypeToggle, DeviceManagementConfigurationControlTypeMultiheaderGrid, DeviceManagementConfigurationControlTypeContextPane:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementConfigurationControlTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5502,18 +5281,16 @@ const (
 	DeviceManagementConfigurationDeviceModeKiosk DeviceManagementConfigurationDeviceMode = "kiosk"
 )
 
+var documentedDeviceManagementConfigurationDeviceModeValues = []string{"none", "kiosk"}
+
 // DeviceManagementConfigurationDeviceModeValues lists the documented values in documentation order.
 func DeviceManagementConfigurationDeviceModeValues() []DeviceManagementConfigurationDeviceMode {
-	return []DeviceManagementConfigurationDeviceMode{DeviceManagementConfigurationDeviceModeNone, DeviceManagementConfigurationDeviceModeKiosk}
+	return enumValues[DeviceManagementConfigurationDeviceMode](documentedDeviceManagementConfigurationDeviceModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationDeviceMode) Known() bool {
-	switch v {
-	case DeviceManagementConfigurationDeviceModeNone, DeviceManagementConfigurationDeviceModeKiosk:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementConfigurationDeviceModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -5545,9 +5322,11 @@ const (
 	DeviceManagementConfigurationPlatformsWindows10 DeviceManagementConfigurationPlatforms = "windows10"
 )
 
+var documentedDeviceManagementConfigurationPlatformsValues = []string{"none", "macOS", "windows10X", "windows10"}
+
 // DeviceManagementConfigurationPlatformsValues lists the documented values in documentation order.
 func DeviceManagementConfigurationPlatformsValues() []DeviceManagementConfigurationPlatforms {
-	return []DeviceManagementConfigurationPlatforms{DeviceManagementConfigurationPlatformsNone, DeviceManagementConfigurationPlatformsMacOS, DeviceManagementConfigurationPlatformsWindows10X, DeviceManagementConfigurationPlatformsWindows10}
+	return enumValues[DeviceManagementConfigurationPlatforms](documentedDeviceManagementConfigurationPlatformsValues)
 }
 
 // NewDeviceManagementConfigurationPlatforms joins members into one flags value.
@@ -5584,9 +5363,7 @@ func (v DeviceManagementConfigurationPlatforms) Has(m DeviceManagementConfigurat
 // Known reports whether every member of v is documented.
 func (v DeviceManagementConfigurationPlatforms) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case DeviceManagementConfigurationPlatformsNone, DeviceManagementConfigurationPlatformsMacOS, DeviceManagementConfigurationPlatformsWindows10X, DeviceManagementConfigurationPlatformsWindows10:
-		default:
+		if !slices.Contains(documentedDeviceManagementConfigurationPlatformsValues, string(x)) {
 			return false
 		}
 	}
@@ -5634,9 +5411,11 @@ const (
 	DeviceManagementConfigurationSettingAccessTypesExecute DeviceManagementConfigurationSettingAccessTypes = "execute"
 )
 
+var documentedDeviceManagementConfigurationSettingAccessTypesValues = []string{"none", "add", "copy", "delete", "get", "replace", "execute"}
+
 // DeviceManagementConfigurationSettingAccessTypesValues lists the documented values in documentation order.
 func DeviceManagementConfigurationSettingAccessTypesValues() []DeviceManagementConfigurationSettingAccessTypes {
-	return []DeviceManagementConfigurationSettingAccessTypes{DeviceManagementConfigurationSettingAccessTypesNone, DeviceManagementConfigurationSettingAccessTypesAdd, DeviceManagementConfigurationSettingAccessTypesCopy, DeviceManagementConfigurationSettingAccessTypesDelete, DeviceManagementConfigurationSettingAccessTypesGet, DeviceManagementConfigurationSettingAccessTypesReplace, DeviceManagementConfigurationSettingAccessTypesExecute}
+	return enumValues[DeviceManagementConfigurationSettingAccessTypes](documentedDeviceManagementConfigurationSettingAccessTypesValues)
 }
 
 // NewDeviceManagementConfigurationSettingAccessTypes joins members into one flags value.
@@ -5673,9 +5452,7 @@ func (v DeviceManagementConfigurationSettingAccessTypes) Has(m DeviceManagementC
 // Known reports whether every member of v is documented.
 func (v DeviceManagementConfigurationSettingAccessTypes) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case DeviceManagementConfigurationSettingAccessTypesNone, DeviceManagementConfigurationSettingAccessTypesAdd, DeviceManagementConfigurationSettingAccessTypesCopy, DeviceManagementConfigurationSettingAccessTypesDelete, DeviceManagementConfigurationSettingAccessTypesGet, DeviceManagementConfigurationSettingAccessTypesReplace, DeviceManagementConfigurationSettingAccessTypesExecute:
-		default:
+		if !slices.Contains(documentedDeviceManagementConfigurationSettingAccessTypesValues, string(x)) {
 			return false
 		}
 	}
@@ -5706,18 +5483,16 @@ const (
 	DeviceManagementConfigurationSettingUsageConfiguration DeviceManagementConfigurationSettingUsage = "configuration"
 )
 
+var documentedDeviceManagementConfigurationSettingUsageValues = []string{"none", "configuration"}
+
 // DeviceManagementConfigurationSettingUsageValues lists the documented values in documentation order.
 func DeviceManagementConfigurationSettingUsageValues() []DeviceManagementConfigurationSettingUsage {
-	return []DeviceManagementConfigurationSettingUsage{DeviceManagementConfigurationSettingUsageNone, DeviceManagementConfigurationSettingUsageConfiguration}
+	return enumValues[DeviceManagementConfigurationSettingUsage](documentedDeviceManagementConfigurationSettingUsageValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationSettingUsage) Known() bool {
-	switch v {
-	case DeviceManagementConfigurationSettingUsageNone, DeviceManagementConfigurationSettingUsageConfiguration:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementConfigurationSettingUsageValues, string(v))
 }
 
 // String returns the wire value.
@@ -5746,18 +5521,16 @@ const (
 	DeviceManagementConfigurationSettingVisibilityTemplate DeviceManagementConfigurationSettingVisibility = "template"
 )
 
+var documentedDeviceManagementConfigurationSettingVisibilityValues = []string{"none", "settingsCatalog", "template"}
+
 // DeviceManagementConfigurationSettingVisibilityValues lists the documented values in documentation order.
 func DeviceManagementConfigurationSettingVisibilityValues() []DeviceManagementConfigurationSettingVisibility {
-	return []DeviceManagementConfigurationSettingVisibility{DeviceManagementConfigurationSettingVisibilityNone, DeviceManagementConfigurationSettingVisibilitySettingsCatalog, DeviceManagementConfigurationSettingVisibilityTemplate}
+	return enumValues[DeviceManagementConfigurationSettingVisibility](documentedDeviceManagementConfigurationSettingVisibilityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationSettingVisibility) Known() bool {
-	switch v {
-	case DeviceManagementConfigurationSettingVisibilityNone, DeviceManagementConfigurationSettingVisibilitySettingsCatalog, DeviceManagementConfigurationSettingVisibilityTemplate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementConfigurationSettingVisibilityValues, string(v))
 }
 
 // String returns the wire value.
@@ -5796,9 +5569,11 @@ const (
 	DeviceManagementConfigurationTechnologiesMicrosoftSense DeviceManagementConfigurationTechnologies = "microsoftSense"
 )
 
+var documentedDeviceManagementConfigurationTechnologiesValues = []string{"none", "mdm", "windows10XManagement", "configManager", "microsoftSense"}
+
 // DeviceManagementConfigurationTechnologiesValues lists the documented values in documentation order.
 func DeviceManagementConfigurationTechnologiesValues() []DeviceManagementConfigurationTechnologies {
-	return []DeviceManagementConfigurationTechnologies{DeviceManagementConfigurationTechnologiesNone, DeviceManagementConfigurationTechnologiesMdm, DeviceManagementConfigurationTechnologiesWindows10XManagement, DeviceManagementConfigurationTechnologiesConfigManager, DeviceManagementConfigurationTechnologiesMicrosoftSense}
+	return enumValues[DeviceManagementConfigurationTechnologies](documentedDeviceManagementConfigurationTechnologiesValues)
 }
 
 // NewDeviceManagementConfigurationTechnologies joins members into one flags value.
@@ -5835,9 +5610,7 @@ func (v DeviceManagementConfigurationTechnologies) Has(m DeviceManagementConfigu
 // Known reports whether every member of v is documented.
 func (v DeviceManagementConfigurationTechnologies) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case DeviceManagementConfigurationTechnologiesNone, DeviceManagementConfigurationTechnologiesMdm, DeviceManagementConfigurationTechnologiesWindows10XManagement, DeviceManagementConfigurationTechnologiesConfigManager, DeviceManagementConfigurationTechnologiesMicrosoftSense:
-		default:
+		if !slices.Contains(documentedDeviceManagementConfigurationTechnologiesValues, string(x)) {
 			return false
 		}
 	}
@@ -5901,18 +5674,16 @@ const (
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl DeviceManagementConfigurationTemplateFamily = "endpointSecurityApplicationControl"
 )
 
+var documentedDeviceManagementConfigurationTemplateFamilyValues = []string{"none", "endpointSecurityAntivirus", "endpointSecurityDiskEncryption", "endpointSecurityFirewall", "endpointSecurityEndpointDetectionAndResponse", "endpointSecurityAttackSurfaceReduction", "endpointSecurityAccountProtection", "endpointSecurityApplicationControl"}
+
 // DeviceManagementConfigurationTemplateFamilyValues lists the documented values in documentation order.
 func DeviceManagementConfigurationTemplateFamilyValues() []DeviceManagementConfigurationTemplateFamily {
-	return []DeviceManagementConfigurationTemplateFamily{DeviceManagementConfigurationTemplateFamilyNone, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAntivirus, DeviceManagementConfigurationTemplateFamilyEndpointSecurityDiskEncryption, DeviceManagementConfigurationTemplateFamilyEndpointSecurityFirewall, DeviceManagementConfigurationTemplateFamilyEndpointSecurityEndpointDetectionAndResponse, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAttackSurfaceReduction, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAccountProtection, DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl}
+	return enumValues[DeviceManagementConfigurationTemplateFamily](documentedDeviceManagementConfigurationTemplateFamilyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationTemplateFamily) Known() bool {
-	switch v {
-	case DeviceManagementConfigurationTemplateFamilyNone, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAntivirus, DeviceManagementConfigurationTemplateFamilyEndpointSecurityDiskEncryption, DeviceManagementConfigurationTemplateFamilyEndpointSecurityFirewall, DeviceManagementConfigurationTemplateFamilyEndpointSecurityEndpointDetectionAndResponse, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAttackSurfaceReduction, DeviceManagementConfigurationTemplateFamilyEndpointSecurityAccountProtection, DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementConfigurationTemplateFamilyValues, string(v))
 }
 
 // String returns the wire value.
@@ -5942,18 +5713,16 @@ const (
 	DeviceManagementDerivedCredentialIssuerXTec DeviceManagementDerivedCredentialIssuer = "xTec"
 )
 
+var documentedDeviceManagementDerivedCredentialIssuerValues = []string{"intercede", "entrustDatacard", "purebred", "xTec"}
+
 // DeviceManagementDerivedCredentialIssuerValues lists the documented values in documentation order.
 func DeviceManagementDerivedCredentialIssuerValues() []DeviceManagementDerivedCredentialIssuer {
-	return []DeviceManagementDerivedCredentialIssuer{DeviceManagementDerivedCredentialIssuerIntercede, DeviceManagementDerivedCredentialIssuerEntrustDatacard, DeviceManagementDerivedCredentialIssuerPurebred, DeviceManagementDerivedCredentialIssuerXTec}
+	return enumValues[DeviceManagementDerivedCredentialIssuer](documentedDeviceManagementDerivedCredentialIssuerValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementDerivedCredentialIssuer) Known() bool {
-	switch v {
-	case DeviceManagementDerivedCredentialIssuerIntercede, DeviceManagementDerivedCredentialIssuerEntrustDatacard, DeviceManagementDerivedCredentialIssuerPurebred, DeviceManagementDerivedCredentialIssuerXTec:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementDerivedCredentialIssuerValues, string(v))
 }
 
 // String returns the wire value.
@@ -5981,18 +5750,16 @@ const (
 	DeviceManagementDerivedCredentialNotificationTypeEmail DeviceManagementDerivedCredentialNotificationType = "email"
 )
 
+var documentedDeviceManagementDerivedCredentialNotificationTypeValues = []string{"none", "companyPortal", "email"}
+
 // DeviceManagementDerivedCredentialNotificationTypeValues lists the documented values in documentation order.
 func DeviceManagementDerivedCredentialNotificationTypeValues() []DeviceManagementDerivedCredentialNotificationType {
-	return []DeviceManagementDerivedCredentialNotificationType{DeviceManagementDerivedCredentialNotificationTypeNone, DeviceManagementDerivedCredentialNotificationTypeCompanyPortal, DeviceManagementDerivedCredentialNotificationTypeEmail}
+	return enumValues[DeviceManagementDerivedCredentialNotificationType](documentedDeviceManagementDerivedCredentialNotificationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementDerivedCredentialNotificationType) Known() bool {
-	switch v {
-	case DeviceManagementDerivedCredentialNotificationTypeNone, DeviceManagementDerivedCredentialNotificationTypeCompanyPortal, DeviceManagementDerivedCredentialNotificationTypeEmail:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementDerivedCredentialNotificationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6022,18 +5789,16 @@ const (
 	DeviceManagementDomainJoinConnectorStateInactive DeviceManagementDomainJoinConnectorState = "inactive"
 )
 
+var documentedDeviceManagementDomainJoinConnectorStateValues = []string{"active", "error", "inactive"}
+
 // DeviceManagementDomainJoinConnectorStateValues lists the documented values in documentation order.
 func DeviceManagementDomainJoinConnectorStateValues() []DeviceManagementDomainJoinConnectorState {
-	return []DeviceManagementDomainJoinConnectorState{DeviceManagementDomainJoinConnectorStateActive, DeviceManagementDomainJoinConnectorStateError, DeviceManagementDomainJoinConnectorStateInactive}
+	return enumValues[DeviceManagementDomainJoinConnectorState](documentedDeviceManagementDomainJoinConnectorStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementDomainJoinConnectorState) Known() bool {
-	switch v {
-	case DeviceManagementDomainJoinConnectorStateActive, DeviceManagementDomainJoinConnectorStateError, DeviceManagementDomainJoinConnectorStateInactive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementDomainJoinConnectorStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -6066,18 +5831,16 @@ const (
 	DeviceManagementExchangeAccessLevelQuarantine DeviceManagementExchangeAccessLevel = "quarantine"
 )
 
+var documentedDeviceManagementExchangeAccessLevelValues = []string{"none", "allow", "block", "quarantine"}
+
 // DeviceManagementExchangeAccessLevelValues lists the documented values in documentation order.
 func DeviceManagementExchangeAccessLevelValues() []DeviceManagementExchangeAccessLevel {
-	return []DeviceManagementExchangeAccessLevel{DeviceManagementExchangeAccessLevelNone, DeviceManagementExchangeAccessLevelAllow, DeviceManagementExchangeAccessLevelBlock, DeviceManagementExchangeAccessLevelQuarantine}
+	return enumValues[DeviceManagementExchangeAccessLevel](documentedDeviceManagementExchangeAccessLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeAccessLevel) Known() bool {
-	switch v {
-	case DeviceManagementExchangeAccessLevelNone, DeviceManagementExchangeAccessLevelAllow, DeviceManagementExchangeAccessLevelBlock, DeviceManagementExchangeAccessLevelQuarantine:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeAccessLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -6103,18 +5866,16 @@ const (
 	DeviceManagementExchangeAccessRuleTypeModel DeviceManagementExchangeAccessRuleType = "model"
 )
 
+var documentedDeviceManagementExchangeAccessRuleTypeValues = []string{"family", "model"}
+
 // DeviceManagementExchangeAccessRuleTypeValues lists the documented values in documentation order.
 func DeviceManagementExchangeAccessRuleTypeValues() []DeviceManagementExchangeAccessRuleType {
-	return []DeviceManagementExchangeAccessRuleType{DeviceManagementExchangeAccessRuleTypeFamily, DeviceManagementExchangeAccessRuleTypeModel}
+	return enumValues[DeviceManagementExchangeAccessRuleType](documentedDeviceManagementExchangeAccessRuleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeAccessRuleType) Known() bool {
-	switch v {
-	case DeviceManagementExchangeAccessRuleTypeFamily, DeviceManagementExchangeAccessRuleTypeModel:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeAccessRuleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6150,18 +5911,16 @@ const (
 	DeviceManagementExchangeAccessStateQuarantined DeviceManagementExchangeAccessState = "quarantined"
 )
 
+var documentedDeviceManagementExchangeAccessStateValues = []string{"none", "unknown", "allowed", "blocked", "quarantined"}
+
 // DeviceManagementExchangeAccessStateValues lists the documented values in documentation order.
 func DeviceManagementExchangeAccessStateValues() []DeviceManagementExchangeAccessState {
-	return []DeviceManagementExchangeAccessState{DeviceManagementExchangeAccessStateNone, DeviceManagementExchangeAccessStateUnknown, DeviceManagementExchangeAccessStateAllowed, DeviceManagementExchangeAccessStateBlocked, DeviceManagementExchangeAccessStateQuarantined}
+	return enumValues[DeviceManagementExchangeAccessState](documentedDeviceManagementExchangeAccessStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeAccessState) Known() bool {
-	switch v {
-	case DeviceManagementExchangeAccessStateNone, DeviceManagementExchangeAccessStateUnknown, DeviceManagementExchangeAccessStateAllowed, DeviceManagementExchangeAccessStateBlocked, DeviceManagementExchangeAccessStateQuarantined:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeAccessStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -6232,18 +5991,16 @@ const (
 	DeviceManagementExchangeAccessStateReasonDeviceNotKnownWithManagedApp DeviceManagementExchangeAccessStateReason = "deviceNotKnownWithManagedApp"
 )
 
+var documentedDeviceManagementExchangeAccessStateReasonValues = []string{"none", "unknown", "exchangeGlobalRule", "exchangeIndividualRule", "exchangeDeviceRule", "exchangeUpgrade", "exchangeMailboxPolicy", "other", "compliant", "notCompliant", "notEnrolled", "unknownLocation", "mfaRequired", "azureADBlockDueToAccessPolicy", "compromisedPassword", "deviceNotKnownWithManagedApp"}
+
 // DeviceManagementExchangeAccessStateReasonValues lists the documented values in documentation order.
 func DeviceManagementExchangeAccessStateReasonValues() []DeviceManagementExchangeAccessStateReason {
-	return []DeviceManagementExchangeAccessStateReason{DeviceManagementExchangeAccessStateReasonNone, DeviceManagementExchangeAccessStateReasonUnknown, DeviceManagementExchangeAccessStateReasonExchangeGlobalRule, DeviceManagementExchangeAccessStateReasonExchangeIndividualRule, DeviceManagementExchangeAccessStateReasonExchangeDeviceRule, DeviceManagementExchangeAccessStateReasonExchangeUpgrade, DeviceManagementExchangeAccessStateReasonExchangeMailboxPolicy, DeviceManagementExchangeAccessStateReasonOther, DeviceManagementExchangeAccessStateReasonCompliant, DeviceManagementExchangeAccessStateReasonNotCompliant, DeviceManagementExchangeAccessStateReasonNotEnrolled, DeviceManagementExchangeAccessStateReasonUnknownLocation, DeviceManagementExchangeAccessStateReasonMfaRequired, DeviceManagementExchangeAccessStateReasonAzureADBlockDueToAccessPolicy, DeviceManagementExchangeAccessStateReasonCompromisedPassword, DeviceManagementExchangeAccessStateReasonDeviceNotKnownWithManagedApp}
+	return enumValues[DeviceManagementExchangeAccessStateReason](documentedDeviceManagementExchangeAccessStateReasonValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeAccessStateReason) Known() bool {
-	switch v {
-	case DeviceManagementExchangeAccessStateReasonNone, DeviceManagementExchangeAccessStateReasonUnknown, DeviceManagementExchangeAccessStateReasonExchangeGlobalRule, DeviceManagementExchangeAccessStateReasonExchangeIndividualRule, DeviceManagementExchangeAccessStateReasonExchangeDeviceRule, DeviceManagementExchangeAccessStateReasonExchangeUpgrade, DeviceManagementExchangeAccessStateReasonExchangeMailboxPolicy, DeviceManagementExchangeAccessStateReasonOther, DeviceManagementExchangeAccessStateReasonCompliant, DeviceManagementExchangeAccessStateReasonNotCompliant, DeviceManagementExchangeAccessStateReasonNotEnrolled, DeviceManagementExchangeAccessStateReasonUnknownLocation, DeviceManagementExchangeAccessStateReasonMfaRequired, DeviceManagementExchangeAccessStateReasonAzureADBlockDueToAccessPolicy, DeviceManagementExchangeAccessStateReasonCompromisedPassword, DeviceManagementExchangeAccessStateReasonDeviceNotKnownWithManagedApp:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeAccessStateReasonValues, string(v))
 }
 
 // String returns the wire value.
@@ -6275,18 +6032,16 @@ const (
 	DeviceManagementExchangeConnectorStatusDisconnected DeviceManagementExchangeConnectorStatus = "disconnected"
 )
 
+var documentedDeviceManagementExchangeConnectorStatusValues = []string{"none", "connectionPending", "connected", "disconnected"}
+
 // DeviceManagementExchangeConnectorStatusValues lists the documented values in documentation order.
 func DeviceManagementExchangeConnectorStatusValues() []DeviceManagementExchangeConnectorStatus {
-	return []DeviceManagementExchangeConnectorStatus{DeviceManagementExchangeConnectorStatusNone, DeviceManagementExchangeConnectorStatusConnectionPending, DeviceManagementExchangeConnectorStatusConnected, DeviceManagementExchangeConnectorStatusDisconnected}
+	return enumValues[DeviceManagementExchangeConnectorStatus](documentedDeviceManagementExchangeConnectorStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeConnectorStatus) Known() bool {
-	switch v {
-	case DeviceManagementExchangeConnectorStatusNone, DeviceManagementExchangeConnectorStatusConnectionPending, DeviceManagementExchangeConnectorStatusConnected, DeviceManagementExchangeConnectorStatusDisconnected:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeConnectorStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -6319,18 +6074,16 @@ const (
 	DeviceManagementExchangeConnectorTypeDedicated DeviceManagementExchangeConnectorType = "dedicated"
 )
 
+var documentedDeviceManagementExchangeConnectorTypeValues = []string{"onPremises", "hosted", "serviceToService", "dedicated"}
+
 // DeviceManagementExchangeConnectorTypeValues lists the documented values in documentation order.
 func DeviceManagementExchangeConnectorTypeValues() []DeviceManagementExchangeConnectorType {
-	return []DeviceManagementExchangeConnectorType{DeviceManagementExchangeConnectorTypeOnPremises, DeviceManagementExchangeConnectorTypeHosted, DeviceManagementExchangeConnectorTypeServiceToService, DeviceManagementExchangeConnectorTypeDedicated}
+	return enumValues[DeviceManagementExchangeConnectorType](documentedDeviceManagementExchangeConnectorTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExchangeConnectorType) Known() bool {
-	switch v {
-	case DeviceManagementExchangeConnectorTypeOnPremises, DeviceManagementExchangeConnectorTypeHosted, DeviceManagementExchangeConnectorTypeServiceToService, DeviceManagementExchangeConnectorTypeDedicated:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExchangeConnectorTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6359,18 +6112,16 @@ const (
 	DeviceManagementExportJobLocalizationTypeReplaceLocalizableValues DeviceManagementExportJobLocalizationType = "replaceLocalizableValues"
 )
 
+var documentedDeviceManagementExportJobLocalizationTypeValues = []string{"localizedValuesAsAdditionalColumn", "replaceLocalizableValues"}
+
 // DeviceManagementExportJobLocalizationTypeValues lists the documented values in documentation order.
 func DeviceManagementExportJobLocalizationTypeValues() []DeviceManagementExportJobLocalizationType {
-	return []DeviceManagementExportJobLocalizationType{DeviceManagementExportJobLocalizationTypeLocalizedValuesAsAdditionalColumn, DeviceManagementExportJobLocalizationTypeReplaceLocalizableValues}
+	return enumValues[DeviceManagementExportJobLocalizationType](documentedDeviceManagementExportJobLocalizationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementExportJobLocalizationType) Known() bool {
-	switch v {
-	case DeviceManagementExportJobLocalizationTypeLocalizedValuesAsAdditionalColumn, DeviceManagementExportJobLocalizationTypeReplaceLocalizableValues:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementExportJobLocalizationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6400,18 +6151,16 @@ const (
 	DeviceManagementPartnerAppTypeMultiTenantApp DeviceManagementPartnerAppType = "multiTenantApp"
 )
 
+var documentedDeviceManagementPartnerAppTypeValues = []string{"unknown", "singleTenantApp", "multiTenantApp"}
+
 // DeviceManagementPartnerAppTypeValues lists the documented values in documentation order.
 func DeviceManagementPartnerAppTypeValues() []DeviceManagementPartnerAppType {
-	return []DeviceManagementPartnerAppType{DeviceManagementPartnerAppTypeUnknown, DeviceManagementPartnerAppTypeSingleTenantApp, DeviceManagementPartnerAppTypeMultiTenantApp}
+	return enumValues[DeviceManagementPartnerAppType](documentedDeviceManagementPartnerAppTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementPartnerAppType) Known() bool {
-	switch v {
-	case DeviceManagementPartnerAppTypeUnknown, DeviceManagementPartnerAppTypeSingleTenantApp, DeviceManagementPartnerAppTypeMultiTenantApp:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementPartnerAppTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6449,18 +6198,16 @@ const (
 	DeviceManagementPartnerTenantStateUnresponsive DeviceManagementPartnerTenantState = "unresponsive"
 )
 
+var documentedDeviceManagementPartnerTenantStateValues = []string{"unknown", "unavailable", "enabled", "terminated", "rejected", "unresponsive"}
+
 // DeviceManagementPartnerTenantStateValues lists the documented values in documentation order.
 func DeviceManagementPartnerTenantStateValues() []DeviceManagementPartnerTenantState {
-	return []DeviceManagementPartnerTenantState{DeviceManagementPartnerTenantStateUnknown, DeviceManagementPartnerTenantStateUnavailable, DeviceManagementPartnerTenantStateEnabled, DeviceManagementPartnerTenantStateTerminated, DeviceManagementPartnerTenantStateRejected, DeviceManagementPartnerTenantStateUnresponsive}
+	return enumValues[DeviceManagementPartnerTenantState](documentedDeviceManagementPartnerTenantStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementPartnerTenantState) Known() bool {
-	switch v {
-	case DeviceManagementPartnerTenantStateUnknown, DeviceManagementPartnerTenantStateUnavailable, DeviceManagementPartnerTenantStateEnabled, DeviceManagementPartnerTenantStateTerminated, DeviceManagementPartnerTenantStateRejected, DeviceManagementPartnerTenantStateUnresponsive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementPartnerTenantStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -6485,18 +6232,16 @@ const (
 	DeviceManagementReportFileFormatPdf DeviceManagementReportFileFormat = "pdf"
 )
 
+var documentedDeviceManagementReportFileFormatValues = []string{"csv", "pdf"}
+
 // DeviceManagementReportFileFormatValues lists the documented values in documentation order.
 func DeviceManagementReportFileFormatValues() []DeviceManagementReportFileFormat {
-	return []DeviceManagementReportFileFormat{DeviceManagementReportFileFormatCsv, DeviceManagementReportFileFormatPdf}
+	return enumValues[DeviceManagementReportFileFormat](documentedDeviceManagementReportFileFormatValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementReportFileFormat) Known() bool {
-	switch v {
-	case DeviceManagementReportFileFormatCsv, DeviceManagementReportFileFormatPdf:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementReportFileFormatValues, string(v))
 }
 
 // String returns the wire value.
@@ -6531,18 +6276,16 @@ const (
 	DeviceManagementReportStatusFailed DeviceManagementReportStatus = "failed"
 )
 
+var documentedDeviceManagementReportStatusValues = []string{"unknown", "notStarted", "inProgress", "completed", "failed"}
+
 // DeviceManagementReportStatusValues lists the documented values in documentation order.
 func DeviceManagementReportStatusValues() []DeviceManagementReportStatus {
-	return []DeviceManagementReportStatus{DeviceManagementReportStatusUnknown, DeviceManagementReportStatusNotStarted, DeviceManagementReportStatusInProgress, DeviceManagementReportStatusCompleted, DeviceManagementReportStatusFailed}
+	return enumValues[DeviceManagementReportStatus](documentedDeviceManagementReportStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementReportStatus) Known() bool {
-	switch v {
-	case DeviceManagementReportStatusUnknown, DeviceManagementReportStatusNotStarted, DeviceManagementReportStatusInProgress, DeviceManagementReportStatusCompleted, DeviceManagementReportStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementReportStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -6569,18 +6312,16 @@ const (
 	DeviceManagementResourceAccessProfileIntentRemove DeviceManagementResourceAccessProfileIntent = "remove"
 )
 
+var documentedDeviceManagementResourceAccessProfileIntentValues = []string{"apply", "remove"}
+
 // DeviceManagementResourceAccessProfileIntentValues lists the documented values in documentation order.
 func DeviceManagementResourceAccessProfileIntentValues() []DeviceManagementResourceAccessProfileIntent {
-	return []DeviceManagementResourceAccessProfileIntent{DeviceManagementResourceAccessProfileIntentApply, DeviceManagementResourceAccessProfileIntentRemove}
+	return enumValues[DeviceManagementResourceAccessProfileIntent](documentedDeviceManagementResourceAccessProfileIntentValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementResourceAccessProfileIntent) Known() bool {
-	switch v {
-	case DeviceManagementResourceAccessProfileIntentApply, DeviceManagementResourceAccessProfileIntentRemove:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementResourceAccessProfileIntentValues, string(v))
 }
 
 // String returns the wire value.
@@ -6610,18 +6351,16 @@ const (
 	DeviceManagementScheduledReportRecurrenceMonthly DeviceManagementScheduledReportRecurrence = "monthly"
 )
 
+var documentedDeviceManagementScheduledReportRecurrenceValues = []string{"none", "daily", "weekly", "monthly"}
+
 // DeviceManagementScheduledReportRecurrenceValues lists the documented values in documentation order.
 func DeviceManagementScheduledReportRecurrenceValues() []DeviceManagementScheduledReportRecurrence {
-	return []DeviceManagementScheduledReportRecurrence{DeviceManagementScheduledReportRecurrenceNone, DeviceManagementScheduledReportRecurrenceDaily, DeviceManagementScheduledReportRecurrenceWeekly, DeviceManagementScheduledReportRecurrenceMonthly}
+	return enumValues[DeviceManagementScheduledReportRecurrence](documentedDeviceManagementScheduledReportRecurrenceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementScheduledReportRecurrence) Known() bool {
-	switch v {
-	case DeviceManagementScheduledReportRecurrenceNone, DeviceManagementScheduledReportRecurrenceDaily, DeviceManagementScheduledReportRecurrenceWeekly, DeviceManagementScheduledReportRecurrenceMonthly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementScheduledReportRecurrenceValues, string(v))
 }
 
 // String returns the wire value.
@@ -6656,18 +6395,16 @@ const (
 	DeviceManagementSubscriptionStateLockedOut DeviceManagementSubscriptionState = "lockedOut"
 )
 
+var documentedDeviceManagementSubscriptionStateValues = []string{"pending", "active", "warning", "disabled", "deleted", "blocked", "lockedOut"}
+
 // DeviceManagementSubscriptionStateValues lists the documented values in documentation order.
 func DeviceManagementSubscriptionStateValues() []DeviceManagementSubscriptionState {
-	return []DeviceManagementSubscriptionState{DeviceManagementSubscriptionStatePending, DeviceManagementSubscriptionStateActive, DeviceManagementSubscriptionStateWarning, DeviceManagementSubscriptionStateDisabled, DeviceManagementSubscriptionStateDeleted, DeviceManagementSubscriptionStateBlocked, DeviceManagementSubscriptionStateLockedOut}
+	return enumValues[DeviceManagementSubscriptionState](documentedDeviceManagementSubscriptionStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementSubscriptionState) Known() bool {
-	switch v {
-	case DeviceManagementSubscriptionStatePending, DeviceManagementSubscriptionStateActive, DeviceManagementSubscriptionStateWarning, DeviceManagementSubscriptionStateDisabled, DeviceManagementSubscriptionStateDeleted, DeviceManagementSubscriptionStateBlocked, DeviceManagementSubscriptionStateLockedOut:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementSubscriptionStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -6707,9 +6444,11 @@ const (
 	DeviceManagementSubscriptionsIntune_SMB DeviceManagementSubscriptions = "intune_SMB"
 )
 
+var documentedDeviceManagementSubscriptionsValues = []string{"none", "intune", "office365", "intunePremium", "intune_EDU", "intune_SMB"}
+
 // DeviceManagementSubscriptionsValues lists the documented values in documentation order.
 func DeviceManagementSubscriptionsValues() []DeviceManagementSubscriptions {
-	return []DeviceManagementSubscriptions{DeviceManagementSubscriptionsNone, DeviceManagementSubscriptionsIntune, DeviceManagementSubscriptionsOffice365, DeviceManagementSubscriptionsIntunePremium, DeviceManagementSubscriptionsIntune_EDU, DeviceManagementSubscriptionsIntune_SMB}
+	return enumValues[DeviceManagementSubscriptions](documentedDeviceManagementSubscriptionsValues)
 }
 
 // NewDeviceManagementSubscriptions joins members into one flags value.
@@ -6746,9 +6485,7 @@ func (v DeviceManagementSubscriptions) Has(m DeviceManagementSubscriptions) bool
 // Known reports whether every member of v is documented.
 func (v DeviceManagementSubscriptions) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case DeviceManagementSubscriptionsNone, DeviceManagementSubscriptionsIntune, DeviceManagementSubscriptionsOffice365, DeviceManagementSubscriptionsIntunePremium, DeviceManagementSubscriptionsIntune_EDU, DeviceManagementSubscriptionsIntune_SMB:
-		default:
+		if !slices.Contains(documentedDeviceManagementSubscriptionsValues, string(x)) {
 			return false
 		}
 	}
@@ -6785,18 +6522,16 @@ const (
 	DeviceManagementTemplateLifecycleStateRetired DeviceManagementTemplateLifecycleState = "retired"
 )
 
+var documentedDeviceManagementTemplateLifecycleStateValues = []string{"invalid", "draft", "active", "superseded", "deprecated", "retired"}
+
 // DeviceManagementTemplateLifecycleStateValues lists the documented values in documentation order.
 func DeviceManagementTemplateLifecycleStateValues() []DeviceManagementTemplateLifecycleState {
-	return []DeviceManagementTemplateLifecycleState{DeviceManagementTemplateLifecycleStateInvalid, DeviceManagementTemplateLifecycleStateDraft, DeviceManagementTemplateLifecycleStateActive, DeviceManagementTemplateLifecycleStateSuperseded, DeviceManagementTemplateLifecycleStateDeprecated, DeviceManagementTemplateLifecycleStateRetired}
+	return enumValues[DeviceManagementTemplateLifecycleState](documentedDeviceManagementTemplateLifecycleStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementTemplateLifecycleState) Known() bool {
-	switch v {
-	case DeviceManagementTemplateLifecycleStateInvalid, DeviceManagementTemplateLifecycleStateDraft, DeviceManagementTemplateLifecycleStateActive, DeviceManagementTemplateLifecycleStateSuperseded, DeviceManagementTemplateLifecycleStateDeprecated, DeviceManagementTemplateLifecycleStateRetired:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementTemplateLifecycleStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -6849,18 +6584,16 @@ const (
 	DeviceManagementTemplateSubtypeFirewallSharedPortlist DeviceManagementTemplateSubtype = "firewallSharedPortlist"
 )
 
+var documentedDeviceManagementTemplateSubtypeValues = []string{"none", "firewall", "diskEncryption", "attackSurfaceReduction", "endpointDetectionReponse", "accountProtection", "antivirus", "firewallSharedAppList", "firewallSharedIpList", "firewallSharedPortlist"}
+
 // DeviceManagementTemplateSubtypeValues lists the documented values in documentation order.
 func DeviceManagementTemplateSubtypeValues() []DeviceManagementTemplateSubtype {
-	return []DeviceManagementTemplateSubtype{DeviceManagementTemplateSubtypeNone, DeviceManagementTemplateSubtypeFirewall, DeviceManagementTemplateSubtypeDiskEncryption, DeviceManagementTemplateSubtypeAttackSurfaceReduction, DeviceManagementTemplateSubtypeEndpointDetectionReponse, DeviceManagementTemplateSubtypeAccountProtection, DeviceManagementTemplateSubtypeAntivirus, DeviceManagementTemplateSubtypeFirewallSharedAppList, DeviceManagementTemplateSubtypeFirewallSharedIpList, DeviceManagementTemplateSubtypeFirewallSharedPortlist}
+	return enumValues[DeviceManagementTemplateSubtype](documentedDeviceManagementTemplateSubtypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementTemplateSubtype) Known() bool {
-	switch v {
-	case DeviceManagementTemplateSubtypeNone, DeviceManagementTemplateSubtypeFirewall, DeviceManagementTemplateSubtypeDiskEncryption, DeviceManagementTemplateSubtypeAttackSurfaceReduction, DeviceManagementTemplateSubtypeEndpointDetectionReponse, DeviceManagementTemplateSubtypeAccountProtection, DeviceManagementTemplateSubtypeAntivirus, DeviceManagementTemplateSubtypeFirewallSharedAppList, DeviceManagementTemplateSubtypeFirewallSharedIpList, DeviceManagementTemplateSubtypeFirewallSharedPortlist:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementTemplateSubtypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6921,18 +6654,16 @@ const (
 	DeviceManagementTemplateTypeFirewallSharedSettings DeviceManagementTemplateType = "firewallSharedSettings"
 )
 
+var documentedDeviceManagementTemplateTypeValues = []string{"securityBaseline", "specializedDevices", "advancedThreatProtectionSecurityBaseline", "deviceConfiguration", "custom", "securityTemplate", "microsoftEdgeSecurityBaseline", "microsoftOffice365ProPlusSecurityBaseline", "deviceCompliance", "deviceConfigurationForOffice365", "cloudPC", "firewallSharedSettings"}
+
 // DeviceManagementTemplateTypeValues lists the documented values in documentation order.
 func DeviceManagementTemplateTypeValues() []DeviceManagementTemplateType {
-	return []DeviceManagementTemplateType{DeviceManagementTemplateTypeSecurityBaseline, DeviceManagementTemplateTypeSpecializedDevices, DeviceManagementTemplateTypeAdvancedThreatProtectionSecurityBaseline, DeviceManagementTemplateTypeDeviceConfiguration, DeviceManagementTemplateTypeCustom, DeviceManagementTemplateTypeSecurityTemplate, DeviceManagementTemplateTypeMicrosoftEdgeSecurityBaseline, DeviceManagementTemplateTypeMicrosoftOffice365ProPlusSecurityBaseline, DeviceManagementTemplateTypeDeviceCompliance, DeviceManagementTemplateTypeDeviceConfigurationForOffice365, DeviceManagementTemplateTypeCloudPC, DeviceManagementTemplateTypeFirewallSharedSettings}
+	return enumValues[DeviceManagementTemplateType](documentedDeviceManagementTemplateTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManagementTemplateType) Known() bool {
-	switch v {
-	case DeviceManagementTemplateTypeSecurityBaseline, DeviceManagementTemplateTypeSpecializedDevices, DeviceManagementTemplateTypeAdvancedThreatProtectionSecurityBaseline, DeviceManagementTemplateTypeDeviceConfiguration, DeviceManagementTemplateTypeCustom, DeviceManagementTemplateTypeSecurityTemplate, DeviceManagementTemplateTypeMicrosoftEdgeSecurityBaseline, DeviceManagementTemplateTypeMicrosoftOffice365ProPlusSecurityBaseline, DeviceManagementTemplateTypeDeviceCompliance, DeviceManagementTemplateTypeDeviceConfigurationForOffice365, DeviceManagementTemplateTypeCloudPC, DeviceManagementTemplateTypeFirewallSharedSettings:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManagementTemplateTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -6971,18 +6702,16 @@ const (
 	DeviceManangementIntentValueTypeAbstractComplex DeviceManangementIntentValueType = "abstractComplex"
 )
 
+var documentedDeviceManangementIntentValueTypeValues = []string{"integer", "boolean", "string", "complex", "collection", "abstractComplex"}
+
 // DeviceManangementIntentValueTypeValues lists the documented values in documentation order.
 func DeviceManangementIntentValueTypeValues() []DeviceManangementIntentValueType {
-	return []DeviceManangementIntentValueType{DeviceManangementIntentValueTypeInteger, DeviceManangementIntentValueTypeBoolean, DeviceManangementIntentValueTypeString, DeviceManangementIntentValueTypeComplex, DeviceManangementIntentValueTypeCollection, DeviceManangementIntentValueTypeAbstractComplex}
+	return enumValues[DeviceManangementIntentValueType](documentedDeviceManangementIntentValueTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceManangementIntentValueType) Known() bool {
-	switch v {
-	case DeviceManangementIntentValueTypeInteger, DeviceManangementIntentValueTypeBoolean, DeviceManangementIntentValueTypeString, DeviceManangementIntentValueTypeComplex, DeviceManangementIntentValueTypeCollection, DeviceManangementIntentValueTypeAbstractComplex:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceManangementIntentValueTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7025,18 +6754,16 @@ const (
 	DevicePlatformTypeAndroidAOSP DevicePlatformType = "androidAOSP"
 )
 
+var documentedDevicePlatformTypeValues = []string{"android", "androidForWork", "iOS", "macOS", "windowsPhone81", "windows81AndLater", "windows10AndLater", "androidWorkProfile", "unknown", "androidAOSP"}
+
 // DevicePlatformTypeValues lists the documented values in documentation order.
 func DevicePlatformTypeValues() []DevicePlatformType {
-	return []DevicePlatformType{DevicePlatformTypeAndroid, DevicePlatformTypeAndroidForWork, DevicePlatformTypeIOS, DevicePlatformTypeMacOS, DevicePlatformTypeWindowsPhone81, DevicePlatformTypeWindows81AndLater, DevicePlatformTypeWindows10AndLater, DevicePlatformTypeAndroidWorkProfile, DevicePlatformTypeUnknown, DevicePlatformTypeAndroidAOSP}
+	return enumValues[DevicePlatformType](documentedDevicePlatformTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DevicePlatformType) Known() bool {
-	switch v {
-	case DevicePlatformTypeAndroid, DevicePlatformTypeAndroidForWork, DevicePlatformTypeIOS, DevicePlatformTypeMacOS, DevicePlatformTypeWindowsPhone81, DevicePlatformTypeWindows81AndLater, DevicePlatformTypeWindows10AndLater, DevicePlatformTypeAndroidWorkProfile, DevicePlatformTypeUnknown, DevicePlatformTypeAndroidAOSP:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDevicePlatformTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7081,18 +6808,16 @@ const (
 	DeviceRegistrationStateUnknown DeviceRegistrationState = "unknown"
 )
 
+var documentedDeviceRegistrationStateValues = []string{"notRegistered", "registered", "revoked", "keyConflict", "approvalPending", "certificateReset", "notRegisteredPendingEnrollment", "unknown"}
+
 // DeviceRegistrationStateValues lists the documented values in documentation order.
 func DeviceRegistrationStateValues() []DeviceRegistrationState {
-	return []DeviceRegistrationState{DeviceRegistrationStateNotRegistered, DeviceRegistrationStateRegistered, DeviceRegistrationStateRevoked, DeviceRegistrationStateKeyConflict, DeviceRegistrationStateApprovalPending, DeviceRegistrationStateCertificateReset, DeviceRegistrationStateNotRegisteredPendingEnrollment, DeviceRegistrationStateUnknown}
+	return enumValues[DeviceRegistrationState](documentedDeviceRegistrationStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceRegistrationState) Known() bool {
-	switch v {
-	case DeviceRegistrationStateNotRegistered, DeviceRegistrationStateRegistered, DeviceRegistrationStateRevoked, DeviceRegistrationStateKeyConflict, DeviceRegistrationStateApprovalPending, DeviceRegistrationStateCertificateReset, DeviceRegistrationStateNotRegisteredPendingEnrollment, DeviceRegistrationStateUnknown:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceRegistrationStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -7136,18 +6861,16 @@ const (
 	DeviceThreatProtectionLevelNotSet DeviceThreatProtectionLevel = "notSet"
 )
 
+var documentedDeviceThreatProtectionLevelValues = []string{"unavailable", "secured", "low", "medium", "high", "notSet"}
+
 // DeviceThreatProtectionLevelValues lists the documented values in documentation order.
 func DeviceThreatProtectionLevelValues() []DeviceThreatProtectionLevel {
-	return []DeviceThreatProtectionLevel{DeviceThreatProtectionLevelUnavailable, DeviceThreatProtectionLevelSecured, DeviceThreatProtectionLevelLow, DeviceThreatProtectionLevelMedium, DeviceThreatProtectionLevelHigh, DeviceThreatProtectionLevelNotSet}
+	return enumValues[DeviceThreatProtectionLevel](documentedDeviceThreatProtectionLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceThreatProtectionLevel) Known() bool {
-	switch v {
-	case DeviceThreatProtectionLevelUnavailable, DeviceThreatProtectionLevelSecured, DeviceThreatProtectionLevelLow, DeviceThreatProtectionLevelMedium, DeviceThreatProtectionLevelHigh, DeviceThreatProtectionLevelNotSet:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceThreatProtectionLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -7222,18 +6945,16 @@ const (
 	DeviceTypeCloudPC DeviceType = "cloudPC"
 )
 
+var documentedDeviceTypeValues = []string{"desktop", "windowsRT", "winMO6", "nokia", "windowsPhone", "mac", "winCE", "winEmbedded", "iPhone", "iPad", "iPod", "android", "iSocConsumer", "unix", "macMDM", "holoLens", "surfaceHub", "androidForWork", "androidEnterprise", "windows10x", "androidnGMS", "chromeOS", "linux", "blackberry", "palm", "unknown", "cloudPC"}
+
 // DeviceTypeValues lists the documented values in documentation order.
 func DeviceTypeValues() []DeviceType {
-	return []DeviceType{DeviceTypeDesktop, DeviceTypeWindowsRT, DeviceTypeWinMO6, DeviceTypeNokia, DeviceTypeWindowsPhone, DeviceTypeMac, DeviceTypeWinCE, DeviceTypeWinEmbedded, DeviceTypeIPhone, DeviceTypeIPad, DeviceTypeIPod, DeviceTypeAndroid, DeviceTypeISocConsumer, DeviceTypeUnix, DeviceTypeMacMDM, DeviceTypeHoloLens, DeviceTypeSurfaceHub, DeviceTypeAndroidForWork, DeviceTypeAndroidEnterprise, DeviceTypeWindows10x, DeviceTypeAndroidnGMS, DeviceTypeChromeOS, DeviceTypeLinux, DeviceTypeBlackberry, DeviceTypePalm, DeviceTypeUnknown, DeviceTypeCloudPC}
+	return enumValues[DeviceType](documentedDeviceTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceType) Known() bool {
-	switch v {
-	case DeviceTypeDesktop, DeviceTypeWindowsRT, DeviceTypeWinMO6, DeviceTypeNokia, DeviceTypeWindowsPhone, DeviceTypeMac, DeviceTypeWinCE, DeviceTypeWinEmbedded, DeviceTypeIPhone, DeviceTypeIPad, DeviceTypeIPod, DeviceTypeAndroid, DeviceTypeISocConsumer, DeviceTypeUnix, DeviceTypeMacMDM, DeviceTypeHoloLens, DeviceTypeSurfaceHub, DeviceTypeAndroidForWork, DeviceTypeAndroidEnterprise, DeviceTypeWindows10x, DeviceTypeAndroidnGMS, DeviceTypeChromeOS, DeviceTypeLinux, DeviceTypeBlackberry, DeviceTypePalm, DeviceTypeUnknown, DeviceTypeCloudPC:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7299,18 +7020,16 @@ const (
 	DeviceTypesUnknown DeviceTypes = "unknown"
 )
 
+var documentedDeviceTypesValues = []string{"desktop", "windowsRT", "winMO6", "nokia", "windowsPhone", "mac", "winCE", "winEmbedded", "iPhone", "iPad", "iPod", "android", "iSocConsumer", "unix", "macMDM", "holoLens", "surfaceHub", "androidForWork", "androidEnterprise", "blackberry", "palm", "unknown"}
+
 // DeviceTypesValues lists the documented values in documentation order.
 func DeviceTypesValues() []DeviceTypes {
-	return []DeviceTypes{DeviceTypesDesktop, DeviceTypesWindowsRT, DeviceTypesWinMO6, DeviceTypesNokia, DeviceTypesWindowsPhone, DeviceTypesMac, DeviceTypesWinCE, DeviceTypesWinEmbedded, DeviceTypesIPhone, DeviceTypesIPad, DeviceTypesIPod, DeviceTypesAndroid, DeviceTypesISocConsumer, DeviceTypesUnix, DeviceTypesMacMDM, DeviceTypesHoloLens, DeviceTypesSurfaceHub, DeviceTypesAndroidForWork, DeviceTypesAndroidEnterprise, DeviceTypesBlackberry, DeviceTypesPalm, DeviceTypesUnknown}
+	return enumValues[DeviceTypes](documentedDeviceTypesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DeviceTypes) Known() bool {
-	switch v {
-	case DeviceTypesDesktop, DeviceTypesWindowsRT, DeviceTypesWinMO6, DeviceTypesNokia, DeviceTypesWindowsPhone, DeviceTypesMac, DeviceTypesWinCE, DeviceTypesWinEmbedded, DeviceTypesIPhone, DeviceTypesIPad, DeviceTypesIPod, DeviceTypesAndroid, DeviceTypesISocConsumer, DeviceTypesUnix, DeviceTypesMacMDM, DeviceTypesHoloLens, DeviceTypesSurfaceHub, DeviceTypesAndroidForWork, DeviceTypesAndroidEnterprise, DeviceTypesBlackberry, DeviceTypesPalm, DeviceTypesUnknown:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDeviceTypesValues, string(v))
 }
 
 // String returns the wire value.
@@ -7347,18 +7066,16 @@ const (
 	DiagnosticDataSubmissionModeFull DiagnosticDataSubmissionMode = "full"
 )
 
+var documentedDiagnosticDataSubmissionModeValues = []string{"userDefined", "none", "basic", "enhanced", "full"}
+
 // DiagnosticDataSubmissionModeValues lists the documented values in documentation order.
 func DiagnosticDataSubmissionModeValues() []DiagnosticDataSubmissionMode {
-	return []DiagnosticDataSubmissionMode{DiagnosticDataSubmissionModeUserDefined, DiagnosticDataSubmissionModeNone, DiagnosticDataSubmissionModeBasic, DiagnosticDataSubmissionModeEnhanced, DiagnosticDataSubmissionModeFull}
+	return enumValues[DiagnosticDataSubmissionMode](documentedDiagnosticDataSubmissionModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DiagnosticDataSubmissionMode) Known() bool {
-	switch v {
-	case DiagnosticDataSubmissionModeUserDefined, DiagnosticDataSubmissionModeNone, DiagnosticDataSubmissionModeBasic, DiagnosticDataSubmissionModeEnhanced, DiagnosticDataSubmissionModeFull:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDiagnosticDataSubmissionModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7390,18 +7107,16 @@ const (
 	DiffieHellmanGroupGroup24 DiffieHellmanGroup = "group24"
 )
 
+var documentedDiffieHellmanGroupValues = []string{"group1", "group2", "group14", "ecp256", "ecp384", "group24"}
+
 // DiffieHellmanGroupValues lists the documented values in documentation order.
 func DiffieHellmanGroupValues() []DiffieHellmanGroup {
-	return []DiffieHellmanGroup{DiffieHellmanGroupGroup1, DiffieHellmanGroupGroup2, DiffieHellmanGroupGroup14, DiffieHellmanGroupEcp256, DiffieHellmanGroupEcp384, DiffieHellmanGroupGroup24}
+	return enumValues[DiffieHellmanGroup](documentedDiffieHellmanGroupValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DiffieHellmanGroup) Known() bool {
-	switch v {
-	case DiffieHellmanGroupGroup1, DiffieHellmanGroupGroup2, DiffieHellmanGroupGroup14, DiffieHellmanGroupEcp256, DiffieHellmanGroupEcp384, DiffieHellmanGroupGroup24:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDiffieHellmanGroupValues, string(v))
 }
 
 // String returns the wire value.
@@ -7428,18 +7143,16 @@ const (
 	DiscoverySourceDeviceEnrollmentProgram DiscoverySource = "deviceEnrollmentProgram"
 )
 
+var documentedDiscoverySourceValues = []string{"unknown", "adminImport", "deviceEnrollmentProgram"}
+
 // DiscoverySourceValues lists the documented values in documentation order.
 func DiscoverySourceValues() []DiscoverySource {
-	return []DiscoverySource{DiscoverySourceUnknown, DiscoverySourceAdminImport, DiscoverySourceDeviceEnrollmentProgram}
+	return enumValues[DiscoverySource](documentedDiscoverySourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DiscoverySource) Known() bool {
-	switch v {
-	case DiscoverySourceUnknown, DiscoverySourceAdminImport, DiscoverySourceDeviceEnrollmentProgram:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDiscoverySourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -7465,18 +7178,16 @@ const (
 	DiskTypeSsd DiskType = "ssd"
 )
 
+var documentedDiskTypeValues = []string{"unkown", "hdd", "ssd"}
+
 // DiskTypeValues lists the documented values in documentation order.
 func DiskTypeValues() []DiskType {
-	return []DiskType{DiskTypeUnkown, DiskTypeHdd, DiskTypeSsd}
+	return enumValues[DiskType](documentedDiskTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DiskType) Known() bool {
-	switch v {
-	case DiskTypeUnkown, DiskTypeHdd, DiskTypeSsd:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDiskTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7508,18 +7219,16 @@ const (
 	DmaGuardDeviceEnumerationPolicyTypeAllowAll DmaGuardDeviceEnumerationPolicyType = "allowAll"
 )
 
+var documentedDmaGuardDeviceEnumerationPolicyTypeValues = []string{"deviceDefault", "blockAll", "allowAll"}
+
 // DmaGuardDeviceEnumerationPolicyTypeValues lists the documented values in documentation order.
 func DmaGuardDeviceEnumerationPolicyTypeValues() []DmaGuardDeviceEnumerationPolicyType {
-	return []DmaGuardDeviceEnumerationPolicyType{DmaGuardDeviceEnumerationPolicyTypeDeviceDefault, DmaGuardDeviceEnumerationPolicyTypeBlockAll, DmaGuardDeviceEnumerationPolicyTypeAllowAll}
+	return enumValues[DmaGuardDeviceEnumerationPolicyType](documentedDmaGuardDeviceEnumerationPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DmaGuardDeviceEnumerationPolicyType) Known() bool {
-	switch v {
-	case DmaGuardDeviceEnumerationPolicyTypeDeviceDefault, DmaGuardDeviceEnumerationPolicyTypeBlockAll, DmaGuardDeviceEnumerationPolicyTypeAllowAll:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDmaGuardDeviceEnumerationPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7544,18 +7253,16 @@ const (
 	DomainNameSourceNetBiosDomainName DomainNameSource = "netBiosDomainName"
 )
 
+var documentedDomainNameSourceValues = []string{"fullDomainName", "netBiosDomainName"}
+
 // DomainNameSourceValues lists the documented values in documentation order.
 func DomainNameSourceValues() []DomainNameSource {
-	return []DomainNameSource{DomainNameSourceFullDomainName, DomainNameSourceNetBiosDomainName}
+	return enumValues[DomainNameSource](documentedDomainNameSourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v DomainNameSource) Known() bool {
-	switch v {
-	case DomainNameSourceFullDomainName, DomainNameSourceNetBiosDomainName:
-		return true
-	}
-	return false
+	return slices.Contains(documentedDomainNameSourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -7590,18 +7297,16 @@ const (
 	EapFastConfigurationUseProtectedAccessCredentialAndProvisionAnonymously EapFastConfiguration = "useProtectedAccessCredentialAndProvisionAnonymously"
 )
 
+var documentedEapFastConfigurationValues = []string{"noProtectedAccessCredential", "useProtectedAccessCredential", "useProtectedAccessCredentialAndProvision", "useProtectedAccessCredentialAndProvisionAnonymously"}
+
 // EapFastConfigurationValues lists the documented values in documentation order.
 func EapFastConfigurationValues() []EapFastConfiguration {
-	return []EapFastConfiguration{EapFastConfigurationNoProtectedAccessCredential, EapFastConfigurationUseProtectedAccessCredential, EapFastConfigurationUseProtectedAccessCredentialAndProvision, EapFastConfigurationUseProtectedAccessCredentialAndProvisionAnonymously}
+	return enumValues[EapFastConfiguration](documentedEapFastConfigurationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EapFastConfiguration) Known() bool {
-	switch v {
-	case EapFastConfigurationNoProtectedAccessCredential, EapFastConfigurationUseProtectedAccessCredential, EapFastConfigurationUseProtectedAccessCredentialAndProvision, EapFastConfigurationUseProtectedAccessCredentialAndProvisionAnonymously:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEapFastConfigurationValues, string(v))
 }
 
 // String returns the wire value.
@@ -7636,18 +7341,16 @@ const (
 	EapTypeEapFast EapType = "eapFast"
 )
 
+var documentedEapTypeValues = []string{"eapTls", "leap", "eapSim", "eapTtls", "peap", "eapFast"}
+
 // EapTypeValues lists the documented values in documentation order.
 func EapTypeValues() []EapType {
-	return []EapType{EapTypeEapTls, EapTypeLeap, EapTypeEapSim, EapTypeEapTtls, EapTypePeap, EapTypeEapFast}
+	return enumValues[EapType](documentedEapTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EapType) Known() bool {
-	switch v {
-	case EapTypeEapTls, EapTypeLeap, EapTypeEapSim, EapTypeEapTtls, EapTypePeap, EapTypeEapFast:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEapTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7677,18 +7380,16 @@ const (
 	EasAuthenticationMethodDerivedCredential EasAuthenticationMethod = "derivedCredential"
 )
 
+var documentedEasAuthenticationMethodValues = []string{"usernameAndPassword", "certificate", "derivedCredential"}
+
 // EasAuthenticationMethodValues lists the documented values in documentation order.
 func EasAuthenticationMethodValues() []EasAuthenticationMethod {
-	return []EasAuthenticationMethod{EasAuthenticationMethodUsernameAndPassword, EasAuthenticationMethodCertificate, EasAuthenticationMethodDerivedCredential}
+	return enumValues[EasAuthenticationMethod](documentedEasAuthenticationMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EasAuthenticationMethod) Known() bool {
-	switch v {
-	case EasAuthenticationMethodUsernameAndPassword, EasAuthenticationMethodCertificate, EasAuthenticationMethodDerivedCredential:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEasAuthenticationMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -7721,9 +7422,11 @@ const (
 	EasServicesReminders EasServices = "reminders"
 )
 
+var documentedEasServicesValues = []string{"none", "calendars", "contacts", "email", "notes", "reminders"}
+
 // EasServicesValues lists the documented values in documentation order.
 func EasServicesValues() []EasServices {
-	return []EasServices{EasServicesNone, EasServicesCalendars, EasServicesContacts, EasServicesEmail, EasServicesNotes, EasServicesReminders}
+	return enumValues[EasServices](documentedEasServicesValues)
 }
 
 // NewEasServices joins members into one flags value.
@@ -7760,9 +7463,7 @@ func (v EasServices) Has(m EasServices) bool {
 // Known reports whether every member of v is documented.
 func (v EasServices) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case EasServicesNone, EasServicesCalendars, EasServicesContacts, EasServicesEmail, EasServicesNotes, EasServicesReminders:
-		default:
+		if !slices.Contains(documentedEasServicesValues, string(x)) {
 			return false
 		}
 	}
@@ -7795,18 +7496,16 @@ const (
 	EdgeCookiePolicyBlockAll EdgeCookiePolicy = "blockAll"
 )
 
+var documentedEdgeCookiePolicyValues = []string{"userDefined", "allow", "blockThirdParty", "blockAll"}
+
 // EdgeCookiePolicyValues lists the documented values in documentation order.
 func EdgeCookiePolicyValues() []EdgeCookiePolicy {
-	return []EdgeCookiePolicy{EdgeCookiePolicyUserDefined, EdgeCookiePolicyAllow, EdgeCookiePolicyBlockThirdParty, EdgeCookiePolicyBlockAll}
+	return enumValues[EdgeCookiePolicy](documentedEdgeCookiePolicyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EdgeCookiePolicy) Known() bool {
-	switch v {
-	case EdgeCookiePolicyUserDefined, EdgeCookiePolicyAllow, EdgeCookiePolicyBlockThirdParty, EdgeCookiePolicyBlockAll:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEdgeCookiePolicyValues, string(v))
 }
 
 // String returns the wire value.
@@ -7842,18 +7541,16 @@ const (
 	EdgeKioskModeRestrictionTypePublicBrowsingMultiApp EdgeKioskModeRestrictionType = "publicBrowsingMultiApp"
 )
 
+var documentedEdgeKioskModeRestrictionTypeValues = []string{"notConfigured", "digitalSignage", "normalMode", "publicBrowsingSingleApp", "publicBrowsingMultiApp"}
+
 // EdgeKioskModeRestrictionTypeValues lists the documented values in documentation order.
 func EdgeKioskModeRestrictionTypeValues() []EdgeKioskModeRestrictionType {
-	return []EdgeKioskModeRestrictionType{EdgeKioskModeRestrictionTypeNotConfigured, EdgeKioskModeRestrictionTypeDigitalSignage, EdgeKioskModeRestrictionTypeNormalMode, EdgeKioskModeRestrictionTypePublicBrowsingSingleApp, EdgeKioskModeRestrictionTypePublicBrowsingMultiApp}
+	return enumValues[EdgeKioskModeRestrictionType](documentedEdgeKioskModeRestrictionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EdgeKioskModeRestrictionType) Known() bool {
-	switch v {
-	case EdgeKioskModeRestrictionTypeNotConfigured, EdgeKioskModeRestrictionTypeDigitalSignage, EdgeKioskModeRestrictionTypeNormalMode, EdgeKioskModeRestrictionTypePublicBrowsingSingleApp, EdgeKioskModeRestrictionTypePublicBrowsingMultiApp:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEdgeKioskModeRestrictionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7883,18 +7580,16 @@ const (
 	EdgeOpenOptionsSpecificPages EdgeOpenOptions = "specificPages"
 )
 
+var documentedEdgeOpenOptionsValues = []string{"notConfigured", "startPage", "newTabPage", "previousPages", "specificPages"}
+
 // EdgeOpenOptionsValues lists the documented values in documentation order.
 func EdgeOpenOptionsValues() []EdgeOpenOptions {
-	return []EdgeOpenOptions{EdgeOpenOptionsNotConfigured, EdgeOpenOptionsStartPage, EdgeOpenOptionsNewTabPage, EdgeOpenOptionsPreviousPages, EdgeOpenOptionsSpecificPages}
+	return enumValues[EdgeOpenOptions](documentedEdgeOpenOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EdgeOpenOptions) Known() bool {
-	switch v {
-	case EdgeOpenOptionsNotConfigured, EdgeOpenOptionsStartPage, EdgeOpenOptionsNewTabPage, EdgeOpenOptionsPreviousPages, EdgeOpenOptionsSpecificPages:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEdgeOpenOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -7927,18 +7622,16 @@ const (
 	EdgeTelemetryModeIntranetAndInternet EdgeTelemetryMode = "intranetAndInternet"
 )
 
+var documentedEdgeTelemetryModeValues = []string{"notConfigured", "intranet", "internet", "intranetAndInternet"}
+
 // EdgeTelemetryModeValues lists the documented values in documentation order.
 func EdgeTelemetryModeValues() []EdgeTelemetryMode {
-	return []EdgeTelemetryMode{EdgeTelemetryModeNotConfigured, EdgeTelemetryModeIntranet, EdgeTelemetryModeInternet, EdgeTelemetryModeIntranetAndInternet}
+	return enumValues[EdgeTelemetryMode](documentedEdgeTelemetryModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EdgeTelemetryMode) Known() bool {
-	switch v {
-	case EdgeTelemetryModeNotConfigured, EdgeTelemetryModeIntranet, EdgeTelemetryModeInternet, EdgeTelemetryModeIntranetAndInternet:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEdgeTelemetryModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -7965,18 +7658,16 @@ const (
 	EditionUpgradeLicenseTypeNotConfigured EditionUpgradeLicenseType = "notConfigured"
 )
 
+var documentedEditionUpgradeLicenseTypeValues = []string{"productKey", "licenseFile", "notConfigured"}
+
 // EditionUpgradeLicenseTypeValues lists the documented values in documentation order.
 func EditionUpgradeLicenseTypeValues() []EditionUpgradeLicenseType {
-	return []EditionUpgradeLicenseType{EditionUpgradeLicenseTypeProductKey, EditionUpgradeLicenseTypeLicenseFile, EditionUpgradeLicenseTypeNotConfigured}
+	return enumValues[EditionUpgradeLicenseType](documentedEditionUpgradeLicenseTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EditionUpgradeLicenseType) Known() bool {
-	switch v {
-	case EditionUpgradeLicenseTypeProductKey, EditionUpgradeLicenseTypeLicenseFile, EditionUpgradeLicenseTypeNotConfigured:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEditionUpgradeLicenseTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8004,18 +7695,16 @@ const (
 	EmailCertificateTypeDerivedCredential EmailCertificateType = "derivedCredential"
 )
 
+var documentedEmailCertificateTypeValues = []string{"none", "certificate", "derivedCredential"}
+
 // EmailCertificateTypeValues lists the documented values in documentation order.
 func EmailCertificateTypeValues() []EmailCertificateType {
-	return []EmailCertificateType{EmailCertificateTypeNone, EmailCertificateTypeCertificate, EmailCertificateTypeDerivedCredential}
+	return enumValues[EmailCertificateType](documentedEmailCertificateTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EmailCertificateType) Known() bool {
-	switch v {
-	case EmailCertificateTypeNone, EmailCertificateTypeCertificate, EmailCertificateTypeDerivedCredential:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEmailCertificateTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8051,18 +7740,16 @@ const (
 	EmailSyncDurationUnlimited EmailSyncDuration = "unlimited"
 )
 
+var documentedEmailSyncDurationValues = []string{"userDefined", "oneDay", "threeDays", "oneWeek", "twoWeeks", "oneMonth", "unlimited"}
+
 // EmailSyncDurationValues lists the documented values in documentation order.
 func EmailSyncDurationValues() []EmailSyncDuration {
-	return []EmailSyncDuration{EmailSyncDurationUserDefined, EmailSyncDurationOneDay, EmailSyncDurationThreeDays, EmailSyncDurationOneWeek, EmailSyncDurationTwoWeeks, EmailSyncDurationOneMonth, EmailSyncDurationUnlimited}
+	return enumValues[EmailSyncDuration](documentedEmailSyncDurationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EmailSyncDuration) Known() bool {
-	switch v {
-	case EmailSyncDurationUserDefined, EmailSyncDurationOneDay, EmailSyncDurationThreeDays, EmailSyncDurationOneWeek, EmailSyncDurationTwoWeeks, EmailSyncDurationOneMonth, EmailSyncDurationUnlimited:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEmailSyncDurationValues, string(v))
 }
 
 // String returns the wire value.
@@ -8100,18 +7787,16 @@ const (
 	EmailSyncScheduleBasedOnMyUsage EmailSyncSchedule = "basedOnMyUsage"
 )
 
+var documentedEmailSyncScheduleValues = []string{"userDefined", "asMessagesArrive", "manual", "fifteenMinutes", "thirtyMinutes", "sixtyMinutes", "basedOnMyUsage"}
+
 // EmailSyncScheduleValues lists the documented values in documentation order.
 func EmailSyncScheduleValues() []EmailSyncSchedule {
-	return []EmailSyncSchedule{EmailSyncScheduleUserDefined, EmailSyncScheduleAsMessagesArrive, EmailSyncScheduleManual, EmailSyncScheduleFifteenMinutes, EmailSyncScheduleThirtyMinutes, EmailSyncScheduleSixtyMinutes, EmailSyncScheduleBasedOnMyUsage}
+	return enumValues[EmailSyncSchedule](documentedEmailSyncScheduleValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EmailSyncSchedule) Known() bool {
-	switch v {
-	case EmailSyncScheduleUserDefined, EmailSyncScheduleAsMessagesArrive, EmailSyncScheduleManual, EmailSyncScheduleFifteenMinutes, EmailSyncScheduleThirtyMinutes, EmailSyncScheduleSixtyMinutes, EmailSyncScheduleBasedOnMyUsage:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEmailSyncScheduleValues, string(v))
 }
 
 // String returns the wire value.
@@ -8159,18 +7844,16 @@ const (
 	EmbeddedSIMDeviceStateValueRemovedByUser EmbeddedSIMDeviceStateValue = "removedByUser"
 )
 
+var documentedEmbeddedSIMDeviceStateValueValues = []string{"notEvaluated", "failed", "installing", "installed", "deleting", "error", "deleted", "removedByUser"}
+
 // EmbeddedSIMDeviceStateValueValues lists the documented values in documentation order.
 func EmbeddedSIMDeviceStateValueValues() []EmbeddedSIMDeviceStateValue {
-	return []EmbeddedSIMDeviceStateValue{EmbeddedSIMDeviceStateValueNotEvaluated, EmbeddedSIMDeviceStateValueFailed, EmbeddedSIMDeviceStateValueInstalling, EmbeddedSIMDeviceStateValueInstalled, EmbeddedSIMDeviceStateValueDeleting, EmbeddedSIMDeviceStateValueError, EmbeddedSIMDeviceStateValueDeleted, EmbeddedSIMDeviceStateValueRemovedByUser}
+	return enumValues[EmbeddedSIMDeviceStateValue](documentedEmbeddedSIMDeviceStateValueValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EmbeddedSIMDeviceStateValue) Known() bool {
-	switch v {
-	case EmbeddedSIMDeviceStateValueNotEvaluated, EmbeddedSIMDeviceStateValueFailed, EmbeddedSIMDeviceStateValueInstalling, EmbeddedSIMDeviceStateValueInstalled, EmbeddedSIMDeviceStateValueDeleting, EmbeddedSIMDeviceStateValueError, EmbeddedSIMDeviceStateValueDeleted, EmbeddedSIMDeviceStateValueRemovedByUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEmbeddedSIMDeviceStateValueValues, string(v))
 }
 
 // String returns the wire value.
@@ -8196,18 +7879,16 @@ const (
 	EnablementDisabled Enablement = "disabled"
 )
 
+var documentedEnablementValues = []string{"notConfigured", "enabled", "disabled"}
+
 // EnablementValues lists the documented values in documentation order.
 func EnablementValues() []Enablement {
-	return []Enablement{EnablementNotConfigured, EnablementEnabled, EnablementDisabled}
+	return enumValues[Enablement](documentedEnablementValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Enablement) Known() bool {
-	switch v {
-	case EnablementNotConfigured, EnablementEnabled, EnablementDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEnablementValues, string(v))
 }
 
 // String returns the wire value.
@@ -8232,18 +7913,16 @@ const (
 	EncryptionReadinessStateReady EncryptionReadinessState = "ready"
 )
 
+var documentedEncryptionReadinessStateValues = []string{"notReady", "ready"}
+
 // EncryptionReadinessStateValues lists the documented values in documentation order.
 func EncryptionReadinessStateValues() []EncryptionReadinessState {
-	return []EncryptionReadinessState{EncryptionReadinessStateNotReady, EncryptionReadinessStateReady}
+	return enumValues[EncryptionReadinessState](documentedEncryptionReadinessStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EncryptionReadinessState) Known() bool {
-	switch v {
-	case EncryptionReadinessStateNotReady, EncryptionReadinessStateReady:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEncryptionReadinessStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -8267,18 +7946,16 @@ const (
 	EncryptionStateEncrypted EncryptionState = "encrypted"
 )
 
+var documentedEncryptionStateValues = []string{"notEncrypted", "encrypted"}
+
 // EncryptionStateValues lists the documented values in documentation order.
 func EncryptionStateValues() []EncryptionState {
-	return []EncryptionState{EncryptionStateNotEncrypted, EncryptionStateEncrypted}
+	return enumValues[EncryptionState](documentedEncryptionStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EncryptionState) Known() bool {
-	switch v {
-	case EncryptionStateNotEncrypted, EncryptionStateEncrypted:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEncryptionStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -8310,18 +7987,16 @@ const (
 	EndpointSecurityConfigurationApplicablePlatformWindows10AndWindowsServer EndpointSecurityConfigurationApplicablePlatform = "windows10AndWindowsServer"
 )
 
+var documentedEndpointSecurityConfigurationApplicablePlatformValues = []string{"unknown", "macOS", "windows10AndLater", "windows10AndWindowsServer"}
+
 // EndpointSecurityConfigurationApplicablePlatformValues lists the documented values in documentation order.
 func EndpointSecurityConfigurationApplicablePlatformValues() []EndpointSecurityConfigurationApplicablePlatform {
-	return []EndpointSecurityConfigurationApplicablePlatform{EndpointSecurityConfigurationApplicablePlatformUnknown, EndpointSecurityConfigurationApplicablePlatformMacOS, EndpointSecurityConfigurationApplicablePlatformWindows10AndLater, EndpointSecurityConfigurationApplicablePlatformWindows10AndWindowsServer}
+	return enumValues[EndpointSecurityConfigurationApplicablePlatform](documentedEndpointSecurityConfigurationApplicablePlatformValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EndpointSecurityConfigurationApplicablePlatform) Known() bool {
-	switch v {
-	case EndpointSecurityConfigurationApplicablePlatformUnknown, EndpointSecurityConfigurationApplicablePlatformMacOS, EndpointSecurityConfigurationApplicablePlatformWindows10AndLater, EndpointSecurityConfigurationApplicablePlatformWindows10AndWindowsServer:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEndpointSecurityConfigurationApplicablePlatformValues, string(v))
 }
 
 // String returns the wire value.
@@ -8382,18 +8057,16 @@ const (
 	EndpointSecurityConfigurationProfileTypeAccountProtection EndpointSecurityConfigurationProfileType = "accountProtection"
 )
 
+var documentedEndpointSecurityConfigurationProfileTypeValues = []string{"unknown", "antivirus", "windowsSecurity", "bitLocker", "fileVault", "firewall", "firewallRules", "endpointDetectionAndResponse", "deviceControl", "appAndBrowserIsolation", "exploitProtection", "webProtection", "applicationControl", "attackSurfaceReductionRules", "accountProtection"}
+
 // EndpointSecurityConfigurationProfileTypeValues lists the documented values in documentation order.
 func EndpointSecurityConfigurationProfileTypeValues() []EndpointSecurityConfigurationProfileType {
-	return []EndpointSecurityConfigurationProfileType{EndpointSecurityConfigurationProfileTypeUnknown, EndpointSecurityConfigurationProfileTypeAntivirus, EndpointSecurityConfigurationProfileTypeWindowsSecurity, EndpointSecurityConfigurationProfileTypeBitLocker, EndpointSecurityConfigurationProfileTypeFileVault, EndpointSecurityConfigurationProfileTypeFirewall, EndpointSecurityConfigurationProfileTypeFirewallRules, EndpointSecurityConfigurationProfileTypeEndpointDetectionAndResponse, EndpointSecurityConfigurationProfileTypeDeviceControl, EndpointSecurityConfigurationProfileTypeAppAndBrowserIsolation, EndpointSecurityConfigurationProfileTypeExploitProtection, EndpointSecurityConfigurationProfileTypeWebProtection, EndpointSecurityConfigurationProfileTypeApplicationControl, EndpointSecurityConfigurationProfileTypeAttackSurfaceReductionRules, EndpointSecurityConfigurationProfileTypeAccountProtection}
+	return enumValues[EndpointSecurityConfigurationProfileType](documentedEndpointSecurityConfigurationProfileTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EndpointSecurityConfigurationProfileType) Known() bool {
-	switch v {
-	case EndpointSecurityConfigurationProfileTypeUnknown, EndpointSecurityConfigurationProfileTypeAntivirus, EndpointSecurityConfigurationProfileTypeWindowsSecurity, EndpointSecurityConfigurationProfileTypeBitLocker, EndpointSecurityConfigurationProfileTypeFileVault, EndpointSecurityConfigurationProfileTypeFirewall, EndpointSecurityConfigurationProfileTypeFirewallRules, EndpointSecurityConfigurationProfileTypeEndpointDetectionAndResponse, EndpointSecurityConfigurationProfileTypeDeviceControl, EndpointSecurityConfigurationProfileTypeAppAndBrowserIsolation, EndpointSecurityConfigurationProfileTypeExploitProtection, EndpointSecurityConfigurationProfileTypeWebProtection, EndpointSecurityConfigurationProfileTypeApplicationControl, EndpointSecurityConfigurationProfileTypeAttackSurfaceReductionRules, EndpointSecurityConfigurationProfileTypeAccountProtection:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEndpointSecurityConfigurationProfileTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8432,18 +8105,16 @@ const (
 	EndpointSecurityConfigurationTypeAccountProtection EndpointSecurityConfigurationType = "accountProtection"
 )
 
+var documentedEndpointSecurityConfigurationTypeValues = []string{"unknown", "antivirus", "diskEncryption", "firewall", "endpointDetectionAndResponse", "attackSurfaceReduction", "accountProtection"}
+
 // EndpointSecurityConfigurationTypeValues lists the documented values in documentation order.
 func EndpointSecurityConfigurationTypeValues() []EndpointSecurityConfigurationType {
-	return []EndpointSecurityConfigurationType{EndpointSecurityConfigurationTypeUnknown, EndpointSecurityConfigurationTypeAntivirus, EndpointSecurityConfigurationTypeDiskEncryption, EndpointSecurityConfigurationTypeFirewall, EndpointSecurityConfigurationTypeEndpointDetectionAndResponse, EndpointSecurityConfigurationTypeAttackSurfaceReduction, EndpointSecurityConfigurationTypeAccountProtection}
+	return enumValues[EndpointSecurityConfigurationType](documentedEndpointSecurityConfigurationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EndpointSecurityConfigurationType) Known() bool {
-	switch v {
-	case EndpointSecurityConfigurationTypeUnknown, EndpointSecurityConfigurationTypeAntivirus, EndpointSecurityConfigurationTypeDiskEncryption, EndpointSecurityConfigurationTypeFirewall, EndpointSecurityConfigurationTypeEndpointDetectionAndResponse, EndpointSecurityConfigurationTypeAttackSurfaceReduction, EndpointSecurityConfigurationTypeAccountProtection:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEndpointSecurityConfigurationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8475,18 +8146,16 @@ const (
 	EnrollmentAvailabilityOptionsUnavailable EnrollmentAvailabilityOptions = "unavailable"
 )
 
+var documentedEnrollmentAvailabilityOptionsValues = []string{"availableWithPrompts", "availableWithoutPrompts", "unavailable"}
+
 // EnrollmentAvailabilityOptionsValues lists the documented values in documentation order.
 func EnrollmentAvailabilityOptionsValues() []EnrollmentAvailabilityOptions {
-	return []EnrollmentAvailabilityOptions{EnrollmentAvailabilityOptionsAvailableWithPrompts, EnrollmentAvailabilityOptionsAvailableWithoutPrompts, EnrollmentAvailabilityOptionsUnavailable}
+	return enumValues[EnrollmentAvailabilityOptions](documentedEnrollmentAvailabilityOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EnrollmentAvailabilityOptions) Known() bool {
-	switch v {
-	case EnrollmentAvailabilityOptionsAvailableWithPrompts, EnrollmentAvailabilityOptionsAvailableWithoutPrompts, EnrollmentAvailabilityOptionsUnavailable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEnrollmentAvailabilityOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -8523,18 +8192,16 @@ const (
 	EnrollmentStateBlocked EnrollmentState = "blocked"
 )
 
+var documentedEnrollmentStateValues = []string{"unknown", "enrolled", "pendingReset", "failed", "notContacted", "blocked"}
+
 // EnrollmentStateValues lists the documented values in documentation order.
 func EnrollmentStateValues() []EnrollmentState {
-	return []EnrollmentState{EnrollmentStateUnknown, EnrollmentStateEnrolled, EnrollmentStatePendingReset, EnrollmentStateFailed, EnrollmentStateNotContacted, EnrollmentStateBlocked}
+	return enumValues[EnrollmentState](documentedEnrollmentStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v EnrollmentState) Known() bool {
-	switch v {
-	case EnrollmentStateUnknown, EnrollmentStateEnrolled, EnrollmentStatePendingReset, EnrollmentStateFailed, EnrollmentStateNotContacted, EnrollmentStateBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedEnrollmentStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -8564,18 +8231,16 @@ const (
 	ErrorCodeDeleted ErrorCode = "deleted"
 )
 
+var documentedErrorCodeValues = []string{"noError", "unauthorized", "notFound", "deleted"}
+
 // ErrorCodeValues lists the documented values in documentation order.
 func ErrorCodeValues() []ErrorCode {
-	return []ErrorCode{ErrorCodeNoError, ErrorCodeUnauthorized, ErrorCodeNotFound, ErrorCodeDeleted}
+	return enumValues[ErrorCode](documentedErrorCodeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ErrorCode) Known() bool {
-	switch v {
-	case ErrorCodeNoError, ErrorCodeUnauthorized, ErrorCodeNotFound, ErrorCodeDeleted:
-		return true
-	}
-	return false
+	return slices.Contains(documentedErrorCodeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8608,9 +8273,11 @@ const (
 	FileVaultStateEscrowNotEnabled FileVaultState = "escrowNotEnabled"
 )
 
+var documentedFileVaultStateValues = []string{"success", "driveEncryptedByUser", "userDeferredEncryption", "escrowNotEnabled"}
+
 // FileVaultStateValues lists the documented values in documentation order.
 func FileVaultStateValues() []FileVaultState {
-	return []FileVaultState{FileVaultStateSuccess, FileVaultStateDriveEncryptedByUser, FileVaultStateUserDeferredEncryption, FileVaultStateEscrowNotEnabled}
+	return enumValues[FileVaultState](documentedFileVaultStateValues)
 }
 
 // NewFileVaultState joins members into one flags value.
@@ -8647,9 +8314,7 @@ func (v FileVaultState) Has(m FileVaultState) bool {
 // Known reports whether every member of v is documented.
 func (v FileVaultState) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case FileVaultStateSuccess, FileVaultStateDriveEncryptedByUser, FileVaultStateUserDeferredEncryption, FileVaultStateEscrowNotEnabled:
-		default:
+		if !slices.Contains(documentedFileVaultStateValues, string(x)) {
 			return false
 		}
 	}
@@ -8688,18 +8353,16 @@ const (
 	FirewallCertificateRevocationListCheckMethodTypeRequire FirewallCertificateRevocationListCheckMethodType = "require"
 )
 
+var documentedFirewallCertificateRevocationListCheckMethodTypeValues = []string{"deviceDefault", "none", "attempt", "require"}
+
 // FirewallCertificateRevocationListCheckMethodTypeValues lists the documented values in documentation order.
 func FirewallCertificateRevocationListCheckMethodTypeValues() []FirewallCertificateRevocationListCheckMethodType {
-	return []FirewallCertificateRevocationListCheckMethodType{FirewallCertificateRevocationListCheckMethodTypeDeviceDefault, FirewallCertificateRevocationListCheckMethodTypeNone, FirewallCertificateRevocationListCheckMethodTypeAttempt, FirewallCertificateRevocationListCheckMethodTypeRequire}
+	return enumValues[FirewallCertificateRevocationListCheckMethodType](documentedFirewallCertificateRevocationListCheckMethodTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v FirewallCertificateRevocationListCheckMethodType) Known() bool {
-	switch v {
-	case FirewallCertificateRevocationListCheckMethodTypeDeviceDefault, FirewallCertificateRevocationListCheckMethodTypeNone, FirewallCertificateRevocationListCheckMethodTypeAttempt, FirewallCertificateRevocationListCheckMethodTypeRequire:
-		return true
-	}
-	return false
+	return slices.Contains(documentedFirewallCertificateRevocationListCheckMethodTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8736,18 +8399,16 @@ const (
 	FirewallPacketQueueingMethodTypeQueueBoth FirewallPacketQueueingMethodType = "queueBoth"
 )
 
+var documentedFirewallPacketQueueingMethodTypeValues = []string{"deviceDefault", "disabled", "queueInbound", "queueOutbound", "queueBoth"}
+
 // FirewallPacketQueueingMethodTypeValues lists the documented values in documentation order.
 func FirewallPacketQueueingMethodTypeValues() []FirewallPacketQueueingMethodType {
-	return []FirewallPacketQueueingMethodType{FirewallPacketQueueingMethodTypeDeviceDefault, FirewallPacketQueueingMethodTypeDisabled, FirewallPacketQueueingMethodTypeQueueInbound, FirewallPacketQueueingMethodTypeQueueOutbound, FirewallPacketQueueingMethodTypeQueueBoth}
+	return enumValues[FirewallPacketQueueingMethodType](documentedFirewallPacketQueueingMethodTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v FirewallPacketQueueingMethodType) Known() bool {
-	switch v {
-	case FirewallPacketQueueingMethodTypeDeviceDefault, FirewallPacketQueueingMethodTypeDisabled, FirewallPacketQueueingMethodTypeQueueInbound, FirewallPacketQueueingMethodTypeQueueOutbound, FirewallPacketQueueingMethodTypeQueueBoth:
-		return true
-	}
-	return false
+	return slices.Contains(documentedFirewallPacketQueueingMethodTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8778,18 +8439,16 @@ const (
 	FirewallPreSharedKeyEncodingMethodTypeUtF8 FirewallPreSharedKeyEncodingMethodType = "utF8"
 )
 
+var documentedFirewallPreSharedKeyEncodingMethodTypeValues = []string{"deviceDefault", "none", "utF8"}
+
 // FirewallPreSharedKeyEncodingMethodTypeValues lists the documented values in documentation order.
 func FirewallPreSharedKeyEncodingMethodTypeValues() []FirewallPreSharedKeyEncodingMethodType {
-	return []FirewallPreSharedKeyEncodingMethodType{FirewallPreSharedKeyEncodingMethodTypeDeviceDefault, FirewallPreSharedKeyEncodingMethodTypeNone, FirewallPreSharedKeyEncodingMethodTypeUtF8}
+	return enumValues[FirewallPreSharedKeyEncodingMethodType](documentedFirewallPreSharedKeyEncodingMethodTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v FirewallPreSharedKeyEncodingMethodType) Known() bool {
-	switch v {
-	case FirewallPreSharedKeyEncodingMethodTypeDeviceDefault, FirewallPreSharedKeyEncodingMethodTypeNone, FirewallPreSharedKeyEncodingMethodTypeUtF8:
-		return true
-	}
-	return false
+	return slices.Contains(documentedFirewallPreSharedKeyEncodingMethodTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8823,18 +8482,16 @@ const (
 	FolderProtectionTypeAuditDiskModification FolderProtectionType = "auditDiskModification"
 )
 
+var documentedFolderProtectionTypeValues = []string{"userDefined", "enable", "auditMode", "blockDiskModification", "auditDiskModification"}
+
 // FolderProtectionTypeValues lists the documented values in documentation order.
 func FolderProtectionTypeValues() []FolderProtectionType {
-	return []FolderProtectionType{FolderProtectionTypeUserDefined, FolderProtectionTypeEnable, FolderProtectionTypeAuditMode, FolderProtectionTypeBlockDiskModification, FolderProtectionTypeAuditDiskModification}
+	return enumValues[FolderProtectionType](documentedFolderProtectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v FolderProtectionType) Known() bool {
-	switch v {
-	case FolderProtectionTypeUserDefined, FolderProtectionTypeEnable, FolderProtectionTypeAuditMode, FolderProtectionTypeBlockDiskModification, FolderProtectionTypeAuditDiskModification:
-		return true
-	}
-	return false
+	return slices.Contains(documentedFolderProtectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8868,18 +8525,16 @@ const (
 	GroupPolicyConfigurationTypePreference GroupPolicyConfigurationType = "preference"
 )
 
+var documentedGroupPolicyConfigurationTypeValues = []string{"policy", "preference"}
+
 // GroupPolicyConfigurationTypeValues lists the documented values in documentation order.
 func GroupPolicyConfigurationTypeValues() []GroupPolicyConfigurationType {
-	return []GroupPolicyConfigurationType{GroupPolicyConfigurationTypePolicy, GroupPolicyConfigurationTypePreference}
+	return enumValues[GroupPolicyConfigurationType](documentedGroupPolicyConfigurationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyConfigurationType) Known() bool {
-	switch v {
-	case GroupPolicyConfigurationTypePolicy, GroupPolicyConfigurationTypePreference:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyConfigurationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8906,18 +8561,16 @@ const (
 	GroupPolicyDefinitionClassTypeMachine GroupPolicyDefinitionClassType = "machine"
 )
 
+var documentedGroupPolicyDefinitionClassTypeValues = []string{"user", "machine"}
+
 // GroupPolicyDefinitionClassTypeValues lists the documented values in documentation order.
 func GroupPolicyDefinitionClassTypeValues() []GroupPolicyDefinitionClassType {
-	return []GroupPolicyDefinitionClassType{GroupPolicyDefinitionClassTypeUser, GroupPolicyDefinitionClassTypeMachine}
+	return enumValues[GroupPolicyDefinitionClassType](documentedGroupPolicyDefinitionClassTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyDefinitionClassType) Known() bool {
-	switch v {
-	case GroupPolicyDefinitionClassTypeUser, GroupPolicyDefinitionClassTypeMachine:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyDefinitionClassTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -8950,18 +8603,16 @@ const (
 	GroupPolicyMigrationReadinessNotApplicable GroupPolicyMigrationReadiness = "notApplicable"
 )
 
+var documentedGroupPolicyMigrationReadinessValues = []string{"none", "partial", "complete", "error", "notApplicable"}
+
 // GroupPolicyMigrationReadinessValues lists the documented values in documentation order.
 func GroupPolicyMigrationReadinessValues() []GroupPolicyMigrationReadiness {
-	return []GroupPolicyMigrationReadiness{GroupPolicyMigrationReadinessNone, GroupPolicyMigrationReadinessPartial, GroupPolicyMigrationReadinessComplete, GroupPolicyMigrationReadinessError, GroupPolicyMigrationReadinessNotApplicable}
+	return enumValues[GroupPolicyMigrationReadiness](documentedGroupPolicyMigrationReadinessValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyMigrationReadiness) Known() bool {
-	switch v {
-	case GroupPolicyMigrationReadinessNone, GroupPolicyMigrationReadinessPartial, GroupPolicyMigrationReadinessComplete, GroupPolicyMigrationReadinessError, GroupPolicyMigrationReadinessNotApplicable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyMigrationReadinessValues, string(v))
 }
 
 // String returns the wire value.
@@ -8994,18 +8645,16 @@ const (
 	GroupPolicyOperationStatusFailed GroupPolicyOperationStatus = "failed"
 )
 
+var documentedGroupPolicyOperationStatusValues = []string{"unknown", "inProgress", "success", "failed"}
+
 // GroupPolicyOperationStatusValues lists the documented values in documentation order.
 func GroupPolicyOperationStatusValues() []GroupPolicyOperationStatus {
-	return []GroupPolicyOperationStatus{GroupPolicyOperationStatusUnknown, GroupPolicyOperationStatusInProgress, GroupPolicyOperationStatusSuccess, GroupPolicyOperationStatusFailed}
+	return enumValues[GroupPolicyOperationStatus](documentedGroupPolicyOperationStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyOperationStatus) Known() bool {
-	switch v {
-	case GroupPolicyOperationStatusUnknown, GroupPolicyOperationStatusInProgress, GroupPolicyOperationStatusSuccess, GroupPolicyOperationStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyOperationStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -9046,18 +8695,16 @@ const (
 	GroupPolicyOperationTypeRemove GroupPolicyOperationType = "remove"
 )
 
+var documentedGroupPolicyOperationTypeValues = []string{"none", "upload", "uploadNewVersion", "addLanguageFiles", "removeLanguageFiles", "updateLanguageFiles", "remove"}
+
 // GroupPolicyOperationTypeValues lists the documented values in documentation order.
 func GroupPolicyOperationTypeValues() []GroupPolicyOperationType {
-	return []GroupPolicyOperationType{GroupPolicyOperationTypeNone, GroupPolicyOperationTypeUpload, GroupPolicyOperationTypeUploadNewVersion, GroupPolicyOperationTypeAddLanguageFiles, GroupPolicyOperationTypeRemoveLanguageFiles, GroupPolicyOperationTypeUpdateLanguageFiles, GroupPolicyOperationTypeRemove}
+	return enumValues[GroupPolicyOperationType](documentedGroupPolicyOperationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyOperationType) Known() bool {
-	switch v {
-	case GroupPolicyOperationTypeNone, GroupPolicyOperationTypeUpload, GroupPolicyOperationTypeUploadNewVersion, GroupPolicyOperationTypeAddLanguageFiles, GroupPolicyOperationTypeRemoveLanguageFiles, GroupPolicyOperationTypeUpdateLanguageFiles, GroupPolicyOperationTypeRemove:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyOperationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9084,18 +8731,16 @@ const (
 	GroupPolicySettingScopeUser GroupPolicySettingScope = "user"
 )
 
+var documentedGroupPolicySettingScopeValues = []string{"unknown", "device", "user"}
+
 // GroupPolicySettingScopeValues lists the documented values in documentation order.
 func GroupPolicySettingScopeValues() []GroupPolicySettingScope {
-	return []GroupPolicySettingScope{GroupPolicySettingScopeUnknown, GroupPolicySettingScopeDevice, GroupPolicySettingScopeUser}
+	return enumValues[GroupPolicySettingScope](documentedGroupPolicySettingScopeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicySettingScope) Known() bool {
-	switch v {
-	case GroupPolicySettingScopeUnknown, GroupPolicySettingScopeDevice, GroupPolicySettingScopeUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicySettingScopeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9134,18 +8779,16 @@ const (
 	GroupPolicySettingTypeWindowsFirewallSettings GroupPolicySettingType = "windowsFirewallSettings"
 )
 
+var documentedGroupPolicySettingTypeValues = []string{"unknown", "policy", "account", "securityOptions", "userRightsAssignment", "auditSetting", "windowsFirewallSettings"}
+
 // GroupPolicySettingTypeValues lists the documented values in documentation order.
 func GroupPolicySettingTypeValues() []GroupPolicySettingType {
-	return []GroupPolicySettingType{GroupPolicySettingTypeUnknown, GroupPolicySettingTypePolicy, GroupPolicySettingTypeAccount, GroupPolicySettingTypeSecurityOptions, GroupPolicySettingTypeUserRightsAssignment, GroupPolicySettingTypeAuditSetting, GroupPolicySettingTypeWindowsFirewallSettings}
+	return enumValues[GroupPolicySettingType](documentedGroupPolicySettingTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicySettingType) Known() bool {
-	switch v {
-	case GroupPolicySettingTypeUnknown, GroupPolicySettingTypePolicy, GroupPolicySettingTypeAccount, GroupPolicySettingTypeSecurityOptions, GroupPolicySettingTypeUserRightsAssignment, GroupPolicySettingTypeAuditSetting, GroupPolicySettingTypeWindowsFirewallSettings:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicySettingTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9171,18 +8814,16 @@ const (
 	GroupPolicyTypeAdmxIngested GroupPolicyType = "admxIngested"
 )
 
+var documentedGroupPolicyTypeValues = []string{"admxBacked", "admxIngested"}
+
 // GroupPolicyTypeValues lists the documented values in documentation order.
 func GroupPolicyTypeValues() []GroupPolicyType {
-	return []GroupPolicyType{GroupPolicyTypeAdmxBacked, GroupPolicyTypeAdmxIngested}
+	return enumValues[GroupPolicyType](documentedGroupPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyType) Known() bool {
-	switch v {
-	case GroupPolicyTypeAdmxBacked, GroupPolicyTypeAdmxIngested:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9226,18 +8867,16 @@ const (
 	GroupPolicyUploadedDefinitionFileStatusRemovalFailed GroupPolicyUploadedDefinitionFileStatus = "removalFailed"
 )
 
+var documentedGroupPolicyUploadedDefinitionFileStatusValues = []string{"none", "uploadInProgress", "available", "assigned", "removalInProgress", "uploadFailed", "removalFailed"}
+
 // GroupPolicyUploadedDefinitionFileStatusValues lists the documented values in documentation order.
 func GroupPolicyUploadedDefinitionFileStatusValues() []GroupPolicyUploadedDefinitionFileStatus {
-	return []GroupPolicyUploadedDefinitionFileStatus{GroupPolicyUploadedDefinitionFileStatusNone, GroupPolicyUploadedDefinitionFileStatusUploadInProgress, GroupPolicyUploadedDefinitionFileStatusAvailable, GroupPolicyUploadedDefinitionFileStatusAssigned, GroupPolicyUploadedDefinitionFileStatusRemovalInProgress, GroupPolicyUploadedDefinitionFileStatusUploadFailed, GroupPolicyUploadedDefinitionFileStatusRemovalFailed}
+	return enumValues[GroupPolicyUploadedDefinitionFileStatus](documentedGroupPolicyUploadedDefinitionFileStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v GroupPolicyUploadedDefinitionFileStatus) Known() bool {
-	switch v {
-	case GroupPolicyUploadedDefinitionFileStatusNone, GroupPolicyUploadedDefinitionFileStatusUploadInProgress, GroupPolicyUploadedDefinitionFileStatusAvailable, GroupPolicyUploadedDefinitionFileStatusAssigned, GroupPolicyUploadedDefinitionFileStatusRemovalInProgress, GroupPolicyUploadedDefinitionFileStatusUploadFailed, GroupPolicyUploadedDefinitionFileStatusRemovalFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedGroupPolicyUploadedDefinitionFileStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -9261,18 +8900,16 @@ const (
 	HashAlgorithmsSha2 HashAlgorithms = "sha2"
 )
 
+var documentedHashAlgorithmsValues = []string{"sha1", "sha2"}
+
 // HashAlgorithmsValues lists the documented values in documentation order.
 func HashAlgorithmsValues() []HashAlgorithms {
-	return []HashAlgorithms{HashAlgorithmsSha1, HashAlgorithmsSha2}
+	return enumValues[HashAlgorithms](documentedHashAlgorithmsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v HashAlgorithms) Known() bool {
-	switch v {
-	case HashAlgorithmsSha1, HashAlgorithmsSha2:
-		return true
-	}
-	return false
+	return slices.Contains(documentedHashAlgorithmsValues, string(v))
 }
 
 // String returns the wire value.
@@ -9298,18 +8935,16 @@ const (
 	HealthStateUnhealthy HealthState = "unhealthy"
 )
 
+var documentedHealthStateValues = []string{"unknown", "healthy", "unhealthy"}
+
 // HealthStateValues lists the documented values in documentation order.
 func HealthStateValues() []HealthState {
-	return []HealthState{HealthStateUnknown, HealthStateHealthy, HealthStateUnhealthy}
+	return enumValues[HealthState](documentedHealthStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v HealthState) Known() bool {
-	switch v {
-	case HealthStateUnknown, HealthStateHealthy, HealthStateUnhealthy:
-		return true
-	}
-	return false
+	return slices.Contains(documentedHealthStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -9336,18 +8971,16 @@ const (
 	ITunesPairingModeRequiresCertificate ITunesPairingMode = "requiresCertificate"
 )
 
+var documentedITunesPairingModeValues = []string{"disallow", "allow", "requiresCertificate"}
+
 // ITunesPairingModeValues lists the documented values in documentation order.
 func ITunesPairingModeValues() []ITunesPairingMode {
-	return []ITunesPairingMode{ITunesPairingModeDisallow, ITunesPairingModeAllow, ITunesPairingModeRequiresCertificate}
+	return enumValues[ITunesPairingMode](documentedITunesPairingModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ITunesPairingMode) Known() bool {
-	switch v {
-	case ITunesPairingModeDisallow, ITunesPairingModeAllow, ITunesPairingModeRequiresCertificate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedITunesPairingModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9376,18 +9009,16 @@ const (
 	ImportedDeviceIdentityTypeSerialNumber ImportedDeviceIdentityType = "serialNumber"
 )
 
+var documentedImportedDeviceIdentityTypeValues = []string{"unknown", "imei", "serialNumber"}
+
 // ImportedDeviceIdentityTypeValues lists the documented values in documentation order.
 func ImportedDeviceIdentityTypeValues() []ImportedDeviceIdentityType {
-	return []ImportedDeviceIdentityType{ImportedDeviceIdentityTypeUnknown, ImportedDeviceIdentityTypeImei, ImportedDeviceIdentityTypeSerialNumber}
+	return enumValues[ImportedDeviceIdentityType](documentedImportedDeviceIdentityTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ImportedDeviceIdentityType) Known() bool {
-	switch v {
-	case ImportedDeviceIdentityTypeUnknown, ImportedDeviceIdentityTypeImei, ImportedDeviceIdentityTypeSerialNumber:
-		return true
-	}
-	return false
+	return slices.Contains(documentedImportedDeviceIdentityTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9413,18 +9044,16 @@ const (
 	InkAccessSettingDisabled InkAccessSetting = "disabled"
 )
 
+var documentedInkAccessSettingValues = []string{"notConfigured", "enabled", "disabled"}
+
 // InkAccessSettingValues lists the documented values in documentation order.
 func InkAccessSettingValues() []InkAccessSetting {
-	return []InkAccessSetting{InkAccessSettingNotConfigured, InkAccessSettingEnabled, InkAccessSettingDisabled}
+	return enumValues[InkAccessSetting](documentedInkAccessSettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v InkAccessSetting) Known() bool {
-	switch v {
-	case InkAccessSettingNotConfigured, InkAccessSettingEnabled, InkAccessSettingDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedInkAccessSettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -9453,18 +9082,16 @@ const (
 	InstallIntentAvailableWithoutEnrollment InstallIntent = "availableWithoutEnrollment"
 )
 
+var documentedInstallIntentValues = []string{"available", "required", "uninstall", "availableWithoutEnrollment"}
+
 // InstallIntentValues lists the documented values in documentation order.
 func InstallIntentValues() []InstallIntent {
-	return []InstallIntent{InstallIntentAvailable, InstallIntentRequired, InstallIntentUninstall, InstallIntentAvailableWithoutEnrollment}
+	return enumValues[InstallIntent](documentedInstallIntentValues)
 }
 
 // Known reports whether v is a documented value.
 func (v InstallIntent) Known() bool {
-	switch v {
-	case InstallIntentAvailable, InstallIntentRequired, InstallIntentUninstall, InstallIntentAvailableWithoutEnrollment:
-		return true
-	}
-	return false
+	return slices.Contains(documentedInstallIntentValues, string(v))
 }
 
 // String returns the wire value.
@@ -9496,18 +9123,16 @@ const (
 	InstallStateUnknown InstallState = "unknown"
 )
 
+var documentedInstallStateValues = []string{"notApplicable", "installed", "failed", "notInstalled", "uninstallFailed", "unknown"}
+
 // InstallStateValues lists the documented values in documentation order.
 func InstallStateValues() []InstallState {
-	return []InstallState{InstallStateNotApplicable, InstallStateInstalled, InstallStateFailed, InstallStateNotInstalled, InstallStateUninstallFailed, InstallStateUnknown}
+	return enumValues[InstallState](documentedInstallStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v InstallState) Known() bool {
-	switch v {
-	case InstallStateNotApplicable, InstallStateInstalled, InstallStateFailed, InstallStateNotInstalled, InstallStateUninstallFailed, InstallStateUnknown:
-		return true
-	}
-	return false
+	return slices.Contains(documentedInstallStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -9537,18 +9162,16 @@ const (
 	IntendedPurposeWifi IntendedPurpose = "wifi"
 )
 
+var documentedIntendedPurposeValues = []string{"unassigned", "smimeEncryption", "smimeSigning", "vpn", "wifi"}
+
 // IntendedPurposeValues lists the documented values in documentation order.
 func IntendedPurposeValues() []IntendedPurpose {
-	return []IntendedPurpose{IntendedPurposeUnassigned, IntendedPurposeSmimeEncryption, IntendedPurposeSmimeSigning, IntendedPurposeVpn, IntendedPurposeWifi}
+	return enumValues[IntendedPurpose](documentedIntendedPurposeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IntendedPurpose) Known() bool {
-	switch v {
-	case IntendedPurposeUnassigned, IntendedPurposeSmimeEncryption, IntendedPurposeSmimeSigning, IntendedPurposeVpn, IntendedPurposeWifi:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIntendedPurposeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9578,18 +9201,16 @@ const (
 	InternetExplorerMessageSettingKeepGoing InternetExplorerMessageSetting = "keepGoing"
 )
 
+var documentedInternetExplorerMessageSettingValues = []string{"notConfigured", "disabled", "enabled", "keepGoing"}
+
 // InternetExplorerMessageSettingValues lists the documented values in documentation order.
 func InternetExplorerMessageSettingValues() []InternetExplorerMessageSetting {
-	return []InternetExplorerMessageSetting{InternetExplorerMessageSettingNotConfigured, InternetExplorerMessageSettingDisabled, InternetExplorerMessageSettingEnabled, InternetExplorerMessageSettingKeepGoing}
+	return enumValues[InternetExplorerMessageSetting](documentedInternetExplorerMessageSettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v InternetExplorerMessageSetting) Known() bool {
-	switch v {
-	case InternetExplorerMessageSettingNotConfigured, InternetExplorerMessageSettingDisabled, InternetExplorerMessageSettingEnabled, InternetExplorerMessageSettingKeepGoing:
-		return true
-	}
-	return false
+	return slices.Contains(documentedInternetExplorerMessageSettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -9619,18 +9240,16 @@ const (
 	InternetSiteSecurityLevelHigh InternetSiteSecurityLevel = "high"
 )
 
+var documentedInternetSiteSecurityLevelValues = []string{"userDefined", "medium", "mediumHigh", "high"}
+
 // InternetSiteSecurityLevelValues lists the documented values in documentation order.
 func InternetSiteSecurityLevelValues() []InternetSiteSecurityLevel {
-	return []InternetSiteSecurityLevel{InternetSiteSecurityLevelUserDefined, InternetSiteSecurityLevelMedium, InternetSiteSecurityLevelMediumHigh, InternetSiteSecurityLevelHigh}
+	return enumValues[InternetSiteSecurityLevel](documentedInternetSiteSecurityLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v InternetSiteSecurityLevel) Known() bool {
-	switch v {
-	case InternetSiteSecurityLevelUserDefined, InternetSiteSecurityLevelMedium, InternetSiteSecurityLevelMediumHigh, InternetSiteSecurityLevelHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedInternetSiteSecurityLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -9662,18 +9281,16 @@ const (
 	IosKioskModeAppTypeBuiltInApp IosKioskModeAppType = "builtInApp"
 )
 
+var documentedIosKioskModeAppTypeValues = []string{"notConfigured", "appStoreApp", "managedApp", "builtInApp"}
+
 // IosKioskModeAppTypeValues lists the documented values in documentation order.
 func IosKioskModeAppTypeValues() []IosKioskModeAppType {
-	return []IosKioskModeAppType{IosKioskModeAppTypeNotConfigured, IosKioskModeAppTypeAppStoreApp, IosKioskModeAppTypeManagedApp, IosKioskModeAppTypeBuiltInApp}
+	return enumValues[IosKioskModeAppType](documentedIosKioskModeAppTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosKioskModeAppType) Known() bool {
-	switch v {
-	case IosKioskModeAppTypeNotConfigured, IosKioskModeAppTypeAppStoreApp, IosKioskModeAppTypeManagedApp, IosKioskModeAppTypeBuiltInApp:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosKioskModeAppTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9703,18 +9320,16 @@ const (
 	IosNotificationAlertTypeNone IosNotificationAlertType = "none"
 )
 
+var documentedIosNotificationAlertTypeValues = []string{"deviceDefault", "banner", "modal", "none"}
+
 // IosNotificationAlertTypeValues lists the documented values in documentation order.
 func IosNotificationAlertTypeValues() []IosNotificationAlertType {
-	return []IosNotificationAlertType{IosNotificationAlertTypeDeviceDefault, IosNotificationAlertTypeBanner, IosNotificationAlertTypeModal, IosNotificationAlertTypeNone}
+	return enumValues[IosNotificationAlertType](documentedIosNotificationAlertTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosNotificationAlertType) Known() bool {
-	switch v {
-	case IosNotificationAlertTypeDeviceDefault, IosNotificationAlertTypeBanner, IosNotificationAlertTypeModal, IosNotificationAlertTypeNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosNotificationAlertTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9747,18 +9362,16 @@ const (
 	IosNotificationPreviewVisibilityNeverShow IosNotificationPreviewVisibility = "neverShow"
 )
 
+var documentedIosNotificationPreviewVisibilityValues = []string{"notConfigured", "alwaysShow", "hideWhenLocked", "neverShow"}
+
 // IosNotificationPreviewVisibilityValues lists the documented values in documentation order.
 func IosNotificationPreviewVisibilityValues() []IosNotificationPreviewVisibility {
-	return []IosNotificationPreviewVisibility{IosNotificationPreviewVisibilityNotConfigured, IosNotificationPreviewVisibilityAlwaysShow, IosNotificationPreviewVisibilityHideWhenLocked, IosNotificationPreviewVisibilityNeverShow}
+	return enumValues[IosNotificationPreviewVisibility](documentedIosNotificationPreviewVisibilityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosNotificationPreviewVisibility) Known() bool {
-	switch v {
-	case IosNotificationPreviewVisibilityNotConfigured, IosNotificationPreviewVisibilityAlwaysShow, IosNotificationPreviewVisibilityHideWhenLocked, IosNotificationPreviewVisibilityNeverShow:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosNotificationPreviewVisibilityValues, string(v))
 }
 
 // String returns the wire value.
@@ -9790,18 +9403,16 @@ const (
 	IosSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows IosSoftwareUpdateScheduleType = "updateOutsideOfTimeWindows"
 )
 
+var documentedIosSoftwareUpdateScheduleTypeValues = []string{"updateOutsideOfActiveHours", "alwaysUpdate", "updateDuringTimeWindows", "updateOutsideOfTimeWindows"}
+
 // IosSoftwareUpdateScheduleTypeValues lists the documented values in documentation order.
 func IosSoftwareUpdateScheduleTypeValues() []IosSoftwareUpdateScheduleType {
-	return []IosSoftwareUpdateScheduleType{IosSoftwareUpdateScheduleTypeUpdateOutsideOfActiveHours, IosSoftwareUpdateScheduleTypeAlwaysUpdate, IosSoftwareUpdateScheduleTypeUpdateDuringTimeWindows, IosSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows}
+	return enumValues[IosSoftwareUpdateScheduleType](documentedIosSoftwareUpdateScheduleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosSoftwareUpdateScheduleType) Known() bool {
-	switch v {
-	case IosSoftwareUpdateScheduleTypeUpdateOutsideOfActiveHours, IosSoftwareUpdateScheduleTypeAlwaysUpdate, IosSoftwareUpdateScheduleTypeUpdateDuringTimeWindows, IosSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosSoftwareUpdateScheduleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -9879,18 +9490,16 @@ const (
 	IosUpdatesInstallStatusUpdateScanFailed IosUpdatesInstallStatus = "updateScanFailed"
 )
 
+var documentedIosUpdatesInstallStatusValues = []string{"success", "available", "idle", "unknown", "mdmClientCrashed", "timeout", "downloading", "downloadFailed", "downloadRequiresComputer", "downloadInsufficientSpace", "downloadInsufficientPower", "downloadInsufficientNetwork", "installing", "installInsufficientSpace", "installInsufficientPower", "installPhoneCallInProgress", "installFailed", "notSupportedOperation", "sharedDeviceUserLoggedInError", "updateError", "deviceOsHigherThanDesiredOsVersion", "updateScanFailed"}
+
 // IosUpdatesInstallStatusValues lists the documented values in documentation order.
 func IosUpdatesInstallStatusValues() []IosUpdatesInstallStatus {
-	return []IosUpdatesInstallStatus{IosUpdatesInstallStatusSuccess, IosUpdatesInstallStatusAvailable, IosUpdatesInstallStatusIdle, IosUpdatesInstallStatusUnknown, IosUpdatesInstallStatusMdmClientCrashed, IosUpdatesInstallStatusTimeout, IosUpdatesInstallStatusDownloading, IosUpdatesInstallStatusDownloadFailed, IosUpdatesInstallStatusDownloadRequiresComputer, IosUpdatesInstallStatusDownloadInsufficientSpace, IosUpdatesInstallStatusDownloadInsufficientPower, IosUpdatesInstallStatusDownloadInsufficientNetwork, IosUpdatesInstallStatusInstalling, IosUpdatesInstallStatusInstallInsufficientSpace, IosUpdatesInstallStatusInstallInsufficientPower, IosUpdatesInstallStatusInstallPhoneCallInProgress, IosUpdatesInstallStatusInstallFailed, IosUpdatesInstallStatusNotSupportedOperation, IosUpdatesInstallStatusSharedDeviceUserLoggedInError, IosUpdatesInstallStatusUpdateError, IosUpdatesInstallStatusDeviceOsHigherThanDesiredOsVersion, IosUpdatesInstallStatusUpdateScanFailed}
+	return enumValues[IosUpdatesInstallStatus](documentedIosUpdatesInstallStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosUpdatesInstallStatus) Known() bool {
-	switch v {
-	case IosUpdatesInstallStatusSuccess, IosUpdatesInstallStatusAvailable, IosUpdatesInstallStatusIdle, IosUpdatesInstallStatusUnknown, IosUpdatesInstallStatusMdmClientCrashed, IosUpdatesInstallStatusTimeout, IosUpdatesInstallStatusDownloading, IosUpdatesInstallStatusDownloadFailed, IosUpdatesInstallStatusDownloadRequiresComputer, IosUpdatesInstallStatusDownloadInsufficientSpace, IosUpdatesInstallStatusDownloadInsufficientPower, IosUpdatesInstallStatusDownloadInsufficientNetwork, IosUpdatesInstallStatusInstalling, IosUpdatesInstallStatusInstallInsufficientSpace, IosUpdatesInstallStatusInstallInsufficientPower, IosUpdatesInstallStatusInstallPhoneCallInProgress, IosUpdatesInstallStatusInstallFailed, IosUpdatesInstallStatusNotSupportedOperation, IosUpdatesInstallStatusSharedDeviceUserLoggedInError, IosUpdatesInstallStatusUpdateError, IosUpdatesInstallStatusDeviceOsHigherThanDesiredOsVersion, IosUpdatesInstallStatusUpdateScanFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosUpdatesInstallStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -9923,18 +9532,16 @@ const (
 	IosWallpaperDisplayLocationLockAndHomeScreens IosWallpaperDisplayLocation = "lockAndHomeScreens"
 )
 
+var documentedIosWallpaperDisplayLocationValues = []string{"notConfigured", "lockScreen", "homeScreen", "lockAndHomeScreens"}
+
 // IosWallpaperDisplayLocationValues lists the documented values in documentation order.
 func IosWallpaperDisplayLocationValues() []IosWallpaperDisplayLocation {
-	return []IosWallpaperDisplayLocation{IosWallpaperDisplayLocationNotConfigured, IosWallpaperDisplayLocationLockScreen, IosWallpaperDisplayLocationHomeScreen, IosWallpaperDisplayLocationLockAndHomeScreens}
+	return enumValues[IosWallpaperDisplayLocation](documentedIosWallpaperDisplayLocationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v IosWallpaperDisplayLocation) Known() bool {
-	switch v {
-	case IosWallpaperDisplayLocationNotConfigured, IosWallpaperDisplayLocationLockScreen, IosWallpaperDisplayLocationHomeScreen, IosWallpaperDisplayLocationLockAndHomeScreens:
-		return true
-	}
-	return false
+	return slices.Contains(documentedIosWallpaperDisplayLocationValues, string(v))
 }
 
 // String returns the wire value.
@@ -9964,18 +9571,16 @@ const (
 	JoinTypeHybridAzureADJoined JoinType = "hybridAzureADJoined"
 )
 
+var documentedJoinTypeValues = []string{"unknown", "azureADJoined", "azureADRegistered", "hybridAzureADJoined"}
+
 // JoinTypeValues lists the documented values in documentation order.
 func JoinTypeValues() []JoinType {
-	return []JoinType{JoinTypeUnknown, JoinTypeAzureADJoined, JoinTypeAzureADRegistered, JoinTypeHybridAzureADJoined}
+	return enumValues[JoinType](documentedJoinTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v JoinType) Known() bool {
-	switch v {
-	case JoinTypeUnknown, JoinTypeAzureADJoined, JoinTypeAzureADRegistered, JoinTypeHybridAzureADJoined:
-		return true
-	}
-	return false
+	return slices.Contains(documentedJoinTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10001,18 +9606,16 @@ const (
 	KeySizeSize4096 KeySize = "size4096"
 )
 
+var documentedKeySizeValues = []string{"size1024", "size2048", "size4096"}
+
 // KeySizeValues lists the documented values in documentation order.
 func KeySizeValues() []KeySize {
-	return []KeySize{KeySizeSize1024, KeySizeSize2048, KeySizeSize4096}
+	return enumValues[KeySize](documentedKeySizeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v KeySize) Known() bool {
-	switch v {
-	case KeySizeSize1024, KeySizeSize2048, KeySizeSize4096:
-		return true
-	}
-	return false
+	return slices.Contains(documentedKeySizeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10047,18 +9650,16 @@ const (
 	KeyStorageProviderOptionUseSoftwareKsp KeyStorageProviderOption = "useSoftwareKsp"
 )
 
+var documentedKeyStorageProviderOptionValues = []string{"useTpmKspOtherwiseUseSoftwareKsp", "useTpmKspOtherwiseFail", "usePassportForWorkKspOtherwiseFail", "useSoftwareKsp"}
+
 // KeyStorageProviderOptionValues lists the documented values in documentation order.
 func KeyStorageProviderOptionValues() []KeyStorageProviderOption {
-	return []KeyStorageProviderOption{KeyStorageProviderOptionUseTpmKspOtherwiseUseSoftwareKsp, KeyStorageProviderOptionUseTpmKspOtherwiseFail, KeyStorageProviderOptionUsePassportForWorkKspOtherwiseFail, KeyStorageProviderOptionUseSoftwareKsp}
+	return enumValues[KeyStorageProviderOption](documentedKeyStorageProviderOptionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v KeyStorageProviderOption) Known() bool {
-	switch v {
-	case KeyStorageProviderOptionUseTpmKspOtherwiseUseSoftwareKsp, KeyStorageProviderOptionUseTpmKspOtherwiseFail, KeyStorageProviderOptionUsePassportForWorkKspOtherwiseFail, KeyStorageProviderOptionUseSoftwareKsp:
-		return true
-	}
-	return false
+	return slices.Contains(documentedKeyStorageProviderOptionValues, string(v))
 }
 
 // String returns the wire value.
@@ -10082,18 +9683,16 @@ const (
 	KeyUsagesDigitalSignature KeyUsages = "digitalSignature"
 )
 
+var documentedKeyUsagesValues = []string{"keyEncipherment", "digitalSignature"}
+
 // KeyUsagesValues lists the documented values in documentation order.
 func KeyUsagesValues() []KeyUsages {
-	return []KeyUsages{KeyUsagesKeyEncipherment, KeyUsagesDigitalSignature}
+	return enumValues[KeyUsages](documentedKeyUsagesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v KeyUsages) Known() bool {
-	switch v {
-	case KeyUsagesKeyEncipherment, KeyUsagesDigitalSignature:
-		return true
-	}
-	return false
+	return slices.Contains(documentedKeyUsagesValues, string(v))
 }
 
 // String returns the wire value.
@@ -10132,18 +9731,16 @@ const (
 	LanManagerAuthenticationLevelLmNtlmV2AndNotLmOrNtm LanManagerAuthenticationLevel = "lmNtlmV2AndNotLmOrNtm"
 )
 
+var documentedLanManagerAuthenticationLevelValues = []string{"lmAndNltm", "lmNtlmAndNtlmV2", "lmAndNtlmOnly", "lmAndNtlmV2", "lmNtlmV2AndNotLm", "lmNtlmV2AndNotLmOrNtm"}
+
 // LanManagerAuthenticationLevelValues lists the documented values in documentation order.
 func LanManagerAuthenticationLevelValues() []LanManagerAuthenticationLevel {
-	return []LanManagerAuthenticationLevel{LanManagerAuthenticationLevelLmAndNltm, LanManagerAuthenticationLevelLmNtlmAndNtlmV2, LanManagerAuthenticationLevelLmAndNtlmOnly, LanManagerAuthenticationLevelLmAndNtlmV2, LanManagerAuthenticationLevelLmNtlmV2AndNotLm, LanManagerAuthenticationLevelLmNtlmV2AndNotLmOrNtm}
+	return enumValues[LanManagerAuthenticationLevel](documentedLanManagerAuthenticationLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LanManagerAuthenticationLevel) Known() bool {
-	switch v {
-	case LanManagerAuthenticationLevelLmAndNltm, LanManagerAuthenticationLevelLmNtlmAndNtlmV2, LanManagerAuthenticationLevelLmAndNtlmOnly, LanManagerAuthenticationLevelLmAndNtlmV2, LanManagerAuthenticationLevelLmNtlmV2AndNotLm, LanManagerAuthenticationLevelLmNtlmV2AndNotLmOrNtm:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLanManagerAuthenticationLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -10189,18 +9786,16 @@ const (
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForConsentForNonWindowsBinaries"
 )
 
+var documentedLocalSecurityOptionsAdministratorElevationPromptBehaviorTypeValues = []string{"notConfigured", "elevateWithoutPrompting", "promptForCredentialsOnTheSecureDesktop", "promptForConsentOnTheSecureDesktop", "promptForCredentials", "promptForConsent", "promptForConsentForNonWindowsBinaries"}
+
 // LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeValues() []LocalSecurityOptionsAdministratorElevationPromptBehaviorType {
-	return []LocalSecurityOptionsAdministratorElevationPromptBehaviorType{LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeNotConfigured, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeElevateWithoutPrompting, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentOnTheSecureDesktop, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentials, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsent, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries}
+	return enumValues[LocalSecurityOptionsAdministratorElevationPromptBehaviorType](documentedLocalSecurityOptionsAdministratorElevationPromptBehaviorTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsAdministratorElevationPromptBehaviorType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeNotConfigured, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeElevateWithoutPrompting, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentOnTheSecureDesktop, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentials, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsent, LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsAdministratorElevationPromptBehaviorTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10234,18 +9829,16 @@ const (
 	LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType = "administratorsAndInteractiveUsers"
 )
 
+var documentedLocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeValues = []string{"notConfigured", "administrators", "administratorsAndPowerUsers", "administratorsAndInteractiveUsers"}
+
 // LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeValues() []LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType {
-	return []LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType{LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeNotConfigured, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministrators, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndPowerUsers, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers}
+	return enumValues[LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType](documentedLocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeNotConfigured, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministrators, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndPowerUsers, LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10278,18 +9871,16 @@ const (
 	LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers LocalSecurityOptionsInformationDisplayedOnLockScreenType = "administratorsAndInteractiveUsers"
 )
 
+var documentedLocalSecurityOptionsInformationDisplayedOnLockScreenTypeValues = []string{"notConfigured", "administrators", "administratorsAndPowerUsers", "administratorsAndInteractiveUsers"}
+
 // LocalSecurityOptionsInformationDisplayedOnLockScreenTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsInformationDisplayedOnLockScreenTypeValues() []LocalSecurityOptionsInformationDisplayedOnLockScreenType {
-	return []LocalSecurityOptionsInformationDisplayedOnLockScreenType{LocalSecurityOptionsInformationDisplayedOnLockScreenTypeNotConfigured, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministrators, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndPowerUsers, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers}
+	return enumValues[LocalSecurityOptionsInformationDisplayedOnLockScreenType](documentedLocalSecurityOptionsInformationDisplayedOnLockScreenTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsInformationDisplayedOnLockScreenType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsInformationDisplayedOnLockScreenTypeNotConfigured, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministrators, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndPowerUsers, LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsInformationDisplayedOnLockScreenTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10322,18 +9913,16 @@ const (
 	LocalSecurityOptionsInformationShownOnLockScreenTypeDoNotDisplayUser LocalSecurityOptionsInformationShownOnLockScreenType = "doNotDisplayUser"
 )
 
+var documentedLocalSecurityOptionsInformationShownOnLockScreenTypeValues = []string{"notConfigured", "userDisplayNameDomainUser", "userDisplayNameOnly", "doNotDisplayUser"}
+
 // LocalSecurityOptionsInformationShownOnLockScreenTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsInformationShownOnLockScreenTypeValues() []LocalSecurityOptionsInformationShownOnLockScreenType {
-	return []LocalSecurityOptionsInformationShownOnLockScreenType{LocalSecurityOptionsInformationShownOnLockScreenTypeNotConfigured, LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameDomainUser, LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameOnly, LocalSecurityOptionsInformationShownOnLockScreenTypeDoNotDisplayUser}
+	return enumValues[LocalSecurityOptionsInformationShownOnLockScreenType](documentedLocalSecurityOptionsInformationShownOnLockScreenTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsInformationShownOnLockScreenType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsInformationShownOnLockScreenTypeNotConfigured, LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameDomainUser, LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameOnly, LocalSecurityOptionsInformationShownOnLockScreenTypeDoNotDisplayUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsInformationShownOnLockScreenTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10367,18 +9956,16 @@ const (
 	LocalSecurityOptionsMinimumSessionSecurityNtlmV2And128BitEncryption LocalSecurityOptionsMinimumSessionSecurity = "ntlmV2And128BitEncryption"
 )
 
+var documentedLocalSecurityOptionsMinimumSessionSecurityValues = []string{"none", "requireNtmlV2SessionSecurity", "require128BitEncryption", "ntlmV2And128BitEncryption"}
+
 // LocalSecurityOptionsMinimumSessionSecurityValues lists the documented values in documentation order.
 func LocalSecurityOptionsMinimumSessionSecurityValues() []LocalSecurityOptionsMinimumSessionSecurity {
-	return []LocalSecurityOptionsMinimumSessionSecurity{LocalSecurityOptionsMinimumSessionSecurityNone, LocalSecurityOptionsMinimumSessionSecurityRequireNtmlV2SessionSecurity, LocalSecurityOptionsMinimumSessionSecurityRequire128BitEncryption, LocalSecurityOptionsMinimumSessionSecurityNtlmV2And128BitEncryption}
+	return enumValues[LocalSecurityOptionsMinimumSessionSecurity](documentedLocalSecurityOptionsMinimumSessionSecurityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsMinimumSessionSecurity) Known() bool {
-	switch v {
-	case LocalSecurityOptionsMinimumSessionSecurityNone, LocalSecurityOptionsMinimumSessionSecurityRequireNtmlV2SessionSecurity, LocalSecurityOptionsMinimumSessionSecurityRequire128BitEncryption, LocalSecurityOptionsMinimumSessionSecurityNtlmV2And128BitEncryption:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsMinimumSessionSecurityValues, string(v))
 }
 
 // String returns the wire value.
@@ -10412,18 +9999,16 @@ const (
 	LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession LocalSecurityOptionsSmartCardRemovalBehaviorType = "disconnectRemoteDesktopSession"
 )
 
+var documentedLocalSecurityOptionsSmartCardRemovalBehaviorTypeValues = []string{"lockWorkstation", "noAction", "forceLogoff", "disconnectRemoteDesktopSession"}
+
 // LocalSecurityOptionsSmartCardRemovalBehaviorTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsSmartCardRemovalBehaviorTypeValues() []LocalSecurityOptionsSmartCardRemovalBehaviorType {
-	return []LocalSecurityOptionsSmartCardRemovalBehaviorType{LocalSecurityOptionsSmartCardRemovalBehaviorTypeLockWorkstation, LocalSecurityOptionsSmartCardRemovalBehaviorTypeNoAction, LocalSecurityOptionsSmartCardRemovalBehaviorTypeForceLogoff, LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession}
+	return enumValues[LocalSecurityOptionsSmartCardRemovalBehaviorType](documentedLocalSecurityOptionsSmartCardRemovalBehaviorTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsSmartCardRemovalBehaviorType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsSmartCardRemovalBehaviorTypeLockWorkstation, LocalSecurityOptionsSmartCardRemovalBehaviorTypeNoAction, LocalSecurityOptionsSmartCardRemovalBehaviorTypeForceLogoff, LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsSmartCardRemovalBehaviorTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10458,18 +10043,16 @@ const (
 	LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials LocalSecurityOptionsStandardUserElevationPromptBehaviorType = "promptForCredentials"
 )
 
+var documentedLocalSecurityOptionsStandardUserElevationPromptBehaviorTypeValues = []string{"notConfigured", "automaticallyDenyElevationRequests", "promptForCredentialsOnTheSecureDesktop", "promptForCredentials"}
+
 // LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeValues lists the documented values in documentation order.
 func LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeValues() []LocalSecurityOptionsStandardUserElevationPromptBehaviorType {
-	return []LocalSecurityOptionsStandardUserElevationPromptBehaviorType{LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeNotConfigured, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeAutomaticallyDenyElevationRequests, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials}
+	return enumValues[LocalSecurityOptionsStandardUserElevationPromptBehaviorType](documentedLocalSecurityOptionsStandardUserElevationPromptBehaviorTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LocalSecurityOptionsStandardUserElevationPromptBehaviorType) Known() bool {
-	switch v {
-	case LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeNotConfigured, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeAutomaticallyDenyElevationRequests, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop, LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLocalSecurityOptionsStandardUserElevationPromptBehaviorTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10493,18 +10076,16 @@ const (
 	LostModeStateEnabled LostModeState = "enabled"
 )
 
+var documentedLostModeStateValues = []string{"disabled", "enabled"}
+
 // LostModeStateValues lists the documented values in documentation order.
 func LostModeStateValues() []LostModeState {
-	return []LostModeState{LostModeStateDisabled, LostModeStateEnabled}
+	return enumValues[LostModeState](documentedLostModeStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v LostModeState) Known() bool {
-	switch v {
-	case LostModeStateDisabled, LostModeStateEnabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedLostModeStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -10545,18 +10126,16 @@ const (
 	MacOSContentCachingClientPolicyClientsInCustomLocalNetworksWithFallback MacOSContentCachingClientPolicy = "clientsInCustomLocalNetworksWithFallback"
 )
 
+var documentedMacOSContentCachingClientPolicyValues = []string{"notConfigured", "clientsInLocalNetwork", "clientsWithSamePublicIpAddress", "clientsInCustomLocalNetworks", "clientsInCustomLocalNetworksWithFallback"}
+
 // MacOSContentCachingClientPolicyValues lists the documented values in documentation order.
 func MacOSContentCachingClientPolicyValues() []MacOSContentCachingClientPolicy {
-	return []MacOSContentCachingClientPolicy{MacOSContentCachingClientPolicyNotConfigured, MacOSContentCachingClientPolicyClientsInLocalNetwork, MacOSContentCachingClientPolicyClientsWithSamePublicIpAddress, MacOSContentCachingClientPolicyClientsInCustomLocalNetworks, MacOSContentCachingClientPolicyClientsInCustomLocalNetworksWithFallback}
+	return enumValues[MacOSContentCachingClientPolicy](documentedMacOSContentCachingClientPolicyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSContentCachingClientPolicy) Known() bool {
-	switch v {
-	case MacOSContentCachingClientPolicyNotConfigured, MacOSContentCachingClientPolicyClientsInLocalNetwork, MacOSContentCachingClientPolicyClientsWithSamePublicIpAddress, MacOSContentCachingClientPolicyClientsInCustomLocalNetworks, MacOSContentCachingClientPolicyClientsInCustomLocalNetworksWithFallback:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSContentCachingClientPolicyValues, string(v))
 }
 
 // String returns the wire value.
@@ -10601,18 +10180,16 @@ const (
 	MacOSContentCachingParentSelectionPolicyStickyAvailable MacOSContentCachingParentSelectionPolicy = "stickyAvailable"
 )
 
+var documentedMacOSContentCachingParentSelectionPolicyValues = []string{"notConfigured", "roundRobin", "firstAvailable", "urlPathHash", "random", "stickyAvailable"}
+
 // MacOSContentCachingParentSelectionPolicyValues lists the documented values in documentation order.
 func MacOSContentCachingParentSelectionPolicyValues() []MacOSContentCachingParentSelectionPolicy {
-	return []MacOSContentCachingParentSelectionPolicy{MacOSContentCachingParentSelectionPolicyNotConfigured, MacOSContentCachingParentSelectionPolicyRoundRobin, MacOSContentCachingParentSelectionPolicyFirstAvailable, MacOSContentCachingParentSelectionPolicyUrlPathHash, MacOSContentCachingParentSelectionPolicyRandom, MacOSContentCachingParentSelectionPolicyStickyAvailable}
+	return enumValues[MacOSContentCachingParentSelectionPolicy](documentedMacOSContentCachingParentSelectionPolicyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSContentCachingParentSelectionPolicy) Known() bool {
-	switch v {
-	case MacOSContentCachingParentSelectionPolicyNotConfigured, MacOSContentCachingParentSelectionPolicyRoundRobin, MacOSContentCachingParentSelectionPolicyFirstAvailable, MacOSContentCachingParentSelectionPolicyUrlPathHash, MacOSContentCachingParentSelectionPolicyRandom, MacOSContentCachingParentSelectionPolicyStickyAvailable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSContentCachingParentSelectionPolicyValues, string(v))
 }
 
 // String returns the wire value.
@@ -10648,18 +10225,16 @@ const (
 	MacOSContentCachingPeerPolicyPeersInCustomLocalNetworks MacOSContentCachingPeerPolicy = "peersInCustomLocalNetworks"
 )
 
+var documentedMacOSContentCachingPeerPolicyValues = []string{"notConfigured", "peersInLocalNetwork", "peersWithSamePublicIpAddress", "peersInCustomLocalNetworks"}
+
 // MacOSContentCachingPeerPolicyValues lists the documented values in documentation order.
 func MacOSContentCachingPeerPolicyValues() []MacOSContentCachingPeerPolicy {
-	return []MacOSContentCachingPeerPolicy{MacOSContentCachingPeerPolicyNotConfigured, MacOSContentCachingPeerPolicyPeersInLocalNetwork, MacOSContentCachingPeerPolicyPeersWithSamePublicIpAddress, MacOSContentCachingPeerPolicyPeersInCustomLocalNetworks}
+	return enumValues[MacOSContentCachingPeerPolicy](documentedMacOSContentCachingPeerPolicyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSContentCachingPeerPolicy) Known() bool {
-	switch v {
-	case MacOSContentCachingPeerPolicyNotConfigured, MacOSContentCachingPeerPolicyPeersInLocalNetwork, MacOSContentCachingPeerPolicyPeersWithSamePublicIpAddress, MacOSContentCachingPeerPolicyPeersInCustomLocalNetworks:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSContentCachingPeerPolicyValues, string(v))
 }
 
 // String returns the wire value.
@@ -10690,18 +10265,16 @@ const (
 	MacOSContentCachingTypeSharedContentOnly MacOSContentCachingType = "sharedContentOnly"
 )
 
+var documentedMacOSContentCachingTypeValues = []string{"notConfigured", "userContentOnly", "sharedContentOnly"}
+
 // MacOSContentCachingTypeValues lists the documented values in documentation order.
 func MacOSContentCachingTypeValues() []MacOSContentCachingType {
-	return []MacOSContentCachingType{MacOSContentCachingTypeNotConfigured, MacOSContentCachingTypeUserContentOnly, MacOSContentCachingTypeSharedContentOnly}
+	return enumValues[MacOSContentCachingType](documentedMacOSContentCachingTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSContentCachingType) Known() bool {
-	switch v {
-	case MacOSContentCachingTypeNotConfigured, MacOSContentCachingTypeUserContentOnly, MacOSContentCachingTypeSharedContentOnly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSContentCachingTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10734,18 +10307,16 @@ const (
 	MacOSFileVaultRecoveryKeyTypesPersonalRecoveryKey MacOSFileVaultRecoveryKeyTypes = "personalRecoveryKey"
 )
 
+var documentedMacOSFileVaultRecoveryKeyTypesValues = []string{"notConfigured", "institutionalRecoveryKey", "personalRecoveryKey"}
+
 // MacOSFileVaultRecoveryKeyTypesValues lists the documented values in documentation order.
 func MacOSFileVaultRecoveryKeyTypesValues() []MacOSFileVaultRecoveryKeyTypes {
-	return []MacOSFileVaultRecoveryKeyTypes{MacOSFileVaultRecoveryKeyTypesNotConfigured, MacOSFileVaultRecoveryKeyTypesInstitutionalRecoveryKey, MacOSFileVaultRecoveryKeyTypesPersonalRecoveryKey}
+	return enumValues[MacOSFileVaultRecoveryKeyTypes](documentedMacOSFileVaultRecoveryKeyTypesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSFileVaultRecoveryKeyTypes) Known() bool {
-	switch v {
-	case MacOSFileVaultRecoveryKeyTypesNotConfigured, MacOSFileVaultRecoveryKeyTypesInstitutionalRecoveryKey, MacOSFileVaultRecoveryKeyTypesPersonalRecoveryKey:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSFileVaultRecoveryKeyTypesValues, string(v))
 }
 
 // String returns the wire value.
@@ -10779,18 +10350,16 @@ const (
 	MacOSGatekeeperAppSourcesAnywhere MacOSGatekeeperAppSources = "anywhere"
 )
 
+var documentedMacOSGatekeeperAppSourcesValues = []string{"notConfigured", "macAppStore", "macAppStoreAndIdentifiedDevelopers", "anywhere"}
+
 // MacOSGatekeeperAppSourcesValues lists the documented values in documentation order.
 func MacOSGatekeeperAppSourcesValues() []MacOSGatekeeperAppSources {
-	return []MacOSGatekeeperAppSources{MacOSGatekeeperAppSourcesNotConfigured, MacOSGatekeeperAppSourcesMacAppStore, MacOSGatekeeperAppSourcesMacAppStoreAndIdentifiedDevelopers, MacOSGatekeeperAppSourcesAnywhere}
+	return enumValues[MacOSGatekeeperAppSources](documentedMacOSGatekeeperAppSourcesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSGatekeeperAppSources) Known() bool {
-	switch v {
-	case MacOSGatekeeperAppSourcesNotConfigured, MacOSGatekeeperAppSourcesMacAppStore, MacOSGatekeeperAppSourcesMacAppStoreAndIdentifiedDevelopers, MacOSGatekeeperAppSourcesAnywhere:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSGatekeeperAppSourcesValues, string(v))
 }
 
 // String returns the wire value.
@@ -10817,18 +10386,16 @@ const (
 	MacOSProcessIdentifierTypePath MacOSProcessIdentifierType = "path"
 )
 
+var documentedMacOSProcessIdentifierTypeValues = []string{"bundleID", "path"}
+
 // MacOSProcessIdentifierTypeValues lists the documented values in documentation order.
 func MacOSProcessIdentifierTypeValues() []MacOSProcessIdentifierType {
-	return []MacOSProcessIdentifierType{MacOSProcessIdentifierTypeBundleID, MacOSProcessIdentifierTypePath}
+	return enumValues[MacOSProcessIdentifierType](documentedMacOSProcessIdentifierTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSProcessIdentifierType) Known() bool {
-	switch v {
-	case MacOSProcessIdentifierTypeBundleID, MacOSProcessIdentifierTypePath:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSProcessIdentifierTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -10854,18 +10421,16 @@ const (
 	MacOSSoftwareUpdateBehaviorDefault MacOSSoftwareUpdateBehavior = "default"
 )
 
+var documentedMacOSSoftwareUpdateBehaviorValues = []string{"notConfigured", "default"}
+
 // MacOSSoftwareUpdateBehaviorValues lists the documented values in documentation order.
 func MacOSSoftwareUpdateBehaviorValues() []MacOSSoftwareUpdateBehavior {
-	return []MacOSSoftwareUpdateBehavior{MacOSSoftwareUpdateBehaviorNotConfigured, MacOSSoftwareUpdateBehaviorDefault}
+	return enumValues[MacOSSoftwareUpdateBehavior](documentedMacOSSoftwareUpdateBehaviorValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSSoftwareUpdateBehavior) Known() bool {
-	switch v {
-	case MacOSSoftwareUpdateBehaviorNotConfigured, MacOSSoftwareUpdateBehaviorDefault:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSSoftwareUpdateBehaviorValues, string(v))
 }
 
 // String returns the wire value.
@@ -10895,18 +10460,16 @@ const (
 	MacOSSoftwareUpdateCategoryOther MacOSSoftwareUpdateCategory = "other"
 )
 
+var documentedMacOSSoftwareUpdateCategoryValues = []string{"critical", "configurationDataFile", "firmware", "other"}
+
 // MacOSSoftwareUpdateCategoryValues lists the documented values in documentation order.
 func MacOSSoftwareUpdateCategoryValues() []MacOSSoftwareUpdateCategory {
-	return []MacOSSoftwareUpdateCategory{MacOSSoftwareUpdateCategoryCritical, MacOSSoftwareUpdateCategoryConfigurationDataFile, MacOSSoftwareUpdateCategoryFirmware, MacOSSoftwareUpdateCategoryOther}
+	return enumValues[MacOSSoftwareUpdateCategory](documentedMacOSSoftwareUpdateCategoryValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSSoftwareUpdateCategory) Known() bool {
-	switch v {
-	case MacOSSoftwareUpdateCategoryCritical, MacOSSoftwareUpdateCategoryConfigurationDataFile, MacOSSoftwareUpdateCategoryFirmware, MacOSSoftwareUpdateCategoryOther:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSSoftwareUpdateCategoryValues, string(v))
 }
 
 // String returns the wire value.
@@ -10936,18 +10499,16 @@ const (
 	MacOSSoftwareUpdateDelayPolicyDelayAppUpdateVisibility MacOSSoftwareUpdateDelayPolicy = "delayAppUpdateVisibility"
 )
 
+var documentedMacOSSoftwareUpdateDelayPolicyValues = []string{"none", "delayOSUpdateVisibility", "delayAppUpdateVisibility"}
+
 // MacOSSoftwareUpdateDelayPolicyValues lists the documented values in documentation order.
 func MacOSSoftwareUpdateDelayPolicyValues() []MacOSSoftwareUpdateDelayPolicy {
-	return []MacOSSoftwareUpdateDelayPolicy{MacOSSoftwareUpdateDelayPolicyNone, MacOSSoftwareUpdateDelayPolicyDelayOSUpdateVisibility, MacOSSoftwareUpdateDelayPolicyDelayAppUpdateVisibility}
+	return enumValues[MacOSSoftwareUpdateDelayPolicy](documentedMacOSSoftwareUpdateDelayPolicyValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSSoftwareUpdateDelayPolicy) Known() bool {
-	switch v {
-	case MacOSSoftwareUpdateDelayPolicyNone, MacOSSoftwareUpdateDelayPolicyDelayOSUpdateVisibility, MacOSSoftwareUpdateDelayPolicyDelayAppUpdateVisibility:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSSoftwareUpdateDelayPolicyValues, string(v))
 }
 
 // String returns the wire value.
@@ -10977,18 +10538,16 @@ const (
 	MacOSSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows MacOSSoftwareUpdateScheduleType = "updateOutsideOfTimeWindows"
 )
 
+var documentedMacOSSoftwareUpdateScheduleTypeValues = []string{"alwaysUpdate", "updateDuringTimeWindows", "updateOutsideOfTimeWindows"}
+
 // MacOSSoftwareUpdateScheduleTypeValues lists the documented values in documentation order.
 func MacOSSoftwareUpdateScheduleTypeValues() []MacOSSoftwareUpdateScheduleType {
-	return []MacOSSoftwareUpdateScheduleType{MacOSSoftwareUpdateScheduleTypeAlwaysUpdate, MacOSSoftwareUpdateScheduleTypeUpdateDuringTimeWindows, MacOSSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows}
+	return enumValues[MacOSSoftwareUpdateScheduleType](documentedMacOSSoftwareUpdateScheduleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSSoftwareUpdateScheduleType) Known() bool {
-	switch v {
-	case MacOSSoftwareUpdateScheduleTypeAlwaysUpdate, MacOSSoftwareUpdateScheduleTypeUpdateDuringTimeWindows, MacOSSoftwareUpdateScheduleTypeUpdateOutsideOfTimeWindows:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSSoftwareUpdateScheduleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -11057,18 +10616,16 @@ const (
 	MacOSSoftwareUpdateStateCommandFailed MacOSSoftwareUpdateState = "commandFailed"
 )
 
+var documentedMacOSSoftwareUpdateStateValues = []string{"success", "downloading", "downloaded", "installing", "idle", "available", "scheduled", "downloadFailed", "downloadInsufficientSpace", "downloadInsufficientPower", "downloadInsufficientNetwork", "installInsufficientSpace", "installInsufficientPower", "installFailed", "commandFailed"}
+
 // MacOSSoftwareUpdateStateValues lists the documented values in documentation order.
 func MacOSSoftwareUpdateStateValues() []MacOSSoftwareUpdateState {
-	return []MacOSSoftwareUpdateState{MacOSSoftwareUpdateStateSuccess, MacOSSoftwareUpdateStateDownloading, MacOSSoftwareUpdateStateDownloaded, MacOSSoftwareUpdateStateInstalling, MacOSSoftwareUpdateStateIdle, MacOSSoftwareUpdateStateAvailable, MacOSSoftwareUpdateStateScheduled, MacOSSoftwareUpdateStateDownloadFailed, MacOSSoftwareUpdateStateDownloadInsufficientSpace, MacOSSoftwareUpdateStateDownloadInsufficientPower, MacOSSoftwareUpdateStateDownloadInsufficientNetwork, MacOSSoftwareUpdateStateInstallInsufficientSpace, MacOSSoftwareUpdateStateInstallInsufficientPower, MacOSSoftwareUpdateStateInstallFailed, MacOSSoftwareUpdateStateCommandFailed}
+	return enumValues[MacOSSoftwareUpdateState](documentedMacOSSoftwareUpdateStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MacOSSoftwareUpdateState) Known() bool {
-	switch v {
-	case MacOSSoftwareUpdateStateSuccess, MacOSSoftwareUpdateStateDownloading, MacOSSoftwareUpdateStateDownloaded, MacOSSoftwareUpdateStateInstalling, MacOSSoftwareUpdateStateIdle, MacOSSoftwareUpdateStateAvailable, MacOSSoftwareUpdateStateScheduled, MacOSSoftwareUpdateStateDownloadFailed, MacOSSoftwareUpdateStateDownloadInsufficientSpace, MacOSSoftwareUpdateStateDownloadInsufficientPower, MacOSSoftwareUpdateStateDownloadInsufficientNetwork, MacOSSoftwareUpdateStateInstallInsufficientSpace, MacOSSoftwareUpdateStateInstallInsufficientPower, MacOSSoftwareUpdateStateInstallFailed, MacOSSoftwareUpdateStateCommandFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMacOSSoftwareUpdateStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -11100,9 +10657,11 @@ const (
 	MacOSSystemExtensionTypeEndpointSecurityExtensionsAllowed MacOSSystemExtensionType = "endpointSecurityExtensionsAllowed"
 )
 
+var documentedMacOSSystemExtensionTypeValues = []string{"driverExtensionsAllowed", "networkExtensionsAllowed", "endpointSecurityExtensionsAllowed"}
+
 // MacOSSystemExtensionTypeValues lists the documented values in documentation order.
 func MacOSSystemExtensionTypeValues() []MacOSSystemExtensionType {
-	return []MacOSSystemExtensionType{MacOSSystemExtensionTypeDriverExtensionsAllowed, MacOSSystemExtensionTypeNetworkExtensionsAllowed, MacOSSystemExtensionTypeEndpointSecurityExtensionsAllowed}
+	return enumValues[MacOSSystemExtensionType](documentedMacOSSystemExtensionTypeValues)
 }
 
 // NewMacOSSystemExtensionType joins members into one flags value.
@@ -11139,9 +10698,7 @@ func (v MacOSSystemExtensionType) Has(m MacOSSystemExtensionType) bool {
 // Known reports whether every member of v is documented.
 func (v MacOSSystemExtensionType) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case MacOSSystemExtensionTypeDriverExtensionsAllowed, MacOSSystemExtensionTypeNetworkExtensionsAllowed, MacOSSystemExtensionTypeEndpointSecurityExtensionsAllowed:
-		default:
+		if !slices.Contains(documentedMacOSSystemExtensionTypeValues, string(x)) {
 			return false
 		}
 	}
@@ -11172,18 +10729,16 @@ const (
 	ManagedAppAvailabilityLineOfBusiness ManagedAppAvailability = "lineOfBusiness"
 )
 
+var documentedManagedAppAvailabilityValues = []string{"global", "lineOfBusiness"}
+
 // ManagedAppAvailabilityValues lists the documented values in documentation order.
 func ManagedAppAvailabilityValues() []ManagedAppAvailability {
-	return []ManagedAppAvailability{ManagedAppAvailabilityGlobal, ManagedAppAvailabilityLineOfBusiness}
+	return enumValues[ManagedAppAvailability](documentedManagedAppAvailabilityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppAvailability) Known() bool {
-	switch v {
-	case ManagedAppAvailabilityGlobal, ManagedAppAvailabilityLineOfBusiness:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppAvailabilityValues, string(v))
 }
 
 // String returns the wire value.
@@ -11217,18 +10772,16 @@ const (
 	ManagedAppClipboardSharingLevelBlocked ManagedAppClipboardSharingLevel = "blocked"
 )
 
+var documentedManagedAppClipboardSharingLevelValues = []string{"allApps", "managedAppsWithPasteIn", "managedApps", "blocked"}
+
 // ManagedAppClipboardSharingLevelValues lists the documented values in documentation order.
 func ManagedAppClipboardSharingLevelValues() []ManagedAppClipboardSharingLevel {
-	return []ManagedAppClipboardSharingLevel{ManagedAppClipboardSharingLevelAllApps, ManagedAppClipboardSharingLevelManagedAppsWithPasteIn, ManagedAppClipboardSharingLevelManagedApps, ManagedAppClipboardSharingLevelBlocked}
+	return enumValues[ManagedAppClipboardSharingLevel](documentedManagedAppClipboardSharingLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppClipboardSharingLevel) Known() bool {
-	switch v {
-	case ManagedAppClipboardSharingLevelAllApps, ManagedAppClipboardSharingLevelManagedAppsWithPasteIn, ManagedAppClipboardSharingLevelManagedApps, ManagedAppClipboardSharingLevelBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppClipboardSharingLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -11262,18 +10815,16 @@ const (
 	ManagedAppDataEncryptionTypeWhenDeviceLocked ManagedAppDataEncryptionType = "whenDeviceLocked"
 )
 
+var documentedManagedAppDataEncryptionTypeValues = []string{"useDeviceSettings", "afterDeviceRestart", "whenDeviceLockedExceptOpenFiles", "whenDeviceLocked"}
+
 // ManagedAppDataEncryptionTypeValues lists the documented values in documentation order.
 func ManagedAppDataEncryptionTypeValues() []ManagedAppDataEncryptionType {
-	return []ManagedAppDataEncryptionType{ManagedAppDataEncryptionTypeUseDeviceSettings, ManagedAppDataEncryptionTypeAfterDeviceRestart, ManagedAppDataEncryptionTypeWhenDeviceLockedExceptOpenFiles, ManagedAppDataEncryptionTypeWhenDeviceLocked}
+	return enumValues[ManagedAppDataEncryptionType](documentedManagedAppDataEncryptionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataEncryptionType) Known() bool {
-	switch v {
-	case ManagedAppDataEncryptionTypeUseDeviceSettings, ManagedAppDataEncryptionTypeAfterDeviceRestart, ManagedAppDataEncryptionTypeWhenDeviceLockedExceptOpenFiles, ManagedAppDataEncryptionTypeWhenDeviceLocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataEncryptionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -11301,18 +10852,16 @@ const (
 	ManagedAppDataIngestionLocationCamera ManagedAppDataIngestionLocation = "camera"
 )
 
+var documentedManagedAppDataIngestionLocationValues = []string{"oneDriveForBusiness", "sharePoint", "camera"}
+
 // ManagedAppDataIngestionLocationValues lists the documented values in documentation order.
 func ManagedAppDataIngestionLocationValues() []ManagedAppDataIngestionLocation {
-	return []ManagedAppDataIngestionLocation{ManagedAppDataIngestionLocationOneDriveForBusiness, ManagedAppDataIngestionLocationSharePoint, ManagedAppDataIngestionLocationCamera}
+	return enumValues[ManagedAppDataIngestionLocation](documentedManagedAppDataIngestionLocationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataIngestionLocation) Known() bool {
-	switch v {
-	case ManagedAppDataIngestionLocationOneDriveForBusiness, ManagedAppDataIngestionLocationSharePoint, ManagedAppDataIngestionLocationCamera:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataIngestionLocationValues, string(v))
 }
 
 // String returns the wire value.
@@ -11343,18 +10892,16 @@ const (
 	ManagedAppDataStorageLocationLocalStorage ManagedAppDataStorageLocation = "localStorage"
 )
 
+var documentedManagedAppDataStorageLocationValues = []string{"oneDriveForBusiness", "sharePoint", "box", "localStorage"}
+
 // ManagedAppDataStorageLocationValues lists the documented values in documentation order.
 func ManagedAppDataStorageLocationValues() []ManagedAppDataStorageLocation {
-	return []ManagedAppDataStorageLocation{ManagedAppDataStorageLocationOneDriveForBusiness, ManagedAppDataStorageLocationSharePoint, ManagedAppDataStorageLocationBox, ManagedAppDataStorageLocationLocalStorage}
+	return enumValues[ManagedAppDataStorageLocation](documentedManagedAppDataStorageLocationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataStorageLocation) Known() bool {
-	switch v {
-	case ManagedAppDataStorageLocationOneDriveForBusiness, ManagedAppDataStorageLocationSharePoint, ManagedAppDataStorageLocationBox, ManagedAppDataStorageLocationLocalStorage:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataStorageLocationValues, string(v))
 }
 
 // String returns the wire value.
@@ -11381,18 +10928,16 @@ const (
 	ManagedAppDataTransferLevelNone ManagedAppDataTransferLevel = "none"
 )
 
+var documentedManagedAppDataTransferLevelValues = []string{"allApps", "managedApps", "none"}
+
 // ManagedAppDataTransferLevelValues lists the documented values in documentation order.
 func ManagedAppDataTransferLevelValues() []ManagedAppDataTransferLevel {
-	return []ManagedAppDataTransferLevel{ManagedAppDataTransferLevelAllApps, ManagedAppDataTransferLevelManagedApps, ManagedAppDataTransferLevelNone}
+	return enumValues[ManagedAppDataTransferLevel](documentedManagedAppDataTransferLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataTransferLevel) Known() bool {
-	switch v {
-	case ManagedAppDataTransferLevelAllApps, ManagedAppDataTransferLevelManagedApps, ManagedAppDataTransferLevelNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataTransferLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -11427,18 +10972,16 @@ const (
 	ManagedAppDeviceThreatLevelHigh ManagedAppDeviceThreatLevel = "high"
 )
 
+var documentedManagedAppDeviceThreatLevelValues = []string{"notConfigured", "secured", "low", "medium", "high"}
+
 // ManagedAppDeviceThreatLevelValues lists the documented values in documentation order.
 func ManagedAppDeviceThreatLevelValues() []ManagedAppDeviceThreatLevel {
-	return []ManagedAppDeviceThreatLevel{ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh}
+	return enumValues[ManagedAppDeviceThreatLevel](documentedManagedAppDeviceThreatLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDeviceThreatLevel) Known() bool {
-	switch v {
-	case ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDeviceThreatLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -11467,18 +11010,16 @@ const (
 	ManagedAppNotificationRestrictionBlock ManagedAppNotificationRestriction = "block"
 )
 
+var documentedManagedAppNotificationRestrictionValues = []string{"allow", "blockOrganizationalData", "block"}
+
 // ManagedAppNotificationRestrictionValues lists the documented values in documentation order.
 func ManagedAppNotificationRestrictionValues() []ManagedAppNotificationRestriction {
-	return []ManagedAppNotificationRestriction{ManagedAppNotificationRestrictionAllow, ManagedAppNotificationRestrictionBlockOrganizationalData, ManagedAppNotificationRestrictionBlock}
+	return enumValues[ManagedAppNotificationRestriction](documentedManagedAppNotificationRestrictionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppNotificationRestriction) Known() bool {
-	switch v {
-	case ManagedAppNotificationRestrictionAllow, ManagedAppNotificationRestrictionBlockOrganizationalData, ManagedAppNotificationRestrictionBlock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppNotificationRestrictionValues, string(v))
 }
 
 // String returns the wire value.
@@ -11511,18 +11052,16 @@ const (
 	ManagedAppPhoneNumberRedirectLevelBlocked ManagedAppPhoneNumberRedirectLevel = "blocked"
 )
 
+var documentedManagedAppPhoneNumberRedirectLevelValues = []string{"allApps", "managedApps", "customApp", "blocked"}
+
 // ManagedAppPhoneNumberRedirectLevelValues lists the documented values in documentation order.
 func ManagedAppPhoneNumberRedirectLevelValues() []ManagedAppPhoneNumberRedirectLevel {
-	return []ManagedAppPhoneNumberRedirectLevel{ManagedAppPhoneNumberRedirectLevelAllApps, ManagedAppPhoneNumberRedirectLevelManagedApps, ManagedAppPhoneNumberRedirectLevelCustomApp, ManagedAppPhoneNumberRedirectLevelBlocked}
+	return enumValues[ManagedAppPhoneNumberRedirectLevel](documentedManagedAppPhoneNumberRedirectLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppPhoneNumberRedirectLevel) Known() bool {
-	switch v {
-	case ManagedAppPhoneNumberRedirectLevelAllApps, ManagedAppPhoneNumberRedirectLevelManagedApps, ManagedAppPhoneNumberRedirectLevelCustomApp, ManagedAppPhoneNumberRedirectLevelBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppPhoneNumberRedirectLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -11548,18 +11087,16 @@ const (
 	ManagedAppPinCharacterSetAlphanumericAndSymbol ManagedAppPinCharacterSet = "alphanumericAndSymbol"
 )
 
+var documentedManagedAppPinCharacterSetValues = []string{"numeric", "alphanumericAndSymbol"}
+
 // ManagedAppPinCharacterSetValues lists the documented values in documentation order.
 func ManagedAppPinCharacterSetValues() []ManagedAppPinCharacterSet {
-	return []ManagedAppPinCharacterSet{ManagedAppPinCharacterSetNumeric, ManagedAppPinCharacterSetAlphanumericAndSymbol}
+	return enumValues[ManagedAppPinCharacterSet](documentedManagedAppPinCharacterSetValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppPinCharacterSet) Known() bool {
-	switch v {
-	case ManagedAppPinCharacterSetNumeric, ManagedAppPinCharacterSetAlphanumericAndSymbol:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppPinCharacterSetValues, string(v))
 }
 
 // String returns the wire value.
@@ -11589,18 +11126,16 @@ const (
 	ManagedAppRemediationActionWarn ManagedAppRemediationAction = "warn"
 )
 
+var documentedManagedAppRemediationActionValues = []string{"block", "wipe", "warn"}
+
 // ManagedAppRemediationActionValues lists the documented values in documentation order.
 func ManagedAppRemediationActionValues() []ManagedAppRemediationAction {
-	return []ManagedAppRemediationAction{ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn}
+	return enumValues[ManagedAppRemediationAction](documentedManagedAppRemediationActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppRemediationAction) Known() bool {
-	switch v {
-	case ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppRemediationActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -11624,18 +11159,16 @@ const (
 	ManagedBrowserTypeMicrosoftEdge ManagedBrowserType = "microsoftEdge"
 )
 
+var documentedManagedBrowserTypeValues = []string{"notConfigured", "microsoftEdge"}
+
 // ManagedBrowserTypeValues lists the documented values in documentation order.
 func ManagedBrowserTypeValues() []ManagedBrowserType {
-	return []ManagedBrowserType{ManagedBrowserTypeNotConfigured, ManagedBrowserTypeMicrosoftEdge}
+	return enumValues[ManagedBrowserType](documentedManagedBrowserTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedBrowserType) Known() bool {
-	switch v {
-	case ManagedBrowserTypeNotConfigured, ManagedBrowserTypeMicrosoftEdge:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedBrowserTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -11666,18 +11199,16 @@ const (
 	ManagedDeviceArchitectureArM64 ManagedDeviceArchitecture = "arM64"
 )
 
+var documentedManagedDeviceArchitectureValues = []string{"unknown", "x86", "x64", "arm", "arM64"}
+
 // ManagedDeviceArchitectureValues lists the documented values in documentation order.
 func ManagedDeviceArchitectureValues() []ManagedDeviceArchitecture {
-	return []ManagedDeviceArchitecture{ManagedDeviceArchitectureUnknown, ManagedDeviceArchitectureX86, ManagedDeviceArchitectureX64, ManagedDeviceArchitectureArm, ManagedDeviceArchitectureArM64}
+	return enumValues[ManagedDeviceArchitecture](documentedManagedDeviceArchitectureValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedDeviceArchitecture) Known() bool {
-	switch v {
-	case ManagedDeviceArchitectureUnknown, ManagedDeviceArchitectureX86, ManagedDeviceArchitectureX64, ManagedDeviceArchitectureArm, ManagedDeviceArchitectureArM64:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedDeviceArchitectureValues, string(v))
 }
 
 // String returns the wire value.
@@ -11704,18 +11235,16 @@ const (
 	ManagedDeviceManagementFeaturesMicrosoftManagedDesktop ManagedDeviceManagementFeatures = "microsoftManagedDesktop"
 )
 
+var documentedManagedDeviceManagementFeaturesValues = []string{"none", "microsoftManagedDesktop"}
+
 // ManagedDeviceManagementFeaturesValues lists the documented values in documentation order.
 func ManagedDeviceManagementFeaturesValues() []ManagedDeviceManagementFeatures {
-	return []ManagedDeviceManagementFeatures{ManagedDeviceManagementFeaturesNone, ManagedDeviceManagementFeaturesMicrosoftManagedDesktop}
+	return enumValues[ManagedDeviceManagementFeatures](documentedManagedDeviceManagementFeaturesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedDeviceManagementFeatures) Known() bool {
-	switch v {
-	case ManagedDeviceManagementFeaturesNone, ManagedDeviceManagementFeaturesMicrosoftManagedDesktop:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedDeviceManagementFeaturesValues, string(v))
 }
 
 // String returns the wire value.
@@ -11742,18 +11271,16 @@ const (
 	ManagedDeviceOwnerTypePersonal ManagedDeviceOwnerType = "personal"
 )
 
+var documentedManagedDeviceOwnerTypeValues = []string{"unknown", "company", "personal"}
+
 // ManagedDeviceOwnerTypeValues lists the documented values in documentation order.
 func ManagedDeviceOwnerTypeValues() []ManagedDeviceOwnerType {
-	return []ManagedDeviceOwnerType{ManagedDeviceOwnerTypeUnknown, ManagedDeviceOwnerTypeCompany, ManagedDeviceOwnerTypePersonal}
+	return enumValues[ManagedDeviceOwnerType](documentedManagedDeviceOwnerTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedDeviceOwnerType) Known() bool {
-	switch v {
-	case ManagedDeviceOwnerTypeUnknown, ManagedDeviceOwnerTypeCompany, ManagedDeviceOwnerTypePersonal:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedDeviceOwnerTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -11812,18 +11339,16 @@ const (
 	ManagedDevicePartnerReportedHealthStateMisconfigured ManagedDevicePartnerReportedHealthState = "misconfigured"
 )
 
+var documentedManagedDevicePartnerReportedHealthStateValues = []string{"unknown", "activated", "deactivated", "secured", "lowSeverity", "mediumSeverity", "highSeverity", "unresponsive", "compromised", "misconfigured"}
+
 // ManagedDevicePartnerReportedHealthStateValues lists the documented values in documentation order.
 func ManagedDevicePartnerReportedHealthStateValues() []ManagedDevicePartnerReportedHealthState {
-	return []ManagedDevicePartnerReportedHealthState{ManagedDevicePartnerReportedHealthStateUnknown, ManagedDevicePartnerReportedHealthStateActivated, ManagedDevicePartnerReportedHealthStateDeactivated, ManagedDevicePartnerReportedHealthStateSecured, ManagedDevicePartnerReportedHealthStateLowSeverity, ManagedDevicePartnerReportedHealthStateMediumSeverity, ManagedDevicePartnerReportedHealthStateHighSeverity, ManagedDevicePartnerReportedHealthStateUnresponsive, ManagedDevicePartnerReportedHealthStateCompromised, ManagedDevicePartnerReportedHealthStateMisconfigured}
+	return enumValues[ManagedDevicePartnerReportedHealthState](documentedManagedDevicePartnerReportedHealthStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedDevicePartnerReportedHealthState) Known() bool {
-	switch v {
-	case ManagedDevicePartnerReportedHealthStateUnknown, ManagedDevicePartnerReportedHealthStateActivated, ManagedDevicePartnerReportedHealthStateDeactivated, ManagedDevicePartnerReportedHealthStateSecured, ManagedDevicePartnerReportedHealthStateLowSeverity, ManagedDevicePartnerReportedHealthStateMediumSeverity, ManagedDevicePartnerReportedHealthStateHighSeverity, ManagedDevicePartnerReportedHealthStateUnresponsive, ManagedDevicePartnerReportedHealthStateCompromised, ManagedDevicePartnerReportedHealthStateMisconfigured:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedDevicePartnerReportedHealthStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -11848,18 +11373,16 @@ const (
 	ManagedInstallerStatusEnabled ManagedInstallerStatus = "enabled"
 )
 
+var documentedManagedInstallerStatusValues = []string{"disabled", "enabled"}
+
 // ManagedInstallerStatusValues lists the documented values in documentation order.
 func ManagedInstallerStatusValues() []ManagedInstallerStatus {
-	return []ManagedInstallerStatus{ManagedInstallerStatusDisabled, ManagedInstallerStatusEnabled}
+	return enumValues[ManagedInstallerStatus](documentedManagedInstallerStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedInstallerStatus) Known() bool {
-	switch v {
-	case ManagedInstallerStatusDisabled, ManagedInstallerStatusEnabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedInstallerStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -11923,18 +11446,16 @@ const (
 	ManagementAgentTypeWindowsManagementCloudApi ManagementAgentType = "windowsManagementCloudApi"
 )
 
+var documentedManagementAgentTypeValues = []string{"eas", "mdm", "easMdm", "intuneClient", "easIntuneClient", "configurationManagerClient", "configurationManagerClientMdm", "configurationManagerClientMdmEas", "unknown", "jamf", "googleCloudDevicePolicyController", "microsoft365ManagedMdm", "msSense", "intuneAosp", "windowsManagementCloudApi"}
+
 // ManagementAgentTypeValues lists the documented values in documentation order.
 func ManagementAgentTypeValues() []ManagementAgentType {
-	return []ManagementAgentType{ManagementAgentTypeEas, ManagementAgentTypeMdm, ManagementAgentTypeEasMdm, ManagementAgentTypeIntuneClient, ManagementAgentTypeEasIntuneClient, ManagementAgentTypeConfigurationManagerClient, ManagementAgentTypeConfigurationManagerClientMdm, ManagementAgentTypeConfigurationManagerClientMdmEas, ManagementAgentTypeUnknown, ManagementAgentTypeJamf, ManagementAgentTypeGoogleCloudDevicePolicyController, ManagementAgentTypeMicrosoft365ManagedMdm, ManagementAgentTypeMsSense, ManagementAgentTypeIntuneAosp, ManagementAgentTypeWindowsManagementCloudApi}
+	return enumValues[ManagementAgentType](documentedManagementAgentTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagementAgentType) Known() bool {
-	switch v {
-	case ManagementAgentTypeEas, ManagementAgentTypeMdm, ManagementAgentTypeEasMdm, ManagementAgentTypeIntuneClient, ManagementAgentTypeEasIntuneClient, ManagementAgentTypeConfigurationManagerClient, ManagementAgentTypeConfigurationManagerClientMdm, ManagementAgentTypeConfigurationManagerClientMdmEas, ManagementAgentTypeUnknown, ManagementAgentTypeJamf, ManagementAgentTypeGoogleCloudDevicePolicyController, ManagementAgentTypeMicrosoft365ManagedMdm, ManagementAgentTypeMsSense, ManagementAgentTypeIntuneAosp, ManagementAgentTypeWindowsManagementCloudApi:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagementAgentTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -11987,18 +11508,16 @@ const (
 	ManagementStateDiscovered ManagementState = "discovered"
 )
 
+var documentedManagementStateValues = []string{"managed", "retirePending", "retireFailed", "wipePending", "wipeFailed", "unhealthy", "deletePending", "retireIssued", "wipeIssued", "wipeCanceled", "retireCanceled", "discovered"}
+
 // ManagementStateValues lists the documented values in documentation order.
 func ManagementStateValues() []ManagementState {
-	return []ManagementState{ManagementStateManaged, ManagementStateRetirePending, ManagementStateRetireFailed, ManagementStateWipePending, ManagementStateWipeFailed, ManagementStateUnhealthy, ManagementStateDeletePending, ManagementStateRetireIssued, ManagementStateWipeIssued, ManagementStateWipeCanceled, ManagementStateRetireCanceled, ManagementStateDiscovered}
+	return enumValues[ManagementState](documentedManagementStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagementState) Known() bool {
-	switch v {
-	case ManagementStateManaged, ManagementStateRetirePending, ManagementStateRetireFailed, ManagementStateWipePending, ManagementStateWipeFailed, ManagementStateUnhealthy, ManagementStateDeletePending, ManagementStateRetireIssued, ManagementStateWipeIssued, ManagementStateWipeCanceled, ManagementStateRetireCanceled, ManagementStateDiscovered:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagementStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12028,18 +11547,16 @@ const (
 	MdmAppConfigKeyTypeTokenType MdmAppConfigKeyType = "tokenType"
 )
 
+var documentedMdmAppConfigKeyTypeValues = []string{"stringType", "integerType", "realType", "booleanType", "tokenType"}
+
 // MdmAppConfigKeyTypeValues lists the documented values in documentation order.
 func MdmAppConfigKeyTypeValues() []MdmAppConfigKeyType {
-	return []MdmAppConfigKeyType{MdmAppConfigKeyTypeStringType, MdmAppConfigKeyTypeIntegerType, MdmAppConfigKeyTypeRealType, MdmAppConfigKeyTypeBooleanType, MdmAppConfigKeyTypeTokenType}
+	return enumValues[MdmAppConfigKeyType](documentedMdmAppConfigKeyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MdmAppConfigKeyType) Known() bool {
-	switch v {
-	case MdmAppConfigKeyTypeStringType, MdmAppConfigKeyTypeIntegerType, MdmAppConfigKeyTypeRealType, MdmAppConfigKeyTypeBooleanType, MdmAppConfigKeyTypeTokenType:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMdmAppConfigKeyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12067,18 +11584,16 @@ const (
 	MdmAuthorityOffice365 MdmAuthority = "office365"
 )
 
+var documentedMdmAuthorityValues = []string{"unknown", "intune", "sccm", "office365"}
+
 // MdmAuthorityValues lists the documented values in documentation order.
 func MdmAuthorityValues() []MdmAuthority {
-	return []MdmAuthority{MdmAuthorityUnknown, MdmAuthorityIntune, MdmAuthoritySccm, MdmAuthorityOffice365}
+	return enumValues[MdmAuthority](documentedMdmAuthorityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MdmAuthority) Known() bool {
-	switch v {
-	case MdmAuthorityUnknown, MdmAuthorityIntune, MdmAuthoritySccm, MdmAuthorityOffice365:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMdmAuthorityValues, string(v))
 }
 
 // String returns the wire value.
@@ -12107,18 +11622,16 @@ const (
 	MdmSupportedStateDeprecated MdmSupportedState = "deprecated"
 )
 
+var documentedMdmSupportedStateValues = []string{"unknown", "supported", "unsupported", "deprecated"}
+
 // MdmSupportedStateValues lists the documented values in documentation order.
 func MdmSupportedStateValues() []MdmSupportedState {
-	return []MdmSupportedState{MdmSupportedStateUnknown, MdmSupportedStateSupported, MdmSupportedStateUnsupported, MdmSupportedStateDeprecated}
+	return enumValues[MdmSupportedState](documentedMdmSupportedStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MdmSupportedState) Known() bool {
-	switch v {
-	case MdmSupportedStateUnknown, MdmSupportedStateSupported, MdmSupportedStateUnsupported, MdmSupportedStateDeprecated:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMdmSupportedStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12145,18 +11658,16 @@ const (
 	MeteredConnectionLimitTypeVariable MeteredConnectionLimitType = "variable"
 )
 
+var documentedMeteredConnectionLimitTypeValues = []string{"unrestricted", "fixed", "variable"}
+
 // MeteredConnectionLimitTypeValues lists the documented values in documentation order.
 func MeteredConnectionLimitTypeValues() []MeteredConnectionLimitType {
-	return []MeteredConnectionLimitType{MeteredConnectionLimitTypeUnrestricted, MeteredConnectionLimitTypeFixed, MeteredConnectionLimitTypeVariable}
+	return enumValues[MeteredConnectionLimitType](documentedMeteredConnectionLimitTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MeteredConnectionLimitType) Known() bool {
-	switch v {
-	case MeteredConnectionLimitTypeUnrestricted, MeteredConnectionLimitTypeFixed, MeteredConnectionLimitTypeVariable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMeteredConnectionLimitTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12182,18 +11693,16 @@ const (
 	MicrosoftEdgeChannelStable MicrosoftEdgeChannel = "stable"
 )
 
+var documentedMicrosoftEdgeChannelValues = []string{"dev", "beta", "stable"}
+
 // MicrosoftEdgeChannelValues lists the documented values in documentation order.
 func MicrosoftEdgeChannelValues() []MicrosoftEdgeChannel {
-	return []MicrosoftEdgeChannel{MicrosoftEdgeChannelDev, MicrosoftEdgeChannelBeta, MicrosoftEdgeChannelStable}
+	return enumValues[MicrosoftEdgeChannel](documentedMicrosoftEdgeChannelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftEdgeChannel) Known() bool {
-	switch v {
-	case MicrosoftEdgeChannelDev, MicrosoftEdgeChannelBeta, MicrosoftEdgeChannelStable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftEdgeChannelValues, string(v))
 }
 
 // String returns the wire value.
@@ -12227,18 +11736,16 @@ const (
 	MicrosoftLauncherDockPresenceDisabled MicrosoftLauncherDockPresence = "disabled"
 )
 
+var documentedMicrosoftLauncherDockPresenceValues = []string{"notConfigured", "show", "hide", "disabled"}
+
 // MicrosoftLauncherDockPresenceValues lists the documented values in documentation order.
 func MicrosoftLauncherDockPresenceValues() []MicrosoftLauncherDockPresence {
-	return []MicrosoftLauncherDockPresence{MicrosoftLauncherDockPresenceNotConfigured, MicrosoftLauncherDockPresenceShow, MicrosoftLauncherDockPresenceHide, MicrosoftLauncherDockPresenceDisabled}
+	return enumValues[MicrosoftLauncherDockPresence](documentedMicrosoftLauncherDockPresenceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftLauncherDockPresence) Known() bool {
-	switch v {
-	case MicrosoftLauncherDockPresenceNotConfigured, MicrosoftLauncherDockPresenceShow, MicrosoftLauncherDockPresenceHide, MicrosoftLauncherDockPresenceDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftLauncherDockPresenceValues, string(v))
 }
 
 // String returns the wire value.
@@ -12271,18 +11778,16 @@ const (
 	MicrosoftLauncherSearchBarPlacementHide MicrosoftLauncherSearchBarPlacement = "hide"
 )
 
+var documentedMicrosoftLauncherSearchBarPlacementValues = []string{"notConfigured", "top", "bottom", "hide"}
+
 // MicrosoftLauncherSearchBarPlacementValues lists the documented values in documentation order.
 func MicrosoftLauncherSearchBarPlacementValues() []MicrosoftLauncherSearchBarPlacement {
-	return []MicrosoftLauncherSearchBarPlacement{MicrosoftLauncherSearchBarPlacementNotConfigured, MicrosoftLauncherSearchBarPlacementTop, MicrosoftLauncherSearchBarPlacementBottom, MicrosoftLauncherSearchBarPlacementHide}
+	return enumValues[MicrosoftLauncherSearchBarPlacement](documentedMicrosoftLauncherSearchBarPlacementValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftLauncherSearchBarPlacement) Known() bool {
-	switch v {
-	case MicrosoftLauncherSearchBarPlacementNotConfigured, MicrosoftLauncherSearchBarPlacementTop, MicrosoftLauncherSearchBarPlacementBottom, MicrosoftLauncherSearchBarPlacementHide:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftLauncherSearchBarPlacementValues, string(v))
 }
 
 // String returns the wire value.
@@ -12307,18 +11812,16 @@ const (
 	MicrosoftStoreForBusinessLicenseTypeOnline MicrosoftStoreForBusinessLicenseType = "online"
 )
 
+var documentedMicrosoftStoreForBusinessLicenseTypeValues = []string{"offline", "online"}
+
 // MicrosoftStoreForBusinessLicenseTypeValues lists the documented values in documentation order.
 func MicrosoftStoreForBusinessLicenseTypeValues() []MicrosoftStoreForBusinessLicenseType {
-	return []MicrosoftStoreForBusinessLicenseType{MicrosoftStoreForBusinessLicenseTypeOffline, MicrosoftStoreForBusinessLicenseTypeOnline}
+	return enumValues[MicrosoftStoreForBusinessLicenseType](documentedMicrosoftStoreForBusinessLicenseTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftStoreForBusinessLicenseType) Known() bool {
-	switch v {
-	case MicrosoftStoreForBusinessLicenseTypeOffline, MicrosoftStoreForBusinessLicenseTypeOnline:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftStoreForBusinessLicenseTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12348,18 +11851,16 @@ const (
 	MicrosoftStoreForBusinessPortalSelectionOptionsPrivateStore MicrosoftStoreForBusinessPortalSelectionOptions = "privateStore"
 )
 
+var documentedMicrosoftStoreForBusinessPortalSelectionOptionsValues = []string{"none", "companyPortal", "privateStore"}
+
 // MicrosoftStoreForBusinessPortalSelectionOptionsValues lists the documented values in documentation order.
 func MicrosoftStoreForBusinessPortalSelectionOptionsValues() []MicrosoftStoreForBusinessPortalSelectionOptions {
-	return []MicrosoftStoreForBusinessPortalSelectionOptions{MicrosoftStoreForBusinessPortalSelectionOptionsNone, MicrosoftStoreForBusinessPortalSelectionOptionsCompanyPortal, MicrosoftStoreForBusinessPortalSelectionOptionsPrivateStore}
+	return enumValues[MicrosoftStoreForBusinessPortalSelectionOptions](documentedMicrosoftStoreForBusinessPortalSelectionOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftStoreForBusinessPortalSelectionOptions) Known() bool {
-	switch v {
-	case MicrosoftStoreForBusinessPortalSelectionOptionsNone, MicrosoftStoreForBusinessPortalSelectionOptionsCompanyPortal, MicrosoftStoreForBusinessPortalSelectionOptionsPrivateStore:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftStoreForBusinessPortalSelectionOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -12389,18 +11890,16 @@ const (
 	MicrosoftTunnelLogCollectionStatusFailed MicrosoftTunnelLogCollectionStatus = "failed"
 )
 
+var documentedMicrosoftTunnelLogCollectionStatusValues = []string{"pending", "completed", "failed"}
+
 // MicrosoftTunnelLogCollectionStatusValues lists the documented values in documentation order.
 func MicrosoftTunnelLogCollectionStatusValues() []MicrosoftTunnelLogCollectionStatus {
-	return []MicrosoftTunnelLogCollectionStatus{MicrosoftTunnelLogCollectionStatusPending, MicrosoftTunnelLogCollectionStatusCompleted, MicrosoftTunnelLogCollectionStatusFailed}
+	return enumValues[MicrosoftTunnelLogCollectionStatus](documentedMicrosoftTunnelLogCollectionStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftTunnelLogCollectionStatus) Known() bool {
-	switch v {
-	case MicrosoftTunnelLogCollectionStatusPending, MicrosoftTunnelLogCollectionStatusCompleted, MicrosoftTunnelLogCollectionStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftTunnelLogCollectionStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -12438,18 +11937,16 @@ const (
 	MicrosoftTunnelServerHealthStatusUpgradeFailed MicrosoftTunnelServerHealthStatus = "upgradeFailed"
 )
 
+var documentedMicrosoftTunnelServerHealthStatusValues = []string{"unknown", "healthy", "unhealthy", "warning", "offline", "upgradeInProgress", "upgradeFailed"}
+
 // MicrosoftTunnelServerHealthStatusValues lists the documented values in documentation order.
 func MicrosoftTunnelServerHealthStatusValues() []MicrosoftTunnelServerHealthStatus {
-	return []MicrosoftTunnelServerHealthStatus{MicrosoftTunnelServerHealthStatusUnknown, MicrosoftTunnelServerHealthStatusHealthy, MicrosoftTunnelServerHealthStatusUnhealthy, MicrosoftTunnelServerHealthStatusWarning, MicrosoftTunnelServerHealthStatusOffline, MicrosoftTunnelServerHealthStatusUpgradeInProgress, MicrosoftTunnelServerHealthStatusUpgradeFailed}
+	return enumValues[MicrosoftTunnelServerHealthStatus](documentedMicrosoftTunnelServerHealthStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MicrosoftTunnelServerHealthStatus) Known() bool {
-	switch v {
-	case MicrosoftTunnelServerHealthStatusUnknown, MicrosoftTunnelServerHealthStatusHealthy, MicrosoftTunnelServerHealthStatusUnhealthy, MicrosoftTunnelServerHealthStatusWarning, MicrosoftTunnelServerHealthStatusOffline, MicrosoftTunnelServerHealthStatusUpgradeInProgress, MicrosoftTunnelServerHealthStatusUpgradeFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMicrosoftTunnelServerHealthStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -12517,18 +12014,16 @@ const (
 	MiracastChannelOneHundredSixtyFive MiracastChannel = "oneHundredSixtyFive"
 )
 
+var documentedMiracastChannelValues = []string{"userDefined", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "thirtySix", "forty", "fortyFour", "fortyEight", "oneHundredFortyNine", "oneHundredFiftyThree", "oneHundredFiftySeven", "oneHundredSixtyOne", "oneHundredSixtyFive"}
+
 // MiracastChannelValues lists the documented values in documentation order.
 func MiracastChannelValues() []MiracastChannel {
-	return []MiracastChannel{MiracastChannelUserDefined, MiracastChannelOne, MiracastChannelTwo, MiracastChannelThree, MiracastChannelFour, MiracastChannelFive, MiracastChannelSix, MiracastChannelSeven, MiracastChannelEight, MiracastChannelNine, MiracastChannelTen, MiracastChannelEleven, MiracastChannelThirtySix, MiracastChannelForty, MiracastChannelFortyFour, MiracastChannelFortyEight, MiracastChannelOneHundredFortyNine, MiracastChannelOneHundredFiftyThree, MiracastChannelOneHundredFiftySeven, MiracastChannelOneHundredSixtyOne, MiracastChannelOneHundredSixtyFive}
+	return enumValues[MiracastChannel](documentedMiracastChannelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MiracastChannel) Known() bool {
-	switch v {
-	case MiracastChannelUserDefined, MiracastChannelOne, MiracastChannelTwo, MiracastChannelThree, MiracastChannelFour, MiracastChannelFive, MiracastChannelSix, MiracastChannelSeven, MiracastChannelEight, MiracastChannelNine, MiracastChannelTen, MiracastChannelEleven, MiracastChannelThirtySix, MiracastChannelForty, MiracastChannelFortyFour, MiracastChannelFortyEight, MiracastChannelOneHundredFortyNine, MiracastChannelOneHundredFiftyThree, MiracastChannelOneHundredFiftySeven, MiracastChannelOneHundredSixtyOne, MiracastChannelOneHundredSixtyFive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMiracastChannelValues, string(v))
 }
 
 // String returns the wire value.
@@ -12594,18 +12089,16 @@ const (
 	MobileAppContentFileUploadStateCommitFileTimedOut MobileAppContentFileUploadState = "commitFileTimedOut"
 )
 
+var documentedMobileAppContentFileUploadStateValues = []string{"success", "transientError", "error", "unknown", "azureStorageUriRequestSuccess", "azureStorageUriRequestPending", "azureStorageUriRequestFailed", "azureStorageUriRequestTimedOut", "azureStorageUriRenewalSuccess", "azureStorageUriRenewalPending", "azureStorageUriRenewalFailed", "azureStorageUriRenewalTimedOut", "commitFileSuccess", "commitFilePending", "commitFileFailed", "commitFileTimedOut"}
+
 // MobileAppContentFileUploadStateValues lists the documented values in documentation order.
 func MobileAppContentFileUploadStateValues() []MobileAppContentFileUploadState {
-	return []MobileAppContentFileUploadState{MobileAppContentFileUploadStateSuccess, MobileAppContentFileUploadStateTransientError, MobileAppContentFileUploadStateError, MobileAppContentFileUploadStateUnknown, MobileAppContentFileUploadStateAzureStorageUriRequestSuccess, MobileAppContentFileUploadStateAzureStorageUriRequestPending, MobileAppContentFileUploadStateAzureStorageUriRequestFailed, MobileAppContentFileUploadStateAzureStorageUriRequestTimedOut, MobileAppContentFileUploadStateAzureStorageUriRenewalSuccess, MobileAppContentFileUploadStateAzureStorageUriRenewalPending, MobileAppContentFileUploadStateAzureStorageUriRenewalFailed, MobileAppContentFileUploadStateAzureStorageUriRenewalTimedOut, MobileAppContentFileUploadStateCommitFileSuccess, MobileAppContentFileUploadStateCommitFilePending, MobileAppContentFileUploadStateCommitFileFailed, MobileAppContentFileUploadStateCommitFileTimedOut}
+	return enumValues[MobileAppContentFileUploadState](documentedMobileAppContentFileUploadStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppContentFileUploadState) Known() bool {
-	switch v {
-	case MobileAppContentFileUploadStateSuccess, MobileAppContentFileUploadStateTransientError, MobileAppContentFileUploadStateError, MobileAppContentFileUploadStateUnknown, MobileAppContentFileUploadStateAzureStorageUriRequestSuccess, MobileAppContentFileUploadStateAzureStorageUriRequestPending, MobileAppContentFileUploadStateAzureStorageUriRequestFailed, MobileAppContentFileUploadStateAzureStorageUriRequestTimedOut, MobileAppContentFileUploadStateAzureStorageUriRenewalSuccess, MobileAppContentFileUploadStateAzureStorageUriRenewalPending, MobileAppContentFileUploadStateAzureStorageUriRenewalFailed, MobileAppContentFileUploadStateAzureStorageUriRenewalTimedOut, MobileAppContentFileUploadStateCommitFileSuccess, MobileAppContentFileUploadStateCommitFilePending, MobileAppContentFileUploadStateCommitFileFailed, MobileAppContentFileUploadStateCommitFileTimedOut:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppContentFileUploadStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12632,18 +12125,16 @@ const (
 	MobileAppDependencyTypeAutoInstall MobileAppDependencyType = "autoInstall"
 )
 
+var documentedMobileAppDependencyTypeValues = []string{"detect", "autoInstall"}
+
 // MobileAppDependencyTypeValues lists the documented values in documentation order.
 func MobileAppDependencyTypeValues() []MobileAppDependencyType {
-	return []MobileAppDependencyType{MobileAppDependencyTypeDetect, MobileAppDependencyTypeAutoInstall}
+	return enumValues[MobileAppDependencyType](documentedMobileAppDependencyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppDependencyType) Known() bool {
-	switch v {
-	case MobileAppDependencyTypeDetect, MobileAppDependencyTypeAutoInstall:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppDependencyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12679,18 +12170,16 @@ const (
 	MobileAppIntentExclude MobileAppIntent = "exclude"
 )
 
+var documentedMobileAppIntentValues = []string{"available", "notAvailable", "requiredInstall", "requiredUninstall", "requiredAndAvailableInstall", "availableInstallWithoutEnrollment", "exclude"}
+
 // MobileAppIntentValues lists the documented values in documentation order.
 func MobileAppIntentValues() []MobileAppIntent {
-	return []MobileAppIntent{MobileAppIntentAvailable, MobileAppIntentNotAvailable, MobileAppIntentRequiredInstall, MobileAppIntentRequiredUninstall, MobileAppIntentRequiredAndAvailableInstall, MobileAppIntentAvailableInstallWithoutEnrollment, MobileAppIntentExclude}
+	return enumValues[MobileAppIntent](documentedMobileAppIntentValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppIntent) Known() bool {
-	switch v {
-	case MobileAppIntentAvailable, MobileAppIntentNotAvailable, MobileAppIntentRequiredInstall, MobileAppIntentRequiredUninstall, MobileAppIntentRequiredAndAvailableInstall, MobileAppIntentAvailableInstallWithoutEnrollment, MobileAppIntentExclude:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppIntentValues, string(v))
 }
 
 // String returns the wire value.
@@ -12719,18 +12208,16 @@ const (
 	MobileAppPublishingStatePublished MobileAppPublishingState = "published"
 )
 
+var documentedMobileAppPublishingStateValues = []string{"notPublished", "processing", "published"}
+
 // MobileAppPublishingStateValues lists the documented values in documentation order.
 func MobileAppPublishingStateValues() []MobileAppPublishingState {
-	return []MobileAppPublishingState{MobileAppPublishingStateNotPublished, MobileAppPublishingStateProcessing, MobileAppPublishingStatePublished}
+	return enumValues[MobileAppPublishingState](documentedMobileAppPublishingStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppPublishingState) Known() bool {
-	switch v {
-	case MobileAppPublishingStateNotPublished, MobileAppPublishingStateProcessing, MobileAppPublishingStatePublished:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppPublishingStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12757,18 +12244,16 @@ const (
 	MobileAppRelationshipTypeParent MobileAppRelationshipType = "parent"
 )
 
+var documentedMobileAppRelationshipTypeValues = []string{"child", "parent"}
+
 // MobileAppRelationshipTypeValues lists the documented values in documentation order.
 func MobileAppRelationshipTypeValues() []MobileAppRelationshipType {
-	return []MobileAppRelationshipType{MobileAppRelationshipTypeChild, MobileAppRelationshipTypeParent}
+	return enumValues[MobileAppRelationshipType](documentedMobileAppRelationshipTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppRelationshipType) Known() bool {
-	switch v {
-	case MobileAppRelationshipTypeChild, MobileAppRelationshipTypeParent:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppRelationshipTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12795,18 +12280,16 @@ const (
 	MobileAppSupersedenceTypeReplace MobileAppSupersedenceType = "replace"
 )
 
+var documentedMobileAppSupersedenceTypeValues = []string{"update", "replace"}
+
 // MobileAppSupersedenceTypeValues lists the documented values in documentation order.
 func MobileAppSupersedenceTypeValues() []MobileAppSupersedenceType {
-	return []MobileAppSupersedenceType{MobileAppSupersedenceTypeUpdate, MobileAppSupersedenceTypeReplace}
+	return enumValues[MobileAppSupersedenceType](documentedMobileAppSupersedenceTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileAppSupersedenceType) Known() bool {
-	switch v {
-	case MobileAppSupersedenceTypeUpdate, MobileAppSupersedenceTypeReplace:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileAppSupersedenceTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12838,18 +12321,16 @@ const (
 	MobileThreatPartnerTenantStateUnresponsive MobileThreatPartnerTenantState = "unresponsive"
 )
 
+var documentedMobileThreatPartnerTenantStateValues = []string{"unavailable", "available", "enabled", "unresponsive"}
+
 // MobileThreatPartnerTenantStateValues lists the documented values in documentation order.
 func MobileThreatPartnerTenantStateValues() []MobileThreatPartnerTenantState {
-	return []MobileThreatPartnerTenantState{MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive}
+	return enumValues[MobileThreatPartnerTenantState](documentedMobileThreatPartnerTenantStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileThreatPartnerTenantState) Known() bool {
-	switch v {
-	case MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileThreatPartnerTenantStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12877,18 +12358,16 @@ const (
 	NdesConnectorStateInactive NdesConnectorState = "inactive"
 )
 
+var documentedNdesConnectorStateValues = []string{"none", "active", "inactive"}
+
 // NdesConnectorStateValues lists the documented values in documentation order.
 func NdesConnectorStateValues() []NdesConnectorState {
-	return []NdesConnectorState{NdesConnectorStateNone, NdesConnectorStateActive, NdesConnectorStateInactive}
+	return enumValues[NdesConnectorState](documentedNdesConnectorStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v NdesConnectorState) Known() bool {
-	switch v {
-	case NdesConnectorStateNone, NdesConnectorStateActive, NdesConnectorStateInactive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedNdesConnectorStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -12915,18 +12394,16 @@ const (
 	NetworkSingleSignOnTypePostlogon NetworkSingleSignOnType = "postlogon"
 )
 
+var documentedNetworkSingleSignOnTypeValues = []string{"disabled", "prelogon", "postlogon"}
+
 // NetworkSingleSignOnTypeValues lists the documented values in documentation order.
 func NetworkSingleSignOnTypeValues() []NetworkSingleSignOnType {
-	return []NetworkSingleSignOnType{NetworkSingleSignOnTypeDisabled, NetworkSingleSignOnTypePrelogon, NetworkSingleSignOnTypePostlogon}
+	return enumValues[NetworkSingleSignOnType](documentedNetworkSingleSignOnTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v NetworkSingleSignOnType) Known() bool {
-	switch v {
-	case NetworkSingleSignOnTypeDisabled, NetworkSingleSignOnTypePrelogon, NetworkSingleSignOnTypePostlogon:
-		return true
-	}
-	return false
+	return slices.Contains(documentedNetworkSingleSignOnTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12960,18 +12437,16 @@ const (
 	NonEapAuthenticationMethodForEapTtlsTypeMicrosoftChapVersionTwo NonEapAuthenticationMethodForEapTtlsType = "microsoftChapVersionTwo"
 )
 
+var documentedNonEapAuthenticationMethodForEapTtlsTypeValues = []string{"unencryptedPassword", "challengeHandshakeAuthenticationProtocol", "microsoftChap", "microsoftChapVersionTwo"}
+
 // NonEapAuthenticationMethodForEapTtlsTypeValues lists the documented values in documentation order.
 func NonEapAuthenticationMethodForEapTtlsTypeValues() []NonEapAuthenticationMethodForEapTtlsType {
-	return []NonEapAuthenticationMethodForEapTtlsType{NonEapAuthenticationMethodForEapTtlsTypeUnencryptedPassword, NonEapAuthenticationMethodForEapTtlsTypeChallengeHandshakeAuthenticationProtocol, NonEapAuthenticationMethodForEapTtlsTypeMicrosoftChap, NonEapAuthenticationMethodForEapTtlsTypeMicrosoftChapVersionTwo}
+	return enumValues[NonEapAuthenticationMethodForEapTtlsType](documentedNonEapAuthenticationMethodForEapTtlsTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v NonEapAuthenticationMethodForEapTtlsType) Known() bool {
-	switch v {
-	case NonEapAuthenticationMethodForEapTtlsTypeUnencryptedPassword, NonEapAuthenticationMethodForEapTtlsTypeChallengeHandshakeAuthenticationProtocol, NonEapAuthenticationMethodForEapTtlsTypeMicrosoftChap, NonEapAuthenticationMethodForEapTtlsTypeMicrosoftChapVersionTwo:
-		return true
-	}
-	return false
+	return slices.Contains(documentedNonEapAuthenticationMethodForEapTtlsTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -12997,18 +12472,16 @@ const (
 	NonEapAuthenticationMethodForPeapMicrosoftChapVersionTwo NonEapAuthenticationMethodForPeap = "microsoftChapVersionTwo"
 )
 
+var documentedNonEapAuthenticationMethodForPeapValues = []string{"none", "microsoftChapVersionTwo"}
+
 // NonEapAuthenticationMethodForPeapValues lists the documented values in documentation order.
 func NonEapAuthenticationMethodForPeapValues() []NonEapAuthenticationMethodForPeap {
-	return []NonEapAuthenticationMethodForPeap{NonEapAuthenticationMethodForPeapNone, NonEapAuthenticationMethodForPeapMicrosoftChapVersionTwo}
+	return enumValues[NonEapAuthenticationMethodForPeap](documentedNonEapAuthenticationMethodForPeapValues)
 }
 
 // Known reports whether v is a documented value.
 func (v NonEapAuthenticationMethodForPeap) Known() bool {
-	switch v {
-	case NonEapAuthenticationMethodForPeapNone, NonEapAuthenticationMethodForPeapMicrosoftChapVersionTwo:
-		return true
-	}
-	return false
+	return slices.Contains(documentedNonEapAuthenticationMethodForPeapValues, string(v))
 }
 
 // String returns the wire value.
@@ -13045,9 +12518,11 @@ const (
 	NotificationTemplateBrandingOptionsIncludeCompanyPortalLink NotificationTemplateBrandingOptions = "includeCompanyPortalLink"
 )
 
+var documentedNotificationTemplateBrandingOptionsValues = []string{"none", "includeCompanyLogo", "includeCompanyName", "includeContactInformation", "includeCompanyPortalLink"}
+
 // NotificationTemplateBrandingOptionsValues lists the documented values in documentation order.
 func NotificationTemplateBrandingOptionsValues() []NotificationTemplateBrandingOptions {
-	return []NotificationTemplateBrandingOptions{NotificationTemplateBrandingOptionsNone, NotificationTemplateBrandingOptionsIncludeCompanyLogo, NotificationTemplateBrandingOptionsIncludeCompanyName, NotificationTemplateBrandingOptionsIncludeContactInformation, NotificationTemplateBrandingOptionsIncludeCompanyPortalLink}
+	return enumValues[NotificationTemplateBrandingOptions](documentedNotificationTemplateBrandingOptionsValues)
 }
 
 // NewNotificationTemplateBrandingOptions joins members into one flags value.
@@ -13084,9 +12559,7 @@ func (v NotificationTemplateBrandingOptions) Has(m NotificationTemplateBrandingO
 // Known reports whether every member of v is documented.
 func (v NotificationTemplateBrandingOptions) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case NotificationTemplateBrandingOptionsNone, NotificationTemplateBrandingOptionsIncludeCompanyLogo, NotificationTemplateBrandingOptionsIncludeCompanyName, NotificationTemplateBrandingOptionsIncludeContactInformation, NotificationTemplateBrandingOptionsIncludeCompanyPortalLink:
-		default:
+		if !slices.Contains(documentedNotificationTemplateBrandingOptionsValues, string(x)) {
 			return false
 		}
 	}
@@ -13119,18 +12592,16 @@ const (
 	OfficeProductIdProjectProRetail OfficeProductId = "projectProRetail"
 )
 
+var documentedOfficeProductIdValues = []string{"o365ProPlusRetail", "o365BusinessRetail", "visioProRetail", "projectProRetail"}
+
 // OfficeProductIdValues lists the documented values in documentation order.
 func OfficeProductIdValues() []OfficeProductId {
-	return []OfficeProductId{OfficeProductIdO365ProPlusRetail, OfficeProductIdO365BusinessRetail, OfficeProductIdVisioProRetail, OfficeProductIdProjectProRetail}
+	return enumValues[OfficeProductId](documentedOfficeProductIdValues)
 }
 
 // Known reports whether v is a documented value.
 func (v OfficeProductId) Known() bool {
-	switch v {
-	case OfficeProductIdO365ProPlusRetail, OfficeProductIdO365BusinessRetail, OfficeProductIdVisioProRetail, OfficeProductIdProjectProRetail:
-		return true
-	}
-	return false
+	return slices.Contains(documentedOfficeProductIdValues, string(v))
 }
 
 // String returns the wire value.
@@ -13155,18 +12626,16 @@ const (
 	OfficeSuiteInstallProgressDisplayLevelFull OfficeSuiteInstallProgressDisplayLevel = "full"
 )
 
+var documentedOfficeSuiteInstallProgressDisplayLevelValues = []string{"none", "full"}
+
 // OfficeSuiteInstallProgressDisplayLevelValues lists the documented values in documentation order.
 func OfficeSuiteInstallProgressDisplayLevelValues() []OfficeSuiteInstallProgressDisplayLevel {
-	return []OfficeSuiteInstallProgressDisplayLevel{OfficeSuiteInstallProgressDisplayLevelNone, OfficeSuiteInstallProgressDisplayLevelFull}
+	return enumValues[OfficeSuiteInstallProgressDisplayLevel](documentedOfficeSuiteInstallProgressDisplayLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v OfficeSuiteInstallProgressDisplayLevel) Known() bool {
-	switch v {
-	case OfficeSuiteInstallProgressDisplayLevelNone, OfficeSuiteInstallProgressDisplayLevelFull:
-		return true
-	}
-	return false
+	return slices.Contains(documentedOfficeSuiteInstallProgressDisplayLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -13201,18 +12670,16 @@ const (
 	OfficeUpdateChannelMonthlyEnterprise OfficeUpdateChannel = "monthlyEnterprise"
 )
 
+var documentedOfficeUpdateChannelValues = []string{"none", "current", "deferred", "firstReleaseCurrent", "firstReleaseDeferred", "monthlyEnterprise"}
+
 // OfficeUpdateChannelValues lists the documented values in documentation order.
 func OfficeUpdateChannelValues() []OfficeUpdateChannel {
-	return []OfficeUpdateChannel{OfficeUpdateChannelNone, OfficeUpdateChannelCurrent, OfficeUpdateChannelDeferred, OfficeUpdateChannelFirstReleaseCurrent, OfficeUpdateChannelFirstReleaseDeferred, OfficeUpdateChannelMonthlyEnterprise}
+	return enumValues[OfficeUpdateChannel](documentedOfficeUpdateChannelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v OfficeUpdateChannel) Known() bool {
-	switch v {
-	case OfficeUpdateChannelNone, OfficeUpdateChannelCurrent, OfficeUpdateChannelDeferred, OfficeUpdateChannelFirstReleaseCurrent, OfficeUpdateChannelFirstReleaseDeferred, OfficeUpdateChannelMonthlyEnterprise:
-		return true
-	}
-	return false
+	return slices.Contains(documentedOfficeUpdateChannelValues, string(v))
 }
 
 // String returns the wire value.
@@ -13240,18 +12707,16 @@ const (
 	OnboardingStatusFailed OnboardingStatus = "failed"
 )
 
+var documentedOnboardingStatusValues = []string{"unknown", "inprogress", "onboarded", "failed"}
+
 // OnboardingStatusValues lists the documented values in documentation order.
 func OnboardingStatusValues() []OnboardingStatus {
-	return []OnboardingStatus{OnboardingStatusUnknown, OnboardingStatusInprogress, OnboardingStatusOnboarded, OnboardingStatusFailed}
+	return enumValues[OnboardingStatus](documentedOnboardingStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v OnboardingStatus) Known() bool {
-	switch v {
-	case OnboardingStatusUnknown, OnboardingStatusInprogress, OnboardingStatusOnboarded, OnboardingStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedOnboardingStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -13277,18 +12742,16 @@ const (
 	OwnerTypePersonal OwnerType = "personal"
 )
 
+var documentedOwnerTypeValues = []string{"unknown", "company", "personal"}
+
 // OwnerTypeValues lists the documented values in documentation order.
 func OwnerTypeValues() []OwnerType {
-	return []OwnerType{OwnerTypeUnknown, OwnerTypeCompany, OwnerTypePersonal}
+	return enumValues[OwnerType](documentedOwnerTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v OwnerType) Known() bool {
-	switch v {
-	case OwnerTypeUnknown, OwnerTypeCompany, OwnerTypePersonal:
-		return true
-	}
-	return false
+	return slices.Contains(documentedOwnerTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13323,18 +12786,16 @@ const (
 	PerfectForwardSecrecyGroupPfs24 PerfectForwardSecrecyGroup = "pfs24"
 )
 
+var documentedPerfectForwardSecrecyGroupValues = []string{"pfs1", "pfs2", "pfs2048", "ecp256", "ecp384", "pfsMM", "pfs24"}
+
 // PerfectForwardSecrecyGroupValues lists the documented values in documentation order.
 func PerfectForwardSecrecyGroupValues() []PerfectForwardSecrecyGroup {
-	return []PerfectForwardSecrecyGroup{PerfectForwardSecrecyGroupPfs1, PerfectForwardSecrecyGroupPfs2, PerfectForwardSecrecyGroupPfs2048, PerfectForwardSecrecyGroupEcp256, PerfectForwardSecrecyGroupEcp384, PerfectForwardSecrecyGroupPfsMM, PerfectForwardSecrecyGroupPfs24}
+	return enumValues[PerfectForwardSecrecyGroup](documentedPerfectForwardSecrecyGroupValues)
 }
 
 // Known reports whether v is a documented value.
 func (v PerfectForwardSecrecyGroup) Known() bool {
-	switch v {
-	case PerfectForwardSecrecyGroupPfs1, PerfectForwardSecrecyGroupPfs2, PerfectForwardSecrecyGroupPfs2048, PerfectForwardSecrecyGroupEcp256, PerfectForwardSecrecyGroupEcp384, PerfectForwardSecrecyGroupPfsMM, PerfectForwardSecrecyGroupPfs24:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPerfectForwardSecrecyGroupValues, string(v))
 }
 
 // String returns the wire value.
@@ -13366,18 +12827,16 @@ const (
 	PlatformMacOS Platform = "macOS"
 )
 
+var documentedPlatformValues = []string{"unknown", "ios", "android", "windows", "windowsMobile", "macOS"}
+
 // PlatformValues lists the documented values in documentation order.
 func PlatformValues() []Platform {
-	return []Platform{PlatformUnknown, PlatformIos, PlatformAndroid, PlatformWindows, PlatformWindowsMobile, PlatformMacOS}
+	return enumValues[Platform](documentedPlatformValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Platform) Known() bool {
-	switch v {
-	case PlatformUnknown, PlatformIos, PlatformAndroid, PlatformWindows, PlatformWindowsMobile, PlatformMacOS:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPlatformValues, string(v))
 }
 
 // String returns the wire value.
@@ -13423,18 +12882,16 @@ const (
 	PolicyPlatformTypeAll PolicyPlatformType = "all"
 )
 
+var documentedPolicyPlatformTypeValues = []string{"android", "androidForWork", "iOS", "macOS", "windowsPhone81", "windows81AndLater", "windows10AndLater", "androidWorkProfile", "windows10XProfile", "androidAOSP", "all"}
+
 // PolicyPlatformTypeValues lists the documented values in documentation order.
 func PolicyPlatformTypeValues() []PolicyPlatformType {
-	return []PolicyPlatformType{PolicyPlatformTypeAndroid, PolicyPlatformTypeAndroidForWork, PolicyPlatformTypeIOS, PolicyPlatformTypeMacOS, PolicyPlatformTypeWindowsPhone81, PolicyPlatformTypeWindows81AndLater, PolicyPlatformTypeWindows10AndLater, PolicyPlatformTypeAndroidWorkProfile, PolicyPlatformTypeWindows10XProfile, PolicyPlatformTypeAndroidAOSP, PolicyPlatformTypeAll}
+	return enumValues[PolicyPlatformType](documentedPolicyPlatformTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v PolicyPlatformType) Known() bool {
-	switch v {
-	case PolicyPlatformTypeAndroid, PolicyPlatformTypeAndroidForWork, PolicyPlatformTypeIOS, PolicyPlatformTypeMacOS, PolicyPlatformTypeWindowsPhone81, PolicyPlatformTypeWindows81AndLater, PolicyPlatformTypeWindows10AndLater, PolicyPlatformTypeAndroidWorkProfile, PolicyPlatformTypeWindows10XProfile, PolicyPlatformTypeAndroidAOSP, PolicyPlatformTypeAll:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPolicyPlatformTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13470,18 +12927,16 @@ const (
 	PolicySetStatusNotAssigned PolicySetStatus = "notAssigned"
 )
 
+var documentedPolicySetStatusValues = []string{"unknown", "validating", "partialSuccess", "success", "error", "notAssigned"}
+
 // PolicySetStatusValues lists the documented values in documentation order.
 func PolicySetStatusValues() []PolicySetStatus {
-	return []PolicySetStatus{PolicySetStatusUnknown, PolicySetStatusValidating, PolicySetStatusPartialSuccess, PolicySetStatusSuccess, PolicySetStatusError, PolicySetStatusNotAssigned}
+	return enumValues[PolicySetStatus](documentedPolicySetStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v PolicySetStatus) Known() bool {
-	switch v {
-	case PolicySetStatusUnknown, PolicySetStatusValidating, PolicySetStatusPartialSuccess, PolicySetStatusSuccess, PolicySetStatusError, PolicySetStatusNotAssigned:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPolicySetStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -13511,18 +12966,16 @@ const (
 	PowerActionTypeShutdown PowerActionType = "shutdown"
 )
 
+var documentedPowerActionTypeValues = []string{"notConfigured", "noAction", "sleep", "hibernate", "shutdown"}
+
 // PowerActionTypeValues lists the documented values in documentation order.
 func PowerActionTypeValues() []PowerActionType {
-	return []PowerActionType{PowerActionTypeNotConfigured, PowerActionTypeNoAction, PowerActionTypeSleep, PowerActionTypeHibernate, PowerActionTypeShutdown}
+	return enumValues[PowerActionType](documentedPowerActionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v PowerActionType) Known() bool {
-	switch v {
-	case PowerActionTypeNotConfigured, PowerActionTypeNoAction, PowerActionTypeSleep, PowerActionTypeHibernate, PowerActionTypeShutdown:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPowerActionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13555,18 +13008,16 @@ const (
 	PrereleaseFeaturesNotAllowed PrereleaseFeatures = "notAllowed"
 )
 
+var documentedPrereleaseFeaturesValues = []string{"userDefined", "settingsOnly", "settingsAndExperimentations", "notAllowed"}
+
 // PrereleaseFeaturesValues lists the documented values in documentation order.
 func PrereleaseFeaturesValues() []PrereleaseFeatures {
-	return []PrereleaseFeatures{PrereleaseFeaturesUserDefined, PrereleaseFeaturesSettingsOnly, PrereleaseFeaturesSettingsAndExperimentations, PrereleaseFeaturesNotAllowed}
+	return enumValues[PrereleaseFeatures](documentedPrereleaseFeaturesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v PrereleaseFeatures) Known() bool {
-	switch v {
-	case PrereleaseFeaturesUserDefined, PrereleaseFeaturesSettingsOnly, PrereleaseFeaturesSettingsAndExperimentations, PrereleaseFeaturesNotAllowed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedPrereleaseFeaturesValues, string(v))
 }
 
 // String returns the wire value.
@@ -13599,18 +13050,16 @@ const (
 	RatingAppsTypeAgesAbove17 RatingAppsType = "agesAbove17"
 )
 
+var documentedRatingAppsTypeValues = []string{"allAllowed", "allBlocked", "agesAbove4", "agesAbove9", "agesAbove12", "agesAbove17"}
+
 // RatingAppsTypeValues lists the documented values in documentation order.
 func RatingAppsTypeValues() []RatingAppsType {
-	return []RatingAppsType{RatingAppsTypeAllAllowed, RatingAppsTypeAllBlocked, RatingAppsTypeAgesAbove4, RatingAppsTypeAgesAbove9, RatingAppsTypeAgesAbove12, RatingAppsTypeAgesAbove17}
+	return enumValues[RatingAppsType](documentedRatingAppsTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingAppsType) Known() bool {
-	switch v {
-	case RatingAppsTypeAllAllowed, RatingAppsTypeAllBlocked, RatingAppsTypeAgesAbove4, RatingAppsTypeAgesAbove9, RatingAppsTypeAgesAbove12, RatingAppsTypeAgesAbove17:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingAppsTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13652,18 +13101,16 @@ const (
 	RatingAustraliaMoviesTypeAgesAbove18 RatingAustraliaMoviesType = "agesAbove18"
 )
 
+var documentedRatingAustraliaMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "mature", "agesAbove15", "agesAbove18"}
+
 // RatingAustraliaMoviesTypeValues lists the documented values in documentation order.
 func RatingAustraliaMoviesTypeValues() []RatingAustraliaMoviesType {
-	return []RatingAustraliaMoviesType{RatingAustraliaMoviesTypeAllAllowed, RatingAustraliaMoviesTypeAllBlocked, RatingAustraliaMoviesTypeGeneral, RatingAustraliaMoviesTypeParentalGuidance, RatingAustraliaMoviesTypeMature, RatingAustraliaMoviesTypeAgesAbove15, RatingAustraliaMoviesTypeAgesAbove18}
+	return enumValues[RatingAustraliaMoviesType](documentedRatingAustraliaMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingAustraliaMoviesType) Known() bool {
-	switch v {
-	case RatingAustraliaMoviesTypeAllAllowed, RatingAustraliaMoviesTypeAllBlocked, RatingAustraliaMoviesTypeGeneral, RatingAustraliaMoviesTypeParentalGuidance, RatingAustraliaMoviesTypeMature, RatingAustraliaMoviesTypeAgesAbove15, RatingAustraliaMoviesTypeAgesAbove18:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingAustraliaMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13712,18 +13159,16 @@ const (
 	RatingAustraliaTelevisionTypeAgesAbove15AdultViolence RatingAustraliaTelevisionType = "agesAbove15AdultViolence"
 )
 
+var documentedRatingAustraliaTelevisionTypeValues = []string{"allAllowed", "allBlocked", "preschoolers", "children", "general", "parentalGuidance", "mature", "agesAbove15", "agesAbove15AdultViolence"}
+
 // RatingAustraliaTelevisionTypeValues lists the documented values in documentation order.
 func RatingAustraliaTelevisionTypeValues() []RatingAustraliaTelevisionType {
-	return []RatingAustraliaTelevisionType{RatingAustraliaTelevisionTypeAllAllowed, RatingAustraliaTelevisionTypeAllBlocked, RatingAustraliaTelevisionTypePreschoolers, RatingAustraliaTelevisionTypeChildren, RatingAustraliaTelevisionTypeGeneral, RatingAustraliaTelevisionTypeParentalGuidance, RatingAustraliaTelevisionTypeMature, RatingAustraliaTelevisionTypeAgesAbove15, RatingAustraliaTelevisionTypeAgesAbove15AdultViolence}
+	return enumValues[RatingAustraliaTelevisionType](documentedRatingAustraliaTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingAustraliaTelevisionType) Known() bool {
-	switch v {
-	case RatingAustraliaTelevisionTypeAllAllowed, RatingAustraliaTelevisionTypeAllBlocked, RatingAustraliaTelevisionTypePreschoolers, RatingAustraliaTelevisionTypeChildren, RatingAustraliaTelevisionTypeGeneral, RatingAustraliaTelevisionTypeParentalGuidance, RatingAustraliaTelevisionTypeMature, RatingAustraliaTelevisionTypeAgesAbove15, RatingAustraliaTelevisionTypeAgesAbove15AdultViolence:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingAustraliaTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13765,18 +13210,16 @@ const (
 	RatingCanadaMoviesTypeRestricted RatingCanadaMoviesType = "restricted"
 )
 
+var documentedRatingCanadaMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "agesAbove14", "agesAbove18", "restricted"}
+
 // RatingCanadaMoviesTypeValues lists the documented values in documentation order.
 func RatingCanadaMoviesTypeValues() []RatingCanadaMoviesType {
-	return []RatingCanadaMoviesType{RatingCanadaMoviesTypeAllAllowed, RatingCanadaMoviesTypeAllBlocked, RatingCanadaMoviesTypeGeneral, RatingCanadaMoviesTypeParentalGuidance, RatingCanadaMoviesTypeAgesAbove14, RatingCanadaMoviesTypeAgesAbove18, RatingCanadaMoviesTypeRestricted}
+	return enumValues[RatingCanadaMoviesType](documentedRatingCanadaMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingCanadaMoviesType) Known() bool {
-	switch v {
-	case RatingCanadaMoviesTypeAllAllowed, RatingCanadaMoviesTypeAllBlocked, RatingCanadaMoviesTypeGeneral, RatingCanadaMoviesTypeParentalGuidance, RatingCanadaMoviesTypeAgesAbove14, RatingCanadaMoviesTypeAgesAbove18, RatingCanadaMoviesTypeRestricted:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingCanadaMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13821,18 +13264,16 @@ const (
 	RatingCanadaTelevisionTypeAgesAbove18 RatingCanadaTelevisionType = "agesAbove18"
 )
 
+var documentedRatingCanadaTelevisionTypeValues = []string{"allAllowed", "allBlocked", "children", "childrenAbove8", "general", "parentalGuidance", "agesAbove14", "agesAbove18"}
+
 // RatingCanadaTelevisionTypeValues lists the documented values in documentation order.
 func RatingCanadaTelevisionTypeValues() []RatingCanadaTelevisionType {
-	return []RatingCanadaTelevisionType{RatingCanadaTelevisionTypeAllAllowed, RatingCanadaTelevisionTypeAllBlocked, RatingCanadaTelevisionTypeChildren, RatingCanadaTelevisionTypeChildrenAbove8, RatingCanadaTelevisionTypeGeneral, RatingCanadaTelevisionTypeParentalGuidance, RatingCanadaTelevisionTypeAgesAbove14, RatingCanadaTelevisionTypeAgesAbove18}
+	return enumValues[RatingCanadaTelevisionType](documentedRatingCanadaTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingCanadaTelevisionType) Known() bool {
-	switch v {
-	case RatingCanadaTelevisionTypeAllAllowed, RatingCanadaTelevisionTypeAllBlocked, RatingCanadaTelevisionTypeChildren, RatingCanadaTelevisionTypeChildrenAbove8, RatingCanadaTelevisionTypeGeneral, RatingCanadaTelevisionTypeParentalGuidance, RatingCanadaTelevisionTypeAgesAbove14, RatingCanadaTelevisionTypeAgesAbove18:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingCanadaTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13871,18 +13312,16 @@ const (
 	RatingFranceMoviesTypeAgesAbove18 RatingFranceMoviesType = "agesAbove18"
 )
 
+var documentedRatingFranceMoviesTypeValues = []string{"allAllowed", "allBlocked", "agesAbove10", "agesAbove12", "agesAbove16", "agesAbove18"}
+
 // RatingFranceMoviesTypeValues lists the documented values in documentation order.
 func RatingFranceMoviesTypeValues() []RatingFranceMoviesType {
-	return []RatingFranceMoviesType{RatingFranceMoviesTypeAllAllowed, RatingFranceMoviesTypeAllBlocked, RatingFranceMoviesTypeAgesAbove10, RatingFranceMoviesTypeAgesAbove12, RatingFranceMoviesTypeAgesAbove16, RatingFranceMoviesTypeAgesAbove18}
+	return enumValues[RatingFranceMoviesType](documentedRatingFranceMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingFranceMoviesType) Known() bool {
-	switch v {
-	case RatingFranceMoviesTypeAllAllowed, RatingFranceMoviesTypeAllBlocked, RatingFranceMoviesTypeAgesAbove10, RatingFranceMoviesTypeAgesAbove12, RatingFranceMoviesTypeAgesAbove16, RatingFranceMoviesTypeAgesAbove18:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingFranceMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13921,18 +13360,16 @@ const (
 	RatingFranceTelevisionTypeAgesAbove18 RatingFranceTelevisionType = "agesAbove18"
 )
 
+var documentedRatingFranceTelevisionTypeValues = []string{"allAllowed", "allBlocked", "agesAbove10", "agesAbove12", "agesAbove16", "agesAbove18"}
+
 // RatingFranceTelevisionTypeValues lists the documented values in documentation order.
 func RatingFranceTelevisionTypeValues() []RatingFranceTelevisionType {
-	return []RatingFranceTelevisionType{RatingFranceTelevisionTypeAllAllowed, RatingFranceTelevisionTypeAllBlocked, RatingFranceTelevisionTypeAgesAbove10, RatingFranceTelevisionTypeAgesAbove12, RatingFranceTelevisionTypeAgesAbove16, RatingFranceTelevisionTypeAgesAbove18}
+	return enumValues[RatingFranceTelevisionType](documentedRatingFranceTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingFranceTelevisionType) Known() bool {
-	switch v {
-	case RatingFranceTelevisionTypeAllAllowed, RatingFranceTelevisionTypeAllBlocked, RatingFranceTelevisionTypeAgesAbove10, RatingFranceTelevisionTypeAgesAbove12, RatingFranceTelevisionTypeAgesAbove16, RatingFranceTelevisionTypeAgesAbove18:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingFranceTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -13973,18 +13410,16 @@ const (
 	RatingGermanyMoviesTypeAdults RatingGermanyMoviesType = "adults"
 )
 
+var documentedRatingGermanyMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "agesAbove6", "agesAbove12", "agesAbove16", "adults"}
+
 // RatingGermanyMoviesTypeValues lists the documented values in documentation order.
 func RatingGermanyMoviesTypeValues() []RatingGermanyMoviesType {
-	return []RatingGermanyMoviesType{RatingGermanyMoviesTypeAllAllowed, RatingGermanyMoviesTypeAllBlocked, RatingGermanyMoviesTypeGeneral, RatingGermanyMoviesTypeAgesAbove6, RatingGermanyMoviesTypeAgesAbove12, RatingGermanyMoviesTypeAgesAbove16, RatingGermanyMoviesTypeAdults}
+	return enumValues[RatingGermanyMoviesType](documentedRatingGermanyMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingGermanyMoviesType) Known() bool {
-	switch v {
-	case RatingGermanyMoviesTypeAllAllowed, RatingGermanyMoviesTypeAllBlocked, RatingGermanyMoviesTypeGeneral, RatingGermanyMoviesTypeAgesAbove6, RatingGermanyMoviesTypeAgesAbove12, RatingGermanyMoviesTypeAgesAbove16, RatingGermanyMoviesTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingGermanyMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14025,18 +13460,16 @@ const (
 	RatingGermanyTelevisionTypeAdults RatingGermanyTelevisionType = "adults"
 )
 
+var documentedRatingGermanyTelevisionTypeValues = []string{"allAllowed", "allBlocked", "general", "agesAbove6", "agesAbove12", "agesAbove16", "adults"}
+
 // RatingGermanyTelevisionTypeValues lists the documented values in documentation order.
 func RatingGermanyTelevisionTypeValues() []RatingGermanyTelevisionType {
-	return []RatingGermanyTelevisionType{RatingGermanyTelevisionTypeAllAllowed, RatingGermanyTelevisionTypeAllBlocked, RatingGermanyTelevisionTypeGeneral, RatingGermanyTelevisionTypeAgesAbove6, RatingGermanyTelevisionTypeAgesAbove12, RatingGermanyTelevisionTypeAgesAbove16, RatingGermanyTelevisionTypeAdults}
+	return enumValues[RatingGermanyTelevisionType](documentedRatingGermanyTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingGermanyTelevisionType) Known() bool {
-	switch v {
-	case RatingGermanyTelevisionTypeAllAllowed, RatingGermanyTelevisionTypeAllBlocked, RatingGermanyTelevisionTypeGeneral, RatingGermanyTelevisionTypeAgesAbove6, RatingGermanyTelevisionTypeAgesAbove12, RatingGermanyTelevisionTypeAgesAbove16, RatingGermanyTelevisionTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingGermanyTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14081,18 +13514,16 @@ const (
 	RatingIrelandMoviesTypeAdults RatingIrelandMoviesType = "adults"
 )
 
+var documentedRatingIrelandMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "agesAbove12", "agesAbove15", "agesAbove16", "adults"}
+
 // RatingIrelandMoviesTypeValues lists the documented values in documentation order.
 func RatingIrelandMoviesTypeValues() []RatingIrelandMoviesType {
-	return []RatingIrelandMoviesType{RatingIrelandMoviesTypeAllAllowed, RatingIrelandMoviesTypeAllBlocked, RatingIrelandMoviesTypeGeneral, RatingIrelandMoviesTypeParentalGuidance, RatingIrelandMoviesTypeAgesAbove12, RatingIrelandMoviesTypeAgesAbove15, RatingIrelandMoviesTypeAgesAbove16, RatingIrelandMoviesTypeAdults}
+	return enumValues[RatingIrelandMoviesType](documentedRatingIrelandMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingIrelandMoviesType) Known() bool {
-	switch v {
-	case RatingIrelandMoviesTypeAllAllowed, RatingIrelandMoviesTypeAllBlocked, RatingIrelandMoviesTypeGeneral, RatingIrelandMoviesTypeParentalGuidance, RatingIrelandMoviesTypeAgesAbove12, RatingIrelandMoviesTypeAgesAbove15, RatingIrelandMoviesTypeAgesAbove16, RatingIrelandMoviesTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingIrelandMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14135,18 +13566,16 @@ const (
 	RatingIrelandTelevisionTypeMature RatingIrelandTelevisionType = "mature"
 )
 
+var documentedRatingIrelandTelevisionTypeValues = []string{"allAllowed", "allBlocked", "general", "children", "youngAdults", "parentalSupervision", "mature"}
+
 // RatingIrelandTelevisionTypeValues lists the documented values in documentation order.
 func RatingIrelandTelevisionTypeValues() []RatingIrelandTelevisionType {
-	return []RatingIrelandTelevisionType{RatingIrelandTelevisionTypeAllAllowed, RatingIrelandTelevisionTypeAllBlocked, RatingIrelandTelevisionTypeGeneral, RatingIrelandTelevisionTypeChildren, RatingIrelandTelevisionTypeYoungAdults, RatingIrelandTelevisionTypeParentalSupervision, RatingIrelandTelevisionTypeMature}
+	return enumValues[RatingIrelandTelevisionType](documentedRatingIrelandTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingIrelandTelevisionType) Known() bool {
-	switch v {
-	case RatingIrelandTelevisionTypeAllAllowed, RatingIrelandTelevisionTypeAllBlocked, RatingIrelandTelevisionTypeGeneral, RatingIrelandTelevisionTypeChildren, RatingIrelandTelevisionTypeYoungAdults, RatingIrelandTelevisionTypeParentalSupervision, RatingIrelandTelevisionTypeMature:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingIrelandTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14184,18 +13613,16 @@ const (
 	RatingJapanMoviesTypeAgesAbove18 RatingJapanMoviesType = "agesAbove18"
 )
 
+var documentedRatingJapanMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "agesAbove15", "agesAbove18"}
+
 // RatingJapanMoviesTypeValues lists the documented values in documentation order.
 func RatingJapanMoviesTypeValues() []RatingJapanMoviesType {
-	return []RatingJapanMoviesType{RatingJapanMoviesTypeAllAllowed, RatingJapanMoviesTypeAllBlocked, RatingJapanMoviesTypeGeneral, RatingJapanMoviesTypeParentalGuidance, RatingJapanMoviesTypeAgesAbove15, RatingJapanMoviesTypeAgesAbove18}
+	return enumValues[RatingJapanMoviesType](documentedRatingJapanMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingJapanMoviesType) Known() bool {
-	switch v {
-	case RatingJapanMoviesTypeAllAllowed, RatingJapanMoviesTypeAllBlocked, RatingJapanMoviesTypeGeneral, RatingJapanMoviesTypeParentalGuidance, RatingJapanMoviesTypeAgesAbove15, RatingJapanMoviesTypeAgesAbove18:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingJapanMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14225,18 +13652,16 @@ const (
 	RatingJapanTelevisionTypeExplicitAllowed RatingJapanTelevisionType = "explicitAllowed"
 )
 
+var documentedRatingJapanTelevisionTypeValues = []string{"allAllowed", "allBlocked", "explicitAllowed"}
+
 // RatingJapanTelevisionTypeValues lists the documented values in documentation order.
 func RatingJapanTelevisionTypeValues() []RatingJapanTelevisionType {
-	return []RatingJapanTelevisionType{RatingJapanTelevisionTypeAllAllowed, RatingJapanTelevisionTypeAllBlocked, RatingJapanTelevisionTypeExplicitAllowed}
+	return enumValues[RatingJapanTelevisionType](documentedRatingJapanTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingJapanTelevisionType) Known() bool {
-	switch v {
-	case RatingJapanTelevisionTypeAllAllowed, RatingJapanTelevisionTypeAllBlocked, RatingJapanTelevisionTypeExplicitAllowed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingJapanTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14291,18 +13716,16 @@ const (
 	RatingNewZealandMoviesTypeAgesAbove16Restricted RatingNewZealandMoviesType = "agesAbove16Restricted"
 )
 
+var documentedRatingNewZealandMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "mature", "agesAbove13", "agesAbove15", "agesAbove16", "agesAbove18", "restricted", "agesAbove16Restricted"}
+
 // RatingNewZealandMoviesTypeValues lists the documented values in documentation order.
 func RatingNewZealandMoviesTypeValues() []RatingNewZealandMoviesType {
-	return []RatingNewZealandMoviesType{RatingNewZealandMoviesTypeAllAllowed, RatingNewZealandMoviesTypeAllBlocked, RatingNewZealandMoviesTypeGeneral, RatingNewZealandMoviesTypeParentalGuidance, RatingNewZealandMoviesTypeMature, RatingNewZealandMoviesTypeAgesAbove13, RatingNewZealandMoviesTypeAgesAbove15, RatingNewZealandMoviesTypeAgesAbove16, RatingNewZealandMoviesTypeAgesAbove18, RatingNewZealandMoviesTypeRestricted, RatingNewZealandMoviesTypeAgesAbove16Restricted}
+	return enumValues[RatingNewZealandMoviesType](documentedRatingNewZealandMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingNewZealandMoviesType) Known() bool {
-	switch v {
-	case RatingNewZealandMoviesTypeAllAllowed, RatingNewZealandMoviesTypeAllBlocked, RatingNewZealandMoviesTypeGeneral, RatingNewZealandMoviesTypeParentalGuidance, RatingNewZealandMoviesTypeMature, RatingNewZealandMoviesTypeAgesAbove13, RatingNewZealandMoviesTypeAgesAbove15, RatingNewZealandMoviesTypeAgesAbove16, RatingNewZealandMoviesTypeAgesAbove18, RatingNewZealandMoviesTypeRestricted, RatingNewZealandMoviesTypeAgesAbove16Restricted:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingNewZealandMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14339,18 +13762,16 @@ const (
 	RatingNewZealandTelevisionTypeAdults RatingNewZealandTelevisionType = "adults"
 )
 
+var documentedRatingNewZealandTelevisionTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "adults"}
+
 // RatingNewZealandTelevisionTypeValues lists the documented values in documentation order.
 func RatingNewZealandTelevisionTypeValues() []RatingNewZealandTelevisionType {
-	return []RatingNewZealandTelevisionType{RatingNewZealandTelevisionTypeAllAllowed, RatingNewZealandTelevisionTypeAllBlocked, RatingNewZealandTelevisionTypeGeneral, RatingNewZealandTelevisionTypeParentalGuidance, RatingNewZealandTelevisionTypeAdults}
+	return enumValues[RatingNewZealandTelevisionType](documentedRatingNewZealandTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingNewZealandTelevisionType) Known() bool {
-	switch v {
-	case RatingNewZealandTelevisionTypeAllAllowed, RatingNewZealandTelevisionTypeAllBlocked, RatingNewZealandTelevisionTypeGeneral, RatingNewZealandTelevisionTypeParentalGuidance, RatingNewZealandTelevisionTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingNewZealandTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14397,18 +13818,16 @@ const (
 	RatingUnitedKingdomMoviesTypeAdults RatingUnitedKingdomMoviesType = "adults"
 )
 
+var documentedRatingUnitedKingdomMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "universalChildren", "parentalGuidance", "agesAbove12Video", "agesAbove12Cinema", "agesAbove15", "adults"}
+
 // RatingUnitedKingdomMoviesTypeValues lists the documented values in documentation order.
 func RatingUnitedKingdomMoviesTypeValues() []RatingUnitedKingdomMoviesType {
-	return []RatingUnitedKingdomMoviesType{RatingUnitedKingdomMoviesTypeAllAllowed, RatingUnitedKingdomMoviesTypeAllBlocked, RatingUnitedKingdomMoviesTypeGeneral, RatingUnitedKingdomMoviesTypeUniversalChildren, RatingUnitedKingdomMoviesTypeParentalGuidance, RatingUnitedKingdomMoviesTypeAgesAbove12Video, RatingUnitedKingdomMoviesTypeAgesAbove12Cinema, RatingUnitedKingdomMoviesTypeAgesAbove15, RatingUnitedKingdomMoviesTypeAdults}
+	return enumValues[RatingUnitedKingdomMoviesType](documentedRatingUnitedKingdomMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingUnitedKingdomMoviesType) Known() bool {
-	switch v {
-	case RatingUnitedKingdomMoviesTypeAllAllowed, RatingUnitedKingdomMoviesTypeAllBlocked, RatingUnitedKingdomMoviesTypeGeneral, RatingUnitedKingdomMoviesTypeUniversalChildren, RatingUnitedKingdomMoviesTypeParentalGuidance, RatingUnitedKingdomMoviesTypeAgesAbove12Video, RatingUnitedKingdomMoviesTypeAgesAbove12Cinema, RatingUnitedKingdomMoviesTypeAgesAbove15, RatingUnitedKingdomMoviesTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingUnitedKingdomMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14438,18 +13857,16 @@ const (
 	RatingUnitedKingdomTelevisionTypeCaution RatingUnitedKingdomTelevisionType = "caution"
 )
 
+var documentedRatingUnitedKingdomTelevisionTypeValues = []string{"allAllowed", "allBlocked", "caution"}
+
 // RatingUnitedKingdomTelevisionTypeValues lists the documented values in documentation order.
 func RatingUnitedKingdomTelevisionTypeValues() []RatingUnitedKingdomTelevisionType {
-	return []RatingUnitedKingdomTelevisionType{RatingUnitedKingdomTelevisionTypeAllAllowed, RatingUnitedKingdomTelevisionTypeAllBlocked, RatingUnitedKingdomTelevisionTypeCaution}
+	return enumValues[RatingUnitedKingdomTelevisionType](documentedRatingUnitedKingdomTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingUnitedKingdomTelevisionType) Known() bool {
-	switch v {
-	case RatingUnitedKingdomTelevisionTypeAllAllowed, RatingUnitedKingdomTelevisionTypeAllBlocked, RatingUnitedKingdomTelevisionTypeCaution:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingUnitedKingdomTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14489,18 +13906,16 @@ const (
 	RatingUnitedStatesMoviesTypeAdults RatingUnitedStatesMoviesType = "adults"
 )
 
+var documentedRatingUnitedStatesMoviesTypeValues = []string{"allAllowed", "allBlocked", "general", "parentalGuidance", "parentalGuidance13", "restricted", "adults"}
+
 // RatingUnitedStatesMoviesTypeValues lists the documented values in documentation order.
 func RatingUnitedStatesMoviesTypeValues() []RatingUnitedStatesMoviesType {
-	return []RatingUnitedStatesMoviesType{RatingUnitedStatesMoviesTypeAllAllowed, RatingUnitedStatesMoviesTypeAllBlocked, RatingUnitedStatesMoviesTypeGeneral, RatingUnitedStatesMoviesTypeParentalGuidance, RatingUnitedStatesMoviesTypeParentalGuidance13, RatingUnitedStatesMoviesTypeRestricted, RatingUnitedStatesMoviesTypeAdults}
+	return enumValues[RatingUnitedStatesMoviesType](documentedRatingUnitedStatesMoviesTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingUnitedStatesMoviesType) Known() bool {
-	switch v {
-	case RatingUnitedStatesMoviesTypeAllAllowed, RatingUnitedStatesMoviesTypeAllBlocked, RatingUnitedStatesMoviesTypeGeneral, RatingUnitedStatesMoviesTypeParentalGuidance, RatingUnitedStatesMoviesTypeParentalGuidance13, RatingUnitedStatesMoviesTypeRestricted, RatingUnitedStatesMoviesTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingUnitedStatesMoviesTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14544,18 +13959,16 @@ const (
 	RatingUnitedStatesTelevisionTypeAdults RatingUnitedStatesTelevisionType = "adults"
 )
 
+var documentedRatingUnitedStatesTelevisionTypeValues = []string{"allAllowed", "allBlocked", "childrenAll", "childrenAbove7", "general", "parentalGuidance", "childrenAbove14", "adults"}
+
 // RatingUnitedStatesTelevisionTypeValues lists the documented values in documentation order.
 func RatingUnitedStatesTelevisionTypeValues() []RatingUnitedStatesTelevisionType {
-	return []RatingUnitedStatesTelevisionType{RatingUnitedStatesTelevisionTypeAllAllowed, RatingUnitedStatesTelevisionTypeAllBlocked, RatingUnitedStatesTelevisionTypeChildrenAll, RatingUnitedStatesTelevisionTypeChildrenAbove7, RatingUnitedStatesTelevisionTypeGeneral, RatingUnitedStatesTelevisionTypeParentalGuidance, RatingUnitedStatesTelevisionTypeChildrenAbove14, RatingUnitedStatesTelevisionTypeAdults}
+	return enumValues[RatingUnitedStatesTelevisionType](documentedRatingUnitedStatesTelevisionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RatingUnitedStatesTelevisionType) Known() bool {
-	switch v {
-	case RatingUnitedStatesTelevisionTypeAllAllowed, RatingUnitedStatesTelevisionTypeAllBlocked, RatingUnitedStatesTelevisionTypeChildrenAll, RatingUnitedStatesTelevisionTypeChildrenAbove7, RatingUnitedStatesTelevisionTypeGeneral, RatingUnitedStatesTelevisionTypeParentalGuidance, RatingUnitedStatesTelevisionTypeChildrenAbove14, RatingUnitedStatesTelevisionTypeAdults:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRatingUnitedStatesTelevisionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14589,18 +14002,16 @@ const (
 	RemediationStateScriptError RemediationState = "scriptError"
 )
 
+var documentedRemediationStateValues = []string{"unknown", "skipped", "success", "remediationFailed", "scriptError"}
+
 // RemediationStateValues lists the documented values in documentation order.
 func RemediationStateValues() []RemediationState {
-	return []RemediationState{RemediationStateUnknown, RemediationStateSkipped, RemediationStateSuccess, RemediationStateRemediationFailed, RemediationStateScriptError}
+	return enumValues[RemediationState](documentedRemediationStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RemediationState) Known() bool {
-	switch v {
-	case RemediationStateUnknown, RemediationStateSkipped, RemediationStateSuccess, RemediationStateRemediationFailed, RemediationStateScriptError:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRemediationStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -14695,18 +14106,16 @@ const (
 	RemoteActionActivateDeviceEsim RemoteAction = "activateDeviceEsim"
 )
 
+var documentedRemoteActionValues = []string{"unknown", "factoryReset", "removeCompanyData", "resetPasscode", "remoteLock", "enableLostMode", "disableLostMode", "locateDevice", "rebootNow", "recoverPasscode", "cleanWindowsDevice", "logoutSharedAppleDeviceActiveUser", "quickScan", "fullScan", "windowsDefenderUpdateSignatures", "factoryResetKeepEnrollmentData", "updateDeviceAccount", "automaticRedeployment", "shutDown", "rotateBitLockerKeys", "rotateFileVaultKey", "getFileVaultKey", "setDeviceName", "activateDeviceEsim"}
+
 // RemoteActionValues lists the documented values in documentation order.
 func RemoteActionValues() []RemoteAction {
-	return []RemoteAction{RemoteActionUnknown, RemoteActionFactoryReset, RemoteActionRemoveCompanyData, RemoteActionResetPasscode, RemoteActionRemoteLock, RemoteActionEnableLostMode, RemoteActionDisableLostMode, RemoteActionLocateDevice, RemoteActionRebootNow, RemoteActionRecoverPasscode, RemoteActionCleanWindowsDevice, RemoteActionLogoutSharedAppleDeviceActiveUser, RemoteActionQuickScan, RemoteActionFullScan, RemoteActionWindowsDefenderUpdateSignatures, RemoteActionFactoryResetKeepEnrollmentData, RemoteActionUpdateDeviceAccount, RemoteActionAutomaticRedeployment, RemoteActionShutDown, RemoteActionRotateBitLockerKeys, RemoteActionRotateFileVaultKey, RemoteActionGetFileVaultKey, RemoteActionSetDeviceName, RemoteActionActivateDeviceEsim}
+	return enumValues[RemoteAction](documentedRemoteActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RemoteAction) Known() bool {
-	switch v {
-	case RemoteActionUnknown, RemoteActionFactoryReset, RemoteActionRemoveCompanyData, RemoteActionResetPasscode, RemoteActionRemoteLock, RemoteActionEnableLostMode, RemoteActionDisableLostMode, RemoteActionLocateDevice, RemoteActionRebootNow, RemoteActionRecoverPasscode, RemoteActionCleanWindowsDevice, RemoteActionLogoutSharedAppleDeviceActiveUser, RemoteActionQuickScan, RemoteActionFullScan, RemoteActionWindowsDefenderUpdateSignatures, RemoteActionFactoryResetKeepEnrollmentData, RemoteActionUpdateDeviceAccount, RemoteActionAutomaticRedeployment, RemoteActionShutDown, RemoteActionRotateBitLockerKeys, RemoteActionRotateFileVaultKey, RemoteActionGetFileVaultKey, RemoteActionSetDeviceName, RemoteActionActivateDeviceEsim:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRemoteActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -14738,18 +14147,16 @@ const (
 	RemoteAssistanceOnboardingStatusOnboarded RemoteAssistanceOnboardingStatus = "onboarded"
 )
 
+var documentedRemoteAssistanceOnboardingStatusValues = []string{"notOnboarded", "onboarding", "onboarded"}
+
 // RemoteAssistanceOnboardingStatusValues lists the documented values in documentation order.
 func RemoteAssistanceOnboardingStatusValues() []RemoteAssistanceOnboardingStatus {
-	return []RemoteAssistanceOnboardingStatus{RemoteAssistanceOnboardingStatusNotOnboarded, RemoteAssistanceOnboardingStatusOnboarding, RemoteAssistanceOnboardingStatusOnboarded}
+	return enumValues[RemoteAssistanceOnboardingStatus](documentedRemoteAssistanceOnboardingStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RemoteAssistanceOnboardingStatus) Known() bool {
-	switch v {
-	case RemoteAssistanceOnboardingStatusNotOnboarded, RemoteAssistanceOnboardingStatusOnboarding, RemoteAssistanceOnboardingStatusOnboarded:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRemoteAssistanceOnboardingStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -14777,18 +14184,16 @@ const (
 	RequiredPasswordTypeNumeric RequiredPasswordType = "numeric"
 )
 
+var documentedRequiredPasswordTypeValues = []string{"deviceDefault", "alphanumeric", "numeric"}
+
 // RequiredPasswordTypeValues lists the documented values in documentation order.
 func RequiredPasswordTypeValues() []RequiredPasswordType {
-	return []RequiredPasswordType{RequiredPasswordTypeDeviceDefault, RequiredPasswordTypeAlphanumeric, RequiredPasswordTypeNumeric}
+	return enumValues[RequiredPasswordType](documentedRequiredPasswordTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RequiredPasswordType) Known() bool {
-	switch v {
-	case RequiredPasswordTypeDeviceDefault, RequiredPasswordTypeAlphanumeric, RequiredPasswordTypeNumeric:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRequiredPasswordTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -14812,18 +14217,16 @@ const (
 	RestrictedAppsStateNotApprovedApps RestrictedAppsState = "notApprovedApps"
 )
 
+var documentedRestrictedAppsStateValues = []string{"prohibitedApps", "notApprovedApps"}
+
 // RestrictedAppsStateValues lists the documented values in documentation order.
 func RestrictedAppsStateValues() []RestrictedAppsState {
-	return []RestrictedAppsState{RestrictedAppsStateProhibitedApps, RestrictedAppsStateNotApprovedApps}
+	return enumValues[RestrictedAppsState](documentedRestrictedAppsStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RestrictedAppsState) Known() bool {
-	switch v {
-	case RestrictedAppsStateProhibitedApps, RestrictedAppsStateNotApprovedApps:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRestrictedAppsStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -14863,18 +14266,16 @@ const (
 	ResultantAppStateNotApplicable ResultantAppState = "notApplicable"
 )
 
+var documentedResultantAppStateValues = []string{"installed", "failed", "notInstalled", "uninstallFailed", "pendingInstall", "unknown", "notApplicable"}
+
 // ResultantAppStateValues lists the documented values in documentation order.
 func ResultantAppStateValues() []ResultantAppState {
-	return []ResultantAppState{ResultantAppStateInstalled, ResultantAppStateFailed, ResultantAppStateNotInstalled, ResultantAppStateUninstallFailed, ResultantAppStatePendingInstall, ResultantAppStateUnknown, ResultantAppStateNotApplicable}
+	return enumValues[ResultantAppState](documentedResultantAppStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ResultantAppState) Known() bool {
-	switch v {
-	case ResultantAppStateInstalled, ResultantAppStateFailed, ResultantAppStateNotInstalled, ResultantAppStateUninstallFailed, ResultantAppStatePendingInstall, ResultantAppStateUnknown, ResultantAppStateNotApplicable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedResultantAppStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -14988,18 +14389,16 @@ const (
 	ResultantAppStateDetailProcessorArchitectureNotApplicable ResultantAppStateDetail = "processorArchitectureNotApplicable"
 )
 
+var documentedResultantAppStateDetailValues = []string{"noAdditionalDetails", "dependencyFailedToInstall", "dependencyWithRequirementsNotMet", "dependencyPendingReboot", "dependencyWithAutoInstallDisabled", "iosAppStoreUpdateFailedToInstall", "vppAppHasUpdateAvailable", "userRejectedUpdate", "seeInstallErrorCode", "autoInstallDisabled", "managedAppNoLongerPresent", "userRejectedInstall", "userIsNotLoggedIntoAppStore", "seeUninstallErrorCode", "pendingReboot", "installingDependencies", "contentDownloaded", "powerShellScriptRequirementNotMet", "registryRequirementNotMet", "fileSystemRequirementNotMet", "platformNotApplicable", "minimumCpuSpeedNotMet", "minimumLogicalProcessorCountNotMet", "minimumPhysicalMemoryNotMet", "minimumOsVersionNotMet", "minimumDiskSpaceNotMet", "processorArchitectureNotApplicable"}
+
 // ResultantAppStateDetailValues lists the documented values in documentation order.
 func ResultantAppStateDetailValues() []ResultantAppStateDetail {
-	return []ResultantAppStateDetail{ResultantAppStateDetailNoAdditionalDetails, ResultantAppStateDetailDependencyFailedToInstall, ResultantAppStateDetailDependencyWithRequirementsNotMet, ResultantAppStateDetailDependencyPendingReboot, ResultantAppStateDetailDependencyWithAutoInstallDisabled, ResultantAppStateDetailIosAppStoreUpdateFailedToInstall, ResultantAppStateDetailVppAppHasUpdateAvailable, ResultantAppStateDetailUserRejectedUpdate, ResultantAppStateDetailSeeInstallErrorCode, ResultantAppStateDetailAutoInstallDisabled, ResultantAppStateDetailManagedAppNoLongerPresent, ResultantAppStateDetailUserRejectedInstall, ResultantAppStateDetailUserIsNotLoggedIntoAppStore, ResultantAppStateDetailSeeUninstallErrorCode, ResultantAppStateDetailPendingReboot, ResultantAppStateDetailInstallingDependencies, ResultantAppStateDetailContentDownloaded, ResultantAppStateDetailPowerShellScriptRequirementNotMet, ResultantAppStateDetailRegistryRequirementNotMet, ResultantAppStateDetailFileSystemRequirementNotMet, ResultantAppStateDetailPlatformNotApplicable, ResultantAppStateDetailMinimumCpuSpeedNotMet, ResultantAppStateDetailMinimumLogicalProcessorCountNotMet, ResultantAppStateDetailMinimumPhysicalMemoryNotMet, ResultantAppStateDetailMinimumOsVersionNotMet, ResultantAppStateDetailMinimumDiskSpaceNotMet, ResultantAppStateDetailProcessorArchitectureNotApplicable}
+	return enumValues[ResultantAppStateDetail](documentedResultantAppStateDetailValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ResultantAppStateDetail) Known() bool {
-	switch v {
-	case ResultantAppStateDetailNoAdditionalDetails, ResultantAppStateDetailDependencyFailedToInstall, ResultantAppStateDetailDependencyWithRequirementsNotMet, ResultantAppStateDetailDependencyPendingReboot, ResultantAppStateDetailDependencyWithAutoInstallDisabled, ResultantAppStateDetailIosAppStoreUpdateFailedToInstall, ResultantAppStateDetailVppAppHasUpdateAvailable, ResultantAppStateDetailUserRejectedUpdate, ResultantAppStateDetailSeeInstallErrorCode, ResultantAppStateDetailAutoInstallDisabled, ResultantAppStateDetailManagedAppNoLongerPresent, ResultantAppStateDetailUserRejectedInstall, ResultantAppStateDetailUserIsNotLoggedIntoAppStore, ResultantAppStateDetailSeeUninstallErrorCode, ResultantAppStateDetailPendingReboot, ResultantAppStateDetailInstallingDependencies, ResultantAppStateDetailContentDownloaded, ResultantAppStateDetailPowerShellScriptRequirementNotMet, ResultantAppStateDetailRegistryRequirementNotMet, ResultantAppStateDetailFileSystemRequirementNotMet, ResultantAppStateDetailPlatformNotApplicable, ResultantAppStateDetailMinimumCpuSpeedNotMet, ResultantAppStateDetailMinimumLogicalProcessorCountNotMet, ResultantAppStateDetailMinimumPhysicalMemoryNotMet, ResultantAppStateDetailMinimumOsVersionNotMet, ResultantAppStateDetailMinimumDiskSpaceNotMet, ResultantAppStateDetailProcessorArchitectureNotApplicable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedResultantAppStateDetailValues, string(v))
 }
 
 // String returns the wire value.
@@ -15033,18 +14432,16 @@ const (
 	RoleAssignmentScopeTypeAllDevicesAndLicensedUsers RoleAssignmentScopeType = "allDevicesAndLicensedUsers"
 )
 
+var documentedRoleAssignmentScopeTypeValues = []string{"resourceScope", "allDevices", "allLicensedUsers", "allDevicesAndLicensedUsers"}
+
 // RoleAssignmentScopeTypeValues lists the documented values in documentation order.
 func RoleAssignmentScopeTypeValues() []RoleAssignmentScopeType {
-	return []RoleAssignmentScopeType{RoleAssignmentScopeTypeResourceScope, RoleAssignmentScopeTypeAllDevices, RoleAssignmentScopeTypeAllLicensedUsers, RoleAssignmentScopeTypeAllDevicesAndLicensedUsers}
+	return enumValues[RoleAssignmentScopeType](documentedRoleAssignmentScopeTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RoleAssignmentScopeType) Known() bool {
-	switch v {
-	case RoleAssignmentScopeTypeResourceScope, RoleAssignmentScopeTypeAllDevices, RoleAssignmentScopeTypeAllLicensedUsers, RoleAssignmentScopeTypeAllDevicesAndLicensedUsers:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRoleAssignmentScopeTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15068,18 +14465,16 @@ const (
 	RunAsAccountTypeUser RunAsAccountType = "user"
 )
 
+var documentedRunAsAccountTypeValues = []string{"system", "user"}
+
 // RunAsAccountTypeValues lists the documented values in documentation order.
 func RunAsAccountTypeValues() []RunAsAccountType {
-	return []RunAsAccountType{RunAsAccountTypeSystem, RunAsAccountTypeUser}
+	return enumValues[RunAsAccountType](documentedRunAsAccountTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RunAsAccountType) Known() bool {
-	switch v {
-	case RunAsAccountTypeSystem, RunAsAccountTypeUser:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRunAsAccountTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15112,18 +14507,16 @@ const (
 	RunStateNotApplicable RunState = "notApplicable"
 )
 
+var documentedRunStateValues = []string{"unknown", "success", "fail", "scriptError", "pending", "notApplicable"}
+
 // RunStateValues lists the documented values in documentation order.
 func RunStateValues() []RunState {
-	return []RunState{RunStateUnknown, RunStateSuccess, RunStateFail, RunStateScriptError, RunStatePending, RunStateNotApplicable}
+	return enumValues[RunState](documentedRunStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RunState) Known() bool {
-	switch v {
-	case RunStateUnknown, RunStateSuccess, RunStateFail, RunStateScriptError, RunStatePending, RunStateNotApplicable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRunStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -15152,18 +14545,16 @@ const (
 	SafeSearchFilterTypeModerate SafeSearchFilterType = "moderate"
 )
 
+var documentedSafeSearchFilterTypeValues = []string{"userDefined", "strict", "moderate"}
+
 // SafeSearchFilterTypeValues lists the documented values in documentation order.
 func SafeSearchFilterTypeValues() []SafeSearchFilterType {
-	return []SafeSearchFilterType{SafeSearchFilterTypeUserDefined, SafeSearchFilterTypeStrict, SafeSearchFilterTypeModerate}
+	return enumValues[SafeSearchFilterType](documentedSafeSearchFilterTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SafeSearchFilterType) Known() bool {
-	switch v {
-	case SafeSearchFilterTypeUserDefined, SafeSearchFilterTypeStrict, SafeSearchFilterTypeModerate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSafeSearchFilterTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15196,18 +14587,16 @@ const (
 	SecureAssessmentAccountTypeLocalGuestAccount SecureAssessmentAccountType = "localGuestAccount"
 )
 
+var documentedSecureAssessmentAccountTypeValues = []string{"azureADAccount", "domainAccount", "localAccount", "localGuestAccount"}
+
 // SecureAssessmentAccountTypeValues lists the documented values in documentation order.
 func SecureAssessmentAccountTypeValues() []SecureAssessmentAccountType {
-	return []SecureAssessmentAccountType{SecureAssessmentAccountTypeAzureADAccount, SecureAssessmentAccountTypeDomainAccount, SecureAssessmentAccountTypeLocalAccount, SecureAssessmentAccountTypeLocalGuestAccount}
+	return enumValues[SecureAssessmentAccountType](documentedSecureAssessmentAccountTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SecureAssessmentAccountType) Known() bool {
-	switch v {
-	case SecureAssessmentAccountTypeAzureADAccount, SecureAssessmentAccountTypeDomainAccount, SecureAssessmentAccountTypeLocalAccount, SecureAssessmentAccountTypeLocalGuestAccount:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSecureAssessmentAccountTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15237,18 +14626,16 @@ const (
 	SecureBootWithDMATypeWithDMA SecureBootWithDMAType = "withDMA"
 )
 
+var documentedSecureBootWithDMATypeValues = []string{"notConfigured", "withoutDMA", "withDMA"}
+
 // SecureBootWithDMATypeValues lists the documented values in documentation order.
 func SecureBootWithDMATypeValues() []SecureBootWithDMAType {
-	return []SecureBootWithDMAType{SecureBootWithDMATypeNotConfigured, SecureBootWithDMATypeWithoutDMA, SecureBootWithDMATypeWithDMA}
+	return enumValues[SecureBootWithDMAType](documentedSecureBootWithDMATypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SecureBootWithDMAType) Known() bool {
-	switch v {
-	case SecureBootWithDMATypeNotConfigured, SecureBootWithDMATypeWithoutDMA, SecureBootWithDMATypeWithDMA:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSecureBootWithDMATypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15282,18 +14669,16 @@ const (
 	SecurityBaselineComplianceStateConflict SecurityBaselineComplianceState = "conflict"
 )
 
+var documentedSecurityBaselineComplianceStateValues = []string{"unknown", "secure", "notApplicable", "notSecure", "error", "conflict"}
+
 // SecurityBaselineComplianceStateValues lists the documented values in documentation order.
 func SecurityBaselineComplianceStateValues() []SecurityBaselineComplianceState {
-	return []SecurityBaselineComplianceState{SecurityBaselineComplianceStateUnknown, SecurityBaselineComplianceStateSecure, SecurityBaselineComplianceStateNotApplicable, SecurityBaselineComplianceStateNotSecure, SecurityBaselineComplianceStateError, SecurityBaselineComplianceStateConflict}
+	return enumValues[SecurityBaselineComplianceState](documentedSecurityBaselineComplianceStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SecurityBaselineComplianceState) Known() bool {
-	switch v {
-	case SecurityBaselineComplianceStateUnknown, SecurityBaselineComplianceStateSecure, SecurityBaselineComplianceStateNotApplicable, SecurityBaselineComplianceStateNotSecure, SecurityBaselineComplianceStateError, SecurityBaselineComplianceStateConflict:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSecurityBaselineComplianceStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -15319,18 +14704,16 @@ const (
 	ServiceStartTypeDisabled ServiceStartType = "disabled"
 )
 
+var documentedServiceStartTypeValues = []string{"manual", "automatic", "disabled"}
+
 // ServiceStartTypeValues lists the documented values in documentation order.
 func ServiceStartTypeValues() []ServiceStartType {
-	return []ServiceStartType{ServiceStartTypeManual, ServiceStartTypeAutomatic, ServiceStartTypeDisabled}
+	return enumValues[ServiceStartType](documentedServiceStartTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ServiceStartType) Known() bool {
-	switch v {
-	case ServiceStartTypeManual, ServiceStartTypeAutomatic, ServiceStartTypeDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedServiceStartTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15355,18 +14738,16 @@ const (
 	SettingSourceTypeDeviceIntent SettingSourceType = "deviceIntent"
 )
 
+var documentedSettingSourceTypeValues = []string{"deviceConfiguration", "deviceIntent"}
+
 // SettingSourceTypeValues lists the documented values in documentation order.
 func SettingSourceTypeValues() []SettingSourceType {
-	return []SettingSourceType{SettingSourceTypeDeviceConfiguration, SettingSourceTypeDeviceIntent}
+	return enumValues[SettingSourceType](documentedSettingSourceTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SettingSourceType) Known() bool {
-	switch v {
-	case SettingSourceTypeDeviceConfiguration, SettingSourceTypeDeviceIntent:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSettingSourceTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15397,18 +14778,16 @@ const (
 	SharedPCAccountDeletionPolicyTypeDiskSpaceThresholdOrInactiveThreshold SharedPCAccountDeletionPolicyType = "diskSpaceThresholdOrInactiveThreshold"
 )
 
+var documentedSharedPCAccountDeletionPolicyTypeValues = []string{"immediate", "diskSpaceThreshold", "diskSpaceThresholdOrInactiveThreshold"}
+
 // SharedPCAccountDeletionPolicyTypeValues lists the documented values in documentation order.
 func SharedPCAccountDeletionPolicyTypeValues() []SharedPCAccountDeletionPolicyType {
-	return []SharedPCAccountDeletionPolicyType{SharedPCAccountDeletionPolicyTypeImmediate, SharedPCAccountDeletionPolicyTypeDiskSpaceThreshold, SharedPCAccountDeletionPolicyTypeDiskSpaceThresholdOrInactiveThreshold}
+	return enumValues[SharedPCAccountDeletionPolicyType](documentedSharedPCAccountDeletionPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SharedPCAccountDeletionPolicyType) Known() bool {
-	switch v {
-	case SharedPCAccountDeletionPolicyTypeImmediate, SharedPCAccountDeletionPolicyTypeDiskSpaceThreshold, SharedPCAccountDeletionPolicyTypeDiskSpaceThresholdOrInactiveThreshold:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSharedPCAccountDeletionPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15436,18 +14815,16 @@ const (
 	SharedPCAllowedAccountTypeDomain SharedPCAllowedAccountType = "domain"
 )
 
+var documentedSharedPCAllowedAccountTypeValues = []string{"notConfigured", "guest", "domain"}
+
 // SharedPCAllowedAccountTypeValues lists the documented values in documentation order.
 func SharedPCAllowedAccountTypeValues() []SharedPCAllowedAccountType {
-	return []SharedPCAllowedAccountType{SharedPCAllowedAccountTypeNotConfigured, SharedPCAllowedAccountTypeGuest, SharedPCAllowedAccountTypeDomain}
+	return enumValues[SharedPCAllowedAccountType](documentedSharedPCAllowedAccountTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SharedPCAllowedAccountType) Known() bool {
-	switch v {
-	case SharedPCAllowedAccountTypeNotConfigured, SharedPCAllowedAccountTypeGuest, SharedPCAllowedAccountTypeDomain:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSharedPCAllowedAccountTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15474,18 +14851,16 @@ const (
 	SignInAssistantOptionsDisabled SignInAssistantOptions = "disabled"
 )
 
+var documentedSignInAssistantOptionsValues = []string{"notConfigured", "disabled"}
+
 // SignInAssistantOptionsValues lists the documented values in documentation order.
 func SignInAssistantOptionsValues() []SignInAssistantOptions {
-	return []SignInAssistantOptions{SignInAssistantOptionsNotConfigured, SignInAssistantOptionsDisabled}
+	return enumValues[SignInAssistantOptions](documentedSignInAssistantOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SignInAssistantOptions) Known() bool {
-	switch v {
-	case SignInAssistantOptionsNotConfigured, SignInAssistantOptionsDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSignInAssistantOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -15518,18 +14893,16 @@ const (
 	SiteSecurityLevelHigh SiteSecurityLevel = "high"
 )
 
+var documentedSiteSecurityLevelValues = []string{"userDefined", "low", "mediumLow", "medium", "mediumHigh", "high"}
+
 // SiteSecurityLevelValues lists the documented values in documentation order.
 func SiteSecurityLevelValues() []SiteSecurityLevel {
-	return []SiteSecurityLevel{SiteSecurityLevelUserDefined, SiteSecurityLevelLow, SiteSecurityLevelMediumLow, SiteSecurityLevelMedium, SiteSecurityLevelMediumHigh, SiteSecurityLevelHigh}
+	return enumValues[SiteSecurityLevel](documentedSiteSecurityLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SiteSecurityLevel) Known() bool {
-	switch v {
-	case SiteSecurityLevelUserDefined, SiteSecurityLevelLow, SiteSecurityLevelMediumLow, SiteSecurityLevelMedium, SiteSecurityLevelMediumHigh, SiteSecurityLevelHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSiteSecurityLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -15556,18 +14929,16 @@ const (
 	StateManagementSettingAllowed StateManagementSetting = "allowed"
 )
 
+var documentedStateManagementSettingValues = []string{"notConfigured", "blocked", "allowed"}
+
 // StateManagementSettingValues lists the documented values in documentation order.
 func StateManagementSettingValues() []StateManagementSetting {
-	return []StateManagementSetting{StateManagementSettingNotConfigured, StateManagementSettingBlocked, StateManagementSettingAllowed}
+	return enumValues[StateManagementSetting](documentedStateManagementSettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v StateManagementSetting) Known() bool {
-	switch v {
-	case StateManagementSettingNotConfigured, StateManagementSettingBlocked, StateManagementSettingAllowed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedStateManagementSettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -15606,9 +14977,11 @@ const (
 	SubjectAlternativeNameTypeUniversalResourceIdentifier SubjectAlternativeNameType = "universalResourceIdentifier"
 )
 
+var documentedSubjectAlternativeNameTypeValues = []string{"none", "emailAddress", "userPrincipalName", "customAzureADAttribute", "domainNameService", "universalResourceIdentifier"}
+
 // SubjectAlternativeNameTypeValues lists the documented values in documentation order.
 func SubjectAlternativeNameTypeValues() []SubjectAlternativeNameType {
-	return []SubjectAlternativeNameType{SubjectAlternativeNameTypeNone, SubjectAlternativeNameTypeEmailAddress, SubjectAlternativeNameTypeUserPrincipalName, SubjectAlternativeNameTypeCustomAzureADAttribute, SubjectAlternativeNameTypeDomainNameService, SubjectAlternativeNameTypeUniversalResourceIdentifier}
+	return enumValues[SubjectAlternativeNameType](documentedSubjectAlternativeNameTypeValues)
 }
 
 // NewSubjectAlternativeNameType joins members into one flags value.
@@ -15645,9 +15018,7 @@ func (v SubjectAlternativeNameType) Has(m SubjectAlternativeNameType) bool {
 // Known reports whether every member of v is documented.
 func (v SubjectAlternativeNameType) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case SubjectAlternativeNameTypeNone, SubjectAlternativeNameTypeEmailAddress, SubjectAlternativeNameTypeUserPrincipalName, SubjectAlternativeNameTypeCustomAzureADAttribute, SubjectAlternativeNameTypeDomainNameService, SubjectAlternativeNameTypeUniversalResourceIdentifier:
-		default:
+		if !slices.Contains(documentedSubjectAlternativeNameTypeValues, string(x)) {
 			return false
 		}
 	}
@@ -15696,18 +15067,16 @@ const (
 	SubjectNameFormatCommonNameAsDurableDeviceId SubjectNameFormat = "commonNameAsDurableDeviceId"
 )
 
+var documentedSubjectNameFormatValues = []string{"commonName", "commonNameIncludingEmail", "commonNameAsEmail", "custom", "commonNameAsIMEI", "commonNameAsSerialNumber", "commonNameAsAadDeviceId", "commonNameAsIntuneDeviceId", "commonNameAsDurableDeviceId"}
+
 // SubjectNameFormatValues lists the documented values in documentation order.
 func SubjectNameFormatValues() []SubjectNameFormat {
-	return []SubjectNameFormat{SubjectNameFormatCommonName, SubjectNameFormatCommonNameIncludingEmail, SubjectNameFormatCommonNameAsEmail, SubjectNameFormatCustom, SubjectNameFormatCommonNameAsIMEI, SubjectNameFormatCommonNameAsSerialNumber, SubjectNameFormatCommonNameAsAadDeviceId, SubjectNameFormatCommonNameAsIntuneDeviceId, SubjectNameFormatCommonNameAsDurableDeviceId}
+	return enumValues[SubjectNameFormat](documentedSubjectNameFormatValues)
 }
 
 // Known reports whether v is a documented value.
 func (v SubjectNameFormat) Known() bool {
-	switch v {
-	case SubjectNameFormatCommonName, SubjectNameFormatCommonNameIncludingEmail, SubjectNameFormatCommonNameAsEmail, SubjectNameFormatCustom, SubjectNameFormatCommonNameAsIMEI, SubjectNameFormatCommonNameAsSerialNumber, SubjectNameFormatCommonNameAsAadDeviceId, SubjectNameFormatCommonNameAsIntuneDeviceId, SubjectNameFormatCommonNameAsDurableDeviceId:
-		return true
-	}
-	return false
+	return slices.Contains(documentedSubjectNameFormatValues, string(v))
 }
 
 // String returns the wire value.
@@ -15737,18 +15106,16 @@ const (
 	UpdateClassificationNone UpdateClassification = "none"
 )
 
+var documentedUpdateClassificationValues = []string{"userDefined", "recommendedAndImportant", "important", "none"}
+
 // UpdateClassificationValues lists the documented values in documentation order.
 func UpdateClassificationValues() []UpdateClassification {
-	return []UpdateClassification{UpdateClassificationUserDefined, UpdateClassificationRecommendedAndImportant, UpdateClassificationImportant, UpdateClassificationNone}
+	return enumValues[UpdateClassification](documentedUpdateClassificationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UpdateClassification) Known() bool {
-	switch v {
-	case UpdateClassificationUserDefined, UpdateClassificationRecommendedAndImportant, UpdateClassificationImportant, UpdateClassificationNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUpdateClassificationValues, string(v))
 }
 
 // String returns the wire value.
@@ -15774,18 +15141,16 @@ const (
 	UserEmailSourcePrimarySmtpAddress UserEmailSource = "primarySmtpAddress"
 )
 
+var documentedUserEmailSourceValues = []string{"userPrincipalName", "primarySmtpAddress"}
+
 // UserEmailSourceValues lists the documented values in documentation order.
 func UserEmailSourceValues() []UserEmailSource {
-	return []UserEmailSource{UserEmailSourceUserPrincipalName, UserEmailSourcePrimarySmtpAddress}
+	return enumValues[UserEmailSource](documentedUserEmailSourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UserEmailSource) Known() bool {
-	switch v {
-	case UserEmailSourceUserPrincipalName, UserEmailSourcePrimarySmtpAddress:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUserEmailSourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -15817,18 +15182,16 @@ const (
 	UserExperienceAnalyticsHealthStateMeetingGoals UserExperienceAnalyticsHealthState = "meetingGoals"
 )
 
+var documentedUserExperienceAnalyticsHealthStateValues = []string{"unknown", "insufficientData", "needsAttention", "meetingGoals"}
+
 // UserExperienceAnalyticsHealthStateValues lists the documented values in documentation order.
 func UserExperienceAnalyticsHealthStateValues() []UserExperienceAnalyticsHealthState {
-	return []UserExperienceAnalyticsHealthState{UserExperienceAnalyticsHealthStateUnknown, UserExperienceAnalyticsHealthStateInsufficientData, UserExperienceAnalyticsHealthStateNeedsAttention, UserExperienceAnalyticsHealthStateMeetingGoals}
+	return enumValues[UserExperienceAnalyticsHealthState](documentedUserExperienceAnalyticsHealthStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UserExperienceAnalyticsHealthState) Known() bool {
-	switch v {
-	case UserExperienceAnalyticsHealthStateUnknown, UserExperienceAnalyticsHealthStateInsufficientData, UserExperienceAnalyticsHealthStateNeedsAttention, UserExperienceAnalyticsHealthStateMeetingGoals:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUserExperienceAnalyticsHealthStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -15859,18 +15222,16 @@ const (
 	UserExperienceAnalyticsInsightSeverityError UserExperienceAnalyticsInsightSeverity = "error"
 )
 
+var documentedUserExperienceAnalyticsInsightSeverityValues = []string{"none", "informational", "warning", "error"}
+
 // UserExperienceAnalyticsInsightSeverityValues lists the documented values in documentation order.
 func UserExperienceAnalyticsInsightSeverityValues() []UserExperienceAnalyticsInsightSeverity {
-	return []UserExperienceAnalyticsInsightSeverity{UserExperienceAnalyticsInsightSeverityNone, UserExperienceAnalyticsInsightSeverityInformational, UserExperienceAnalyticsInsightSeverityWarning, UserExperienceAnalyticsInsightSeverityError}
+	return enumValues[UserExperienceAnalyticsInsightSeverity](documentedUserExperienceAnalyticsInsightSeverityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UserExperienceAnalyticsInsightSeverity) Known() bool {
-	switch v {
-	case UserExperienceAnalyticsInsightSeverityNone, UserExperienceAnalyticsInsightSeverityInformational, UserExperienceAnalyticsInsightSeverityWarning, UserExperienceAnalyticsInsightSeverityError:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUserExperienceAnalyticsInsightSeverityValues, string(v))
 }
 
 // String returns the wire value.
@@ -15918,18 +15279,16 @@ const (
 	UserExperienceAnalyticsOperatingSystemRestartCategoryUpdate UserExperienceAnalyticsOperatingSystemRestartCategory = "update"
 )
 
+var documentedUserExperienceAnalyticsOperatingSystemRestartCategoryValues = []string{"unknown", "restartWithUpdate", "restartWithoutUpdate", "blueScreen", "shutdownWithUpdate", "shutdownWithoutUpdate", "longPowerButtonPress", "bootError", "update"}
+
 // UserExperienceAnalyticsOperatingSystemRestartCategoryValues lists the documented values in documentation order.
 func UserExperienceAnalyticsOperatingSystemRestartCategoryValues() []UserExperienceAnalyticsOperatingSystemRestartCategory {
-	return []UserExperienceAnalyticsOperatingSystemRestartCategory{UserExperienceAnalyticsOperatingSystemRestartCategoryUnknown, UserExperienceAnalyticsOperatingSystemRestartCategoryRestartWithUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryRestartWithoutUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryBlueScreen, UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithoutUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryLongPowerButtonPress, UserExperienceAnalyticsOperatingSystemRestartCategoryBootError, UserExperienceAnalyticsOperatingSystemRestartCategoryUpdate}
+	return enumValues[UserExperienceAnalyticsOperatingSystemRestartCategory](documentedUserExperienceAnalyticsOperatingSystemRestartCategoryValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UserExperienceAnalyticsOperatingSystemRestartCategory) Known() bool {
-	switch v {
-	case UserExperienceAnalyticsOperatingSystemRestartCategoryUnknown, UserExperienceAnalyticsOperatingSystemRestartCategoryRestartWithUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryRestartWithoutUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryBlueScreen, UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithoutUpdate, UserExperienceAnalyticsOperatingSystemRestartCategoryLongPowerButtonPress, UserExperienceAnalyticsOperatingSystemRestartCategoryBootError, UserExperienceAnalyticsOperatingSystemRestartCategoryUpdate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUserExperienceAnalyticsOperatingSystemRestartCategoryValues, string(v))
 }
 
 // String returns the wire value.
@@ -15964,9 +15323,11 @@ const (
 	UserPfxIntendedPurposeWifi UserPfxIntendedPurpose = "wifi"
 )
 
+var documentedUserPfxIntendedPurposeValues = []string{"unassigned", "smimeEncryption", "smimeSigning", "vpn", "wifi"}
+
 // UserPfxIntendedPurposeValues lists the documented values in documentation order.
 func UserPfxIntendedPurposeValues() []UserPfxIntendedPurpose {
-	return []UserPfxIntendedPurpose{UserPfxIntendedPurposeUnassigned, UserPfxIntendedPurposeSmimeEncryption, UserPfxIntendedPurposeSmimeSigning, UserPfxIntendedPurposeVpn, UserPfxIntendedPurposeWifi}
+	return enumValues[UserPfxIntendedPurpose](documentedUserPfxIntendedPurposeValues)
 }
 
 // NewUserPfxIntendedPurpose joins members into one flags value.
@@ -16003,9 +15364,7 @@ func (v UserPfxIntendedPurpose) Has(m UserPfxIntendedPurpose) bool {
 // Known reports whether every member of v is documented.
 func (v UserPfxIntendedPurpose) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case UserPfxIntendedPurposeUnassigned, UserPfxIntendedPurposeSmimeEncryption, UserPfxIntendedPurposeSmimeSigning, UserPfxIntendedPurposeVpn, UserPfxIntendedPurposeWifi:
-		default:
+		if !slices.Contains(documentedUserPfxIntendedPurposeValues, string(x)) {
 			return false
 		}
 	}
@@ -16041,18 +15400,16 @@ const (
 	UserPfxPaddingSchemeOaepSha512 UserPfxPaddingScheme = "oaepSha512"
 )
 
+var documentedUserPfxPaddingSchemeValues = []string{"none", "pkcs1", "oaepSha1", "oaepSha256", "oaepSha384", "oaepSha512"}
+
 // UserPfxPaddingSchemeValues lists the documented values in documentation order.
 func UserPfxPaddingSchemeValues() []UserPfxPaddingScheme {
-	return []UserPfxPaddingScheme{UserPfxPaddingSchemeNone, UserPfxPaddingSchemePkcs1, UserPfxPaddingSchemeOaepSha1, UserPfxPaddingSchemeOaepSha256, UserPfxPaddingSchemeOaepSha384, UserPfxPaddingSchemeOaepSha512}
+	return enumValues[UserPfxPaddingScheme](documentedUserPfxPaddingSchemeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UserPfxPaddingScheme) Known() bool {
-	switch v {
-	case UserPfxPaddingSchemeNone, UserPfxPaddingSchemePkcs1, UserPfxPaddingSchemeOaepSha1, UserPfxPaddingSchemeOaepSha256, UserPfxPaddingSchemeOaepSha384, UserPfxPaddingSchemeOaepSha512:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUserPfxPaddingSchemeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16079,18 +15436,16 @@ const (
 	UsernameSourceSamAccountName UsernameSource = "samAccountName"
 )
 
+var documentedUsernameSourceValues = []string{"userPrincipalName", "primarySmtpAddress", "samAccountName"}
+
 // UsernameSourceValues lists the documented values in documentation order.
 func UsernameSourceValues() []UsernameSource {
-	return []UsernameSource{UsernameSourceUserPrincipalName, UsernameSourcePrimarySmtpAddress, UsernameSourceSamAccountName}
+	return enumValues[UsernameSource](documentedUsernameSourceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v UsernameSource) Known() bool {
-	switch v {
-	case UsernameSourceUserPrincipalName, UsernameSourcePrimarySmtpAddress, UsernameSourceSamAccountName:
-		return true
-	}
-	return false
+	return slices.Contains(documentedUsernameSourceValues, string(v))
 }
 
 // String returns the wire value.
@@ -16116,18 +15471,16 @@ const (
 	VisibilitySettingShow VisibilitySetting = "show"
 )
 
+var documentedVisibilitySettingValues = []string{"notConfigured", "hide", "show"}
+
 // VisibilitySettingValues lists the documented values in documentation order.
 func VisibilitySettingValues() []VisibilitySetting {
-	return []VisibilitySetting{VisibilitySettingNotConfigured, VisibilitySettingHide, VisibilitySettingShow}
+	return enumValues[VisibilitySetting](documentedVisibilitySettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VisibilitySetting) Known() bool {
-	switch v {
-	case VisibilitySettingNotConfigured, VisibilitySettingHide, VisibilitySettingShow:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVisibilitySettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -16163,18 +15516,16 @@ const (
 	VpnAuthenticationMethodAzureAD VpnAuthenticationMethod = "azureAD"
 )
 
+var documentedVpnAuthenticationMethodValues = []string{"certificate", "usernameAndPassword", "sharedSecret", "derivedCredential", "azureAD"}
+
 // VpnAuthenticationMethodValues lists the documented values in documentation order.
 func VpnAuthenticationMethodValues() []VpnAuthenticationMethod {
-	return []VpnAuthenticationMethod{VpnAuthenticationMethodCertificate, VpnAuthenticationMethodUsernameAndPassword, VpnAuthenticationMethodSharedSecret, VpnAuthenticationMethodDerivedCredential, VpnAuthenticationMethodAzureAD}
+	return enumValues[VpnAuthenticationMethod](documentedVpnAuthenticationMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnAuthenticationMethod) Known() bool {
-	switch v {
-	case VpnAuthenticationMethodCertificate, VpnAuthenticationMethodUsernameAndPassword, VpnAuthenticationMethodSharedSecret, VpnAuthenticationMethodDerivedCredential, VpnAuthenticationMethodAzureAD:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnAuthenticationMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -16201,18 +15552,16 @@ const (
 	VpnClientAuthenticationTypeDeviceAuthentication VpnClientAuthenticationType = "deviceAuthentication"
 )
 
+var documentedVpnClientAuthenticationTypeValues = []string{"userAuthentication", "deviceAuthentication"}
+
 // VpnClientAuthenticationTypeValues lists the documented values in documentation order.
 func VpnClientAuthenticationTypeValues() []VpnClientAuthenticationType {
-	return []VpnClientAuthenticationType{VpnClientAuthenticationTypeUserAuthentication, VpnClientAuthenticationTypeDeviceAuthentication}
+	return enumValues[VpnClientAuthenticationType](documentedVpnClientAuthenticationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnClientAuthenticationType) Known() bool {
-	switch v {
-	case VpnClientAuthenticationTypeUserAuthentication, VpnClientAuthenticationTypeDeviceAuthentication:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnClientAuthenticationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16241,18 +15590,16 @@ const (
 	VpnDeadPeerDetectionRateHigh VpnDeadPeerDetectionRate = "high"
 )
 
+var documentedVpnDeadPeerDetectionRateValues = []string{"medium", "none", "low", "high"}
+
 // VpnDeadPeerDetectionRateValues lists the documented values in documentation order.
 func VpnDeadPeerDetectionRateValues() []VpnDeadPeerDetectionRate {
-	return []VpnDeadPeerDetectionRate{VpnDeadPeerDetectionRateMedium, VpnDeadPeerDetectionRateNone, VpnDeadPeerDetectionRateLow, VpnDeadPeerDetectionRateHigh}
+	return enumValues[VpnDeadPeerDetectionRate](documentedVpnDeadPeerDetectionRateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnDeadPeerDetectionRate) Known() bool {
-	switch v {
-	case VpnDeadPeerDetectionRateMedium, VpnDeadPeerDetectionRateNone, VpnDeadPeerDetectionRateLow, VpnDeadPeerDetectionRateHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnDeadPeerDetectionRateValues, string(v))
 }
 
 // String returns the wire value.
@@ -16291,18 +15638,16 @@ const (
 	VpnEncryptionAlgorithmTypeAes192Gcm VpnEncryptionAlgorithmType = "aes192Gcm"
 )
 
+var documentedVpnEncryptionAlgorithmTypeValues = []string{"aes256", "des", "tripleDes", "aes128", "aes128Gcm", "aes256Gcm", "aes192", "aes192Gcm"}
+
 // VpnEncryptionAlgorithmTypeValues lists the documented values in documentation order.
 func VpnEncryptionAlgorithmTypeValues() []VpnEncryptionAlgorithmType {
-	return []VpnEncryptionAlgorithmType{VpnEncryptionAlgorithmTypeAes256, VpnEncryptionAlgorithmTypeDes, VpnEncryptionAlgorithmTypeTripleDes, VpnEncryptionAlgorithmTypeAes128, VpnEncryptionAlgorithmTypeAes128Gcm, VpnEncryptionAlgorithmTypeAes256Gcm, VpnEncryptionAlgorithmTypeAes192, VpnEncryptionAlgorithmTypeAes192Gcm}
+	return enumValues[VpnEncryptionAlgorithmType](documentedVpnEncryptionAlgorithmTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnEncryptionAlgorithmType) Known() bool {
-	switch v {
-	case VpnEncryptionAlgorithmTypeAes256, VpnEncryptionAlgorithmTypeDes, VpnEncryptionAlgorithmTypeTripleDes, VpnEncryptionAlgorithmTypeAes128, VpnEncryptionAlgorithmTypeAes128Gcm, VpnEncryptionAlgorithmTypeAes256Gcm, VpnEncryptionAlgorithmTypeAes192, VpnEncryptionAlgorithmTypeAes192Gcm:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnEncryptionAlgorithmTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16335,18 +15680,16 @@ const (
 	VpnIntegrityAlgorithmTypeMd5 VpnIntegrityAlgorithmType = "md5"
 )
 
+var documentedVpnIntegrityAlgorithmTypeValues = []string{"sha2_256", "sha1_96", "sha1_160", "sha2_384", "sha2_512", "md5"}
+
 // VpnIntegrityAlgorithmTypeValues lists the documented values in documentation order.
 func VpnIntegrityAlgorithmTypeValues() []VpnIntegrityAlgorithmType {
-	return []VpnIntegrityAlgorithmType{VpnIntegrityAlgorithmTypeSha2_256, VpnIntegrityAlgorithmTypeSha1_96, VpnIntegrityAlgorithmTypeSha1_160, VpnIntegrityAlgorithmTypeSha2_384, VpnIntegrityAlgorithmTypeSha2_512, VpnIntegrityAlgorithmTypeMd5}
+	return enumValues[VpnIntegrityAlgorithmType](documentedVpnIntegrityAlgorithmTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnIntegrityAlgorithmType) Known() bool {
-	switch v {
-	case VpnIntegrityAlgorithmTypeSha2_256, VpnIntegrityAlgorithmTypeSha1_96, VpnIntegrityAlgorithmTypeSha1_160, VpnIntegrityAlgorithmTypeSha2_384, VpnIntegrityAlgorithmTypeSha2_512, VpnIntegrityAlgorithmTypeMd5:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnIntegrityAlgorithmTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16374,18 +15717,16 @@ const (
 	VpnLocalIdentifierClientCertificateSubjectName VpnLocalIdentifier = "clientCertificateSubjectName"
 )
 
+var documentedVpnLocalIdentifierValues = []string{"deviceFQDN", "empty", "clientCertificateSubjectName"}
+
 // VpnLocalIdentifierValues lists the documented values in documentation order.
 func VpnLocalIdentifierValues() []VpnLocalIdentifier {
-	return []VpnLocalIdentifier{VpnLocalIdentifierDeviceFQDN, VpnLocalIdentifierEmpty, VpnLocalIdentifierClientCertificateSubjectName}
+	return enumValues[VpnLocalIdentifier](documentedVpnLocalIdentifierValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnLocalIdentifier) Known() bool {
-	switch v {
-	case VpnLocalIdentifierDeviceFQDN, VpnLocalIdentifierEmpty, VpnLocalIdentifierClientCertificateSubjectName:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnLocalIdentifierValues, string(v))
 }
 
 // String returns the wire value.
@@ -16415,18 +15756,16 @@ const (
 	VpnOnDemandRuleConnectionActionDisconnect VpnOnDemandRuleConnectionAction = "disconnect"
 )
 
+var documentedVpnOnDemandRuleConnectionActionValues = []string{"connect", "evaluateConnection", "ignore", "disconnect"}
+
 // VpnOnDemandRuleConnectionActionValues lists the documented values in documentation order.
 func VpnOnDemandRuleConnectionActionValues() []VpnOnDemandRuleConnectionAction {
-	return []VpnOnDemandRuleConnectionAction{VpnOnDemandRuleConnectionActionConnect, VpnOnDemandRuleConnectionActionEvaluateConnection, VpnOnDemandRuleConnectionActionIgnore, VpnOnDemandRuleConnectionActionDisconnect}
+	return enumValues[VpnOnDemandRuleConnectionAction](documentedVpnOnDemandRuleConnectionActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnOnDemandRuleConnectionAction) Known() bool {
-	switch v {
-	case VpnOnDemandRuleConnectionActionConnect, VpnOnDemandRuleConnectionActionEvaluateConnection, VpnOnDemandRuleConnectionActionIgnore, VpnOnDemandRuleConnectionActionDisconnect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnOnDemandRuleConnectionActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -16453,18 +15792,16 @@ const (
 	VpnOnDemandRuleConnectionDomainActionNeverConnect VpnOnDemandRuleConnectionDomainAction = "neverConnect"
 )
 
+var documentedVpnOnDemandRuleConnectionDomainActionValues = []string{"connectIfNeeded", "neverConnect"}
+
 // VpnOnDemandRuleConnectionDomainActionValues lists the documented values in documentation order.
 func VpnOnDemandRuleConnectionDomainActionValues() []VpnOnDemandRuleConnectionDomainAction {
-	return []VpnOnDemandRuleConnectionDomainAction{VpnOnDemandRuleConnectionDomainActionConnectIfNeeded, VpnOnDemandRuleConnectionDomainActionNeverConnect}
+	return enumValues[VpnOnDemandRuleConnectionDomainAction](documentedVpnOnDemandRuleConnectionDomainActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnOnDemandRuleConnectionDomainAction) Known() bool {
-	switch v {
-	case VpnOnDemandRuleConnectionDomainActionConnectIfNeeded, VpnOnDemandRuleConnectionDomainActionNeverConnect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnOnDemandRuleConnectionDomainActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -16493,18 +15830,16 @@ const (
 	VpnProviderTypePacketTunnel VpnProviderType = "packetTunnel"
 )
 
+var documentedVpnProviderTypeValues = []string{"notConfigured", "appProxy", "packetTunnel"}
+
 // VpnProviderTypeValues lists the documented values in documentation order.
 func VpnProviderTypeValues() []VpnProviderType {
-	return []VpnProviderType{VpnProviderTypeNotConfigured, VpnProviderTypeAppProxy, VpnProviderTypePacketTunnel}
+	return enumValues[VpnProviderType](documentedVpnProviderTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnProviderType) Known() bool {
-	switch v {
-	case VpnProviderTypeNotConfigured, VpnProviderTypeAppProxy, VpnProviderTypePacketTunnel:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnProviderTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16533,18 +15868,16 @@ const (
 	VpnServerCertificateTypeEcdsa521 VpnServerCertificateType = "ecdsa521"
 )
 
+var documentedVpnServerCertificateTypeValues = []string{"rsa", "ecdsa256", "ecdsa384", "ecdsa521"}
+
 // VpnServerCertificateTypeValues lists the documented values in documentation order.
 func VpnServerCertificateTypeValues() []VpnServerCertificateType {
-	return []VpnServerCertificateType{VpnServerCertificateTypeRsa, VpnServerCertificateTypeEcdsa256, VpnServerCertificateTypeEcdsa384, VpnServerCertificateTypeEcdsa521}
+	return enumValues[VpnServerCertificateType](documentedVpnServerCertificateTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnServerCertificateType) Known() bool {
-	switch v {
-	case VpnServerCertificateTypeRsa, VpnServerCertificateTypeEcdsa256, VpnServerCertificateTypeEcdsa384, VpnServerCertificateTypeEcdsa521:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnServerCertificateTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16574,18 +15907,16 @@ const (
 	VpnServiceExceptionActionDropTraffic VpnServiceExceptionAction = "dropTraffic"
 )
 
+var documentedVpnServiceExceptionActionValues = []string{"forceTrafficViaVPN", "allowTrafficOutside", "dropTraffic"}
+
 // VpnServiceExceptionActionValues lists the documented values in documentation order.
 func VpnServiceExceptionActionValues() []VpnServiceExceptionAction {
-	return []VpnServiceExceptionAction{VpnServiceExceptionActionForceTrafficViaVPN, VpnServiceExceptionActionAllowTrafficOutside, VpnServiceExceptionActionDropTraffic}
+	return enumValues[VpnServiceExceptionAction](documentedVpnServiceExceptionActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnServiceExceptionAction) Known() bool {
-	switch v {
-	case VpnServiceExceptionActionForceTrafficViaVPN, VpnServiceExceptionActionAllowTrafficOutside, VpnServiceExceptionActionDropTraffic:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnServiceExceptionActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -16615,18 +15946,16 @@ const (
 	VpnTrafficRuleAppTypeUniversal VpnTrafficRuleAppType = "universal"
 )
 
+var documentedVpnTrafficRuleAppTypeValues = []string{"none", "desktop", "universal"}
+
 // VpnTrafficRuleAppTypeValues lists the documented values in documentation order.
 func VpnTrafficRuleAppTypeValues() []VpnTrafficRuleAppType {
-	return []VpnTrafficRuleAppType{VpnTrafficRuleAppTypeNone, VpnTrafficRuleAppTypeDesktop, VpnTrafficRuleAppTypeUniversal}
+	return enumValues[VpnTrafficRuleAppType](documentedVpnTrafficRuleAppTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnTrafficRuleAppType) Known() bool {
-	switch v {
-	case VpnTrafficRuleAppTypeNone, VpnTrafficRuleAppTypeDesktop, VpnTrafficRuleAppTypeUniversal:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnTrafficRuleAppTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16655,18 +15984,16 @@ const (
 	VpnTrafficRuleRoutingPolicyTypeForceTunnel VpnTrafficRuleRoutingPolicyType = "forceTunnel"
 )
 
+var documentedVpnTrafficRuleRoutingPolicyTypeValues = []string{"none", "splitTunnel", "forceTunnel"}
+
 // VpnTrafficRuleRoutingPolicyTypeValues lists the documented values in documentation order.
 func VpnTrafficRuleRoutingPolicyTypeValues() []VpnTrafficRuleRoutingPolicyType {
-	return []VpnTrafficRuleRoutingPolicyType{VpnTrafficRuleRoutingPolicyTypeNone, VpnTrafficRuleRoutingPolicyTypeSplitTunnel, VpnTrafficRuleRoutingPolicyTypeForceTunnel}
+	return enumValues[VpnTrafficRuleRoutingPolicyType](documentedVpnTrafficRuleRoutingPolicyTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnTrafficRuleRoutingPolicyType) Known() bool {
-	switch v {
-	case VpnTrafficRuleRoutingPolicyTypeNone, VpnTrafficRuleRoutingPolicyTypeSplitTunnel, VpnTrafficRuleRoutingPolicyTypeForceTunnel:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnTrafficRuleRoutingPolicyTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16694,18 +16021,16 @@ const (
 	VpnTunnelConfigurationTypeWifi VpnTunnelConfigurationType = "wifi"
 )
 
+var documentedVpnTunnelConfigurationTypeValues = []string{"wifiAndCellular", "cellular", "wifi"}
+
 // VpnTunnelConfigurationTypeValues lists the documented values in documentation order.
 func VpnTunnelConfigurationTypeValues() []VpnTunnelConfigurationType {
-	return []VpnTunnelConfigurationType{VpnTunnelConfigurationTypeWifiAndCellular, VpnTunnelConfigurationTypeCellular, VpnTunnelConfigurationTypeWifi}
+	return enumValues[VpnTunnelConfigurationType](documentedVpnTunnelConfigurationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VpnTunnelConfigurationType) Known() bool {
-	switch v {
-	case VpnTunnelConfigurationTypeWifiAndCellular, VpnTunnelConfigurationTypeCellular, VpnTunnelConfigurationTypeWifi:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVpnTunnelConfigurationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16731,18 +16056,16 @@ const (
 	VppTokenAccountTypeEducation VppTokenAccountType = "education"
 )
 
+var documentedVppTokenAccountTypeValues = []string{"business", "education"}
+
 // VppTokenAccountTypeValues lists the documented values in documentation order.
 func VppTokenAccountTypeValues() []VppTokenAccountType {
-	return []VppTokenAccountType{VppTokenAccountTypeBusiness, VppTokenAccountTypeEducation}
+	return enumValues[VppTokenAccountType](documentedVppTokenAccountTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VppTokenAccountType) Known() bool {
-	switch v {
-	case VppTokenAccountTypeBusiness, VppTokenAccountTypeEducation:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVppTokenAccountTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16778,18 +16101,16 @@ const (
 	VppTokenActionFailureReasonExpiredApplePushNotificationCertificate VppTokenActionFailureReason = "expiredApplePushNotificationCertificate"
 )
 
+var documentedVppTokenActionFailureReasonValues = []string{"none", "appleFailure", "internalError", "expiredVppToken", "expiredApplePushNotificationCertificate"}
+
 // VppTokenActionFailureReasonValues lists the documented values in documentation order.
 func VppTokenActionFailureReasonValues() []VppTokenActionFailureReason {
-	return []VppTokenActionFailureReason{VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate}
+	return enumValues[VppTokenActionFailureReason](documentedVppTokenActionFailureReasonValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VppTokenActionFailureReason) Known() bool {
-	switch v {
-	case VppTokenActionFailureReasonNone, VppTokenActionFailureReasonAppleFailure, VppTokenActionFailureReasonInternalError, VppTokenActionFailureReasonExpiredVppToken, VppTokenActionFailureReasonExpiredApplePushNotificationCertificate:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVppTokenActionFailureReasonValues, string(v))
 }
 
 // String returns the wire value.
@@ -16823,18 +16144,16 @@ const (
 	VppTokenStateDuplicateLocationId VppTokenState = "duplicateLocationId"
 )
 
+var documentedVppTokenStateValues = []string{"unknown", "valid", "expired", "invalid", "assignedToExternalMDM", "duplicateLocationId"}
+
 // VppTokenStateValues lists the documented values in documentation order.
 func VppTokenStateValues() []VppTokenState {
-	return []VppTokenState{VppTokenStateUnknown, VppTokenStateValid, VppTokenStateExpired, VppTokenStateInvalid, VppTokenStateAssignedToExternalMDM, VppTokenStateDuplicateLocationId}
+	return enumValues[VppTokenState](documentedVppTokenStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VppTokenState) Known() bool {
-	switch v {
-	case VppTokenStateUnknown, VppTokenStateValid, VppTokenStateExpired, VppTokenStateInvalid, VppTokenStateAssignedToExternalMDM, VppTokenStateDuplicateLocationId:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVppTokenStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -16863,18 +16182,16 @@ const (
 	VppTokenSyncStatusFailed VppTokenSyncStatus = "failed"
 )
 
+var documentedVppTokenSyncStatusValues = []string{"none", "inProgress", "completed", "failed"}
+
 // VppTokenSyncStatusValues lists the documented values in documentation order.
 func VppTokenSyncStatusValues() []VppTokenSyncStatus {
-	return []VppTokenSyncStatus{VppTokenSyncStatusNone, VppTokenSyncStatusInProgress, VppTokenSyncStatusCompleted, VppTokenSyncStatusFailed}
+	return enumValues[VppTokenSyncStatus](documentedVppTokenSyncStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v VppTokenSyncStatus) Known() bool {
-	switch v {
-	case VppTokenSyncStatusNone, VppTokenSyncStatusInProgress, VppTokenSyncStatusCompleted, VppTokenSyncStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedVppTokenSyncStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -16908,18 +16225,16 @@ const (
 	WebBrowserCookieSettingsAllowAlways WebBrowserCookieSettings = "allowAlways"
 )
 
+var documentedWebBrowserCookieSettingsValues = []string{"browserDefault", "blockAlways", "allowCurrentWebSite", "allowFromWebsitesVisited", "allowAlways"}
+
 // WebBrowserCookieSettingsValues lists the documented values in documentation order.
 func WebBrowserCookieSettingsValues() []WebBrowserCookieSettings {
-	return []WebBrowserCookieSettings{WebBrowserCookieSettingsBrowserDefault, WebBrowserCookieSettingsBlockAlways, WebBrowserCookieSettingsAllowCurrentWebSite, WebBrowserCookieSettingsAllowFromWebsitesVisited, WebBrowserCookieSettingsAllowAlways}
+	return enumValues[WebBrowserCookieSettings](documentedWebBrowserCookieSettingsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WebBrowserCookieSettings) Known() bool {
-	switch v {
-	case WebBrowserCookieSettingsBrowserDefault, WebBrowserCookieSettingsBlockAlways, WebBrowserCookieSettingsAllowCurrentWebSite, WebBrowserCookieSettingsAllowFromWebsitesVisited, WebBrowserCookieSettingsAllowAlways:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWebBrowserCookieSettingsValues, string(v))
 }
 
 // String returns the wire value.
@@ -16960,18 +16275,16 @@ const (
 	WeeklyScheduleNoScheduledScan WeeklySchedule = "noScheduledScan"
 )
 
+var documentedWeeklyScheduleValues = []string{"userDefined", "everyday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "noScheduledScan"}
+
 // WeeklyScheduleValues lists the documented values in documentation order.
 func WeeklyScheduleValues() []WeeklySchedule {
-	return []WeeklySchedule{WeeklyScheduleUserDefined, WeeklyScheduleEveryday, WeeklyScheduleSunday, WeeklyScheduleMonday, WeeklyScheduleTuesday, WeeklyScheduleWednesday, WeeklyScheduleThursday, WeeklyScheduleFriday, WeeklyScheduleSaturday, WeeklyScheduleNoScheduledScan}
+	return enumValues[WeeklySchedule](documentedWeeklyScheduleValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WeeklySchedule) Known() bool {
-	switch v {
-	case WeeklyScheduleUserDefined, WeeklyScheduleEveryday, WeeklyScheduleSunday, WeeklyScheduleMonday, WeeklyScheduleTuesday, WeeklyScheduleWednesday, WeeklyScheduleThursday, WeeklyScheduleFriday, WeeklyScheduleSaturday, WeeklyScheduleNoScheduledScan:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWeeklyScheduleValues, string(v))
 }
 
 // String returns the wire value.
@@ -17002,18 +16315,16 @@ const (
 	WelcomeScreenMeetingInformationShowOrganizerAndTimeAndSubject WelcomeScreenMeetingInformation = "showOrganizerAndTimeAndSubject"
 )
 
+var documentedWelcomeScreenMeetingInformationValues = []string{"userDefined", "showOrganizerAndTimeOnly", "showOrganizerAndTimeAndSubject"}
+
 // WelcomeScreenMeetingInformationValues lists the documented values in documentation order.
 func WelcomeScreenMeetingInformationValues() []WelcomeScreenMeetingInformation {
-	return []WelcomeScreenMeetingInformation{WelcomeScreenMeetingInformationUserDefined, WelcomeScreenMeetingInformationShowOrganizerAndTimeOnly, WelcomeScreenMeetingInformationShowOrganizerAndTimeAndSubject}
+	return enumValues[WelcomeScreenMeetingInformation](documentedWelcomeScreenMeetingInformationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WelcomeScreenMeetingInformation) Known() bool {
-	switch v {
-	case WelcomeScreenMeetingInformationUserDefined, WelcomeScreenMeetingInformationShowOrganizerAndTimeOnly, WelcomeScreenMeetingInformationShowOrganizerAndTimeAndSubject:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWelcomeScreenMeetingInformationValues, string(v))
 }
 
 // String returns the wire value.
@@ -17043,18 +16354,16 @@ const (
 	WiFiAuthenticationMethodDerivedCredential WiFiAuthenticationMethod = "derivedCredential"
 )
 
+var documentedWiFiAuthenticationMethodValues = []string{"certificate", "usernameAndPassword", "derivedCredential"}
+
 // WiFiAuthenticationMethodValues lists the documented values in documentation order.
 func WiFiAuthenticationMethodValues() []WiFiAuthenticationMethod {
-	return []WiFiAuthenticationMethod{WiFiAuthenticationMethodCertificate, WiFiAuthenticationMethodUsernameAndPassword, WiFiAuthenticationMethodDerivedCredential}
+	return enumValues[WiFiAuthenticationMethod](documentedWiFiAuthenticationMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WiFiAuthenticationMethod) Known() bool {
-	switch v {
-	case WiFiAuthenticationMethodCertificate, WiFiAuthenticationMethodUsernameAndPassword, WiFiAuthenticationMethodDerivedCredential:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWiFiAuthenticationMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -17081,18 +16390,16 @@ const (
 	WiFiProxySettingAutomatic WiFiProxySetting = "automatic"
 )
 
+var documentedWiFiProxySettingValues = []string{"none", "manual", "automatic"}
+
 // WiFiProxySettingValues lists the documented values in documentation order.
 func WiFiProxySettingValues() []WiFiProxySetting {
-	return []WiFiProxySetting{WiFiProxySettingNone, WiFiProxySettingManual, WiFiProxySettingAutomatic}
+	return enumValues[WiFiProxySetting](documentedWiFiProxySettingValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WiFiProxySetting) Known() bool {
-	switch v {
-	case WiFiProxySettingNone, WiFiProxySettingManual, WiFiProxySettingAutomatic:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWiFiProxySettingValues, string(v))
 }
 
 // String returns the wire value.
@@ -17127,18 +16434,16 @@ const (
 	WiFiSecurityTypeWpa2Enterprise WiFiSecurityType = "wpa2Enterprise"
 )
 
+var documentedWiFiSecurityTypeValues = []string{"open", "wpaPersonal", "wpaEnterprise", "wep", "wpa2Personal", "wpa2Enterprise"}
+
 // WiFiSecurityTypeValues lists the documented values in documentation order.
 func WiFiSecurityTypeValues() []WiFiSecurityType {
-	return []WiFiSecurityType{WiFiSecurityTypeOpen, WiFiSecurityTypeWpaPersonal, WiFiSecurityTypeWpaEnterprise, WiFiSecurityTypeWep, WiFiSecurityTypeWpa2Personal, WiFiSecurityTypeWpa2Enterprise}
+	return enumValues[WiFiSecurityType](documentedWiFiSecurityTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WiFiSecurityType) Known() bool {
-	switch v {
-	case WiFiSecurityTypeOpen, WiFiSecurityTypeWpaPersonal, WiFiSecurityTypeWpaEnterprise, WiFiSecurityTypeWep, WiFiSecurityTypeWpa2Personal, WiFiSecurityTypeWpa2Enterprise:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWiFiSecurityTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17170,18 +16475,16 @@ const (
 	WifiAuthenticationTypeGuest WifiAuthenticationType = "guest"
 )
 
+var documentedWifiAuthenticationTypeValues = []string{"none", "user", "machine", "machineOrUser", "guest"}
+
 // WifiAuthenticationTypeValues lists the documented values in documentation order.
 func WifiAuthenticationTypeValues() []WifiAuthenticationType {
-	return []WifiAuthenticationType{WifiAuthenticationTypeNone, WifiAuthenticationTypeUser, WifiAuthenticationTypeMachine, WifiAuthenticationTypeMachineOrUser, WifiAuthenticationTypeGuest}
+	return enumValues[WifiAuthenticationType](documentedWifiAuthenticationTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WifiAuthenticationType) Known() bool {
-	switch v {
-	case WifiAuthenticationTypeNone, WifiAuthenticationTypeUser, WifiAuthenticationTypeMachine, WifiAuthenticationTypeMachineOrUser, WifiAuthenticationTypeGuest:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWifiAuthenticationTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17220,18 +16523,16 @@ const (
 	Win32LobAppDetectionOperatorLessThanOrEqual Win32LobAppDetectionOperator = "lessThanOrEqual"
 )
 
+var documentedWin32LobAppDetectionOperatorValues = []string{"notConfigured", "equal", "notEqual", "greaterThan", "greaterThanOrEqual", "lessThan", "lessThanOrEqual"}
+
 // Win32LobAppDetectionOperatorValues lists the documented values in documentation order.
 func Win32LobAppDetectionOperatorValues() []Win32LobAppDetectionOperator {
-	return []Win32LobAppDetectionOperator{Win32LobAppDetectionOperatorNotConfigured, Win32LobAppDetectionOperatorEqual, Win32LobAppDetectionOperatorNotEqual, Win32LobAppDetectionOperatorGreaterThan, Win32LobAppDetectionOperatorGreaterThanOrEqual, Win32LobAppDetectionOperatorLessThan, Win32LobAppDetectionOperatorLessThanOrEqual}
+	return enumValues[Win32LobAppDetectionOperator](documentedWin32LobAppDetectionOperatorValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Win32LobAppDetectionOperator) Known() bool {
-	switch v {
-	case Win32LobAppDetectionOperatorNotConfigured, Win32LobAppDetectionOperatorEqual, Win32LobAppDetectionOperatorNotEqual, Win32LobAppDetectionOperatorGreaterThan, Win32LobAppDetectionOperatorGreaterThanOrEqual, Win32LobAppDetectionOperatorLessThan, Win32LobAppDetectionOperatorLessThanOrEqual:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWin32LobAppDetectionOperatorValues, string(v))
 }
 
 // String returns the wire value.
@@ -17261,18 +16562,16 @@ const (
 	Win32LobAppMsiPackageTypeDualPurpose Win32LobAppMsiPackageType = "dualPurpose"
 )
 
+var documentedWin32LobAppMsiPackageTypeValues = []string{"perMachine", "perUser", "dualPurpose"}
+
 // Win32LobAppMsiPackageTypeValues lists the documented values in documentation order.
 func Win32LobAppMsiPackageTypeValues() []Win32LobAppMsiPackageType {
-	return []Win32LobAppMsiPackageType{Win32LobAppMsiPackageTypePerMachine, Win32LobAppMsiPackageTypePerUser, Win32LobAppMsiPackageTypeDualPurpose}
+	return enumValues[Win32LobAppMsiPackageType](documentedWin32LobAppMsiPackageTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Win32LobAppMsiPackageType) Known() bool {
-	switch v {
-	case Win32LobAppMsiPackageTypePerMachine, Win32LobAppMsiPackageTypePerUser, Win32LobAppMsiPackageTypeDualPurpose:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWin32LobAppMsiPackageTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17307,18 +16606,16 @@ const (
 	Win32LobAppRestartBehaviorForce Win32LobAppRestartBehavior = "force"
 )
 
+var documentedWin32LobAppRestartBehaviorValues = []string{"basedOnReturnCode", "allow", "suppress", "force"}
+
 // Win32LobAppRestartBehaviorValues lists the documented values in documentation order.
 func Win32LobAppRestartBehaviorValues() []Win32LobAppRestartBehavior {
-	return []Win32LobAppRestartBehavior{Win32LobAppRestartBehaviorBasedOnReturnCode, Win32LobAppRestartBehaviorAllow, Win32LobAppRestartBehaviorSuppress, Win32LobAppRestartBehaviorForce}
+	return enumValues[Win32LobAppRestartBehavior](documentedWin32LobAppRestartBehaviorValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Win32LobAppRestartBehavior) Known() bool {
-	switch v {
-	case Win32LobAppRestartBehaviorBasedOnReturnCode, Win32LobAppRestartBehaviorAllow, Win32LobAppRestartBehaviorSuppress, Win32LobAppRestartBehaviorForce:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWin32LobAppRestartBehaviorValues, string(v))
 }
 
 // String returns the wire value.
@@ -17351,18 +16648,16 @@ const (
 	Win32LobAppReturnCodeTypeRetry Win32LobAppReturnCodeType = "retry"
 )
 
+var documentedWin32LobAppReturnCodeTypeValues = []string{"failed", "success", "softReboot", "hardReboot", "retry"}
+
 // Win32LobAppReturnCodeTypeValues lists the documented values in documentation order.
 func Win32LobAppReturnCodeTypeValues() []Win32LobAppReturnCodeType {
-	return []Win32LobAppReturnCodeType{Win32LobAppReturnCodeTypeFailed, Win32LobAppReturnCodeTypeSuccess, Win32LobAppReturnCodeTypeSoftReboot, Win32LobAppReturnCodeTypeHardReboot, Win32LobAppReturnCodeTypeRetry}
+	return enumValues[Win32LobAppReturnCodeType](documentedWin32LobAppReturnCodeTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Win32LobAppReturnCodeType) Known() bool {
-	switch v {
-	case Win32LobAppReturnCodeTypeFailed, Win32LobAppReturnCodeTypeSuccess, Win32LobAppReturnCodeTypeSoftReboot, Win32LobAppReturnCodeTypeHardReboot, Win32LobAppReturnCodeTypeRetry:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWin32LobAppReturnCodeTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17386,18 +16681,16 @@ const (
 	Win32LobAppRuleTypeRequirement Win32LobAppRuleType = "requirement"
 )
 
+var documentedWin32LobAppRuleTypeValues = []string{"detection", "requirement"}
+
 // Win32LobAppRuleTypeValues lists the documented values in documentation order.
 func Win32LobAppRuleTypeValues() []Win32LobAppRuleType {
-	return []Win32LobAppRuleType{Win32LobAppRuleTypeDetection, Win32LobAppRuleTypeRequirement}
+	return enumValues[Win32LobAppRuleType](documentedWin32LobAppRuleTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Win32LobAppRuleType) Known() bool {
-	switch v {
-	case Win32LobAppRuleTypeDetection, Win32LobAppRuleTypeRequirement:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWin32LobAppRuleTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17421,18 +16714,16 @@ const (
 	Windows10AppTypeUniversal Windows10AppType = "universal"
 )
 
+var documentedWindows10AppTypeValues = []string{"desktop", "universal"}
+
 // Windows10AppTypeValues lists the documented values in documentation order.
 func Windows10AppTypeValues() []Windows10AppType {
-	return []Windows10AppType{Windows10AppTypeDesktop, Windows10AppTypeUniversal}
+	return enumValues[Windows10AppType](documentedWindows10AppTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10AppType) Known() bool {
-	switch v {
-	case Windows10AppTypeDesktop, Windows10AppTypeUniversal:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10AppTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17462,18 +16753,16 @@ const (
 	Windows10AppsUpdateRecurrenceMonthly Windows10AppsUpdateRecurrence = "monthly"
 )
 
+var documentedWindows10AppsUpdateRecurrenceValues = []string{"none", "daily", "weekly", "monthly"}
+
 // Windows10AppsUpdateRecurrenceValues lists the documented values in documentation order.
 func Windows10AppsUpdateRecurrenceValues() []Windows10AppsUpdateRecurrence {
-	return []Windows10AppsUpdateRecurrence{Windows10AppsUpdateRecurrenceNone, Windows10AppsUpdateRecurrenceDaily, Windows10AppsUpdateRecurrenceWeekly, Windows10AppsUpdateRecurrenceMonthly}
+	return enumValues[Windows10AppsUpdateRecurrence](documentedWindows10AppsUpdateRecurrenceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10AppsUpdateRecurrence) Known() bool {
-	switch v {
-	case Windows10AppsUpdateRecurrenceNone, Windows10AppsUpdateRecurrenceDaily, Windows10AppsUpdateRecurrenceWeekly, Windows10AppsUpdateRecurrenceMonthly:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10AppsUpdateRecurrenceValues, string(v))
 }
 
 // String returns the wire value.
@@ -17500,18 +16789,16 @@ const (
 	Windows10DeviceModeTypeSModeConfiguration Windows10DeviceModeType = "sModeConfiguration"
 )
 
+var documentedWindows10DeviceModeTypeValues = []string{"standardConfiguration", "sModeConfiguration"}
+
 // Windows10DeviceModeTypeValues lists the documented values in documentation order.
 func Windows10DeviceModeTypeValues() []Windows10DeviceModeType {
-	return []Windows10DeviceModeType{Windows10DeviceModeTypeStandardConfiguration, Windows10DeviceModeTypeSModeConfiguration}
+	return enumValues[Windows10DeviceModeType](documentedWindows10DeviceModeTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10DeviceModeType) Known() bool {
-	switch v {
-	case Windows10DeviceModeTypeStandardConfiguration, Windows10DeviceModeTypeSModeConfiguration:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10DeviceModeTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17588,18 +16875,16 @@ const (
 	Windows10EditionTypeWindows10IoTCoreCommercial Windows10EditionType = "windows10IoTCoreCommercial"
 )
 
+var documentedWindows10EditionTypeValues = []string{"windows10Enterprise", "windows10EnterpriseN", "windows10Education", "windows10EducationN", "windows10MobileEnterprise", "windows10HolographicEnterprise", "windows10Professional", "windows10ProfessionalN", "windows10ProfessionalEducation", "windows10ProfessionalEducationN", "windows10ProfessionalWorkstation", "windows10ProfessionalWorkstationN", "notConfigured", "windows10Home", "windows10HomeChina", "windows10HomeN", "windows10HomeSingleLanguage", "windows10Mobile", "windows10IoTCore", "windows10IoTCoreCommercial"}
+
 // Windows10EditionTypeValues lists the documented values in documentation order.
 func Windows10EditionTypeValues() []Windows10EditionType {
-	return []Windows10EditionType{Windows10EditionTypeWindows10Enterprise, Windows10EditionTypeWindows10EnterpriseN, Windows10EditionTypeWindows10Education, Windows10EditionTypeWindows10EducationN, Windows10EditionTypeWindows10MobileEnterprise, Windows10EditionTypeWindows10HolographicEnterprise, Windows10EditionTypeWindows10Professional, Windows10EditionTypeWindows10ProfessionalN, Windows10EditionTypeWindows10ProfessionalEducation, Windows10EditionTypeWindows10ProfessionalEducationN, Windows10EditionTypeWindows10ProfessionalWorkstation, Windows10EditionTypeWindows10ProfessionalWorkstationN, Windows10EditionTypeNotConfigured, Windows10EditionTypeWindows10Home, Windows10EditionTypeWindows10HomeChina, Windows10EditionTypeWindows10HomeN, Windows10EditionTypeWindows10HomeSingleLanguage, Windows10EditionTypeWindows10Mobile, Windows10EditionTypeWindows10IoTCore, Windows10EditionTypeWindows10IoTCoreCommercial}
+	return enumValues[Windows10EditionType](documentedWindows10EditionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10EditionType) Known() bool {
-	switch v {
-	case Windows10EditionTypeWindows10Enterprise, Windows10EditionTypeWindows10EnterpriseN, Windows10EditionTypeWindows10Education, Windows10EditionTypeWindows10EducationN, Windows10EditionTypeWindows10MobileEnterprise, Windows10EditionTypeWindows10HolographicEnterprise, Windows10EditionTypeWindows10Professional, Windows10EditionTypeWindows10ProfessionalN, Windows10EditionTypeWindows10ProfessionalEducation, Windows10EditionTypeWindows10ProfessionalEducationN, Windows10EditionTypeWindows10ProfessionalWorkstation, Windows10EditionTypeWindows10ProfessionalWorkstationN, Windows10EditionTypeNotConfigured, Windows10EditionTypeWindows10Home, Windows10EditionTypeWindows10HomeChina, Windows10EditionTypeWindows10HomeN, Windows10EditionTypeWindows10HomeSingleLanguage, Windows10EditionTypeWindows10Mobile, Windows10EditionTypeWindows10IoTCore, Windows10EditionTypeWindows10IoTCoreCommercial:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10EditionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17632,18 +16917,16 @@ const (
 	Windows10VpnAuthenticationMethodDerivedCredential Windows10VpnAuthenticationMethod = "derivedCredential"
 )
 
+var documentedWindows10VpnAuthenticationMethodValues = []string{"certificate", "usernameAndPassword", "customEapXml", "derivedCredential"}
+
 // Windows10VpnAuthenticationMethodValues lists the documented values in documentation order.
 func Windows10VpnAuthenticationMethodValues() []Windows10VpnAuthenticationMethod {
-	return []Windows10VpnAuthenticationMethod{Windows10VpnAuthenticationMethodCertificate, Windows10VpnAuthenticationMethodUsernameAndPassword, Windows10VpnAuthenticationMethodCustomEapXml, Windows10VpnAuthenticationMethodDerivedCredential}
+	return enumValues[Windows10VpnAuthenticationMethod](documentedWindows10VpnAuthenticationMethodValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10VpnAuthenticationMethod) Known() bool {
-	switch v {
-	case Windows10VpnAuthenticationMethodCertificate, Windows10VpnAuthenticationMethodUsernameAndPassword, Windows10VpnAuthenticationMethodCustomEapXml, Windows10VpnAuthenticationMethodDerivedCredential:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10VpnAuthenticationMethodValues, string(v))
 }
 
 // String returns the wire value.
@@ -17690,18 +16973,16 @@ const (
 	Windows10VpnConnectionTypeCiscoAnyConnect Windows10VpnConnectionType = "ciscoAnyConnect"
 )
 
+var documentedWindows10VpnConnectionTypeValues = []string{"pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn", "automatic", "ikEv2", "l2tp", "pptp", "citrix", "paloAltoGlobalProtect", "ciscoAnyConnect"}
+
 // Windows10VpnConnectionTypeValues lists the documented values in documentation order.
 func Windows10VpnConnectionTypeValues() []Windows10VpnConnectionType {
-	return []Windows10VpnConnectionType{Windows10VpnConnectionTypePulseSecure, Windows10VpnConnectionTypeF5EdgeClient, Windows10VpnConnectionTypeDellSonicWallMobileConnect, Windows10VpnConnectionTypeCheckPointCapsuleVpn, Windows10VpnConnectionTypeAutomatic, Windows10VpnConnectionTypeIkEv2, Windows10VpnConnectionTypeL2tp, Windows10VpnConnectionTypePptp, Windows10VpnConnectionTypeCitrix, Windows10VpnConnectionTypePaloAltoGlobalProtect, Windows10VpnConnectionTypeCiscoAnyConnect}
+	return enumValues[Windows10VpnConnectionType](documentedWindows10VpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10VpnConnectionType) Known() bool {
-	switch v {
-	case Windows10VpnConnectionTypePulseSecure, Windows10VpnConnectionTypeF5EdgeClient, Windows10VpnConnectionTypeDellSonicWallMobileConnect, Windows10VpnConnectionTypeCheckPointCapsuleVpn, Windows10VpnConnectionTypeAutomatic, Windows10VpnConnectionTypeIkEv2, Windows10VpnConnectionTypeL2tp, Windows10VpnConnectionTypePptp, Windows10VpnConnectionTypeCitrix, Windows10VpnConnectionTypePaloAltoGlobalProtect, Windows10VpnConnectionTypeCiscoAnyConnect:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10VpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17729,18 +17010,16 @@ const (
 	Windows10VpnProfileTargetAutoPilotDevice Windows10VpnProfileTarget = "autoPilotDevice"
 )
 
+var documentedWindows10VpnProfileTargetValues = []string{"user", "device", "autoPilotDevice"}
+
 // Windows10VpnProfileTargetValues lists the documented values in documentation order.
 func Windows10VpnProfileTargetValues() []Windows10VpnProfileTarget {
-	return []Windows10VpnProfileTarget{Windows10VpnProfileTargetUser, Windows10VpnProfileTargetDevice, Windows10VpnProfileTargetAutoPilotDevice}
+	return enumValues[Windows10VpnProfileTarget](documentedWindows10VpnProfileTargetValues)
 }
 
 // Known reports whether v is a documented value.
 func (v Windows10VpnProfileTarget) Known() bool {
-	switch v {
-	case Windows10VpnProfileTargetUser, Windows10VpnProfileTargetDevice, Windows10VpnProfileTargetAutoPilotDevice:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindows10VpnProfileTargetValues, string(v))
 }
 
 // String returns the wire value.
@@ -17779,9 +17058,11 @@ const (
 	WindowsArchitectureArm64 WindowsArchitecture = "arm64"
 )
 
+var documentedWindowsArchitectureValues = []string{"none", "x86", "x64", "arm", "neutral", "arm64"}
+
 // WindowsArchitectureValues lists the documented values in documentation order.
 func WindowsArchitectureValues() []WindowsArchitecture {
-	return []WindowsArchitecture{WindowsArchitectureNone, WindowsArchitectureX86, WindowsArchitectureX64, WindowsArchitectureArm, WindowsArchitectureNeutral, WindowsArchitectureArm64}
+	return enumValues[WindowsArchitecture](documentedWindowsArchitectureValues)
 }
 
 // NewWindowsArchitecture joins members into one flags value.
@@ -17818,9 +17099,7 @@ func (v WindowsArchitecture) Has(m WindowsArchitecture) bool {
 // Known reports whether every member of v is documented.
 func (v WindowsArchitecture) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsArchitectureNone, WindowsArchitectureX86, WindowsArchitectureX64, WindowsArchitectureArm, WindowsArchitectureNeutral, WindowsArchitectureArm64:
-		default:
+		if !slices.Contains(documentedWindowsArchitectureValues, string(x)) {
 			return false
 		}
 	}
@@ -17862,18 +17141,16 @@ const (
 	WindowsAutopilotDeploymentStateDisabled WindowsAutopilotDeploymentState = "disabled"
 )
 
+var documentedWindowsAutopilotDeploymentStateValues = []string{"unknown", "success", "inProgress", "failure", "successWithTimeout", "notAttempted", "disabled"}
+
 // WindowsAutopilotDeploymentStateValues lists the documented values in documentation order.
 func WindowsAutopilotDeploymentStateValues() []WindowsAutopilotDeploymentState {
-	return []WindowsAutopilotDeploymentState{WindowsAutopilotDeploymentStateUnknown, WindowsAutopilotDeploymentStateSuccess, WindowsAutopilotDeploymentStateInProgress, WindowsAutopilotDeploymentStateFailure, WindowsAutopilotDeploymentStateSuccessWithTimeout, WindowsAutopilotDeploymentStateNotAttempted, WindowsAutopilotDeploymentStateDisabled}
+	return enumValues[WindowsAutopilotDeploymentState](documentedWindowsAutopilotDeploymentStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsAutopilotDeploymentState) Known() bool {
-	switch v {
-	case WindowsAutopilotDeploymentStateUnknown, WindowsAutopilotDeploymentStateSuccess, WindowsAutopilotDeploymentStateInProgress, WindowsAutopilotDeploymentStateFailure, WindowsAutopilotDeploymentStateSuccessWithTimeout, WindowsAutopilotDeploymentStateNotAttempted, WindowsAutopilotDeploymentStateDisabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsAutopilotDeploymentStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -17900,18 +17177,16 @@ const (
 	WindowsAutopilotDeviceTypeHoloLens WindowsAutopilotDeviceType = "holoLens"
 )
 
+var documentedWindowsAutopilotDeviceTypeValues = []string{"windowsPc", "surfaceHub2", "holoLens"}
+
 // WindowsAutopilotDeviceTypeValues lists the documented values in documentation order.
 func WindowsAutopilotDeviceTypeValues() []WindowsAutopilotDeviceType {
-	return []WindowsAutopilotDeviceType{WindowsAutopilotDeviceTypeWindowsPc, WindowsAutopilotDeviceTypeSurfaceHub2, WindowsAutopilotDeviceTypeHoloLens}
+	return enumValues[WindowsAutopilotDeviceType](documentedWindowsAutopilotDeviceTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsAutopilotDeviceType) Known() bool {
-	switch v {
-	case WindowsAutopilotDeviceTypeWindowsPc, WindowsAutopilotDeviceTypeSurfaceHub2, WindowsAutopilotDeviceTypeHoloLens:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsAutopilotDeviceTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17958,18 +17233,16 @@ const (
 	WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile WindowsAutopilotEnrollmentType = "offlineDomainJoinedWithOfflineAutopilotProfile"
 )
 
+var documentedWindowsAutopilotEnrollmentTypeValues = []string{"unknown", "azureADJoinedWithAutopilotProfile", "offlineDomainJoined", "azureADJoinedUsingDeviceAuthWithAutopilotProfile", "azureADJoinedUsingDeviceAuthWithoutAutopilotProfile", "azureADJoinedWithOfflineAutopilotProfile", "azureADJoinedWithWhiteGlove", "offlineDomainJoinedWithWhiteGlove", "offlineDomainJoinedWithOfflineAutopilotProfile"}
+
 // WindowsAutopilotEnrollmentTypeValues lists the documented values in documentation order.
 func WindowsAutopilotEnrollmentTypeValues() []WindowsAutopilotEnrollmentType {
-	return []WindowsAutopilotEnrollmentType{WindowsAutopilotEnrollmentTypeUnknown, WindowsAutopilotEnrollmentTypeAzureADJoinedWithAutopilotProfile, WindowsAutopilotEnrollmentTypeOfflineDomainJoined, WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithoutAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedWithOfflineAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedWithWhiteGlove, WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithWhiteGlove, WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile}
+	return enumValues[WindowsAutopilotEnrollmentType](documentedWindowsAutopilotEnrollmentTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsAutopilotEnrollmentType) Known() bool {
-	switch v {
-	case WindowsAutopilotEnrollmentTypeUnknown, WindowsAutopilotEnrollmentTypeAzureADJoinedWithAutopilotProfile, WindowsAutopilotEnrollmentTypeOfflineDomainJoined, WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithoutAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedWithOfflineAutopilotProfile, WindowsAutopilotEnrollmentTypeAzureADJoinedWithWhiteGlove, WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithWhiteGlove, WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsAutopilotEnrollmentTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17998,18 +17271,16 @@ const (
 	WindowsAutopilotSyncStatusFailed WindowsAutopilotSyncStatus = "failed"
 )
 
+var documentedWindowsAutopilotSyncStatusValues = []string{"unknown", "inProgress", "completed", "failed"}
+
 // WindowsAutopilotSyncStatusValues lists the documented values in documentation order.
 func WindowsAutopilotSyncStatusValues() []WindowsAutopilotSyncStatus {
-	return []WindowsAutopilotSyncStatus{WindowsAutopilotSyncStatusUnknown, WindowsAutopilotSyncStatusInProgress, WindowsAutopilotSyncStatusCompleted, WindowsAutopilotSyncStatusFailed}
+	return enumValues[WindowsAutopilotSyncStatus](documentedWindowsAutopilotSyncStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsAutopilotSyncStatus) Known() bool {
-	switch v {
-	case WindowsAutopilotSyncStatusUnknown, WindowsAutopilotSyncStatusInProgress, WindowsAutopilotSyncStatusCompleted, WindowsAutopilotSyncStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsAutopilotSyncStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -18050,18 +17321,16 @@ const (
 	WindowsDefenderApplicationControlSupplementalPolicyStatusesPolicyNotFound WindowsDefenderApplicationControlSupplementalPolicyStatuses = "policyNotFound"
 )
 
+var documentedWindowsDefenderApplicationControlSupplementalPolicyStatusesValues = []string{"unknown", "success", "tokenError", "notAuthorizedByToken", "policyNotFound"}
+
 // WindowsDefenderApplicationControlSupplementalPolicyStatusesValues lists the documented values in documentation order.
 func WindowsDefenderApplicationControlSupplementalPolicyStatusesValues() []WindowsDefenderApplicationControlSupplementalPolicyStatuses {
-	return []WindowsDefenderApplicationControlSupplementalPolicyStatuses{WindowsDefenderApplicationControlSupplementalPolicyStatusesUnknown, WindowsDefenderApplicationControlSupplementalPolicyStatusesSuccess, WindowsDefenderApplicationControlSupplementalPolicyStatusesTokenError, WindowsDefenderApplicationControlSupplementalPolicyStatusesNotAuthorizedByToken, WindowsDefenderApplicationControlSupplementalPolicyStatusesPolicyNotFound}
+	return enumValues[WindowsDefenderApplicationControlSupplementalPolicyStatuses](documentedWindowsDefenderApplicationControlSupplementalPolicyStatusesValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsDefenderApplicationControlSupplementalPolicyStatuses) Known() bool {
-	switch v {
-	case WindowsDefenderApplicationControlSupplementalPolicyStatusesUnknown, WindowsDefenderApplicationControlSupplementalPolicyStatusesSuccess, WindowsDefenderApplicationControlSupplementalPolicyStatusesTokenError, WindowsDefenderApplicationControlSupplementalPolicyStatusesNotAuthorizedByToken, WindowsDefenderApplicationControlSupplementalPolicyStatusesPolicyNotFound:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsDefenderApplicationControlSupplementalPolicyStatusesValues, string(v))
 }
 
 // String returns the wire value.
@@ -18170,9 +17439,11 @@ const (
 	WindowsDefenderProductStatusWindowsSModeSignaturesInUseOnNonWin10SInstall WindowsDefenderProductStatus = "windowsSModeSignaturesInUseOnNonWin10SInstall"
 )
 
+var documentedWindowsDefenderProductStatusValues = []string{"noStatus", "serviceNotRunning", "serviceStartedWithoutMalwareProtection", "pendingFullScanDueToThreatAction", "pendingRebootDueToThreatAction", "pendingManualStepsDueToThreatAction", "avSignaturesOutOfDate", "asSignaturesOutOfDate", "noQuickScanHappenedForSpecifiedPeriod", "noFullScanHappenedForSpecifiedPeriod", "systemInitiatedScanInProgress", "systemInitiatedCleanInProgress", "samplesPendingSubmission", "productRunningInEvaluationMode", "productRunningInNonGenuineMode", "productExpired", "offlineScanRequired", "serviceShutdownAsPartOfSystemShutdown", "threatRemediationFailedCritically", "threatRemediationFailedNonCritically", "noStatusFlagsSet", "platformOutOfDate", "platformUpdateInProgress", "platformAboutToBeOutdated", "signatureOrPlatformEndOfLifeIsPastOrIsImpending", "windowsSModeSignaturesInUseOnNonWin10SInstall"}
+
 // WindowsDefenderProductStatusValues lists the documented values in documentation order.
 func WindowsDefenderProductStatusValues() []WindowsDefenderProductStatus {
-	return []WindowsDefenderProductStatus{WindowsDefenderProductStatusNoStatus, WindowsDefenderProductStatusServiceNotRunning, WindowsDefenderProductStatusServiceStartedWithoutMalwareProtection, WindowsDefenderProductStatusPendingFullScanDueToThreatAction, WindowsDefenderProductStatusPendingRebootDueToThreatAction, WindowsDefenderProductStatusPendingManualStepsDueToThreatAction, WindowsDefenderProductStatusAvSignaturesOutOfDate, WindowsDefenderProductStatusAsSignaturesOutOfDate, WindowsDefenderProductStatusNoQuickScanHappenedForSpecifiedPeriod, WindowsDefenderProductStatusNoFullScanHappenedForSpecifiedPeriod, WindowsDefenderProductStatusSystemInitiatedScanInProgress, WindowsDefenderProductStatusSystemInitiatedCleanInProgress, WindowsDefenderProductStatusSamplesPendingSubmission, WindowsDefenderProductStatusProductRunningInEvaluationMode, WindowsDefenderProductStatusProductRunningInNonGenuineMode, WindowsDefenderProductStatusProductExpired, WindowsDefenderProductStatusOfflineScanRequired, WindowsDefenderProductStatusServiceShutdownAsPartOfSystemShutdown, WindowsDefenderProductStatusThreatRemediationFailedCritically, WindowsDefenderProductStatusThreatRemediationFailedNonCritically, WindowsDefenderProductStatusNoStatusFlagsSet, WindowsDefenderProductStatusPlatformOutOfDate, WindowsDefenderProductStatusPlatformUpdateInProgress, WindowsDefenderProductStatusPlatformAboutToBeOutdated, WindowsDefenderProductStatusSignatureOrPlatformEndOfLifeIsPastOrIsImpending, WindowsDefenderProductStatusWindowsSModeSignaturesInUseOnNonWin10SInstall}
+	return enumValues[WindowsDefenderProductStatus](documentedWindowsDefenderProductStatusValues)
 }
 
 // NewWindowsDefenderProductStatus joins members into one flags value.
@@ -18209,9 +17480,7 @@ func (v WindowsDefenderProductStatus) Has(m WindowsDefenderProductStatus) bool {
 // Known reports whether every member of v is documented.
 func (v WindowsDefenderProductStatus) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsDefenderProductStatusNoStatus, WindowsDefenderProductStatusServiceNotRunning, WindowsDefenderProductStatusServiceStartedWithoutMalwareProtection, WindowsDefenderProductStatusPendingFullScanDueToThreatAction, WindowsDefenderProductStatusPendingRebootDueToThreatAction, WindowsDefenderProductStatusPendingManualStepsDueToThreatAction, WindowsDefenderProductStatusAvSignaturesOutOfDate, WindowsDefenderProductStatusAsSignaturesOutOfDate, WindowsDefenderProductStatusNoQuickScanHappenedForSpecifiedPeriod, WindowsDefenderProductStatusNoFullScanHappenedForSpecifiedPeriod, WindowsDefenderProductStatusSystemInitiatedScanInProgress, WindowsDefenderProductStatusSystemInitiatedCleanInProgress, WindowsDefenderProductStatusSamplesPendingSubmission, WindowsDefenderProductStatusProductRunningInEvaluationMode, WindowsDefenderProductStatusProductRunningInNonGenuineMode, WindowsDefenderProductStatusProductExpired, WindowsDefenderProductStatusOfflineScanRequired, WindowsDefenderProductStatusServiceShutdownAsPartOfSystemShutdown, WindowsDefenderProductStatusThreatRemediationFailedCritically, WindowsDefenderProductStatusThreatRemediationFailedNonCritically, WindowsDefenderProductStatusNoStatusFlagsSet, WindowsDefenderProductStatusPlatformOutOfDate, WindowsDefenderProductStatusPlatformUpdateInProgress, WindowsDefenderProductStatusPlatformAboutToBeOutdated, WindowsDefenderProductStatusSignatureOrPlatformEndOfLifeIsPastOrIsImpending, WindowsDefenderProductStatusWindowsSModeSignaturesInUseOnNonWin10SInstall:
-		default:
+		if !slices.Contains(documentedWindowsDefenderProductStatusValues, string(x)) {
 			return false
 		}
 	}
@@ -18245,18 +17514,16 @@ const (
 	WindowsDefenderTamperProtectionOptionsDisable WindowsDefenderTamperProtectionOptions = "disable"
 )
 
+var documentedWindowsDefenderTamperProtectionOptionsValues = []string{"notConfigured", "enable", "disable"}
+
 // WindowsDefenderTamperProtectionOptionsValues lists the documented values in documentation order.
 func WindowsDefenderTamperProtectionOptionsValues() []WindowsDefenderTamperProtectionOptions {
-	return []WindowsDefenderTamperProtectionOptions{WindowsDefenderTamperProtectionOptionsNotConfigured, WindowsDefenderTamperProtectionOptionsEnable, WindowsDefenderTamperProtectionOptionsDisable}
+	return enumValues[WindowsDefenderTamperProtectionOptions](documentedWindowsDefenderTamperProtectionOptionsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsDefenderTamperProtectionOptions) Known() bool {
-	switch v {
-	case WindowsDefenderTamperProtectionOptionsNotConfigured, WindowsDefenderTamperProtectionOptionsEnable, WindowsDefenderTamperProtectionOptionsDisable:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsDefenderTamperProtectionOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -18299,18 +17566,16 @@ const (
 	WindowsDeliveryOptimizationModeBypassMode WindowsDeliveryOptimizationMode = "bypassMode"
 )
 
+var documentedWindowsDeliveryOptimizationModeValues = []string{"userDefined", "httpOnly", "httpWithPeeringNat", "httpWithPeeringPrivateGroup", "httpWithInternetPeering", "simpleDownload", "bypassMode"}
+
 // WindowsDeliveryOptimizationModeValues lists the documented values in documentation order.
 func WindowsDeliveryOptimizationModeValues() []WindowsDeliveryOptimizationMode {
-	return []WindowsDeliveryOptimizationMode{WindowsDeliveryOptimizationModeUserDefined, WindowsDeliveryOptimizationModeHttpOnly, WindowsDeliveryOptimizationModeHttpWithPeeringNat, WindowsDeliveryOptimizationModeHttpWithPeeringPrivateGroup, WindowsDeliveryOptimizationModeHttpWithInternetPeering, WindowsDeliveryOptimizationModeSimpleDownload, WindowsDeliveryOptimizationModeBypassMode}
+	return enumValues[WindowsDeliveryOptimizationMode](documentedWindowsDeliveryOptimizationModeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsDeliveryOptimizationMode) Known() bool {
-	switch v {
-	case WindowsDeliveryOptimizationModeUserDefined, WindowsDeliveryOptimizationModeHttpOnly, WindowsDeliveryOptimizationModeHttpWithPeeringNat, WindowsDeliveryOptimizationModeHttpWithPeeringPrivateGroup, WindowsDeliveryOptimizationModeHttpWithInternetPeering, WindowsDeliveryOptimizationModeSimpleDownload, WindowsDeliveryOptimizationModeBypassMode:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsDeliveryOptimizationModeValues, string(v))
 }
 
 // String returns the wire value.
@@ -18351,9 +17616,11 @@ const (
 	WindowsDeviceHealthStateCritical WindowsDeviceHealthState = "critical"
 )
 
+var documentedWindowsDeviceHealthStateValues = []string{"clean", "fullScanPending", "rebootPending", "manualStepsPending", "offlineScanPending", "critical"}
+
 // WindowsDeviceHealthStateValues lists the documented values in documentation order.
 func WindowsDeviceHealthStateValues() []WindowsDeviceHealthState {
-	return []WindowsDeviceHealthState{WindowsDeviceHealthStateClean, WindowsDeviceHealthStateFullScanPending, WindowsDeviceHealthStateRebootPending, WindowsDeviceHealthStateManualStepsPending, WindowsDeviceHealthStateOfflineScanPending, WindowsDeviceHealthStateCritical}
+	return enumValues[WindowsDeviceHealthState](documentedWindowsDeviceHealthStateValues)
 }
 
 // NewWindowsDeviceHealthState joins members into one flags value.
@@ -18390,9 +17657,7 @@ func (v WindowsDeviceHealthState) Has(m WindowsDeviceHealthState) bool {
 // Known reports whether every member of v is documented.
 func (v WindowsDeviceHealthState) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsDeviceHealthStateClean, WindowsDeviceHealthStateFullScanPending, WindowsDeviceHealthStateRebootPending, WindowsDeviceHealthStateManualStepsPending, WindowsDeviceHealthStateOfflineScanPending, WindowsDeviceHealthStateCritical:
-		default:
+		if !slices.Contains(documentedWindowsDeviceHealthStateValues, string(x)) {
 			return false
 		}
 	}
@@ -18432,9 +17697,11 @@ const (
 	WindowsDeviceTypeTeam WindowsDeviceType = "team"
 )
 
+var documentedWindowsDeviceTypeValues = []string{"none", "desktop", "mobile", "holographic", "team"}
+
 // WindowsDeviceTypeValues lists the documented values in documentation order.
 func WindowsDeviceTypeValues() []WindowsDeviceType {
-	return []WindowsDeviceType{WindowsDeviceTypeNone, WindowsDeviceTypeDesktop, WindowsDeviceTypeMobile, WindowsDeviceTypeHolographic, WindowsDeviceTypeTeam}
+	return enumValues[WindowsDeviceType](documentedWindowsDeviceTypeValues)
 }
 
 // NewWindowsDeviceType joins members into one flags value.
@@ -18471,9 +17738,7 @@ func (v WindowsDeviceType) Has(m WindowsDeviceType) bool {
 // Known reports whether every member of v is documented.
 func (v WindowsDeviceType) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsDeviceTypeNone, WindowsDeviceTypeDesktop, WindowsDeviceTypeMobile, WindowsDeviceTypeHolographic, WindowsDeviceTypeTeam:
-		default:
+		if !slices.Contains(documentedWindowsDeviceTypeValues, string(x)) {
 			return false
 		}
 	}
@@ -18502,18 +17767,16 @@ const (
 	WindowsDeviceUsageTypeShared WindowsDeviceUsageType = "shared"
 )
 
+var documentedWindowsDeviceUsageTypeValues = []string{"singleUser", "shared"}
+
 // WindowsDeviceUsageTypeValues lists the documented values in documentation order.
 func WindowsDeviceUsageTypeValues() []WindowsDeviceUsageType {
-	return []WindowsDeviceUsageType{WindowsDeviceUsageTypeSingleUser, WindowsDeviceUsageTypeShared}
+	return enumValues[WindowsDeviceUsageType](documentedWindowsDeviceUsageTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsDeviceUsageType) Known() bool {
-	switch v {
-	case WindowsDeviceUsageTypeSingleUser, WindowsDeviceUsageTypeShared:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsDeviceUsageTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -18547,9 +17810,11 @@ const (
 	WindowsFirewallRuleInterfaceTypesLan WindowsFirewallRuleInterfaceTypes = "lan"
 )
 
+var documentedWindowsFirewallRuleInterfaceTypesValues = []string{"notConfigured", "remoteAccess", "wireless", "lan"}
+
 // WindowsFirewallRuleInterfaceTypesValues lists the documented values in documentation order.
 func WindowsFirewallRuleInterfaceTypesValues() []WindowsFirewallRuleInterfaceTypes {
-	return []WindowsFirewallRuleInterfaceTypes{WindowsFirewallRuleInterfaceTypesNotConfigured, WindowsFirewallRuleInterfaceTypesRemoteAccess, WindowsFirewallRuleInterfaceTypesWireless, WindowsFirewallRuleInterfaceTypesLan}
+	return enumValues[WindowsFirewallRuleInterfaceTypes](documentedWindowsFirewallRuleInterfaceTypesValues)
 }
 
 // NewWindowsFirewallRuleInterfaceTypes joins members into one flags value.
@@ -18586,9 +17851,7 @@ func (v WindowsFirewallRuleInterfaceTypes) Has(m WindowsFirewallRuleInterfaceTyp
 // Known reports whether every member of v is documented.
 func (v WindowsFirewallRuleInterfaceTypes) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsFirewallRuleInterfaceTypesNotConfigured, WindowsFirewallRuleInterfaceTypesRemoteAccess, WindowsFirewallRuleInterfaceTypesWireless, WindowsFirewallRuleInterfaceTypesLan:
-		default:
+		if !slices.Contains(documentedWindowsFirewallRuleInterfaceTypesValues, string(x)) {
 			return false
 		}
 	}
@@ -18627,9 +17890,11 @@ const (
 	WindowsFirewallRuleNetworkProfileTypesPublic WindowsFirewallRuleNetworkProfileTypes = "public"
 )
 
+var documentedWindowsFirewallRuleNetworkProfileTypesValues = []string{"notConfigured", "domain", "private", "public"}
+
 // WindowsFirewallRuleNetworkProfileTypesValues lists the documented values in documentation order.
 func WindowsFirewallRuleNetworkProfileTypesValues() []WindowsFirewallRuleNetworkProfileTypes {
-	return []WindowsFirewallRuleNetworkProfileTypes{WindowsFirewallRuleNetworkProfileTypesNotConfigured, WindowsFirewallRuleNetworkProfileTypesDomain, WindowsFirewallRuleNetworkProfileTypesPrivate, WindowsFirewallRuleNetworkProfileTypesPublic}
+	return enumValues[WindowsFirewallRuleNetworkProfileTypes](documentedWindowsFirewallRuleNetworkProfileTypesValues)
 }
 
 // NewWindowsFirewallRuleNetworkProfileTypes joins members into one flags value.
@@ -18666,9 +17931,7 @@ func (v WindowsFirewallRuleNetworkProfileTypes) Has(m WindowsFirewallRuleNetwork
 // Known reports whether every member of v is documented.
 func (v WindowsFirewallRuleNetworkProfileTypes) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsFirewallRuleNetworkProfileTypesNotConfigured, WindowsFirewallRuleNetworkProfileTypesDomain, WindowsFirewallRuleNetworkProfileTypesPrivate, WindowsFirewallRuleNetworkProfileTypesPublic:
-		default:
+		if !slices.Contains(documentedWindowsFirewallRuleNetworkProfileTypesValues, string(x)) {
 			return false
 		}
 	}
@@ -18702,18 +17965,16 @@ const (
 	WindowsFirewallRuleTrafficDirectionTypeIn WindowsFirewallRuleTrafficDirectionType = "in"
 )
 
+var documentedWindowsFirewallRuleTrafficDirectionTypeValues = []string{"notConfigured", "out", "in"}
+
 // WindowsFirewallRuleTrafficDirectionTypeValues lists the documented values in documentation order.
 func WindowsFirewallRuleTrafficDirectionTypeValues() []WindowsFirewallRuleTrafficDirectionType {
-	return []WindowsFirewallRuleTrafficDirectionType{WindowsFirewallRuleTrafficDirectionTypeNotConfigured, WindowsFirewallRuleTrafficDirectionTypeOut, WindowsFirewallRuleTrafficDirectionTypeIn}
+	return enumValues[WindowsFirewallRuleTrafficDirectionType](documentedWindowsFirewallRuleTrafficDirectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsFirewallRuleTrafficDirectionType) Known() bool {
-	switch v {
-	case WindowsFirewallRuleTrafficDirectionTypeNotConfigured, WindowsFirewallRuleTrafficDirectionTypeOut, WindowsFirewallRuleTrafficDirectionTypeIn:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsFirewallRuleTrafficDirectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -18747,9 +18008,11 @@ const (
 	WindowsHealthMonitoringScopeWindowsUpdates WindowsHealthMonitoringScope = "windowsUpdates"
 )
 
+var documentedWindowsHealthMonitoringScopeValues = []string{"undefined", "healthMonitoring", "bootPerformance", "windowsUpdates"}
+
 // WindowsHealthMonitoringScopeValues lists the documented values in documentation order.
 func WindowsHealthMonitoringScopeValues() []WindowsHealthMonitoringScope {
-	return []WindowsHealthMonitoringScope{WindowsHealthMonitoringScopeUndefined, WindowsHealthMonitoringScopeHealthMonitoring, WindowsHealthMonitoringScopeBootPerformance, WindowsHealthMonitoringScopeWindowsUpdates}
+	return enumValues[WindowsHealthMonitoringScope](documentedWindowsHealthMonitoringScopeValues)
 }
 
 // NewWindowsHealthMonitoringScope joins members into one flags value.
@@ -18786,9 +18049,7 @@ func (v WindowsHealthMonitoringScope) Has(m WindowsHealthMonitoringScope) bool {
 // Known reports whether every member of v is documented.
 func (v WindowsHealthMonitoringScope) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsHealthMonitoringScopeUndefined, WindowsHealthMonitoringScopeHealthMonitoring, WindowsHealthMonitoringScopeBootPerformance, WindowsHealthMonitoringScopeWindowsUpdates:
-		default:
+		if !slices.Contains(documentedWindowsHealthMonitoringScopeValues, string(x)) {
 			return false
 		}
 	}
@@ -18822,18 +18083,16 @@ const (
 	WindowsHelloForBusinessPinUsageDisallowed WindowsHelloForBusinessPinUsage = "disallowed"
 )
 
+var documentedWindowsHelloForBusinessPinUsageValues = []string{"allowed", "required", "disallowed"}
+
 // WindowsHelloForBusinessPinUsageValues lists the documented values in documentation order.
 func WindowsHelloForBusinessPinUsageValues() []WindowsHelloForBusinessPinUsage {
-	return []WindowsHelloForBusinessPinUsage{WindowsHelloForBusinessPinUsageAllowed, WindowsHelloForBusinessPinUsageRequired, WindowsHelloForBusinessPinUsageDisallowed}
+	return enumValues[WindowsHelloForBusinessPinUsage](documentedWindowsHelloForBusinessPinUsageValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsHelloForBusinessPinUsage) Known() bool {
-	switch v {
-	case WindowsHelloForBusinessPinUsageAllowed, WindowsHelloForBusinessPinUsageRequired, WindowsHelloForBusinessPinUsageDisallowed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsHelloForBusinessPinUsageValues, string(v))
 }
 
 // String returns the wire value.
@@ -18866,18 +18125,16 @@ const (
 	WindowsInformationProtectionEnforcementLevelEncryptAuditAndBlock WindowsInformationProtectionEnforcementLevel = "encryptAuditAndBlock"
 )
 
+var documentedWindowsInformationProtectionEnforcementLevelValues = []string{"noProtection", "encryptAndAuditOnly", "encryptAuditAndPrompt", "encryptAuditAndBlock"}
+
 // WindowsInformationProtectionEnforcementLevelValues lists the documented values in documentation order.
 func WindowsInformationProtectionEnforcementLevelValues() []WindowsInformationProtectionEnforcementLevel {
-	return []WindowsInformationProtectionEnforcementLevel{WindowsInformationProtectionEnforcementLevelNoProtection, WindowsInformationProtectionEnforcementLevelEncryptAndAuditOnly, WindowsInformationProtectionEnforcementLevelEncryptAuditAndPrompt, WindowsInformationProtectionEnforcementLevelEncryptAuditAndBlock}
+	return enumValues[WindowsInformationProtectionEnforcementLevel](documentedWindowsInformationProtectionEnforcementLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsInformationProtectionEnforcementLevel) Known() bool {
-	switch v {
-	case WindowsInformationProtectionEnforcementLevelNoProtection, WindowsInformationProtectionEnforcementLevelEncryptAndAuditOnly, WindowsInformationProtectionEnforcementLevelEncryptAuditAndPrompt, WindowsInformationProtectionEnforcementLevelEncryptAuditAndBlock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsInformationProtectionEnforcementLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -18907,18 +18164,16 @@ const (
 	WindowsInformationProtectionPinCharacterRequirementsAllow WindowsInformationProtectionPinCharacterRequirements = "allow"
 )
 
+var documentedWindowsInformationProtectionPinCharacterRequirementsValues = []string{"notAllow", "requireAtLeastOne", "allow"}
+
 // WindowsInformationProtectionPinCharacterRequirementsValues lists the documented values in documentation order.
 func WindowsInformationProtectionPinCharacterRequirementsValues() []WindowsInformationProtectionPinCharacterRequirements {
-	return []WindowsInformationProtectionPinCharacterRequirements{WindowsInformationProtectionPinCharacterRequirementsNotAllow, WindowsInformationProtectionPinCharacterRequirementsRequireAtLeastOne, WindowsInformationProtectionPinCharacterRequirementsAllow}
+	return enumValues[WindowsInformationProtectionPinCharacterRequirements](documentedWindowsInformationProtectionPinCharacterRequirementsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsInformationProtectionPinCharacterRequirements) Known() bool {
-	switch v {
-	case WindowsInformationProtectionPinCharacterRequirementsNotAllow, WindowsInformationProtectionPinCharacterRequirementsRequireAtLeastOne, WindowsInformationProtectionPinCharacterRequirementsAllow:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsInformationProtectionPinCharacterRequirementsValues, string(v))
 }
 
 // String returns the wire value.
@@ -19055,18 +18310,16 @@ const (
 	WindowsMalwareCategoryHipsRule WindowsMalwareCategory = "hipsRule"
 )
 
+var documentedWindowsMalwareCategoryValues = []string{"invalid", "adware", "spyware", "passwordStealer", "trojanDownloader", "worm", "backdoor", "remoteAccessTrojan", "trojan", "emailFlooder", "keylogger", "dialer", "monitoringSoftware", "browserModifier", "cookie", "browserPlugin", "aolExploit", "nuker", "securityDisabler", "jokeProgram", "hostileActiveXControl", "softwareBundler", "stealthNotifier", "settingsModifier", "toolBar", "remoteControlSoftware", "trojanFtp", "potentialUnwantedSoftware", "icqExploit", "trojanTelnet", "exploit", "filesharingProgram", "malwareCreationTool", "remote_Control_Software", "tool", "trojanDenialOfService", "trojanDropper", "trojanMassMailer", "trojanMonitoringSoftware", "trojanProxyServer", "virus", "known", "unknown", "spp", "behavior", "vulnerability", "policy", "enterpriseUnwantedSoftware", "ransom", "hipsRule"}
+
 // WindowsMalwareCategoryValues lists the documented values in documentation order.
 func WindowsMalwareCategoryValues() []WindowsMalwareCategory {
-	return []WindowsMalwareCategory{WindowsMalwareCategoryInvalid, WindowsMalwareCategoryAdware, WindowsMalwareCategorySpyware, WindowsMalwareCategoryPasswordStealer, WindowsMalwareCategoryTrojanDownloader, WindowsMalwareCategoryWorm, WindowsMalwareCategoryBackdoor, WindowsMalwareCategoryRemoteAccessTrojan, WindowsMalwareCategoryTrojan, WindowsMalwareCategoryEmailFlooder, WindowsMalwareCategoryKeylogger, WindowsMalwareCategoryDialer, WindowsMalwareCategoryMonitoringSoftware, WindowsMalwareCategoryBrowserModifier, WindowsMalwareCategoryCookie, WindowsMalwareCategoryBrowserPlugin, WindowsMalwareCategoryAolExploit, WindowsMalwareCategoryNuker, WindowsMalwareCategorySecurityDisabler, WindowsMalwareCategoryJokeProgram, WindowsMalwareCategoryHostileActiveXControl, WindowsMalwareCategorySoftwareBundler, WindowsMalwareCategoryStealthNotifier, WindowsMalwareCategorySettingsModifier, WindowsMalwareCategoryToolBar, WindowsMalwareCategoryRemoteControlSoftware, WindowsMalwareCategoryTrojanFtp, WindowsMalwareCategoryPotentialUnwantedSoftware, WindowsMalwareCategoryIcqExploit, WindowsMalwareCategoryTrojanTelnet, WindowsMalwareCategoryExploit, WindowsMalwareCategoryFilesharingProgram, WindowsMalwareCategoryMalwareCreationTool, WindowsMalwareCategoryRemote_Control_Software, WindowsMalwareCategoryTool, WindowsMalwareCategoryTrojanDenialOfService, WindowsMalwareCategoryTrojanDropper, WindowsMalwareCategoryTrojanMassMailer, WindowsMalwareCategoryTrojanMonitoringSoftware, WindowsMalwareCategoryTrojanProxyServer, WindowsMalwareCategoryVirus, WindowsMalwareCategoryKnown, WindowsMalwareCategoryUnknown, WindowsMalwareCategorySpp, WindowsMalwareCategoryBehavior, WindowsMalwareCategoryVulnerability, WindowsMalwareCategoryPolicy, WindowsMalwareCategoryEnterpriseUnwantedSoftware, WindowsMalwareCategoryRansom, WindowsMalwareCategoryHipsRule}
+	return enumValues[WindowsMalwareCategory](documentedWindowsMalwareCategoryValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsMalwareCategory) Known() bool {
-	switch v {
-	case WindowsMalwareCategoryInvalid, WindowsMalwareCategoryAdware, WindowsMalwareCategorySpyware, WindowsMalwareCategoryPasswordStealer, WindowsMalwareCategoryTrojanDownloader, WindowsMalwareCategoryWorm, WindowsMalwareCategoryBackdoor, WindowsMalwareCategoryRemoteAccessTrojan, WindowsMalwareCategoryTrojan, WindowsMalwareCategoryEmailFlooder, WindowsMalwareCategoryKeylogger, WindowsMalwareCategoryDialer, WindowsMalwareCategoryMonitoringSoftware, WindowsMalwareCategoryBrowserModifier, WindowsMalwareCategoryCookie, WindowsMalwareCategoryBrowserPlugin, WindowsMalwareCategoryAolExploit, WindowsMalwareCategoryNuker, WindowsMalwareCategorySecurityDisabler, WindowsMalwareCategoryJokeProgram, WindowsMalwareCategoryHostileActiveXControl, WindowsMalwareCategorySoftwareBundler, WindowsMalwareCategoryStealthNotifier, WindowsMalwareCategorySettingsModifier, WindowsMalwareCategoryToolBar, WindowsMalwareCategoryRemoteControlSoftware, WindowsMalwareCategoryTrojanFtp, WindowsMalwareCategoryPotentialUnwantedSoftware, WindowsMalwareCategoryIcqExploit, WindowsMalwareCategoryTrojanTelnet, WindowsMalwareCategoryExploit, WindowsMalwareCategoryFilesharingProgram, WindowsMalwareCategoryMalwareCreationTool, WindowsMalwareCategoryRemote_Control_Software, WindowsMalwareCategoryTool, WindowsMalwareCategoryTrojanDenialOfService, WindowsMalwareCategoryTrojanDropper, WindowsMalwareCategoryTrojanMassMailer, WindowsMalwareCategoryTrojanMonitoringSoftware, WindowsMalwareCategoryTrojanProxyServer, WindowsMalwareCategoryVirus, WindowsMalwareCategoryKnown, WindowsMalwareCategoryUnknown, WindowsMalwareCategorySpp, WindowsMalwareCategoryBehavior, WindowsMalwareCategoryVulnerability, WindowsMalwareCategoryPolicy, WindowsMalwareCategoryEnterpriseUnwantedSoftware, WindowsMalwareCategoryRansom, WindowsMalwareCategoryHipsRule:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsMalwareCategoryValues, string(v))
 }
 
 // String returns the wire value.
@@ -19097,18 +18350,16 @@ const (
 	WindowsMalwareExecutionStateNotRunning WindowsMalwareExecutionState = "notRunning"
 )
 
+var documentedWindowsMalwareExecutionStateValues = []string{"unknown", "blocked", "allowed", "running", "notRunning"}
+
 // WindowsMalwareExecutionStateValues lists the documented values in documentation order.
 func WindowsMalwareExecutionStateValues() []WindowsMalwareExecutionState {
-	return []WindowsMalwareExecutionState{WindowsMalwareExecutionStateUnknown, WindowsMalwareExecutionStateBlocked, WindowsMalwareExecutionStateAllowed, WindowsMalwareExecutionStateRunning, WindowsMalwareExecutionStateNotRunning}
+	return enumValues[WindowsMalwareExecutionState](documentedWindowsMalwareExecutionStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsMalwareExecutionState) Known() bool {
-	switch v {
-	case WindowsMalwareExecutionStateUnknown, WindowsMalwareExecutionStateBlocked, WindowsMalwareExecutionStateAllowed, WindowsMalwareExecutionStateRunning, WindowsMalwareExecutionStateNotRunning:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsMalwareExecutionStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -19139,18 +18390,16 @@ const (
 	WindowsMalwareSeveritySevere WindowsMalwareSeverity = "severe"
 )
 
+var documentedWindowsMalwareSeverityValues = []string{"unknown", "low", "moderate", "high", "severe"}
+
 // WindowsMalwareSeverityValues lists the documented values in documentation order.
 func WindowsMalwareSeverityValues() []WindowsMalwareSeverity {
-	return []WindowsMalwareSeverity{WindowsMalwareSeverityUnknown, WindowsMalwareSeverityLow, WindowsMalwareSeverityModerate, WindowsMalwareSeverityHigh, WindowsMalwareSeveritySevere}
+	return enumValues[WindowsMalwareSeverity](documentedWindowsMalwareSeverityValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsMalwareSeverity) Known() bool {
-	switch v {
-	case WindowsMalwareSeverityUnknown, WindowsMalwareSeverityLow, WindowsMalwareSeverityModerate, WindowsMalwareSeverityHigh, WindowsMalwareSeveritySevere:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsMalwareSeverityValues, string(v))
 }
 
 // String returns the wire value.
@@ -19196,18 +18445,16 @@ const (
 	WindowsMalwareStateBlockFailed WindowsMalwareState = "blockFailed"
 )
 
+var documentedWindowsMalwareStateValues = []string{"unknown", "detected", "cleaned", "quarantined", "removed", "allowed", "blocked", "cleanFailed", "quarantineFailed", "removeFailed", "allowFailed", "abandoned", "blockFailed"}
+
 // WindowsMalwareStateValues lists the documented values in documentation order.
 func WindowsMalwareStateValues() []WindowsMalwareState {
-	return []WindowsMalwareState{WindowsMalwareStateUnknown, WindowsMalwareStateDetected, WindowsMalwareStateCleaned, WindowsMalwareStateQuarantined, WindowsMalwareStateRemoved, WindowsMalwareStateAllowed, WindowsMalwareStateBlocked, WindowsMalwareStateCleanFailed, WindowsMalwareStateQuarantineFailed, WindowsMalwareStateRemoveFailed, WindowsMalwareStateAllowFailed, WindowsMalwareStateAbandoned, WindowsMalwareStateBlockFailed}
+	return enumValues[WindowsMalwareState](documentedWindowsMalwareStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsMalwareState) Known() bool {
-	switch v {
-	case WindowsMalwareStateUnknown, WindowsMalwareStateDetected, WindowsMalwareStateCleaned, WindowsMalwareStateQuarantined, WindowsMalwareStateRemoved, WindowsMalwareStateAllowed, WindowsMalwareStateBlocked, WindowsMalwareStateCleanFailed, WindowsMalwareStateQuarantineFailed, WindowsMalwareStateRemoveFailed, WindowsMalwareStateAllowFailed, WindowsMalwareStateAbandoned, WindowsMalwareStateBlockFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsMalwareStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -19254,18 +18501,16 @@ const (
 	WindowsMalwareThreatStateNoStatusCleared WindowsMalwareThreatState = "noStatusCleared"
 )
 
+var documentedWindowsMalwareThreatStateValues = []string{"active", "actionFailed", "manualStepsRequired", "fullScanRequired", "rebootRequired", "remediatedWithNonCriticalFailures", "quarantined", "removed", "cleaned", "allowed", "noStatusCleared"}
+
 // WindowsMalwareThreatStateValues lists the documented values in documentation order.
 func WindowsMalwareThreatStateValues() []WindowsMalwareThreatState {
-	return []WindowsMalwareThreatState{WindowsMalwareThreatStateActive, WindowsMalwareThreatStateActionFailed, WindowsMalwareThreatStateManualStepsRequired, WindowsMalwareThreatStateFullScanRequired, WindowsMalwareThreatStateRebootRequired, WindowsMalwareThreatStateRemediatedWithNonCriticalFailures, WindowsMalwareThreatStateQuarantined, WindowsMalwareThreatStateRemoved, WindowsMalwareThreatStateCleaned, WindowsMalwareThreatStateAllowed, WindowsMalwareThreatStateNoStatusCleared}
+	return enumValues[WindowsMalwareThreatState](documentedWindowsMalwareThreatStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsMalwareThreatState) Known() bool {
-	switch v {
-	case WindowsMalwareThreatStateActive, WindowsMalwareThreatStateActionFailed, WindowsMalwareThreatStateManualStepsRequired, WindowsMalwareThreatStateFullScanRequired, WindowsMalwareThreatStateRebootRequired, WindowsMalwareThreatStateRemediatedWithNonCriticalFailures, WindowsMalwareThreatStateQuarantined, WindowsMalwareThreatStateRemoved, WindowsMalwareThreatStateCleaned, WindowsMalwareThreatStateAllowed, WindowsMalwareThreatStateNoStatusCleared:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsMalwareThreatStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -19300,18 +18545,16 @@ const (
 	WindowsPrivacyDataAccessLevelUserInControl WindowsPrivacyDataAccessLevel = "userInControl"
 )
 
+var documentedWindowsPrivacyDataAccessLevelValues = []string{"notConfigured", "forceAllow", "forceDeny", "userInControl"}
+
 // WindowsPrivacyDataAccessLevelValues lists the documented values in documentation order.
 func WindowsPrivacyDataAccessLevelValues() []WindowsPrivacyDataAccessLevel {
-	return []WindowsPrivacyDataAccessLevel{WindowsPrivacyDataAccessLevelNotConfigured, WindowsPrivacyDataAccessLevelForceAllow, WindowsPrivacyDataAccessLevelForceDeny, WindowsPrivacyDataAccessLevelUserInControl}
+	return enumValues[WindowsPrivacyDataAccessLevel](documentedWindowsPrivacyDataAccessLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsPrivacyDataAccessLevel) Known() bool {
-	switch v {
-	case WindowsPrivacyDataAccessLevelNotConfigured, WindowsPrivacyDataAccessLevelForceAllow, WindowsPrivacyDataAccessLevelForceDeny, WindowsPrivacyDataAccessLevelUserInControl:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsPrivacyDataAccessLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -19398,18 +18641,16 @@ const (
 	WindowsPrivacyDataCategoryTrustedDevices WindowsPrivacyDataCategory = "trustedDevices"
 )
 
+var documentedWindowsPrivacyDataCategoryValues = []string{"notConfigured", "accountInfo", "appsRunInBackground", "calendar", "callHistory", "camera", "contacts", "diagnosticsInfo", "email", "location", "messaging", "microphone", "motion", "notifications", "phone", "radios", "tasks", "syncWithDevices", "trustedDevices"}
+
 // WindowsPrivacyDataCategoryValues lists the documented values in documentation order.
 func WindowsPrivacyDataCategoryValues() []WindowsPrivacyDataCategory {
-	return []WindowsPrivacyDataCategory{WindowsPrivacyDataCategoryNotConfigured, WindowsPrivacyDataCategoryAccountInfo, WindowsPrivacyDataCategoryAppsRunInBackground, WindowsPrivacyDataCategoryCalendar, WindowsPrivacyDataCategoryCallHistory, WindowsPrivacyDataCategoryCamera, WindowsPrivacyDataCategoryContacts, WindowsPrivacyDataCategoryDiagnosticsInfo, WindowsPrivacyDataCategoryEmail, WindowsPrivacyDataCategoryLocation, WindowsPrivacyDataCategoryMessaging, WindowsPrivacyDataCategoryMicrophone, WindowsPrivacyDataCategoryMotion, WindowsPrivacyDataCategoryNotifications, WindowsPrivacyDataCategoryPhone, WindowsPrivacyDataCategoryRadios, WindowsPrivacyDataCategoryTasks, WindowsPrivacyDataCategorySyncWithDevices, WindowsPrivacyDataCategoryTrustedDevices}
+	return enumValues[WindowsPrivacyDataCategory](documentedWindowsPrivacyDataCategoryValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsPrivacyDataCategory) Known() bool {
-	switch v {
-	case WindowsPrivacyDataCategoryNotConfigured, WindowsPrivacyDataCategoryAccountInfo, WindowsPrivacyDataCategoryAppsRunInBackground, WindowsPrivacyDataCategoryCalendar, WindowsPrivacyDataCategoryCallHistory, WindowsPrivacyDataCategoryCamera, WindowsPrivacyDataCategoryContacts, WindowsPrivacyDataCategoryDiagnosticsInfo, WindowsPrivacyDataCategoryEmail, WindowsPrivacyDataCategoryLocation, WindowsPrivacyDataCategoryMessaging, WindowsPrivacyDataCategoryMicrophone, WindowsPrivacyDataCategoryMotion, WindowsPrivacyDataCategoryNotifications, WindowsPrivacyDataCategoryPhone, WindowsPrivacyDataCategoryRadios, WindowsPrivacyDataCategoryTasks, WindowsPrivacyDataCategorySyncWithDevices, WindowsPrivacyDataCategoryTrustedDevices:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsPrivacyDataCategoryValues, string(v))
 }
 
 // String returns the wire value.
@@ -19438,18 +18679,16 @@ const (
 	WindowsQualityUpdateClassificationNonSecurity WindowsQualityUpdateClassification = "nonSecurity"
 )
 
+var documentedWindowsQualityUpdateClassificationValues = []string{"all", "security", "nonSecurity"}
+
 // WindowsQualityUpdateClassificationValues lists the documented values in documentation order.
 func WindowsQualityUpdateClassificationValues() []WindowsQualityUpdateClassification {
-	return []WindowsQualityUpdateClassification{WindowsQualityUpdateClassificationAll, WindowsQualityUpdateClassificationSecurity, WindowsQualityUpdateClassificationNonSecurity}
+	return enumValues[WindowsQualityUpdateClassification](documentedWindowsQualityUpdateClassificationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsQualityUpdateClassification) Known() bool {
-	switch v {
-	case WindowsQualityUpdateClassificationAll, WindowsQualityUpdateClassificationSecurity, WindowsQualityUpdateClassificationNonSecurity:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsQualityUpdateClassificationValues, string(v))
 }
 
 // String returns the wire value.
@@ -19479,18 +18718,16 @@ const (
 	WindowsSModeConfigurationUnlock WindowsSModeConfiguration = "unlock"
 )
 
+var documentedWindowsSModeConfigurationValues = []string{"noRestriction", "block", "unlock"}
+
 // WindowsSModeConfigurationValues lists the documented values in documentation order.
 func WindowsSModeConfigurationValues() []WindowsSModeConfiguration {
-	return []WindowsSModeConfiguration{WindowsSModeConfigurationNoRestriction, WindowsSModeConfigurationBlock, WindowsSModeConfigurationUnlock}
+	return enumValues[WindowsSModeConfiguration](documentedWindowsSModeConfigurationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsSModeConfiguration) Known() bool {
-	switch v {
-	case WindowsSModeConfigurationNoRestriction, WindowsSModeConfigurationBlock, WindowsSModeConfigurationUnlock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsSModeConfigurationValues, string(v))
 }
 
 // String returns the wire value.
@@ -19520,18 +18757,16 @@ const (
 	WindowsSpotlightEnablementSettingsEnabled WindowsSpotlightEnablementSettings = "enabled"
 )
 
+var documentedWindowsSpotlightEnablementSettingsValues = []string{"notConfigured", "disabled", "enabled"}
+
 // WindowsSpotlightEnablementSettingsValues lists the documented values in documentation order.
 func WindowsSpotlightEnablementSettingsValues() []WindowsSpotlightEnablementSettings {
-	return []WindowsSpotlightEnablementSettings{WindowsSpotlightEnablementSettingsNotConfigured, WindowsSpotlightEnablementSettingsDisabled, WindowsSpotlightEnablementSettingsEnabled}
+	return enumValues[WindowsSpotlightEnablementSettings](documentedWindowsSpotlightEnablementSettingsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsSpotlightEnablementSettings) Known() bool {
-	switch v {
-	case WindowsSpotlightEnablementSettingsNotConfigured, WindowsSpotlightEnablementSettingsDisabled, WindowsSpotlightEnablementSettingsEnabled:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsSpotlightEnablementSettingsValues, string(v))
 }
 
 // String returns the wire value.
@@ -19567,9 +18802,11 @@ const (
 	WindowsStartMenuAppListVisibilityTypeDisableSettingsApp WindowsStartMenuAppListVisibilityType = "disableSettingsApp"
 )
 
+var documentedWindowsStartMenuAppListVisibilityTypeValues = []string{"userDefined", "collapse", "remove", "disableSettingsApp"}
+
 // WindowsStartMenuAppListVisibilityTypeValues lists the documented values in documentation order.
 func WindowsStartMenuAppListVisibilityTypeValues() []WindowsStartMenuAppListVisibilityType {
-	return []WindowsStartMenuAppListVisibilityType{WindowsStartMenuAppListVisibilityTypeUserDefined, WindowsStartMenuAppListVisibilityTypeCollapse, WindowsStartMenuAppListVisibilityTypeRemove, WindowsStartMenuAppListVisibilityTypeDisableSettingsApp}
+	return enumValues[WindowsStartMenuAppListVisibilityType](documentedWindowsStartMenuAppListVisibilityTypeValues)
 }
 
 // NewWindowsStartMenuAppListVisibilityType joins members into one flags value.
@@ -19606,9 +18843,7 @@ func (v WindowsStartMenuAppListVisibilityType) Has(m WindowsStartMenuAppListVisi
 // Known reports whether every member of v is documented.
 func (v WindowsStartMenuAppListVisibilityType) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case WindowsStartMenuAppListVisibilityTypeUserDefined, WindowsStartMenuAppListVisibilityTypeCollapse, WindowsStartMenuAppListVisibilityTypeRemove, WindowsStartMenuAppListVisibilityTypeDisableSettingsApp:
-		default:
+		if !slices.Contains(documentedWindowsStartMenuAppListVisibilityTypeValues, string(x)) {
 			return false
 		}
 	}
@@ -19640,18 +18875,16 @@ const (
 	WindowsStartMenuModeTypeNonFullScreen WindowsStartMenuModeType = "nonFullScreen"
 )
 
+var documentedWindowsStartMenuModeTypeValues = []string{"userDefined", "fullScreen", "nonFullScreen"}
+
 // WindowsStartMenuModeTypeValues lists the documented values in documentation order.
 func WindowsStartMenuModeTypeValues() []WindowsStartMenuModeType {
-	return []WindowsStartMenuModeType{WindowsStartMenuModeTypeUserDefined, WindowsStartMenuModeTypeFullScreen, WindowsStartMenuModeTypeNonFullScreen}
+	return enumValues[WindowsStartMenuModeType](documentedWindowsStartMenuModeTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsStartMenuModeType) Known() bool {
-	switch v {
-	case WindowsStartMenuModeTypeUserDefined, WindowsStartMenuModeTypeFullScreen, WindowsStartMenuModeTypeNonFullScreen:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsStartMenuModeTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -19690,18 +18923,16 @@ const (
 	WindowsUpdateForBusinessUpdateWeeksEveryWeek WindowsUpdateForBusinessUpdateWeeks = "everyWeek"
 )
 
+var documentedWindowsUpdateForBusinessUpdateWeeksValues = []string{"userDefined", "firstWeek", "secondWeek", "thirdWeek", "fourthWeek", "everyWeek"}
+
 // WindowsUpdateForBusinessUpdateWeeksValues lists the documented values in documentation order.
 func WindowsUpdateForBusinessUpdateWeeksValues() []WindowsUpdateForBusinessUpdateWeeks {
-	return []WindowsUpdateForBusinessUpdateWeeks{WindowsUpdateForBusinessUpdateWeeksUserDefined, WindowsUpdateForBusinessUpdateWeeksFirstWeek, WindowsUpdateForBusinessUpdateWeeksSecondWeek, WindowsUpdateForBusinessUpdateWeeksThirdWeek, WindowsUpdateForBusinessUpdateWeeksFourthWeek, WindowsUpdateForBusinessUpdateWeeksEveryWeek}
+	return enumValues[WindowsUpdateForBusinessUpdateWeeks](documentedWindowsUpdateForBusinessUpdateWeeksValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUpdateForBusinessUpdateWeeks) Known() bool {
-	switch v {
-	case WindowsUpdateForBusinessUpdateWeeksUserDefined, WindowsUpdateForBusinessUpdateWeeksFirstWeek, WindowsUpdateForBusinessUpdateWeeksSecondWeek, WindowsUpdateForBusinessUpdateWeeksThirdWeek, WindowsUpdateForBusinessUpdateWeeksFourthWeek, WindowsUpdateForBusinessUpdateWeeksEveryWeek:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUpdateForBusinessUpdateWeeksValues, string(v))
 }
 
 // String returns the wire value.
@@ -19736,18 +18967,16 @@ const (
 	WindowsUpdateNotificationDisplayOptionDisableAllNotifications WindowsUpdateNotificationDisplayOption = "disableAllNotifications"
 )
 
+var documentedWindowsUpdateNotificationDisplayOptionValues = []string{"notConfigured", "defaultNotifications", "restartWarningsOnly", "disableAllNotifications"}
+
 // WindowsUpdateNotificationDisplayOptionValues lists the documented values in documentation order.
 func WindowsUpdateNotificationDisplayOptionValues() []WindowsUpdateNotificationDisplayOption {
-	return []WindowsUpdateNotificationDisplayOption{WindowsUpdateNotificationDisplayOptionNotConfigured, WindowsUpdateNotificationDisplayOptionDefaultNotifications, WindowsUpdateNotificationDisplayOptionRestartWarningsOnly, WindowsUpdateNotificationDisplayOptionDisableAllNotifications}
+	return enumValues[WindowsUpdateNotificationDisplayOption](documentedWindowsUpdateNotificationDisplayOptionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUpdateNotificationDisplayOption) Known() bool {
-	switch v {
-	case WindowsUpdateNotificationDisplayOptionNotConfigured, WindowsUpdateNotificationDisplayOptionDefaultNotifications, WindowsUpdateNotificationDisplayOptionRestartWarningsOnly, WindowsUpdateNotificationDisplayOptionDisableAllNotifications:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUpdateNotificationDisplayOptionValues, string(v))
 }
 
 // String returns the wire value.
@@ -19780,18 +19009,16 @@ const (
 	WindowsUpdateStatusFailed WindowsUpdateStatus = "failed"
 )
 
+var documentedWindowsUpdateStatusValues = []string{"upToDate", "pendingInstallation", "pendingReboot", "failed"}
+
 // WindowsUpdateStatusValues lists the documented values in documentation order.
 func WindowsUpdateStatusValues() []WindowsUpdateStatus {
-	return []WindowsUpdateStatus{WindowsUpdateStatusUpToDate, WindowsUpdateStatusPendingInstallation, WindowsUpdateStatusPendingReboot, WindowsUpdateStatusFailed}
+	return enumValues[WindowsUpdateStatus](documentedWindowsUpdateStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUpdateStatus) Known() bool {
-	switch v {
-	case WindowsUpdateStatusUpToDate, WindowsUpdateStatusPendingInstallation, WindowsUpdateStatusPendingReboot, WindowsUpdateStatusFailed:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUpdateStatusValues, string(v))
 }
 
 // String returns the wire value.
@@ -19828,18 +19055,16 @@ const (
 	WindowsUpdateTypeWindowsInsiderBuildRelease WindowsUpdateType = "windowsInsiderBuildRelease"
 )
 
+var documentedWindowsUpdateTypeValues = []string{"userDefined", "all", "businessReadyOnly", "windowsInsiderBuildFast", "windowsInsiderBuildSlow", "windowsInsiderBuildRelease"}
+
 // WindowsUpdateTypeValues lists the documented values in documentation order.
 func WindowsUpdateTypeValues() []WindowsUpdateType {
-	return []WindowsUpdateType{WindowsUpdateTypeUserDefined, WindowsUpdateTypeAll, WindowsUpdateTypeBusinessReadyOnly, WindowsUpdateTypeWindowsInsiderBuildFast, WindowsUpdateTypeWindowsInsiderBuildSlow, WindowsUpdateTypeWindowsInsiderBuildRelease}
+	return enumValues[WindowsUpdateType](documentedWindowsUpdateTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUpdateType) Known() bool {
-	switch v {
-	case WindowsUpdateTypeUserDefined, WindowsUpdateTypeAll, WindowsUpdateTypeBusinessReadyOnly, WindowsUpdateTypeWindowsInsiderBuildFast, WindowsUpdateTypeWindowsInsiderBuildSlow, WindowsUpdateTypeWindowsInsiderBuildRelease:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUpdateTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -19875,18 +19100,16 @@ const (
 	WindowsUserAccountControlSettingsNeverNotify WindowsUserAccountControlSettings = "neverNotify"
 )
 
+var documentedWindowsUserAccountControlSettingsValues = []string{"userDefined", "alwaysNotify", "notifyOnAppChanges", "notifyOnAppChangesWithoutDimming", "neverNotify"}
+
 // WindowsUserAccountControlSettingsValues lists the documented values in documentation order.
 func WindowsUserAccountControlSettingsValues() []WindowsUserAccountControlSettings {
-	return []WindowsUserAccountControlSettings{WindowsUserAccountControlSettingsUserDefined, WindowsUserAccountControlSettingsAlwaysNotify, WindowsUserAccountControlSettingsNotifyOnAppChanges, WindowsUserAccountControlSettingsNotifyOnAppChangesWithoutDimming, WindowsUserAccountControlSettingsNeverNotify}
+	return enumValues[WindowsUserAccountControlSettings](documentedWindowsUserAccountControlSettingsValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUserAccountControlSettings) Known() bool {
-	switch v {
-	case WindowsUserAccountControlSettingsUserDefined, WindowsUserAccountControlSettingsAlwaysNotify, WindowsUserAccountControlSettingsNotifyOnAppChanges, WindowsUserAccountControlSettingsNotifyOnAppChangesWithoutDimming, WindowsUserAccountControlSettingsNeverNotify:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUserAccountControlSettingsValues, string(v))
 }
 
 // String returns the wire value.
@@ -19910,18 +19133,16 @@ const (
 	WindowsUserTypeStandard WindowsUserType = "standard"
 )
 
+var documentedWindowsUserTypeValues = []string{"administrator", "standard"}
+
 // WindowsUserTypeValues lists the documented values in documentation order.
 func WindowsUserTypeValues() []WindowsUserType {
-	return []WindowsUserType{WindowsUserTypeAdministrator, WindowsUserTypeStandard}
+	return enumValues[WindowsUserType](documentedWindowsUserTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsUserType) Known() bool {
-	switch v {
-	case WindowsUserTypeAdministrator, WindowsUserTypeStandard:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsUserTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -19952,18 +19173,16 @@ const (
 	WindowsVpnConnectionTypeCheckPointCapsuleVpn WindowsVpnConnectionType = "checkPointCapsuleVpn"
 )
 
+var documentedWindowsVpnConnectionTypeValues = []string{"pulseSecure", "f5EdgeClient", "dellSonicWallMobileConnect", "checkPointCapsuleVpn"}
+
 // WindowsVpnConnectionTypeValues lists the documented values in documentation order.
 func WindowsVpnConnectionTypeValues() []WindowsVpnConnectionType {
-	return []WindowsVpnConnectionType{WindowsVpnConnectionTypePulseSecure, WindowsVpnConnectionTypeF5EdgeClient, WindowsVpnConnectionTypeDellSonicWallMobileConnect, WindowsVpnConnectionTypeCheckPointCapsuleVpn}
+	return enumValues[WindowsVpnConnectionType](documentedWindowsVpnConnectionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsVpnConnectionType) Known() bool {
-	switch v {
-	case WindowsVpnConnectionTypePulseSecure, WindowsVpnConnectionTypeF5EdgeClient, WindowsVpnConnectionTypeDellSonicWallMobileConnect, WindowsVpnConnectionTypeCheckPointCapsuleVpn:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsVpnConnectionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -20001,18 +19220,16 @@ const (
 	WiredNetworkInterfaceThirdEthernet WiredNetworkInterface = "thirdEthernet"
 )
 
+var documentedWiredNetworkInterfaceValues = []string{"anyEthernet", "firstActiveEthernet", "secondActiveEthernet", "thirdActiveEthernet", "firstEthernet", "secondEthernet", "thirdEthernet"}
+
 // WiredNetworkInterfaceValues lists the documented values in documentation order.
 func WiredNetworkInterfaceValues() []WiredNetworkInterface {
-	return []WiredNetworkInterface{WiredNetworkInterfaceAnyEthernet, WiredNetworkInterfaceFirstActiveEthernet, WiredNetworkInterfaceSecondActiveEthernet, WiredNetworkInterfaceThirdActiveEthernet, WiredNetworkInterfaceFirstEthernet, WiredNetworkInterfaceSecondEthernet, WiredNetworkInterfaceThirdEthernet}
+	return enumValues[WiredNetworkInterface](documentedWiredNetworkInterfaceValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WiredNetworkInterface) Known() bool {
-	switch v {
-	case WiredNetworkInterfaceAnyEthernet, WiredNetworkInterfaceFirstActiveEthernet, WiredNetworkInterfaceSecondActiveEthernet, WiredNetworkInterfaceThirdActiveEthernet, WiredNetworkInterfaceFirstEthernet, WiredNetworkInterfaceSecondEthernet, WiredNetworkInterfaceThirdEthernet:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWiredNetworkInterfaceValues, string(v))
 }
 
 // String returns the wire value.

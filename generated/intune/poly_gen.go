@@ -7,38 +7,33 @@ import "encoding/json"
 
 // polyModel is what every model in a type hierarchy implements.
 type polyModel interface {
-	odataTypeName() string
-	hasODataType() bool
+	// odataType returns the model's "#microsoft.graph.x" name and whether
+	// its ODataType field is set.
+	odataType() (string, bool)
 }
 
-// decodePoly decodes data into the model its "@odata.type" names (base when
-// absent) if that model is a K; otherwise it returns data as raw JSON, so a
-// derived type this package does not know is kept, not dropped. Input that
-// is not an object fails in the decoding of the base model.
-func decodePoly[K any](data []byte, base string) (value K, raw json.RawMessage, err error) {
+// newPoly returns a new, empty model of the type data's "@odata.type" names
+// (base when absent), or nil when this package has no such type. An Any
+// wrapper decodes data into it if it is of the wrapper's kind and keeps data
+// raw otherwise, so a derived type this package does not know is kept, not
+// dropped.
+func newPoly(data []byte, base string) any {
 	name := odataTypeOf(data)
 	if name == "" {
 		name = base
 	}
-	m := NewByODataType(name)
-	k, ok := m.(K)
-	if !ok {
-		return value, append(json.RawMessage(nil), data...), nil
-	}
-	if err = json.Unmarshal(data, m); err != nil {
-		return
-	}
-	return k, nil, nil
+	return NewByODataType(name)
 }
 
 // encodePoly encodes v, adding "@odata.type" when v is of a type derived from
 // base ("#microsoft.graph.x") and does not set the annotation itself.
 func encodePoly(v polyModel, base string) ([]byte, error) {
 	b, err := json.Marshal(v)
-	if err != nil || v.hasODataType() || v.odataTypeName() == base || len(b) < 2 || b[0] != '{' {
+	typeName, set := v.odataType()
+	if err != nil || set || typeName == base || len(b) < 2 || b[0] != '{' {
 		return b, err
 	}
-	name, _ := json.Marshal(v.odataTypeName())
+	name, _ := json.Marshal(typeName)
 	out := append([]byte("{\"@odata.type\":"), name...)
 	if len(b) > 2 {
 		out = append(out, ',')
@@ -51,7 +46,6 @@ func encodePoly(v polyModel, base string) ([]byte, error) {
 type AdminConsentKind interface {
 	polyModel
 	isAdminConsent()
-	validate(*ValidationError, string)
 }
 
 // AnyAdminConsent holds a microsoft.graph.adminConsent or any type derived
@@ -87,15 +81,16 @@ func (a *AnyAdminConsent) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AdminConsentKind](data, "microsoft.graph.adminConsent")
-	return err
-}
-
-func (a *AnyAdminConsent) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.adminConsent").(AdminConsentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AirPrintDestinationKind is implemented by *AirPrintDestination and by every
@@ -103,7 +98,6 @@ func (a *AnyAdminConsent) validate(errs *ValidationError, path string) {
 type AirPrintDestinationKind interface {
 	polyModel
 	isAirPrintDestination()
-	validate(*ValidationError, string)
 }
 
 // AnyAirPrintDestination holds a microsoft.graph.airPrintDestination or any
@@ -140,15 +134,16 @@ func (a *AnyAirPrintDestination) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AirPrintDestinationKind](data, "microsoft.graph.airPrintDestination")
-	return err
-}
-
-func (a *AnyAirPrintDestination) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.airPrintDestination").(AirPrintDestinationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidCertificateProfileBaseKind is implemented by
@@ -157,7 +152,6 @@ func (a *AnyAirPrintDestination) validate(errs *ValidationError, path string) {
 type AndroidCertificateProfileBaseKind interface {
 	polyModel
 	isAndroidCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidCertificateProfileBase holds a
@@ -195,15 +189,16 @@ func (a *AnyAndroidCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidCertificateProfileBaseKind](data, "microsoft.graph.androidCertificateProfileBase")
-	return err
-}
-
-func (a *AnyAndroidCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidCertificateProfileBase").(AndroidCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerCertificateProfileBaseKind is implemented by
@@ -212,7 +207,6 @@ func (a *AnyAndroidCertificateProfileBase) validate(errs *ValidationError, path 
 type AndroidDeviceOwnerCertificateProfileBaseKind interface {
 	polyModel
 	isAndroidDeviceOwnerCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerCertificateProfileBase holds a
@@ -250,15 +244,16 @@ func (a *AnyAndroidDeviceOwnerCertificateProfileBase) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerCertificateProfileBaseKind](data, "microsoft.graph.androidDeviceOwnerCertificateProfileBase")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerCertificateProfileBase").(AndroidDeviceOwnerCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerGlobalProxyKind is implemented by
@@ -267,7 +262,6 @@ func (a *AnyAndroidDeviceOwnerCertificateProfileBase) validate(errs *ValidationE
 type AndroidDeviceOwnerGlobalProxyKind interface {
 	polyModel
 	isAndroidDeviceOwnerGlobalProxy()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerGlobalProxy holds a
@@ -305,15 +299,16 @@ func (a *AnyAndroidDeviceOwnerGlobalProxy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerGlobalProxyKind](data, "microsoft.graph.androidDeviceOwnerGlobalProxy")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerGlobalProxy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerGlobalProxy").(AndroidDeviceOwnerGlobalProxyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerKioskModeAppPositionItemKind is implemented by
@@ -322,7 +317,6 @@ func (a *AnyAndroidDeviceOwnerGlobalProxy) validate(errs *ValidationError, path 
 type AndroidDeviceOwnerKioskModeAppPositionItemKind interface {
 	polyModel
 	isAndroidDeviceOwnerKioskModeAppPositionItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerKioskModeAppPositionItem holds a
@@ -360,15 +354,16 @@ func (a *AnyAndroidDeviceOwnerKioskModeAppPositionItem) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerKioskModeAppPositionItemKind](data, "microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerKioskModeAppPositionItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem").(AndroidDeviceOwnerKioskModeAppPositionItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerKioskModeFolderItemKind is implemented by
@@ -377,7 +372,6 @@ func (a *AnyAndroidDeviceOwnerKioskModeAppPositionItem) validate(errs *Validatio
 type AndroidDeviceOwnerKioskModeFolderItemKind interface {
 	polyModel
 	isAndroidDeviceOwnerKioskModeFolderItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerKioskModeFolderItem holds a
@@ -415,15 +409,16 @@ func (a *AnyAndroidDeviceOwnerKioskModeFolderItem) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerKioskModeFolderItemKind](data, "microsoft.graph.androidDeviceOwnerKioskModeFolderItem")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerKioskModeFolderItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeFolderItem").(AndroidDeviceOwnerKioskModeFolderItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerKioskModeHomeScreenItemKind is implemented by
@@ -432,7 +427,6 @@ func (a *AnyAndroidDeviceOwnerKioskModeFolderItem) validate(errs *ValidationErro
 type AndroidDeviceOwnerKioskModeHomeScreenItemKind interface {
 	polyModel
 	isAndroidDeviceOwnerKioskModeHomeScreenItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerKioskModeHomeScreenItem holds a
@@ -470,15 +464,16 @@ func (a *AnyAndroidDeviceOwnerKioskModeHomeScreenItem) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerKioskModeHomeScreenItemKind](data, "microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerKioskModeHomeScreenItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem").(AndroidDeviceOwnerKioskModeHomeScreenItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerKioskModeManagedFolderKind is implemented by
@@ -487,7 +482,6 @@ func (a *AnyAndroidDeviceOwnerKioskModeHomeScreenItem) validate(errs *Validation
 type AndroidDeviceOwnerKioskModeManagedFolderKind interface {
 	polyModel
 	isAndroidDeviceOwnerKioskModeManagedFolder()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerKioskModeManagedFolder holds a
@@ -525,15 +519,16 @@ func (a *AnyAndroidDeviceOwnerKioskModeManagedFolder) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerKioskModeManagedFolderKind](data, "microsoft.graph.androidDeviceOwnerKioskModeManagedFolder")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerKioskModeManagedFolder) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeManagedFolder").(AndroidDeviceOwnerKioskModeManagedFolderKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidDeviceOwnerWiFiConfigurationKind is implemented by
@@ -542,7 +537,6 @@ func (a *AnyAndroidDeviceOwnerKioskModeManagedFolder) validate(errs *ValidationE
 type AndroidDeviceOwnerWiFiConfigurationKind interface {
 	polyModel
 	isAndroidDeviceOwnerWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidDeviceOwnerWiFiConfiguration holds a
@@ -580,15 +574,16 @@ func (a *AnyAndroidDeviceOwnerWiFiConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidDeviceOwnerWiFiConfigurationKind](data, "microsoft.graph.androidDeviceOwnerWiFiConfiguration")
-	return err
-}
-
-func (a *AnyAndroidDeviceOwnerWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerWiFiConfiguration").(AndroidDeviceOwnerWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidEnrollmentCompanyCodeKind is implemented by
@@ -597,7 +592,6 @@ func (a *AnyAndroidDeviceOwnerWiFiConfiguration) validate(errs *ValidationError,
 type AndroidEnrollmentCompanyCodeKind interface {
 	polyModel
 	isAndroidEnrollmentCompanyCode()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidEnrollmentCompanyCode holds a
@@ -635,15 +629,16 @@ func (a *AnyAndroidEnrollmentCompanyCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidEnrollmentCompanyCodeKind](data, "microsoft.graph.androidEnrollmentCompanyCode")
-	return err
-}
-
-func (a *AnyAndroidEnrollmentCompanyCode) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidEnrollmentCompanyCode").(AndroidEnrollmentCompanyCodeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidForWorkAppConfigurationSchemaItemKind is implemented by
@@ -652,7 +647,6 @@ func (a *AnyAndroidEnrollmentCompanyCode) validate(errs *ValidationError, path s
 type AndroidForWorkAppConfigurationSchemaItemKind interface {
 	polyModel
 	isAndroidForWorkAppConfigurationSchemaItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidForWorkAppConfigurationSchemaItem holds a
@@ -690,15 +684,16 @@ func (a *AnyAndroidForWorkAppConfigurationSchemaItem) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidForWorkAppConfigurationSchemaItemKind](data, "microsoft.graph.androidForWorkAppConfigurationSchemaItem")
-	return err
-}
-
-func (a *AnyAndroidForWorkAppConfigurationSchemaItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidForWorkAppConfigurationSchemaItem").(AndroidForWorkAppConfigurationSchemaItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidForWorkCertificateProfileBaseKind is implemented by
@@ -707,7 +702,6 @@ func (a *AnyAndroidForWorkAppConfigurationSchemaItem) validate(errs *ValidationE
 type AndroidForWorkCertificateProfileBaseKind interface {
 	polyModel
 	isAndroidForWorkCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidForWorkCertificateProfileBase holds a
@@ -745,15 +739,16 @@ func (a *AnyAndroidForWorkCertificateProfileBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidForWorkCertificateProfileBaseKind](data, "microsoft.graph.androidForWorkCertificateProfileBase")
-	return err
-}
-
-func (a *AnyAndroidForWorkCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidForWorkCertificateProfileBase").(AndroidForWorkCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidForWorkEasEmailProfileBaseKind is implemented by
@@ -762,7 +757,6 @@ func (a *AnyAndroidForWorkCertificateProfileBase) validate(errs *ValidationError
 type AndroidForWorkEasEmailProfileBaseKind interface {
 	polyModel
 	isAndroidForWorkEasEmailProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidForWorkEasEmailProfileBase holds a
@@ -800,15 +794,16 @@ func (a *AnyAndroidForWorkEasEmailProfileBase) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidForWorkEasEmailProfileBaseKind](data, "microsoft.graph.androidForWorkEasEmailProfileBase")
-	return err
-}
-
-func (a *AnyAndroidForWorkEasEmailProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidForWorkEasEmailProfileBase").(AndroidForWorkEasEmailProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidForWorkWiFiConfigurationKind is implemented by
@@ -817,7 +812,6 @@ func (a *AnyAndroidForWorkEasEmailProfileBase) validate(errs *ValidationError, p
 type AndroidForWorkWiFiConfigurationKind interface {
 	polyModel
 	isAndroidForWorkWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidForWorkWiFiConfiguration holds a
@@ -855,15 +849,16 @@ func (a *AnyAndroidForWorkWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidForWorkWiFiConfigurationKind](data, "microsoft.graph.androidForWorkWiFiConfiguration")
-	return err
-}
-
-func (a *AnyAndroidForWorkWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidForWorkWiFiConfiguration").(AndroidForWorkWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidManagedStoreAppKind is implemented by *AndroidManagedStoreApp and by
@@ -871,7 +866,6 @@ func (a *AnyAndroidForWorkWiFiConfiguration) validate(errs *ValidationError, pat
 type AndroidManagedStoreAppKind interface {
 	polyModel
 	isAndroidManagedStoreApp()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidManagedStoreApp holds a microsoft.graph.androidManagedStoreApp or
@@ -908,15 +902,16 @@ func (a *AnyAndroidManagedStoreApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidManagedStoreAppKind](data, "microsoft.graph.androidManagedStoreApp")
-	return err
-}
-
-func (a *AnyAndroidManagedStoreApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreApp").(AndroidManagedStoreAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidManagedStoreAppConfigurationSchemaItemKind is implemented by
@@ -925,7 +920,6 @@ func (a *AnyAndroidManagedStoreApp) validate(errs *ValidationError, path string)
 type AndroidManagedStoreAppConfigurationSchemaItemKind interface {
 	polyModel
 	isAndroidManagedStoreAppConfigurationSchemaItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidManagedStoreAppConfigurationSchemaItem holds a
@@ -963,15 +957,16 @@ func (a *AnyAndroidManagedStoreAppConfigurationSchemaItem) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidManagedStoreAppConfigurationSchemaItemKind](data, "microsoft.graph.androidManagedStoreAppConfigurationSchemaItem")
-	return err
-}
-
-func (a *AnyAndroidManagedStoreAppConfigurationSchemaItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreAppConfigurationSchemaItem").(AndroidManagedStoreAppConfigurationSchemaItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidManagedStoreAppTrackKind is implemented by
@@ -980,7 +975,6 @@ func (a *AnyAndroidManagedStoreAppConfigurationSchemaItem) validate(errs *Valida
 type AndroidManagedStoreAppTrackKind interface {
 	polyModel
 	isAndroidManagedStoreAppTrack()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidManagedStoreAppTrack holds a
@@ -1018,15 +1012,16 @@ func (a *AnyAndroidManagedStoreAppTrack) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidManagedStoreAppTrackKind](data, "microsoft.graph.androidManagedStoreAppTrack")
-	return err
-}
-
-func (a *AnyAndroidManagedStoreAppTrack) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreAppTrack").(AndroidManagedStoreAppTrackKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidMinimumOperatingSystemKind is implemented by
@@ -1035,7 +1030,6 @@ func (a *AnyAndroidManagedStoreAppTrack) validate(errs *ValidationError, path st
 type AndroidMinimumOperatingSystemKind interface {
 	polyModel
 	isAndroidMinimumOperatingSystem()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidMinimumOperatingSystem holds a
@@ -1073,15 +1067,16 @@ func (a *AnyAndroidMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidMinimumOperatingSystemKind](data, "microsoft.graph.androidMinimumOperatingSystem")
-	return err
-}
-
-func (a *AnyAndroidMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidMinimumOperatingSystem").(AndroidMinimumOperatingSystemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidPermissionActionKind is implemented by *AndroidPermissionAction and
@@ -1089,7 +1084,6 @@ func (a *AnyAndroidMinimumOperatingSystem) validate(errs *ValidationError, path 
 type AndroidPermissionActionKind interface {
 	polyModel
 	isAndroidPermissionAction()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidPermissionAction holds a microsoft.graph.androidPermissionAction
@@ -1126,15 +1120,16 @@ func (a *AnyAndroidPermissionAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidPermissionActionKind](data, "microsoft.graph.androidPermissionAction")
-	return err
-}
-
-func (a *AnyAndroidPermissionAction) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidPermissionAction").(AndroidPermissionActionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidWiFiConfigurationKind is implemented by *AndroidWiFiConfiguration and
@@ -1142,7 +1137,6 @@ func (a *AnyAndroidPermissionAction) validate(errs *ValidationError, path string
 type AndroidWiFiConfigurationKind interface {
 	polyModel
 	isAndroidWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidWiFiConfiguration holds a microsoft.graph.androidWiFiConfiguration
@@ -1179,15 +1173,16 @@ func (a *AnyAndroidWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidWiFiConfigurationKind](data, "microsoft.graph.androidWiFiConfiguration")
-	return err
-}
-
-func (a *AnyAndroidWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidWiFiConfiguration").(AndroidWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidWorkProfileCertificateProfileBaseKind is implemented by
@@ -1196,7 +1191,6 @@ func (a *AnyAndroidWiFiConfiguration) validate(errs *ValidationError, path strin
 type AndroidWorkProfileCertificateProfileBaseKind interface {
 	polyModel
 	isAndroidWorkProfileCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidWorkProfileCertificateProfileBase holds a
@@ -1234,15 +1228,16 @@ func (a *AnyAndroidWorkProfileCertificateProfileBase) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidWorkProfileCertificateProfileBaseKind](data, "microsoft.graph.androidWorkProfileCertificateProfileBase")
-	return err
-}
-
-func (a *AnyAndroidWorkProfileCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileCertificateProfileBase").(AndroidWorkProfileCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidWorkProfileEasEmailProfileBaseKind is implemented by
@@ -1251,7 +1246,6 @@ func (a *AnyAndroidWorkProfileCertificateProfileBase) validate(errs *ValidationE
 type AndroidWorkProfileEasEmailProfileBaseKind interface {
 	polyModel
 	isAndroidWorkProfileEasEmailProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidWorkProfileEasEmailProfileBase holds a
@@ -1289,15 +1283,16 @@ func (a *AnyAndroidWorkProfileEasEmailProfileBase) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidWorkProfileEasEmailProfileBaseKind](data, "microsoft.graph.androidWorkProfileEasEmailProfileBase")
-	return err
-}
-
-func (a *AnyAndroidWorkProfileEasEmailProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileEasEmailProfileBase").(AndroidWorkProfileEasEmailProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AndroidWorkProfileWiFiConfigurationKind is implemented by
@@ -1306,7 +1301,6 @@ func (a *AnyAndroidWorkProfileEasEmailProfileBase) validate(errs *ValidationErro
 type AndroidWorkProfileWiFiConfigurationKind interface {
 	polyModel
 	isAndroidWorkProfileWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAndroidWorkProfileWiFiConfiguration holds a
@@ -1344,15 +1338,16 @@ func (a *AnyAndroidWorkProfileWiFiConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AndroidWorkProfileWiFiConfigurationKind](data, "microsoft.graph.androidWorkProfileWiFiConfiguration")
-	return err
-}
-
-func (a *AnyAndroidWorkProfileWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileWiFiConfiguration").(AndroidWorkProfileWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppConfigurationSettingItemKind is implemented by
@@ -1361,7 +1356,6 @@ func (a *AnyAndroidWorkProfileWiFiConfiguration) validate(errs *ValidationError,
 type AppConfigurationSettingItemKind interface {
 	polyModel
 	isAppConfigurationSettingItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAppConfigurationSettingItem holds a
@@ -1399,15 +1393,16 @@ func (a *AnyAppConfigurationSettingItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppConfigurationSettingItemKind](data, "microsoft.graph.appConfigurationSettingItem")
-	return err
-}
-
-func (a *AnyAppConfigurationSettingItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appConfigurationSettingItem").(AppConfigurationSettingItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppListItemKind is implemented by *AppListItem and by every model derived
@@ -1415,7 +1410,6 @@ func (a *AnyAppConfigurationSettingItem) validate(errs *ValidationError, path st
 type AppListItemKind interface {
 	polyModel
 	isAppListItem()
-	validate(*ValidationError, string)
 }
 
 // AnyAppListItem holds a microsoft.graph.appListItem or any type derived from
@@ -1451,15 +1445,16 @@ func (a *AnyAppListItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppListItemKind](data, "microsoft.graph.appListItem")
-	return err
-}
-
-func (a *AnyAppListItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appListItem").(AppListItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppleDeviceFeaturesConfigurationBaseKind is implemented by
@@ -1468,7 +1463,6 @@ func (a *AnyAppListItem) validate(errs *ValidationError, path string) {
 type AppleDeviceFeaturesConfigurationBaseKind interface {
 	polyModel
 	isAppleDeviceFeaturesConfigurationBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAppleDeviceFeaturesConfigurationBase holds a
@@ -1506,15 +1500,16 @@ func (a *AnyAppleDeviceFeaturesConfigurationBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppleDeviceFeaturesConfigurationBaseKind](data, "microsoft.graph.appleDeviceFeaturesConfigurationBase")
-	return err
-}
-
-func (a *AnyAppleDeviceFeaturesConfigurationBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appleDeviceFeaturesConfigurationBase").(AppleDeviceFeaturesConfigurationBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppleExpeditedCheckinConfigurationBaseKind is implemented by
@@ -1523,7 +1518,6 @@ func (a *AnyAppleDeviceFeaturesConfigurationBase) validate(errs *ValidationError
 type AppleExpeditedCheckinConfigurationBaseKind interface {
 	polyModel
 	isAppleExpeditedCheckinConfigurationBase()
-	validate(*ValidationError, string)
 }
 
 // AnyAppleExpeditedCheckinConfigurationBase holds a
@@ -1561,15 +1555,16 @@ func (a *AnyAppleExpeditedCheckinConfigurationBase) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppleExpeditedCheckinConfigurationBaseKind](data, "microsoft.graph.appleExpeditedCheckinConfigurationBase")
-	return err
-}
-
-func (a *AnyAppleExpeditedCheckinConfigurationBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appleExpeditedCheckinConfigurationBase").(AppleExpeditedCheckinConfigurationBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppleOwnerTypeEnrollmentTypeKind is implemented by
@@ -1578,7 +1573,6 @@ func (a *AnyAppleExpeditedCheckinConfigurationBase) validate(errs *ValidationErr
 type AppleOwnerTypeEnrollmentTypeKind interface {
 	polyModel
 	isAppleOwnerTypeEnrollmentType()
-	validate(*ValidationError, string)
 }
 
 // AnyAppleOwnerTypeEnrollmentType holds a
@@ -1616,15 +1610,16 @@ func (a *AnyAppleOwnerTypeEnrollmentType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppleOwnerTypeEnrollmentTypeKind](data, "microsoft.graph.appleOwnerTypeEnrollmentType")
-	return err
-}
-
-func (a *AnyAppleOwnerTypeEnrollmentType) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appleOwnerTypeEnrollmentType").(AppleOwnerTypeEnrollmentTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppleVpnAlwaysOnConfigurationKind is implemented by
@@ -1633,7 +1628,6 @@ func (a *AnyAppleOwnerTypeEnrollmentType) validate(errs *ValidationError, path s
 type AppleVpnAlwaysOnConfigurationKind interface {
 	polyModel
 	isAppleVpnAlwaysOnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAppleVpnAlwaysOnConfiguration holds a
@@ -1671,15 +1665,16 @@ func (a *AnyAppleVpnAlwaysOnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppleVpnAlwaysOnConfigurationKind](data, "microsoft.graph.appleVpnAlwaysOnConfiguration")
-	return err
-}
-
-func (a *AnyAppleVpnAlwaysOnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appleVpnAlwaysOnConfiguration").(AppleVpnAlwaysOnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AppleVpnConfigurationKind is implemented by *AppleVpnConfiguration and by
@@ -1687,7 +1682,6 @@ func (a *AnyAppleVpnAlwaysOnConfiguration) validate(errs *ValidationError, path 
 type AppleVpnConfigurationKind interface {
 	polyModel
 	isAppleVpnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyAppleVpnConfiguration holds a microsoft.graph.appleVpnConfiguration or
@@ -1724,15 +1718,16 @@ func (a *AnyAppleVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AppleVpnConfigurationKind](data, "microsoft.graph.appleVpnConfiguration")
-	return err
-}
-
-func (a *AnyAppleVpnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.appleVpnConfiguration").(AppleVpnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AuditActorKind is implemented by *AuditActor and by every model derived from
@@ -1740,7 +1735,6 @@ func (a *AnyAppleVpnConfiguration) validate(errs *ValidationError, path string) 
 type AuditActorKind interface {
 	polyModel
 	isAuditActor()
-	validate(*ValidationError, string)
 }
 
 // AnyAuditActor holds a microsoft.graph.auditActor or any type derived from
@@ -1776,15 +1770,16 @@ func (a *AnyAuditActor) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AuditActorKind](data, "microsoft.graph.auditActor")
-	return err
-}
-
-func (a *AnyAuditActor) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.auditActor").(AuditActorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AuditPropertyKind is implemented by *AuditProperty and by every model
@@ -1792,7 +1787,6 @@ func (a *AnyAuditActor) validate(errs *ValidationError, path string) {
 type AuditPropertyKind interface {
 	polyModel
 	isAuditProperty()
-	validate(*ValidationError, string)
 }
 
 // AnyAuditProperty holds a microsoft.graph.auditProperty or any type derived
@@ -1828,15 +1822,16 @@ func (a *AnyAuditProperty) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AuditPropertyKind](data, "microsoft.graph.auditProperty")
-	return err
-}
-
-func (a *AnyAuditProperty) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.auditProperty").(AuditPropertyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // AuditResourceKind is implemented by *AuditResource and by every model
@@ -1844,7 +1839,6 @@ func (a *AnyAuditProperty) validate(errs *ValidationError, path string) {
 type AuditResourceKind interface {
 	polyModel
 	isAuditResource()
-	validate(*ValidationError, string)
 }
 
 // AnyAuditResource holds a microsoft.graph.auditResource or any type derived
@@ -1880,15 +1874,16 @@ func (a *AnyAuditResource) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[AuditResourceKind](data, "microsoft.graph.auditResource")
-	return err
-}
-
-func (a *AnyAuditResource) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.auditResource").(AuditResourceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // BitLockerFixedDrivePolicyKind is implemented by *BitLockerFixedDrivePolicy
@@ -1896,7 +1891,6 @@ func (a *AnyAuditResource) validate(errs *ValidationError, path string) {
 type BitLockerFixedDrivePolicyKind interface {
 	polyModel
 	isBitLockerFixedDrivePolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyBitLockerFixedDrivePolicy holds a
@@ -1934,15 +1928,16 @@ func (a *AnyBitLockerFixedDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[BitLockerFixedDrivePolicyKind](data, "microsoft.graph.bitLockerFixedDrivePolicy")
-	return err
-}
-
-func (a *AnyBitLockerFixedDrivePolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.bitLockerFixedDrivePolicy").(BitLockerFixedDrivePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // BitLockerRecoveryOptionsKind is implemented by *BitLockerRecoveryOptions and
@@ -1950,7 +1945,6 @@ func (a *AnyBitLockerFixedDrivePolicy) validate(errs *ValidationError, path stri
 type BitLockerRecoveryOptionsKind interface {
 	polyModel
 	isBitLockerRecoveryOptions()
-	validate(*ValidationError, string)
 }
 
 // AnyBitLockerRecoveryOptions holds a microsoft.graph.bitLockerRecoveryOptions
@@ -1987,15 +1981,16 @@ func (a *AnyBitLockerRecoveryOptions) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[BitLockerRecoveryOptionsKind](data, "microsoft.graph.bitLockerRecoveryOptions")
-	return err
-}
-
-func (a *AnyBitLockerRecoveryOptions) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.bitLockerRecoveryOptions").(BitLockerRecoveryOptionsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // BitLockerRemovableDrivePolicyKind is implemented by
@@ -2004,7 +1999,6 @@ func (a *AnyBitLockerRecoveryOptions) validate(errs *ValidationError, path strin
 type BitLockerRemovableDrivePolicyKind interface {
 	polyModel
 	isBitLockerRemovableDrivePolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyBitLockerRemovableDrivePolicy holds a
@@ -2042,15 +2036,16 @@ func (a *AnyBitLockerRemovableDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[BitLockerRemovableDrivePolicyKind](data, "microsoft.graph.bitLockerRemovableDrivePolicy")
-	return err
-}
-
-func (a *AnyBitLockerRemovableDrivePolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.bitLockerRemovableDrivePolicy").(BitLockerRemovableDrivePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // BitLockerSystemDrivePolicyKind is implemented by *BitLockerSystemDrivePolicy
@@ -2058,7 +2053,6 @@ func (a *AnyBitLockerRemovableDrivePolicy) validate(errs *ValidationError, path 
 type BitLockerSystemDrivePolicyKind interface {
 	polyModel
 	isBitLockerSystemDrivePolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyBitLockerSystemDrivePolicy holds a
@@ -2096,15 +2090,16 @@ func (a *AnyBitLockerSystemDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[BitLockerSystemDrivePolicyKind](data, "microsoft.graph.bitLockerSystemDrivePolicy")
-	return err
-}
-
-func (a *AnyBitLockerSystemDrivePolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.bitLockerSystemDrivePolicy").(BitLockerSystemDrivePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // CertificateConnectorSettingKind is implemented by
@@ -2113,7 +2108,6 @@ func (a *AnyBitLockerSystemDrivePolicy) validate(errs *ValidationError, path str
 type CertificateConnectorSettingKind interface {
 	polyModel
 	isCertificateConnectorSetting()
-	validate(*ValidationError, string)
 }
 
 // AnyCertificateConnectorSetting holds a
@@ -2151,15 +2145,16 @@ func (a *AnyCertificateConnectorSetting) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[CertificateConnectorSettingKind](data, "microsoft.graph.certificateConnectorSetting")
-	return err
-}
-
-func (a *AnyCertificateConnectorSetting) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.certificateConnectorSetting").(CertificateConnectorSettingKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ChromeOSDevicePropertyKind is implemented by *ChromeOSDeviceProperty and by
@@ -2167,7 +2162,6 @@ func (a *AnyCertificateConnectorSetting) validate(errs *ValidationError, path st
 type ChromeOSDevicePropertyKind interface {
 	polyModel
 	isChromeOSDeviceProperty()
-	validate(*ValidationError, string)
 }
 
 // AnyChromeOSDeviceProperty holds a microsoft.graph.chromeOSDeviceProperty or
@@ -2204,15 +2198,16 @@ func (a *AnyChromeOSDeviceProperty) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ChromeOSDevicePropertyKind](data, "microsoft.graph.chromeOSDeviceProperty")
-	return err
-}
-
-func (a *AnyChromeOSDeviceProperty) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.chromeOSDeviceProperty").(ChromeOSDevicePropertyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // CompanyPortalBlockedActionKind is implemented by *CompanyPortalBlockedAction
@@ -2220,7 +2215,6 @@ func (a *AnyChromeOSDeviceProperty) validate(errs *ValidationError, path string)
 type CompanyPortalBlockedActionKind interface {
 	polyModel
 	isCompanyPortalBlockedAction()
-	validate(*ValidationError, string)
 }
 
 // AnyCompanyPortalBlockedAction holds a
@@ -2258,15 +2252,16 @@ func (a *AnyCompanyPortalBlockedAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[CompanyPortalBlockedActionKind](data, "microsoft.graph.companyPortalBlockedAction")
-	return err
-}
-
-func (a *AnyCompanyPortalBlockedAction) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.companyPortalBlockedAction").(CompanyPortalBlockedActionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ComplianceManagementPartnerAssignmentKind is implemented by
@@ -2275,7 +2270,6 @@ func (a *AnyCompanyPortalBlockedAction) validate(errs *ValidationError, path str
 type ComplianceManagementPartnerAssignmentKind interface {
 	polyModel
 	isComplianceManagementPartnerAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyComplianceManagementPartnerAssignment holds a
@@ -2313,15 +2307,16 @@ func (a *AnyComplianceManagementPartnerAssignment) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ComplianceManagementPartnerAssignmentKind](data, "microsoft.graph.complianceManagementPartnerAssignment")
-	return err
-}
-
-func (a *AnyComplianceManagementPartnerAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.complianceManagementPartnerAssignment").(ComplianceManagementPartnerAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ConfigurationManagerClientEnabledFeaturesKind is implemented by
@@ -2330,7 +2325,6 @@ func (a *AnyComplianceManagementPartnerAssignment) validate(errs *ValidationErro
 type ConfigurationManagerClientEnabledFeaturesKind interface {
 	polyModel
 	isConfigurationManagerClientEnabledFeatures()
-	validate(*ValidationError, string)
 }
 
 // AnyConfigurationManagerClientEnabledFeatures holds a
@@ -2368,15 +2362,16 @@ func (a *AnyConfigurationManagerClientEnabledFeatures) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ConfigurationManagerClientEnabledFeaturesKind](data, "microsoft.graph.configurationManagerClientEnabledFeatures")
-	return err
-}
-
-func (a *AnyConfigurationManagerClientEnabledFeatures) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientEnabledFeatures").(ConfigurationManagerClientEnabledFeaturesKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ConfigurationManagerClientHealthStateKind is implemented by
@@ -2385,7 +2380,6 @@ func (a *AnyConfigurationManagerClientEnabledFeatures) validate(errs *Validation
 type ConfigurationManagerClientHealthStateKind interface {
 	polyModel
 	isConfigurationManagerClientHealthState()
-	validate(*ValidationError, string)
 }
 
 // AnyConfigurationManagerClientHealthState holds a
@@ -2423,15 +2417,16 @@ func (a *AnyConfigurationManagerClientHealthState) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ConfigurationManagerClientHealthStateKind](data, "microsoft.graph.configurationManagerClientHealthState")
-	return err
-}
-
-func (a *AnyConfigurationManagerClientHealthState) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientHealthState").(ConfigurationManagerClientHealthStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ConfigurationManagerClientInformationKind is implemented by
@@ -2440,7 +2435,6 @@ func (a *AnyConfigurationManagerClientHealthState) validate(errs *ValidationErro
 type ConfigurationManagerClientInformationKind interface {
 	polyModel
 	isConfigurationManagerClientInformation()
-	validate(*ValidationError, string)
 }
 
 // AnyConfigurationManagerClientInformation holds a
@@ -2478,15 +2472,16 @@ func (a *AnyConfigurationManagerClientInformation) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ConfigurationManagerClientInformationKind](data, "microsoft.graph.configurationManagerClientInformation")
-	return err
-}
-
-func (a *AnyConfigurationManagerClientInformation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientInformation").(ConfigurationManagerClientInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // CryptographySuiteKind is implemented by *CryptographySuite and by every
@@ -2494,7 +2489,6 @@ func (a *AnyConfigurationManagerClientInformation) validate(errs *ValidationErro
 type CryptographySuiteKind interface {
 	polyModel
 	isCryptographySuite()
-	validate(*ValidationError, string)
 }
 
 // AnyCryptographySuite holds a microsoft.graph.cryptographySuite or any type
@@ -2530,15 +2524,16 @@ func (a *AnyCryptographySuite) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[CryptographySuiteKind](data, "microsoft.graph.cryptographySuite")
-	return err
-}
-
-func (a *AnyCryptographySuite) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.cryptographySuite").(CryptographySuiteKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // CustomSubjectAlternativeNameKind is implemented by
@@ -2547,7 +2542,6 @@ func (a *AnyCryptographySuite) validate(errs *ValidationError, path string) {
 type CustomSubjectAlternativeNameKind interface {
 	polyModel
 	isCustomSubjectAlternativeName()
-	validate(*ValidationError, string)
 }
 
 // AnyCustomSubjectAlternativeName holds a
@@ -2585,15 +2579,16 @@ func (a *AnyCustomSubjectAlternativeName) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[CustomSubjectAlternativeNameKind](data, "microsoft.graph.customSubjectAlternativeName")
-	return err
-}
-
-func (a *AnyCustomSubjectAlternativeName) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.customSubjectAlternativeName").(CustomSubjectAlternativeNameKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // CustomUpdateTimeWindowKind is implemented by *CustomUpdateTimeWindow and by
@@ -2601,7 +2596,6 @@ func (a *AnyCustomSubjectAlternativeName) validate(errs *ValidationError, path s
 type CustomUpdateTimeWindowKind interface {
 	polyModel
 	isCustomUpdateTimeWindow()
-	validate(*ValidationError, string)
 }
 
 // AnyCustomUpdateTimeWindow holds a microsoft.graph.customUpdateTimeWindow or
@@ -2638,15 +2632,16 @@ func (a *AnyCustomUpdateTimeWindow) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[CustomUpdateTimeWindowKind](data, "microsoft.graph.customUpdateTimeWindow")
-	return err
-}
-
-func (a *AnyCustomUpdateTimeWindow) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.customUpdateTimeWindow").(CustomUpdateTimeWindowKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DefenderDetectedMalwareActionsKind is implemented by
@@ -2655,7 +2650,6 @@ func (a *AnyCustomUpdateTimeWindow) validate(errs *ValidationError, path string)
 type DefenderDetectedMalwareActionsKind interface {
 	polyModel
 	isDefenderDetectedMalwareActions()
-	validate(*ValidationError, string)
 }
 
 // AnyDefenderDetectedMalwareActions holds a
@@ -2693,15 +2687,16 @@ func (a *AnyDefenderDetectedMalwareActions) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DefenderDetectedMalwareActionsKind](data, "microsoft.graph.defenderDetectedMalwareActions")
-	return err
-}
-
-func (a *AnyDefenderDetectedMalwareActions) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.defenderDetectedMalwareActions").(DefenderDetectedMalwareActionsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeliveryOptimizationBandwidthKind is implemented by
@@ -2710,7 +2705,6 @@ func (a *AnyDefenderDetectedMalwareActions) validate(errs *ValidationError, path
 type DeliveryOptimizationBandwidthKind interface {
 	polyModel
 	isDeliveryOptimizationBandwidth()
-	validate(*ValidationError, string)
 }
 
 // AnyDeliveryOptimizationBandwidth holds a
@@ -2748,15 +2742,16 @@ func (a *AnyDeliveryOptimizationBandwidth) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeliveryOptimizationBandwidthKind](data, "microsoft.graph.deliveryOptimizationBandwidth")
-	return err
-}
-
-func (a *AnyDeliveryOptimizationBandwidth) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationBandwidth").(DeliveryOptimizationBandwidthKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeliveryOptimizationGroupIdSourceKind is implemented by
@@ -2765,7 +2760,6 @@ func (a *AnyDeliveryOptimizationBandwidth) validate(errs *ValidationError, path 
 type DeliveryOptimizationGroupIdSourceKind interface {
 	polyModel
 	isDeliveryOptimizationGroupIdSource()
-	validate(*ValidationError, string)
 }
 
 // AnyDeliveryOptimizationGroupIdSource holds a
@@ -2803,15 +2797,16 @@ func (a *AnyDeliveryOptimizationGroupIdSource) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeliveryOptimizationGroupIdSourceKind](data, "microsoft.graph.deliveryOptimizationGroupIdSource")
-	return err
-}
-
-func (a *AnyDeliveryOptimizationGroupIdSource) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationGroupIdSource").(DeliveryOptimizationGroupIdSourceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeliveryOptimizationMaxCacheSizeKind is implemented by
@@ -2820,7 +2815,6 @@ func (a *AnyDeliveryOptimizationGroupIdSource) validate(errs *ValidationError, p
 type DeliveryOptimizationMaxCacheSizeKind interface {
 	polyModel
 	isDeliveryOptimizationMaxCacheSize()
-	validate(*ValidationError, string)
 }
 
 // AnyDeliveryOptimizationMaxCacheSize holds a
@@ -2858,15 +2852,16 @@ func (a *AnyDeliveryOptimizationMaxCacheSize) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeliveryOptimizationMaxCacheSizeKind](data, "microsoft.graph.deliveryOptimizationMaxCacheSize")
-	return err
-}
-
-func (a *AnyDeliveryOptimizationMaxCacheSize) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationMaxCacheSize").(DeliveryOptimizationMaxCacheSizeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DepEnrollmentBaseProfileKind is implemented by *DepEnrollmentBaseProfile and
@@ -2874,7 +2869,6 @@ func (a *AnyDeliveryOptimizationMaxCacheSize) validate(errs *ValidationError, pa
 type DepEnrollmentBaseProfileKind interface {
 	polyModel
 	isDepEnrollmentBaseProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyDepEnrollmentBaseProfile holds a microsoft.graph.depEnrollmentBaseProfile
@@ -2911,15 +2905,16 @@ func (a *AnyDepEnrollmentBaseProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DepEnrollmentBaseProfileKind](data, "microsoft.graph.depEnrollmentBaseProfile")
-	return err
-}
-
-func (a *AnyDepEnrollmentBaseProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.depEnrollmentBaseProfile").(DepEnrollmentBaseProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceActionResultKind is implemented by *DeviceActionResult and by every
@@ -2927,7 +2922,6 @@ func (a *AnyDepEnrollmentBaseProfile) validate(errs *ValidationError, path strin
 type DeviceActionResultKind interface {
 	polyModel
 	isDeviceActionResult()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceActionResult holds a microsoft.graph.deviceActionResult or any type
@@ -2963,15 +2957,16 @@ func (a *AnyDeviceActionResult) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceActionResultKind](data, "microsoft.graph.deviceActionResult")
-	return err
-}
-
-func (a *AnyDeviceActionResult) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceActionResult").(DeviceActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceAndAppManagementAssignmentTargetKind is implemented by
@@ -2980,7 +2975,6 @@ func (a *AnyDeviceActionResult) validate(errs *ValidationError, path string) {
 type DeviceAndAppManagementAssignmentTargetKind interface {
 	polyModel
 	isDeviceAndAppManagementAssignmentTarget()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceAndAppManagementAssignmentTarget holds a
@@ -3018,15 +3012,16 @@ func (a *AnyDeviceAndAppManagementAssignmentTarget) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceAndAppManagementAssignmentTargetKind](data, "microsoft.graph.deviceAndAppManagementAssignmentTarget")
-	return err
-}
-
-func (a *AnyDeviceAndAppManagementAssignmentTarget) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceAndAppManagementAssignmentTarget").(DeviceAndAppManagementAssignmentTargetKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceAppManagementTaskKind is implemented by *DeviceAppManagementTask and
@@ -3034,7 +3029,6 @@ func (a *AnyDeviceAndAppManagementAssignmentTarget) validate(errs *ValidationErr
 type DeviceAppManagementTaskKind interface {
 	polyModel
 	isDeviceAppManagementTask()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceAppManagementTask holds a microsoft.graph.deviceAppManagementTask
@@ -3071,15 +3065,16 @@ func (a *AnyDeviceAppManagementTask) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceAppManagementTaskKind](data, "microsoft.graph.deviceAppManagementTask")
-	return err
-}
-
-func (a *AnyDeviceAppManagementTask) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceAppManagementTask").(DeviceAppManagementTaskKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceCompliancePolicyKind is implemented by *DeviceCompliancePolicy and by
@@ -3087,7 +3082,6 @@ func (a *AnyDeviceAppManagementTask) validate(errs *ValidationError, path string
 type DeviceCompliancePolicyKind interface {
 	polyModel
 	isDeviceCompliancePolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceCompliancePolicy holds a microsoft.graph.deviceCompliancePolicy or
@@ -3124,15 +3118,16 @@ func (a *AnyDeviceCompliancePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceCompliancePolicyKind](data, "microsoft.graph.deviceCompliancePolicy")
-	return err
-}
-
-func (a *AnyDeviceCompliancePolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceCompliancePolicy").(DeviceCompliancePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceCompliancePolicyScriptKind is implemented by
@@ -3141,7 +3136,6 @@ func (a *AnyDeviceCompliancePolicy) validate(errs *ValidationError, path string)
 type DeviceCompliancePolicyScriptKind interface {
 	polyModel
 	isDeviceCompliancePolicyScript()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceCompliancePolicyScript holds a
@@ -3179,15 +3173,16 @@ func (a *AnyDeviceCompliancePolicyScript) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceCompliancePolicyScriptKind](data, "microsoft.graph.deviceCompliancePolicyScript")
-	return err
-}
-
-func (a *AnyDeviceCompliancePolicyScript) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceCompliancePolicyScript").(DeviceCompliancePolicyScriptKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceConfigurationKind is implemented by *DeviceConfiguration and by every
@@ -3195,7 +3190,6 @@ func (a *AnyDeviceCompliancePolicyScript) validate(errs *ValidationError, path s
 type DeviceConfigurationKind interface {
 	polyModel
 	isDeviceConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceConfiguration holds a microsoft.graph.deviceConfiguration or any
@@ -3232,15 +3226,16 @@ func (a *AnyDeviceConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceConfigurationKind](data, "microsoft.graph.deviceConfiguration")
-	return err
-}
-
-func (a *AnyDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceConfiguration").(DeviceConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceEnrollmentConfigurationKind is implemented by
@@ -3249,7 +3244,6 @@ func (a *AnyDeviceConfiguration) validate(errs *ValidationError, path string) {
 type DeviceEnrollmentConfigurationKind interface {
 	polyModel
 	isDeviceEnrollmentConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceEnrollmentConfiguration holds a
@@ -3287,15 +3281,16 @@ func (a *AnyDeviceEnrollmentConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceEnrollmentConfigurationKind](data, "microsoft.graph.deviceEnrollmentConfiguration")
-	return err
-}
-
-func (a *AnyDeviceEnrollmentConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceEnrollmentConfiguration").(DeviceEnrollmentConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceEnrollmentPlatformRestrictionKind is implemented by
@@ -3304,7 +3299,6 @@ func (a *AnyDeviceEnrollmentConfiguration) validate(errs *ValidationError, path 
 type DeviceEnrollmentPlatformRestrictionKind interface {
 	polyModel
 	isDeviceEnrollmentPlatformRestriction()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceEnrollmentPlatformRestriction holds a
@@ -3342,15 +3336,16 @@ func (a *AnyDeviceEnrollmentPlatformRestriction) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceEnrollmentPlatformRestrictionKind](data, "microsoft.graph.deviceEnrollmentPlatformRestriction")
-	return err
-}
-
-func (a *AnyDeviceEnrollmentPlatformRestriction) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceEnrollmentPlatformRestriction").(DeviceEnrollmentPlatformRestrictionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceExchangeAccessStateSummaryKind is implemented by
@@ -3359,7 +3354,6 @@ func (a *AnyDeviceEnrollmentPlatformRestriction) validate(errs *ValidationError,
 type DeviceExchangeAccessStateSummaryKind interface {
 	polyModel
 	isDeviceExchangeAccessStateSummary()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceExchangeAccessStateSummary holds a
@@ -3397,15 +3391,16 @@ func (a *AnyDeviceExchangeAccessStateSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceExchangeAccessStateSummaryKind](data, "microsoft.graph.deviceExchangeAccessStateSummary")
-	return err
-}
-
-func (a *AnyDeviceExchangeAccessStateSummary) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceExchangeAccessStateSummary").(DeviceExchangeAccessStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceHealthAttestationStateKind is implemented by
@@ -3414,7 +3409,6 @@ func (a *AnyDeviceExchangeAccessStateSummary) validate(errs *ValidationError, pa
 type DeviceHealthAttestationStateKind interface {
 	polyModel
 	isDeviceHealthAttestationState()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceHealthAttestationState holds a
@@ -3452,15 +3446,16 @@ func (a *AnyDeviceHealthAttestationState) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceHealthAttestationStateKind](data, "microsoft.graph.deviceHealthAttestationState")
-	return err
-}
-
-func (a *AnyDeviceHealthAttestationState) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceHealthAttestationState").(DeviceHealthAttestationStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceHealthScriptParameterKind is implemented by
@@ -3469,7 +3464,6 @@ func (a *AnyDeviceHealthAttestationState) validate(errs *ValidationError, path s
 type DeviceHealthScriptParameterKind interface {
 	polyModel
 	isDeviceHealthScriptParameter()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceHealthScriptParameter holds a
@@ -3507,15 +3501,16 @@ func (a *AnyDeviceHealthScriptParameter) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceHealthScriptParameterKind](data, "microsoft.graph.deviceHealthScriptParameter")
-	return err
-}
-
-func (a *AnyDeviceHealthScriptParameter) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceHealthScriptParameter").(DeviceHealthScriptParameterKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceHealthScriptRunScheduleKind is implemented by
@@ -3524,7 +3519,6 @@ func (a *AnyDeviceHealthScriptParameter) validate(errs *ValidationError, path st
 type DeviceHealthScriptRunScheduleKind interface {
 	polyModel
 	isDeviceHealthScriptRunSchedule()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceHealthScriptRunSchedule holds a
@@ -3562,15 +3556,16 @@ func (a *AnyDeviceHealthScriptRunSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceHealthScriptRunScheduleKind](data, "microsoft.graph.deviceHealthScriptRunSchedule")
-	return err
-}
-
-func (a *AnyDeviceHealthScriptRunSchedule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceHealthScriptRunSchedule").(DeviceHealthScriptRunScheduleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementApplicabilityRuleDeviceModeKind is implemented by
@@ -3579,7 +3574,6 @@ func (a *AnyDeviceHealthScriptRunSchedule) validate(errs *ValidationError, path 
 type DeviceManagementApplicabilityRuleDeviceModeKind interface {
 	polyModel
 	isDeviceManagementApplicabilityRuleDeviceMode()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementApplicabilityRuleDeviceMode holds a
@@ -3617,15 +3611,16 @@ func (a *AnyDeviceManagementApplicabilityRuleDeviceMode) UnmarshalJSON(data []by
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementApplicabilityRuleDeviceModeKind](data, "microsoft.graph.deviceManagementApplicabilityRuleDeviceMode")
-	return err
-}
-
-func (a *AnyDeviceManagementApplicabilityRuleDeviceMode) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleDeviceMode").(DeviceManagementApplicabilityRuleDeviceModeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementApplicabilityRuleOsEditionKind is implemented by
@@ -3634,7 +3629,6 @@ func (a *AnyDeviceManagementApplicabilityRuleDeviceMode) validate(errs *Validati
 type DeviceManagementApplicabilityRuleOsEditionKind interface {
 	polyModel
 	isDeviceManagementApplicabilityRuleOsEdition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementApplicabilityRuleOsEdition holds a
@@ -3672,15 +3666,16 @@ func (a *AnyDeviceManagementApplicabilityRuleOsEdition) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementApplicabilityRuleOsEditionKind](data, "microsoft.graph.deviceManagementApplicabilityRuleOsEdition")
-	return err
-}
-
-func (a *AnyDeviceManagementApplicabilityRuleOsEdition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleOsEdition").(DeviceManagementApplicabilityRuleOsEditionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementApplicabilityRuleOsVersionKind is implemented by
@@ -3689,7 +3684,6 @@ func (a *AnyDeviceManagementApplicabilityRuleOsEdition) validate(errs *Validatio
 type DeviceManagementApplicabilityRuleOsVersionKind interface {
 	polyModel
 	isDeviceManagementApplicabilityRuleOsVersion()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementApplicabilityRuleOsVersion holds a
@@ -3727,15 +3721,16 @@ func (a *AnyDeviceManagementApplicabilityRuleOsVersion) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementApplicabilityRuleOsVersionKind](data, "microsoft.graph.deviceManagementApplicabilityRuleOsVersion")
-	return err
-}
-
-func (a *AnyDeviceManagementApplicabilityRuleOsVersion) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleOsVersion").(DeviceManagementApplicabilityRuleOsVersionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationChoiceSettingDefinitionKind is implemented by
@@ -3745,7 +3740,6 @@ func (a *AnyDeviceManagementApplicabilityRuleOsVersion) validate(errs *Validatio
 type DeviceManagementConfigurationChoiceSettingDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationChoiceSettingDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationChoiceSettingDefinition holds a
@@ -3784,15 +3778,16 @@ func (a *AnyDeviceManagementConfigurationChoiceSettingDefinition) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationChoiceSettingDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationChoiceSettingDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition").(DeviceManagementConfigurationChoiceSettingDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationDependentOnKind is implemented by
@@ -3801,7 +3796,6 @@ func (a *AnyDeviceManagementConfigurationChoiceSettingDefinition) validate(errs 
 type DeviceManagementConfigurationDependentOnKind interface {
 	polyModel
 	isDeviceManagementConfigurationDependentOn()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationDependentOn holds a
@@ -3839,15 +3833,16 @@ func (a *AnyDeviceManagementConfigurationDependentOn) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationDependentOnKind](data, "microsoft.graph.deviceManagementConfigurationDependentOn")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationDependentOn) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationDependentOn").(DeviceManagementConfigurationDependentOnKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationOptionDefinitionKind is implemented by
@@ -3856,7 +3851,6 @@ func (a *AnyDeviceManagementConfigurationDependentOn) validate(errs *ValidationE
 type DeviceManagementConfigurationOptionDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationOptionDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationOptionDefinition holds a
@@ -3894,15 +3888,16 @@ func (a *AnyDeviceManagementConfigurationOptionDefinition) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationOptionDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationOptionDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationOptionDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationOptionDefinition").(DeviceManagementConfigurationOptionDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationPolicyTemplateReferenceKind is implemented by
@@ -3912,7 +3907,6 @@ func (a *AnyDeviceManagementConfigurationOptionDefinition) validate(errs *Valida
 type DeviceManagementConfigurationPolicyTemplateReferenceKind interface {
 	polyModel
 	isDeviceManagementConfigurationPolicyTemplateReference()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationPolicyTemplateReference holds a
@@ -3951,15 +3945,16 @@ func (a *AnyDeviceManagementConfigurationPolicyTemplateReference) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationPolicyTemplateReferenceKind](data, "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationPolicyTemplateReference) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference").(DeviceManagementConfigurationPolicyTemplateReferenceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationReferredSettingInformationKind is implemented
@@ -3969,7 +3964,6 @@ func (a *AnyDeviceManagementConfigurationPolicyTemplateReference) validate(errs 
 type DeviceManagementConfigurationReferredSettingInformationKind interface {
 	polyModel
 	isDeviceManagementConfigurationReferredSettingInformation()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationReferredSettingInformation holds a
@@ -4008,15 +4002,16 @@ func (a *AnyDeviceManagementConfigurationReferredSettingInformation) UnmarshalJS
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationReferredSettingInformationKind](data, "microsoft.graph.deviceManagementConfigurationReferredSettingInformation")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationReferredSettingInformation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationReferredSettingInformation").(DeviceManagementConfigurationReferredSettingInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingApplicabilityKind is implemented by
@@ -4026,7 +4021,6 @@ func (a *AnyDeviceManagementConfigurationReferredSettingInformation) validate(er
 type DeviceManagementConfigurationSettingApplicabilityKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingApplicability()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingApplicability holds a
@@ -4065,15 +4059,16 @@ func (a *AnyDeviceManagementConfigurationSettingApplicability) UnmarshalJSON(dat
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingApplicabilityKind](data, "microsoft.graph.deviceManagementConfigurationSettingApplicability")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingApplicability) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingApplicability").(DeviceManagementConfigurationSettingApplicabilityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingDefinitionKind is implemented by
@@ -4082,7 +4077,6 @@ func (a *AnyDeviceManagementConfigurationSettingApplicability) validate(errs *Va
 type DeviceManagementConfigurationSettingDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingDefinition holds a
@@ -4120,15 +4114,16 @@ func (a *AnyDeviceManagementConfigurationSettingDefinition) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationSettingDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingDefinition").(DeviceManagementConfigurationSettingDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingDependedOnByKind is implemented by
@@ -4137,7 +4132,6 @@ func (a *AnyDeviceManagementConfigurationSettingDefinition) validate(errs *Valid
 type DeviceManagementConfigurationSettingDependedOnByKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingDependedOnBy()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingDependedOnBy holds a
@@ -4176,15 +4170,16 @@ func (a *AnyDeviceManagementConfigurationSettingDependedOnBy) UnmarshalJSON(data
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingDependedOnByKind](data, "microsoft.graph.deviceManagementConfigurationSettingDependedOnBy")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingDependedOnBy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingDependedOnBy").(DeviceManagementConfigurationSettingDependedOnByKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingGroupDefinitionKind is implemented by
@@ -4194,7 +4189,6 @@ func (a *AnyDeviceManagementConfigurationSettingDependedOnBy) validate(errs *Val
 type DeviceManagementConfigurationSettingGroupDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingGroupDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingGroupDefinition holds a
@@ -4233,15 +4227,16 @@ func (a *AnyDeviceManagementConfigurationSettingGroupDefinition) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingGroupDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationSettingGroupDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingGroupDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingGroupDefinition").(DeviceManagementConfigurationSettingGroupDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingInstanceKind is implemented by
@@ -4250,7 +4245,6 @@ func (a *AnyDeviceManagementConfigurationSettingGroupDefinition) validate(errs *
 type DeviceManagementConfigurationSettingInstanceKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingInstance()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingInstance holds a
@@ -4288,15 +4282,16 @@ func (a *AnyDeviceManagementConfigurationSettingInstance) UnmarshalJSON(data []b
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingInstanceKind](data, "microsoft.graph.deviceManagementConfigurationSettingInstance")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingInstance) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstance").(DeviceManagementConfigurationSettingInstanceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingInstanceTemplateKind is implemented by
@@ -4306,7 +4301,6 @@ func (a *AnyDeviceManagementConfigurationSettingInstance) validate(errs *Validat
 type DeviceManagementConfigurationSettingInstanceTemplateKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingInstanceTemplate()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingInstanceTemplate holds a
@@ -4345,15 +4339,16 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplate) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingInstanceTemplateKind](data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingInstanceTemplate) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate").(DeviceManagementConfigurationSettingInstanceTemplateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingInstanceTemplateReferenceKind is
@@ -4364,7 +4359,6 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplate) validate(errs 
 type DeviceManagementConfigurationSettingInstanceTemplateReferenceKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingInstanceTemplateReference()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingInstanceTemplateReference holds a
@@ -4403,15 +4397,16 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplateReference) Unmar
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingInstanceTemplateReferenceKind](data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingInstanceTemplateReference) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference").(DeviceManagementConfigurationSettingInstanceTemplateReferenceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingOccurrenceKind is implemented by
@@ -4420,7 +4415,6 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplateReference) valid
 type DeviceManagementConfigurationSettingOccurrenceKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingOccurrence()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingOccurrence holds a
@@ -4458,15 +4452,16 @@ func (a *AnyDeviceManagementConfigurationSettingOccurrence) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingOccurrenceKind](data, "microsoft.graph.deviceManagementConfigurationSettingOccurrence")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingOccurrence) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingOccurrence").(DeviceManagementConfigurationSettingOccurrenceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingValueKind is implemented by
@@ -4475,7 +4470,6 @@ func (a *AnyDeviceManagementConfigurationSettingOccurrence) validate(errs *Valid
 type DeviceManagementConfigurationSettingValueKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingValue()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingValue holds a
@@ -4513,15 +4507,16 @@ func (a *AnyDeviceManagementConfigurationSettingValue) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingValueKind](data, "microsoft.graph.deviceManagementConfigurationSettingValue")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingValue) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValue").(DeviceManagementConfigurationSettingValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingValueDefinitionKind is implemented by
@@ -4531,7 +4526,6 @@ func (a *AnyDeviceManagementConfigurationSettingValue) validate(errs *Validation
 type DeviceManagementConfigurationSettingValueDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingValueDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingValueDefinition holds a
@@ -4570,15 +4564,16 @@ func (a *AnyDeviceManagementConfigurationSettingValueDefinition) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingValueDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationSettingValueDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingValueDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValueDefinition").(DeviceManagementConfigurationSettingValueDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSettingValueTemplateReferenceKind is
@@ -4588,7 +4583,6 @@ func (a *AnyDeviceManagementConfigurationSettingValueDefinition) validate(errs *
 type DeviceManagementConfigurationSettingValueTemplateReferenceKind interface {
 	polyModel
 	isDeviceManagementConfigurationSettingValueTemplateReference()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSettingValueTemplateReference holds a
@@ -4627,15 +4621,16 @@ func (a *AnyDeviceManagementConfigurationSettingValueTemplateReference) Unmarsha
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSettingValueTemplateReferenceKind](data, "microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSettingValueTemplateReference) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference").(DeviceManagementConfigurationSettingValueTemplateReferenceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConfigurationSimpleSettingDefinitionKind is implemented by
@@ -4645,7 +4640,6 @@ func (a *AnyDeviceManagementConfigurationSettingValueTemplateReference) validate
 type DeviceManagementConfigurationSimpleSettingDefinitionKind interface {
 	polyModel
 	isDeviceManagementConfigurationSimpleSettingDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConfigurationSimpleSettingDefinition holds a
@@ -4684,15 +4678,16 @@ func (a *AnyDeviceManagementConfigurationSimpleSettingDefinition) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConfigurationSimpleSettingDefinitionKind](data, "microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementConfigurationSimpleSettingDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition").(DeviceManagementConfigurationSimpleSettingDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementConstraintKind is implemented by *DeviceManagementConstraint
@@ -4700,7 +4695,6 @@ func (a *AnyDeviceManagementConfigurationSimpleSettingDefinition) validate(errs 
 type DeviceManagementConstraintKind interface {
 	polyModel
 	isDeviceManagementConstraint()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementConstraint holds a
@@ -4738,15 +4732,16 @@ func (a *AnyDeviceManagementConstraint) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementConstraintKind](data, "microsoft.graph.deviceManagementConstraint")
-	return err
-}
-
-func (a *AnyDeviceManagementConstraint) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementConstraint").(DeviceManagementConstraintKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementDomainJoinConnectorKind is implemented by
@@ -4755,7 +4750,6 @@ func (a *AnyDeviceManagementConstraint) validate(errs *ValidationError, path str
 type DeviceManagementDomainJoinConnectorKind interface {
 	polyModel
 	isDeviceManagementDomainJoinConnector()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementDomainJoinConnector holds a
@@ -4793,15 +4787,16 @@ func (a *AnyDeviceManagementDomainJoinConnector) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementDomainJoinConnectorKind](data, "microsoft.graph.deviceManagementDomainJoinConnector")
-	return err
-}
-
-func (a *AnyDeviceManagementDomainJoinConnector) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementDomainJoinConnector").(DeviceManagementDomainJoinConnectorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementExchangeAccessRuleKind is implemented by
@@ -4810,7 +4805,6 @@ func (a *AnyDeviceManagementDomainJoinConnector) validate(errs *ValidationError,
 type DeviceManagementExchangeAccessRuleKind interface {
 	polyModel
 	isDeviceManagementExchangeAccessRule()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementExchangeAccessRule holds a
@@ -4848,15 +4842,16 @@ func (a *AnyDeviceManagementExchangeAccessRule) UnmarshalJSON(data []byte) error
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementExchangeAccessRuleKind](data, "microsoft.graph.deviceManagementExchangeAccessRule")
-	return err
-}
-
-func (a *AnyDeviceManagementExchangeAccessRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementExchangeAccessRule").(DeviceManagementExchangeAccessRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementExchangeDeviceClassKind is implemented by
@@ -4865,7 +4860,6 @@ func (a *AnyDeviceManagementExchangeAccessRule) validate(errs *ValidationError, 
 type DeviceManagementExchangeDeviceClassKind interface {
 	polyModel
 	isDeviceManagementExchangeDeviceClass()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementExchangeDeviceClass holds a
@@ -4903,15 +4897,16 @@ func (a *AnyDeviceManagementExchangeDeviceClass) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementExchangeDeviceClassKind](data, "microsoft.graph.deviceManagementExchangeDeviceClass")
-	return err
-}
-
-func (a *AnyDeviceManagementExchangeDeviceClass) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementExchangeDeviceClass").(DeviceManagementExchangeDeviceClassKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementPartnerAssignmentKind is implemented by
@@ -4920,7 +4915,6 @@ func (a *AnyDeviceManagementExchangeDeviceClass) validate(errs *ValidationError,
 type DeviceManagementPartnerAssignmentKind interface {
 	polyModel
 	isDeviceManagementPartnerAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementPartnerAssignment holds a
@@ -4958,15 +4952,16 @@ func (a *AnyDeviceManagementPartnerAssignment) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementPartnerAssignmentKind](data, "microsoft.graph.deviceManagementPartnerAssignment")
-	return err
-}
-
-func (a *AnyDeviceManagementPartnerAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementPartnerAssignment").(DeviceManagementPartnerAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementResourceAccessProfileBaseKind is implemented by
@@ -4975,7 +4970,6 @@ func (a *AnyDeviceManagementPartnerAssignment) validate(errs *ValidationError, p
 type DeviceManagementResourceAccessProfileBaseKind interface {
 	polyModel
 	isDeviceManagementResourceAccessProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementResourceAccessProfileBase holds a
@@ -5013,15 +5007,16 @@ func (a *AnyDeviceManagementResourceAccessProfileBase) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementResourceAccessProfileBaseKind](data, "microsoft.graph.deviceManagementResourceAccessProfileBase")
-	return err
-}
-
-func (a *AnyDeviceManagementResourceAccessProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementResourceAccessProfileBase").(DeviceManagementResourceAccessProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementSettingCategoryKind is implemented by
@@ -5030,7 +5025,6 @@ func (a *AnyDeviceManagementResourceAccessProfileBase) validate(errs *Validation
 type DeviceManagementSettingCategoryKind interface {
 	polyModel
 	isDeviceManagementSettingCategory()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementSettingCategory holds a
@@ -5068,15 +5062,16 @@ func (a *AnyDeviceManagementSettingCategory) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementSettingCategoryKind](data, "microsoft.graph.deviceManagementSettingCategory")
-	return err
-}
-
-func (a *AnyDeviceManagementSettingCategory) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingCategory").(DeviceManagementSettingCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementSettingDefinitionKind is implemented by
@@ -5085,7 +5080,6 @@ func (a *AnyDeviceManagementSettingCategory) validate(errs *ValidationError, pat
 type DeviceManagementSettingDefinitionKind interface {
 	polyModel
 	isDeviceManagementSettingDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementSettingDefinition holds a
@@ -5123,15 +5117,16 @@ func (a *AnyDeviceManagementSettingDefinition) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementSettingDefinitionKind](data, "microsoft.graph.deviceManagementSettingDefinition")
-	return err
-}
-
-func (a *AnyDeviceManagementSettingDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingDefinition").(DeviceManagementSettingDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementSettingDependencyKind is implemented by
@@ -5140,7 +5135,6 @@ func (a *AnyDeviceManagementSettingDefinition) validate(errs *ValidationError, p
 type DeviceManagementSettingDependencyKind interface {
 	polyModel
 	isDeviceManagementSettingDependency()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementSettingDependency holds a
@@ -5178,15 +5172,16 @@ func (a *AnyDeviceManagementSettingDependency) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementSettingDependencyKind](data, "microsoft.graph.deviceManagementSettingDependency")
-	return err
-}
-
-func (a *AnyDeviceManagementSettingDependency) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingDependency").(DeviceManagementSettingDependencyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementSettingInstanceKind is implemented by
@@ -5195,7 +5190,6 @@ func (a *AnyDeviceManagementSettingDependency) validate(errs *ValidationError, p
 type DeviceManagementSettingInstanceKind interface {
 	polyModel
 	isDeviceManagementSettingInstance()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementSettingInstance holds a
@@ -5233,15 +5227,16 @@ func (a *AnyDeviceManagementSettingInstance) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementSettingInstanceKind](data, "microsoft.graph.deviceManagementSettingInstance")
-	return err
-}
-
-func (a *AnyDeviceManagementSettingInstance) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingInstance").(DeviceManagementSettingInstanceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementSettingsKind is implemented by *DeviceManagementSettings and
@@ -5249,7 +5244,6 @@ func (a *AnyDeviceManagementSettingInstance) validate(errs *ValidationError, pat
 type DeviceManagementSettingsKind interface {
 	polyModel
 	isDeviceManagementSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementSettings holds a microsoft.graph.deviceManagementSettings
@@ -5286,15 +5280,16 @@ func (a *AnyDeviceManagementSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementSettingsKind](data, "microsoft.graph.deviceManagementSettings")
-	return err
-}
-
-func (a *AnyDeviceManagementSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettings").(DeviceManagementSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementTemplateKind is implemented by *DeviceManagementTemplate and
@@ -5302,7 +5297,6 @@ func (a *AnyDeviceManagementSettings) validate(errs *ValidationError, path strin
 type DeviceManagementTemplateKind interface {
 	polyModel
 	isDeviceManagementTemplate()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementTemplate holds a microsoft.graph.deviceManagementTemplate
@@ -5339,15 +5333,16 @@ func (a *AnyDeviceManagementTemplate) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementTemplateKind](data, "microsoft.graph.deviceManagementTemplate")
-	return err
-}
-
-func (a *AnyDeviceManagementTemplate) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementTemplate").(DeviceManagementTemplateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementTroubleshootingErrorDetailsKind is implemented by
@@ -5356,7 +5351,6 @@ func (a *AnyDeviceManagementTemplate) validate(errs *ValidationError, path strin
 type DeviceManagementTroubleshootingErrorDetailsKind interface {
 	polyModel
 	isDeviceManagementTroubleshootingErrorDetails()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementTroubleshootingErrorDetails holds a
@@ -5394,15 +5388,16 @@ func (a *AnyDeviceManagementTroubleshootingErrorDetails) UnmarshalJSON(data []by
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementTroubleshootingErrorDetailsKind](data, "microsoft.graph.deviceManagementTroubleshootingErrorDetails")
-	return err
-}
-
-func (a *AnyDeviceManagementTroubleshootingErrorDetails) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingErrorDetails").(DeviceManagementTroubleshootingErrorDetailsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementTroubleshootingErrorResourceKind is implemented by
@@ -5411,7 +5406,6 @@ func (a *AnyDeviceManagementTroubleshootingErrorDetails) validate(errs *Validati
 type DeviceManagementTroubleshootingErrorResourceKind interface {
 	polyModel
 	isDeviceManagementTroubleshootingErrorResource()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementTroubleshootingErrorResource holds a
@@ -5449,15 +5443,16 @@ func (a *AnyDeviceManagementTroubleshootingErrorResource) UnmarshalJSON(data []b
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementTroubleshootingErrorResourceKind](data, "microsoft.graph.deviceManagementTroubleshootingErrorResource")
-	return err
-}
-
-func (a *AnyDeviceManagementTroubleshootingErrorResource) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingErrorResource").(DeviceManagementTroubleshootingErrorResourceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementTroubleshootingEventKind is implemented by
@@ -5466,7 +5461,6 @@ func (a *AnyDeviceManagementTroubleshootingErrorResource) validate(errs *Validat
 type DeviceManagementTroubleshootingEventKind interface {
 	polyModel
 	isDeviceManagementTroubleshootingEvent()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementTroubleshootingEvent holds a
@@ -5504,15 +5498,16 @@ func (a *AnyDeviceManagementTroubleshootingEvent) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementTroubleshootingEventKind](data, "microsoft.graph.deviceManagementTroubleshootingEvent")
-	return err
-}
-
-func (a *AnyDeviceManagementTroubleshootingEvent) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingEvent").(DeviceManagementTroubleshootingEventKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementUserRightsLocalUserOrGroupKind is implemented by
@@ -5521,7 +5516,6 @@ func (a *AnyDeviceManagementTroubleshootingEvent) validate(errs *ValidationError
 type DeviceManagementUserRightsLocalUserOrGroupKind interface {
 	polyModel
 	isDeviceManagementUserRightsLocalUserOrGroup()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementUserRightsLocalUserOrGroup holds a
@@ -5559,15 +5553,16 @@ func (a *AnyDeviceManagementUserRightsLocalUserOrGroup) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementUserRightsLocalUserOrGroupKind](data, "microsoft.graph.deviceManagementUserRightsLocalUserOrGroup")
-	return err
-}
-
-func (a *AnyDeviceManagementUserRightsLocalUserOrGroup) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementUserRightsLocalUserOrGroup").(DeviceManagementUserRightsLocalUserOrGroupKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceManagementUserRightsSettingKind is implemented by
@@ -5576,7 +5571,6 @@ func (a *AnyDeviceManagementUserRightsLocalUserOrGroup) validate(errs *Validatio
 type DeviceManagementUserRightsSettingKind interface {
 	polyModel
 	isDeviceManagementUserRightsSetting()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceManagementUserRightsSetting holds a
@@ -5614,15 +5608,16 @@ func (a *AnyDeviceManagementUserRightsSetting) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceManagementUserRightsSettingKind](data, "microsoft.graph.deviceManagementUserRightsSetting")
-	return err
-}
-
-func (a *AnyDeviceManagementUserRightsSetting) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceManagementUserRightsSetting").(DeviceManagementUserRightsSettingKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceOperatingSystemSummaryKind is implemented by
@@ -5631,7 +5626,6 @@ func (a *AnyDeviceManagementUserRightsSetting) validate(errs *ValidationError, p
 type DeviceOperatingSystemSummaryKind interface {
 	polyModel
 	isDeviceOperatingSystemSummary()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceOperatingSystemSummary holds a
@@ -5669,15 +5663,16 @@ func (a *AnyDeviceOperatingSystemSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceOperatingSystemSummaryKind](data, "microsoft.graph.deviceOperatingSystemSummary")
-	return err
-}
-
-func (a *AnyDeviceOperatingSystemSummary) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceOperatingSystemSummary").(DeviceOperatingSystemSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // DeviceProtectionOverviewKind is implemented by *DeviceProtectionOverview and
@@ -5685,7 +5680,6 @@ func (a *AnyDeviceOperatingSystemSummary) validate(errs *ValidationError, path s
 type DeviceProtectionOverviewKind interface {
 	polyModel
 	isDeviceProtectionOverview()
-	validate(*ValidationError, string)
 }
 
 // AnyDeviceProtectionOverview holds a microsoft.graph.deviceProtectionOverview
@@ -5722,15 +5716,16 @@ func (a *AnyDeviceProtectionOverview) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[DeviceProtectionOverviewKind](data, "microsoft.graph.deviceProtectionOverview")
-	return err
-}
-
-func (a *AnyDeviceProtectionOverview) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.deviceProtectionOverview").(DeviceProtectionOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EasEmailProfileConfigurationBaseKind is implemented by
@@ -5739,7 +5734,6 @@ func (a *AnyDeviceProtectionOverview) validate(errs *ValidationError, path strin
 type EasEmailProfileConfigurationBaseKind interface {
 	polyModel
 	isEasEmailProfileConfigurationBase()
-	validate(*ValidationError, string)
 }
 
 // AnyEasEmailProfileConfigurationBase holds a
@@ -5777,15 +5771,16 @@ func (a *AnyEasEmailProfileConfigurationBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EasEmailProfileConfigurationBaseKind](data, "microsoft.graph.easEmailProfileConfigurationBase")
-	return err
-}
-
-func (a *AnyEasEmailProfileConfigurationBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.easEmailProfileConfigurationBase").(EasEmailProfileConfigurationBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EdgeHomeButtonConfigurationKind is implemented by
@@ -5794,7 +5789,6 @@ func (a *AnyEasEmailProfileConfigurationBase) validate(errs *ValidationError, pa
 type EdgeHomeButtonConfigurationKind interface {
 	polyModel
 	isEdgeHomeButtonConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyEdgeHomeButtonConfiguration holds a
@@ -5832,15 +5826,16 @@ func (a *AnyEdgeHomeButtonConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EdgeHomeButtonConfigurationKind](data, "microsoft.graph.edgeHomeButtonConfiguration")
-	return err
-}
-
-func (a *AnyEdgeHomeButtonConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.edgeHomeButtonConfiguration").(EdgeHomeButtonConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EdgeSearchEngineBaseKind is implemented by *EdgeSearchEngineBase and by
@@ -5848,7 +5843,6 @@ func (a *AnyEdgeHomeButtonConfiguration) validate(errs *ValidationError, path st
 type EdgeSearchEngineBaseKind interface {
 	polyModel
 	isEdgeSearchEngineBase()
-	validate(*ValidationError, string)
 }
 
 // AnyEdgeSearchEngineBase holds a microsoft.graph.edgeSearchEngineBase or any
@@ -5885,15 +5879,16 @@ func (a *AnyEdgeSearchEngineBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EdgeSearchEngineBaseKind](data, "microsoft.graph.edgeSearchEngineBase")
-	return err
-}
-
-func (a *AnyEdgeSearchEngineBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.edgeSearchEngineBase").(EdgeSearchEngineBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EmbeddedSIMActivationCodeKind is implemented by *EmbeddedSIMActivationCode
@@ -5901,7 +5896,6 @@ func (a *AnyEdgeSearchEngineBase) validate(errs *ValidationError, path string) {
 type EmbeddedSIMActivationCodeKind interface {
 	polyModel
 	isEmbeddedSIMActivationCode()
-	validate(*ValidationError, string)
 }
 
 // AnyEmbeddedSIMActivationCode holds a
@@ -5939,15 +5933,16 @@ func (a *AnyEmbeddedSIMActivationCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EmbeddedSIMActivationCodeKind](data, "microsoft.graph.embeddedSIMActivationCode")
-	return err
-}
-
-func (a *AnyEmbeddedSIMActivationCode) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.embeddedSIMActivationCode").(EmbeddedSIMActivationCodeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EncryptionReportPolicyDetailsKind is implemented by
@@ -5956,7 +5951,6 @@ func (a *AnyEmbeddedSIMActivationCode) validate(errs *ValidationError, path stri
 type EncryptionReportPolicyDetailsKind interface {
 	polyModel
 	isEncryptionReportPolicyDetails()
-	validate(*ValidationError, string)
 }
 
 // AnyEncryptionReportPolicyDetails holds a
@@ -5994,15 +5988,16 @@ func (a *AnyEncryptionReportPolicyDetails) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EncryptionReportPolicyDetailsKind](data, "microsoft.graph.encryptionReportPolicyDetails")
-	return err
-}
-
-func (a *AnyEncryptionReportPolicyDetails) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.encryptionReportPolicyDetails").(EncryptionReportPolicyDetailsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EnrollmentProfileKind is implemented by *EnrollmentProfile and by every
@@ -6010,7 +6005,6 @@ func (a *AnyEncryptionReportPolicyDetails) validate(errs *ValidationError, path 
 type EnrollmentProfileKind interface {
 	polyModel
 	isEnrollmentProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyEnrollmentProfile holds a microsoft.graph.enrollmentProfile or any type
@@ -6046,15 +6040,16 @@ func (a *AnyEnrollmentProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EnrollmentProfileKind](data, "microsoft.graph.enrollmentProfile")
-	return err
-}
-
-func (a *AnyEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.enrollmentProfile").(EnrollmentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // EntityKind is implemented by *Entity and by every model derived from
@@ -6062,7 +6057,6 @@ func (a *AnyEnrollmentProfile) validate(errs *ValidationError, path string) {
 type EntityKind interface {
 	polyModel
 	isEntity()
-	validate(*ValidationError, string)
 }
 
 // AnyEntity holds a microsoft.graph.entity or any type derived from it, chosen
@@ -6098,15 +6092,16 @@ func (a *AnyEntity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EntityKind](data, "microsoft.graph.entity")
-	return err
-}
-
-func (a *AnyEntity) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.entity").(EntityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ExcludedAppsKind is implemented by *ExcludedApps and by every model derived
@@ -6114,7 +6109,6 @@ func (a *AnyEntity) validate(errs *ValidationError, path string) {
 type ExcludedAppsKind interface {
 	polyModel
 	isExcludedApps()
-	validate(*ValidationError, string)
 }
 
 // AnyExcludedApps holds a microsoft.graph.excludedApps or any type derived
@@ -6150,15 +6144,16 @@ func (a *AnyExcludedApps) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ExcludedAppsKind](data, "microsoft.graph.excludedApps")
-	return err
-}
-
-func (a *AnyExcludedApps) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.excludedApps").(ExcludedAppsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ExpeditedWindowsQualityUpdateSettingsKind is implemented by
@@ -6167,7 +6162,6 @@ func (a *AnyExcludedApps) validate(errs *ValidationError, path string) {
 type ExpeditedWindowsQualityUpdateSettingsKind interface {
 	polyModel
 	isExpeditedWindowsQualityUpdateSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyExpeditedWindowsQualityUpdateSettings holds a
@@ -6205,15 +6199,16 @@ func (a *AnyExpeditedWindowsQualityUpdateSettings) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ExpeditedWindowsQualityUpdateSettingsKind](data, "microsoft.graph.expeditedWindowsQualityUpdateSettings")
-	return err
-}
-
-func (a *AnyExpeditedWindowsQualityUpdateSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.expeditedWindowsQualityUpdateSettings").(ExpeditedWindowsQualityUpdateSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ExtendedKeyUsageKind is implemented by *ExtendedKeyUsage and by every model
@@ -6221,7 +6216,6 @@ func (a *AnyExpeditedWindowsQualityUpdateSettings) validate(errs *ValidationErro
 type ExtendedKeyUsageKind interface {
 	polyModel
 	isExtendedKeyUsage()
-	validate(*ValidationError, string)
 }
 
 // AnyExtendedKeyUsage holds a microsoft.graph.extendedKeyUsage or any type
@@ -6257,15 +6251,16 @@ func (a *AnyExtendedKeyUsage) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ExtendedKeyUsageKind](data, "microsoft.graph.extendedKeyUsage")
-	return err
-}
-
-func (a *AnyExtendedKeyUsage) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.extendedKeyUsage").(ExtendedKeyUsageKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyCategoryKind is implemented by *GroupPolicyCategory and by every
@@ -6273,7 +6268,6 @@ func (a *AnyExtendedKeyUsage) validate(errs *ValidationError, path string) {
 type GroupPolicyCategoryKind interface {
 	polyModel
 	isGroupPolicyCategory()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyCategory holds a microsoft.graph.groupPolicyCategory or any
@@ -6310,15 +6304,16 @@ func (a *AnyGroupPolicyCategory) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyCategoryKind](data, "microsoft.graph.groupPolicyCategory")
-	return err
-}
-
-func (a *AnyGroupPolicyCategory) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyCategory").(GroupPolicyCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyDefinitionKind is implemented by *GroupPolicyDefinition and by
@@ -6326,7 +6321,6 @@ func (a *AnyGroupPolicyCategory) validate(errs *ValidationError, path string) {
 type GroupPolicyDefinitionKind interface {
 	polyModel
 	isGroupPolicyDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyDefinition holds a microsoft.graph.groupPolicyDefinition or
@@ -6363,15 +6357,16 @@ func (a *AnyGroupPolicyDefinition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyDefinitionKind](data, "microsoft.graph.groupPolicyDefinition")
-	return err
-}
-
-func (a *AnyGroupPolicyDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyDefinition").(GroupPolicyDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyDefinitionFileKind is implemented by *GroupPolicyDefinitionFile
@@ -6379,7 +6374,6 @@ func (a *AnyGroupPolicyDefinition) validate(errs *ValidationError, path string) 
 type GroupPolicyDefinitionFileKind interface {
 	polyModel
 	isGroupPolicyDefinitionFile()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyDefinitionFile holds a
@@ -6417,15 +6411,16 @@ func (a *AnyGroupPolicyDefinitionFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyDefinitionFileKind](data, "microsoft.graph.groupPolicyDefinitionFile")
-	return err
-}
-
-func (a *AnyGroupPolicyDefinitionFile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyDefinitionFile").(GroupPolicyDefinitionFileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyObjectFileKind is implemented by *GroupPolicyObjectFile and by
@@ -6433,7 +6428,6 @@ func (a *AnyGroupPolicyDefinitionFile) validate(errs *ValidationError, path stri
 type GroupPolicyObjectFileKind interface {
 	polyModel
 	isGroupPolicyObjectFile()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyObjectFile holds a microsoft.graph.groupPolicyObjectFile or
@@ -6470,15 +6464,16 @@ func (a *AnyGroupPolicyObjectFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyObjectFileKind](data, "microsoft.graph.groupPolicyObjectFile")
-	return err
-}
-
-func (a *AnyGroupPolicyObjectFile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyObjectFile").(GroupPolicyObjectFileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyPresentationKind is implemented by *GroupPolicyPresentation and
@@ -6486,7 +6481,6 @@ func (a *AnyGroupPolicyObjectFile) validate(errs *ValidationError, path string) 
 type GroupPolicyPresentationKind interface {
 	polyModel
 	isGroupPolicyPresentation()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyPresentation holds a microsoft.graph.groupPolicyPresentation
@@ -6523,15 +6517,16 @@ func (a *AnyGroupPolicyPresentation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyPresentationKind](data, "microsoft.graph.groupPolicyPresentation")
-	return err
-}
-
-func (a *AnyGroupPolicyPresentation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentation").(GroupPolicyPresentationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyPresentationDropdownListItemKind is implemented by
@@ -6540,7 +6535,6 @@ func (a *AnyGroupPolicyPresentation) validate(errs *ValidationError, path string
 type GroupPolicyPresentationDropdownListItemKind interface {
 	polyModel
 	isGroupPolicyPresentationDropdownListItem()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyPresentationDropdownListItem holds a
@@ -6578,15 +6572,16 @@ func (a *AnyGroupPolicyPresentationDropdownListItem) UnmarshalJSON(data []byte) 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyPresentationDropdownListItemKind](data, "microsoft.graph.groupPolicyPresentationDropdownListItem")
-	return err
-}
-
-func (a *AnyGroupPolicyPresentationDropdownListItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentationDropdownListItem").(GroupPolicyPresentationDropdownListItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyPresentationValueKind is implemented by
@@ -6595,7 +6590,6 @@ func (a *AnyGroupPolicyPresentationDropdownListItem) validate(errs *ValidationEr
 type GroupPolicyPresentationValueKind interface {
 	polyModel
 	isGroupPolicyPresentationValue()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyPresentationValue holds a
@@ -6633,15 +6627,16 @@ func (a *AnyGroupPolicyPresentationValue) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyPresentationValueKind](data, "microsoft.graph.groupPolicyPresentationValue")
-	return err
-}
-
-func (a *AnyGroupPolicyPresentationValue) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentationValue").(GroupPolicyPresentationValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // GroupPolicyUploadedLanguageFileKind is implemented by
@@ -6650,7 +6645,6 @@ func (a *AnyGroupPolicyPresentationValue) validate(errs *ValidationError, path s
 type GroupPolicyUploadedLanguageFileKind interface {
 	polyModel
 	isGroupPolicyUploadedLanguageFile()
-	validate(*ValidationError, string)
 }
 
 // AnyGroupPolicyUploadedLanguageFile holds a
@@ -6688,15 +6682,16 @@ func (a *AnyGroupPolicyUploadedLanguageFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[GroupPolicyUploadedLanguageFileKind](data, "microsoft.graph.groupPolicyUploadedLanguageFile")
-	return err
-}
-
-func (a *AnyGroupPolicyUploadedLanguageFile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.groupPolicyUploadedLanguageFile").(GroupPolicyUploadedLanguageFileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // HardwareInformationKind is implemented by *HardwareInformation and by every
@@ -6704,7 +6699,6 @@ func (a *AnyGroupPolicyUploadedLanguageFile) validate(errs *ValidationError, pat
 type HardwareInformationKind interface {
 	polyModel
 	isHardwareInformation()
-	validate(*ValidationError, string)
 }
 
 // AnyHardwareInformation holds a microsoft.graph.hardwareInformation or any
@@ -6741,15 +6735,16 @@ func (a *AnyHardwareInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[HardwareInformationKind](data, "microsoft.graph.hardwareInformation")
-	return err
-}
-
-func (a *AnyHardwareInformation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.hardwareInformation").(HardwareInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IPv4RangeKind is implemented by *IPv4Range and by every model derived from
@@ -6757,7 +6752,6 @@ func (a *AnyHardwareInformation) validate(errs *ValidationError, path string) {
 type IPv4RangeKind interface {
 	polyModel
 	isIPv4Range()
-	validate(*ValidationError, string)
 }
 
 // AnyIPv4Range holds a microsoft.graph.iPv4Range or any type derived from it,
@@ -6793,15 +6787,16 @@ func (a *AnyIPv4Range) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IPv4RangeKind](data, "microsoft.graph.iPv4Range")
-	return err
-}
-
-func (a *AnyIPv4Range) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iPv4Range").(IPv4RangeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ImportedAppleDeviceIdentityKind is implemented by
@@ -6810,7 +6805,6 @@ func (a *AnyIPv4Range) validate(errs *ValidationError, path string) {
 type ImportedAppleDeviceIdentityKind interface {
 	polyModel
 	isImportedAppleDeviceIdentity()
-	validate(*ValidationError, string)
 }
 
 // AnyImportedAppleDeviceIdentity holds a
@@ -6848,15 +6842,16 @@ func (a *AnyImportedAppleDeviceIdentity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ImportedAppleDeviceIdentityKind](data, "microsoft.graph.importedAppleDeviceIdentity")
-	return err
-}
-
-func (a *AnyImportedAppleDeviceIdentity) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.importedAppleDeviceIdentity").(ImportedAppleDeviceIdentityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ImportedDeviceIdentityKind is implemented by *ImportedDeviceIdentity and by
@@ -6864,7 +6859,6 @@ func (a *AnyImportedAppleDeviceIdentity) validate(errs *ValidationError, path st
 type ImportedDeviceIdentityKind interface {
 	polyModel
 	isImportedDeviceIdentity()
-	validate(*ValidationError, string)
 }
 
 // AnyImportedDeviceIdentity holds a microsoft.graph.importedDeviceIdentity or
@@ -6901,15 +6895,16 @@ func (a *AnyImportedDeviceIdentity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ImportedDeviceIdentityKind](data, "microsoft.graph.importedDeviceIdentity")
-	return err
-}
-
-func (a *AnyImportedDeviceIdentity) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.importedDeviceIdentity").(ImportedDeviceIdentityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IntuneBrandKind is implemented by *IntuneBrand and by every model derived
@@ -6917,7 +6912,6 @@ func (a *AnyImportedDeviceIdentity) validate(errs *ValidationError, path string)
 type IntuneBrandKind interface {
 	polyModel
 	isIntuneBrand()
-	validate(*ValidationError, string)
 }
 
 // AnyIntuneBrand holds a microsoft.graph.intuneBrand or any type derived from
@@ -6953,15 +6947,16 @@ func (a *AnyIntuneBrand) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IntuneBrandKind](data, "microsoft.graph.intuneBrand")
-	return err
-}
-
-func (a *AnyIntuneBrand) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.intuneBrand").(IntuneBrandKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosCertificateProfileKind is implemented by *IosCertificateProfile and by
@@ -6969,7 +6964,6 @@ func (a *AnyIntuneBrand) validate(errs *ValidationError, path string) {
 type IosCertificateProfileKind interface {
 	polyModel
 	isIosCertificateProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyIosCertificateProfile holds a microsoft.graph.iosCertificateProfile or
@@ -7006,15 +7000,16 @@ func (a *AnyIosCertificateProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosCertificateProfileKind](data, "microsoft.graph.iosCertificateProfile")
-	return err
-}
-
-func (a *AnyIosCertificateProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosCertificateProfile").(IosCertificateProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosCertificateProfileBaseKind is implemented by *IosCertificateProfileBase
@@ -7022,7 +7017,6 @@ func (a *AnyIosCertificateProfile) validate(errs *ValidationError, path string) 
 type IosCertificateProfileBaseKind interface {
 	polyModel
 	isIosCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyIosCertificateProfileBase holds a
@@ -7060,15 +7054,16 @@ func (a *AnyIosCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosCertificateProfileBaseKind](data, "microsoft.graph.iosCertificateProfileBase")
-	return err
-}
-
-func (a *AnyIosCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosCertificateProfileBase").(IosCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosDeviceTypeKind is implemented by *IosDeviceType and by every model
@@ -7076,7 +7071,6 @@ func (a *AnyIosCertificateProfileBase) validate(errs *ValidationError, path stri
 type IosDeviceTypeKind interface {
 	polyModel
 	isIosDeviceType()
-	validate(*ValidationError, string)
 }
 
 // AnyIosDeviceType holds a microsoft.graph.iosDeviceType or any type derived
@@ -7112,15 +7106,16 @@ func (a *AnyIosDeviceType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosDeviceTypeKind](data, "microsoft.graph.iosDeviceType")
-	return err
-}
-
-func (a *AnyIosDeviceType) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosDeviceType").(IosDeviceTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosEduCertificateSettingsKind is implemented by *IosEduCertificateSettings
@@ -7128,7 +7123,6 @@ func (a *AnyIosDeviceType) validate(errs *ValidationError, path string) {
 type IosEduCertificateSettingsKind interface {
 	polyModel
 	isIosEduCertificateSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyIosEduCertificateSettings holds a
@@ -7166,15 +7160,16 @@ func (a *AnyIosEduCertificateSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosEduCertificateSettingsKind](data, "microsoft.graph.iosEduCertificateSettings")
-	return err
-}
-
-func (a *AnyIosEduCertificateSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosEduCertificateSettings").(IosEduCertificateSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosHomeScreenItemKind is implemented by *IosHomeScreenItem and by every
@@ -7182,7 +7177,6 @@ func (a *AnyIosEduCertificateSettings) validate(errs *ValidationError, path stri
 type IosHomeScreenItemKind interface {
 	polyModel
 	isIosHomeScreenItem()
-	validate(*ValidationError, string)
 }
 
 // AnyIosHomeScreenItem holds a microsoft.graph.iosHomeScreenItem or any type
@@ -7218,15 +7212,16 @@ func (a *AnyIosHomeScreenItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosHomeScreenItemKind](data, "microsoft.graph.iosHomeScreenItem")
-	return err
-}
-
-func (a *AnyIosHomeScreenItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosHomeScreenItem").(IosHomeScreenItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosHomeScreenPageKind is implemented by *IosHomeScreenPage and by every
@@ -7234,7 +7229,6 @@ func (a *AnyIosHomeScreenItem) validate(errs *ValidationError, path string) {
 type IosHomeScreenPageKind interface {
 	polyModel
 	isIosHomeScreenPage()
-	validate(*ValidationError, string)
 }
 
 // AnyIosHomeScreenPage holds a microsoft.graph.iosHomeScreenPage or any type
@@ -7270,15 +7264,16 @@ func (a *AnyIosHomeScreenPage) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosHomeScreenPageKind](data, "microsoft.graph.iosHomeScreenPage")
-	return err
-}
-
-func (a *AnyIosHomeScreenPage) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosHomeScreenPage").(IosHomeScreenPageKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosMinimumOperatingSystemKind is implemented by *IosMinimumOperatingSystem
@@ -7286,7 +7281,6 @@ func (a *AnyIosHomeScreenPage) validate(errs *ValidationError, path string) {
 type IosMinimumOperatingSystemKind interface {
 	polyModel
 	isIosMinimumOperatingSystem()
-	validate(*ValidationError, string)
 }
 
 // AnyIosMinimumOperatingSystem holds a
@@ -7324,15 +7318,16 @@ func (a *AnyIosMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosMinimumOperatingSystemKind](data, "microsoft.graph.iosMinimumOperatingSystem")
-	return err
-}
-
-func (a *AnyIosMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosMinimumOperatingSystem").(IosMinimumOperatingSystemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosNetworkUsageRuleKind is implemented by *IosNetworkUsageRule and by every
@@ -7340,7 +7335,6 @@ func (a *AnyIosMinimumOperatingSystem) validate(errs *ValidationError, path stri
 type IosNetworkUsageRuleKind interface {
 	polyModel
 	isIosNetworkUsageRule()
-	validate(*ValidationError, string)
 }
 
 // AnyIosNetworkUsageRule holds a microsoft.graph.iosNetworkUsageRule or any
@@ -7377,15 +7371,16 @@ func (a *AnyIosNetworkUsageRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosNetworkUsageRuleKind](data, "microsoft.graph.iosNetworkUsageRule")
-	return err
-}
-
-func (a *AnyIosNetworkUsageRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosNetworkUsageRule").(IosNetworkUsageRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosNotificationSettingsKind is implemented by *IosNotificationSettings and
@@ -7393,7 +7388,6 @@ func (a *AnyIosNetworkUsageRule) validate(errs *ValidationError, path string) {
 type IosNotificationSettingsKind interface {
 	polyModel
 	isIosNotificationSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyIosNotificationSettings holds a microsoft.graph.iosNotificationSettings
@@ -7430,15 +7424,16 @@ func (a *AnyIosNotificationSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosNotificationSettingsKind](data, "microsoft.graph.iosNotificationSettings")
-	return err
-}
-
-func (a *AnyIosNotificationSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosNotificationSettings").(IosNotificationSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosSingleSignOnExtensionKind is implemented by *IosSingleSignOnExtension and
@@ -7446,7 +7441,6 @@ func (a *AnyIosNotificationSettings) validate(errs *ValidationError, path string
 type IosSingleSignOnExtensionKind interface {
 	polyModel
 	isIosSingleSignOnExtension()
-	validate(*ValidationError, string)
 }
 
 // AnyIosSingleSignOnExtension holds a microsoft.graph.iosSingleSignOnExtension
@@ -7483,15 +7477,16 @@ func (a *AnyIosSingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosSingleSignOnExtensionKind](data, "microsoft.graph.iosSingleSignOnExtension")
-	return err
-}
-
-func (a *AnyIosSingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosSingleSignOnExtension").(IosSingleSignOnExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosSingleSignOnSettingsKind is implemented by *IosSingleSignOnSettings and
@@ -7499,7 +7494,6 @@ func (a *AnyIosSingleSignOnExtension) validate(errs *ValidationError, path strin
 type IosSingleSignOnSettingsKind interface {
 	polyModel
 	isIosSingleSignOnSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyIosSingleSignOnSettings holds a microsoft.graph.iosSingleSignOnSettings
@@ -7536,15 +7530,16 @@ func (a *AnyIosSingleSignOnSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosSingleSignOnSettingsKind](data, "microsoft.graph.iosSingleSignOnSettings")
-	return err
-}
-
-func (a *AnyIosSingleSignOnSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosSingleSignOnSettings").(IosSingleSignOnSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosVpnConfigurationKind is implemented by *IosVpnConfiguration and by every
@@ -7552,7 +7547,6 @@ func (a *AnyIosSingleSignOnSettings) validate(errs *ValidationError, path string
 type IosVpnConfigurationKind interface {
 	polyModel
 	isIosVpnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyIosVpnConfiguration holds a microsoft.graph.iosVpnConfiguration or any
@@ -7589,15 +7583,16 @@ func (a *AnyIosVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosVpnConfigurationKind](data, "microsoft.graph.iosVpnConfiguration")
-	return err
-}
-
-func (a *AnyIosVpnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosVpnConfiguration").(IosVpnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosVpnSecurityAssociationParametersKind is implemented by
@@ -7606,7 +7601,6 @@ func (a *AnyIosVpnConfiguration) validate(errs *ValidationError, path string) {
 type IosVpnSecurityAssociationParametersKind interface {
 	polyModel
 	isIosVpnSecurityAssociationParameters()
-	validate(*ValidationError, string)
 }
 
 // AnyIosVpnSecurityAssociationParameters holds a
@@ -7644,15 +7638,16 @@ func (a *AnyIosVpnSecurityAssociationParameters) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosVpnSecurityAssociationParametersKind](data, "microsoft.graph.iosVpnSecurityAssociationParameters")
-	return err
-}
-
-func (a *AnyIosVpnSecurityAssociationParameters) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosVpnSecurityAssociationParameters").(IosVpnSecurityAssociationParametersKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosVppAppAssignedLicenseKind is implemented by *IosVppAppAssignedLicense and
@@ -7660,7 +7655,6 @@ func (a *AnyIosVpnSecurityAssociationParameters) validate(errs *ValidationError,
 type IosVppAppAssignedLicenseKind interface {
 	polyModel
 	isIosVppAppAssignedLicense()
-	validate(*ValidationError, string)
 }
 
 // AnyIosVppAppAssignedLicense holds a microsoft.graph.iosVppAppAssignedLicense
@@ -7697,15 +7691,16 @@ func (a *AnyIosVppAppAssignedLicense) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosVppAppAssignedLicenseKind](data, "microsoft.graph.iosVppAppAssignedLicense")
-	return err
-}
-
-func (a *AnyIosVppAppAssignedLicense) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosVppAppAssignedLicense").(IosVppAppAssignedLicenseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosVppAppRevokeLicensesActionResultKind is implemented by
@@ -7714,7 +7709,6 @@ func (a *AnyIosVppAppAssignedLicense) validate(errs *ValidationError, path strin
 type IosVppAppRevokeLicensesActionResultKind interface {
 	polyModel
 	isIosVppAppRevokeLicensesActionResult()
-	validate(*ValidationError, string)
 }
 
 // AnyIosVppAppRevokeLicensesActionResult holds a
@@ -7752,15 +7746,16 @@ func (a *AnyIosVppAppRevokeLicensesActionResult) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosVppAppRevokeLicensesActionResultKind](data, "microsoft.graph.iosVppAppRevokeLicensesActionResult")
-	return err
-}
-
-func (a *AnyIosVppAppRevokeLicensesActionResult) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosVppAppRevokeLicensesActionResult").(IosVppAppRevokeLicensesActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosWebContentFilterBaseKind is implemented by *IosWebContentFilterBase and
@@ -7768,7 +7763,6 @@ func (a *AnyIosVppAppRevokeLicensesActionResult) validate(errs *ValidationError,
 type IosWebContentFilterBaseKind interface {
 	polyModel
 	isIosWebContentFilterBase()
-	validate(*ValidationError, string)
 }
 
 // AnyIosWebContentFilterBase holds a microsoft.graph.iosWebContentFilterBase
@@ -7805,15 +7799,16 @@ func (a *AnyIosWebContentFilterBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosWebContentFilterBaseKind](data, "microsoft.graph.iosWebContentFilterBase")
-	return err
-}
-
-func (a *AnyIosWebContentFilterBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosWebContentFilterBase").(IosWebContentFilterBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IosWiFiConfigurationKind is implemented by *IosWiFiConfiguration and by
@@ -7821,7 +7816,6 @@ func (a *AnyIosWebContentFilterBase) validate(errs *ValidationError, path string
 type IosWiFiConfigurationKind interface {
 	polyModel
 	isIosWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyIosWiFiConfiguration holds a microsoft.graph.iosWiFiConfiguration or any
@@ -7858,15 +7852,16 @@ func (a *AnyIosWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IosWiFiConfigurationKind](data, "microsoft.graph.iosWiFiConfiguration")
-	return err
-}
-
-func (a *AnyIosWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.iosWiFiConfiguration").(IosWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // IpRangeKind is implemented by *IpRange and by every model derived from
@@ -7874,7 +7869,6 @@ func (a *AnyIosWiFiConfiguration) validate(errs *ValidationError, path string) {
 type IpRangeKind interface {
 	polyModel
 	isIpRange()
-	validate(*ValidationError, string)
 }
 
 // AnyIpRange holds a microsoft.graph.ipRange or any type derived from it,
@@ -7910,15 +7904,16 @@ func (a *AnyIpRange) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[IpRangeKind](data, "microsoft.graph.ipRange")
-	return err
-}
-
-func (a *AnyIpRange) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.ipRange").(IpRangeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // KeyValueKind is implemented by *KeyValue and by every model derived from
@@ -7926,7 +7921,6 @@ func (a *AnyIpRange) validate(errs *ValidationError, path string) {
 type KeyValueKind interface {
 	polyModel
 	isKeyValue()
-	validate(*ValidationError, string)
 }
 
 // AnyKeyValue holds a microsoft.graph.keyValue or any type derived from it,
@@ -7962,15 +7956,16 @@ func (a *AnyKeyValue) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[KeyValueKind](data, "microsoft.graph.keyValue")
-	return err
-}
-
-func (a *AnyKeyValue) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.keyValue").(KeyValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // KeyValuePairKind is implemented by *KeyValuePair and by every model derived
@@ -7978,7 +7973,6 @@ func (a *AnyKeyValue) validate(errs *ValidationError, path string) {
 type KeyValuePairKind interface {
 	polyModel
 	isKeyValuePair()
-	validate(*ValidationError, string)
 }
 
 // AnyKeyValuePair holds a microsoft.graph.keyValuePair or any type derived
@@ -8014,15 +8008,16 @@ func (a *AnyKeyValuePair) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[KeyValuePairKind](data, "microsoft.graph.keyValuePair")
-	return err
-}
-
-func (a *AnyKeyValuePair) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.keyValuePair").(KeyValuePairKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // LocationManagementConditionKind is implemented by
@@ -8031,7 +8026,6 @@ func (a *AnyKeyValuePair) validate(errs *ValidationError, path string) {
 type LocationManagementConditionKind interface {
 	polyModel
 	isLocationManagementCondition()
-	validate(*ValidationError, string)
 }
 
 // AnyLocationManagementCondition holds a
@@ -8069,15 +8063,16 @@ func (a *AnyLocationManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[LocationManagementConditionKind](data, "microsoft.graph.locationManagementCondition")
-	return err
-}
-
-func (a *AnyLocationManagementCondition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.locationManagementCondition").(LocationManagementConditionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // LoggedOnUserKind is implemented by *LoggedOnUser and by every model derived
@@ -8085,7 +8080,6 @@ func (a *AnyLocationManagementCondition) validate(errs *ValidationError, path st
 type LoggedOnUserKind interface {
 	polyModel
 	isLoggedOnUser()
-	validate(*ValidationError, string)
 }
 
 // AnyLoggedOnUser holds a microsoft.graph.loggedOnUser or any type derived
@@ -8121,15 +8115,16 @@ func (a *AnyLoggedOnUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[LoggedOnUserKind](data, "microsoft.graph.loggedOnUser")
-	return err
-}
-
-func (a *AnyLoggedOnUser) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.loggedOnUser").(LoggedOnUserKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSAppleEventReceiverKind is implemented by *MacOSAppleEventReceiver and
@@ -8137,7 +8132,6 @@ func (a *AnyLoggedOnUser) validate(errs *ValidationError, path string) {
 type MacOSAppleEventReceiverKind interface {
 	polyModel
 	isMacOSAppleEventReceiver()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSAppleEventReceiver holds a microsoft.graph.macOSAppleEventReceiver
@@ -8174,15 +8168,16 @@ func (a *AnyMacOSAppleEventReceiver) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSAppleEventReceiverKind](data, "microsoft.graph.macOSAppleEventReceiver")
-	return err
-}
-
-func (a *AnyMacOSAppleEventReceiver) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSAppleEventReceiver").(MacOSAppleEventReceiverKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSAssociatedDomainsItemKind is implemented by *MacOSAssociatedDomainsItem
@@ -8190,7 +8185,6 @@ func (a *AnyMacOSAppleEventReceiver) validate(errs *ValidationError, path string
 type MacOSAssociatedDomainsItemKind interface {
 	polyModel
 	isMacOSAssociatedDomainsItem()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSAssociatedDomainsItem holds a
@@ -8228,15 +8222,16 @@ func (a *AnyMacOSAssociatedDomainsItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSAssociatedDomainsItemKind](data, "microsoft.graph.macOSAssociatedDomainsItem")
-	return err
-}
-
-func (a *AnyMacOSAssociatedDomainsItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSAssociatedDomainsItem").(MacOSAssociatedDomainsItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSCertificateProfileBaseKind is implemented by
@@ -8245,7 +8240,6 @@ func (a *AnyMacOSAssociatedDomainsItem) validate(errs *ValidationError, path str
 type MacOSCertificateProfileBaseKind interface {
 	polyModel
 	isMacOSCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSCertificateProfileBase holds a
@@ -8283,15 +8277,16 @@ func (a *AnyMacOSCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSCertificateProfileBaseKind](data, "microsoft.graph.macOSCertificateProfileBase")
-	return err
-}
-
-func (a *AnyMacOSCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSCertificateProfileBase").(MacOSCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSFirewallApplicationKind is implemented by *MacOSFirewallApplication and
@@ -8299,7 +8294,6 @@ func (a *AnyMacOSCertificateProfileBase) validate(errs *ValidationError, path st
 type MacOSFirewallApplicationKind interface {
 	polyModel
 	isMacOSFirewallApplication()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSFirewallApplication holds a microsoft.graph.macOSFirewallApplication
@@ -8336,15 +8330,16 @@ func (a *AnyMacOSFirewallApplication) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSFirewallApplicationKind](data, "microsoft.graph.macOSFirewallApplication")
-	return err
-}
-
-func (a *AnyMacOSFirewallApplication) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSFirewallApplication").(MacOSFirewallApplicationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSKernelExtensionKind is implemented by *MacOSKernelExtension and by
@@ -8352,7 +8347,6 @@ func (a *AnyMacOSFirewallApplication) validate(errs *ValidationError, path strin
 type MacOSKernelExtensionKind interface {
 	polyModel
 	isMacOSKernelExtension()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSKernelExtension holds a microsoft.graph.macOSKernelExtension or any
@@ -8389,15 +8383,16 @@ func (a *AnyMacOSKernelExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSKernelExtensionKind](data, "microsoft.graph.macOSKernelExtension")
-	return err
-}
-
-func (a *AnyMacOSKernelExtension) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSKernelExtension").(MacOSKernelExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSLaunchItemKind is implemented by *MacOSLaunchItem and by every model
@@ -8405,7 +8400,6 @@ func (a *AnyMacOSKernelExtension) validate(errs *ValidationError, path string) {
 type MacOSLaunchItemKind interface {
 	polyModel
 	isMacOSLaunchItem()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSLaunchItem holds a microsoft.graph.macOSLaunchItem or any type
@@ -8441,15 +8435,16 @@ func (a *AnyMacOSLaunchItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSLaunchItemKind](data, "microsoft.graph.macOSLaunchItem")
-	return err
-}
-
-func (a *AnyMacOSLaunchItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSLaunchItem").(MacOSLaunchItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSLobChildAppKind is implemented by *MacOSLobChildApp and by every model
@@ -8457,7 +8452,6 @@ func (a *AnyMacOSLaunchItem) validate(errs *ValidationError, path string) {
 type MacOSLobChildAppKind interface {
 	polyModel
 	isMacOSLobChildApp()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSLobChildApp holds a microsoft.graph.macOSLobChildApp or any type
@@ -8493,15 +8487,16 @@ func (a *AnyMacOSLobChildApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSLobChildAppKind](data, "microsoft.graph.macOSLobChildApp")
-	return err
-}
-
-func (a *AnyMacOSLobChildApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSLobChildApp").(MacOSLobChildAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSMinimumOperatingSystemKind is implemented by
@@ -8510,7 +8505,6 @@ func (a *AnyMacOSLobChildApp) validate(errs *ValidationError, path string) {
 type MacOSMinimumOperatingSystemKind interface {
 	polyModel
 	isMacOSMinimumOperatingSystem()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSMinimumOperatingSystem holds a
@@ -8548,15 +8542,16 @@ func (a *AnyMacOSMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSMinimumOperatingSystemKind](data, "microsoft.graph.macOSMinimumOperatingSystem")
-	return err
-}
-
-func (a *AnyMacOSMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSMinimumOperatingSystem").(MacOSMinimumOperatingSystemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSPrivacyAccessControlItemKind is implemented by
@@ -8565,7 +8560,6 @@ func (a *AnyMacOSMinimumOperatingSystem) validate(errs *ValidationError, path st
 type MacOSPrivacyAccessControlItemKind interface {
 	polyModel
 	isMacOSPrivacyAccessControlItem()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSPrivacyAccessControlItem holds a
@@ -8603,15 +8597,16 @@ func (a *AnyMacOSPrivacyAccessControlItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSPrivacyAccessControlItemKind](data, "microsoft.graph.macOSPrivacyAccessControlItem")
-	return err
-}
-
-func (a *AnyMacOSPrivacyAccessControlItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSPrivacyAccessControlItem").(MacOSPrivacyAccessControlItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSSingleSignOnExtensionKind is implemented by *MacOSSingleSignOnExtension
@@ -8619,7 +8614,6 @@ func (a *AnyMacOSPrivacyAccessControlItem) validate(errs *ValidationError, path 
 type MacOSSingleSignOnExtensionKind interface {
 	polyModel
 	isMacOSSingleSignOnExtension()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSSingleSignOnExtension holds a
@@ -8657,15 +8651,16 @@ func (a *AnyMacOSSingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSSingleSignOnExtensionKind](data, "microsoft.graph.macOSSingleSignOnExtension")
-	return err
-}
-
-func (a *AnyMacOSSingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSSingleSignOnExtension").(MacOSSingleSignOnExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSSystemExtensionKind is implemented by *MacOSSystemExtension and by
@@ -8673,7 +8668,6 @@ func (a *AnyMacOSSingleSignOnExtension) validate(errs *ValidationError, path str
 type MacOSSystemExtensionKind interface {
 	polyModel
 	isMacOSSystemExtension()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSSystemExtension holds a microsoft.graph.macOSSystemExtension or any
@@ -8710,15 +8704,16 @@ func (a *AnyMacOSSystemExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSSystemExtensionKind](data, "microsoft.graph.macOSSystemExtension")
-	return err
-}
-
-func (a *AnyMacOSSystemExtension) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSSystemExtension").(MacOSSystemExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSSystemExtensionTypeMappingKind is implemented by
@@ -8727,7 +8722,6 @@ func (a *AnyMacOSSystemExtension) validate(errs *ValidationError, path string) {
 type MacOSSystemExtensionTypeMappingKind interface {
 	polyModel
 	isMacOSSystemExtensionTypeMapping()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSSystemExtensionTypeMapping holds a
@@ -8765,15 +8759,16 @@ func (a *AnyMacOSSystemExtensionTypeMapping) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSSystemExtensionTypeMappingKind](data, "microsoft.graph.macOSSystemExtensionTypeMapping")
-	return err
-}
-
-func (a *AnyMacOSSystemExtensionTypeMapping) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSSystemExtensionTypeMapping").(MacOSSystemExtensionTypeMappingKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOSWiFiConfigurationKind is implemented by *MacOSWiFiConfiguration and by
@@ -8781,7 +8776,6 @@ func (a *AnyMacOSSystemExtensionTypeMapping) validate(errs *ValidationError, pat
 type MacOSWiFiConfigurationKind interface {
 	polyModel
 	isMacOSWiFiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOSWiFiConfiguration holds a microsoft.graph.macOSWiFiConfiguration or
@@ -8818,15 +8812,16 @@ func (a *AnyMacOSWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOSWiFiConfigurationKind](data, "microsoft.graph.macOSWiFiConfiguration")
-	return err
-}
-
-func (a *AnyMacOSWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOSWiFiConfiguration").(MacOSWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MacOsVppAppRevokeLicensesActionResultKind is implemented by
@@ -8835,7 +8830,6 @@ func (a *AnyMacOSWiFiConfiguration) validate(errs *ValidationError, path string)
 type MacOsVppAppRevokeLicensesActionResultKind interface {
 	polyModel
 	isMacOsVppAppRevokeLicensesActionResult()
-	validate(*ValidationError, string)
 }
 
 // AnyMacOsVppAppRevokeLicensesActionResult holds a
@@ -8873,15 +8867,16 @@ func (a *AnyMacOsVppAppRevokeLicensesActionResult) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MacOsVppAppRevokeLicensesActionResultKind](data, "microsoft.graph.macOsVppAppRevokeLicensesActionResult")
-	return err
-}
-
-func (a *AnyMacOsVppAppRevokeLicensesActionResult) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.macOsVppAppRevokeLicensesActionResult").(MacOsVppAppRevokeLicensesActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedAppKind is implemented by *ManagedApp and by every model derived from
@@ -8889,7 +8884,6 @@ func (a *AnyMacOsVppAppRevokeLicensesActionResult) validate(errs *ValidationErro
 type ManagedAppKind interface {
 	polyModel
 	isManagedApp()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedApp holds a microsoft.graph.managedApp or any type derived from
@@ -8925,15 +8919,16 @@ func (a *AnyManagedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedAppKind](data, "microsoft.graph.managedApp")
-	return err
-}
-
-func (a *AnyManagedApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedApp").(ManagedAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedAppConfigurationKind is implemented by *ManagedAppConfiguration and
@@ -8941,7 +8936,6 @@ func (a *AnyManagedApp) validate(errs *ValidationError, path string) {
 type ManagedAppConfigurationKind interface {
 	polyModel
 	isManagedAppConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedAppConfiguration holds a microsoft.graph.managedAppConfiguration
@@ -8978,15 +8972,16 @@ func (a *AnyManagedAppConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedAppConfigurationKind](data, "microsoft.graph.managedAppConfiguration")
-	return err
-}
-
-func (a *AnyManagedAppConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedAppConfiguration").(ManagedAppConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedAppPolicyKind is implemented by *ManagedAppPolicy and by every model
@@ -8994,7 +8989,6 @@ func (a *AnyManagedAppConfiguration) validate(errs *ValidationError, path string
 type ManagedAppPolicyKind interface {
 	polyModel
 	isManagedAppPolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedAppPolicy holds a microsoft.graph.managedAppPolicy or any type
@@ -9030,15 +9024,16 @@ func (a *AnyManagedAppPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedAppPolicyKind](data, "microsoft.graph.managedAppPolicy")
-	return err
-}
-
-func (a *AnyManagedAppPolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedAppPolicy").(ManagedAppPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedAppPolicyDeploymentSummaryPerAppKind is implemented by
@@ -9047,7 +9042,6 @@ func (a *AnyManagedAppPolicy) validate(errs *ValidationError, path string) {
 type ManagedAppPolicyDeploymentSummaryPerAppKind interface {
 	polyModel
 	isManagedAppPolicyDeploymentSummaryPerApp()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedAppPolicyDeploymentSummaryPerApp holds a
@@ -9085,15 +9079,16 @@ func (a *AnyManagedAppPolicyDeploymentSummaryPerApp) UnmarshalJSON(data []byte) 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedAppPolicyDeploymentSummaryPerAppKind](data, "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp")
-	return err
-}
-
-func (a *AnyManagedAppPolicyDeploymentSummaryPerApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp").(ManagedAppPolicyDeploymentSummaryPerAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedAppProtectionKind is implemented by *ManagedAppProtection and by
@@ -9101,7 +9096,6 @@ func (a *AnyManagedAppPolicyDeploymentSummaryPerApp) validate(errs *ValidationEr
 type ManagedAppProtectionKind interface {
 	polyModel
 	isManagedAppProtection()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedAppProtection holds a microsoft.graph.managedAppProtection or any
@@ -9138,15 +9132,16 @@ func (a *AnyManagedAppProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedAppProtectionKind](data, "microsoft.graph.managedAppProtection")
-	return err
-}
-
-func (a *AnyManagedAppProtection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedAppProtection").(ManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedDeviceKind is implemented by *ManagedDevice and by every model
@@ -9154,7 +9149,6 @@ func (a *AnyManagedAppProtection) validate(errs *ValidationError, path string) {
 type ManagedDeviceKind interface {
 	polyModel
 	isManagedDevice()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedDevice holds a microsoft.graph.managedDevice or any type derived
@@ -9190,15 +9184,16 @@ func (a *AnyManagedDevice) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedDeviceKind](data, "microsoft.graph.managedDevice")
-	return err
-}
-
-func (a *AnyManagedDevice) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedDevice").(ManagedDeviceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedDeviceCleanupSettingsKind is implemented by
@@ -9207,7 +9202,6 @@ func (a *AnyManagedDevice) validate(errs *ValidationError, path string) {
 type ManagedDeviceCleanupSettingsKind interface {
 	polyModel
 	isManagedDeviceCleanupSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedDeviceCleanupSettings holds a
@@ -9245,15 +9239,16 @@ func (a *AnyManagedDeviceCleanupSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedDeviceCleanupSettingsKind](data, "microsoft.graph.managedDeviceCleanupSettings")
-	return err
-}
-
-func (a *AnyManagedDeviceCleanupSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedDeviceCleanupSettings").(ManagedDeviceCleanupSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedDeviceMobileAppConfigurationKind is implemented by
@@ -9262,7 +9257,6 @@ func (a *AnyManagedDeviceCleanupSettings) validate(errs *ValidationError, path s
 type ManagedDeviceMobileAppConfigurationKind interface {
 	polyModel
 	isManagedDeviceMobileAppConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedDeviceMobileAppConfiguration holds a
@@ -9300,15 +9294,16 @@ func (a *AnyManagedDeviceMobileAppConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedDeviceMobileAppConfigurationKind](data, "microsoft.graph.managedDeviceMobileAppConfiguration")
-	return err
-}
-
-func (a *AnyManagedDeviceMobileAppConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedDeviceMobileAppConfiguration").(ManagedDeviceMobileAppConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedDeviceModelsAndManufacturersKind is implemented by
@@ -9317,7 +9312,6 @@ func (a *AnyManagedDeviceMobileAppConfiguration) validate(errs *ValidationError,
 type ManagedDeviceModelsAndManufacturersKind interface {
 	polyModel
 	isManagedDeviceModelsAndManufacturers()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedDeviceModelsAndManufacturers holds a
@@ -9355,15 +9349,16 @@ func (a *AnyManagedDeviceModelsAndManufacturers) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedDeviceModelsAndManufacturersKind](data, "microsoft.graph.managedDeviceModelsAndManufacturers")
-	return err
-}
-
-func (a *AnyManagedDeviceModelsAndManufacturers) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedDeviceModelsAndManufacturers").(ManagedDeviceModelsAndManufacturersKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedDeviceReportedAppKind is implemented by *ManagedDeviceReportedApp and
@@ -9371,7 +9366,6 @@ func (a *AnyManagedDeviceModelsAndManufacturers) validate(errs *ValidationError,
 type ManagedDeviceReportedAppKind interface {
 	polyModel
 	isManagedDeviceReportedApp()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedDeviceReportedApp holds a microsoft.graph.managedDeviceReportedApp
@@ -9408,15 +9402,16 @@ func (a *AnyManagedDeviceReportedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedDeviceReportedAppKind](data, "microsoft.graph.managedDeviceReportedApp")
-	return err
-}
-
-func (a *AnyManagedDeviceReportedApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedDeviceReportedApp").(ManagedDeviceReportedAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedEBookKind is implemented by *ManagedEBook and by every model derived
@@ -9424,7 +9419,6 @@ func (a *AnyManagedDeviceReportedApp) validate(errs *ValidationError, path strin
 type ManagedEBookKind interface {
 	polyModel
 	isManagedEBook()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedEBook holds a microsoft.graph.managedEBook or any type derived
@@ -9460,15 +9454,16 @@ func (a *AnyManagedEBook) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedEBookKind](data, "microsoft.graph.managedEBook")
-	return err
-}
-
-func (a *AnyManagedEBook) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedEBook").(ManagedEBookKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedEBookAssignmentKind is implemented by *ManagedEBookAssignment and by
@@ -9476,7 +9471,6 @@ func (a *AnyManagedEBook) validate(errs *ValidationError, path string) {
 type ManagedEBookAssignmentKind interface {
 	polyModel
 	isManagedEBookAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedEBookAssignment holds a microsoft.graph.managedEBookAssignment or
@@ -9513,15 +9507,16 @@ func (a *AnyManagedEBookAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedEBookAssignmentKind](data, "microsoft.graph.managedEBookAssignment")
-	return err
-}
-
-func (a *AnyManagedEBookAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedEBookAssignment").(ManagedEBookAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagedMobileLobAppKind is implemented by *ManagedMobileLobApp and by every
@@ -9529,7 +9524,6 @@ func (a *AnyManagedEBookAssignment) validate(errs *ValidationError, path string)
 type ManagedMobileLobAppKind interface {
 	polyModel
 	isManagedMobileLobApp()
-	validate(*ValidationError, string)
 }
 
 // AnyManagedMobileLobApp holds a microsoft.graph.managedMobileLobApp or any
@@ -9566,15 +9560,16 @@ func (a *AnyManagedMobileLobApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagedMobileLobAppKind](data, "microsoft.graph.managedMobileLobApp")
-	return err
-}
-
-func (a *AnyManagedMobileLobApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managedMobileLobApp").(ManagedMobileLobAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagementCertificateWithThumbprintKind is implemented by
@@ -9583,7 +9578,6 @@ func (a *AnyManagedMobileLobApp) validate(errs *ValidationError, path string) {
 type ManagementCertificateWithThumbprintKind interface {
 	polyModel
 	isManagementCertificateWithThumbprint()
-	validate(*ValidationError, string)
 }
 
 // AnyManagementCertificateWithThumbprint holds a
@@ -9621,15 +9615,16 @@ func (a *AnyManagementCertificateWithThumbprint) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagementCertificateWithThumbprintKind](data, "microsoft.graph.managementCertificateWithThumbprint")
-	return err
-}
-
-func (a *AnyManagementCertificateWithThumbprint) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managementCertificateWithThumbprint").(ManagementCertificateWithThumbprintKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagementConditionKind is implemented by *ManagementCondition and by every
@@ -9637,7 +9632,6 @@ func (a *AnyManagementCertificateWithThumbprint) validate(errs *ValidationError,
 type ManagementConditionKind interface {
 	polyModel
 	isManagementCondition()
-	validate(*ValidationError, string)
 }
 
 // AnyManagementCondition holds a microsoft.graph.managementCondition or any
@@ -9674,15 +9668,16 @@ func (a *AnyManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagementConditionKind](data, "microsoft.graph.managementCondition")
-	return err
-}
-
-func (a *AnyManagementCondition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managementCondition").(ManagementConditionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ManagementConditionExpressionKind is implemented by
@@ -9691,7 +9686,6 @@ func (a *AnyManagementCondition) validate(errs *ValidationError, path string) {
 type ManagementConditionExpressionKind interface {
 	polyModel
 	isManagementConditionExpression()
-	validate(*ValidationError, string)
 }
 
 // AnyManagementConditionExpression holds a
@@ -9729,15 +9723,16 @@ func (a *AnyManagementConditionExpression) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ManagementConditionExpressionKind](data, "microsoft.graph.managementConditionExpression")
-	return err
-}
-
-func (a *AnyManagementConditionExpression) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.managementConditionExpression").(ManagementConditionExpressionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingAustraliaKind is implemented by
@@ -9746,7 +9741,6 @@ func (a *AnyManagementConditionExpression) validate(errs *ValidationError, path 
 type MediaContentRatingAustraliaKind interface {
 	polyModel
 	isMediaContentRatingAustralia()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingAustralia holds a
@@ -9784,15 +9778,16 @@ func (a *AnyMediaContentRatingAustralia) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingAustraliaKind](data, "microsoft.graph.mediaContentRatingAustralia")
-	return err
-}
-
-func (a *AnyMediaContentRatingAustralia) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingAustralia").(MediaContentRatingAustraliaKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingCanadaKind is implemented by *MediaContentRatingCanada and
@@ -9800,7 +9795,6 @@ func (a *AnyMediaContentRatingAustralia) validate(errs *ValidationError, path st
 type MediaContentRatingCanadaKind interface {
 	polyModel
 	isMediaContentRatingCanada()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingCanada holds a microsoft.graph.mediaContentRatingCanada
@@ -9837,15 +9831,16 @@ func (a *AnyMediaContentRatingCanada) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingCanadaKind](data, "microsoft.graph.mediaContentRatingCanada")
-	return err
-}
-
-func (a *AnyMediaContentRatingCanada) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingCanada").(MediaContentRatingCanadaKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingFranceKind is implemented by *MediaContentRatingFrance and
@@ -9853,7 +9848,6 @@ func (a *AnyMediaContentRatingCanada) validate(errs *ValidationError, path strin
 type MediaContentRatingFranceKind interface {
 	polyModel
 	isMediaContentRatingFrance()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingFrance holds a microsoft.graph.mediaContentRatingFrance
@@ -9890,15 +9884,16 @@ func (a *AnyMediaContentRatingFrance) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingFranceKind](data, "microsoft.graph.mediaContentRatingFrance")
-	return err
-}
-
-func (a *AnyMediaContentRatingFrance) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingFrance").(MediaContentRatingFranceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingGermanyKind is implemented by *MediaContentRatingGermany
@@ -9906,7 +9901,6 @@ func (a *AnyMediaContentRatingFrance) validate(errs *ValidationError, path strin
 type MediaContentRatingGermanyKind interface {
 	polyModel
 	isMediaContentRatingGermany()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingGermany holds a
@@ -9944,15 +9938,16 @@ func (a *AnyMediaContentRatingGermany) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingGermanyKind](data, "microsoft.graph.mediaContentRatingGermany")
-	return err
-}
-
-func (a *AnyMediaContentRatingGermany) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingGermany").(MediaContentRatingGermanyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingIrelandKind is implemented by *MediaContentRatingIreland
@@ -9960,7 +9955,6 @@ func (a *AnyMediaContentRatingGermany) validate(errs *ValidationError, path stri
 type MediaContentRatingIrelandKind interface {
 	polyModel
 	isMediaContentRatingIreland()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingIreland holds a
@@ -9998,15 +9992,16 @@ func (a *AnyMediaContentRatingIreland) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingIrelandKind](data, "microsoft.graph.mediaContentRatingIreland")
-	return err
-}
-
-func (a *AnyMediaContentRatingIreland) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingIreland").(MediaContentRatingIrelandKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingJapanKind is implemented by *MediaContentRatingJapan and
@@ -10014,7 +10009,6 @@ func (a *AnyMediaContentRatingIreland) validate(errs *ValidationError, path stri
 type MediaContentRatingJapanKind interface {
 	polyModel
 	isMediaContentRatingJapan()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingJapan holds a microsoft.graph.mediaContentRatingJapan
@@ -10051,15 +10045,16 @@ func (a *AnyMediaContentRatingJapan) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingJapanKind](data, "microsoft.graph.mediaContentRatingJapan")
-	return err
-}
-
-func (a *AnyMediaContentRatingJapan) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingJapan").(MediaContentRatingJapanKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingNewZealandKind is implemented by
@@ -10068,7 +10063,6 @@ func (a *AnyMediaContentRatingJapan) validate(errs *ValidationError, path string
 type MediaContentRatingNewZealandKind interface {
 	polyModel
 	isMediaContentRatingNewZealand()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingNewZealand holds a
@@ -10106,15 +10100,16 @@ func (a *AnyMediaContentRatingNewZealand) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingNewZealandKind](data, "microsoft.graph.mediaContentRatingNewZealand")
-	return err
-}
-
-func (a *AnyMediaContentRatingNewZealand) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingNewZealand").(MediaContentRatingNewZealandKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingUnitedKingdomKind is implemented by
@@ -10123,7 +10118,6 @@ func (a *AnyMediaContentRatingNewZealand) validate(errs *ValidationError, path s
 type MediaContentRatingUnitedKingdomKind interface {
 	polyModel
 	isMediaContentRatingUnitedKingdom()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingUnitedKingdom holds a
@@ -10161,15 +10155,16 @@ func (a *AnyMediaContentRatingUnitedKingdom) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingUnitedKingdomKind](data, "microsoft.graph.mediaContentRatingUnitedKingdom")
-	return err
-}
-
-func (a *AnyMediaContentRatingUnitedKingdom) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingUnitedKingdom").(MediaContentRatingUnitedKingdomKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MediaContentRatingUnitedStatesKind is implemented by
@@ -10178,7 +10173,6 @@ func (a *AnyMediaContentRatingUnitedKingdom) validate(errs *ValidationError, pat
 type MediaContentRatingUnitedStatesKind interface {
 	polyModel
 	isMediaContentRatingUnitedStates()
-	validate(*ValidationError, string)
 }
 
 // AnyMediaContentRatingUnitedStates holds a
@@ -10216,15 +10210,16 @@ func (a *AnyMediaContentRatingUnitedStates) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MediaContentRatingUnitedStatesKind](data, "microsoft.graph.mediaContentRatingUnitedStates")
-	return err
-}
-
-func (a *AnyMediaContentRatingUnitedStates) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingUnitedStates").(MediaContentRatingUnitedStatesKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MimeContentKind is implemented by *MimeContent and by every model derived
@@ -10232,7 +10227,6 @@ func (a *AnyMediaContentRatingUnitedStates) validate(errs *ValidationError, path
 type MimeContentKind interface {
 	polyModel
 	isMimeContent()
-	validate(*ValidationError, string)
 }
 
 // AnyMimeContent holds a microsoft.graph.mimeContent or any type derived from
@@ -10268,15 +10262,16 @@ func (a *AnyMimeContent) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MimeContentKind](data, "microsoft.graph.mimeContent")
-	return err
-}
-
-func (a *AnyMimeContent) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mimeContent").(MimeContentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppKind is implemented by *MobileApp and by every model derived from
@@ -10284,7 +10279,6 @@ func (a *AnyMimeContent) validate(errs *ValidationError, path string) {
 type MobileAppKind interface {
 	polyModel
 	isMobileApp()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileApp holds a microsoft.graph.mobileApp or any type derived from it,
@@ -10320,15 +10314,16 @@ func (a *AnyMobileApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppKind](data, "microsoft.graph.mobileApp")
-	return err
-}
-
-func (a *AnyMobileApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileApp").(MobileAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppAssignmentSettingsKind is implemented by
@@ -10337,7 +10332,6 @@ func (a *AnyMobileApp) validate(errs *ValidationError, path string) {
 type MobileAppAssignmentSettingsKind interface {
 	polyModel
 	isMobileAppAssignmentSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppAssignmentSettings holds a
@@ -10375,15 +10369,16 @@ func (a *AnyMobileAppAssignmentSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppAssignmentSettingsKind](data, "microsoft.graph.mobileAppAssignmentSettings")
-	return err
-}
-
-func (a *AnyMobileAppAssignmentSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppAssignmentSettings").(MobileAppAssignmentSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppIdentifierKind is implemented by *MobileAppIdentifier and by every
@@ -10391,7 +10386,6 @@ func (a *AnyMobileAppAssignmentSettings) validate(errs *ValidationError, path st
 type MobileAppIdentifierKind interface {
 	polyModel
 	isMobileAppIdentifier()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppIdentifier holds a microsoft.graph.mobileAppIdentifier or any
@@ -10428,15 +10422,16 @@ func (a *AnyMobileAppIdentifier) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppIdentifierKind](data, "microsoft.graph.mobileAppIdentifier")
-	return err
-}
-
-func (a *AnyMobileAppIdentifier) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppIdentifier").(MobileAppIdentifierKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppIntentAndStateDetailKind is implemented by
@@ -10445,7 +10440,6 @@ func (a *AnyMobileAppIdentifier) validate(errs *ValidationError, path string) {
 type MobileAppIntentAndStateDetailKind interface {
 	polyModel
 	isMobileAppIntentAndStateDetail()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppIntentAndStateDetail holds a
@@ -10483,15 +10477,16 @@ func (a *AnyMobileAppIntentAndStateDetail) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppIntentAndStateDetailKind](data, "microsoft.graph.mobileAppIntentAndStateDetail")
-	return err
-}
-
-func (a *AnyMobileAppIntentAndStateDetail) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppIntentAndStateDetail").(MobileAppIntentAndStateDetailKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppRelationshipKind is implemented by *MobileAppRelationship and by
@@ -10499,7 +10494,6 @@ func (a *AnyMobileAppIntentAndStateDetail) validate(errs *ValidationError, path 
 type MobileAppRelationshipKind interface {
 	polyModel
 	isMobileAppRelationship()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppRelationship holds a microsoft.graph.mobileAppRelationship or
@@ -10536,15 +10530,16 @@ func (a *AnyMobileAppRelationship) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppRelationshipKind](data, "microsoft.graph.mobileAppRelationship")
-	return err
-}
-
-func (a *AnyMobileAppRelationship) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppRelationship").(MobileAppRelationshipKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppSupportedDeviceTypeKind is implemented by
@@ -10553,7 +10548,6 @@ func (a *AnyMobileAppRelationship) validate(errs *ValidationError, path string) 
 type MobileAppSupportedDeviceTypeKind interface {
 	polyModel
 	isMobileAppSupportedDeviceType()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppSupportedDeviceType holds a
@@ -10591,15 +10585,16 @@ func (a *AnyMobileAppSupportedDeviceType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppSupportedDeviceTypeKind](data, "microsoft.graph.mobileAppSupportedDeviceType")
-	return err
-}
-
-func (a *AnyMobileAppSupportedDeviceType) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppSupportedDeviceType").(MobileAppSupportedDeviceTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileAppTroubleshootingHistoryItemKind is implemented by
@@ -10608,7 +10603,6 @@ func (a *AnyMobileAppSupportedDeviceType) validate(errs *ValidationError, path s
 type MobileAppTroubleshootingHistoryItemKind interface {
 	polyModel
 	isMobileAppTroubleshootingHistoryItem()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileAppTroubleshootingHistoryItem holds a
@@ -10646,15 +10640,16 @@ func (a *AnyMobileAppTroubleshootingHistoryItem) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileAppTroubleshootingHistoryItemKind](data, "microsoft.graph.mobileAppTroubleshootingHistoryItem")
-	return err
-}
-
-func (a *AnyMobileAppTroubleshootingHistoryItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileAppTroubleshootingHistoryItem").(MobileAppTroubleshootingHistoryItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileContainedAppKind is implemented by *MobileContainedApp and by every
@@ -10662,7 +10657,6 @@ func (a *AnyMobileAppTroubleshootingHistoryItem) validate(errs *ValidationError,
 type MobileContainedAppKind interface {
 	polyModel
 	isMobileContainedApp()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileContainedApp holds a microsoft.graph.mobileContainedApp or any type
@@ -10698,15 +10692,16 @@ func (a *AnyMobileContainedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileContainedAppKind](data, "microsoft.graph.mobileContainedApp")
-	return err
-}
-
-func (a *AnyMobileContainedApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileContainedApp").(MobileContainedAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // MobileLobAppKind is implemented by *MobileLobApp and by every model derived
@@ -10714,7 +10709,6 @@ func (a *AnyMobileContainedApp) validate(errs *ValidationError, path string) {
 type MobileLobAppKind interface {
 	polyModel
 	isMobileLobApp()
-	validate(*ValidationError, string)
 }
 
 // AnyMobileLobApp holds a microsoft.graph.mobileLobApp or any type derived
@@ -10750,15 +10744,16 @@ func (a *AnyMobileLobApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[MobileLobAppKind](data, "microsoft.graph.mobileLobApp")
-	return err
-}
-
-func (a *AnyMobileLobApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.mobileLobApp").(MobileLobAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // NetworkManagementConditionKind is implemented by *NetworkManagementCondition
@@ -10766,7 +10761,6 @@ func (a *AnyMobileLobApp) validate(errs *ValidationError, path string) {
 type NetworkManagementConditionKind interface {
 	polyModel
 	isNetworkManagementCondition()
-	validate(*ValidationError, string)
 }
 
 // AnyNetworkManagementCondition holds a
@@ -10804,15 +10798,16 @@ func (a *AnyNetworkManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[NetworkManagementConditionKind](data, "microsoft.graph.networkManagementCondition")
-	return err
-}
-
-func (a *AnyNetworkManagementCondition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.networkManagementCondition").(NetworkManagementConditionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // NumberRangeKind is implemented by *NumberRange and by every model derived
@@ -10820,7 +10815,6 @@ func (a *AnyNetworkManagementCondition) validate(errs *ValidationError, path str
 type NumberRangeKind interface {
 	polyModel
 	isNumberRange()
-	validate(*ValidationError, string)
 }
 
 // AnyNumberRange holds a microsoft.graph.numberRange or any type derived from
@@ -10856,15 +10850,16 @@ func (a *AnyNumberRange) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[NumberRangeKind](data, "microsoft.graph.numberRange")
-	return err
-}
-
-func (a *AnyNumberRange) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.numberRange").(NumberRangeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OfficeClientCheckinStatusKind is implemented by *OfficeClientCheckinStatus
@@ -10872,7 +10867,6 @@ func (a *AnyNumberRange) validate(errs *ValidationError, path string) {
 type OfficeClientCheckinStatusKind interface {
 	polyModel
 	isOfficeClientCheckinStatus()
-	validate(*ValidationError, string)
 }
 
 // AnyOfficeClientCheckinStatus holds a
@@ -10910,15 +10904,16 @@ func (a *AnyOfficeClientCheckinStatus) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OfficeClientCheckinStatusKind](data, "microsoft.graph.officeClientCheckinStatus")
-	return err
-}
-
-func (a *AnyOfficeClientCheckinStatus) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.officeClientCheckinStatus").(OfficeClientCheckinStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OfficeClientConfigurationKind is implemented by *OfficeClientConfiguration
@@ -10926,7 +10921,6 @@ func (a *AnyOfficeClientCheckinStatus) validate(errs *ValidationError, path stri
 type OfficeClientConfigurationKind interface {
 	polyModel
 	isOfficeClientConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyOfficeClientConfiguration holds a
@@ -10964,15 +10958,16 @@ func (a *AnyOfficeClientConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OfficeClientConfigurationKind](data, "microsoft.graph.officeClientConfiguration")
-	return err
-}
-
-func (a *AnyOfficeClientConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.officeClientConfiguration").(OfficeClientConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OfficeClientConfigurationAssignmentKind is implemented by
@@ -10981,7 +10976,6 @@ func (a *AnyOfficeClientConfiguration) validate(errs *ValidationError, path stri
 type OfficeClientConfigurationAssignmentKind interface {
 	polyModel
 	isOfficeClientConfigurationAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyOfficeClientConfigurationAssignment holds a
@@ -11019,15 +11013,16 @@ func (a *AnyOfficeClientConfigurationAssignment) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OfficeClientConfigurationAssignmentKind](data, "microsoft.graph.officeClientConfigurationAssignment")
-	return err
-}
-
-func (a *AnyOfficeClientConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.officeClientConfigurationAssignment").(OfficeClientConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OfficeConfigurationAssignmentTargetKind is implemented by
@@ -11036,7 +11031,6 @@ func (a *AnyOfficeClientConfigurationAssignment) validate(errs *ValidationError,
 type OfficeConfigurationAssignmentTargetKind interface {
 	polyModel
 	isOfficeConfigurationAssignmentTarget()
-	validate(*ValidationError, string)
 }
 
 // AnyOfficeConfigurationAssignmentTarget holds a
@@ -11074,15 +11068,16 @@ func (a *AnyOfficeConfigurationAssignmentTarget) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OfficeConfigurationAssignmentTargetKind](data, "microsoft.graph.officeConfigurationAssignmentTarget")
-	return err
-}
-
-func (a *AnyOfficeConfigurationAssignmentTarget) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.officeConfigurationAssignmentTarget").(OfficeConfigurationAssignmentTargetKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OfficeUserCheckinSummaryKind is implemented by *OfficeUserCheckinSummary and
@@ -11090,7 +11085,6 @@ func (a *AnyOfficeConfigurationAssignmentTarget) validate(errs *ValidationError,
 type OfficeUserCheckinSummaryKind interface {
 	polyModel
 	isOfficeUserCheckinSummary()
-	validate(*ValidationError, string)
 }
 
 // AnyOfficeUserCheckinSummary holds a microsoft.graph.officeUserCheckinSummary
@@ -11127,15 +11121,16 @@ func (a *AnyOfficeUserCheckinSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OfficeUserCheckinSummaryKind](data, "microsoft.graph.officeUserCheckinSummary")
-	return err
-}
-
-func (a *AnyOfficeUserCheckinSummary) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.officeUserCheckinSummary").(OfficeUserCheckinSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OmaSettingKind is implemented by *OmaSetting and by every model derived from
@@ -11143,7 +11138,6 @@ func (a *AnyOfficeUserCheckinSummary) validate(errs *ValidationError, path strin
 type OmaSettingKind interface {
 	polyModel
 	isOmaSetting()
-	validate(*ValidationError, string)
 }
 
 // AnyOmaSetting holds a microsoft.graph.omaSetting or any type derived from
@@ -11179,15 +11173,16 @@ func (a *AnyOmaSetting) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OmaSettingKind](data, "microsoft.graph.omaSetting")
-	return err
-}
-
-func (a *AnyOmaSetting) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.omaSetting").(OmaSettingKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OperatingSystemVersionRangeKind is implemented by
@@ -11196,7 +11191,6 @@ func (a *AnyOmaSetting) validate(errs *ValidationError, path string) {
 type OperatingSystemVersionRangeKind interface {
 	polyModel
 	isOperatingSystemVersionRange()
-	validate(*ValidationError, string)
 }
 
 // AnyOperatingSystemVersionRange holds a
@@ -11234,15 +11228,16 @@ func (a *AnyOperatingSystemVersionRange) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OperatingSystemVersionRangeKind](data, "microsoft.graph.operatingSystemVersionRange")
-	return err
-}
-
-func (a *AnyOperatingSystemVersionRange) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.operatingSystemVersionRange").(OperatingSystemVersionRangeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OsVersionCountKind is implemented by *OsVersionCount and by every model
@@ -11250,7 +11245,6 @@ func (a *AnyOperatingSystemVersionRange) validate(errs *ValidationError, path st
 type OsVersionCountKind interface {
 	polyModel
 	isOsVersionCount()
-	validate(*ValidationError, string)
 }
 
 // AnyOsVersionCount holds a microsoft.graph.osVersionCount or any type derived
@@ -11286,15 +11280,16 @@ func (a *AnyOsVersionCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OsVersionCountKind](data, "microsoft.graph.osVersionCount")
-	return err
-}
-
-func (a *AnyOsVersionCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.osVersionCount").(OsVersionCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // OutOfBoxExperienceSettingsKind is implemented by *OutOfBoxExperienceSettings
@@ -11302,7 +11297,6 @@ func (a *AnyOsVersionCount) validate(errs *ValidationError, path string) {
 type OutOfBoxExperienceSettingsKind interface {
 	polyModel
 	isOutOfBoxExperienceSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyOutOfBoxExperienceSettings holds a
@@ -11340,15 +11334,16 @@ func (a *AnyOutOfBoxExperienceSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[OutOfBoxExperienceSettingsKind](data, "microsoft.graph.outOfBoxExperienceSettings")
-	return err
-}
-
-func (a *AnyOutOfBoxExperienceSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.outOfBoxExperienceSettings").(OutOfBoxExperienceSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // PolicySetAssignmentKind is implemented by *PolicySetAssignment and by every
@@ -11356,7 +11351,6 @@ func (a *AnyOutOfBoxExperienceSettings) validate(errs *ValidationError, path str
 type PolicySetAssignmentKind interface {
 	polyModel
 	isPolicySetAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyPolicySetAssignment holds a microsoft.graph.policySetAssignment or any
@@ -11393,15 +11387,16 @@ func (a *AnyPolicySetAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[PolicySetAssignmentKind](data, "microsoft.graph.policySetAssignment")
-	return err
-}
-
-func (a *AnyPolicySetAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.policySetAssignment").(PolicySetAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // PolicySetItemKind is implemented by *PolicySetItem and by every model
@@ -11409,7 +11404,6 @@ func (a *AnyPolicySetAssignment) validate(errs *ValidationError, path string) {
 type PolicySetItemKind interface {
 	polyModel
 	isPolicySetItem()
-	validate(*ValidationError, string)
 }
 
 // AnyPolicySetItem holds a microsoft.graph.policySetItem or any type derived
@@ -11445,15 +11439,16 @@ func (a *AnyPolicySetItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[PolicySetItemKind](data, "microsoft.graph.policySetItem")
-	return err
-}
-
-func (a *AnyPolicySetItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.policySetItem").(PolicySetItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ProxiedDomainKind is implemented by *ProxiedDomain and by every model
@@ -11461,7 +11456,6 @@ func (a *AnyPolicySetItem) validate(errs *ValidationError, path string) {
 type ProxiedDomainKind interface {
 	polyModel
 	isProxiedDomain()
-	validate(*ValidationError, string)
 }
 
 // AnyProxiedDomain holds a microsoft.graph.proxiedDomain or any type derived
@@ -11497,15 +11491,16 @@ func (a *AnyProxiedDomain) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ProxiedDomainKind](data, "microsoft.graph.proxiedDomain")
-	return err
-}
-
-func (a *AnyProxiedDomain) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.proxiedDomain").(ProxiedDomainKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // ResourceActionKind is implemented by *ResourceAction and by every model
@@ -11513,7 +11508,6 @@ func (a *AnyProxiedDomain) validate(errs *ValidationError, path string) {
 type ResourceActionKind interface {
 	polyModel
 	isResourceAction()
-	validate(*ValidationError, string)
 }
 
 // AnyResourceAction holds a microsoft.graph.resourceAction or any type derived
@@ -11549,15 +11543,16 @@ func (a *AnyResourceAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[ResourceActionKind](data, "microsoft.graph.resourceAction")
-	return err
-}
-
-func (a *AnyResourceAction) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.resourceAction").(ResourceActionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // RgbColorKind is implemented by *RgbColor and by every model derived from
@@ -11565,7 +11560,6 @@ func (a *AnyResourceAction) validate(errs *ValidationError, path string) {
 type RgbColorKind interface {
 	polyModel
 	isRgbColor()
-	validate(*ValidationError, string)
 }
 
 // AnyRgbColor holds a microsoft.graph.rgbColor or any type derived from it,
@@ -11601,15 +11595,16 @@ func (a *AnyRgbColor) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[RgbColorKind](data, "microsoft.graph.rgbColor")
-	return err
-}
-
-func (a *AnyRgbColor) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.rgbColor").(RgbColorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // RoleAssignmentKind is implemented by *RoleAssignment and by every model
@@ -11617,7 +11612,6 @@ func (a *AnyRgbColor) validate(errs *ValidationError, path string) {
 type RoleAssignmentKind interface {
 	polyModel
 	isRoleAssignment()
-	validate(*ValidationError, string)
 }
 
 // AnyRoleAssignment holds a microsoft.graph.roleAssignment or any type derived
@@ -11653,15 +11647,16 @@ func (a *AnyRoleAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[RoleAssignmentKind](data, "microsoft.graph.roleAssignment")
-	return err
-}
-
-func (a *AnyRoleAssignment) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.roleAssignment").(RoleAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // RoleDefinitionKind is implemented by *RoleDefinition and by every model
@@ -11669,7 +11664,6 @@ func (a *AnyRoleAssignment) validate(errs *ValidationError, path string) {
 type RoleDefinitionKind interface {
 	polyModel
 	isRoleDefinition()
-	validate(*ValidationError, string)
 }
 
 // AnyRoleDefinition holds a microsoft.graph.roleDefinition or any type derived
@@ -11705,15 +11699,16 @@ func (a *AnyRoleDefinition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[RoleDefinitionKind](data, "microsoft.graph.roleDefinition")
-	return err
-}
-
-func (a *AnyRoleDefinition) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.roleDefinition").(RoleDefinitionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // RolePermissionKind is implemented by *RolePermission and by every model
@@ -11721,7 +11716,6 @@ func (a *AnyRoleDefinition) validate(errs *ValidationError, path string) {
 type RolePermissionKind interface {
 	polyModel
 	isRolePermission()
-	validate(*ValidationError, string)
 }
 
 // AnyRolePermission holds a microsoft.graph.rolePermission or any type derived
@@ -11757,15 +11751,16 @@ func (a *AnyRolePermission) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[RolePermissionKind](data, "microsoft.graph.rolePermission")
-	return err
-}
-
-func (a *AnyRolePermission) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.rolePermission").(RolePermissionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // RoleScopeTagInfoKind is implemented by *RoleScopeTagInfo and by every model
@@ -11773,7 +11768,6 @@ func (a *AnyRolePermission) validate(errs *ValidationError, path string) {
 type RoleScopeTagInfoKind interface {
 	polyModel
 	isRoleScopeTagInfo()
-	validate(*ValidationError, string)
 }
 
 // AnyRoleScopeTagInfo holds a microsoft.graph.roleScopeTagInfo or any type
@@ -11809,15 +11803,16 @@ func (a *AnyRoleScopeTagInfo) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[RoleScopeTagInfoKind](data, "microsoft.graph.roleScopeTagInfo")
-	return err
-}
-
-func (a *AnyRoleScopeTagInfo) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.roleScopeTagInfo").(RoleScopeTagInfoKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SecurityBaselineStateSummaryKind is implemented by
@@ -11826,7 +11821,6 @@ func (a *AnyRoleScopeTagInfo) validate(errs *ValidationError, path string) {
 type SecurityBaselineStateSummaryKind interface {
 	polyModel
 	isSecurityBaselineStateSummary()
-	validate(*ValidationError, string)
 }
 
 // AnySecurityBaselineStateSummary holds a
@@ -11864,15 +11858,16 @@ func (a *AnySecurityBaselineStateSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SecurityBaselineStateSummaryKind](data, "microsoft.graph.securityBaselineStateSummary")
-	return err
-}
-
-func (a *AnySecurityBaselineStateSummary) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.securityBaselineStateSummary").(SecurityBaselineStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SettingSourceKind is implemented by *SettingSource and by every model
@@ -11880,7 +11875,6 @@ func (a *AnySecurityBaselineStateSummary) validate(errs *ValidationError, path s
 type SettingSourceKind interface {
 	polyModel
 	isSettingSource()
-	validate(*ValidationError, string)
 }
 
 // AnySettingSource holds a microsoft.graph.settingSource or any type derived
@@ -11916,15 +11910,16 @@ func (a *AnySettingSource) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SettingSourceKind](data, "microsoft.graph.settingSource")
-	return err
-}
-
-func (a *AnySettingSource) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.settingSource").(SettingSourceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SharedAppleDeviceUserKind is implemented by *SharedAppleDeviceUser and by
@@ -11932,7 +11927,6 @@ func (a *AnySettingSource) validate(errs *ValidationError, path string) {
 type SharedAppleDeviceUserKind interface {
 	polyModel
 	isSharedAppleDeviceUser()
-	validate(*ValidationError, string)
 }
 
 // AnySharedAppleDeviceUser holds a microsoft.graph.sharedAppleDeviceUser or
@@ -11969,15 +11963,16 @@ func (a *AnySharedAppleDeviceUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SharedAppleDeviceUserKind](data, "microsoft.graph.sharedAppleDeviceUser")
-	return err
-}
-
-func (a *AnySharedAppleDeviceUser) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.sharedAppleDeviceUser").(SharedAppleDeviceUserKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SharedPCAccountManagerPolicyKind is implemented by
@@ -11986,7 +11981,6 @@ func (a *AnySharedAppleDeviceUser) validate(errs *ValidationError, path string) 
 type SharedPCAccountManagerPolicyKind interface {
 	polyModel
 	isSharedPCAccountManagerPolicy()
-	validate(*ValidationError, string)
 }
 
 // AnySharedPCAccountManagerPolicy holds a
@@ -12024,15 +12018,16 @@ func (a *AnySharedPCAccountManagerPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SharedPCAccountManagerPolicyKind](data, "microsoft.graph.sharedPCAccountManagerPolicy")
-	return err
-}
-
-func (a *AnySharedPCAccountManagerPolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.sharedPCAccountManagerPolicy").(SharedPCAccountManagerPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SingleSignOnExtensionKind is implemented by *SingleSignOnExtension and by
@@ -12040,7 +12035,6 @@ func (a *AnySharedPCAccountManagerPolicy) validate(errs *ValidationError, path s
 type SingleSignOnExtensionKind interface {
 	polyModel
 	isSingleSignOnExtension()
-	validate(*ValidationError, string)
 }
 
 // AnySingleSignOnExtension holds a microsoft.graph.singleSignOnExtension or
@@ -12077,15 +12071,16 @@ func (a *AnySingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SingleSignOnExtensionKind](data, "microsoft.graph.singleSignOnExtension")
-	return err
-}
-
-func (a *AnySingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.singleSignOnExtension").(SingleSignOnExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // SpecifiedCaptiveNetworkPluginsKind is implemented by
@@ -12094,7 +12089,6 @@ func (a *AnySingleSignOnExtension) validate(errs *ValidationError, path string) 
 type SpecifiedCaptiveNetworkPluginsKind interface {
 	polyModel
 	isSpecifiedCaptiveNetworkPlugins()
-	validate(*ValidationError, string)
 }
 
 // AnySpecifiedCaptiveNetworkPlugins holds a
@@ -12132,15 +12126,16 @@ func (a *AnySpecifiedCaptiveNetworkPlugins) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[SpecifiedCaptiveNetworkPluginsKind](data, "microsoft.graph.specifiedCaptiveNetworkPlugins")
-	return err
-}
-
-func (a *AnySpecifiedCaptiveNetworkPlugins) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.specifiedCaptiveNetworkPlugins").(SpecifiedCaptiveNetworkPluginsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // TargetedManagedAppProtectionKind is implemented by
@@ -12149,7 +12144,6 @@ func (a *AnySpecifiedCaptiveNetworkPlugins) validate(errs *ValidationError, path
 type TargetedManagedAppProtectionKind interface {
 	polyModel
 	isTargetedManagedAppProtection()
-	validate(*ValidationError, string)
 }
 
 // AnyTargetedManagedAppProtection holds a
@@ -12187,15 +12181,16 @@ func (a *AnyTargetedManagedAppProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[TargetedManagedAppProtectionKind](data, "microsoft.graph.targetedManagedAppProtection")
-	return err
-}
-
-func (a *AnyTargetedManagedAppProtection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.targetedManagedAppProtection").(TargetedManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // UnmanagedDeviceKind is implemented by *UnmanagedDevice and by every model
@@ -12203,7 +12198,6 @@ func (a *AnyTargetedManagedAppProtection) validate(errs *ValidationError, path s
 type UnmanagedDeviceKind interface {
 	polyModel
 	isUnmanagedDevice()
-	validate(*ValidationError, string)
 }
 
 // AnyUnmanagedDevice holds a microsoft.graph.unmanagedDevice or any type
@@ -12239,15 +12233,16 @@ func (a *AnyUnmanagedDevice) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[UnmanagedDeviceKind](data, "microsoft.graph.unmanagedDevice")
-	return err
-}
-
-func (a *AnyUnmanagedDevice) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.unmanagedDevice").(UnmanagedDeviceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // UnsupportedDeviceConfigurationDetailKind is implemented by
@@ -12256,7 +12251,6 @@ func (a *AnyUnmanagedDevice) validate(errs *ValidationError, path string) {
 type UnsupportedDeviceConfigurationDetailKind interface {
 	polyModel
 	isUnsupportedDeviceConfigurationDetail()
-	validate(*ValidationError, string)
 }
 
 // AnyUnsupportedDeviceConfigurationDetail holds a
@@ -12294,15 +12288,16 @@ func (a *AnyUnsupportedDeviceConfigurationDetail) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[UnsupportedDeviceConfigurationDetailKind](data, "microsoft.graph.unsupportedDeviceConfigurationDetail")
-	return err
-}
-
-func (a *AnyUnsupportedDeviceConfigurationDetail) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.unsupportedDeviceConfigurationDetail").(UnsupportedDeviceConfigurationDetailKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // UserExperienceAnalyticsInsightKind is implemented by
@@ -12311,7 +12306,6 @@ func (a *AnyUnsupportedDeviceConfigurationDetail) validate(errs *ValidationError
 type UserExperienceAnalyticsInsightKind interface {
 	polyModel
 	isUserExperienceAnalyticsInsight()
-	validate(*ValidationError, string)
 }
 
 // AnyUserExperienceAnalyticsInsight holds a
@@ -12349,15 +12343,16 @@ func (a *AnyUserExperienceAnalyticsInsight) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[UserExperienceAnalyticsInsightKind](data, "microsoft.graph.userExperienceAnalyticsInsight")
-	return err
-}
-
-func (a *AnyUserExperienceAnalyticsInsight) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.userExperienceAnalyticsInsight").(UserExperienceAnalyticsInsightKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // UserExperienceAnalyticsInsightValueKind is implemented by
@@ -12366,7 +12361,6 @@ func (a *AnyUserExperienceAnalyticsInsight) validate(errs *ValidationError, path
 type UserExperienceAnalyticsInsightValueKind interface {
 	polyModel
 	isUserExperienceAnalyticsInsightValue()
-	validate(*ValidationError, string)
 }
 
 // AnyUserExperienceAnalyticsInsightValue holds a
@@ -12404,15 +12398,16 @@ func (a *AnyUserExperienceAnalyticsInsightValue) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[UserExperienceAnalyticsInsightValueKind](data, "microsoft.graph.userExperienceAnalyticsInsightValue")
-	return err
-}
-
-func (a *AnyUserExperienceAnalyticsInsightValue) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.userExperienceAnalyticsInsightValue").(UserExperienceAnalyticsInsightValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnConfigurationKind is implemented by *VpnConfiguration and by every model
@@ -12420,7 +12415,6 @@ func (a *AnyUserExperienceAnalyticsInsightValue) validate(errs *ValidationError,
 type VpnConfigurationKind interface {
 	polyModel
 	isVpnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnConfiguration holds a microsoft.graph.vpnConfiguration or any type
@@ -12456,15 +12450,16 @@ func (a *AnyVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnConfigurationKind](data, "microsoft.graph.vpnConfiguration")
-	return err
-}
-
-func (a *AnyVpnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnConfiguration").(VpnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnDnsRuleKind is implemented by *VpnDnsRule and by every model derived from
@@ -12472,7 +12467,6 @@ func (a *AnyVpnConfiguration) validate(errs *ValidationError, path string) {
 type VpnDnsRuleKind interface {
 	polyModel
 	isVpnDnsRule()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnDnsRule holds a microsoft.graph.vpnDnsRule or any type derived from
@@ -12508,15 +12502,16 @@ func (a *AnyVpnDnsRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnDnsRuleKind](data, "microsoft.graph.vpnDnsRule")
-	return err
-}
-
-func (a *AnyVpnDnsRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnDnsRule").(VpnDnsRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnOnDemandRuleKind is implemented by *VpnOnDemandRule and by every model
@@ -12524,7 +12519,6 @@ func (a *AnyVpnDnsRule) validate(errs *ValidationError, path string) {
 type VpnOnDemandRuleKind interface {
 	polyModel
 	isVpnOnDemandRule()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnOnDemandRule holds a microsoft.graph.vpnOnDemandRule or any type
@@ -12560,15 +12554,16 @@ func (a *AnyVpnOnDemandRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnOnDemandRuleKind](data, "microsoft.graph.vpnOnDemandRule")
-	return err
-}
-
-func (a *AnyVpnOnDemandRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnOnDemandRule").(VpnOnDemandRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnProxyServerKind is implemented by *VpnProxyServer and by every model
@@ -12576,7 +12571,6 @@ func (a *AnyVpnOnDemandRule) validate(errs *ValidationError, path string) {
 type VpnProxyServerKind interface {
 	polyModel
 	isVpnProxyServer()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnProxyServer holds a microsoft.graph.vpnProxyServer or any type derived
@@ -12612,15 +12606,16 @@ func (a *AnyVpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnProxyServerKind](data, "microsoft.graph.vpnProxyServer")
-	return err
-}
-
-func (a *AnyVpnProxyServer) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnProxyServer").(VpnProxyServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnRouteKind is implemented by *VpnRoute and by every model derived from
@@ -12628,7 +12623,6 @@ func (a *AnyVpnProxyServer) validate(errs *ValidationError, path string) {
 type VpnRouteKind interface {
 	polyModel
 	isVpnRoute()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnRoute holds a microsoft.graph.vpnRoute or any type derived from it,
@@ -12664,15 +12658,16 @@ func (a *AnyVpnRoute) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnRouteKind](data, "microsoft.graph.vpnRoute")
-	return err
-}
-
-func (a *AnyVpnRoute) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnRoute").(VpnRouteKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnServerKind is implemented by *VpnServer and by every model derived from
@@ -12680,7 +12675,6 @@ func (a *AnyVpnRoute) validate(errs *ValidationError, path string) {
 type VpnServerKind interface {
 	polyModel
 	isVpnServer()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnServer holds a microsoft.graph.vpnServer or any type derived from it,
@@ -12716,15 +12710,16 @@ func (a *AnyVpnServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnServerKind](data, "microsoft.graph.vpnServer")
-	return err
-}
-
-func (a *AnyVpnServer) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnServer").(VpnServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VpnTrafficRuleKind is implemented by *VpnTrafficRule and by every model
@@ -12732,7 +12727,6 @@ func (a *AnyVpnServer) validate(errs *ValidationError, path string) {
 type VpnTrafficRuleKind interface {
 	polyModel
 	isVpnTrafficRule()
-	validate(*ValidationError, string)
 }
 
 // AnyVpnTrafficRule holds a microsoft.graph.vpnTrafficRule or any type derived
@@ -12768,15 +12762,16 @@ func (a *AnyVpnTrafficRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VpnTrafficRuleKind](data, "microsoft.graph.vpnTrafficRule")
-	return err
-}
-
-func (a *AnyVpnTrafficRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vpnTrafficRule").(VpnTrafficRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VppLicensingTypeKind is implemented by *VppLicensingType and by every model
@@ -12784,7 +12779,6 @@ func (a *AnyVpnTrafficRule) validate(errs *ValidationError, path string) {
 type VppLicensingTypeKind interface {
 	polyModel
 	isVppLicensingType()
-	validate(*ValidationError, string)
 }
 
 // AnyVppLicensingType holds a microsoft.graph.vppLicensingType or any type
@@ -12820,15 +12814,16 @@ func (a *AnyVppLicensingType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VppLicensingTypeKind](data, "microsoft.graph.vppLicensingType")
-	return err
-}
-
-func (a *AnyVppLicensingType) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vppLicensingType").(VppLicensingTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // VppTokenActionResultKind is implemented by *VppTokenActionResult and by
@@ -12836,7 +12831,6 @@ func (a *AnyVppLicensingType) validate(errs *ValidationError, path string) {
 type VppTokenActionResultKind interface {
 	polyModel
 	isVppTokenActionResult()
-	validate(*ValidationError, string)
 }
 
 // AnyVppTokenActionResult holds a microsoft.graph.vppTokenActionResult or any
@@ -12873,15 +12867,16 @@ func (a *AnyVppTokenActionResult) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[VppTokenActionResultKind](data, "microsoft.graph.vppTokenActionResult")
-	return err
-}
-
-func (a *AnyVppTokenActionResult) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.vppTokenActionResult").(VppTokenActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppDetectionKind is implemented by *Win32LobAppDetection and by
@@ -12889,7 +12884,6 @@ func (a *AnyVppTokenActionResult) validate(errs *ValidationError, path string) {
 type Win32LobAppDetectionKind interface {
 	polyModel
 	isWin32LobAppDetection()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppDetection holds a microsoft.graph.win32LobAppDetection or any
@@ -12926,15 +12920,16 @@ func (a *AnyWin32LobAppDetection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppDetectionKind](data, "microsoft.graph.win32LobAppDetection")
-	return err
-}
-
-func (a *AnyWin32LobAppDetection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppDetection").(Win32LobAppDetectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppInstallExperienceKind is implemented by
@@ -12943,7 +12938,6 @@ func (a *AnyWin32LobAppDetection) validate(errs *ValidationError, path string) {
 type Win32LobAppInstallExperienceKind interface {
 	polyModel
 	isWin32LobAppInstallExperience()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppInstallExperience holds a
@@ -12981,15 +12975,16 @@ func (a *AnyWin32LobAppInstallExperience) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppInstallExperienceKind](data, "microsoft.graph.win32LobAppInstallExperience")
-	return err
-}
-
-func (a *AnyWin32LobAppInstallExperience) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppInstallExperience").(Win32LobAppInstallExperienceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppMsiInformationKind is implemented by *Win32LobAppMsiInformation
@@ -12997,7 +12992,6 @@ func (a *AnyWin32LobAppInstallExperience) validate(errs *ValidationError, path s
 type Win32LobAppMsiInformationKind interface {
 	polyModel
 	isWin32LobAppMsiInformation()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppMsiInformation holds a
@@ -13035,15 +13029,16 @@ func (a *AnyWin32LobAppMsiInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppMsiInformationKind](data, "microsoft.graph.win32LobAppMsiInformation")
-	return err
-}
-
-func (a *AnyWin32LobAppMsiInformation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppMsiInformation").(Win32LobAppMsiInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppRequirementKind is implemented by *Win32LobAppRequirement and by
@@ -13051,7 +13046,6 @@ func (a *AnyWin32LobAppMsiInformation) validate(errs *ValidationError, path stri
 type Win32LobAppRequirementKind interface {
 	polyModel
 	isWin32LobAppRequirement()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppRequirement holds a microsoft.graph.win32LobAppRequirement or
@@ -13088,15 +13082,16 @@ func (a *AnyWin32LobAppRequirement) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppRequirementKind](data, "microsoft.graph.win32LobAppRequirement")
-	return err
-}
-
-func (a *AnyWin32LobAppRequirement) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppRequirement").(Win32LobAppRequirementKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppReturnCodeKind is implemented by *Win32LobAppReturnCode and by
@@ -13104,7 +13099,6 @@ func (a *AnyWin32LobAppRequirement) validate(errs *ValidationError, path string)
 type Win32LobAppReturnCodeKind interface {
 	polyModel
 	isWin32LobAppReturnCode()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppReturnCode holds a microsoft.graph.win32LobAppReturnCode or
@@ -13141,15 +13135,16 @@ func (a *AnyWin32LobAppReturnCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppReturnCodeKind](data, "microsoft.graph.win32LobAppReturnCode")
-	return err
-}
-
-func (a *AnyWin32LobAppReturnCode) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppReturnCode").(Win32LobAppReturnCodeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Win32LobAppRuleKind is implemented by *Win32LobAppRule and by every model
@@ -13157,7 +13152,6 @@ func (a *AnyWin32LobAppReturnCode) validate(errs *ValidationError, path string) 
 type Win32LobAppRuleKind interface {
 	polyModel
 	isWin32LobAppRule()
-	validate(*ValidationError, string)
 }
 
 // AnyWin32LobAppRule holds a microsoft.graph.win32LobAppRule or any type
@@ -13193,15 +13187,16 @@ func (a *AnyWin32LobAppRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Win32LobAppRuleKind](data, "microsoft.graph.win32LobAppRule")
-	return err
-}
-
-func (a *AnyWin32LobAppRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.win32LobAppRule").(Win32LobAppRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10AppsForceUpdateScheduleKind is implemented by
@@ -13210,7 +13205,6 @@ func (a *AnyWin32LobAppRule) validate(errs *ValidationError, path string) {
 type Windows10AppsForceUpdateScheduleKind interface {
 	polyModel
 	isWindows10AppsForceUpdateSchedule()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10AppsForceUpdateSchedule holds a
@@ -13248,15 +13242,16 @@ func (a *AnyWindows10AppsForceUpdateSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10AppsForceUpdateScheduleKind](data, "microsoft.graph.windows10AppsForceUpdateSchedule")
-	return err
-}
-
-func (a *AnyWindows10AppsForceUpdateSchedule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10AppsForceUpdateSchedule").(Windows10AppsForceUpdateScheduleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10AssociatedAppsKind is implemented by *Windows10AssociatedApps and
@@ -13264,7 +13259,6 @@ func (a *AnyWindows10AppsForceUpdateSchedule) validate(errs *ValidationError, pa
 type Windows10AssociatedAppsKind interface {
 	polyModel
 	isWindows10AssociatedApps()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10AssociatedApps holds a microsoft.graph.windows10AssociatedApps
@@ -13301,15 +13295,16 @@ func (a *AnyWindows10AssociatedApps) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10AssociatedAppsKind](data, "microsoft.graph.windows10AssociatedApps")
-	return err
-}
-
-func (a *AnyWindows10AssociatedApps) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10AssociatedApps").(Windows10AssociatedAppsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10CertificateProfileBaseKind is implemented by
@@ -13318,7 +13313,6 @@ func (a *AnyWindows10AssociatedApps) validate(errs *ValidationError, path string
 type Windows10CertificateProfileBaseKind interface {
 	polyModel
 	isWindows10CertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10CertificateProfileBase holds a
@@ -13356,15 +13350,16 @@ func (a *AnyWindows10CertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10CertificateProfileBaseKind](data, "microsoft.graph.windows10CertificateProfileBase")
-	return err
-}
-
-func (a *AnyWindows10CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10CertificateProfileBase").(Windows10CertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10NetworkProxyServerKind is implemented by
@@ -13373,7 +13368,6 @@ func (a *AnyWindows10CertificateProfileBase) validate(errs *ValidationError, pat
 type Windows10NetworkProxyServerKind interface {
 	polyModel
 	isWindows10NetworkProxyServer()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10NetworkProxyServer holds a
@@ -13411,15 +13405,16 @@ func (a *AnyWindows10NetworkProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10NetworkProxyServerKind](data, "microsoft.graph.windows10NetworkProxyServer")
-	return err
-}
-
-func (a *AnyWindows10NetworkProxyServer) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10NetworkProxyServer").(Windows10NetworkProxyServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10VpnProxyServerKind is implemented by *Windows10VpnProxyServer and
@@ -13427,7 +13422,6 @@ func (a *AnyWindows10NetworkProxyServer) validate(errs *ValidationError, path st
 type Windows10VpnProxyServerKind interface {
 	polyModel
 	isWindows10VpnProxyServer()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10VpnProxyServer holds a microsoft.graph.windows10VpnProxyServer
@@ -13464,15 +13458,16 @@ func (a *AnyWindows10VpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10VpnProxyServerKind](data, "microsoft.graph.windows10VpnProxyServer")
-	return err
-}
-
-func (a *AnyWindows10VpnProxyServer) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10VpnProxyServer").(Windows10VpnProxyServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10XCertificateProfileKind is implemented by
@@ -13481,7 +13476,6 @@ func (a *AnyWindows10VpnProxyServer) validate(errs *ValidationError, path string
 type Windows10XCertificateProfileKind interface {
 	polyModel
 	isWindows10XCertificateProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10XCertificateProfile holds a
@@ -13519,15 +13513,16 @@ func (a *AnyWindows10XCertificateProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10XCertificateProfileKind](data, "microsoft.graph.windows10XCertificateProfile")
-	return err
-}
-
-func (a *AnyWindows10XCertificateProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10XCertificateProfile").(Windows10XCertificateProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows10XCustomSubjectAlternativeNameKind is implemented by
@@ -13536,7 +13531,6 @@ func (a *AnyWindows10XCertificateProfile) validate(errs *ValidationError, path s
 type Windows10XCustomSubjectAlternativeNameKind interface {
 	polyModel
 	isWindows10XCustomSubjectAlternativeName()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows10XCustomSubjectAlternativeName holds a
@@ -13574,15 +13568,16 @@ func (a *AnyWindows10XCustomSubjectAlternativeName) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows10XCustomSubjectAlternativeNameKind](data, "microsoft.graph.windows10XCustomSubjectAlternativeName")
-	return err
-}
-
-func (a *AnyWindows10XCustomSubjectAlternativeName) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows10XCustomSubjectAlternativeName").(Windows10XCustomSubjectAlternativeNameKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows81CertificateProfileBaseKind is implemented by
@@ -13591,7 +13586,6 @@ func (a *AnyWindows10XCustomSubjectAlternativeName) validate(errs *ValidationErr
 type Windows81CertificateProfileBaseKind interface {
 	polyModel
 	isWindows81CertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows81CertificateProfileBase holds a
@@ -13629,15 +13623,16 @@ func (a *AnyWindows81CertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows81CertificateProfileBaseKind](data, "microsoft.graph.windows81CertificateProfileBase")
-	return err
-}
-
-func (a *AnyWindows81CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows81CertificateProfileBase").(Windows81CertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows81VpnConfigurationKind is implemented by *Windows81VpnConfiguration
@@ -13645,7 +13640,6 @@ func (a *AnyWindows81CertificateProfileBase) validate(errs *ValidationError, pat
 type Windows81VpnConfigurationKind interface {
 	polyModel
 	isWindows81VpnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows81VpnConfiguration holds a
@@ -13683,15 +13677,16 @@ func (a *AnyWindows81VpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows81VpnConfigurationKind](data, "microsoft.graph.windows81VpnConfiguration")
-	return err
-}
-
-func (a *AnyWindows81VpnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows81VpnConfiguration").(Windows81VpnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // Windows81VpnProxyServerKind is implemented by *Windows81VpnProxyServer and
@@ -13699,7 +13694,6 @@ func (a *AnyWindows81VpnConfiguration) validate(errs *ValidationError, path stri
 type Windows81VpnProxyServerKind interface {
 	polyModel
 	isWindows81VpnProxyServer()
-	validate(*ValidationError, string)
 }
 
 // AnyWindows81VpnProxyServer holds a microsoft.graph.windows81VpnProxyServer
@@ -13736,15 +13730,16 @@ func (a *AnyWindows81VpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[Windows81VpnProxyServerKind](data, "microsoft.graph.windows81VpnProxyServer")
-	return err
-}
-
-func (a *AnyWindows81VpnProxyServer) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windows81VpnProxyServer").(Windows81VpnProxyServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsAutopilotDeploymentProfileKind is implemented by
@@ -13753,7 +13748,6 @@ func (a *AnyWindows81VpnProxyServer) validate(errs *ValidationError, path string
 type WindowsAutopilotDeploymentProfileKind interface {
 	polyModel
 	isWindowsAutopilotDeploymentProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsAutopilotDeploymentProfile holds a
@@ -13791,15 +13785,16 @@ func (a *AnyWindowsAutopilotDeploymentProfile) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsAutopilotDeploymentProfileKind](data, "microsoft.graph.windowsAutopilotDeploymentProfile")
-	return err
-}
-
-func (a *AnyWindowsAutopilotDeploymentProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsAutopilotDeploymentProfile").(WindowsAutopilotDeploymentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsCertificateProfileBaseKind is implemented by
@@ -13808,7 +13803,6 @@ func (a *AnyWindowsAutopilotDeploymentProfile) validate(errs *ValidationError, p
 type WindowsCertificateProfileBaseKind interface {
 	polyModel
 	isWindowsCertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsCertificateProfileBase holds a
@@ -13846,15 +13840,16 @@ func (a *AnyWindowsCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsCertificateProfileBaseKind](data, "microsoft.graph.windowsCertificateProfileBase")
-	return err
-}
-
-func (a *AnyWindowsCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsCertificateProfileBase").(WindowsCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsEnrollmentStatusScreenSettingsKind is implemented by
@@ -13863,7 +13858,6 @@ func (a *AnyWindowsCertificateProfileBase) validate(errs *ValidationError, path 
 type WindowsEnrollmentStatusScreenSettingsKind interface {
 	polyModel
 	isWindowsEnrollmentStatusScreenSettings()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsEnrollmentStatusScreenSettings holds a
@@ -13901,15 +13895,16 @@ func (a *AnyWindowsEnrollmentStatusScreenSettings) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsEnrollmentStatusScreenSettingsKind](data, "microsoft.graph.windowsEnrollmentStatusScreenSettings")
-	return err
-}
-
-func (a *AnyWindowsEnrollmentStatusScreenSettings) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsEnrollmentStatusScreenSettings").(WindowsEnrollmentStatusScreenSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsFirewallNetworkProfileKind is implemented by
@@ -13918,7 +13913,6 @@ func (a *AnyWindowsEnrollmentStatusScreenSettings) validate(errs *ValidationErro
 type WindowsFirewallNetworkProfileKind interface {
 	polyModel
 	isWindowsFirewallNetworkProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsFirewallNetworkProfile holds a
@@ -13956,15 +13950,16 @@ func (a *AnyWindowsFirewallNetworkProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsFirewallNetworkProfileKind](data, "microsoft.graph.windowsFirewallNetworkProfile")
-	return err
-}
-
-func (a *AnyWindowsFirewallNetworkProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsFirewallNetworkProfile").(WindowsFirewallNetworkProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsFirewallRuleKind is implemented by *WindowsFirewallRule and by every
@@ -13972,7 +13967,6 @@ func (a *AnyWindowsFirewallNetworkProfile) validate(errs *ValidationError, path 
 type WindowsFirewallRuleKind interface {
 	polyModel
 	isWindowsFirewallRule()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsFirewallRule holds a microsoft.graph.windowsFirewallRule or any
@@ -14009,15 +14003,16 @@ func (a *AnyWindowsFirewallRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsFirewallRuleKind](data, "microsoft.graph.windowsFirewallRule")
-	return err
-}
-
-func (a *AnyWindowsFirewallRule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsFirewallRule").(WindowsFirewallRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionKind is implemented by
@@ -14026,7 +14021,6 @@ func (a *AnyWindowsFirewallRule) validate(errs *ValidationError, path string) {
 type WindowsInformationProtectionKind interface {
 	polyModel
 	isWindowsInformationProtection()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtection holds a
@@ -14064,15 +14058,16 @@ func (a *AnyWindowsInformationProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionKind](data, "microsoft.graph.windowsInformationProtection")
-	return err
-}
-
-func (a *AnyWindowsInformationProtection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtection").(WindowsInformationProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionAppKind is implemented by
@@ -14081,7 +14076,6 @@ func (a *AnyWindowsInformationProtection) validate(errs *ValidationError, path s
 type WindowsInformationProtectionAppKind interface {
 	polyModel
 	isWindowsInformationProtectionApp()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtectionApp holds a
@@ -14119,15 +14113,16 @@ func (a *AnyWindowsInformationProtectionApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionAppKind](data, "microsoft.graph.windowsInformationProtectionApp")
-	return err
-}
-
-func (a *AnyWindowsInformationProtectionApp) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionApp").(WindowsInformationProtectionAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionDataRecoveryCertificateKind is implemented by
@@ -14137,7 +14132,6 @@ func (a *AnyWindowsInformationProtectionApp) validate(errs *ValidationError, pat
 type WindowsInformationProtectionDataRecoveryCertificateKind interface {
 	polyModel
 	isWindowsInformationProtectionDataRecoveryCertificate()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtectionDataRecoveryCertificate holds a
@@ -14176,15 +14170,16 @@ func (a *AnyWindowsInformationProtectionDataRecoveryCertificate) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionDataRecoveryCertificateKind](data, "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate")
-	return err
-}
-
-func (a *AnyWindowsInformationProtectionDataRecoveryCertificate) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate").(WindowsInformationProtectionDataRecoveryCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionIPRangeCollectionKind is implemented by
@@ -14193,7 +14188,6 @@ func (a *AnyWindowsInformationProtectionDataRecoveryCertificate) validate(errs *
 type WindowsInformationProtectionIPRangeCollectionKind interface {
 	polyModel
 	isWindowsInformationProtectionIPRangeCollection()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtectionIPRangeCollection holds a
@@ -14231,15 +14225,16 @@ func (a *AnyWindowsInformationProtectionIPRangeCollection) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionIPRangeCollectionKind](data, "microsoft.graph.windowsInformationProtectionIPRangeCollection")
-	return err
-}
-
-func (a *AnyWindowsInformationProtectionIPRangeCollection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionIPRangeCollection").(WindowsInformationProtectionIPRangeCollectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionProxiedDomainCollectionKind is implemented by
@@ -14249,7 +14244,6 @@ func (a *AnyWindowsInformationProtectionIPRangeCollection) validate(errs *Valida
 type WindowsInformationProtectionProxiedDomainCollectionKind interface {
 	polyModel
 	isWindowsInformationProtectionProxiedDomainCollection()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtectionProxiedDomainCollection holds a
@@ -14288,15 +14282,16 @@ func (a *AnyWindowsInformationProtectionProxiedDomainCollection) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionProxiedDomainCollectionKind](data, "microsoft.graph.windowsInformationProtectionProxiedDomainCollection")
-	return err
-}
-
-func (a *AnyWindowsInformationProtectionProxiedDomainCollection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionProxiedDomainCollection").(WindowsInformationProtectionProxiedDomainCollectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsInformationProtectionResourceCollectionKind is implemented by
@@ -14305,7 +14300,6 @@ func (a *AnyWindowsInformationProtectionProxiedDomainCollection) validate(errs *
 type WindowsInformationProtectionResourceCollectionKind interface {
 	polyModel
 	isWindowsInformationProtectionResourceCollection()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsInformationProtectionResourceCollection holds a
@@ -14343,15 +14337,16 @@ func (a *AnyWindowsInformationProtectionResourceCollection) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsInformationProtectionResourceCollectionKind](data, "microsoft.graph.windowsInformationProtectionResourceCollection")
-	return err
-}
-
-func (a *AnyWindowsInformationProtectionResourceCollection) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionResourceCollection").(WindowsInformationProtectionResourceCollectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsKioskAppConfigurationKind is implemented by
@@ -14360,7 +14355,6 @@ func (a *AnyWindowsInformationProtectionResourceCollection) validate(errs *Valid
 type WindowsKioskAppConfigurationKind interface {
 	polyModel
 	isWindowsKioskAppConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsKioskAppConfiguration holds a
@@ -14398,15 +14392,16 @@ func (a *AnyWindowsKioskAppConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsKioskAppConfigurationKind](data, "microsoft.graph.windowsKioskAppConfiguration")
-	return err
-}
-
-func (a *AnyWindowsKioskAppConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsKioskAppConfiguration").(WindowsKioskAppConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsKioskForceUpdateScheduleKind is implemented by
@@ -14415,7 +14410,6 @@ func (a *AnyWindowsKioskAppConfiguration) validate(errs *ValidationError, path s
 type WindowsKioskForceUpdateScheduleKind interface {
 	polyModel
 	isWindowsKioskForceUpdateSchedule()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsKioskForceUpdateSchedule holds a
@@ -14453,15 +14447,16 @@ func (a *AnyWindowsKioskForceUpdateSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsKioskForceUpdateScheduleKind](data, "microsoft.graph.windowsKioskForceUpdateSchedule")
-	return err
-}
-
-func (a *AnyWindowsKioskForceUpdateSchedule) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsKioskForceUpdateSchedule").(WindowsKioskForceUpdateScheduleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsKioskProfileKind is implemented by *WindowsKioskProfile and by every
@@ -14469,7 +14464,6 @@ func (a *AnyWindowsKioskForceUpdateSchedule) validate(errs *ValidationError, pat
 type WindowsKioskProfileKind interface {
 	polyModel
 	isWindowsKioskProfile()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsKioskProfile holds a microsoft.graph.windowsKioskProfile or any
@@ -14506,15 +14500,16 @@ func (a *AnyWindowsKioskProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsKioskProfileKind](data, "microsoft.graph.windowsKioskProfile")
-	return err
-}
-
-func (a *AnyWindowsKioskProfile) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsKioskProfile").(WindowsKioskProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsKioskUserKind is implemented by *WindowsKioskUser and by every model
@@ -14522,7 +14517,6 @@ func (a *AnyWindowsKioskProfile) validate(errs *ValidationError, path string) {
 type WindowsKioskUserKind interface {
 	polyModel
 	isWindowsKioskUser()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsKioskUser holds a microsoft.graph.windowsKioskUser or any type
@@ -14558,15 +14552,16 @@ func (a *AnyWindowsKioskUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsKioskUserKind](data, "microsoft.graph.windowsKioskUser")
-	return err
-}
-
-func (a *AnyWindowsKioskUser) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsKioskUser").(WindowsKioskUserKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareCategoryCountKind is implemented by
@@ -14575,7 +14570,6 @@ func (a *AnyWindowsKioskUser) validate(errs *ValidationError, path string) {
 type WindowsMalwareCategoryCountKind interface {
 	polyModel
 	isWindowsMalwareCategoryCount()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareCategoryCount holds a
@@ -14613,15 +14607,16 @@ func (a *AnyWindowsMalwareCategoryCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareCategoryCountKind](data, "microsoft.graph.windowsMalwareCategoryCount")
-	return err
-}
-
-func (a *AnyWindowsMalwareCategoryCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareCategoryCount").(WindowsMalwareCategoryCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareExecutionStateCountKind is implemented by
@@ -14630,7 +14625,6 @@ func (a *AnyWindowsMalwareCategoryCount) validate(errs *ValidationError, path st
 type WindowsMalwareExecutionStateCountKind interface {
 	polyModel
 	isWindowsMalwareExecutionStateCount()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareExecutionStateCount holds a
@@ -14668,15 +14662,16 @@ func (a *AnyWindowsMalwareExecutionStateCount) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareExecutionStateCountKind](data, "microsoft.graph.windowsMalwareExecutionStateCount")
-	return err
-}
-
-func (a *AnyWindowsMalwareExecutionStateCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareExecutionStateCount").(WindowsMalwareExecutionStateCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareNameCountKind is implemented by *WindowsMalwareNameCount and
@@ -14684,7 +14679,6 @@ func (a *AnyWindowsMalwareExecutionStateCount) validate(errs *ValidationError, p
 type WindowsMalwareNameCountKind interface {
 	polyModel
 	isWindowsMalwareNameCount()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareNameCount holds a microsoft.graph.windowsMalwareNameCount
@@ -14721,15 +14715,16 @@ func (a *AnyWindowsMalwareNameCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareNameCountKind](data, "microsoft.graph.windowsMalwareNameCount")
-	return err
-}
-
-func (a *AnyWindowsMalwareNameCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareNameCount").(WindowsMalwareNameCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareOverviewKind is implemented by *WindowsMalwareOverview and by
@@ -14737,7 +14732,6 @@ func (a *AnyWindowsMalwareNameCount) validate(errs *ValidationError, path string
 type WindowsMalwareOverviewKind interface {
 	polyModel
 	isWindowsMalwareOverview()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareOverview holds a microsoft.graph.windowsMalwareOverview or
@@ -14774,15 +14768,16 @@ func (a *AnyWindowsMalwareOverview) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareOverviewKind](data, "microsoft.graph.windowsMalwareOverview")
-	return err
-}
-
-func (a *AnyWindowsMalwareOverview) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareOverview").(WindowsMalwareOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareSeverityCountKind is implemented by
@@ -14791,7 +14786,6 @@ func (a *AnyWindowsMalwareOverview) validate(errs *ValidationError, path string)
 type WindowsMalwareSeverityCountKind interface {
 	polyModel
 	isWindowsMalwareSeverityCount()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareSeverityCount holds a
@@ -14829,15 +14823,16 @@ func (a *AnyWindowsMalwareSeverityCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareSeverityCountKind](data, "microsoft.graph.windowsMalwareSeverityCount")
-	return err
-}
-
-func (a *AnyWindowsMalwareSeverityCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareSeverityCount").(WindowsMalwareSeverityCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMalwareStateCountKind is implemented by *WindowsMalwareStateCount and
@@ -14845,7 +14840,6 @@ func (a *AnyWindowsMalwareSeverityCount) validate(errs *ValidationError, path st
 type WindowsMalwareStateCountKind interface {
 	polyModel
 	isWindowsMalwareStateCount()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMalwareStateCount holds a microsoft.graph.windowsMalwareStateCount
@@ -14882,15 +14876,16 @@ func (a *AnyWindowsMalwareStateCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMalwareStateCountKind](data, "microsoft.graph.windowsMalwareStateCount")
-	return err
-}
-
-func (a *AnyWindowsMalwareStateCount) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMalwareStateCount").(WindowsMalwareStateCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsMinimumOperatingSystemKind is implemented by
@@ -14899,7 +14894,6 @@ func (a *AnyWindowsMalwareStateCount) validate(errs *ValidationError, path strin
 type WindowsMinimumOperatingSystemKind interface {
 	polyModel
 	isWindowsMinimumOperatingSystem()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsMinimumOperatingSystem holds a
@@ -14937,15 +14931,16 @@ func (a *AnyWindowsMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsMinimumOperatingSystemKind](data, "microsoft.graph.windowsMinimumOperatingSystem")
-	return err
-}
-
-func (a *AnyWindowsMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsMinimumOperatingSystem").(WindowsMinimumOperatingSystemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsNetworkIsolationPolicyKind is implemented by
@@ -14954,7 +14949,6 @@ func (a *AnyWindowsMinimumOperatingSystem) validate(errs *ValidationError, path 
 type WindowsNetworkIsolationPolicyKind interface {
 	polyModel
 	isWindowsNetworkIsolationPolicy()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsNetworkIsolationPolicy holds a
@@ -14992,15 +14986,16 @@ func (a *AnyWindowsNetworkIsolationPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsNetworkIsolationPolicyKind](data, "microsoft.graph.windowsNetworkIsolationPolicy")
-	return err
-}
-
-func (a *AnyWindowsNetworkIsolationPolicy) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsNetworkIsolationPolicy").(WindowsNetworkIsolationPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsPackageInformationKind is implemented by *WindowsPackageInformation
@@ -15008,7 +15003,6 @@ func (a *AnyWindowsNetworkIsolationPolicy) validate(errs *ValidationError, path 
 type WindowsPackageInformationKind interface {
 	polyModel
 	isWindowsPackageInformation()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsPackageInformation holds a
@@ -15046,15 +15040,16 @@ func (a *AnyWindowsPackageInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsPackageInformationKind](data, "microsoft.graph.windowsPackageInformation")
-	return err
-}
-
-func (a *AnyWindowsPackageInformation) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsPackageInformation").(WindowsPackageInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsPhone81AppXKind is implemented by *WindowsPhone81AppX and by every
@@ -15062,7 +15057,6 @@ func (a *AnyWindowsPackageInformation) validate(errs *ValidationError, path stri
 type WindowsPhone81AppXKind interface {
 	polyModel
 	isWindowsPhone81AppX()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsPhone81AppX holds a microsoft.graph.windowsPhone81AppX or any type
@@ -15098,15 +15092,16 @@ func (a *AnyWindowsPhone81AppX) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsPhone81AppXKind](data, "microsoft.graph.windowsPhone81AppX")
-	return err
-}
-
-func (a *AnyWindowsPhone81AppX) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsPhone81AppX").(WindowsPhone81AppXKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsPhone81CertificateProfileBaseKind is implemented by
@@ -15115,7 +15110,6 @@ func (a *AnyWindowsPhone81AppX) validate(errs *ValidationError, path string) {
 type WindowsPhone81CertificateProfileBaseKind interface {
 	polyModel
 	isWindowsPhone81CertificateProfileBase()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsPhone81CertificateProfileBase holds a
@@ -15153,15 +15147,16 @@ func (a *AnyWindowsPhone81CertificateProfileBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsPhone81CertificateProfileBaseKind](data, "microsoft.graph.windowsPhone81CertificateProfileBase")
-	return err
-}
-
-func (a *AnyWindowsPhone81CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsPhone81CertificateProfileBase").(WindowsPhone81CertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsUpdateCatalogItemKind is implemented by *WindowsUpdateCatalogItem and
@@ -15169,7 +15164,6 @@ func (a *AnyWindowsPhone81CertificateProfileBase) validate(errs *ValidationError
 type WindowsUpdateCatalogItemKind interface {
 	polyModel
 	isWindowsUpdateCatalogItem()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsUpdateCatalogItem holds a microsoft.graph.windowsUpdateCatalogItem
@@ -15206,15 +15200,16 @@ func (a *AnyWindowsUpdateCatalogItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsUpdateCatalogItemKind](data, "microsoft.graph.windowsUpdateCatalogItem")
-	return err
-}
-
-func (a *AnyWindowsUpdateCatalogItem) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsUpdateCatalogItem").(WindowsUpdateCatalogItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsUpdateInstallScheduleTypeKind is implemented by
@@ -15223,7 +15218,6 @@ func (a *AnyWindowsUpdateCatalogItem) validate(errs *ValidationError, path strin
 type WindowsUpdateInstallScheduleTypeKind interface {
 	polyModel
 	isWindowsUpdateInstallScheduleType()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsUpdateInstallScheduleType holds a
@@ -15261,15 +15255,16 @@ func (a *AnyWindowsUpdateInstallScheduleType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsUpdateInstallScheduleTypeKind](data, "microsoft.graph.windowsUpdateInstallScheduleType")
-	return err
-}
-
-func (a *AnyWindowsUpdateInstallScheduleType) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsUpdateInstallScheduleType").(WindowsUpdateInstallScheduleTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsVpnConfigurationKind is implemented by *WindowsVpnConfiguration and
@@ -15277,7 +15272,6 @@ func (a *AnyWindowsUpdateInstallScheduleType) validate(errs *ValidationError, pa
 type WindowsVpnConfigurationKind interface {
 	polyModel
 	isWindowsVpnConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsVpnConfiguration holds a microsoft.graph.windowsVpnConfiguration
@@ -15314,15 +15308,16 @@ func (a *AnyWindowsVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsVpnConfigurationKind](data, "microsoft.graph.windowsVpnConfiguration")
-	return err
-}
-
-func (a *AnyWindowsVpnConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsVpnConfiguration").(WindowsVpnConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 // WindowsWifiConfigurationKind is implemented by *WindowsWifiConfiguration and
@@ -15330,7 +15325,6 @@ func (a *AnyWindowsVpnConfiguration) validate(errs *ValidationError, path string
 type WindowsWifiConfigurationKind interface {
 	polyModel
 	isWindowsWifiConfiguration()
-	validate(*ValidationError, string)
 }
 
 // AnyWindowsWifiConfiguration holds a microsoft.graph.windowsWifiConfiguration
@@ -15367,1787 +15361,1176 @@ func (a *AnyWindowsWifiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[WindowsWifiConfigurationKind](data, "microsoft.graph.windowsWifiConfiguration")
-	return err
-}
-
-func (a *AnyWindowsWifiConfiguration) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.windowsWifiConfiguration").(WindowsWifiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 func (*ActiveDirectoryWindowsAutopilotDeploymentProfile) isWindowsAutopilotDeploymentProfile() {}
 func (*ActiveDirectoryWindowsAutopilotDeploymentProfile) isEntity()                            {}
-func (*ActiveDirectoryWindowsAutopilotDeploymentProfile) odataTypeName() string {
-	return "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile"
-}
-func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile", m.ODataType != nil
 }
 
 func (*AdminConsent) isAdminConsent() {}
-func (*AdminConsent) odataTypeName() string {
-	return "#microsoft.graph.adminConsent"
-}
-func (m *AdminConsent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AdminConsent) odataType() (string, bool) {
+	return "#microsoft.graph.adminConsent", m.ODataType != nil
 }
 
 func (*AdvancedThreatProtectionOnboardingDeviceSettingState) isEntity() {}
-func (*AdvancedThreatProtectionOnboardingDeviceSettingState) odataTypeName() string {
-	return "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState"
-}
-func (m *AdvancedThreatProtectionOnboardingDeviceSettingState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AdvancedThreatProtectionOnboardingDeviceSettingState) odataType() (string, bool) {
+	return "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState", m.ODataType != nil
 }
 
 func (*AdvancedThreatProtectionOnboardingStateSummary) isEntity() {}
-func (*AdvancedThreatProtectionOnboardingStateSummary) odataTypeName() string {
-	return "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary"
-}
-func (m *AdvancedThreatProtectionOnboardingStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AdvancedThreatProtectionOnboardingStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary", m.ODataType != nil
 }
 
 func (*AirPrintDestination) isAirPrintDestination() {}
-func (*AirPrintDestination) odataTypeName() string {
-	return "#microsoft.graph.airPrintDestination"
-}
-func (m *AirPrintDestination) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AirPrintDestination) odataType() (string, bool) {
+	return "#microsoft.graph.airPrintDestination", m.ODataType != nil
 }
 
 func (*AndroidCertificateProfileBase) isAndroidCertificateProfileBase() {}
 func (*AndroidCertificateProfileBase) isDeviceConfiguration()           {}
 func (*AndroidCertificateProfileBase) isEntity()                        {}
-func (*AndroidCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidCertificateProfileBase"
-}
-func (m *AndroidCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidCertificateProfileBase", m.ODataType != nil
 }
 
 func (*AndroidCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*AndroidCompliancePolicy) isEntity()                 {}
-func (*AndroidCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.androidCompliancePolicy"
-}
-func (m *AndroidCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.androidCompliancePolicy", m.ODataType != nil
 }
 
 func (*AndroidCustomConfiguration) isDeviceConfiguration() {}
 func (*AndroidCustomConfiguration) isEntity()              {}
-func (*AndroidCustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidCustomConfiguration"
-}
-func (m *AndroidCustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidCustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidCustomConfiguration", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerCertificateProfileBase) isAndroidDeviceOwnerCertificateProfileBase() {}
 func (*AndroidDeviceOwnerCertificateProfileBase) isDeviceConfiguration()                      {}
 func (*AndroidDeviceOwnerCertificateProfileBase) isEntity()                                   {}
-func (*AndroidDeviceOwnerCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerCertificateProfileBase"
-}
-func (m *AndroidDeviceOwnerCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerCertificateProfileBase", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*AndroidDeviceOwnerCompliancePolicy) isEntity()                 {}
-func (*AndroidDeviceOwnerCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerCompliancePolicy"
-}
-func (m *AndroidDeviceOwnerCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerCompliancePolicy", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) isDeviceConfiguration() {}
 func (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) isEntity()              {}
-func (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
-}
-func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerEnrollmentProfile) isEntity() {}
-func (*AndroidDeviceOwnerEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerEnrollmentProfile"
-}
-func (m *AndroidDeviceOwnerEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerEnrollmentProfile", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerEnterpriseWiFiConfiguration) isAndroidDeviceOwnerWiFiConfiguration() {}
 func (*AndroidDeviceOwnerEnterpriseWiFiConfiguration) isDeviceConfiguration()                 {}
 func (*AndroidDeviceOwnerEnterpriseWiFiConfiguration) isEntity()                              {}
-func (*AndroidDeviceOwnerEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration"
-}
-func (m *AndroidDeviceOwnerEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*AndroidDeviceOwnerGeneralDeviceConfiguration) isEntity()              {}
-func (*AndroidDeviceOwnerGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration"
-}
-func (m *AndroidDeviceOwnerGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerGlobalProxy) isAndroidDeviceOwnerGlobalProxy() {}
-func (*AndroidDeviceOwnerGlobalProxy) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerGlobalProxy"
-}
-func (m *AndroidDeviceOwnerGlobalProxy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerGlobalProxy) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerGlobalProxy", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerImportedPFXCertificateProfile) isAndroidDeviceOwnerCertificateProfileBase() {
 }
 func (*AndroidDeviceOwnerImportedPFXCertificateProfile) isDeviceConfiguration() {}
 func (*AndroidDeviceOwnerImportedPFXCertificateProfile) isEntity()              {}
-func (*AndroidDeviceOwnerImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile"
-}
-func (m *AndroidDeviceOwnerImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerKioskModeAppPositionItem) isAndroidDeviceOwnerKioskModeAppPositionItem() {}
-func (*AndroidDeviceOwnerKioskModeAppPositionItem) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem"
-}
-func (m *AndroidDeviceOwnerKioskModeAppPositionItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerKioskModeAppPositionItem) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerKioskModeFolderItem) isAndroidDeviceOwnerKioskModeFolderItem()     {}
 func (*AndroidDeviceOwnerKioskModeFolderItem) isAndroidDeviceOwnerKioskModeHomeScreenItem() {}
-func (*AndroidDeviceOwnerKioskModeFolderItem) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerKioskModeFolderItem"
-}
-func (m *AndroidDeviceOwnerKioskModeFolderItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerKioskModeFolderItem) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerKioskModeFolderItem", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerKioskModeHomeScreenItem) isAndroidDeviceOwnerKioskModeHomeScreenItem() {}
-func (*AndroidDeviceOwnerKioskModeHomeScreenItem) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem"
-}
-func (m *AndroidDeviceOwnerKioskModeHomeScreenItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerKioskModeHomeScreenItem) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerKioskModeManagedFolder) isAndroidDeviceOwnerKioskModeManagedFolder() {}
-func (*AndroidDeviceOwnerKioskModeManagedFolder) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerKioskModeManagedFolder"
-}
-func (m *AndroidDeviceOwnerKioskModeManagedFolder) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerKioskModeManagedFolder) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerKioskModeManagedFolder", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerPkcsCertificateProfile) isAndroidDeviceOwnerCertificateProfileBase() {}
 func (*AndroidDeviceOwnerPkcsCertificateProfile) isDeviceConfiguration()                      {}
 func (*AndroidDeviceOwnerPkcsCertificateProfile) isEntity()                                   {}
-func (*AndroidDeviceOwnerPkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerPkcsCertificateProfile"
-}
-func (m *AndroidDeviceOwnerPkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerPkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerPkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerScepCertificateProfile) isAndroidDeviceOwnerCertificateProfileBase() {}
 func (*AndroidDeviceOwnerScepCertificateProfile) isDeviceConfiguration()                      {}
 func (*AndroidDeviceOwnerScepCertificateProfile) isEntity()                                   {}
-func (*AndroidDeviceOwnerScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerScepCertificateProfile"
-}
-func (m *AndroidDeviceOwnerScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerScepCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerTrustedRootCertificate) isDeviceConfiguration() {}
 func (*AndroidDeviceOwnerTrustedRootCertificate) isEntity()              {}
-func (*AndroidDeviceOwnerTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate"
-}
-func (m *AndroidDeviceOwnerTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerVpnConfiguration) isVpnConfiguration()    {}
 func (*AndroidDeviceOwnerVpnConfiguration) isDeviceConfiguration() {}
 func (*AndroidDeviceOwnerVpnConfiguration) isEntity()              {}
-func (*AndroidDeviceOwnerVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerVpnConfiguration"
-}
-func (m *AndroidDeviceOwnerVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerVpnConfiguration", m.ODataType != nil
 }
 
 func (*AndroidDeviceOwnerWiFiConfiguration) isAndroidDeviceOwnerWiFiConfiguration() {}
 func (*AndroidDeviceOwnerWiFiConfiguration) isDeviceConfiguration()                 {}
 func (*AndroidDeviceOwnerWiFiConfiguration) isEntity()                              {}
-func (*AndroidDeviceOwnerWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidDeviceOwnerWiFiConfiguration"
-}
-func (m *AndroidDeviceOwnerWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidDeviceOwnerWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidDeviceOwnerWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidEasEmailProfileConfiguration) isDeviceConfiguration() {}
 func (*AndroidEasEmailProfileConfiguration) isEntity()              {}
-func (*AndroidEasEmailProfileConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidEasEmailProfileConfiguration"
-}
-func (m *AndroidEasEmailProfileConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidEasEmailProfileConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidEasEmailProfileConfiguration", m.ODataType != nil
 }
 
 func (*AndroidEnrollmentCompanyCode) isAndroidEnrollmentCompanyCode() {}
-func (*AndroidEnrollmentCompanyCode) odataTypeName() string {
-	return "#microsoft.graph.androidEnrollmentCompanyCode"
-}
-func (m *AndroidEnrollmentCompanyCode) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidEnrollmentCompanyCode) odataType() (string, bool) {
+	return "#microsoft.graph.androidEnrollmentCompanyCode", m.ODataType != nil
 }
 
 func (*AndroidEnterpriseWiFiConfiguration) isAndroidWiFiConfiguration() {}
 func (*AndroidEnterpriseWiFiConfiguration) isDeviceConfiguration()      {}
 func (*AndroidEnterpriseWiFiConfiguration) isEntity()                   {}
-func (*AndroidEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidEnterpriseWiFiConfiguration"
-}
-func (m *AndroidEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkApp) isMobileApp() {}
 func (*AndroidForWorkApp) isEntity()    {}
-func (*AndroidForWorkApp) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkApp"
-}
-func (m *AndroidForWorkApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkApp) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkApp", m.ODataType != nil
 }
 
 func (*AndroidForWorkAppConfigurationSchema) isEntity() {}
-func (*AndroidForWorkAppConfigurationSchema) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkAppConfigurationSchema"
-}
-func (m *AndroidForWorkAppConfigurationSchema) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkAppConfigurationSchema) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkAppConfigurationSchema", m.ODataType != nil
 }
 
 func (*AndroidForWorkAppConfigurationSchemaItem) isAndroidForWorkAppConfigurationSchemaItem() {}
-func (*AndroidForWorkAppConfigurationSchemaItem) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkAppConfigurationSchemaItem"
-}
-func (m *AndroidForWorkAppConfigurationSchemaItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkAppConfigurationSchemaItem) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkAppConfigurationSchemaItem", m.ODataType != nil
 }
 
 func (*AndroidForWorkCertificateProfileBase) isAndroidForWorkCertificateProfileBase() {}
 func (*AndroidForWorkCertificateProfileBase) isDeviceConfiguration()                  {}
 func (*AndroidForWorkCertificateProfileBase) isEntity()                               {}
-func (*AndroidForWorkCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkCertificateProfileBase"
-}
-func (m *AndroidForWorkCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkCertificateProfileBase", m.ODataType != nil
 }
 
 func (*AndroidForWorkCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*AndroidForWorkCompliancePolicy) isEntity()                 {}
-func (*AndroidForWorkCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkCompliancePolicy"
-}
-func (m *AndroidForWorkCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkCompliancePolicy", m.ODataType != nil
 }
 
 func (*AndroidForWorkCustomConfiguration) isDeviceConfiguration() {}
 func (*AndroidForWorkCustomConfiguration) isEntity()              {}
-func (*AndroidForWorkCustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkCustomConfiguration"
-}
-func (m *AndroidForWorkCustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkCustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkCustomConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkEasEmailProfileBase) isAndroidForWorkEasEmailProfileBase() {}
 func (*AndroidForWorkEasEmailProfileBase) isDeviceConfiguration()               {}
 func (*AndroidForWorkEasEmailProfileBase) isEntity()                            {}
-func (*AndroidForWorkEasEmailProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkEasEmailProfileBase"
-}
-func (m *AndroidForWorkEasEmailProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkEasEmailProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkEasEmailProfileBase", m.ODataType != nil
 }
 
 func (*AndroidForWorkEnrollmentProfile) isEntity() {}
-func (*AndroidForWorkEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkEnrollmentProfile"
-}
-func (m *AndroidForWorkEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkEnrollmentProfile", m.ODataType != nil
 }
 
 func (*AndroidForWorkEnterpriseWiFiConfiguration) isAndroidForWorkWiFiConfiguration() {}
 func (*AndroidForWorkEnterpriseWiFiConfiguration) isDeviceConfiguration()             {}
 func (*AndroidForWorkEnterpriseWiFiConfiguration) isEntity()                          {}
-func (*AndroidForWorkEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkEnterpriseWiFiConfiguration"
-}
-func (m *AndroidForWorkEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*AndroidForWorkGeneralDeviceConfiguration) isEntity()              {}
-func (*AndroidForWorkGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkGeneralDeviceConfiguration"
-}
-func (m *AndroidForWorkGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkGmailEasConfiguration) isAndroidForWorkEasEmailProfileBase() {}
 func (*AndroidForWorkGmailEasConfiguration) isDeviceConfiguration()               {}
 func (*AndroidForWorkGmailEasConfiguration) isEntity()                            {}
-func (*AndroidForWorkGmailEasConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkGmailEasConfiguration"
-}
-func (m *AndroidForWorkGmailEasConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkGmailEasConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkGmailEasConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkImportedPFXCertificateProfile) isAndroidCertificateProfileBase() {}
 func (*AndroidForWorkImportedPFXCertificateProfile) isDeviceConfiguration()           {}
 func (*AndroidForWorkImportedPFXCertificateProfile) isEntity()                        {}
-func (*AndroidForWorkImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkImportedPFXCertificateProfile"
-}
-func (m *AndroidForWorkImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidForWorkMobileAppConfiguration) isManagedDeviceMobileAppConfiguration() {}
 func (*AndroidForWorkMobileAppConfiguration) isEntity()                              {}
-func (*AndroidForWorkMobileAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkMobileAppConfiguration"
-}
-func (m *AndroidForWorkMobileAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkMobileAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkMobileAppConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkNineWorkEasConfiguration) isAndroidForWorkEasEmailProfileBase() {}
 func (*AndroidForWorkNineWorkEasConfiguration) isDeviceConfiguration()               {}
 func (*AndroidForWorkNineWorkEasConfiguration) isEntity()                            {}
-func (*AndroidForWorkNineWorkEasConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkNineWorkEasConfiguration"
-}
-func (m *AndroidForWorkNineWorkEasConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkNineWorkEasConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkNineWorkEasConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkPkcsCertificateProfile) isAndroidForWorkCertificateProfileBase() {}
 func (*AndroidForWorkPkcsCertificateProfile) isDeviceConfiguration()                  {}
 func (*AndroidForWorkPkcsCertificateProfile) isEntity()                               {}
-func (*AndroidForWorkPkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkPkcsCertificateProfile"
-}
-func (m *AndroidForWorkPkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkPkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkPkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidForWorkScepCertificateProfile) isAndroidForWorkCertificateProfileBase() {}
 func (*AndroidForWorkScepCertificateProfile) isDeviceConfiguration()                  {}
 func (*AndroidForWorkScepCertificateProfile) isEntity()                               {}
-func (*AndroidForWorkScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkScepCertificateProfile"
-}
-func (m *AndroidForWorkScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkScepCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidForWorkSettings) isEntity() {}
-func (*AndroidForWorkSettings) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkSettings"
-}
-func (m *AndroidForWorkSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkSettings) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkSettings", m.ODataType != nil
 }
 
 func (*AndroidForWorkTrustedRootCertificate) isDeviceConfiguration() {}
 func (*AndroidForWorkTrustedRootCertificate) isEntity()              {}
-func (*AndroidForWorkTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkTrustedRootCertificate"
-}
-func (m *AndroidForWorkTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*AndroidForWorkVpnConfiguration) isDeviceConfiguration() {}
 func (*AndroidForWorkVpnConfiguration) isEntity()              {}
-func (*AndroidForWorkVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkVpnConfiguration"
-}
-func (m *AndroidForWorkVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkVpnConfiguration", m.ODataType != nil
 }
 
 func (*AndroidForWorkWiFiConfiguration) isAndroidForWorkWiFiConfiguration() {}
 func (*AndroidForWorkWiFiConfiguration) isDeviceConfiguration()             {}
 func (*AndroidForWorkWiFiConfiguration) isEntity()                          {}
-func (*AndroidForWorkWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidForWorkWiFiConfiguration"
-}
-func (m *AndroidForWorkWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidForWorkWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidForWorkWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*AndroidGeneralDeviceConfiguration) isEntity()              {}
-func (*AndroidGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidGeneralDeviceConfiguration"
-}
-func (m *AndroidGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*AndroidImportedPFXCertificateProfile) isAndroidCertificateProfileBase() {}
 func (*AndroidImportedPFXCertificateProfile) isDeviceConfiguration()           {}
 func (*AndroidImportedPFXCertificateProfile) isEntity()                        {}
-func (*AndroidImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidImportedPFXCertificateProfile"
-}
-func (m *AndroidImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidLobApp) isMobileLobApp() {}
 func (*AndroidLobApp) isMobileApp()    {}
 func (*AndroidLobApp) isEntity()       {}
-func (*AndroidLobApp) odataTypeName() string {
-	return "#microsoft.graph.androidLobApp"
-}
-func (m *AndroidLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.androidLobApp", m.ODataType != nil
 }
 
 func (*AndroidManagedAppProtection) isTargetedManagedAppProtection() {}
 func (*AndroidManagedAppProtection) isManagedAppProtection()         {}
 func (*AndroidManagedAppProtection) isManagedAppPolicy()             {}
 func (*AndroidManagedAppProtection) isEntity()                       {}
-func (*AndroidManagedAppProtection) odataTypeName() string {
-	return "#microsoft.graph.androidManagedAppProtection"
-}
-func (m *AndroidManagedAppProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedAppProtection) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedAppProtection", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreAccountEnterpriseSettings) isEntity() {}
-func (*AndroidManagedStoreAccountEnterpriseSettings) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings"
-}
-func (m *AndroidManagedStoreAccountEnterpriseSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreAccountEnterpriseSettings) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreApp) isAndroidManagedStoreApp() {}
 func (*AndroidManagedStoreApp) isMobileApp()              {}
 func (*AndroidManagedStoreApp) isEntity()                 {}
-func (*AndroidManagedStoreApp) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreApp"
-}
-func (m *AndroidManagedStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreApp", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreAppConfiguration) isManagedDeviceMobileAppConfiguration() {}
 func (*AndroidManagedStoreAppConfiguration) isEntity()                              {}
-func (*AndroidManagedStoreAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreAppConfiguration"
-}
-func (m *AndroidManagedStoreAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreAppConfiguration", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreAppConfigurationSchema) isEntity() {}
-func (*AndroidManagedStoreAppConfigurationSchema) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreAppConfigurationSchema"
-}
-func (m *AndroidManagedStoreAppConfigurationSchema) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreAppConfigurationSchema) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreAppConfigurationSchema", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreAppConfigurationSchemaItem) isAndroidManagedStoreAppConfigurationSchemaItem() {
 }
-func (*AndroidManagedStoreAppConfigurationSchemaItem) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreAppConfigurationSchemaItem"
-}
-func (m *AndroidManagedStoreAppConfigurationSchemaItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreAppConfigurationSchemaItem) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreAppConfigurationSchemaItem", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreAppTrack) isAndroidManagedStoreAppTrack() {}
-func (*AndroidManagedStoreAppTrack) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreAppTrack"
-}
-func (m *AndroidManagedStoreAppTrack) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreAppTrack) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreAppTrack", m.ODataType != nil
 }
 
 func (*AndroidManagedStoreWebApp) isAndroidManagedStoreApp() {}
 func (*AndroidManagedStoreWebApp) isMobileApp()              {}
 func (*AndroidManagedStoreWebApp) isEntity()                 {}
-func (*AndroidManagedStoreWebApp) odataTypeName() string {
-	return "#microsoft.graph.androidManagedStoreWebApp"
-}
-func (m *AndroidManagedStoreWebApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidManagedStoreWebApp) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedStoreWebApp", m.ODataType != nil
 }
 
 func (*AndroidMinimumOperatingSystem) isAndroidMinimumOperatingSystem() {}
-func (*AndroidMinimumOperatingSystem) odataTypeName() string {
-	return "#microsoft.graph.androidMinimumOperatingSystem"
-}
-func (m *AndroidMinimumOperatingSystem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidMinimumOperatingSystem) odataType() (string, bool) {
+	return "#microsoft.graph.androidMinimumOperatingSystem", m.ODataType != nil
 }
 
 func (*AndroidOmaCpConfiguration) isDeviceConfiguration() {}
 func (*AndroidOmaCpConfiguration) isEntity()              {}
-func (*AndroidOmaCpConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidOmaCpConfiguration"
-}
-func (m *AndroidOmaCpConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidOmaCpConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidOmaCpConfiguration", m.ODataType != nil
 }
 
 func (*AndroidPermissionAction) isAndroidPermissionAction() {}
-func (*AndroidPermissionAction) odataTypeName() string {
-	return "#microsoft.graph.androidPermissionAction"
-}
-func (m *AndroidPermissionAction) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidPermissionAction) odataType() (string, bool) {
+	return "#microsoft.graph.androidPermissionAction", m.ODataType != nil
 }
 
 func (*AndroidPkcsCertificateProfile) isAndroidCertificateProfileBase() {}
 func (*AndroidPkcsCertificateProfile) isDeviceConfiguration()           {}
 func (*AndroidPkcsCertificateProfile) isEntity()                        {}
-func (*AndroidPkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidPkcsCertificateProfile"
-}
-func (m *AndroidPkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidPkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidPkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidScepCertificateProfile) isAndroidCertificateProfileBase() {}
 func (*AndroidScepCertificateProfile) isDeviceConfiguration()           {}
 func (*AndroidScepCertificateProfile) isEntity()                        {}
-func (*AndroidScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidScepCertificateProfile"
-}
-func (m *AndroidScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidScepCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidStoreApp) isMobileApp() {}
 func (*AndroidStoreApp) isEntity()    {}
-func (*AndroidStoreApp) odataTypeName() string {
-	return "#microsoft.graph.androidStoreApp"
-}
-func (m *AndroidStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.androidStoreApp", m.ODataType != nil
 }
 
 func (*AndroidTrustedRootCertificate) isDeviceConfiguration() {}
 func (*AndroidTrustedRootCertificate) isEntity()              {}
-func (*AndroidTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.androidTrustedRootCertificate"
-}
-func (m *AndroidTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.androidTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*AndroidVpnConfiguration) isDeviceConfiguration() {}
 func (*AndroidVpnConfiguration) isEntity()              {}
-func (*AndroidVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidVpnConfiguration"
-}
-func (m *AndroidVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidVpnConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWiFiConfiguration) isAndroidWiFiConfiguration() {}
 func (*AndroidWiFiConfiguration) isDeviceConfiguration()      {}
 func (*AndroidWiFiConfiguration) isEntity()                   {}
-func (*AndroidWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWiFiConfiguration"
-}
-func (m *AndroidWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileCertificateProfileBase) isAndroidWorkProfileCertificateProfileBase() {}
 func (*AndroidWorkProfileCertificateProfileBase) isDeviceConfiguration()                      {}
 func (*AndroidWorkProfileCertificateProfileBase) isEntity()                                   {}
-func (*AndroidWorkProfileCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileCertificateProfileBase"
-}
-func (m *AndroidWorkProfileCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileCertificateProfileBase", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*AndroidWorkProfileCompliancePolicy) isEntity()                 {}
-func (*AndroidWorkProfileCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileCompliancePolicy"
-}
-func (m *AndroidWorkProfileCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileCompliancePolicy", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileCustomConfiguration) isDeviceConfiguration() {}
 func (*AndroidWorkProfileCustomConfiguration) isEntity()              {}
-func (*AndroidWorkProfileCustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileCustomConfiguration"
-}
-func (m *AndroidWorkProfileCustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileCustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileCustomConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileEasEmailProfileBase) isAndroidWorkProfileEasEmailProfileBase() {}
 func (*AndroidWorkProfileEasEmailProfileBase) isDeviceConfiguration()                   {}
 func (*AndroidWorkProfileEasEmailProfileBase) isEntity()                                {}
-func (*AndroidWorkProfileEasEmailProfileBase) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileEasEmailProfileBase"
-}
-func (m *AndroidWorkProfileEasEmailProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileEasEmailProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileEasEmailProfileBase", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileEnterpriseWiFiConfiguration) isAndroidWorkProfileWiFiConfiguration() {}
 func (*AndroidWorkProfileEnterpriseWiFiConfiguration) isDeviceConfiguration()                 {}
 func (*AndroidWorkProfileEnterpriseWiFiConfiguration) isEntity()                              {}
-func (*AndroidWorkProfileEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration"
-}
-func (m *AndroidWorkProfileEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*AndroidWorkProfileGeneralDeviceConfiguration) isEntity()              {}
-func (*AndroidWorkProfileGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileGeneralDeviceConfiguration"
-}
-func (m *AndroidWorkProfileGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileGmailEasConfiguration) isAndroidWorkProfileEasEmailProfileBase() {}
 func (*AndroidWorkProfileGmailEasConfiguration) isDeviceConfiguration()                   {}
 func (*AndroidWorkProfileGmailEasConfiguration) isEntity()                                {}
-func (*AndroidWorkProfileGmailEasConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileGmailEasConfiguration"
-}
-func (m *AndroidWorkProfileGmailEasConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileGmailEasConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileGmailEasConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileNineWorkEasConfiguration) isAndroidWorkProfileEasEmailProfileBase() {}
 func (*AndroidWorkProfileNineWorkEasConfiguration) isDeviceConfiguration()                   {}
 func (*AndroidWorkProfileNineWorkEasConfiguration) isEntity()                                {}
-func (*AndroidWorkProfileNineWorkEasConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileNineWorkEasConfiguration"
-}
-func (m *AndroidWorkProfileNineWorkEasConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileNineWorkEasConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileNineWorkEasConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfilePkcsCertificateProfile) isAndroidWorkProfileCertificateProfileBase() {}
 func (*AndroidWorkProfilePkcsCertificateProfile) isDeviceConfiguration()                      {}
 func (*AndroidWorkProfilePkcsCertificateProfile) isEntity()                                   {}
-func (*AndroidWorkProfilePkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfilePkcsCertificateProfile"
-}
-func (m *AndroidWorkProfilePkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfilePkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfilePkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileScepCertificateProfile) isAndroidWorkProfileCertificateProfileBase() {}
 func (*AndroidWorkProfileScepCertificateProfile) isDeviceConfiguration()                      {}
 func (*AndroidWorkProfileScepCertificateProfile) isEntity()                                   {}
-func (*AndroidWorkProfileScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileScepCertificateProfile"
-}
-func (m *AndroidWorkProfileScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileScepCertificateProfile", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileTrustedRootCertificate) isDeviceConfiguration() {}
 func (*AndroidWorkProfileTrustedRootCertificate) isEntity()              {}
-func (*AndroidWorkProfileTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileTrustedRootCertificate"
-}
-func (m *AndroidWorkProfileTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileVpnConfiguration) isDeviceConfiguration() {}
 func (*AndroidWorkProfileVpnConfiguration) isEntity()              {}
-func (*AndroidWorkProfileVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileVpnConfiguration"
-}
-func (m *AndroidWorkProfileVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileVpnConfiguration", m.ODataType != nil
 }
 
 func (*AndroidWorkProfileWiFiConfiguration) isAndroidWorkProfileWiFiConfiguration() {}
 func (*AndroidWorkProfileWiFiConfiguration) isDeviceConfiguration()                 {}
 func (*AndroidWorkProfileWiFiConfiguration) isEntity()                              {}
-func (*AndroidWorkProfileWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.androidWorkProfileWiFiConfiguration"
-}
-func (m *AndroidWorkProfileWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AndroidWorkProfileWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.androidWorkProfileWiFiConfiguration", m.ODataType != nil
 }
 
 func (*AospDeviceOwnerCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*AospDeviceOwnerCompliancePolicy) isEntity()                 {}
-func (*AospDeviceOwnerCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.aospDeviceOwnerCompliancePolicy"
-}
-func (m *AospDeviceOwnerCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AospDeviceOwnerCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.aospDeviceOwnerCompliancePolicy", m.ODataType != nil
 }
 
 func (*AospDeviceOwnerDeviceConfiguration) isDeviceConfiguration() {}
 func (*AospDeviceOwnerDeviceConfiguration) isEntity()              {}
-func (*AospDeviceOwnerDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.aospDeviceOwnerDeviceConfiguration"
-}
-func (m *AospDeviceOwnerDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AospDeviceOwnerDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.aospDeviceOwnerDeviceConfiguration", m.ODataType != nil
 }
 
 func (*AppConfigurationSettingItem) isAppConfigurationSettingItem() {}
-func (*AppConfigurationSettingItem) odataTypeName() string {
-	return "#microsoft.graph.appConfigurationSettingItem"
-}
-func (m *AppConfigurationSettingItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppConfigurationSettingItem) odataType() (string, bool) {
+	return "#microsoft.graph.appConfigurationSettingItem", m.ODataType != nil
 }
 
 func (*AppListItem) isAppListItem() {}
-func (*AppListItem) odataTypeName() string {
-	return "#microsoft.graph.appListItem"
-}
-func (m *AppListItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppListItem) odataType() (string, bool) {
+	return "#microsoft.graph.appListItem", m.ODataType != nil
 }
 
 func (*AppLogCollectionRequest) isEntity() {}
-func (*AppLogCollectionRequest) odataTypeName() string {
-	return "#microsoft.graph.appLogCollectionRequest"
-}
-func (m *AppLogCollectionRequest) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppLogCollectionRequest) odataType() (string, bool) {
+	return "#microsoft.graph.appLogCollectionRequest", m.ODataType != nil
 }
 
 func (*AppVulnerabilityManagedDevice) isEntity() {}
-func (*AppVulnerabilityManagedDevice) odataTypeName() string {
-	return "#microsoft.graph.appVulnerabilityManagedDevice"
-}
-func (m *AppVulnerabilityManagedDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppVulnerabilityManagedDevice) odataType() (string, bool) {
+	return "#microsoft.graph.appVulnerabilityManagedDevice", m.ODataType != nil
 }
 
 func (*AppVulnerabilityMobileApp) isEntity() {}
-func (*AppVulnerabilityMobileApp) odataTypeName() string {
-	return "#microsoft.graph.appVulnerabilityMobileApp"
-}
-func (m *AppVulnerabilityMobileApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppVulnerabilityMobileApp) odataType() (string, bool) {
+	return "#microsoft.graph.appVulnerabilityMobileApp", m.ODataType != nil
 }
 
 func (*AppVulnerabilityTask) isDeviceAppManagementTask() {}
 func (*AppVulnerabilityTask) isEntity()                  {}
-func (*AppVulnerabilityTask) odataTypeName() string {
-	return "#microsoft.graph.appVulnerabilityTask"
-}
-func (m *AppVulnerabilityTask) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppVulnerabilityTask) odataType() (string, bool) {
+	return "#microsoft.graph.appVulnerabilityTask", m.ODataType != nil
 }
 
 func (*AppleDeviceFeaturesConfigurationBase) isAppleDeviceFeaturesConfigurationBase() {}
 func (*AppleDeviceFeaturesConfigurationBase) isDeviceConfiguration()                  {}
 func (*AppleDeviceFeaturesConfigurationBase) isEntity()                               {}
-func (*AppleDeviceFeaturesConfigurationBase) odataTypeName() string {
-	return "#microsoft.graph.appleDeviceFeaturesConfigurationBase"
-}
-func (m *AppleDeviceFeaturesConfigurationBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleDeviceFeaturesConfigurationBase) odataType() (string, bool) {
+	return "#microsoft.graph.appleDeviceFeaturesConfigurationBase", m.ODataType != nil
 }
 
 func (*AppleEnrollmentProfileAssignment) isEntity() {}
-func (*AppleEnrollmentProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.appleEnrollmentProfileAssignment"
-}
-func (m *AppleEnrollmentProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleEnrollmentProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.appleEnrollmentProfileAssignment", m.ODataType != nil
 }
 
 func (*AppleExpeditedCheckinConfigurationBase) isAppleExpeditedCheckinConfigurationBase() {}
 func (*AppleExpeditedCheckinConfigurationBase) isDeviceConfiguration()                    {}
 func (*AppleExpeditedCheckinConfigurationBase) isEntity()                                 {}
-func (*AppleExpeditedCheckinConfigurationBase) odataTypeName() string {
-	return "#microsoft.graph.appleExpeditedCheckinConfigurationBase"
-}
-func (m *AppleExpeditedCheckinConfigurationBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleExpeditedCheckinConfigurationBase) odataType() (string, bool) {
+	return "#microsoft.graph.appleExpeditedCheckinConfigurationBase", m.ODataType != nil
 }
 
 func (*AppleOwnerTypeEnrollmentType) isAppleOwnerTypeEnrollmentType() {}
-func (*AppleOwnerTypeEnrollmentType) odataTypeName() string {
-	return "#microsoft.graph.appleOwnerTypeEnrollmentType"
-}
-func (m *AppleOwnerTypeEnrollmentType) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleOwnerTypeEnrollmentType) odataType() (string, bool) {
+	return "#microsoft.graph.appleOwnerTypeEnrollmentType", m.ODataType != nil
 }
 
 func (*ApplePushNotificationCertificate) isEntity() {}
-func (*ApplePushNotificationCertificate) odataTypeName() string {
-	return "#microsoft.graph.applePushNotificationCertificate"
-}
-func (m *ApplePushNotificationCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ApplePushNotificationCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.applePushNotificationCertificate", m.ODataType != nil
 }
 
 func (*AppleUserInitiatedEnrollmentProfile) isEntity() {}
-func (*AppleUserInitiatedEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.appleUserInitiatedEnrollmentProfile"
-}
-func (m *AppleUserInitiatedEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleUserInitiatedEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.appleUserInitiatedEnrollmentProfile", m.ODataType != nil
 }
 
 func (*AppleVpnAlwaysOnConfiguration) isAppleVpnAlwaysOnConfiguration() {}
-func (*AppleVpnAlwaysOnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.appleVpnAlwaysOnConfiguration"
-}
-func (m *AppleVpnAlwaysOnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleVpnAlwaysOnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.appleVpnAlwaysOnConfiguration", m.ODataType != nil
 }
 
 func (*AppleVpnConfiguration) isAppleVpnConfiguration() {}
 func (*AppleVpnConfiguration) isDeviceConfiguration()   {}
 func (*AppleVpnConfiguration) isEntity()                {}
-func (*AppleVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.appleVpnConfiguration"
-}
-func (m *AppleVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.appleVpnConfiguration", m.ODataType != nil
 }
 
 func (*AppleVppTokenTroubleshootingEvent) isDeviceManagementTroubleshootingEvent() {}
 func (*AppleVppTokenTroubleshootingEvent) isEntity()                               {}
-func (*AppleVppTokenTroubleshootingEvent) odataTypeName() string {
-	return "#microsoft.graph.appleVppTokenTroubleshootingEvent"
-}
-func (m *AppleVppTokenTroubleshootingEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AppleVppTokenTroubleshootingEvent) odataType() (string, bool) {
+	return "#microsoft.graph.appleVppTokenTroubleshootingEvent", m.ODataType != nil
 }
 
 func (*AuditActor) isAuditActor() {}
-func (*AuditActor) odataTypeName() string {
-	return "#microsoft.graph.auditActor"
-}
-func (m *AuditActor) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AuditActor) odataType() (string, bool) {
+	return "#microsoft.graph.auditActor", m.ODataType != nil
 }
 
 func (*AuditEvent) isEntity() {}
-func (*AuditEvent) odataTypeName() string {
-	return "#microsoft.graph.auditEvent"
-}
-func (m *AuditEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AuditEvent) odataType() (string, bool) {
+	return "#microsoft.graph.auditEvent", m.ODataType != nil
 }
 
 func (*AuditProperty) isAuditProperty() {}
-func (*AuditProperty) odataTypeName() string {
-	return "#microsoft.graph.auditProperty"
-}
-func (m *AuditProperty) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AuditProperty) odataType() (string, bool) {
+	return "#microsoft.graph.auditProperty", m.ODataType != nil
 }
 
 func (*AuditResource) isAuditResource() {}
-func (*AuditResource) odataTypeName() string {
-	return "#microsoft.graph.auditResource"
-}
-func (m *AuditResource) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AuditResource) odataType() (string, bool) {
+	return "#microsoft.graph.auditResource", m.ODataType != nil
 }
 
 func (*AzureADWindowsAutopilotDeploymentProfile) isWindowsAutopilotDeploymentProfile() {}
 func (*AzureADWindowsAutopilotDeploymentProfile) isEntity()                            {}
-func (*AzureADWindowsAutopilotDeploymentProfile) odataTypeName() string {
-	return "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile"
-}
-func (m *AzureADWindowsAutopilotDeploymentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *AzureADWindowsAutopilotDeploymentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile", m.ODataType != nil
 }
 
 func (*BitLockerFixedDrivePolicy) isBitLockerFixedDrivePolicy() {}
-func (*BitLockerFixedDrivePolicy) odataTypeName() string {
-	return "#microsoft.graph.bitLockerFixedDrivePolicy"
-}
-func (m *BitLockerFixedDrivePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *BitLockerFixedDrivePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.bitLockerFixedDrivePolicy", m.ODataType != nil
 }
 
 func (*BitLockerRecoveryOptions) isBitLockerRecoveryOptions() {}
-func (*BitLockerRecoveryOptions) odataTypeName() string {
-	return "#microsoft.graph.bitLockerRecoveryOptions"
-}
-func (m *BitLockerRecoveryOptions) hasODataType() bool {
-	return m.ODataType != nil
+func (m *BitLockerRecoveryOptions) odataType() (string, bool) {
+	return "#microsoft.graph.bitLockerRecoveryOptions", m.ODataType != nil
 }
 
 func (*BitLockerRemovableDrivePolicy) isBitLockerRemovableDrivePolicy() {}
-func (*BitLockerRemovableDrivePolicy) odataTypeName() string {
-	return "#microsoft.graph.bitLockerRemovableDrivePolicy"
-}
-func (m *BitLockerRemovableDrivePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *BitLockerRemovableDrivePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.bitLockerRemovableDrivePolicy", m.ODataType != nil
 }
 
 func (*BitLockerSystemDrivePolicy) isBitLockerSystemDrivePolicy() {}
-func (*BitLockerSystemDrivePolicy) odataTypeName() string {
-	return "#microsoft.graph.bitLockerSystemDrivePolicy"
-}
-func (m *BitLockerSystemDrivePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *BitLockerSystemDrivePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.bitLockerSystemDrivePolicy", m.ODataType != nil
 }
 
 func (*CartToClassAssociation) isEntity() {}
-func (*CartToClassAssociation) odataTypeName() string {
-	return "#microsoft.graph.cartToClassAssociation"
-}
-func (m *CartToClassAssociation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CartToClassAssociation) odataType() (string, bool) {
+	return "#microsoft.graph.cartToClassAssociation", m.ODataType != nil
 }
 
 func (*CertificateConnectorSetting) isCertificateConnectorSetting() {}
-func (*CertificateConnectorSetting) odataTypeName() string {
-	return "#microsoft.graph.certificateConnectorSetting"
-}
-func (m *CertificateConnectorSetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CertificateConnectorSetting) odataType() (string, bool) {
+	return "#microsoft.graph.certificateConnectorSetting", m.ODataType != nil
 }
 
 func (*ChromeOSDeviceProperty) isChromeOSDeviceProperty() {}
-func (*ChromeOSDeviceProperty) odataTypeName() string {
-	return "#microsoft.graph.chromeOSDeviceProperty"
-}
-func (m *ChromeOSDeviceProperty) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ChromeOSDeviceProperty) odataType() (string, bool) {
+	return "#microsoft.graph.chromeOSDeviceProperty", m.ODataType != nil
 }
 
 func (*ChromeOSOnboardingSettings) isEntity() {}
-func (*ChromeOSOnboardingSettings) odataTypeName() string {
-	return "#microsoft.graph.chromeOSOnboardingSettings"
-}
-func (m *ChromeOSOnboardingSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ChromeOSOnboardingSettings) odataType() (string, bool) {
+	return "#microsoft.graph.chromeOSOnboardingSettings", m.ODataType != nil
 }
 
 func (*CircularGeofenceManagementCondition) isLocationManagementCondition() {}
 func (*CircularGeofenceManagementCondition) isManagementCondition()         {}
 func (*CircularGeofenceManagementCondition) isEntity()                      {}
-func (*CircularGeofenceManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.circularGeofenceManagementCondition"
-}
-func (m *CircularGeofenceManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CircularGeofenceManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.circularGeofenceManagementCondition", m.ODataType != nil
 }
 
 func (*CloudPCConnectivityIssue) isEntity() {}
-func (*CloudPCConnectivityIssue) odataTypeName() string {
-	return "#microsoft.graph.cloudPCConnectivityIssue"
-}
-func (m *CloudPCConnectivityIssue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CloudPCConnectivityIssue) odataType() (string, bool) {
+	return "#microsoft.graph.cloudPCConnectivityIssue", m.ODataType != nil
 }
 
 func (*ComanagementEligibleDevice) isEntity() {}
-func (*ComanagementEligibleDevice) odataTypeName() string {
-	return "#microsoft.graph.comanagementEligibleDevice"
-}
-func (m *ComanagementEligibleDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ComanagementEligibleDevice) odataType() (string, bool) {
+	return "#microsoft.graph.comanagementEligibleDevice", m.ODataType != nil
 }
 
 func (*CompanyPortalBlockedAction) isCompanyPortalBlockedAction() {}
-func (*CompanyPortalBlockedAction) odataTypeName() string {
-	return "#microsoft.graph.companyPortalBlockedAction"
-}
-func (m *CompanyPortalBlockedAction) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CompanyPortalBlockedAction) odataType() (string, bool) {
+	return "#microsoft.graph.companyPortalBlockedAction", m.ODataType != nil
 }
 
 func (*ComplianceManagementPartner) isEntity() {}
-func (*ComplianceManagementPartner) odataTypeName() string {
-	return "#microsoft.graph.complianceManagementPartner"
-}
-func (m *ComplianceManagementPartner) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ComplianceManagementPartner) odataType() (string, bool) {
+	return "#microsoft.graph.complianceManagementPartner", m.ODataType != nil
 }
 
 func (*ComplianceManagementPartnerAssignment) isComplianceManagementPartnerAssignment() {}
-func (*ComplianceManagementPartnerAssignment) odataTypeName() string {
-	return "#microsoft.graph.complianceManagementPartnerAssignment"
-}
-func (m *ComplianceManagementPartnerAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ComplianceManagementPartnerAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.complianceManagementPartnerAssignment", m.ODataType != nil
 }
 
 func (*ConfigManagerCollection) isEntity() {}
-func (*ConfigManagerCollection) odataTypeName() string {
-	return "#microsoft.graph.configManagerCollection"
-}
-func (m *ConfigManagerCollection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ConfigManagerCollection) odataType() (string, bool) {
+	return "#microsoft.graph.configManagerCollection", m.ODataType != nil
 }
 
 func (*ConfigurationManagerClientEnabledFeatures) isConfigurationManagerClientEnabledFeatures() {}
-func (*ConfigurationManagerClientEnabledFeatures) odataTypeName() string {
-	return "#microsoft.graph.configurationManagerClientEnabledFeatures"
-}
-func (m *ConfigurationManagerClientEnabledFeatures) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ConfigurationManagerClientEnabledFeatures) odataType() (string, bool) {
+	return "#microsoft.graph.configurationManagerClientEnabledFeatures", m.ODataType != nil
 }
 
 func (*ConfigurationManagerClientHealthState) isConfigurationManagerClientHealthState() {}
-func (*ConfigurationManagerClientHealthState) odataTypeName() string {
-	return "#microsoft.graph.configurationManagerClientHealthState"
-}
-func (m *ConfigurationManagerClientHealthState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ConfigurationManagerClientHealthState) odataType() (string, bool) {
+	return "#microsoft.graph.configurationManagerClientHealthState", m.ODataType != nil
 }
 
 func (*ConfigurationManagerClientInformation) isConfigurationManagerClientInformation() {}
-func (*ConfigurationManagerClientInformation) odataTypeName() string {
-	return "#microsoft.graph.configurationManagerClientInformation"
-}
-func (m *ConfigurationManagerClientInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ConfigurationManagerClientInformation) odataType() (string, bool) {
+	return "#microsoft.graph.configurationManagerClientInformation", m.ODataType != nil
 }
 
 func (*CryptographySuite) isCryptographySuite() {}
-func (*CryptographySuite) odataTypeName() string {
-	return "#microsoft.graph.cryptographySuite"
-}
-func (m *CryptographySuite) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CryptographySuite) odataType() (string, bool) {
+	return "#microsoft.graph.cryptographySuite", m.ODataType != nil
 }
 
 func (*CustomSubjectAlternativeName) isCustomSubjectAlternativeName() {}
-func (*CustomSubjectAlternativeName) odataTypeName() string {
-	return "#microsoft.graph.customSubjectAlternativeName"
-}
-func (m *CustomSubjectAlternativeName) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CustomSubjectAlternativeName) odataType() (string, bool) {
+	return "#microsoft.graph.customSubjectAlternativeName", m.ODataType != nil
 }
 
 func (*CustomUpdateTimeWindow) isCustomUpdateTimeWindow() {}
-func (*CustomUpdateTimeWindow) odataTypeName() string {
-	return "#microsoft.graph.customUpdateTimeWindow"
-}
-func (m *CustomUpdateTimeWindow) hasODataType() bool {
-	return m.ODataType != nil
+func (m *CustomUpdateTimeWindow) odataType() (string, bool) {
+	return "#microsoft.graph.customUpdateTimeWindow", m.ODataType != nil
 }
 
 func (*DataSharingConsent) isEntity() {}
-func (*DataSharingConsent) odataTypeName() string {
-	return "#microsoft.graph.dataSharingConsent"
-}
-func (m *DataSharingConsent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DataSharingConsent) odataType() (string, bool) {
+	return "#microsoft.graph.dataSharingConsent", m.ODataType != nil
 }
 
 func (*DefaultDeviceCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*DefaultDeviceCompliancePolicy) isEntity()                 {}
-func (*DefaultDeviceCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.defaultDeviceCompliancePolicy"
-}
-func (m *DefaultDeviceCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DefaultDeviceCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.defaultDeviceCompliancePolicy", m.ODataType != nil
 }
 
 func (*DefaultManagedAppProtection) isManagedAppProtection() {}
 func (*DefaultManagedAppProtection) isManagedAppPolicy()     {}
 func (*DefaultManagedAppProtection) isEntity()               {}
-func (*DefaultManagedAppProtection) odataTypeName() string {
-	return "#microsoft.graph.defaultManagedAppProtection"
-}
-func (m *DefaultManagedAppProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DefaultManagedAppProtection) odataType() (string, bool) {
+	return "#microsoft.graph.defaultManagedAppProtection", m.ODataType != nil
 }
 
 func (*DefenderDetectedMalwareActions) isDefenderDetectedMalwareActions() {}
-func (*DefenderDetectedMalwareActions) odataTypeName() string {
-	return "#microsoft.graph.defenderDetectedMalwareActions"
-}
-func (m *DefenderDetectedMalwareActions) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DefenderDetectedMalwareActions) odataType() (string, bool) {
+	return "#microsoft.graph.defenderDetectedMalwareActions", m.ODataType != nil
 }
 
 func (*DeliveryOptimizationBandwidth) isDeliveryOptimizationBandwidth() {}
-func (*DeliveryOptimizationBandwidth) odataTypeName() string {
-	return "#microsoft.graph.deliveryOptimizationBandwidth"
-}
-func (m *DeliveryOptimizationBandwidth) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeliveryOptimizationBandwidth) odataType() (string, bool) {
+	return "#microsoft.graph.deliveryOptimizationBandwidth", m.ODataType != nil
 }
 
 func (*DeliveryOptimizationGroupIdSource) isDeliveryOptimizationGroupIdSource() {}
-func (*DeliveryOptimizationGroupIdSource) odataTypeName() string {
-	return "#microsoft.graph.deliveryOptimizationGroupIdSource"
-}
-func (m *DeliveryOptimizationGroupIdSource) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeliveryOptimizationGroupIdSource) odataType() (string, bool) {
+	return "#microsoft.graph.deliveryOptimizationGroupIdSource", m.ODataType != nil
 }
 
 func (*DeliveryOptimizationMaxCacheSize) isDeliveryOptimizationMaxCacheSize() {}
-func (*DeliveryOptimizationMaxCacheSize) odataTypeName() string {
-	return "#microsoft.graph.deliveryOptimizationMaxCacheSize"
-}
-func (m *DeliveryOptimizationMaxCacheSize) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeliveryOptimizationMaxCacheSize) odataType() (string, bool) {
+	return "#microsoft.graph.deliveryOptimizationMaxCacheSize", m.ODataType != nil
 }
 
 func (*DepEnrollmentBaseProfile) isDepEnrollmentBaseProfile() {}
 func (*DepEnrollmentBaseProfile) isEnrollmentProfile()        {}
 func (*DepEnrollmentBaseProfile) isEntity()                   {}
-func (*DepEnrollmentBaseProfile) odataTypeName() string {
-	return "#microsoft.graph.depEnrollmentBaseProfile"
-}
-func (m *DepEnrollmentBaseProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DepEnrollmentBaseProfile) odataType() (string, bool) {
+	return "#microsoft.graph.depEnrollmentBaseProfile", m.ODataType != nil
 }
 
 func (*DepEnrollmentProfile) isEnrollmentProfile() {}
 func (*DepEnrollmentProfile) isEntity()            {}
-func (*DepEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.depEnrollmentProfile"
-}
-func (m *DepEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DepEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.depEnrollmentProfile", m.ODataType != nil
 }
 
 func (*DepIOSEnrollmentProfile) isDepEnrollmentBaseProfile() {}
 func (*DepIOSEnrollmentProfile) isEnrollmentProfile()        {}
 func (*DepIOSEnrollmentProfile) isEntity()                   {}
-func (*DepIOSEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.depIOSEnrollmentProfile"
-}
-func (m *DepIOSEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DepIOSEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.depIOSEnrollmentProfile", m.ODataType != nil
 }
 
 func (*DepMacOSEnrollmentProfile) isDepEnrollmentBaseProfile() {}
 func (*DepMacOSEnrollmentProfile) isEnrollmentProfile()        {}
 func (*DepMacOSEnrollmentProfile) isEntity()                   {}
-func (*DepMacOSEnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.depMacOSEnrollmentProfile"
-}
-func (m *DepMacOSEnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DepMacOSEnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.depMacOSEnrollmentProfile", m.ODataType != nil
 }
 
 func (*DepOnboardingSetting) isEntity() {}
-func (*DepOnboardingSetting) odataTypeName() string {
-	return "#microsoft.graph.depOnboardingSetting"
-}
-func (m *DepOnboardingSetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DepOnboardingSetting) odataType() (string, bool) {
+	return "#microsoft.graph.depOnboardingSetting", m.ODataType != nil
 }
 
 func (*DetectedApp) isEntity() {}
-func (*DetectedApp) odataTypeName() string {
-	return "#microsoft.graph.detectedApp"
-}
-func (m *DetectedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DetectedApp) odataType() (string, bool) {
+	return "#microsoft.graph.detectedApp", m.ODataType != nil
 }
 
 func (*DeviceActionResult) isDeviceActionResult() {}
-func (*DeviceActionResult) odataTypeName() string {
-	return "#microsoft.graph.deviceActionResult"
-}
-func (m *DeviceActionResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceActionResult) odataType() (string, bool) {
+	return "#microsoft.graph.deviceActionResult", m.ODataType != nil
 }
 
 func (*DeviceAndAppManagementAssignmentFilter) isEntity() {}
-func (*DeviceAndAppManagementAssignmentFilter) odataTypeName() string {
-	return "#microsoft.graph.deviceAndAppManagementAssignmentFilter"
-}
-func (m *DeviceAndAppManagementAssignmentFilter) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAndAppManagementAssignmentFilter) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAndAppManagementAssignmentFilter", m.ODataType != nil
 }
 
 func (*DeviceAndAppManagementAssignmentTarget) isDeviceAndAppManagementAssignmentTarget() {}
-func (*DeviceAndAppManagementAssignmentTarget) odataTypeName() string {
-	return "#microsoft.graph.deviceAndAppManagementAssignmentTarget"
-}
-func (m *DeviceAndAppManagementAssignmentTarget) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAndAppManagementAssignmentTarget) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAndAppManagementAssignmentTarget", m.ODataType != nil
 }
 
 func (*DeviceAndAppManagementRoleAssignment) isRoleAssignment() {}
 func (*DeviceAndAppManagementRoleAssignment) isEntity()         {}
-func (*DeviceAndAppManagementRoleAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceAndAppManagementRoleAssignment"
-}
-func (m *DeviceAndAppManagementRoleAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAndAppManagementRoleAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAndAppManagementRoleAssignment", m.ODataType != nil
 }
 
 func (*DeviceAndAppManagementRoleDefinition) isRoleDefinition() {}
 func (*DeviceAndAppManagementRoleDefinition) isEntity()         {}
-func (*DeviceAndAppManagementRoleDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceAndAppManagementRoleDefinition"
-}
-func (m *DeviceAndAppManagementRoleDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAndAppManagementRoleDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAndAppManagementRoleDefinition", m.ODataType != nil
 }
 
 func (*DeviceAppManagement) isEntity() {}
-func (*DeviceAppManagement) odataTypeName() string {
-	return "#microsoft.graph.deviceAppManagement"
-}
-func (m *DeviceAppManagement) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAppManagement) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAppManagement", m.ODataType != nil
 }
 
 func (*DeviceAppManagementTask) isDeviceAppManagementTask() {}
 func (*DeviceAppManagementTask) isEntity()                  {}
-func (*DeviceAppManagementTask) odataTypeName() string {
-	return "#microsoft.graph.deviceAppManagementTask"
-}
-func (m *DeviceAppManagementTask) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceAppManagementTask) odataType() (string, bool) {
+	return "#microsoft.graph.deviceAppManagementTask", m.ODataType != nil
 }
 
 func (*DeviceCategory) isEntity() {}
-func (*DeviceCategory) odataTypeName() string {
-	return "#microsoft.graph.deviceCategory"
-}
-func (m *DeviceCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCategory) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCategory", m.ODataType != nil
 }
 
 func (*DeviceComanagementAuthorityConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*DeviceComanagementAuthorityConfiguration) isEntity()                        {}
-func (*DeviceComanagementAuthorityConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceComanagementAuthorityConfiguration"
-}
-func (m *DeviceComanagementAuthorityConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComanagementAuthorityConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComanagementAuthorityConfiguration", m.ODataType != nil
 }
 
 func (*DeviceComplianceActionItem) isEntity() {}
-func (*DeviceComplianceActionItem) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceActionItem"
-}
-func (m *DeviceComplianceActionItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceActionItem) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceActionItem", m.ODataType != nil
 }
 
 func (*DeviceComplianceDeviceOverview) isEntity() {}
-func (*DeviceComplianceDeviceOverview) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceDeviceOverview"
-}
-func (m *DeviceComplianceDeviceOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceDeviceOverview) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceDeviceOverview", m.ODataType != nil
 }
 
 func (*DeviceComplianceDeviceStatus) isEntity() {}
-func (*DeviceComplianceDeviceStatus) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceDeviceStatus"
-}
-func (m *DeviceComplianceDeviceStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceDeviceStatus) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceDeviceStatus", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*DeviceCompliancePolicy) isEntity()                 {}
-func (*DeviceCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicy"
-}
-func (m *DeviceCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicy", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicyAssignment) isEntity() {}
-func (*DeviceCompliancePolicyAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicyAssignment"
-}
-func (m *DeviceCompliancePolicyAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicyAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicyAssignment", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicyDeviceStateSummary) isEntity() {}
-func (*DeviceCompliancePolicyDeviceStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary"
-}
-func (m *DeviceCompliancePolicyDeviceStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicyDeviceStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicyPolicySetItem) isPolicySetItem() {}
 func (*DeviceCompliancePolicyPolicySetItem) isEntity()        {}
-func (*DeviceCompliancePolicyPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicyPolicySetItem"
-}
-func (m *DeviceCompliancePolicyPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicyPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicyPolicySetItem", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicyScript) isDeviceCompliancePolicyScript() {}
-func (*DeviceCompliancePolicyScript) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicyScript"
-}
-func (m *DeviceCompliancePolicyScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicyScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicyScript", m.ODataType != nil
 }
 
 func (*DeviceCompliancePolicySettingStateSummary) isEntity() {}
-func (*DeviceCompliancePolicySettingStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceCompliancePolicySettingStateSummary"
-}
-func (m *DeviceCompliancePolicySettingStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCompliancePolicySettingStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCompliancePolicySettingStateSummary", m.ODataType != nil
 }
 
 func (*DeviceComplianceScheduledActionForRule) isEntity() {}
-func (*DeviceComplianceScheduledActionForRule) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceScheduledActionForRule"
-}
-func (m *DeviceComplianceScheduledActionForRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceScheduledActionForRule) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScheduledActionForRule", m.ODataType != nil
 }
 
 func (*DeviceComplianceScript) isEntity() {}
-func (*DeviceComplianceScript) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceScript"
-}
-func (m *DeviceComplianceScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScript", m.ODataType != nil
 }
 
 func (*DeviceComplianceScriptDeviceState) isEntity() {}
-func (*DeviceComplianceScriptDeviceState) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceScriptDeviceState"
-}
-func (m *DeviceComplianceScriptDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceScriptDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScriptDeviceState", m.ODataType != nil
 }
 
 func (*DeviceComplianceScriptRunSummary) isEntity() {}
-func (*DeviceComplianceScriptRunSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceScriptRunSummary"
-}
-func (m *DeviceComplianceScriptRunSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceScriptRunSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScriptRunSummary", m.ODataType != nil
 }
 
 func (*DeviceComplianceSettingState) isEntity() {}
-func (*DeviceComplianceSettingState) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceSettingState"
-}
-func (m *DeviceComplianceSettingState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceSettingState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceSettingState", m.ODataType != nil
 }
 
 func (*DeviceComplianceUserOverview) isEntity() {}
-func (*DeviceComplianceUserOverview) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceUserOverview"
-}
-func (m *DeviceComplianceUserOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceUserOverview) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceUserOverview", m.ODataType != nil
 }
 
 func (*DeviceComplianceUserStatus) isEntity() {}
-func (*DeviceComplianceUserStatus) odataTypeName() string {
-	return "#microsoft.graph.deviceComplianceUserStatus"
-}
-func (m *DeviceComplianceUserStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceComplianceUserStatus) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceUserStatus", m.ODataType != nil
 }
 
 func (*DeviceConfiguration) isDeviceConfiguration() {}
 func (*DeviceConfiguration) isEntity()              {}
-func (*DeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceConfiguration"
-}
-func (m *DeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfiguration", m.ODataType != nil
 }
 
 func (*DeviceConfigurationAssignment) isEntity() {}
-func (*DeviceConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationAssignment"
-}
-func (m *DeviceConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationAssignment", m.ODataType != nil
 }
 
 func (*DeviceConfigurationConflictSummary) isEntity() {}
-func (*DeviceConfigurationConflictSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationConflictSummary"
-}
-func (m *DeviceConfigurationConflictSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationConflictSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationConflictSummary", m.ODataType != nil
 }
 
 func (*DeviceConfigurationDeviceOverview) isEntity() {}
-func (*DeviceConfigurationDeviceOverview) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationDeviceOverview"
-}
-func (m *DeviceConfigurationDeviceOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationDeviceOverview) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationDeviceOverview", m.ODataType != nil
 }
 
 func (*DeviceConfigurationDeviceStateSummary) isEntity() {}
-func (*DeviceConfigurationDeviceStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationDeviceStateSummary"
-}
-func (m *DeviceConfigurationDeviceStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationDeviceStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationDeviceStateSummary", m.ODataType != nil
 }
 
 func (*DeviceConfigurationDeviceStatus) isEntity() {}
-func (*DeviceConfigurationDeviceStatus) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationDeviceStatus"
-}
-func (m *DeviceConfigurationDeviceStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationDeviceStatus) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationDeviceStatus", m.ODataType != nil
 }
 
 func (*DeviceConfigurationGroupAssignment) isEntity() {}
-func (*DeviceConfigurationGroupAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationGroupAssignment"
-}
-func (m *DeviceConfigurationGroupAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationGroupAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationGroupAssignment", m.ODataType != nil
 }
 
 func (*DeviceConfigurationPolicySetItem) isPolicySetItem() {}
 func (*DeviceConfigurationPolicySetItem) isEntity()        {}
-func (*DeviceConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationPolicySetItem"
-}
-func (m *DeviceConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*DeviceConfigurationUserOverview) isEntity() {}
-func (*DeviceConfigurationUserOverview) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationUserOverview"
-}
-func (m *DeviceConfigurationUserOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationUserOverview) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationUserOverview", m.ODataType != nil
 }
 
 func (*DeviceConfigurationUserStateSummary) isEntity() {}
-func (*DeviceConfigurationUserStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationUserStateSummary"
-}
-func (m *DeviceConfigurationUserStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationUserStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationUserStateSummary", m.ODataType != nil
 }
 
 func (*DeviceConfigurationUserStatus) isEntity() {}
-func (*DeviceConfigurationUserStatus) odataTypeName() string {
-	return "#microsoft.graph.deviceConfigurationUserStatus"
-}
-func (m *DeviceConfigurationUserStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceConfigurationUserStatus) odataType() (string, bool) {
+	return "#microsoft.graph.deviceConfigurationUserStatus", m.ODataType != nil
 }
 
 func (*DeviceCustomAttributeShellScript) isEntity() {}
-func (*DeviceCustomAttributeShellScript) odataTypeName() string {
-	return "#microsoft.graph.deviceCustomAttributeShellScript"
-}
-func (m *DeviceCustomAttributeShellScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceCustomAttributeShellScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceCustomAttributeShellScript", m.ODataType != nil
 }
 
 func (*DeviceEnrollmentConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*DeviceEnrollmentConfiguration) isEntity()                        {}
-func (*DeviceEnrollmentConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceEnrollmentConfiguration"
-}
-func (m *DeviceEnrollmentConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceEnrollmentConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceEnrollmentConfiguration", m.ODataType != nil
 }
 
 func (*DeviceEnrollmentLimitConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*DeviceEnrollmentLimitConfiguration) isEntity()                        {}
-func (*DeviceEnrollmentLimitConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceEnrollmentLimitConfiguration"
-}
-func (m *DeviceEnrollmentLimitConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceEnrollmentLimitConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceEnrollmentLimitConfiguration", m.ODataType != nil
 }
 
 func (*DeviceEnrollmentPlatformRestriction) isDeviceEnrollmentPlatformRestriction() {}
-func (*DeviceEnrollmentPlatformRestriction) odataTypeName() string {
-	return "#microsoft.graph.deviceEnrollmentPlatformRestriction"
-}
-func (m *DeviceEnrollmentPlatformRestriction) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceEnrollmentPlatformRestriction) odataType() (string, bool) {
+	return "#microsoft.graph.deviceEnrollmentPlatformRestriction", m.ODataType != nil
 }
 
 func (*DeviceEnrollmentPlatformRestrictionsConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*DeviceEnrollmentPlatformRestrictionsConfiguration) isEntity()                        {}
-func (*DeviceEnrollmentPlatformRestrictionsConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration"
-}
-func (m *DeviceEnrollmentPlatformRestrictionsConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceEnrollmentPlatformRestrictionsConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration", m.ODataType != nil
 }
 
 func (*DeviceEnrollmentWindowsHelloForBusinessConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*DeviceEnrollmentWindowsHelloForBusinessConfiguration) isEntity()                        {}
-func (*DeviceEnrollmentWindowsHelloForBusinessConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration"
-}
-func (m *DeviceEnrollmentWindowsHelloForBusinessConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceEnrollmentWindowsHelloForBusinessConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration", m.ODataType != nil
 }
 
 func (*DeviceExchangeAccessStateSummary) isDeviceExchangeAccessStateSummary() {}
-func (*DeviceExchangeAccessStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceExchangeAccessStateSummary"
-}
-func (m *DeviceExchangeAccessStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceExchangeAccessStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceExchangeAccessStateSummary", m.ODataType != nil
 }
 
 func (*DeviceHealthAttestationState) isDeviceHealthAttestationState() {}
-func (*DeviceHealthAttestationState) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthAttestationState"
-}
-func (m *DeviceHealthAttestationState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthAttestationState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthAttestationState", m.ODataType != nil
 }
 
 func (*DeviceHealthScript) isEntity() {}
-func (*DeviceHealthScript) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScript"
-}
-func (m *DeviceHealthScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScript", m.ODataType != nil
 }
 
 func (*DeviceHealthScriptAssignment) isEntity() {}
-func (*DeviceHealthScriptAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScriptAssignment"
-}
-func (m *DeviceHealthScriptAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScriptAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptAssignment", m.ODataType != nil
 }
 
 func (*DeviceHealthScriptDeviceState) isEntity() {}
-func (*DeviceHealthScriptDeviceState) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScriptDeviceState"
-}
-func (m *DeviceHealthScriptDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScriptDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptDeviceState", m.ODataType != nil
 }
 
 func (*DeviceHealthScriptParameter) isDeviceHealthScriptParameter() {}
-func (*DeviceHealthScriptParameter) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScriptParameter"
-}
-func (m *DeviceHealthScriptParameter) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScriptParameter) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptParameter", m.ODataType != nil
 }
 
 func (*DeviceHealthScriptRunSchedule) isDeviceHealthScriptRunSchedule() {}
-func (*DeviceHealthScriptRunSchedule) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScriptRunSchedule"
-}
-func (m *DeviceHealthScriptRunSchedule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScriptRunSchedule) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptRunSchedule", m.ODataType != nil
 }
 
 func (*DeviceHealthScriptRunSummary) isEntity() {}
-func (*DeviceHealthScriptRunSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceHealthScriptRunSummary"
-}
-func (m *DeviceHealthScriptRunSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceHealthScriptRunSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptRunSummary", m.ODataType != nil
 }
 
 func (*DeviceInstallState) isEntity() {}
-func (*DeviceInstallState) odataTypeName() string {
-	return "#microsoft.graph.deviceInstallState"
-}
-func (m *DeviceInstallState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceInstallState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceInstallState", m.ODataType != nil
 }
 
 func (*DeviceLogCollectionResponse) isEntity() {}
-func (*DeviceLogCollectionResponse) odataTypeName() string {
-	return "#microsoft.graph.deviceLogCollectionResponse"
-}
-func (m *DeviceLogCollectionResponse) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceLogCollectionResponse) odataType() (string, bool) {
+	return "#microsoft.graph.deviceLogCollectionResponse", m.ODataType != nil
 }
 
 func (*DeviceManagement) isEntity() {}
-func (*DeviceManagement) odataTypeName() string {
-	return "#microsoft.graph.deviceManagement"
-}
-func (m *DeviceManagement) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagement) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagement", m.ODataType != nil
 }
 
 func (*DeviceManagementAbstractComplexSettingDefinition) isDeviceManagementSettingDefinition() {}
 func (*DeviceManagementAbstractComplexSettingDefinition) isEntity()                            {}
-func (*DeviceManagementAbstractComplexSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementAbstractComplexSettingDefinition"
-}
-func (m *DeviceManagementAbstractComplexSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementAbstractComplexSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementAbstractComplexSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementAbstractComplexSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementAbstractComplexSettingInstance) isEntity()                          {}
-func (*DeviceManagementAbstractComplexSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementAbstractComplexSettingInstance"
-}
-func (m *DeviceManagementAbstractComplexSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementAbstractComplexSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementAbstractComplexSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementApplicabilityRuleDeviceMode) isDeviceManagementApplicabilityRuleDeviceMode() {}
-func (*DeviceManagementApplicabilityRuleDeviceMode) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementApplicabilityRuleDeviceMode"
-}
-func (m *DeviceManagementApplicabilityRuleDeviceMode) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementApplicabilityRuleDeviceMode) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementApplicabilityRuleDeviceMode", m.ODataType != nil
 }
 
 func (*DeviceManagementApplicabilityRuleOsEdition) isDeviceManagementApplicabilityRuleOsEdition() {}
-func (*DeviceManagementApplicabilityRuleOsEdition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementApplicabilityRuleOsEdition"
-}
-func (m *DeviceManagementApplicabilityRuleOsEdition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementApplicabilityRuleOsEdition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementApplicabilityRuleOsEdition", m.ODataType != nil
 }
 
 func (*DeviceManagementApplicabilityRuleOsVersion) isDeviceManagementApplicabilityRuleOsVersion() {}
-func (*DeviceManagementApplicabilityRuleOsVersion) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementApplicabilityRuleOsVersion"
-}
-func (m *DeviceManagementApplicabilityRuleOsVersion) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementApplicabilityRuleOsVersion) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementApplicabilityRuleOsVersion", m.ODataType != nil
 }
 
 func (*DeviceManagementAutopilotEvent) isEntity() {}
-func (*DeviceManagementAutopilotEvent) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementAutopilotEvent"
-}
-func (m *DeviceManagementAutopilotEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementAutopilotEvent) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementAutopilotEvent", m.ODataType != nil
 }
 
 func (*DeviceManagementAutopilotPolicyStatusDetail) isEntity() {}
-func (*DeviceManagementAutopilotPolicyStatusDetail) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail"
-}
-func (m *DeviceManagementAutopilotPolicyStatusDetail) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementAutopilotPolicyStatusDetail) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail", m.ODataType != nil
 }
 
 func (*DeviceManagementBooleanSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementBooleanSettingInstance) isEntity()                          {}
-func (*DeviceManagementBooleanSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementBooleanSettingInstance"
-}
-func (m *DeviceManagementBooleanSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementBooleanSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementBooleanSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementCachedReportConfiguration) isEntity() {}
-func (*DeviceManagementCachedReportConfiguration) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementCachedReportConfiguration"
-}
-func (m *DeviceManagementCachedReportConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementCachedReportConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementCachedReportConfiguration", m.ODataType != nil
 }
 
 func (*DeviceManagementCollectionSettingDefinition) isDeviceManagementSettingDefinition() {}
 func (*DeviceManagementCollectionSettingDefinition) isEntity()                            {}
-func (*DeviceManagementCollectionSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementCollectionSettingDefinition"
-}
-func (m *DeviceManagementCollectionSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementCollectionSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementCollectionSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementCollectionSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementCollectionSettingInstance) isEntity()                          {}
-func (*DeviceManagementCollectionSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementCollectionSettingInstance"
-}
-func (m *DeviceManagementCollectionSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementCollectionSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementCollectionSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementComplexSettingDefinition) isDeviceManagementSettingDefinition() {}
 func (*DeviceManagementComplexSettingDefinition) isEntity()                            {}
-func (*DeviceManagementComplexSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementComplexSettingDefinition"
-}
-func (m *DeviceManagementComplexSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementComplexSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementComplexSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementComplexSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementComplexSettingInstance) isEntity()                          {}
-func (*DeviceManagementComplexSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementComplexSettingInstance"
-}
-func (m *DeviceManagementComplexSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementComplexSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementComplexSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationCategory) isEntity() {}
-func (*DeviceManagementConfigurationCategory) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationCategory"
-}
-func (m *DeviceManagementConfigurationCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationCategory) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationCategory", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationChoiceSettingCollectionDefinition) isDeviceManagementConfigurationChoiceSettingDefinition() {
@@ -17155,11 +16538,8 @@ func (*DeviceManagementConfigurationChoiceSettingCollectionDefinition) isDeviceM
 func (*DeviceManagementConfigurationChoiceSettingCollectionDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationChoiceSettingCollectionDefinition) isEntity() {}
-func (*DeviceManagementConfigurationChoiceSettingCollectionDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionDefinition"
-}
-func (m *DeviceManagementConfigurationChoiceSettingCollectionDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationChoiceSettingCollectionDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationChoiceSettingDefinition) isDeviceManagementConfigurationChoiceSettingDefinition() {
@@ -17167,106 +16547,70 @@ func (*DeviceManagementConfigurationChoiceSettingDefinition) isDeviceManagementC
 func (*DeviceManagementConfigurationChoiceSettingDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationChoiceSettingDefinition) isEntity() {}
-func (*DeviceManagementConfigurationChoiceSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition"
-}
-func (m *DeviceManagementConfigurationChoiceSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationChoiceSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationDependentOn) isDeviceManagementConfigurationDependentOn() {}
-func (*DeviceManagementConfigurationDependentOn) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationDependentOn"
-}
-func (m *DeviceManagementConfigurationDependentOn) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationDependentOn) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationDependentOn", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationOptionDefinition) isDeviceManagementConfigurationOptionDefinition() {
 }
-func (*DeviceManagementConfigurationOptionDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationOptionDefinition"
-}
-func (m *DeviceManagementConfigurationOptionDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationOptionDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationOptionDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationPolicy) isEntity() {}
-func (*DeviceManagementConfigurationPolicy) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationPolicy"
-}
-func (m *DeviceManagementConfigurationPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationPolicy", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationPolicyAssignment) isEntity() {}
-func (*DeviceManagementConfigurationPolicyAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationPolicyAssignment"
-}
-func (m *DeviceManagementConfigurationPolicyAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationPolicyAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationPolicyAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationPolicyTemplate) isEntity() {}
-func (*DeviceManagementConfigurationPolicyTemplate) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationPolicyTemplate"
-}
-func (m *DeviceManagementConfigurationPolicyTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationPolicyTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationPolicyTemplate", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationPolicyTemplateReference) isDeviceManagementConfigurationPolicyTemplateReference() {
 }
-func (*DeviceManagementConfigurationPolicyTemplateReference) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationPolicyTemplateReference"
-}
-func (m *DeviceManagementConfigurationPolicyTemplateReference) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationPolicyTemplateReference) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationPolicyTemplateReference", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationReferredSettingInformation) isDeviceManagementConfigurationReferredSettingInformation() {
 }
-func (*DeviceManagementConfigurationReferredSettingInformation) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation"
-}
-func (m *DeviceManagementConfigurationReferredSettingInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationReferredSettingInformation) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSetting) isEntity() {}
-func (*DeviceManagementConfigurationSetting) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSetting"
-}
-func (m *DeviceManagementConfigurationSetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSetting) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSetting", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingApplicability) isDeviceManagementConfigurationSettingApplicability() {
 }
-func (*DeviceManagementConfigurationSettingApplicability) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingApplicability"
-}
-func (m *DeviceManagementConfigurationSettingApplicability) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingApplicability) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingApplicability", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationSettingDefinition) isEntity() {}
-func (*DeviceManagementConfigurationSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingDefinition"
-}
-func (m *DeviceManagementConfigurationSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingDependedOnBy) isDeviceManagementConfigurationSettingDependedOnBy() {
 }
-func (*DeviceManagementConfigurationSettingDependedOnBy) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingDependedOnBy"
-}
-func (m *DeviceManagementConfigurationSettingDependedOnBy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingDependedOnBy) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingDependedOnBy", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingGroupCollectionDefinition) isDeviceManagementConfigurationSettingGroupDefinition() {
@@ -17274,11 +16618,8 @@ func (*DeviceManagementConfigurationSettingGroupCollectionDefinition) isDeviceMa
 func (*DeviceManagementConfigurationSettingGroupCollectionDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationSettingGroupCollectionDefinition) isEntity() {}
-func (*DeviceManagementConfigurationSettingGroupCollectionDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingGroupCollectionDefinition"
-}
-func (m *DeviceManagementConfigurationSettingGroupCollectionDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingGroupCollectionDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingGroupCollectionDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingGroupDefinition) isDeviceManagementConfigurationSettingGroupDefinition() {
@@ -17286,81 +16627,54 @@ func (*DeviceManagementConfigurationSettingGroupDefinition) isDeviceManagementCo
 func (*DeviceManagementConfigurationSettingGroupDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationSettingGroupDefinition) isEntity() {}
-func (*DeviceManagementConfigurationSettingGroupDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingGroupDefinition"
-}
-func (m *DeviceManagementConfigurationSettingGroupDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingGroupDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingGroupDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingInstance) isDeviceManagementConfigurationSettingInstance() {
 }
-func (*DeviceManagementConfigurationSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingInstance"
-}
-func (m *DeviceManagementConfigurationSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingInstanceTemplate) isDeviceManagementConfigurationSettingInstanceTemplate() {
 }
-func (*DeviceManagementConfigurationSettingInstanceTemplate) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate"
-}
-func (m *DeviceManagementConfigurationSettingInstanceTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingInstanceTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingInstanceTemplateReference) isDeviceManagementConfigurationSettingInstanceTemplateReference() {
 }
-func (*DeviceManagementConfigurationSettingInstanceTemplateReference) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference"
-}
-func (m *DeviceManagementConfigurationSettingInstanceTemplateReference) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingInstanceTemplateReference) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingOccurrence) isDeviceManagementConfigurationSettingOccurrence() {
 }
-func (*DeviceManagementConfigurationSettingOccurrence) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingOccurrence"
-}
-func (m *DeviceManagementConfigurationSettingOccurrence) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingOccurrence) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingOccurrence", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingTemplate) isEntity() {}
-func (*DeviceManagementConfigurationSettingTemplate) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingTemplate"
-}
-func (m *DeviceManagementConfigurationSettingTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingTemplate", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingValue) isDeviceManagementConfigurationSettingValue() {}
-func (*DeviceManagementConfigurationSettingValue) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingValue"
-}
-func (m *DeviceManagementConfigurationSettingValue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingValue) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingValue", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingValueDefinition) isDeviceManagementConfigurationSettingValueDefinition() {
 }
-func (*DeviceManagementConfigurationSettingValueDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingValueDefinition"
-}
-func (m *DeviceManagementConfigurationSettingValueDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingValueDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingValueDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSettingValueTemplateReference) isDeviceManagementConfigurationSettingValueTemplateReference() {
 }
-func (*DeviceManagementConfigurationSettingValueTemplateReference) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference"
-}
-func (m *DeviceManagementConfigurationSettingValueTemplateReference) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSettingValueTemplateReference) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSimpleSettingCollectionDefinition) isDeviceManagementConfigurationSimpleSettingDefinition() {
@@ -17368,11 +16682,8 @@ func (*DeviceManagementConfigurationSimpleSettingCollectionDefinition) isDeviceM
 func (*DeviceManagementConfigurationSimpleSettingCollectionDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationSimpleSettingCollectionDefinition) isEntity() {}
-func (*DeviceManagementConfigurationSimpleSettingCollectionDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition"
-}
-func (m *DeviceManagementConfigurationSimpleSettingCollectionDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSimpleSettingCollectionDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConfigurationSimpleSettingDefinition) isDeviceManagementConfigurationSimpleSettingDefinition() {
@@ -17380,4442 +16691,2897 @@ func (*DeviceManagementConfigurationSimpleSettingDefinition) isDeviceManagementC
 func (*DeviceManagementConfigurationSimpleSettingDefinition) isDeviceManagementConfigurationSettingDefinition() {
 }
 func (*DeviceManagementConfigurationSimpleSettingDefinition) isEntity() {}
-func (*DeviceManagementConfigurationSimpleSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition"
-}
-func (m *DeviceManagementConfigurationSimpleSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConfigurationSimpleSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementConstraint) isDeviceManagementConstraint() {}
-func (*DeviceManagementConstraint) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementConstraint"
-}
-func (m *DeviceManagementConstraint) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementConstraint) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementConstraint", m.ODataType != nil
 }
 
 func (*DeviceManagementDerivedCredentialSettings) isEntity() {}
-func (*DeviceManagementDerivedCredentialSettings) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementDerivedCredentialSettings"
-}
-func (m *DeviceManagementDerivedCredentialSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementDerivedCredentialSettings) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementDerivedCredentialSettings", m.ODataType != nil
 }
 
 func (*DeviceManagementDomainJoinConnector) isDeviceManagementDomainJoinConnector() {}
 func (*DeviceManagementDomainJoinConnector) isEntity()                              {}
-func (*DeviceManagementDomainJoinConnector) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementDomainJoinConnector"
-}
-func (m *DeviceManagementDomainJoinConnector) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementDomainJoinConnector) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementDomainJoinConnector", m.ODataType != nil
 }
 
 func (*DeviceManagementExchangeAccessRule) isDeviceManagementExchangeAccessRule() {}
-func (*DeviceManagementExchangeAccessRule) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementExchangeAccessRule"
-}
-func (m *DeviceManagementExchangeAccessRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementExchangeAccessRule) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementExchangeAccessRule", m.ODataType != nil
 }
 
 func (*DeviceManagementExchangeConnector) isEntity() {}
-func (*DeviceManagementExchangeConnector) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementExchangeConnector"
-}
-func (m *DeviceManagementExchangeConnector) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementExchangeConnector) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementExchangeConnector", m.ODataType != nil
 }
 
 func (*DeviceManagementExchangeDeviceClass) isDeviceManagementExchangeDeviceClass() {}
-func (*DeviceManagementExchangeDeviceClass) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementExchangeDeviceClass"
-}
-func (m *DeviceManagementExchangeDeviceClass) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementExchangeDeviceClass) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementExchangeDeviceClass", m.ODataType != nil
 }
 
 func (*DeviceManagementExchangeOnPremisesPolicy) isEntity() {}
-func (*DeviceManagementExchangeOnPremisesPolicy) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy"
-}
-func (m *DeviceManagementExchangeOnPremisesPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementExchangeOnPremisesPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy", m.ODataType != nil
 }
 
 func (*DeviceManagementExportJob) isEntity() {}
-func (*DeviceManagementExportJob) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementExportJob"
-}
-func (m *DeviceManagementExportJob) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementExportJob) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementExportJob", m.ODataType != nil
 }
 
 func (*DeviceManagementIntegerSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementIntegerSettingInstance) isEntity()                          {}
-func (*DeviceManagementIntegerSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntegerSettingInstance"
-}
-func (m *DeviceManagementIntegerSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntegerSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntegerSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementIntent) isEntity() {}
-func (*DeviceManagementIntent) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntent"
-}
-func (m *DeviceManagementIntent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntent) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntent", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentAssignment) isEntity() {}
-func (*DeviceManagementIntentAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentAssignment"
-}
-func (m *DeviceManagementIntentAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentDeviceSettingStateSummary) isEntity() {}
-func (*DeviceManagementIntentDeviceSettingStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary"
-}
-func (m *DeviceManagementIntentDeviceSettingStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentDeviceSettingStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentDeviceState) isEntity() {}
-func (*DeviceManagementIntentDeviceState) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentDeviceState"
-}
-func (m *DeviceManagementIntentDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentDeviceState", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentDeviceStateSummary) isEntity() {}
-func (*DeviceManagementIntentDeviceStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentDeviceStateSummary"
-}
-func (m *DeviceManagementIntentDeviceStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentDeviceStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentDeviceStateSummary", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentSettingCategory) isDeviceManagementSettingCategory() {}
 func (*DeviceManagementIntentSettingCategory) isEntity()                          {}
-func (*DeviceManagementIntentSettingCategory) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentSettingCategory"
-}
-func (m *DeviceManagementIntentSettingCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentSettingCategory) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentSettingCategory", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentUserState) isEntity() {}
-func (*DeviceManagementIntentUserState) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentUserState"
-}
-func (m *DeviceManagementIntentUserState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentUserState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentUserState", m.ODataType != nil
 }
 
 func (*DeviceManagementIntentUserStateSummary) isEntity() {}
-func (*DeviceManagementIntentUserStateSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementIntentUserStateSummary"
-}
-func (m *DeviceManagementIntentUserStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementIntentUserStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementIntentUserStateSummary", m.ODataType != nil
 }
 
 func (*DeviceManagementPartner) isEntity() {}
-func (*DeviceManagementPartner) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementPartner"
-}
-func (m *DeviceManagementPartner) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementPartner) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementPartner", m.ODataType != nil
 }
 
 func (*DeviceManagementPartnerAssignment) isDeviceManagementPartnerAssignment() {}
-func (*DeviceManagementPartnerAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementPartnerAssignment"
-}
-func (m *DeviceManagementPartnerAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementPartnerAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementPartnerAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementReportSchedule) isEntity() {}
-func (*DeviceManagementReportSchedule) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementReportSchedule"
-}
-func (m *DeviceManagementReportSchedule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementReportSchedule) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementReportSchedule", m.ODataType != nil
 }
 
 func (*DeviceManagementReports) isEntity() {}
-func (*DeviceManagementReports) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementReports"
-}
-func (m *DeviceManagementReports) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementReports) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementReports", m.ODataType != nil
 }
 
 func (*DeviceManagementResourceAccessProfileAssignment) isEntity() {}
-func (*DeviceManagementResourceAccessProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementResourceAccessProfileAssignment"
-}
-func (m *DeviceManagementResourceAccessProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementResourceAccessProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementResourceAccessProfileAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementResourceAccessProfileBase) isDeviceManagementResourceAccessProfileBase() {}
 func (*DeviceManagementResourceAccessProfileBase) isEntity()                                    {}
-func (*DeviceManagementResourceAccessProfileBase) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementResourceAccessProfileBase"
-}
-func (m *DeviceManagementResourceAccessProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementResourceAccessProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementResourceAccessProfileBase", m.ODataType != nil
 }
 
 func (*DeviceManagementReusablePolicySetting) isEntity() {}
-func (*DeviceManagementReusablePolicySetting) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementReusablePolicySetting"
-}
-func (m *DeviceManagementReusablePolicySetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementReusablePolicySetting) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementReusablePolicySetting", m.ODataType != nil
 }
 
 func (*DeviceManagementScript) isEntity() {}
-func (*DeviceManagementScript) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScript"
-}
-func (m *DeviceManagementScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScript", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptAssignment) isEntity() {}
-func (*DeviceManagementScriptAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptAssignment"
-}
-func (m *DeviceManagementScriptAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptDeviceState) isEntity() {}
-func (*DeviceManagementScriptDeviceState) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptDeviceState"
-}
-func (m *DeviceManagementScriptDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptDeviceState", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptGroupAssignment) isEntity() {}
-func (*DeviceManagementScriptGroupAssignment) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptGroupAssignment"
-}
-func (m *DeviceManagementScriptGroupAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptGroupAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptGroupAssignment", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptPolicySetItem) isPolicySetItem() {}
 func (*DeviceManagementScriptPolicySetItem) isEntity()        {}
-func (*DeviceManagementScriptPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptPolicySetItem"
-}
-func (m *DeviceManagementScriptPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptPolicySetItem", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptRunSummary) isEntity() {}
-func (*DeviceManagementScriptRunSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptRunSummary"
-}
-func (m *DeviceManagementScriptRunSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptRunSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptRunSummary", m.ODataType != nil
 }
 
 func (*DeviceManagementScriptUserState) isEntity() {}
-func (*DeviceManagementScriptUserState) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementScriptUserState"
-}
-func (m *DeviceManagementScriptUserState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementScriptUserState) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementScriptUserState", m.ODataType != nil
 }
 
 func (*DeviceManagementSettingCategory) isDeviceManagementSettingCategory() {}
 func (*DeviceManagementSettingCategory) isEntity()                          {}
-func (*DeviceManagementSettingCategory) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementSettingCategory"
-}
-func (m *DeviceManagementSettingCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementSettingCategory) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementSettingCategory", m.ODataType != nil
 }
 
 func (*DeviceManagementSettingDefinition) isDeviceManagementSettingDefinition() {}
 func (*DeviceManagementSettingDefinition) isEntity()                            {}
-func (*DeviceManagementSettingDefinition) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementSettingDefinition"
-}
-func (m *DeviceManagementSettingDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementSettingDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementSettingDefinition", m.ODataType != nil
 }
 
 func (*DeviceManagementSettingDependency) isDeviceManagementSettingDependency() {}
-func (*DeviceManagementSettingDependency) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementSettingDependency"
-}
-func (m *DeviceManagementSettingDependency) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementSettingDependency) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementSettingDependency", m.ODataType != nil
 }
 
 func (*DeviceManagementSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementSettingInstance) isEntity()                          {}
-func (*DeviceManagementSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementSettingInstance"
-}
-func (m *DeviceManagementSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementSettings) isDeviceManagementSettings() {}
-func (*DeviceManagementSettings) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementSettings"
-}
-func (m *DeviceManagementSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementSettings) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementSettings", m.ODataType != nil
 }
 
 func (*DeviceManagementStringSettingInstance) isDeviceManagementSettingInstance() {}
 func (*DeviceManagementStringSettingInstance) isEntity()                          {}
-func (*DeviceManagementStringSettingInstance) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementStringSettingInstance"
-}
-func (m *DeviceManagementStringSettingInstance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementStringSettingInstance) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementStringSettingInstance", m.ODataType != nil
 }
 
 func (*DeviceManagementTemplate) isDeviceManagementTemplate() {}
 func (*DeviceManagementTemplate) isEntity()                   {}
-func (*DeviceManagementTemplate) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementTemplate"
-}
-func (m *DeviceManagementTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementTemplate", m.ODataType != nil
 }
 
 func (*DeviceManagementTemplateSettingCategory) isDeviceManagementSettingCategory() {}
 func (*DeviceManagementTemplateSettingCategory) isEntity()                          {}
-func (*DeviceManagementTemplateSettingCategory) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementTemplateSettingCategory"
-}
-func (m *DeviceManagementTemplateSettingCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementTemplateSettingCategory) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementTemplateSettingCategory", m.ODataType != nil
 }
 
 func (*DeviceManagementTroubleshootingErrorDetails) isDeviceManagementTroubleshootingErrorDetails() {}
-func (*DeviceManagementTroubleshootingErrorDetails) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementTroubleshootingErrorDetails"
-}
-func (m *DeviceManagementTroubleshootingErrorDetails) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementTroubleshootingErrorDetails) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementTroubleshootingErrorDetails", m.ODataType != nil
 }
 
 func (*DeviceManagementTroubleshootingErrorResource) isDeviceManagementTroubleshootingErrorResource() {
 }
-func (*DeviceManagementTroubleshootingErrorResource) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementTroubleshootingErrorResource"
-}
-func (m *DeviceManagementTroubleshootingErrorResource) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementTroubleshootingErrorResource) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementTroubleshootingErrorResource", m.ODataType != nil
 }
 
 func (*DeviceManagementTroubleshootingEvent) isDeviceManagementTroubleshootingEvent() {}
 func (*DeviceManagementTroubleshootingEvent) isEntity()                               {}
-func (*DeviceManagementTroubleshootingEvent) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementTroubleshootingEvent"
-}
-func (m *DeviceManagementTroubleshootingEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementTroubleshootingEvent) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementTroubleshootingEvent", m.ODataType != nil
 }
 
 func (*DeviceManagementUserRightsLocalUserOrGroup) isDeviceManagementUserRightsLocalUserOrGroup() {}
-func (*DeviceManagementUserRightsLocalUserOrGroup) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementUserRightsLocalUserOrGroup"
-}
-func (m *DeviceManagementUserRightsLocalUserOrGroup) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementUserRightsLocalUserOrGroup) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementUserRightsLocalUserOrGroup", m.ODataType != nil
 }
 
 func (*DeviceManagementUserRightsSetting) isDeviceManagementUserRightsSetting() {}
-func (*DeviceManagementUserRightsSetting) odataTypeName() string {
-	return "#microsoft.graph.deviceManagementUserRightsSetting"
-}
-func (m *DeviceManagementUserRightsSetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceManagementUserRightsSetting) odataType() (string, bool) {
+	return "#microsoft.graph.deviceManagementUserRightsSetting", m.ODataType != nil
 }
 
 func (*DeviceOperatingSystemSummary) isDeviceOperatingSystemSummary() {}
-func (*DeviceOperatingSystemSummary) odataTypeName() string {
-	return "#microsoft.graph.deviceOperatingSystemSummary"
-}
-func (m *DeviceOperatingSystemSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceOperatingSystemSummary) odataType() (string, bool) {
+	return "#microsoft.graph.deviceOperatingSystemSummary", m.ODataType != nil
 }
 
 func (*DeviceProtectionOverview) isDeviceProtectionOverview() {}
-func (*DeviceProtectionOverview) odataTypeName() string {
-	return "#microsoft.graph.deviceProtectionOverview"
-}
-func (m *DeviceProtectionOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceProtectionOverview) odataType() (string, bool) {
+	return "#microsoft.graph.deviceProtectionOverview", m.ODataType != nil
 }
 
 func (*DeviceShellScript) isEntity() {}
-func (*DeviceShellScript) odataTypeName() string {
-	return "#microsoft.graph.deviceShellScript"
-}
-func (m *DeviceShellScript) hasODataType() bool {
-	return m.ODataType != nil
+func (m *DeviceShellScript) odataType() (string, bool) {
+	return "#microsoft.graph.deviceShellScript", m.ODataType != nil
 }
 
 func (*EBookInstallSummary) isEntity() {}
-func (*EBookInstallSummary) odataTypeName() string {
-	return "#microsoft.graph.eBookInstallSummary"
-}
-func (m *EBookInstallSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EBookInstallSummary) odataType() (string, bool) {
+	return "#microsoft.graph.eBookInstallSummary", m.ODataType != nil
 }
 
 func (*EasEmailProfileConfigurationBase) isEasEmailProfileConfigurationBase() {}
 func (*EasEmailProfileConfigurationBase) isDeviceConfiguration()              {}
 func (*EasEmailProfileConfigurationBase) isEntity()                           {}
-func (*EasEmailProfileConfigurationBase) odataTypeName() string {
-	return "#microsoft.graph.easEmailProfileConfigurationBase"
-}
-func (m *EasEmailProfileConfigurationBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EasEmailProfileConfigurationBase) odataType() (string, bool) {
+	return "#microsoft.graph.easEmailProfileConfigurationBase", m.ODataType != nil
 }
 
 func (*EdgeHomeButtonConfiguration) isEdgeHomeButtonConfiguration() {}
-func (*EdgeHomeButtonConfiguration) odataTypeName() string {
-	return "#microsoft.graph.edgeHomeButtonConfiguration"
-}
-func (m *EdgeHomeButtonConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EdgeHomeButtonConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.edgeHomeButtonConfiguration", m.ODataType != nil
 }
 
 func (*EdgeSearchEngineBase) isEdgeSearchEngineBase() {}
-func (*EdgeSearchEngineBase) odataTypeName() string {
-	return "#microsoft.graph.edgeSearchEngineBase"
-}
-func (m *EdgeSearchEngineBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EdgeSearchEngineBase) odataType() (string, bool) {
+	return "#microsoft.graph.edgeSearchEngineBase", m.ODataType != nil
 }
 
 func (*EditionUpgradeConfiguration) isDeviceConfiguration() {}
 func (*EditionUpgradeConfiguration) isEntity()              {}
-func (*EditionUpgradeConfiguration) odataTypeName() string {
-	return "#microsoft.graph.editionUpgradeConfiguration"
-}
-func (m *EditionUpgradeConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EditionUpgradeConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.editionUpgradeConfiguration", m.ODataType != nil
 }
 
 func (*EmbeddedSIMActivationCode) isEmbeddedSIMActivationCode() {}
-func (*EmbeddedSIMActivationCode) odataTypeName() string {
-	return "#microsoft.graph.embeddedSIMActivationCode"
-}
-func (m *EmbeddedSIMActivationCode) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EmbeddedSIMActivationCode) odataType() (string, bool) {
+	return "#microsoft.graph.embeddedSIMActivationCode", m.ODataType != nil
 }
 
 func (*EmbeddedSIMActivationCodePool) isEntity() {}
-func (*EmbeddedSIMActivationCodePool) odataTypeName() string {
-	return "#microsoft.graph.embeddedSIMActivationCodePool"
-}
-func (m *EmbeddedSIMActivationCodePool) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EmbeddedSIMActivationCodePool) odataType() (string, bool) {
+	return "#microsoft.graph.embeddedSIMActivationCodePool", m.ODataType != nil
 }
 
 func (*EmbeddedSIMActivationCodePoolAssignment) isEntity() {}
-func (*EmbeddedSIMActivationCodePoolAssignment) odataTypeName() string {
-	return "#microsoft.graph.embeddedSIMActivationCodePoolAssignment"
-}
-func (m *EmbeddedSIMActivationCodePoolAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EmbeddedSIMActivationCodePoolAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.embeddedSIMActivationCodePoolAssignment", m.ODataType != nil
 }
 
 func (*EmbeddedSIMDeviceState) isEntity() {}
-func (*EmbeddedSIMDeviceState) odataTypeName() string {
-	return "#microsoft.graph.embeddedSIMDeviceState"
-}
-func (m *EmbeddedSIMDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EmbeddedSIMDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.embeddedSIMDeviceState", m.ODataType != nil
 }
 
 func (*EncryptionReportPolicyDetails) isEncryptionReportPolicyDetails() {}
-func (*EncryptionReportPolicyDetails) odataTypeName() string {
-	return "#microsoft.graph.encryptionReportPolicyDetails"
-}
-func (m *EncryptionReportPolicyDetails) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EncryptionReportPolicyDetails) odataType() (string, bool) {
+	return "#microsoft.graph.encryptionReportPolicyDetails", m.ODataType != nil
 }
 
 func (*EnrollmentConfigurationAssignment) isEntity() {}
-func (*EnrollmentConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.enrollmentConfigurationAssignment"
-}
-func (m *EnrollmentConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EnrollmentConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.enrollmentConfigurationAssignment", m.ODataType != nil
 }
 
 func (*EnrollmentProfile) isEnrollmentProfile() {}
 func (*EnrollmentProfile) isEntity()            {}
-func (*EnrollmentProfile) odataTypeName() string {
-	return "#microsoft.graph.enrollmentProfile"
-}
-func (m *EnrollmentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EnrollmentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.enrollmentProfile", m.ODataType != nil
 }
 
 func (*EnrollmentRestrictionsConfigurationPolicySetItem) isPolicySetItem() {}
 func (*EnrollmentRestrictionsConfigurationPolicySetItem) isEntity()        {}
-func (*EnrollmentRestrictionsConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem"
-}
-func (m *EnrollmentRestrictionsConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EnrollmentRestrictionsConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*EnrollmentTroubleshootingEvent) isDeviceManagementTroubleshootingEvent() {}
 func (*EnrollmentTroubleshootingEvent) isEntity()                               {}
-func (*EnrollmentTroubleshootingEvent) odataTypeName() string {
-	return "#microsoft.graph.enrollmentTroubleshootingEvent"
-}
-func (m *EnrollmentTroubleshootingEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EnrollmentTroubleshootingEvent) odataType() (string, bool) {
+	return "#microsoft.graph.enrollmentTroubleshootingEvent", m.ODataType != nil
 }
 
 func (*EnterpriseCodeSigningCertificate) isEntity() {}
-func (*EnterpriseCodeSigningCertificate) odataTypeName() string {
-	return "#microsoft.graph.enterpriseCodeSigningCertificate"
-}
-func (m *EnterpriseCodeSigningCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *EnterpriseCodeSigningCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.enterpriseCodeSigningCertificate", m.ODataType != nil
 }
 
 func (*Entity) isEntity() {}
-func (*Entity) odataTypeName() string {
-	return "#microsoft.graph.entity"
-}
-func (m *Entity) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Entity) odataType() (string, bool) {
+	return "#microsoft.graph.entity", m.ODataType != nil
 }
 
 func (*ExcludedApps) isExcludedApps() {}
-func (*ExcludedApps) odataTypeName() string {
-	return "#microsoft.graph.excludedApps"
-}
-func (m *ExcludedApps) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ExcludedApps) odataType() (string, bool) {
+	return "#microsoft.graph.excludedApps", m.ODataType != nil
 }
 
 func (*ExpeditedWindowsQualityUpdateSettings) isExpeditedWindowsQualityUpdateSettings() {}
-func (*ExpeditedWindowsQualityUpdateSettings) odataTypeName() string {
-	return "#microsoft.graph.expeditedWindowsQualityUpdateSettings"
-}
-func (m *ExpeditedWindowsQualityUpdateSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ExpeditedWindowsQualityUpdateSettings) odataType() (string, bool) {
+	return "#microsoft.graph.expeditedWindowsQualityUpdateSettings", m.ODataType != nil
 }
 
 func (*ExtendedKeyUsage) isExtendedKeyUsage() {}
-func (*ExtendedKeyUsage) odataTypeName() string {
-	return "#microsoft.graph.extendedKeyUsage"
-}
-func (m *ExtendedKeyUsage) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ExtendedKeyUsage) odataType() (string, bool) {
+	return "#microsoft.graph.extendedKeyUsage", m.ODataType != nil
 }
 
 func (*GroupPolicyCategory) isGroupPolicyCategory() {}
 func (*GroupPolicyCategory) isEntity()              {}
-func (*GroupPolicyCategory) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyCategory"
-}
-func (m *GroupPolicyCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyCategory) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyCategory", m.ODataType != nil
 }
 
 func (*GroupPolicyConfiguration) isEntity() {}
-func (*GroupPolicyConfiguration) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyConfiguration"
-}
-func (m *GroupPolicyConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyConfiguration", m.ODataType != nil
 }
 
 func (*GroupPolicyConfigurationAssignment) isEntity() {}
-func (*GroupPolicyConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyConfigurationAssignment"
-}
-func (m *GroupPolicyConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyConfigurationAssignment", m.ODataType != nil
 }
 
 func (*GroupPolicyDefinition) isGroupPolicyDefinition() {}
 func (*GroupPolicyDefinition) isEntity()                {}
-func (*GroupPolicyDefinition) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyDefinition"
-}
-func (m *GroupPolicyDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyDefinition", m.ODataType != nil
 }
 
 func (*GroupPolicyDefinitionFile) isGroupPolicyDefinitionFile() {}
 func (*GroupPolicyDefinitionFile) isEntity()                    {}
-func (*GroupPolicyDefinitionFile) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyDefinitionFile"
-}
-func (m *GroupPolicyDefinitionFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyDefinitionFile) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyDefinitionFile", m.ODataType != nil
 }
 
 func (*GroupPolicyDefinitionValue) isEntity() {}
-func (*GroupPolicyDefinitionValue) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyDefinitionValue"
-}
-func (m *GroupPolicyDefinitionValue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyDefinitionValue) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyDefinitionValue", m.ODataType != nil
 }
 
 func (*GroupPolicyMigrationReport) isEntity() {}
-func (*GroupPolicyMigrationReport) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyMigrationReport"
-}
-func (m *GroupPolicyMigrationReport) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyMigrationReport) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyMigrationReport", m.ODataType != nil
 }
 
 func (*GroupPolicyObjectFile) isGroupPolicyObjectFile() {}
 func (*GroupPolicyObjectFile) isEntity()                {}
-func (*GroupPolicyObjectFile) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyObjectFile"
-}
-func (m *GroupPolicyObjectFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyObjectFile) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyObjectFile", m.ODataType != nil
 }
 
 func (*GroupPolicyOperation) isEntity() {}
-func (*GroupPolicyOperation) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyOperation"
-}
-func (m *GroupPolicyOperation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyOperation) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyOperation", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentation) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentation) isEntity()                  {}
-func (*GroupPolicyPresentation) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentation"
-}
-func (m *GroupPolicyPresentation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentation) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentation", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationCheckBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationCheckBox) isEntity()                  {}
-func (*GroupPolicyPresentationCheckBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationCheckBox"
-}
-func (m *GroupPolicyPresentationCheckBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationCheckBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationCheckBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationComboBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationComboBox) isEntity()                  {}
-func (*GroupPolicyPresentationComboBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationComboBox"
-}
-func (m *GroupPolicyPresentationComboBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationComboBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationComboBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationDecimalTextBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationDecimalTextBox) isEntity()                  {}
-func (*GroupPolicyPresentationDecimalTextBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationDecimalTextBox"
-}
-func (m *GroupPolicyPresentationDecimalTextBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationDecimalTextBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationDecimalTextBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationDropdownList) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationDropdownList) isEntity()                  {}
-func (*GroupPolicyPresentationDropdownList) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationDropdownList"
-}
-func (m *GroupPolicyPresentationDropdownList) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationDropdownList) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationDropdownList", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationDropdownListItem) isGroupPolicyPresentationDropdownListItem() {}
-func (*GroupPolicyPresentationDropdownListItem) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationDropdownListItem"
-}
-func (m *GroupPolicyPresentationDropdownListItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationDropdownListItem) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationDropdownListItem", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationListBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationListBox) isEntity()                  {}
-func (*GroupPolicyPresentationListBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationListBox"
-}
-func (m *GroupPolicyPresentationListBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationListBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationListBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationLongDecimalTextBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationLongDecimalTextBox) isEntity()                  {}
-func (*GroupPolicyPresentationLongDecimalTextBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationLongDecimalTextBox"
-}
-func (m *GroupPolicyPresentationLongDecimalTextBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationLongDecimalTextBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationLongDecimalTextBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationMultiTextBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationMultiTextBox) isEntity()                  {}
-func (*GroupPolicyPresentationMultiTextBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationMultiTextBox"
-}
-func (m *GroupPolicyPresentationMultiTextBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationMultiTextBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationMultiTextBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationText) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationText) isEntity()                  {}
-func (*GroupPolicyPresentationText) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationText"
-}
-func (m *GroupPolicyPresentationText) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationText) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationText", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationTextBox) isGroupPolicyPresentation() {}
 func (*GroupPolicyPresentationTextBox) isEntity()                  {}
-func (*GroupPolicyPresentationTextBox) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationTextBox"
-}
-func (m *GroupPolicyPresentationTextBox) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationTextBox) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationTextBox", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValue) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValue) isEntity()                       {}
-func (*GroupPolicyPresentationValue) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValue"
-}
-func (m *GroupPolicyPresentationValue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValue) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValue", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueBoolean) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueBoolean) isEntity()                       {}
-func (*GroupPolicyPresentationValueBoolean) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueBoolean"
-}
-func (m *GroupPolicyPresentationValueBoolean) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueBoolean) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueBoolean", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueDecimal) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueDecimal) isEntity()                       {}
-func (*GroupPolicyPresentationValueDecimal) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueDecimal"
-}
-func (m *GroupPolicyPresentationValueDecimal) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueDecimal) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueDecimal", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueList) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueList) isEntity()                       {}
-func (*GroupPolicyPresentationValueList) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueList"
-}
-func (m *GroupPolicyPresentationValueList) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueList) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueList", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueLongDecimal) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueLongDecimal) isEntity()                       {}
-func (*GroupPolicyPresentationValueLongDecimal) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueLongDecimal"
-}
-func (m *GroupPolicyPresentationValueLongDecimal) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueLongDecimal) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueLongDecimal", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueMultiText) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueMultiText) isEntity()                       {}
-func (*GroupPolicyPresentationValueMultiText) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueMultiText"
-}
-func (m *GroupPolicyPresentationValueMultiText) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueMultiText) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueMultiText", m.ODataType != nil
 }
 
 func (*GroupPolicyPresentationValueText) isGroupPolicyPresentationValue() {}
 func (*GroupPolicyPresentationValueText) isEntity()                       {}
-func (*GroupPolicyPresentationValueText) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyPresentationValueText"
-}
-func (m *GroupPolicyPresentationValueText) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyPresentationValueText) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyPresentationValueText", m.ODataType != nil
 }
 
 func (*GroupPolicySettingMapping) isEntity() {}
-func (*GroupPolicySettingMapping) odataTypeName() string {
-	return "#microsoft.graph.groupPolicySettingMapping"
-}
-func (m *GroupPolicySettingMapping) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicySettingMapping) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicySettingMapping", m.ODataType != nil
 }
 
 func (*GroupPolicyUploadedCategory) isGroupPolicyCategory() {}
 func (*GroupPolicyUploadedCategory) isEntity()              {}
-func (*GroupPolicyUploadedCategory) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyUploadedCategory"
-}
-func (m *GroupPolicyUploadedCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyUploadedCategory) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyUploadedCategory", m.ODataType != nil
 }
 
 func (*GroupPolicyUploadedDefinition) isGroupPolicyDefinition() {}
 func (*GroupPolicyUploadedDefinition) isEntity()                {}
-func (*GroupPolicyUploadedDefinition) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyUploadedDefinition"
-}
-func (m *GroupPolicyUploadedDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyUploadedDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyUploadedDefinition", m.ODataType != nil
 }
 
 func (*GroupPolicyUploadedDefinitionFile) isGroupPolicyDefinitionFile() {}
 func (*GroupPolicyUploadedDefinitionFile) isEntity()                    {}
-func (*GroupPolicyUploadedDefinitionFile) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyUploadedDefinitionFile"
-}
-func (m *GroupPolicyUploadedDefinitionFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyUploadedDefinitionFile) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyUploadedDefinitionFile", m.ODataType != nil
 }
 
 func (*GroupPolicyUploadedLanguageFile) isGroupPolicyUploadedLanguageFile() {}
-func (*GroupPolicyUploadedLanguageFile) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyUploadedLanguageFile"
-}
-func (m *GroupPolicyUploadedLanguageFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyUploadedLanguageFile) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyUploadedLanguageFile", m.ODataType != nil
 }
 
 func (*GroupPolicyUploadedPresentation) isGroupPolicyPresentation() {}
 func (*GroupPolicyUploadedPresentation) isEntity()                  {}
-func (*GroupPolicyUploadedPresentation) odataTypeName() string {
-	return "#microsoft.graph.groupPolicyUploadedPresentation"
-}
-func (m *GroupPolicyUploadedPresentation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *GroupPolicyUploadedPresentation) odataType() (string, bool) {
+	return "#microsoft.graph.groupPolicyUploadedPresentation", m.ODataType != nil
 }
 
 func (*HardwareInformation) isHardwareInformation() {}
-func (*HardwareInformation) odataTypeName() string {
-	return "#microsoft.graph.hardwareInformation"
-}
-func (m *HardwareInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *HardwareInformation) odataType() (string, bool) {
+	return "#microsoft.graph.hardwareInformation", m.ODataType != nil
 }
 
 func (*IPv4Range) isIPv4Range() {}
 func (*IPv4Range) isIpRange()   {}
-func (*IPv4Range) odataTypeName() string {
-	return "#microsoft.graph.iPv4Range"
-}
-func (m *IPv4Range) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IPv4Range) odataType() (string, bool) {
+	return "#microsoft.graph.iPv4Range", m.ODataType != nil
 }
 
 func (*ImportedAppleDeviceIdentity) isImportedAppleDeviceIdentity() {}
 func (*ImportedAppleDeviceIdentity) isEntity()                      {}
-func (*ImportedAppleDeviceIdentity) odataTypeName() string {
-	return "#microsoft.graph.importedAppleDeviceIdentity"
-}
-func (m *ImportedAppleDeviceIdentity) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ImportedAppleDeviceIdentity) odataType() (string, bool) {
+	return "#microsoft.graph.importedAppleDeviceIdentity", m.ODataType != nil
 }
 
 func (*ImportedAppleDeviceIdentityResult) isImportedAppleDeviceIdentity() {}
 func (*ImportedAppleDeviceIdentityResult) isEntity()                      {}
-func (*ImportedAppleDeviceIdentityResult) odataTypeName() string {
-	return "#microsoft.graph.importedAppleDeviceIdentityResult"
-}
-func (m *ImportedAppleDeviceIdentityResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ImportedAppleDeviceIdentityResult) odataType() (string, bool) {
+	return "#microsoft.graph.importedAppleDeviceIdentityResult", m.ODataType != nil
 }
 
 func (*ImportedDeviceIdentity) isImportedDeviceIdentity() {}
 func (*ImportedDeviceIdentity) isEntity()                 {}
-func (*ImportedDeviceIdentity) odataTypeName() string {
-	return "#microsoft.graph.importedDeviceIdentity"
-}
-func (m *ImportedDeviceIdentity) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ImportedDeviceIdentity) odataType() (string, bool) {
+	return "#microsoft.graph.importedDeviceIdentity", m.ODataType != nil
 }
 
 func (*ImportedDeviceIdentityResult) isImportedDeviceIdentity() {}
 func (*ImportedDeviceIdentityResult) isEntity()                 {}
-func (*ImportedDeviceIdentityResult) odataTypeName() string {
-	return "#microsoft.graph.importedDeviceIdentityResult"
-}
-func (m *ImportedDeviceIdentityResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ImportedDeviceIdentityResult) odataType() (string, bool) {
+	return "#microsoft.graph.importedDeviceIdentityResult", m.ODataType != nil
 }
 
 func (*IntuneBrand) isIntuneBrand() {}
-func (*IntuneBrand) odataTypeName() string {
-	return "#microsoft.graph.intuneBrand"
-}
-func (m *IntuneBrand) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IntuneBrand) odataType() (string, bool) {
+	return "#microsoft.graph.intuneBrand", m.ODataType != nil
 }
 
 func (*IntuneBrandingProfile) isEntity() {}
-func (*IntuneBrandingProfile) odataTypeName() string {
-	return "#microsoft.graph.intuneBrandingProfile"
-}
-func (m *IntuneBrandingProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IntuneBrandingProfile) odataType() (string, bool) {
+	return "#microsoft.graph.intuneBrandingProfile", m.ODataType != nil
 }
 
 func (*IntuneBrandingProfileAssignment) isEntity() {}
-func (*IntuneBrandingProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.intuneBrandingProfileAssignment"
-}
-func (m *IntuneBrandingProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IntuneBrandingProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.intuneBrandingProfileAssignment", m.ODataType != nil
 }
 
 func (*IosCertificateProfile) isIosCertificateProfile() {}
 func (*IosCertificateProfile) isDeviceConfiguration()   {}
 func (*IosCertificateProfile) isEntity()                {}
-func (*IosCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.iosCertificateProfile"
-}
-func (m *IosCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.iosCertificateProfile", m.ODataType != nil
 }
 
 func (*IosCertificateProfileBase) isIosCertificateProfileBase() {}
 func (*IosCertificateProfileBase) isIosCertificateProfile()     {}
 func (*IosCertificateProfileBase) isDeviceConfiguration()       {}
 func (*IosCertificateProfileBase) isEntity()                    {}
-func (*IosCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.iosCertificateProfileBase"
-}
-func (m *IosCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.iosCertificateProfileBase", m.ODataType != nil
 }
 
 func (*IosCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*IosCompliancePolicy) isEntity()                 {}
-func (*IosCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.iosCompliancePolicy"
-}
-func (m *IosCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.iosCompliancePolicy", m.ODataType != nil
 }
 
 func (*IosCustomConfiguration) isDeviceConfiguration() {}
 func (*IosCustomConfiguration) isEntity()              {}
-func (*IosCustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosCustomConfiguration"
-}
-func (m *IosCustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosCustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosCustomConfiguration", m.ODataType != nil
 }
 
 func (*IosDerivedCredentialAuthenticationConfiguration) isDeviceConfiguration() {}
 func (*IosDerivedCredentialAuthenticationConfiguration) isEntity()              {}
-func (*IosDerivedCredentialAuthenticationConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosDerivedCredentialAuthenticationConfiguration"
-}
-func (m *IosDerivedCredentialAuthenticationConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosDerivedCredentialAuthenticationConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosDerivedCredentialAuthenticationConfiguration", m.ODataType != nil
 }
 
 func (*IosDeviceFeaturesConfiguration) isAppleDeviceFeaturesConfigurationBase() {}
 func (*IosDeviceFeaturesConfiguration) isDeviceConfiguration()                  {}
 func (*IosDeviceFeaturesConfiguration) isEntity()                               {}
-func (*IosDeviceFeaturesConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosDeviceFeaturesConfiguration"
-}
-func (m *IosDeviceFeaturesConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosDeviceFeaturesConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosDeviceFeaturesConfiguration", m.ODataType != nil
 }
 
 func (*IosDeviceType) isIosDeviceType() {}
-func (*IosDeviceType) odataTypeName() string {
-	return "#microsoft.graph.iosDeviceType"
-}
-func (m *IosDeviceType) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosDeviceType) odataType() (string, bool) {
+	return "#microsoft.graph.iosDeviceType", m.ODataType != nil
 }
 
 func (*IosEasEmailProfileConfiguration) isEasEmailProfileConfigurationBase() {}
 func (*IosEasEmailProfileConfiguration) isDeviceConfiguration()              {}
 func (*IosEasEmailProfileConfiguration) isEntity()                           {}
-func (*IosEasEmailProfileConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosEasEmailProfileConfiguration"
-}
-func (m *IosEasEmailProfileConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosEasEmailProfileConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosEasEmailProfileConfiguration", m.ODataType != nil
 }
 
 func (*IosEduCertificateSettings) isIosEduCertificateSettings() {}
-func (*IosEduCertificateSettings) odataTypeName() string {
-	return "#microsoft.graph.iosEduCertificateSettings"
-}
-func (m *IosEduCertificateSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosEduCertificateSettings) odataType() (string, bool) {
+	return "#microsoft.graph.iosEduCertificateSettings", m.ODataType != nil
 }
 
 func (*IosEduDeviceConfiguration) isDeviceConfiguration() {}
 func (*IosEduDeviceConfiguration) isEntity()              {}
-func (*IosEduDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosEduDeviceConfiguration"
-}
-func (m *IosEduDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosEduDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosEduDeviceConfiguration", m.ODataType != nil
 }
 
 func (*IosEducationDeviceConfiguration) isDeviceConfiguration() {}
 func (*IosEducationDeviceConfiguration) isEntity()              {}
-func (*IosEducationDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosEducationDeviceConfiguration"
-}
-func (m *IosEducationDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosEducationDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosEducationDeviceConfiguration", m.ODataType != nil
 }
 
 func (*IosEnterpriseWiFiConfiguration) isIosWiFiConfiguration() {}
 func (*IosEnterpriseWiFiConfiguration) isDeviceConfiguration()  {}
 func (*IosEnterpriseWiFiConfiguration) isEntity()               {}
-func (*IosEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosEnterpriseWiFiConfiguration"
-}
-func (m *IosEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*IosExpeditedCheckinConfiguration) isAppleExpeditedCheckinConfigurationBase() {}
 func (*IosExpeditedCheckinConfiguration) isDeviceConfiguration()                    {}
 func (*IosExpeditedCheckinConfiguration) isEntity()                                 {}
-func (*IosExpeditedCheckinConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosExpeditedCheckinConfiguration"
-}
-func (m *IosExpeditedCheckinConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosExpeditedCheckinConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosExpeditedCheckinConfiguration", m.ODataType != nil
 }
 
 func (*IosGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*IosGeneralDeviceConfiguration) isEntity()              {}
-func (*IosGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosGeneralDeviceConfiguration"
-}
-func (m *IosGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*IosHomeScreenItem) isIosHomeScreenItem() {}
-func (*IosHomeScreenItem) odataTypeName() string {
-	return "#microsoft.graph.iosHomeScreenItem"
-}
-func (m *IosHomeScreenItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosHomeScreenItem) odataType() (string, bool) {
+	return "#microsoft.graph.iosHomeScreenItem", m.ODataType != nil
 }
 
 func (*IosHomeScreenPage) isIosHomeScreenPage() {}
-func (*IosHomeScreenPage) odataTypeName() string {
-	return "#microsoft.graph.iosHomeScreenPage"
-}
-func (m *IosHomeScreenPage) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosHomeScreenPage) odataType() (string, bool) {
+	return "#microsoft.graph.iosHomeScreenPage", m.ODataType != nil
 }
 
 func (*IosImportedPFXCertificateProfile) isIosCertificateProfile() {}
 func (*IosImportedPFXCertificateProfile) isDeviceConfiguration()   {}
 func (*IosImportedPFXCertificateProfile) isEntity()                {}
-func (*IosImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.iosImportedPFXCertificateProfile"
-}
-func (m *IosImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.iosImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*IosLobApp) isMobileLobApp() {}
 func (*IosLobApp) isMobileApp()    {}
 func (*IosLobApp) isEntity()       {}
-func (*IosLobApp) odataTypeName() string {
-	return "#microsoft.graph.iosLobApp"
-}
-func (m *IosLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.iosLobApp", m.ODataType != nil
 }
 
 func (*IosLobAppProvisioningConfiguration) isEntity() {}
-func (*IosLobAppProvisioningConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosLobAppProvisioningConfiguration"
-}
-func (m *IosLobAppProvisioningConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosLobAppProvisioningConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosLobAppProvisioningConfiguration", m.ODataType != nil
 }
 
 func (*IosLobAppProvisioningConfigurationAssignment) isEntity() {}
-func (*IosLobAppProvisioningConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment"
-}
-func (m *IosLobAppProvisioningConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosLobAppProvisioningConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment", m.ODataType != nil
 }
 
 func (*IosLobAppProvisioningConfigurationPolicySetItem) isPolicySetItem() {}
 func (*IosLobAppProvisioningConfigurationPolicySetItem) isEntity()        {}
-func (*IosLobAppProvisioningConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem"
-}
-func (m *IosLobAppProvisioningConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosLobAppProvisioningConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*IosManagedAppProtection) isTargetedManagedAppProtection() {}
 func (*IosManagedAppProtection) isManagedAppProtection()         {}
 func (*IosManagedAppProtection) isManagedAppPolicy()             {}
 func (*IosManagedAppProtection) isEntity()                       {}
-func (*IosManagedAppProtection) odataTypeName() string {
-	return "#microsoft.graph.iosManagedAppProtection"
-}
-func (m *IosManagedAppProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosManagedAppProtection) odataType() (string, bool) {
+	return "#microsoft.graph.iosManagedAppProtection", m.ODataType != nil
 }
 
 func (*IosMinimumOperatingSystem) isIosMinimumOperatingSystem() {}
-func (*IosMinimumOperatingSystem) odataTypeName() string {
-	return "#microsoft.graph.iosMinimumOperatingSystem"
-}
-func (m *IosMinimumOperatingSystem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosMinimumOperatingSystem) odataType() (string, bool) {
+	return "#microsoft.graph.iosMinimumOperatingSystem", m.ODataType != nil
 }
 
 func (*IosMobileAppConfiguration) isManagedDeviceMobileAppConfiguration() {}
 func (*IosMobileAppConfiguration) isEntity()                              {}
-func (*IosMobileAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosMobileAppConfiguration"
-}
-func (m *IosMobileAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosMobileAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosMobileAppConfiguration", m.ODataType != nil
 }
 
 func (*IosNetworkUsageRule) isIosNetworkUsageRule() {}
-func (*IosNetworkUsageRule) odataTypeName() string {
-	return "#microsoft.graph.iosNetworkUsageRule"
-}
-func (m *IosNetworkUsageRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosNetworkUsageRule) odataType() (string, bool) {
+	return "#microsoft.graph.iosNetworkUsageRule", m.ODataType != nil
 }
 
 func (*IosNotificationSettings) isIosNotificationSettings() {}
-func (*IosNotificationSettings) odataTypeName() string {
-	return "#microsoft.graph.iosNotificationSettings"
-}
-func (m *IosNotificationSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosNotificationSettings) odataType() (string, bool) {
+	return "#microsoft.graph.iosNotificationSettings", m.ODataType != nil
 }
 
 func (*IosPkcsCertificateProfile) isIosCertificateProfileBase() {}
 func (*IosPkcsCertificateProfile) isIosCertificateProfile()     {}
 func (*IosPkcsCertificateProfile) isDeviceConfiguration()       {}
 func (*IosPkcsCertificateProfile) isEntity()                    {}
-func (*IosPkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.iosPkcsCertificateProfile"
-}
-func (m *IosPkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosPkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.iosPkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*IosScepCertificateProfile) isIosCertificateProfileBase() {}
 func (*IosScepCertificateProfile) isIosCertificateProfile()     {}
 func (*IosScepCertificateProfile) isDeviceConfiguration()       {}
 func (*IosScepCertificateProfile) isEntity()                    {}
-func (*IosScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.iosScepCertificateProfile"
-}
-func (m *IosScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.iosScepCertificateProfile", m.ODataType != nil
 }
 
 func (*IosSingleSignOnExtension) isIosSingleSignOnExtension() {}
 func (*IosSingleSignOnExtension) isSingleSignOnExtension()    {}
-func (*IosSingleSignOnExtension) odataTypeName() string {
-	return "#microsoft.graph.iosSingleSignOnExtension"
-}
-func (m *IosSingleSignOnExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosSingleSignOnExtension) odataType() (string, bool) {
+	return "#microsoft.graph.iosSingleSignOnExtension", m.ODataType != nil
 }
 
 func (*IosSingleSignOnSettings) isIosSingleSignOnSettings() {}
-func (*IosSingleSignOnSettings) odataTypeName() string {
-	return "#microsoft.graph.iosSingleSignOnSettings"
-}
-func (m *IosSingleSignOnSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosSingleSignOnSettings) odataType() (string, bool) {
+	return "#microsoft.graph.iosSingleSignOnSettings", m.ODataType != nil
 }
 
 func (*IosStoreApp) isMobileApp() {}
 func (*IosStoreApp) isEntity()    {}
-func (*IosStoreApp) odataTypeName() string {
-	return "#microsoft.graph.iosStoreApp"
-}
-func (m *IosStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.iosStoreApp", m.ODataType != nil
 }
 
 func (*IosTrustedRootCertificate) isDeviceConfiguration() {}
 func (*IosTrustedRootCertificate) isEntity()              {}
-func (*IosTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.iosTrustedRootCertificate"
-}
-func (m *IosTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.iosTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*IosUpdateConfiguration) isDeviceConfiguration() {}
 func (*IosUpdateConfiguration) isEntity()              {}
-func (*IosUpdateConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosUpdateConfiguration"
-}
-func (m *IosUpdateConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosUpdateConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosUpdateConfiguration", m.ODataType != nil
 }
 
 func (*IosUpdateDeviceStatus) isEntity() {}
-func (*IosUpdateDeviceStatus) odataTypeName() string {
-	return "#microsoft.graph.iosUpdateDeviceStatus"
-}
-func (m *IosUpdateDeviceStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosUpdateDeviceStatus) odataType() (string, bool) {
+	return "#microsoft.graph.iosUpdateDeviceStatus", m.ODataType != nil
 }
 
 func (*IosVpnConfiguration) isIosVpnConfiguration()   {}
 func (*IosVpnConfiguration) isAppleVpnConfiguration() {}
 func (*IosVpnConfiguration) isDeviceConfiguration()   {}
 func (*IosVpnConfiguration) isEntity()                {}
-func (*IosVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosVpnConfiguration"
-}
-func (m *IosVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosVpnConfiguration", m.ODataType != nil
 }
 
 func (*IosVpnSecurityAssociationParameters) isIosVpnSecurityAssociationParameters() {}
-func (*IosVpnSecurityAssociationParameters) odataTypeName() string {
-	return "#microsoft.graph.iosVpnSecurityAssociationParameters"
-}
-func (m *IosVpnSecurityAssociationParameters) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVpnSecurityAssociationParameters) odataType() (string, bool) {
+	return "#microsoft.graph.iosVpnSecurityAssociationParameters", m.ODataType != nil
 }
 
 func (*IosVppApp) isMobileApp() {}
 func (*IosVppApp) isEntity()    {}
-func (*IosVppApp) odataTypeName() string {
-	return "#microsoft.graph.iosVppApp"
-}
-func (m *IosVppApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppApp) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppApp", m.ODataType != nil
 }
 
 func (*IosVppAppAssignedDeviceLicense) isIosVppAppAssignedLicense() {}
 func (*IosVppAppAssignedDeviceLicense) isEntity()                   {}
-func (*IosVppAppAssignedDeviceLicense) odataTypeName() string {
-	return "#microsoft.graph.iosVppAppAssignedDeviceLicense"
-}
-func (m *IosVppAppAssignedDeviceLicense) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppAppAssignedDeviceLicense) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppAppAssignedDeviceLicense", m.ODataType != nil
 }
 
 func (*IosVppAppAssignedLicense) isIosVppAppAssignedLicense() {}
 func (*IosVppAppAssignedLicense) isEntity()                   {}
-func (*IosVppAppAssignedLicense) odataTypeName() string {
-	return "#microsoft.graph.iosVppAppAssignedLicense"
-}
-func (m *IosVppAppAssignedLicense) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppAppAssignedLicense) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppAppAssignedLicense", m.ODataType != nil
 }
 
 func (*IosVppAppAssignedUserLicense) isIosVppAppAssignedLicense() {}
 func (*IosVppAppAssignedUserLicense) isEntity()                   {}
-func (*IosVppAppAssignedUserLicense) odataTypeName() string {
-	return "#microsoft.graph.iosVppAppAssignedUserLicense"
-}
-func (m *IosVppAppAssignedUserLicense) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppAppAssignedUserLicense) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppAppAssignedUserLicense", m.ODataType != nil
 }
 
 func (*IosVppAppRevokeLicensesActionResult) isIosVppAppRevokeLicensesActionResult() {}
-func (*IosVppAppRevokeLicensesActionResult) odataTypeName() string {
-	return "#microsoft.graph.iosVppAppRevokeLicensesActionResult"
-}
-func (m *IosVppAppRevokeLicensesActionResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppAppRevokeLicensesActionResult) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppAppRevokeLicensesActionResult", m.ODataType != nil
 }
 
 func (*IosVppEBook) isManagedEBook() {}
 func (*IosVppEBook) isEntity()       {}
-func (*IosVppEBook) odataTypeName() string {
-	return "#microsoft.graph.iosVppEBook"
-}
-func (m *IosVppEBook) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppEBook) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppEBook", m.ODataType != nil
 }
 
 func (*IosVppEBookAssignment) isManagedEBookAssignment() {}
 func (*IosVppEBookAssignment) isEntity()                 {}
-func (*IosVppEBookAssignment) odataTypeName() string {
-	return "#microsoft.graph.iosVppEBookAssignment"
-}
-func (m *IosVppEBookAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosVppEBookAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.iosVppEBookAssignment", m.ODataType != nil
 }
 
 func (*IosWebContentFilterBase) isIosWebContentFilterBase() {}
-func (*IosWebContentFilterBase) odataTypeName() string {
-	return "#microsoft.graph.iosWebContentFilterBase"
-}
-func (m *IosWebContentFilterBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosWebContentFilterBase) odataType() (string, bool) {
+	return "#microsoft.graph.iosWebContentFilterBase", m.ODataType != nil
 }
 
 func (*IosWiFiConfiguration) isIosWiFiConfiguration() {}
 func (*IosWiFiConfiguration) isDeviceConfiguration()  {}
 func (*IosWiFiConfiguration) isEntity()               {}
-func (*IosWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosWiFiConfiguration"
-}
-func (m *IosWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosWiFiConfiguration", m.ODataType != nil
 }
 
 func (*IosikEv2VpnConfiguration) isIosVpnConfiguration()   {}
 func (*IosikEv2VpnConfiguration) isAppleVpnConfiguration() {}
 func (*IosikEv2VpnConfiguration) isDeviceConfiguration()   {}
 func (*IosikEv2VpnConfiguration) isEntity()                {}
-func (*IosikEv2VpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.iosikEv2VpnConfiguration"
-}
-func (m *IosikEv2VpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IosikEv2VpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.iosikEv2VpnConfiguration", m.ODataType != nil
 }
 
 func (*IpRange) isIpRange() {}
-func (*IpRange) odataTypeName() string {
-	return "#microsoft.graph.ipRange"
-}
-func (m *IpRange) hasODataType() bool {
-	return m.ODataType != nil
+func (m *IpRange) odataType() (string, bool) {
+	return "#microsoft.graph.ipRange", m.ODataType != nil
 }
 
 func (*KeyValue) isKeyValue() {}
-func (*KeyValue) odataTypeName() string {
-	return "#microsoft.graph.keyValue"
-}
-func (m *KeyValue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *KeyValue) odataType() (string, bool) {
+	return "#microsoft.graph.keyValue", m.ODataType != nil
 }
 
 func (*KeyValuePair) isKeyValuePair() {}
-func (*KeyValuePair) odataTypeName() string {
-	return "#microsoft.graph.keyValuePair"
-}
-func (m *KeyValuePair) hasODataType() bool {
-	return m.ODataType != nil
+func (m *KeyValuePair) odataType() (string, bool) {
+	return "#microsoft.graph.keyValuePair", m.ODataType != nil
 }
 
 func (*LocalizedNotificationMessage) isEntity() {}
-func (*LocalizedNotificationMessage) odataTypeName() string {
-	return "#microsoft.graph.localizedNotificationMessage"
-}
-func (m *LocalizedNotificationMessage) hasODataType() bool {
-	return m.ODataType != nil
+func (m *LocalizedNotificationMessage) odataType() (string, bool) {
+	return "#microsoft.graph.localizedNotificationMessage", m.ODataType != nil
 }
 
 func (*LocationManagementCondition) isLocationManagementCondition() {}
 func (*LocationManagementCondition) isManagementCondition()         {}
 func (*LocationManagementCondition) isEntity()                      {}
-func (*LocationManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.locationManagementCondition"
-}
-func (m *LocationManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *LocationManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.locationManagementCondition", m.ODataType != nil
 }
 
 func (*LoggedOnUser) isLoggedOnUser() {}
-func (*LoggedOnUser) odataTypeName() string {
-	return "#microsoft.graph.loggedOnUser"
-}
-func (m *LoggedOnUser) hasODataType() bool {
-	return m.ODataType != nil
+func (m *LoggedOnUser) odataType() (string, bool) {
+	return "#microsoft.graph.loggedOnUser", m.ODataType != nil
 }
 
 func (*MacOSAppleEventReceiver) isMacOSAppleEventReceiver() {}
-func (*MacOSAppleEventReceiver) odataTypeName() string {
-	return "#microsoft.graph.macOSAppleEventReceiver"
-}
-func (m *MacOSAppleEventReceiver) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSAppleEventReceiver) odataType() (string, bool) {
+	return "#microsoft.graph.macOSAppleEventReceiver", m.ODataType != nil
 }
 
 func (*MacOSAssociatedDomainsItem) isMacOSAssociatedDomainsItem() {}
-func (*MacOSAssociatedDomainsItem) odataTypeName() string {
-	return "#microsoft.graph.macOSAssociatedDomainsItem"
-}
-func (m *MacOSAssociatedDomainsItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSAssociatedDomainsItem) odataType() (string, bool) {
+	return "#microsoft.graph.macOSAssociatedDomainsItem", m.ODataType != nil
 }
 
 func (*MacOSCertificateProfileBase) isMacOSCertificateProfileBase() {}
 func (*MacOSCertificateProfileBase) isDeviceConfiguration()         {}
 func (*MacOSCertificateProfileBase) isEntity()                      {}
-func (*MacOSCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.macOSCertificateProfileBase"
-}
-func (m *MacOSCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.macOSCertificateProfileBase", m.ODataType != nil
 }
 
 func (*MacOSCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*MacOSCompliancePolicy) isEntity()                 {}
-func (*MacOSCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.macOSCompliancePolicy"
-}
-func (m *MacOSCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.macOSCompliancePolicy", m.ODataType != nil
 }
 
 func (*MacOSCustomAppConfiguration) isDeviceConfiguration() {}
 func (*MacOSCustomAppConfiguration) isEntity()              {}
-func (*MacOSCustomAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSCustomAppConfiguration"
-}
-func (m *MacOSCustomAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSCustomAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSCustomAppConfiguration", m.ODataType != nil
 }
 
 func (*MacOSCustomConfiguration) isDeviceConfiguration() {}
 func (*MacOSCustomConfiguration) isEntity()              {}
-func (*MacOSCustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSCustomConfiguration"
-}
-func (m *MacOSCustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSCustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSCustomConfiguration", m.ODataType != nil
 }
 
 func (*MacOSDeviceFeaturesConfiguration) isAppleDeviceFeaturesConfigurationBase() {}
 func (*MacOSDeviceFeaturesConfiguration) isDeviceConfiguration()                  {}
 func (*MacOSDeviceFeaturesConfiguration) isEntity()                               {}
-func (*MacOSDeviceFeaturesConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSDeviceFeaturesConfiguration"
-}
-func (m *MacOSDeviceFeaturesConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSDeviceFeaturesConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSDeviceFeaturesConfiguration", m.ODataType != nil
 }
 
 func (*MacOSEndpointProtectionConfiguration) isDeviceConfiguration() {}
 func (*MacOSEndpointProtectionConfiguration) isEntity()              {}
-func (*MacOSEndpointProtectionConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSEndpointProtectionConfiguration"
-}
-func (m *MacOSEndpointProtectionConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSEndpointProtectionConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSEndpointProtectionConfiguration", m.ODataType != nil
 }
 
 func (*MacOSEnterpriseWiFiConfiguration) isMacOSWiFiConfiguration() {}
 func (*MacOSEnterpriseWiFiConfiguration) isDeviceConfiguration()    {}
 func (*MacOSEnterpriseWiFiConfiguration) isEntity()                 {}
-func (*MacOSEnterpriseWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSEnterpriseWiFiConfiguration"
-}
-func (m *MacOSEnterpriseWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSEnterpriseWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSEnterpriseWiFiConfiguration", m.ODataType != nil
 }
 
 func (*MacOSExtensionsConfiguration) isDeviceConfiguration() {}
 func (*MacOSExtensionsConfiguration) isEntity()              {}
-func (*MacOSExtensionsConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSExtensionsConfiguration"
-}
-func (m *MacOSExtensionsConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSExtensionsConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSExtensionsConfiguration", m.ODataType != nil
 }
 
 func (*MacOSFirewallApplication) isMacOSFirewallApplication() {}
-func (*MacOSFirewallApplication) odataTypeName() string {
-	return "#microsoft.graph.macOSFirewallApplication"
-}
-func (m *MacOSFirewallApplication) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSFirewallApplication) odataType() (string, bool) {
+	return "#microsoft.graph.macOSFirewallApplication", m.ODataType != nil
 }
 
 func (*MacOSGeneralDeviceConfiguration) isDeviceConfiguration() {}
 func (*MacOSGeneralDeviceConfiguration) isEntity()              {}
-func (*MacOSGeneralDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSGeneralDeviceConfiguration"
-}
-func (m *MacOSGeneralDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSGeneralDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSGeneralDeviceConfiguration", m.ODataType != nil
 }
 
 func (*MacOSImportedPFXCertificateProfile) isMacOSCertificateProfileBase() {}
 func (*MacOSImportedPFXCertificateProfile) isDeviceConfiguration()         {}
 func (*MacOSImportedPFXCertificateProfile) isEntity()                      {}
-func (*MacOSImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.macOSImportedPFXCertificateProfile"
-}
-func (m *MacOSImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.macOSImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*MacOSKernelExtension) isMacOSKernelExtension() {}
-func (*MacOSKernelExtension) odataTypeName() string {
-	return "#microsoft.graph.macOSKernelExtension"
-}
-func (m *MacOSKernelExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSKernelExtension) odataType() (string, bool) {
+	return "#microsoft.graph.macOSKernelExtension", m.ODataType != nil
 }
 
 func (*MacOSLaunchItem) isMacOSLaunchItem() {}
-func (*MacOSLaunchItem) odataTypeName() string {
-	return "#microsoft.graph.macOSLaunchItem"
-}
-func (m *MacOSLaunchItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSLaunchItem) odataType() (string, bool) {
+	return "#microsoft.graph.macOSLaunchItem", m.ODataType != nil
 }
 
 func (*MacOSLobApp) isMobileLobApp() {}
 func (*MacOSLobApp) isMobileApp()    {}
 func (*MacOSLobApp) isEntity()       {}
-func (*MacOSLobApp) odataTypeName() string {
-	return "#microsoft.graph.macOSLobApp"
-}
-func (m *MacOSLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOSLobApp", m.ODataType != nil
 }
 
 func (*MacOSLobChildApp) isMacOSLobChildApp() {}
-func (*MacOSLobChildApp) odataTypeName() string {
-	return "#microsoft.graph.macOSLobChildApp"
-}
-func (m *MacOSLobChildApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSLobChildApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOSLobChildApp", m.ODataType != nil
 }
 
 func (*MacOSMdatpApp) isMobileApp() {}
 func (*MacOSMdatpApp) isEntity()    {}
-func (*MacOSMdatpApp) odataTypeName() string {
-	return "#microsoft.graph.macOSMdatpApp"
-}
-func (m *MacOSMdatpApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSMdatpApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOSMdatpApp", m.ODataType != nil
 }
 
 func (*MacOSMicrosoftEdgeApp) isMobileApp() {}
 func (*MacOSMicrosoftEdgeApp) isEntity()    {}
-func (*MacOSMicrosoftEdgeApp) odataTypeName() string {
-	return "#microsoft.graph.macOSMicrosoftEdgeApp"
-}
-func (m *MacOSMicrosoftEdgeApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSMicrosoftEdgeApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOSMicrosoftEdgeApp", m.ODataType != nil
 }
 
 func (*MacOSMinimumOperatingSystem) isMacOSMinimumOperatingSystem() {}
-func (*MacOSMinimumOperatingSystem) odataTypeName() string {
-	return "#microsoft.graph.macOSMinimumOperatingSystem"
-}
-func (m *MacOSMinimumOperatingSystem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSMinimumOperatingSystem) odataType() (string, bool) {
+	return "#microsoft.graph.macOSMinimumOperatingSystem", m.ODataType != nil
 }
 
 func (*MacOSOfficeSuiteApp) isMobileApp() {}
 func (*MacOSOfficeSuiteApp) isEntity()    {}
-func (*MacOSOfficeSuiteApp) odataTypeName() string {
-	return "#microsoft.graph.macOSOfficeSuiteApp"
-}
-func (m *MacOSOfficeSuiteApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSOfficeSuiteApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOSOfficeSuiteApp", m.ODataType != nil
 }
 
 func (*MacOSPkcsCertificateProfile) isMacOSCertificateProfileBase() {}
 func (*MacOSPkcsCertificateProfile) isDeviceConfiguration()         {}
 func (*MacOSPkcsCertificateProfile) isEntity()                      {}
-func (*MacOSPkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.macOSPkcsCertificateProfile"
-}
-func (m *MacOSPkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSPkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.macOSPkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*MacOSPrivacyAccessControlItem) isMacOSPrivacyAccessControlItem() {}
-func (*MacOSPrivacyAccessControlItem) odataTypeName() string {
-	return "#microsoft.graph.macOSPrivacyAccessControlItem"
-}
-func (m *MacOSPrivacyAccessControlItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSPrivacyAccessControlItem) odataType() (string, bool) {
+	return "#microsoft.graph.macOSPrivacyAccessControlItem", m.ODataType != nil
 }
 
 func (*MacOSScepCertificateProfile) isMacOSCertificateProfileBase() {}
 func (*MacOSScepCertificateProfile) isDeviceConfiguration()         {}
 func (*MacOSScepCertificateProfile) isEntity()                      {}
-func (*MacOSScepCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.macOSScepCertificateProfile"
-}
-func (m *MacOSScepCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSScepCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.macOSScepCertificateProfile", m.ODataType != nil
 }
 
 func (*MacOSSingleSignOnExtension) isMacOSSingleSignOnExtension() {}
 func (*MacOSSingleSignOnExtension) isSingleSignOnExtension()      {}
-func (*MacOSSingleSignOnExtension) odataTypeName() string {
-	return "#microsoft.graph.macOSSingleSignOnExtension"
-}
-func (m *MacOSSingleSignOnExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSingleSignOnExtension) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSingleSignOnExtension", m.ODataType != nil
 }
 
 func (*MacOSSoftwareUpdateAccountSummary) isEntity() {}
-func (*MacOSSoftwareUpdateAccountSummary) odataTypeName() string {
-	return "#microsoft.graph.macOSSoftwareUpdateAccountSummary"
-}
-func (m *MacOSSoftwareUpdateAccountSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSoftwareUpdateAccountSummary) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSoftwareUpdateAccountSummary", m.ODataType != nil
 }
 
 func (*MacOSSoftwareUpdateCategorySummary) isEntity() {}
-func (*MacOSSoftwareUpdateCategorySummary) odataTypeName() string {
-	return "#microsoft.graph.macOSSoftwareUpdateCategorySummary"
-}
-func (m *MacOSSoftwareUpdateCategorySummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSoftwareUpdateCategorySummary) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSoftwareUpdateCategorySummary", m.ODataType != nil
 }
 
 func (*MacOSSoftwareUpdateConfiguration) isDeviceConfiguration() {}
 func (*MacOSSoftwareUpdateConfiguration) isEntity()              {}
-func (*MacOSSoftwareUpdateConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSSoftwareUpdateConfiguration"
-}
-func (m *MacOSSoftwareUpdateConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSoftwareUpdateConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSoftwareUpdateConfiguration", m.ODataType != nil
 }
 
 func (*MacOSSoftwareUpdateStateSummary) isEntity() {}
-func (*MacOSSoftwareUpdateStateSummary) odataTypeName() string {
-	return "#microsoft.graph.macOSSoftwareUpdateStateSummary"
-}
-func (m *MacOSSoftwareUpdateStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSoftwareUpdateStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSoftwareUpdateStateSummary", m.ODataType != nil
 }
 
 func (*MacOSSystemExtension) isMacOSSystemExtension() {}
-func (*MacOSSystemExtension) odataTypeName() string {
-	return "#microsoft.graph.macOSSystemExtension"
-}
-func (m *MacOSSystemExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSystemExtension) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSystemExtension", m.ODataType != nil
 }
 
 func (*MacOSSystemExtensionTypeMapping) isMacOSSystemExtensionTypeMapping() {}
-func (*MacOSSystemExtensionTypeMapping) odataTypeName() string {
-	return "#microsoft.graph.macOSSystemExtensionTypeMapping"
-}
-func (m *MacOSSystemExtensionTypeMapping) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSSystemExtensionTypeMapping) odataType() (string, bool) {
+	return "#microsoft.graph.macOSSystemExtensionTypeMapping", m.ODataType != nil
 }
 
 func (*MacOSTrustedRootCertificate) isDeviceConfiguration() {}
 func (*MacOSTrustedRootCertificate) isEntity()              {}
-func (*MacOSTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.macOSTrustedRootCertificate"
-}
-func (m *MacOSTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.macOSTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*MacOSVpnConfiguration) isAppleVpnConfiguration() {}
 func (*MacOSVpnConfiguration) isDeviceConfiguration()   {}
 func (*MacOSVpnConfiguration) isEntity()                {}
-func (*MacOSVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSVpnConfiguration"
-}
-func (m *MacOSVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSVpnConfiguration", m.ODataType != nil
 }
 
 func (*MacOSWiFiConfiguration) isMacOSWiFiConfiguration() {}
 func (*MacOSWiFiConfiguration) isDeviceConfiguration()    {}
 func (*MacOSWiFiConfiguration) isEntity()                 {}
-func (*MacOSWiFiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSWiFiConfiguration"
-}
-func (m *MacOSWiFiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSWiFiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSWiFiConfiguration", m.ODataType != nil
 }
 
 func (*MacOSWiredNetworkConfiguration) isDeviceConfiguration() {}
 func (*MacOSWiredNetworkConfiguration) isEntity()              {}
-func (*MacOSWiredNetworkConfiguration) odataTypeName() string {
-	return "#microsoft.graph.macOSWiredNetworkConfiguration"
-}
-func (m *MacOSWiredNetworkConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOSWiredNetworkConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.macOSWiredNetworkConfiguration", m.ODataType != nil
 }
 
 func (*MacOsVppApp) isMobileApp() {}
 func (*MacOsVppApp) isEntity()    {}
-func (*MacOsVppApp) odataTypeName() string {
-	return "#microsoft.graph.macOsVppApp"
-}
-func (m *MacOsVppApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOsVppApp) odataType() (string, bool) {
+	return "#microsoft.graph.macOsVppApp", m.ODataType != nil
 }
 
 func (*MacOsVppAppAssignedLicense) isEntity() {}
-func (*MacOsVppAppAssignedLicense) odataTypeName() string {
-	return "#microsoft.graph.macOsVppAppAssignedLicense"
-}
-func (m *MacOsVppAppAssignedLicense) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOsVppAppAssignedLicense) odataType() (string, bool) {
+	return "#microsoft.graph.macOsVppAppAssignedLicense", m.ODataType != nil
 }
 
 func (*MacOsVppAppRevokeLicensesActionResult) isMacOsVppAppRevokeLicensesActionResult() {}
-func (*MacOsVppAppRevokeLicensesActionResult) odataTypeName() string {
-	return "#microsoft.graph.macOsVppAppRevokeLicensesActionResult"
-}
-func (m *MacOsVppAppRevokeLicensesActionResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MacOsVppAppRevokeLicensesActionResult) odataType() (string, bool) {
+	return "#microsoft.graph.macOsVppAppRevokeLicensesActionResult", m.ODataType != nil
 }
 
 func (*MalwareStateForWindowsDevice) isEntity() {}
-func (*MalwareStateForWindowsDevice) odataTypeName() string {
-	return "#microsoft.graph.malwareStateForWindowsDevice"
-}
-func (m *MalwareStateForWindowsDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MalwareStateForWindowsDevice) odataType() (string, bool) {
+	return "#microsoft.graph.malwareStateForWindowsDevice", m.ODataType != nil
 }
 
 func (*ManagedAllDeviceCertificateState) isEntity() {}
-func (*ManagedAllDeviceCertificateState) odataTypeName() string {
-	return "#microsoft.graph.managedAllDeviceCertificateState"
-}
-func (m *ManagedAllDeviceCertificateState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAllDeviceCertificateState) odataType() (string, bool) {
+	return "#microsoft.graph.managedAllDeviceCertificateState", m.ODataType != nil
 }
 
 func (*ManagedAndroidLobApp) isManagedMobileLobApp() {}
 func (*ManagedAndroidLobApp) isManagedApp()          {}
 func (*ManagedAndroidLobApp) isMobileApp()           {}
 func (*ManagedAndroidLobApp) isEntity()              {}
-func (*ManagedAndroidLobApp) odataTypeName() string {
-	return "#microsoft.graph.managedAndroidLobApp"
-}
-func (m *ManagedAndroidLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAndroidLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedAndroidLobApp", m.ODataType != nil
 }
 
 func (*ManagedAndroidStoreApp) isManagedApp() {}
 func (*ManagedAndroidStoreApp) isMobileApp()  {}
 func (*ManagedAndroidStoreApp) isEntity()     {}
-func (*ManagedAndroidStoreApp) odataTypeName() string {
-	return "#microsoft.graph.managedAndroidStoreApp"
-}
-func (m *ManagedAndroidStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAndroidStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedAndroidStoreApp", m.ODataType != nil
 }
 
 func (*ManagedApp) isManagedApp() {}
 func (*ManagedApp) isMobileApp()  {}
 func (*ManagedApp) isEntity()     {}
-func (*ManagedApp) odataTypeName() string {
-	return "#microsoft.graph.managedApp"
-}
-func (m *ManagedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedApp", m.ODataType != nil
 }
 
 func (*ManagedAppConfiguration) isManagedAppConfiguration() {}
 func (*ManagedAppConfiguration) isManagedAppPolicy()        {}
 func (*ManagedAppConfiguration) isEntity()                  {}
-func (*ManagedAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.managedAppConfiguration"
-}
-func (m *ManagedAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppConfiguration", m.ODataType != nil
 }
 
 func (*ManagedAppOperation) isEntity() {}
-func (*ManagedAppOperation) odataTypeName() string {
-	return "#microsoft.graph.managedAppOperation"
-}
-func (m *ManagedAppOperation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppOperation) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppOperation", m.ODataType != nil
 }
 
 func (*ManagedAppPolicy) isManagedAppPolicy() {}
 func (*ManagedAppPolicy) isEntity()           {}
-func (*ManagedAppPolicy) odataTypeName() string {
-	return "#microsoft.graph.managedAppPolicy"
-}
-func (m *ManagedAppPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppPolicy", m.ODataType != nil
 }
 
 func (*ManagedAppPolicyDeploymentSummary) isEntity() {}
-func (*ManagedAppPolicyDeploymentSummary) odataTypeName() string {
-	return "#microsoft.graph.managedAppPolicyDeploymentSummary"
-}
-func (m *ManagedAppPolicyDeploymentSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppPolicyDeploymentSummary) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppPolicyDeploymentSummary", m.ODataType != nil
 }
 
 func (*ManagedAppPolicyDeploymentSummaryPerApp) isManagedAppPolicyDeploymentSummaryPerApp() {}
-func (*ManagedAppPolicyDeploymentSummaryPerApp) odataTypeName() string {
-	return "#microsoft.graph.managedAppPolicyDeploymentSummaryPerApp"
-}
-func (m *ManagedAppPolicyDeploymentSummaryPerApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppPolicyDeploymentSummaryPerApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppPolicyDeploymentSummaryPerApp", m.ODataType != nil
 }
 
 func (*ManagedAppProtection) isManagedAppProtection() {}
 func (*ManagedAppProtection) isManagedAppPolicy()     {}
 func (*ManagedAppProtection) isEntity()               {}
-func (*ManagedAppProtection) odataTypeName() string {
-	return "#microsoft.graph.managedAppProtection"
-}
-func (m *ManagedAppProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppProtection) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppProtection", m.ODataType != nil
 }
 
 func (*ManagedAppProtectionPolicySetItem) isPolicySetItem() {}
 func (*ManagedAppProtectionPolicySetItem) isEntity()        {}
-func (*ManagedAppProtectionPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.managedAppProtectionPolicySetItem"
-}
-func (m *ManagedAppProtectionPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedAppProtectionPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppProtectionPolicySetItem", m.ODataType != nil
 }
 
 func (*ManagedDevice) isManagedDevice() {}
 func (*ManagedDevice) isEntity()        {}
-func (*ManagedDevice) odataTypeName() string {
-	return "#microsoft.graph.managedDevice"
-}
-func (m *ManagedDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDevice) odataType() (string, bool) {
+	return "#microsoft.graph.managedDevice", m.ODataType != nil
 }
 
 func (*ManagedDeviceCertificateState) isEntity() {}
-func (*ManagedDeviceCertificateState) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceCertificateState"
-}
-func (m *ManagedDeviceCertificateState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceCertificateState) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceCertificateState", m.ODataType != nil
 }
 
 func (*ManagedDeviceCleanupSettings) isManagedDeviceCleanupSettings() {}
-func (*ManagedDeviceCleanupSettings) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceCleanupSettings"
-}
-func (m *ManagedDeviceCleanupSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceCleanupSettings) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceCleanupSettings", m.ODataType != nil
 }
 
 func (*ManagedDeviceEncryptionState) isEntity() {}
-func (*ManagedDeviceEncryptionState) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceEncryptionState"
-}
-func (m *ManagedDeviceEncryptionState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceEncryptionState) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceEncryptionState", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfiguration) isManagedDeviceMobileAppConfiguration() {}
 func (*ManagedDeviceMobileAppConfiguration) isEntity()                              {}
-func (*ManagedDeviceMobileAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfiguration"
-}
-func (m *ManagedDeviceMobileAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfiguration", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationAssignment) isEntity() {}
-func (*ManagedDeviceMobileAppConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment"
-}
-func (m *ManagedDeviceMobileAppConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationDeviceStatus) isEntity() {}
-func (*ManagedDeviceMobileAppConfigurationDeviceStatus) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus"
-}
-func (m *ManagedDeviceMobileAppConfigurationDeviceStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationDeviceStatus) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationDeviceSummary) isEntity() {}
-func (*ManagedDeviceMobileAppConfigurationDeviceSummary) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary"
-}
-func (m *ManagedDeviceMobileAppConfigurationDeviceSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationDeviceSummary) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationPolicySetItem) isPolicySetItem() {}
 func (*ManagedDeviceMobileAppConfigurationPolicySetItem) isEntity()        {}
-func (*ManagedDeviceMobileAppConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem"
-}
-func (m *ManagedDeviceMobileAppConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationUserStatus) isEntity() {}
-func (*ManagedDeviceMobileAppConfigurationUserStatus) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus"
-}
-func (m *ManagedDeviceMobileAppConfigurationUserStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationUserStatus) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus", m.ODataType != nil
 }
 
 func (*ManagedDeviceMobileAppConfigurationUserSummary) isEntity() {}
-func (*ManagedDeviceMobileAppConfigurationUserSummary) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary"
-}
-func (m *ManagedDeviceMobileAppConfigurationUserSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceMobileAppConfigurationUserSummary) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary", m.ODataType != nil
 }
 
 func (*ManagedDeviceModelsAndManufacturers) isManagedDeviceModelsAndManufacturers() {}
-func (*ManagedDeviceModelsAndManufacturers) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceModelsAndManufacturers"
-}
-func (m *ManagedDeviceModelsAndManufacturers) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceModelsAndManufacturers) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceModelsAndManufacturers", m.ODataType != nil
 }
 
 func (*ManagedDeviceOverview) isEntity() {}
-func (*ManagedDeviceOverview) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceOverview"
-}
-func (m *ManagedDeviceOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceOverview) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceOverview", m.ODataType != nil
 }
 
 func (*ManagedDeviceReportedApp) isManagedDeviceReportedApp() {}
-func (*ManagedDeviceReportedApp) odataTypeName() string {
-	return "#microsoft.graph.managedDeviceReportedApp"
-}
-func (m *ManagedDeviceReportedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedDeviceReportedApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedDeviceReportedApp", m.ODataType != nil
 }
 
 func (*ManagedEBook) isManagedEBook() {}
 func (*ManagedEBook) isEntity()       {}
-func (*ManagedEBook) odataTypeName() string {
-	return "#microsoft.graph.managedEBook"
-}
-func (m *ManagedEBook) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedEBook) odataType() (string, bool) {
+	return "#microsoft.graph.managedEBook", m.ODataType != nil
 }
 
 func (*ManagedEBookAssignment) isManagedEBookAssignment() {}
 func (*ManagedEBookAssignment) isEntity()                 {}
-func (*ManagedEBookAssignment) odataTypeName() string {
-	return "#microsoft.graph.managedEBookAssignment"
-}
-func (m *ManagedEBookAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedEBookAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.managedEBookAssignment", m.ODataType != nil
 }
 
 func (*ManagedEBookCategory) isEntity() {}
-func (*ManagedEBookCategory) odataTypeName() string {
-	return "#microsoft.graph.managedEBookCategory"
-}
-func (m *ManagedEBookCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedEBookCategory) odataType() (string, bool) {
+	return "#microsoft.graph.managedEBookCategory", m.ODataType != nil
 }
 
 func (*ManagedIOSLobApp) isManagedMobileLobApp() {}
 func (*ManagedIOSLobApp) isManagedApp()          {}
 func (*ManagedIOSLobApp) isMobileApp()           {}
 func (*ManagedIOSLobApp) isEntity()              {}
-func (*ManagedIOSLobApp) odataTypeName() string {
-	return "#microsoft.graph.managedIOSLobApp"
-}
-func (m *ManagedIOSLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedIOSLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedIOSLobApp", m.ODataType != nil
 }
 
 func (*ManagedIOSStoreApp) isManagedApp() {}
 func (*ManagedIOSStoreApp) isMobileApp()  {}
 func (*ManagedIOSStoreApp) isEntity()     {}
-func (*ManagedIOSStoreApp) odataTypeName() string {
-	return "#microsoft.graph.managedIOSStoreApp"
-}
-func (m *ManagedIOSStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedIOSStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedIOSStoreApp", m.ODataType != nil
 }
 
 func (*ManagedMobileApp) isEntity() {}
-func (*ManagedMobileApp) odataTypeName() string {
-	return "#microsoft.graph.managedMobileApp"
-}
-func (m *ManagedMobileApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedMobileApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedMobileApp", m.ODataType != nil
 }
 
 func (*ManagedMobileLobApp) isManagedMobileLobApp() {}
 func (*ManagedMobileLobApp) isManagedApp()          {}
 func (*ManagedMobileLobApp) isMobileApp()           {}
 func (*ManagedMobileLobApp) isEntity()              {}
-func (*ManagedMobileLobApp) odataTypeName() string {
-	return "#microsoft.graph.managedMobileLobApp"
-}
-func (m *ManagedMobileLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagedMobileLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.managedMobileLobApp", m.ODataType != nil
 }
 
 func (*ManagementCertificateWithThumbprint) isManagementCertificateWithThumbprint() {}
-func (*ManagementCertificateWithThumbprint) odataTypeName() string {
-	return "#microsoft.graph.managementCertificateWithThumbprint"
-}
-func (m *ManagementCertificateWithThumbprint) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagementCertificateWithThumbprint) odataType() (string, bool) {
+	return "#microsoft.graph.managementCertificateWithThumbprint", m.ODataType != nil
 }
 
 func (*ManagementCondition) isManagementCondition() {}
 func (*ManagementCondition) isEntity()              {}
-func (*ManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.managementCondition"
-}
-func (m *ManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.managementCondition", m.ODataType != nil
 }
 
 func (*ManagementConditionExpression) isManagementConditionExpression() {}
-func (*ManagementConditionExpression) odataTypeName() string {
-	return "#microsoft.graph.managementConditionExpression"
-}
-func (m *ManagementConditionExpression) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagementConditionExpression) odataType() (string, bool) {
+	return "#microsoft.graph.managementConditionExpression", m.ODataType != nil
 }
 
 func (*ManagementConditionStatement) isEntity() {}
-func (*ManagementConditionStatement) odataTypeName() string {
-	return "#microsoft.graph.managementConditionStatement"
-}
-func (m *ManagementConditionStatement) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ManagementConditionStatement) odataType() (string, bool) {
+	return "#microsoft.graph.managementConditionStatement", m.ODataType != nil
 }
 
 func (*MdmWindowsInformationProtectionPolicy) isWindowsInformationProtection() {}
 func (*MdmWindowsInformationProtectionPolicy) isManagedAppPolicy()             {}
 func (*MdmWindowsInformationProtectionPolicy) isEntity()                       {}
-func (*MdmWindowsInformationProtectionPolicy) odataTypeName() string {
-	return "#microsoft.graph.mdmWindowsInformationProtectionPolicy"
-}
-func (m *MdmWindowsInformationProtectionPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MdmWindowsInformationProtectionPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.mdmWindowsInformationProtectionPolicy", m.ODataType != nil
 }
 
 func (*MdmWindowsInformationProtectionPolicyPolicySetItem) isPolicySetItem() {}
 func (*MdmWindowsInformationProtectionPolicyPolicySetItem) isEntity()        {}
-func (*MdmWindowsInformationProtectionPolicyPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem"
-}
-func (m *MdmWindowsInformationProtectionPolicyPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MdmWindowsInformationProtectionPolicyPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem", m.ODataType != nil
 }
 
 func (*MediaContentRatingAustralia) isMediaContentRatingAustralia() {}
-func (*MediaContentRatingAustralia) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingAustralia"
-}
-func (m *MediaContentRatingAustralia) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingAustralia) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingAustralia", m.ODataType != nil
 }
 
 func (*MediaContentRatingCanada) isMediaContentRatingCanada() {}
-func (*MediaContentRatingCanada) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingCanada"
-}
-func (m *MediaContentRatingCanada) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingCanada) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingCanada", m.ODataType != nil
 }
 
 func (*MediaContentRatingFrance) isMediaContentRatingFrance() {}
-func (*MediaContentRatingFrance) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingFrance"
-}
-func (m *MediaContentRatingFrance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingFrance) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingFrance", m.ODataType != nil
 }
 
 func (*MediaContentRatingGermany) isMediaContentRatingGermany() {}
-func (*MediaContentRatingGermany) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingGermany"
-}
-func (m *MediaContentRatingGermany) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingGermany) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingGermany", m.ODataType != nil
 }
 
 func (*MediaContentRatingIreland) isMediaContentRatingIreland() {}
-func (*MediaContentRatingIreland) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingIreland"
-}
-func (m *MediaContentRatingIreland) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingIreland) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingIreland", m.ODataType != nil
 }
 
 func (*MediaContentRatingJapan) isMediaContentRatingJapan() {}
-func (*MediaContentRatingJapan) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingJapan"
-}
-func (m *MediaContentRatingJapan) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingJapan) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingJapan", m.ODataType != nil
 }
 
 func (*MediaContentRatingNewZealand) isMediaContentRatingNewZealand() {}
-func (*MediaContentRatingNewZealand) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingNewZealand"
-}
-func (m *MediaContentRatingNewZealand) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingNewZealand) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingNewZealand", m.ODataType != nil
 }
 
 func (*MediaContentRatingUnitedKingdom) isMediaContentRatingUnitedKingdom() {}
-func (*MediaContentRatingUnitedKingdom) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingUnitedKingdom"
-}
-func (m *MediaContentRatingUnitedKingdom) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingUnitedKingdom) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingUnitedKingdom", m.ODataType != nil
 }
 
 func (*MediaContentRatingUnitedStates) isMediaContentRatingUnitedStates() {}
-func (*MediaContentRatingUnitedStates) odataTypeName() string {
-	return "#microsoft.graph.mediaContentRatingUnitedStates"
-}
-func (m *MediaContentRatingUnitedStates) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MediaContentRatingUnitedStates) odataType() (string, bool) {
+	return "#microsoft.graph.mediaContentRatingUnitedStates", m.ODataType != nil
 }
 
 func (*MicrosoftStoreForBusinessApp) isMobileApp() {}
 func (*MicrosoftStoreForBusinessApp) isEntity()    {}
-func (*MicrosoftStoreForBusinessApp) odataTypeName() string {
-	return "#microsoft.graph.microsoftStoreForBusinessApp"
-}
-func (m *MicrosoftStoreForBusinessApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftStoreForBusinessApp) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftStoreForBusinessApp", m.ODataType != nil
 }
 
 func (*MicrosoftStoreForBusinessContainedApp) isMobileContainedApp() {}
 func (*MicrosoftStoreForBusinessContainedApp) isEntity()             {}
-func (*MicrosoftStoreForBusinessContainedApp) odataTypeName() string {
-	return "#microsoft.graph.microsoftStoreForBusinessContainedApp"
-}
-func (m *MicrosoftStoreForBusinessContainedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftStoreForBusinessContainedApp) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftStoreForBusinessContainedApp", m.ODataType != nil
 }
 
 func (*MicrosoftTunnelConfiguration) isEntity() {}
-func (*MicrosoftTunnelConfiguration) odataTypeName() string {
-	return "#microsoft.graph.microsoftTunnelConfiguration"
-}
-func (m *MicrosoftTunnelConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftTunnelConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftTunnelConfiguration", m.ODataType != nil
 }
 
 func (*MicrosoftTunnelServer) isEntity() {}
-func (*MicrosoftTunnelServer) odataTypeName() string {
-	return "#microsoft.graph.microsoftTunnelServer"
-}
-func (m *MicrosoftTunnelServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftTunnelServer) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftTunnelServer", m.ODataType != nil
 }
 
 func (*MicrosoftTunnelServerLogCollectionResponse) isEntity() {}
-func (*MicrosoftTunnelServerLogCollectionResponse) odataTypeName() string {
-	return "#microsoft.graph.microsoftTunnelServerLogCollectionResponse"
-}
-func (m *MicrosoftTunnelServerLogCollectionResponse) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftTunnelServerLogCollectionResponse) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftTunnelServerLogCollectionResponse", m.ODataType != nil
 }
 
 func (*MicrosoftTunnelSite) isEntity() {}
-func (*MicrosoftTunnelSite) odataTypeName() string {
-	return "#microsoft.graph.microsoftTunnelSite"
-}
-func (m *MicrosoftTunnelSite) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MicrosoftTunnelSite) odataType() (string, bool) {
+	return "#microsoft.graph.microsoftTunnelSite", m.ODataType != nil
 }
 
 func (*MimeContent) isMimeContent() {}
-func (*MimeContent) odataTypeName() string {
-	return "#microsoft.graph.mimeContent"
-}
-func (m *MimeContent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MimeContent) odataType() (string, bool) {
+	return "#microsoft.graph.mimeContent", m.ODataType != nil
 }
 
 func (*MobileApp) isMobileApp() {}
 func (*MobileApp) isEntity()    {}
-func (*MobileApp) odataTypeName() string {
-	return "#microsoft.graph.mobileApp"
-}
-func (m *MobileApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileApp) odataType() (string, bool) {
+	return "#microsoft.graph.mobileApp", m.ODataType != nil
 }
 
 func (*MobileAppAssignment) isEntity() {}
-func (*MobileAppAssignment) odataTypeName() string {
-	return "#microsoft.graph.mobileAppAssignment"
-}
-func (m *MobileAppAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppAssignment", m.ODataType != nil
 }
 
 func (*MobileAppAssignmentSettings) isMobileAppAssignmentSettings() {}
-func (*MobileAppAssignmentSettings) odataTypeName() string {
-	return "#microsoft.graph.mobileAppAssignmentSettings"
-}
-func (m *MobileAppAssignmentSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppAssignmentSettings) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppAssignmentSettings", m.ODataType != nil
 }
 
 func (*MobileAppCategory) isEntity() {}
-func (*MobileAppCategory) odataTypeName() string {
-	return "#microsoft.graph.mobileAppCategory"
-}
-func (m *MobileAppCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppCategory) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppCategory", m.ODataType != nil
 }
 
 func (*MobileAppContent) isEntity() {}
-func (*MobileAppContent) odataTypeName() string {
-	return "#microsoft.graph.mobileAppContent"
-}
-func (m *MobileAppContent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppContent) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppContent", m.ODataType != nil
 }
 
 func (*MobileAppContentFile) isEntity() {}
-func (*MobileAppContentFile) odataTypeName() string {
-	return "#microsoft.graph.mobileAppContentFile"
-}
-func (m *MobileAppContentFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppContentFile) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppContentFile", m.ODataType != nil
 }
 
 func (*MobileAppDependency) isMobileAppRelationship() {}
 func (*MobileAppDependency) isEntity()                {}
-func (*MobileAppDependency) odataTypeName() string {
-	return "#microsoft.graph.mobileAppDependency"
-}
-func (m *MobileAppDependency) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppDependency) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppDependency", m.ODataType != nil
 }
 
 func (*MobileAppIdentifier) isMobileAppIdentifier() {}
-func (*MobileAppIdentifier) odataTypeName() string {
-	return "#microsoft.graph.mobileAppIdentifier"
-}
-func (m *MobileAppIdentifier) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppIdentifier) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppIdentifier", m.ODataType != nil
 }
 
 func (*MobileAppInstallStatus) isEntity() {}
-func (*MobileAppInstallStatus) odataTypeName() string {
-	return "#microsoft.graph.mobileAppInstallStatus"
-}
-func (m *MobileAppInstallStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppInstallStatus) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppInstallStatus", m.ODataType != nil
 }
 
 func (*MobileAppInstallSummary) isEntity() {}
-func (*MobileAppInstallSummary) odataTypeName() string {
-	return "#microsoft.graph.mobileAppInstallSummary"
-}
-func (m *MobileAppInstallSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppInstallSummary) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppInstallSummary", m.ODataType != nil
 }
 
 func (*MobileAppIntentAndState) isEntity() {}
-func (*MobileAppIntentAndState) odataTypeName() string {
-	return "#microsoft.graph.mobileAppIntentAndState"
-}
-func (m *MobileAppIntentAndState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppIntentAndState) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppIntentAndState", m.ODataType != nil
 }
 
 func (*MobileAppIntentAndStateDetail) isMobileAppIntentAndStateDetail() {}
-func (*MobileAppIntentAndStateDetail) odataTypeName() string {
-	return "#microsoft.graph.mobileAppIntentAndStateDetail"
-}
-func (m *MobileAppIntentAndStateDetail) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppIntentAndStateDetail) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppIntentAndStateDetail", m.ODataType != nil
 }
 
 func (*MobileAppPolicySetItem) isPolicySetItem() {}
 func (*MobileAppPolicySetItem) isEntity()        {}
-func (*MobileAppPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.mobileAppPolicySetItem"
-}
-func (m *MobileAppPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppPolicySetItem", m.ODataType != nil
 }
 
 func (*MobileAppProvisioningConfigGroupAssignment) isEntity() {}
-func (*MobileAppProvisioningConfigGroupAssignment) odataTypeName() string {
-	return "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment"
-}
-func (m *MobileAppProvisioningConfigGroupAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppProvisioningConfigGroupAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment", m.ODataType != nil
 }
 
 func (*MobileAppRelationship) isMobileAppRelationship() {}
 func (*MobileAppRelationship) isEntity()                {}
-func (*MobileAppRelationship) odataTypeName() string {
-	return "#microsoft.graph.mobileAppRelationship"
-}
-func (m *MobileAppRelationship) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppRelationship) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppRelationship", m.ODataType != nil
 }
 
 func (*MobileAppSupersedence) isMobileAppRelationship() {}
 func (*MobileAppSupersedence) isEntity()                {}
-func (*MobileAppSupersedence) odataTypeName() string {
-	return "#microsoft.graph.mobileAppSupersedence"
-}
-func (m *MobileAppSupersedence) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppSupersedence) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppSupersedence", m.ODataType != nil
 }
 
 func (*MobileAppSupportedDeviceType) isMobileAppSupportedDeviceType() {}
-func (*MobileAppSupportedDeviceType) odataTypeName() string {
-	return "#microsoft.graph.mobileAppSupportedDeviceType"
-}
-func (m *MobileAppSupportedDeviceType) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppSupportedDeviceType) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppSupportedDeviceType", m.ODataType != nil
 }
 
 func (*MobileAppTroubleshootingEvent) isDeviceManagementTroubleshootingEvent() {}
 func (*MobileAppTroubleshootingEvent) isEntity()                               {}
-func (*MobileAppTroubleshootingEvent) odataTypeName() string {
-	return "#microsoft.graph.mobileAppTroubleshootingEvent"
-}
-func (m *MobileAppTroubleshootingEvent) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppTroubleshootingEvent) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppTroubleshootingEvent", m.ODataType != nil
 }
 
 func (*MobileAppTroubleshootingHistoryItem) isMobileAppTroubleshootingHistoryItem() {}
-func (*MobileAppTroubleshootingHistoryItem) odataTypeName() string {
-	return "#microsoft.graph.mobileAppTroubleshootingHistoryItem"
-}
-func (m *MobileAppTroubleshootingHistoryItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileAppTroubleshootingHistoryItem) odataType() (string, bool) {
+	return "#microsoft.graph.mobileAppTroubleshootingHistoryItem", m.ODataType != nil
 }
 
 func (*MobileContainedApp) isMobileContainedApp() {}
 func (*MobileContainedApp) isEntity()             {}
-func (*MobileContainedApp) odataTypeName() string {
-	return "#microsoft.graph.mobileContainedApp"
-}
-func (m *MobileContainedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileContainedApp) odataType() (string, bool) {
+	return "#microsoft.graph.mobileContainedApp", m.ODataType != nil
 }
 
 func (*MobileLobApp) isMobileLobApp() {}
 func (*MobileLobApp) isMobileApp()    {}
 func (*MobileLobApp) isEntity()       {}
-func (*MobileLobApp) odataTypeName() string {
-	return "#microsoft.graph.mobileLobApp"
-}
-func (m *MobileLobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileLobApp) odataType() (string, bool) {
+	return "#microsoft.graph.mobileLobApp", m.ODataType != nil
 }
 
 func (*MobileThreatDefenseConnector) isEntity() {}
-func (*MobileThreatDefenseConnector) odataTypeName() string {
-	return "#microsoft.graph.mobileThreatDefenseConnector"
-}
-func (m *MobileThreatDefenseConnector) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileThreatDefenseConnector) odataType() (string, bool) {
+	return "#microsoft.graph.mobileThreatDefenseConnector", m.ODataType != nil
 }
 
 func (*NdesConnector) isEntity() {}
-func (*NdesConnector) odataTypeName() string {
-	return "#microsoft.graph.ndesConnector"
-}
-func (m *NdesConnector) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NdesConnector) odataType() (string, bool) {
+	return "#microsoft.graph.ndesConnector", m.ODataType != nil
 }
 
 func (*NetworkIPv4ConfigurationManagementCondition) isNetworkManagementCondition() {}
 func (*NetworkIPv4ConfigurationManagementCondition) isManagementCondition()        {}
 func (*NetworkIPv4ConfigurationManagementCondition) isEntity()                     {}
-func (*NetworkIPv4ConfigurationManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.networkIPv4ConfigurationManagementCondition"
-}
-func (m *NetworkIPv4ConfigurationManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NetworkIPv4ConfigurationManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.networkIPv4ConfigurationManagementCondition", m.ODataType != nil
 }
 
 func (*NetworkIPv6ConfigurationManagementCondition) isNetworkManagementCondition() {}
 func (*NetworkIPv6ConfigurationManagementCondition) isManagementCondition()        {}
 func (*NetworkIPv6ConfigurationManagementCondition) isEntity()                     {}
-func (*NetworkIPv6ConfigurationManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.networkIPv6ConfigurationManagementCondition"
-}
-func (m *NetworkIPv6ConfigurationManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NetworkIPv6ConfigurationManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.networkIPv6ConfigurationManagementCondition", m.ODataType != nil
 }
 
 func (*NetworkManagementCondition) isNetworkManagementCondition() {}
 func (*NetworkManagementCondition) isManagementCondition()        {}
 func (*NetworkManagementCondition) isEntity()                     {}
-func (*NetworkManagementCondition) odataTypeName() string {
-	return "#microsoft.graph.networkManagementCondition"
-}
-func (m *NetworkManagementCondition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NetworkManagementCondition) odataType() (string, bool) {
+	return "#microsoft.graph.networkManagementCondition", m.ODataType != nil
 }
 
 func (*NotificationMessageTemplate) isEntity() {}
-func (*NotificationMessageTemplate) odataTypeName() string {
-	return "#microsoft.graph.notificationMessageTemplate"
-}
-func (m *NotificationMessageTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NotificationMessageTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.notificationMessageTemplate", m.ODataType != nil
 }
 
 func (*NumberRange) isNumberRange() {}
-func (*NumberRange) odataTypeName() string {
-	return "#microsoft.graph.numberRange"
-}
-func (m *NumberRange) hasODataType() bool {
-	return m.ODataType != nil
+func (m *NumberRange) odataType() (string, bool) {
+	return "#microsoft.graph.numberRange", m.ODataType != nil
 }
 
 func (*OfficeClientCheckinStatus) isOfficeClientCheckinStatus() {}
 func (*OfficeClientCheckinStatus) isEntity()                    {}
-func (*OfficeClientCheckinStatus) odataTypeName() string {
-	return "#microsoft.graph.officeClientCheckinStatus"
-}
-func (m *OfficeClientCheckinStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeClientCheckinStatus) odataType() (string, bool) {
+	return "#microsoft.graph.officeClientCheckinStatus", m.ODataType != nil
 }
 
 func (*OfficeClientConfiguration) isOfficeClientConfiguration() {}
 func (*OfficeClientConfiguration) isEntity()                    {}
-func (*OfficeClientConfiguration) odataTypeName() string {
-	return "#microsoft.graph.officeClientConfiguration"
-}
-func (m *OfficeClientConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeClientConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.officeClientConfiguration", m.ODataType != nil
 }
 
 func (*OfficeClientConfigurationAssignment) isOfficeClientConfigurationAssignment() {}
 func (*OfficeClientConfigurationAssignment) isEntity()                              {}
-func (*OfficeClientConfigurationAssignment) odataTypeName() string {
-	return "#microsoft.graph.officeClientConfigurationAssignment"
-}
-func (m *OfficeClientConfigurationAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeClientConfigurationAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.officeClientConfigurationAssignment", m.ODataType != nil
 }
 
 func (*OfficeConfigurationAssignmentTarget) isOfficeConfigurationAssignmentTarget() {}
 func (*OfficeConfigurationAssignmentTarget) isEntity()                              {}
-func (*OfficeConfigurationAssignmentTarget) odataTypeName() string {
-	return "#microsoft.graph.officeConfigurationAssignmentTarget"
-}
-func (m *OfficeConfigurationAssignmentTarget) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeConfigurationAssignmentTarget) odataType() (string, bool) {
+	return "#microsoft.graph.officeConfigurationAssignmentTarget", m.ODataType != nil
 }
 
 func (*OfficeSuiteApp) isMobileApp() {}
 func (*OfficeSuiteApp) isEntity()    {}
-func (*OfficeSuiteApp) odataTypeName() string {
-	return "#microsoft.graph.officeSuiteApp"
-}
-func (m *OfficeSuiteApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeSuiteApp) odataType() (string, bool) {
+	return "#microsoft.graph.officeSuiteApp", m.ODataType != nil
 }
 
 func (*OfficeUserCheckinSummary) isOfficeUserCheckinSummary() {}
 func (*OfficeUserCheckinSummary) isEntity()                   {}
-func (*OfficeUserCheckinSummary) odataTypeName() string {
-	return "#microsoft.graph.officeUserCheckinSummary"
-}
-func (m *OfficeUserCheckinSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OfficeUserCheckinSummary) odataType() (string, bool) {
+	return "#microsoft.graph.officeUserCheckinSummary", m.ODataType != nil
 }
 
 func (*OmaSetting) isOmaSetting() {}
-func (*OmaSetting) odataTypeName() string {
-	return "#microsoft.graph.omaSetting"
-}
-func (m *OmaSetting) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OmaSetting) odataType() (string, bool) {
+	return "#microsoft.graph.omaSetting", m.ODataType != nil
 }
 
 func (*OnPremEncryptedPayload) isEntity() {}
-func (*OnPremEncryptedPayload) odataTypeName() string {
-	return "#microsoft.graph.onPremEncryptedPayload"
-}
-func (m *OnPremEncryptedPayload) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OnPremEncryptedPayload) odataType() (string, bool) {
+	return "#microsoft.graph.onPremEncryptedPayload", m.ODataType != nil
 }
 
 func (*OnPremisesConditionalAccessSettings) isEntity() {}
-func (*OnPremisesConditionalAccessSettings) odataTypeName() string {
-	return "#microsoft.graph.onPremisesConditionalAccessSettings"
-}
-func (m *OnPremisesConditionalAccessSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OnPremisesConditionalAccessSettings) odataType() (string, bool) {
+	return "#microsoft.graph.onPremisesConditionalAccessSettings", m.ODataType != nil
 }
 
 func (*OperatingSystemVersionRange) isOperatingSystemVersionRange() {}
-func (*OperatingSystemVersionRange) odataTypeName() string {
-	return "#microsoft.graph.operatingSystemVersionRange"
-}
-func (m *OperatingSystemVersionRange) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OperatingSystemVersionRange) odataType() (string, bool) {
+	return "#microsoft.graph.operatingSystemVersionRange", m.ODataType != nil
 }
 
 func (*Organization) isEntity() {}
-func (*Organization) odataTypeName() string {
-	return "#microsoft.graph.organization"
-}
-func (m *Organization) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Organization) odataType() (string, bool) {
+	return "#microsoft.graph.organization", m.ODataType != nil
 }
 
 func (*OsVersionCount) isOsVersionCount() {}
-func (*OsVersionCount) odataTypeName() string {
-	return "#microsoft.graph.osVersionCount"
-}
-func (m *OsVersionCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OsVersionCount) odataType() (string, bool) {
+	return "#microsoft.graph.osVersionCount", m.ODataType != nil
 }
 
 func (*OutOfBoxExperienceSettings) isOutOfBoxExperienceSettings() {}
-func (*OutOfBoxExperienceSettings) odataTypeName() string {
-	return "#microsoft.graph.outOfBoxExperienceSettings"
-}
-func (m *OutOfBoxExperienceSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *OutOfBoxExperienceSettings) odataType() (string, bool) {
+	return "#microsoft.graph.outOfBoxExperienceSettings", m.ODataType != nil
 }
 
 func (*PfxRecryptionRequest) isEntity() {}
-func (*PfxRecryptionRequest) odataTypeName() string {
-	return "#microsoft.graph.pfxRecryptionRequest"
-}
-func (m *PfxRecryptionRequest) hasODataType() bool {
-	return m.ODataType != nil
+func (m *PfxRecryptionRequest) odataType() (string, bool) {
+	return "#microsoft.graph.pfxRecryptionRequest", m.ODataType != nil
 }
 
 func (*PfxUserCertificate) isEntity() {}
-func (*PfxUserCertificate) odataTypeName() string {
-	return "#microsoft.graph.pfxUserCertificate"
-}
-func (m *PfxUserCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *PfxUserCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.pfxUserCertificate", m.ODataType != nil
 }
 
 func (*PolicySetAssignment) isPolicySetAssignment() {}
 func (*PolicySetAssignment) isEntity()              {}
-func (*PolicySetAssignment) odataTypeName() string {
-	return "#microsoft.graph.policySetAssignment"
-}
-func (m *PolicySetAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *PolicySetAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.policySetAssignment", m.ODataType != nil
 }
 
 func (*PolicySetItem) isPolicySetItem() {}
 func (*PolicySetItem) isEntity()        {}
-func (*PolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.policySetItem"
-}
-func (m *PolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *PolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.policySetItem", m.ODataType != nil
 }
 
 func (*ProxiedDomain) isProxiedDomain() {}
-func (*ProxiedDomain) odataTypeName() string {
-	return "#microsoft.graph.proxiedDomain"
-}
-func (m *ProxiedDomain) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ProxiedDomain) odataType() (string, bool) {
+	return "#microsoft.graph.proxiedDomain", m.ODataType != nil
 }
 
 func (*RbacApplicationMultiple) isEntity() {}
-func (*RbacApplicationMultiple) odataTypeName() string {
-	return "#microsoft.graph.rbacApplicationMultiple"
-}
-func (m *RbacApplicationMultiple) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RbacApplicationMultiple) odataType() (string, bool) {
+	return "#microsoft.graph.rbacApplicationMultiple", m.ODataType != nil
 }
 
 func (*RemoteActionAudit) isEntity() {}
-func (*RemoteActionAudit) odataTypeName() string {
-	return "#microsoft.graph.remoteActionAudit"
-}
-func (m *RemoteActionAudit) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RemoteActionAudit) odataType() (string, bool) {
+	return "#microsoft.graph.remoteActionAudit", m.ODataType != nil
 }
 
 func (*RemoteAssistancePartner) isEntity() {}
-func (*RemoteAssistancePartner) odataTypeName() string {
-	return "#microsoft.graph.remoteAssistancePartner"
-}
-func (m *RemoteAssistancePartner) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RemoteAssistancePartner) odataType() (string, bool) {
+	return "#microsoft.graph.remoteAssistancePartner", m.ODataType != nil
 }
 
 func (*ReportRoot) isEntity() {}
-func (*ReportRoot) odataTypeName() string {
-	return "#microsoft.graph.reportRoot"
-}
-func (m *ReportRoot) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ReportRoot) odataType() (string, bool) {
+	return "#microsoft.graph.reportRoot", m.ODataType != nil
 }
 
 func (*ResourceAction) isResourceAction() {}
-func (*ResourceAction) odataTypeName() string {
-	return "#microsoft.graph.resourceAction"
-}
-func (m *ResourceAction) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ResourceAction) odataType() (string, bool) {
+	return "#microsoft.graph.resourceAction", m.ODataType != nil
 }
 
 func (*ResourceOperation) isEntity() {}
-func (*ResourceOperation) odataTypeName() string {
-	return "#microsoft.graph.resourceOperation"
-}
-func (m *ResourceOperation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *ResourceOperation) odataType() (string, bool) {
+	return "#microsoft.graph.resourceOperation", m.ODataType != nil
 }
 
 func (*RestrictedAppsViolation) isEntity() {}
-func (*RestrictedAppsViolation) odataTypeName() string {
-	return "#microsoft.graph.restrictedAppsViolation"
-}
-func (m *RestrictedAppsViolation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RestrictedAppsViolation) odataType() (string, bool) {
+	return "#microsoft.graph.restrictedAppsViolation", m.ODataType != nil
 }
 
 func (*RgbColor) isRgbColor() {}
-func (*RgbColor) odataTypeName() string {
-	return "#microsoft.graph.rgbColor"
-}
-func (m *RgbColor) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RgbColor) odataType() (string, bool) {
+	return "#microsoft.graph.rgbColor", m.ODataType != nil
 }
 
 func (*RoleAssignment) isRoleAssignment() {}
 func (*RoleAssignment) isEntity()         {}
-func (*RoleAssignment) odataTypeName() string {
-	return "#microsoft.graph.roleAssignment"
-}
-func (m *RoleAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.roleAssignment", m.ODataType != nil
 }
 
 func (*RoleDefinition) isRoleDefinition() {}
 func (*RoleDefinition) isEntity()         {}
-func (*RoleDefinition) odataTypeName() string {
-	return "#microsoft.graph.roleDefinition"
-}
-func (m *RoleDefinition) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleDefinition) odataType() (string, bool) {
+	return "#microsoft.graph.roleDefinition", m.ODataType != nil
 }
 
 func (*RoleManagement) isEntity() {}
-func (*RoleManagement) odataTypeName() string {
-	return "#microsoft.graph.roleManagement"
-}
-func (m *RoleManagement) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleManagement) odataType() (string, bool) {
+	return "#microsoft.graph.roleManagement", m.ODataType != nil
 }
 
 func (*RolePermission) isRolePermission() {}
-func (*RolePermission) odataTypeName() string {
-	return "#microsoft.graph.rolePermission"
-}
-func (m *RolePermission) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RolePermission) odataType() (string, bool) {
+	return "#microsoft.graph.rolePermission", m.ODataType != nil
 }
 
 func (*RoleScopeTag) isEntity() {}
-func (*RoleScopeTag) odataTypeName() string {
-	return "#microsoft.graph.roleScopeTag"
-}
-func (m *RoleScopeTag) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleScopeTag) odataType() (string, bool) {
+	return "#microsoft.graph.roleScopeTag", m.ODataType != nil
 }
 
 func (*RoleScopeTagAutoAssignment) isEntity() {}
-func (*RoleScopeTagAutoAssignment) odataTypeName() string {
-	return "#microsoft.graph.roleScopeTagAutoAssignment"
-}
-func (m *RoleScopeTagAutoAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleScopeTagAutoAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.roleScopeTagAutoAssignment", m.ODataType != nil
 }
 
 func (*RoleScopeTagInfo) isRoleScopeTagInfo() {}
-func (*RoleScopeTagInfo) odataTypeName() string {
-	return "#microsoft.graph.roleScopeTagInfo"
-}
-func (m *RoleScopeTagInfo) hasODataType() bool {
-	return m.ODataType != nil
+func (m *RoleScopeTagInfo) odataType() (string, bool) {
+	return "#microsoft.graph.roleScopeTagInfo", m.ODataType != nil
 }
 
 func (*SecurityBaselineCategoryStateSummary) isSecurityBaselineStateSummary() {}
 func (*SecurityBaselineCategoryStateSummary) isEntity()                       {}
-func (*SecurityBaselineCategoryStateSummary) odataTypeName() string {
-	return "#microsoft.graph.securityBaselineCategoryStateSummary"
-}
-func (m *SecurityBaselineCategoryStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SecurityBaselineCategoryStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.securityBaselineCategoryStateSummary", m.ODataType != nil
 }
 
 func (*SecurityBaselineDeviceState) isEntity() {}
-func (*SecurityBaselineDeviceState) odataTypeName() string {
-	return "#microsoft.graph.securityBaselineDeviceState"
-}
-func (m *SecurityBaselineDeviceState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SecurityBaselineDeviceState) odataType() (string, bool) {
+	return "#microsoft.graph.securityBaselineDeviceState", m.ODataType != nil
 }
 
 func (*SecurityBaselineStateSummary) isSecurityBaselineStateSummary() {}
 func (*SecurityBaselineStateSummary) isEntity()                       {}
-func (*SecurityBaselineStateSummary) odataTypeName() string {
-	return "#microsoft.graph.securityBaselineStateSummary"
-}
-func (m *SecurityBaselineStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SecurityBaselineStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.securityBaselineStateSummary", m.ODataType != nil
 }
 
 func (*SecurityBaselineTemplate) isDeviceManagementTemplate() {}
 func (*SecurityBaselineTemplate) isEntity()                   {}
-func (*SecurityBaselineTemplate) odataTypeName() string {
-	return "#microsoft.graph.securityBaselineTemplate"
-}
-func (m *SecurityBaselineTemplate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SecurityBaselineTemplate) odataType() (string, bool) {
+	return "#microsoft.graph.securityBaselineTemplate", m.ODataType != nil
 }
 
 func (*SecurityConfigurationTask) isDeviceAppManagementTask() {}
 func (*SecurityConfigurationTask) isEntity()                  {}
-func (*SecurityConfigurationTask) odataTypeName() string {
-	return "#microsoft.graph.securityConfigurationTask"
-}
-func (m *SecurityConfigurationTask) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SecurityConfigurationTask) odataType() (string, bool) {
+	return "#microsoft.graph.securityConfigurationTask", m.ODataType != nil
 }
 
 func (*SettingSource) isSettingSource() {}
-func (*SettingSource) odataTypeName() string {
-	return "#microsoft.graph.settingSource"
-}
-func (m *SettingSource) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SettingSource) odataType() (string, bool) {
+	return "#microsoft.graph.settingSource", m.ODataType != nil
 }
 
 func (*SettingStateDeviceSummary) isEntity() {}
-func (*SettingStateDeviceSummary) odataTypeName() string {
-	return "#microsoft.graph.settingStateDeviceSummary"
-}
-func (m *SettingStateDeviceSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SettingStateDeviceSummary) odataType() (string, bool) {
+	return "#microsoft.graph.settingStateDeviceSummary", m.ODataType != nil
 }
 
 func (*SharedAppleDeviceUser) isSharedAppleDeviceUser() {}
-func (*SharedAppleDeviceUser) odataTypeName() string {
-	return "#microsoft.graph.sharedAppleDeviceUser"
-}
-func (m *SharedAppleDeviceUser) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SharedAppleDeviceUser) odataType() (string, bool) {
+	return "#microsoft.graph.sharedAppleDeviceUser", m.ODataType != nil
 }
 
 func (*SharedPCAccountManagerPolicy) isSharedPCAccountManagerPolicy() {}
-func (*SharedPCAccountManagerPolicy) odataTypeName() string {
-	return "#microsoft.graph.sharedPCAccountManagerPolicy"
-}
-func (m *SharedPCAccountManagerPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SharedPCAccountManagerPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.sharedPCAccountManagerPolicy", m.ODataType != nil
 }
 
 func (*SharedPCConfiguration) isDeviceConfiguration() {}
 func (*SharedPCConfiguration) isEntity()              {}
-func (*SharedPCConfiguration) odataTypeName() string {
-	return "#microsoft.graph.sharedPCConfiguration"
-}
-func (m *SharedPCConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SharedPCConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.sharedPCConfiguration", m.ODataType != nil
 }
 
 func (*SideLoadingKey) isEntity() {}
-func (*SideLoadingKey) odataTypeName() string {
-	return "#microsoft.graph.sideLoadingKey"
-}
-func (m *SideLoadingKey) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SideLoadingKey) odataType() (string, bool) {
+	return "#microsoft.graph.sideLoadingKey", m.ODataType != nil
 }
 
 func (*SingleSignOnExtension) isSingleSignOnExtension() {}
-func (*SingleSignOnExtension) odataTypeName() string {
-	return "#microsoft.graph.singleSignOnExtension"
-}
-func (m *SingleSignOnExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SingleSignOnExtension) odataType() (string, bool) {
+	return "#microsoft.graph.singleSignOnExtension", m.ODataType != nil
 }
 
 func (*SoftwareUpdateStatusSummary) isEntity() {}
-func (*SoftwareUpdateStatusSummary) odataTypeName() string {
-	return "#microsoft.graph.softwareUpdateStatusSummary"
-}
-func (m *SoftwareUpdateStatusSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SoftwareUpdateStatusSummary) odataType() (string, bool) {
+	return "#microsoft.graph.softwareUpdateStatusSummary", m.ODataType != nil
 }
 
 func (*SpecifiedCaptiveNetworkPlugins) isSpecifiedCaptiveNetworkPlugins() {}
-func (*SpecifiedCaptiveNetworkPlugins) odataTypeName() string {
-	return "#microsoft.graph.specifiedCaptiveNetworkPlugins"
-}
-func (m *SpecifiedCaptiveNetworkPlugins) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SpecifiedCaptiveNetworkPlugins) odataType() (string, bool) {
+	return "#microsoft.graph.specifiedCaptiveNetworkPlugins", m.ODataType != nil
 }
 
 func (*SymantecCodeSigningCertificate) isEntity() {}
-func (*SymantecCodeSigningCertificate) odataTypeName() string {
-	return "#microsoft.graph.symantecCodeSigningCertificate"
-}
-func (m *SymantecCodeSigningCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *SymantecCodeSigningCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.symantecCodeSigningCertificate", m.ODataType != nil
 }
 
 func (*TargetedManagedAppConfiguration) isManagedAppConfiguration() {}
 func (*TargetedManagedAppConfiguration) isManagedAppPolicy()        {}
 func (*TargetedManagedAppConfiguration) isEntity()                  {}
-func (*TargetedManagedAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.targetedManagedAppConfiguration"
-}
-func (m *TargetedManagedAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TargetedManagedAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.targetedManagedAppConfiguration", m.ODataType != nil
 }
 
 func (*TargetedManagedAppConfigurationPolicySetItem) isPolicySetItem() {}
 func (*TargetedManagedAppConfigurationPolicySetItem) isEntity()        {}
-func (*TargetedManagedAppConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem"
-}
-func (m *TargetedManagedAppConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TargetedManagedAppConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*TargetedManagedAppPolicyAssignment) isEntity() {}
-func (*TargetedManagedAppPolicyAssignment) odataTypeName() string {
-	return "#microsoft.graph.targetedManagedAppPolicyAssignment"
-}
-func (m *TargetedManagedAppPolicyAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TargetedManagedAppPolicyAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.targetedManagedAppPolicyAssignment", m.ODataType != nil
 }
 
 func (*TargetedManagedAppProtection) isTargetedManagedAppProtection() {}
 func (*TargetedManagedAppProtection) isManagedAppProtection()         {}
 func (*TargetedManagedAppProtection) isManagedAppPolicy()             {}
 func (*TargetedManagedAppProtection) isEntity()                       {}
-func (*TargetedManagedAppProtection) odataTypeName() string {
-	return "#microsoft.graph.targetedManagedAppProtection"
-}
-func (m *TargetedManagedAppProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TargetedManagedAppProtection) odataType() (string, bool) {
+	return "#microsoft.graph.targetedManagedAppProtection", m.ODataType != nil
 }
 
 func (*TelecomExpenseManagementPartner) isEntity() {}
-func (*TelecomExpenseManagementPartner) odataTypeName() string {
-	return "#microsoft.graph.telecomExpenseManagementPartner"
-}
-func (m *TelecomExpenseManagementPartner) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TelecomExpenseManagementPartner) odataType() (string, bool) {
+	return "#microsoft.graph.telecomExpenseManagementPartner", m.ODataType != nil
 }
 
 func (*TermsAndConditions) isEntity() {}
-func (*TermsAndConditions) odataTypeName() string {
-	return "#microsoft.graph.termsAndConditions"
-}
-func (m *TermsAndConditions) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TermsAndConditions) odataType() (string, bool) {
+	return "#microsoft.graph.termsAndConditions", m.ODataType != nil
 }
 
 func (*TermsAndConditionsAcceptanceStatus) isEntity() {}
-func (*TermsAndConditionsAcceptanceStatus) odataTypeName() string {
-	return "#microsoft.graph.termsAndConditionsAcceptanceStatus"
-}
-func (m *TermsAndConditionsAcceptanceStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TermsAndConditionsAcceptanceStatus) odataType() (string, bool) {
+	return "#microsoft.graph.termsAndConditionsAcceptanceStatus", m.ODataType != nil
 }
 
 func (*TermsAndConditionsAssignment) isEntity() {}
-func (*TermsAndConditionsAssignment) odataTypeName() string {
-	return "#microsoft.graph.termsAndConditionsAssignment"
-}
-func (m *TermsAndConditionsAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TermsAndConditionsAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.termsAndConditionsAssignment", m.ODataType != nil
 }
 
 func (*TermsAndConditionsGroupAssignment) isEntity() {}
-func (*TermsAndConditionsGroupAssignment) odataTypeName() string {
-	return "#microsoft.graph.termsAndConditionsGroupAssignment"
-}
-func (m *TermsAndConditionsGroupAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *TermsAndConditionsGroupAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.termsAndConditionsGroupAssignment", m.ODataType != nil
 }
 
 func (*UnmanagedDevice) isUnmanagedDevice() {}
-func (*UnmanagedDevice) odataTypeName() string {
-	return "#microsoft.graph.unmanagedDevice"
-}
-func (m *UnmanagedDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UnmanagedDevice) odataType() (string, bool) {
+	return "#microsoft.graph.unmanagedDevice", m.ODataType != nil
 }
 
 func (*UnmanagedDeviceDiscoveryTask) isDeviceAppManagementTask() {}
 func (*UnmanagedDeviceDiscoveryTask) isEntity()                  {}
-func (*UnmanagedDeviceDiscoveryTask) odataTypeName() string {
-	return "#microsoft.graph.unmanagedDeviceDiscoveryTask"
-}
-func (m *UnmanagedDeviceDiscoveryTask) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UnmanagedDeviceDiscoveryTask) odataType() (string, bool) {
+	return "#microsoft.graph.unmanagedDeviceDiscoveryTask", m.ODataType != nil
 }
 
 func (*UnsupportedDeviceConfiguration) isDeviceConfiguration() {}
 func (*UnsupportedDeviceConfiguration) isEntity()              {}
-func (*UnsupportedDeviceConfiguration) odataTypeName() string {
-	return "#microsoft.graph.unsupportedDeviceConfiguration"
-}
-func (m *UnsupportedDeviceConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UnsupportedDeviceConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.unsupportedDeviceConfiguration", m.ODataType != nil
 }
 
 func (*UnsupportedDeviceConfigurationDetail) isUnsupportedDeviceConfigurationDetail() {}
-func (*UnsupportedDeviceConfigurationDetail) odataTypeName() string {
-	return "#microsoft.graph.unsupportedDeviceConfigurationDetail"
-}
-func (m *UnsupportedDeviceConfigurationDetail) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UnsupportedDeviceConfigurationDetail) odataType() (string, bool) {
+	return "#microsoft.graph.unsupportedDeviceConfigurationDetail", m.ODataType != nil
 }
 
 func (*UnsupportedGroupPolicyExtension) isEntity() {}
-func (*UnsupportedGroupPolicyExtension) odataTypeName() string {
-	return "#microsoft.graph.unsupportedGroupPolicyExtension"
-}
-func (m *UnsupportedGroupPolicyExtension) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UnsupportedGroupPolicyExtension) odataType() (string, bool) {
+	return "#microsoft.graph.unsupportedGroupPolicyExtension", m.ODataType != nil
 }
 
 func (*User) isEntity() {}
-func (*User) odataTypeName() string {
-	return "#microsoft.graph.user"
-}
-func (m *User) hasODataType() bool {
-	return m.ODataType != nil
+func (m *User) odataType() (string, bool) {
+	return "#microsoft.graph.user", m.ODataType != nil
 }
 
 func (*UserAppInstallStatus) isEntity() {}
-func (*UserAppInstallStatus) odataTypeName() string {
-	return "#microsoft.graph.userAppInstallStatus"
-}
-func (m *UserAppInstallStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserAppInstallStatus) odataType() (string, bool) {
+	return "#microsoft.graph.userAppInstallStatus", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersion"
-}
-func (m *UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersion", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion"
-}
-func (m *UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthApplicationPerformance) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthApplicationPerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance"
-}
-func (m *UserExperienceAnalyticsAppHealthApplicationPerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthApplicationPerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthDeviceModelPerformance) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthDeviceModelPerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance"
-}
-func (m *UserExperienceAnalyticsAppHealthDeviceModelPerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthDeviceModelPerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthDevicePerformance) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthDevicePerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance"
-}
-func (m *UserExperienceAnalyticsAppHealthDevicePerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthDevicePerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthDevicePerformanceDetails) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthDevicePerformanceDetails) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails"
-}
-func (m *UserExperienceAnalyticsAppHealthDevicePerformanceDetails) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthDevicePerformanceDetails) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsAppHealthOSVersionPerformance) isEntity() {}
-func (*UserExperienceAnalyticsAppHealthOSVersionPerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance"
-}
-func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsBaseline) isEntity() {}
-func (*UserExperienceAnalyticsBaseline) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsBaseline"
-}
-func (m *UserExperienceAnalyticsBaseline) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsBaseline) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsBaseline", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsCategory) isEntity() {}
-func (*UserExperienceAnalyticsCategory) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsCategory"
-}
-func (m *UserExperienceAnalyticsCategory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsCategory) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsCategory", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDevicePerformance) isEntity() {}
-func (*UserExperienceAnalyticsDevicePerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDevicePerformance"
-}
-func (m *UserExperienceAnalyticsDevicePerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDevicePerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDevicePerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDeviceScores) isEntity() {}
-func (*UserExperienceAnalyticsDeviceScores) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDeviceScores"
-}
-func (m *UserExperienceAnalyticsDeviceScores) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDeviceScores) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDeviceScores", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDeviceStartupHistory) isEntity() {}
-func (*UserExperienceAnalyticsDeviceStartupHistory) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory"
-}
-func (m *UserExperienceAnalyticsDeviceStartupHistory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDeviceStartupHistory) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDeviceStartupProcess) isEntity() {}
-func (*UserExperienceAnalyticsDeviceStartupProcess) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess"
-}
-func (m *UserExperienceAnalyticsDeviceStartupProcess) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDeviceStartupProcess) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDeviceStartupProcessPerformance) isEntity() {}
-func (*UserExperienceAnalyticsDeviceStartupProcessPerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance"
-}
-func (m *UserExperienceAnalyticsDeviceStartupProcessPerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDeviceStartupProcessPerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDeviceWithoutCloudIdentity) isEntity() {}
-func (*UserExperienceAnalyticsDeviceWithoutCloudIdentity) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsDeviceWithoutCloudIdentity"
-}
-func (m *UserExperienceAnalyticsDeviceWithoutCloudIdentity) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsDeviceWithoutCloudIdentity) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsDeviceWithoutCloudIdentity", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsImpactingProcess) isEntity() {}
-func (*UserExperienceAnalyticsImpactingProcess) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsImpactingProcess"
-}
-func (m *UserExperienceAnalyticsImpactingProcess) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsImpactingProcess) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsImpactingProcess", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsInsight) isUserExperienceAnalyticsInsight() {}
-func (*UserExperienceAnalyticsInsight) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsInsight"
-}
-func (m *UserExperienceAnalyticsInsight) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsInsight) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsInsight", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsInsightValue) isUserExperienceAnalyticsInsightValue() {}
-func (*UserExperienceAnalyticsInsightValue) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsInsightValue"
-}
-func (m *UserExperienceAnalyticsInsightValue) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsInsightValue) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsInsightValue", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsMetric) isEntity() {}
-func (*UserExperienceAnalyticsMetric) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsMetric"
-}
-func (m *UserExperienceAnalyticsMetric) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsMetric) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsMetric", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsMetricHistory) isEntity() {}
-func (*UserExperienceAnalyticsMetricHistory) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsMetricHistory"
-}
-func (m *UserExperienceAnalyticsMetricHistory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsMetricHistory) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsMetricHistory", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsNotAutopilotReadyDevice) isEntity() {}
-func (*UserExperienceAnalyticsNotAutopilotReadyDevice) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice"
-}
-func (m *UserExperienceAnalyticsNotAutopilotReadyDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsNotAutopilotReadyDevice) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsOverview) isEntity() {}
-func (*UserExperienceAnalyticsOverview) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsOverview"
-}
-func (m *UserExperienceAnalyticsOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsOverview) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsOverview", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsRegressionSummary) isEntity() {}
-func (*UserExperienceAnalyticsRegressionSummary) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsRegressionSummary"
-}
-func (m *UserExperienceAnalyticsRegressionSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsRegressionSummary) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsRegressionSummary", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsRemoteConnection) isEntity() {}
-func (*UserExperienceAnalyticsRemoteConnection) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsRemoteConnection"
-}
-func (m *UserExperienceAnalyticsRemoteConnection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsRemoteConnection) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsRemoteConnection", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsResourcePerformance) isEntity() {}
-func (*UserExperienceAnalyticsResourcePerformance) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsResourcePerformance"
-}
-func (m *UserExperienceAnalyticsResourcePerformance) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsResourcePerformance) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsResourcePerformance", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsScoreHistory) isEntity() {}
-func (*UserExperienceAnalyticsScoreHistory) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsScoreHistory"
-}
-func (m *UserExperienceAnalyticsScoreHistory) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsScoreHistory) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsScoreHistory", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsWorkFromAnywhereDevice) isEntity() {}
-func (*UserExperienceAnalyticsWorkFromAnywhereDevice) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice"
-}
-func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsWorkFromAnywhereMetric) isEntity() {}
-func (*UserExperienceAnalyticsWorkFromAnywhereMetric) odataTypeName() string {
-	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric"
-}
-func (m *UserExperienceAnalyticsWorkFromAnywhereMetric) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserExperienceAnalyticsWorkFromAnywhereMetric) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric", m.ODataType != nil
 }
 
 func (*UserInstallStateSummary) isEntity() {}
-func (*UserInstallStateSummary) odataTypeName() string {
-	return "#microsoft.graph.userInstallStateSummary"
-}
-func (m *UserInstallStateSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserInstallStateSummary) odataType() (string, bool) {
+	return "#microsoft.graph.userInstallStateSummary", m.ODataType != nil
 }
 
 func (*UserPFXCertificate) isEntity() {}
-func (*UserPFXCertificate) odataTypeName() string {
-	return "#microsoft.graph.userPFXCertificate"
-}
-func (m *UserPFXCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *UserPFXCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.userPFXCertificate", m.ODataType != nil
 }
 
 func (*VpnConfiguration) isVpnConfiguration()    {}
 func (*VpnConfiguration) isDeviceConfiguration() {}
 func (*VpnConfiguration) isEntity()              {}
-func (*VpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.vpnConfiguration"
-}
-func (m *VpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.vpnConfiguration", m.ODataType != nil
 }
 
 func (*VpnDnsRule) isVpnDnsRule() {}
-func (*VpnDnsRule) odataTypeName() string {
-	return "#microsoft.graph.vpnDnsRule"
-}
-func (m *VpnDnsRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnDnsRule) odataType() (string, bool) {
+	return "#microsoft.graph.vpnDnsRule", m.ODataType != nil
 }
 
 func (*VpnOnDemandRule) isVpnOnDemandRule() {}
-func (*VpnOnDemandRule) odataTypeName() string {
-	return "#microsoft.graph.vpnOnDemandRule"
-}
-func (m *VpnOnDemandRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnOnDemandRule) odataType() (string, bool) {
+	return "#microsoft.graph.vpnOnDemandRule", m.ODataType != nil
 }
 
 func (*VpnProxyServer) isVpnProxyServer() {}
-func (*VpnProxyServer) odataTypeName() string {
-	return "#microsoft.graph.vpnProxyServer"
-}
-func (m *VpnProxyServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnProxyServer) odataType() (string, bool) {
+	return "#microsoft.graph.vpnProxyServer", m.ODataType != nil
 }
 
 func (*VpnRoute) isVpnRoute() {}
-func (*VpnRoute) odataTypeName() string {
-	return "#microsoft.graph.vpnRoute"
-}
-func (m *VpnRoute) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnRoute) odataType() (string, bool) {
+	return "#microsoft.graph.vpnRoute", m.ODataType != nil
 }
 
 func (*VpnServer) isVpnServer() {}
-func (*VpnServer) odataTypeName() string {
-	return "#microsoft.graph.vpnServer"
-}
-func (m *VpnServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnServer) odataType() (string, bool) {
+	return "#microsoft.graph.vpnServer", m.ODataType != nil
 }
 
 func (*VpnTrafficRule) isVpnTrafficRule() {}
-func (*VpnTrafficRule) odataTypeName() string {
-	return "#microsoft.graph.vpnTrafficRule"
-}
-func (m *VpnTrafficRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VpnTrafficRule) odataType() (string, bool) {
+	return "#microsoft.graph.vpnTrafficRule", m.ODataType != nil
 }
 
 func (*VppLicensingType) isVppLicensingType() {}
-func (*VppLicensingType) odataTypeName() string {
-	return "#microsoft.graph.vppLicensingType"
-}
-func (m *VppLicensingType) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VppLicensingType) odataType() (string, bool) {
+	return "#microsoft.graph.vppLicensingType", m.ODataType != nil
 }
 
 func (*VppToken) isEntity() {}
-func (*VppToken) odataTypeName() string {
-	return "#microsoft.graph.vppToken"
-}
-func (m *VppToken) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VppToken) odataType() (string, bool) {
+	return "#microsoft.graph.vppToken", m.ODataType != nil
 }
 
 func (*VppTokenActionResult) isVppTokenActionResult() {}
-func (*VppTokenActionResult) odataTypeName() string {
-	return "#microsoft.graph.vppTokenActionResult"
-}
-func (m *VppTokenActionResult) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VppTokenActionResult) odataType() (string, bool) {
+	return "#microsoft.graph.vppTokenActionResult", m.ODataType != nil
 }
 
 func (*VulnerableManagedDevice) isEntity() {}
-func (*VulnerableManagedDevice) odataTypeName() string {
-	return "#microsoft.graph.vulnerableManagedDevice"
-}
-func (m *VulnerableManagedDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *VulnerableManagedDevice) odataType() (string, bool) {
+	return "#microsoft.graph.vulnerableManagedDevice", m.ODataType != nil
 }
 
 func (*WebApp) isMobileApp() {}
 func (*WebApp) isEntity()    {}
-func (*WebApp) odataTypeName() string {
-	return "#microsoft.graph.webApp"
-}
-func (m *WebApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WebApp) odataType() (string, bool) {
+	return "#microsoft.graph.webApp", m.ODataType != nil
 }
 
 func (*Win32LobApp) isMobileLobApp() {}
 func (*Win32LobApp) isMobileApp()    {}
 func (*Win32LobApp) isEntity()       {}
-func (*Win32LobApp) odataTypeName() string {
-	return "#microsoft.graph.win32LobApp"
-}
-func (m *Win32LobApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobApp) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobApp", m.ODataType != nil
 }
 
 func (*Win32LobAppDetection) isWin32LobAppDetection() {}
-func (*Win32LobAppDetection) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppDetection"
-}
-func (m *Win32LobAppDetection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppDetection) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppDetection", m.ODataType != nil
 }
 
 func (*Win32LobAppInstallExperience) isWin32LobAppInstallExperience() {}
-func (*Win32LobAppInstallExperience) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppInstallExperience"
-}
-func (m *Win32LobAppInstallExperience) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppInstallExperience) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppInstallExperience", m.ODataType != nil
 }
 
 func (*Win32LobAppMsiInformation) isWin32LobAppMsiInformation() {}
-func (*Win32LobAppMsiInformation) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppMsiInformation"
-}
-func (m *Win32LobAppMsiInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppMsiInformation) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppMsiInformation", m.ODataType != nil
 }
 
 func (*Win32LobAppRequirement) isWin32LobAppRequirement() {}
-func (*Win32LobAppRequirement) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppRequirement"
-}
-func (m *Win32LobAppRequirement) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppRequirement) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppRequirement", m.ODataType != nil
 }
 
 func (*Win32LobAppReturnCode) isWin32LobAppReturnCode() {}
-func (*Win32LobAppReturnCode) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppReturnCode"
-}
-func (m *Win32LobAppReturnCode) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppReturnCode) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppReturnCode", m.ODataType != nil
 }
 
 func (*Win32LobAppRule) isWin32LobAppRule() {}
-func (*Win32LobAppRule) odataTypeName() string {
-	return "#microsoft.graph.win32LobAppRule"
-}
-func (m *Win32LobAppRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Win32LobAppRule) odataType() (string, bool) {
+	return "#microsoft.graph.win32LobAppRule", m.ODataType != nil
 }
 
 func (*Windows10AppsForceUpdateSchedule) isWindows10AppsForceUpdateSchedule() {}
-func (*Windows10AppsForceUpdateSchedule) odataTypeName() string {
-	return "#microsoft.graph.windows10AppsForceUpdateSchedule"
-}
-func (m *Windows10AppsForceUpdateSchedule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10AppsForceUpdateSchedule) odataType() (string, bool) {
+	return "#microsoft.graph.windows10AppsForceUpdateSchedule", m.ODataType != nil
 }
 
 func (*Windows10AssociatedApps) isWindows10AssociatedApps() {}
-func (*Windows10AssociatedApps) odataTypeName() string {
-	return "#microsoft.graph.windows10AssociatedApps"
-}
-func (m *Windows10AssociatedApps) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10AssociatedApps) odataType() (string, bool) {
+	return "#microsoft.graph.windows10AssociatedApps", m.ODataType != nil
 }
 
 func (*Windows10CertificateProfileBase) isWindows10CertificateProfileBase() {}
 func (*Windows10CertificateProfileBase) isWindowsCertificateProfileBase()   {}
 func (*Windows10CertificateProfileBase) isDeviceConfiguration()             {}
 func (*Windows10CertificateProfileBase) isEntity()                          {}
-func (*Windows10CertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.windows10CertificateProfileBase"
-}
-func (m *Windows10CertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10CertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.windows10CertificateProfileBase", m.ODataType != nil
 }
 
 func (*Windows10CompliancePolicy) isDeviceCompliancePolicy() {}
 func (*Windows10CompliancePolicy) isEntity()                 {}
-func (*Windows10CompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.windows10CompliancePolicy"
-}
-func (m *Windows10CompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10CompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windows10CompliancePolicy", m.ODataType != nil
 }
 
 func (*Windows10CustomConfiguration) isDeviceConfiguration() {}
 func (*Windows10CustomConfiguration) isEntity()              {}
-func (*Windows10CustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10CustomConfiguration"
-}
-func (m *Windows10CustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10CustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10CustomConfiguration", m.ODataType != nil
 }
 
 func (*Windows10DeviceFirmwareConfigurationInterface) isDeviceConfiguration() {}
 func (*Windows10DeviceFirmwareConfigurationInterface) isEntity()              {}
-func (*Windows10DeviceFirmwareConfigurationInterface) odataTypeName() string {
-	return "#microsoft.graph.windows10DeviceFirmwareConfigurationInterface"
-}
-func (m *Windows10DeviceFirmwareConfigurationInterface) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10DeviceFirmwareConfigurationInterface) odataType() (string, bool) {
+	return "#microsoft.graph.windows10DeviceFirmwareConfigurationInterface", m.ODataType != nil
 }
 
 func (*Windows10EasEmailProfileConfiguration) isEasEmailProfileConfigurationBase() {}
 func (*Windows10EasEmailProfileConfiguration) isDeviceConfiguration()              {}
 func (*Windows10EasEmailProfileConfiguration) isEntity()                           {}
-func (*Windows10EasEmailProfileConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10EasEmailProfileConfiguration"
-}
-func (m *Windows10EasEmailProfileConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10EasEmailProfileConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10EasEmailProfileConfiguration", m.ODataType != nil
 }
 
 func (*Windows10EndpointProtectionConfiguration) isDeviceConfiguration() {}
 func (*Windows10EndpointProtectionConfiguration) isEntity()              {}
-func (*Windows10EndpointProtectionConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10EndpointProtectionConfiguration"
-}
-func (m *Windows10EndpointProtectionConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10EndpointProtectionConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10EndpointProtectionConfiguration", m.ODataType != nil
 }
 
 func (*Windows10EnrollmentCompletionPageConfiguration) isDeviceEnrollmentConfiguration() {}
 func (*Windows10EnrollmentCompletionPageConfiguration) isEntity()                        {}
-func (*Windows10EnrollmentCompletionPageConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration"
-}
-func (m *Windows10EnrollmentCompletionPageConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10EnrollmentCompletionPageConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration", m.ODataType != nil
 }
 
 func (*Windows10EnrollmentCompletionPageConfigurationPolicySetItem) isPolicySetItem() {}
 func (*Windows10EnrollmentCompletionPageConfigurationPolicySetItem) isEntity()        {}
-func (*Windows10EnrollmentCompletionPageConfigurationPolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.windows10EnrollmentCompletionPageConfigurationPolicySetItem"
-}
-func (m *Windows10EnrollmentCompletionPageConfigurationPolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10EnrollmentCompletionPageConfigurationPolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.windows10EnrollmentCompletionPageConfigurationPolicySetItem", m.ODataType != nil
 }
 
 func (*Windows10EnterpriseModernAppManagementConfiguration) isDeviceConfiguration() {}
 func (*Windows10EnterpriseModernAppManagementConfiguration) isEntity()              {}
-func (*Windows10EnterpriseModernAppManagementConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10EnterpriseModernAppManagementConfiguration"
-}
-func (m *Windows10EnterpriseModernAppManagementConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10EnterpriseModernAppManagementConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10EnterpriseModernAppManagementConfiguration", m.ODataType != nil
 }
 
 func (*Windows10GeneralConfiguration) isDeviceConfiguration() {}
 func (*Windows10GeneralConfiguration) isEntity()              {}
-func (*Windows10GeneralConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10GeneralConfiguration"
-}
-func (m *Windows10GeneralConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10GeneralConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10GeneralConfiguration", m.ODataType != nil
 }
 
 func (*Windows10ImportedPFXCertificateProfile) isWindowsCertificateProfileBase() {}
 func (*Windows10ImportedPFXCertificateProfile) isDeviceConfiguration()           {}
 func (*Windows10ImportedPFXCertificateProfile) isEntity()                        {}
-func (*Windows10ImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows10ImportedPFXCertificateProfile"
-}
-func (m *Windows10ImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10ImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows10ImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows10MobileCompliancePolicy) isDeviceCompliancePolicy() {}
 func (*Windows10MobileCompliancePolicy) isEntity()                 {}
-func (*Windows10MobileCompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.windows10MobileCompliancePolicy"
-}
-func (m *Windows10MobileCompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10MobileCompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windows10MobileCompliancePolicy", m.ODataType != nil
 }
 
 func (*Windows10NetworkBoundaryConfiguration) isDeviceConfiguration() {}
 func (*Windows10NetworkBoundaryConfiguration) isEntity()              {}
-func (*Windows10NetworkBoundaryConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10NetworkBoundaryConfiguration"
-}
-func (m *Windows10NetworkBoundaryConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10NetworkBoundaryConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10NetworkBoundaryConfiguration", m.ODataType != nil
 }
 
 func (*Windows10NetworkProxyServer) isWindows10NetworkProxyServer() {}
-func (*Windows10NetworkProxyServer) odataTypeName() string {
-	return "#microsoft.graph.windows10NetworkProxyServer"
-}
-func (m *Windows10NetworkProxyServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10NetworkProxyServer) odataType() (string, bool) {
+	return "#microsoft.graph.windows10NetworkProxyServer", m.ODataType != nil
 }
 
 func (*Windows10PFXImportCertificateProfile) isDeviceConfiguration() {}
 func (*Windows10PFXImportCertificateProfile) isEntity()              {}
-func (*Windows10PFXImportCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows10PFXImportCertificateProfile"
-}
-func (m *Windows10PFXImportCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10PFXImportCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows10PFXImportCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows10PkcsCertificateProfile) isWindows10CertificateProfileBase() {}
 func (*Windows10PkcsCertificateProfile) isWindowsCertificateProfileBase()   {}
 func (*Windows10PkcsCertificateProfile) isDeviceConfiguration()             {}
 func (*Windows10PkcsCertificateProfile) isEntity()                          {}
-func (*Windows10PkcsCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows10PkcsCertificateProfile"
-}
-func (m *Windows10PkcsCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10PkcsCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows10PkcsCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows10SecureAssessmentConfiguration) isDeviceConfiguration() {}
 func (*Windows10SecureAssessmentConfiguration) isEntity()              {}
-func (*Windows10SecureAssessmentConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10SecureAssessmentConfiguration"
-}
-func (m *Windows10SecureAssessmentConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10SecureAssessmentConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10SecureAssessmentConfiguration", m.ODataType != nil
 }
 
 func (*Windows10TeamGeneralConfiguration) isDeviceConfiguration() {}
 func (*Windows10TeamGeneralConfiguration) isEntity()              {}
-func (*Windows10TeamGeneralConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10TeamGeneralConfiguration"
-}
-func (m *Windows10TeamGeneralConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10TeamGeneralConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10TeamGeneralConfiguration", m.ODataType != nil
 }
 
 func (*Windows10VpnConfiguration) isWindowsVpnConfiguration() {}
 func (*Windows10VpnConfiguration) isDeviceConfiguration()     {}
 func (*Windows10VpnConfiguration) isEntity()                  {}
-func (*Windows10VpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10VpnConfiguration"
-}
-func (m *Windows10VpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10VpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10VpnConfiguration", m.ODataType != nil
 }
 
 func (*Windows10VpnProxyServer) isWindows10VpnProxyServer() {}
 func (*Windows10VpnProxyServer) isVpnProxyServer()          {}
-func (*Windows10VpnProxyServer) odataTypeName() string {
-	return "#microsoft.graph.windows10VpnProxyServer"
-}
-func (m *Windows10VpnProxyServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10VpnProxyServer) odataType() (string, bool) {
+	return "#microsoft.graph.windows10VpnProxyServer", m.ODataType != nil
 }
 
 func (*Windows10XCertificateProfile) isWindows10XCertificateProfile()              {}
 func (*Windows10XCertificateProfile) isDeviceManagementResourceAccessProfileBase() {}
 func (*Windows10XCertificateProfile) isEntity()                                    {}
-func (*Windows10XCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows10XCertificateProfile"
-}
-func (m *Windows10XCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows10XCustomSubjectAlternativeName) isWindows10XCustomSubjectAlternativeName() {}
-func (*Windows10XCustomSubjectAlternativeName) odataTypeName() string {
-	return "#microsoft.graph.windows10XCustomSubjectAlternativeName"
-}
-func (m *Windows10XCustomSubjectAlternativeName) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XCustomSubjectAlternativeName) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XCustomSubjectAlternativeName", m.ODataType != nil
 }
 
 func (*Windows10XSCEPCertificateProfile) isWindows10XCertificateProfile()              {}
 func (*Windows10XSCEPCertificateProfile) isDeviceManagementResourceAccessProfileBase() {}
 func (*Windows10XSCEPCertificateProfile) isEntity()                                    {}
-func (*Windows10XSCEPCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows10XSCEPCertificateProfile"
-}
-func (m *Windows10XSCEPCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XSCEPCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XSCEPCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows10XTrustedRootCertificate) isDeviceManagementResourceAccessProfileBase() {}
 func (*Windows10XTrustedRootCertificate) isEntity()                                    {}
-func (*Windows10XTrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.windows10XTrustedRootCertificate"
-}
-func (m *Windows10XTrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XTrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XTrustedRootCertificate", m.ODataType != nil
 }
 
 func (*Windows10XVpnConfiguration) isDeviceManagementResourceAccessProfileBase() {}
 func (*Windows10XVpnConfiguration) isEntity()                                    {}
-func (*Windows10XVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10XVpnConfiguration"
-}
-func (m *Windows10XVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XVpnConfiguration", m.ODataType != nil
 }
 
 func (*Windows10XWifiConfiguration) isDeviceManagementResourceAccessProfileBase() {}
 func (*Windows10XWifiConfiguration) isEntity()                                    {}
-func (*Windows10XWifiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows10XWifiConfiguration"
-}
-func (m *Windows10XWifiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows10XWifiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows10XWifiConfiguration", m.ODataType != nil
 }
 
 func (*Windows81CertificateProfileBase) isWindows81CertificateProfileBase() {}
 func (*Windows81CertificateProfileBase) isWindowsCertificateProfileBase()   {}
 func (*Windows81CertificateProfileBase) isDeviceConfiguration()             {}
 func (*Windows81CertificateProfileBase) isEntity()                          {}
-func (*Windows81CertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.windows81CertificateProfileBase"
-}
-func (m *Windows81CertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81CertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.windows81CertificateProfileBase", m.ODataType != nil
 }
 
 func (*Windows81CompliancePolicy) isDeviceCompliancePolicy() {}
 func (*Windows81CompliancePolicy) isEntity()                 {}
-func (*Windows81CompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.windows81CompliancePolicy"
-}
-func (m *Windows81CompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81CompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windows81CompliancePolicy", m.ODataType != nil
 }
 
 func (*Windows81GeneralConfiguration) isDeviceConfiguration() {}
 func (*Windows81GeneralConfiguration) isEntity()              {}
-func (*Windows81GeneralConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows81GeneralConfiguration"
-}
-func (m *Windows81GeneralConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81GeneralConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows81GeneralConfiguration", m.ODataType != nil
 }
 
 func (*Windows81SCEPCertificateProfile) isWindows81CertificateProfileBase() {}
 func (*Windows81SCEPCertificateProfile) isWindowsCertificateProfileBase()   {}
 func (*Windows81SCEPCertificateProfile) isDeviceConfiguration()             {}
 func (*Windows81SCEPCertificateProfile) isEntity()                          {}
-func (*Windows81SCEPCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windows81SCEPCertificateProfile"
-}
-func (m *Windows81SCEPCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81SCEPCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windows81SCEPCertificateProfile", m.ODataType != nil
 }
 
 func (*Windows81TrustedRootCertificate) isDeviceConfiguration() {}
 func (*Windows81TrustedRootCertificate) isEntity()              {}
-func (*Windows81TrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.windows81TrustedRootCertificate"
-}
-func (m *Windows81TrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81TrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.windows81TrustedRootCertificate", m.ODataType != nil
 }
 
 func (*Windows81VpnConfiguration) isWindows81VpnConfiguration() {}
 func (*Windows81VpnConfiguration) isWindowsVpnConfiguration()   {}
 func (*Windows81VpnConfiguration) isDeviceConfiguration()       {}
 func (*Windows81VpnConfiguration) isEntity()                    {}
-func (*Windows81VpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows81VpnConfiguration"
-}
-func (m *Windows81VpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81VpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows81VpnConfiguration", m.ODataType != nil
 }
 
 func (*Windows81VpnProxyServer) isWindows81VpnProxyServer() {}
 func (*Windows81VpnProxyServer) isVpnProxyServer()          {}
-func (*Windows81VpnProxyServer) odataTypeName() string {
-	return "#microsoft.graph.windows81VpnProxyServer"
-}
-func (m *Windows81VpnProxyServer) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81VpnProxyServer) odataType() (string, bool) {
+	return "#microsoft.graph.windows81VpnProxyServer", m.ODataType != nil
 }
 
 func (*Windows81WifiImportConfiguration) isDeviceConfiguration() {}
 func (*Windows81WifiImportConfiguration) isEntity()              {}
-func (*Windows81WifiImportConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windows81WifiImportConfiguration"
-}
-func (m *Windows81WifiImportConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Windows81WifiImportConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windows81WifiImportConfiguration", m.ODataType != nil
 }
 
 func (*WindowsAppX) isMobileLobApp() {}
 func (*WindowsAppX) isMobileApp()    {}
 func (*WindowsAppX) isEntity()       {}
-func (*WindowsAppX) odataTypeName() string {
-	return "#microsoft.graph.windowsAppX"
-}
-func (m *WindowsAppX) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsAppX) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAppX", m.ODataType != nil
 }
 
 func (*WindowsAutopilotDeploymentProfile) isWindowsAutopilotDeploymentProfile() {}
 func (*WindowsAutopilotDeploymentProfile) isEntity()                            {}
-func (*WindowsAutopilotDeploymentProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsAutopilotDeploymentProfile"
-}
-func (m *WindowsAutopilotDeploymentProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsAutopilotDeploymentProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAutopilotDeploymentProfile", m.ODataType != nil
 }
 
 func (*WindowsAutopilotDeploymentProfileAssignment) isEntity() {}
-func (*WindowsAutopilotDeploymentProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment"
-}
-func (m *WindowsAutopilotDeploymentProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsAutopilotDeploymentProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment", m.ODataType != nil
 }
 
 func (*WindowsAutopilotDeploymentProfilePolicySetItem) isPolicySetItem() {}
 func (*WindowsAutopilotDeploymentProfilePolicySetItem) isEntity()        {}
-func (*WindowsAutopilotDeploymentProfilePolicySetItem) odataTypeName() string {
-	return "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem"
-}
-func (m *WindowsAutopilotDeploymentProfilePolicySetItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsAutopilotDeploymentProfilePolicySetItem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem", m.ODataType != nil
 }
 
 func (*WindowsAutopilotSettings) isEntity() {}
-func (*WindowsAutopilotSettings) odataTypeName() string {
-	return "#microsoft.graph.windowsAutopilotSettings"
-}
-func (m *WindowsAutopilotSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsAutopilotSettings) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAutopilotSettings", m.ODataType != nil
 }
 
 func (*WindowsCertificateProfileBase) isWindowsCertificateProfileBase() {}
 func (*WindowsCertificateProfileBase) isDeviceConfiguration()           {}
 func (*WindowsCertificateProfileBase) isEntity()                        {}
-func (*WindowsCertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.windowsCertificateProfileBase"
-}
-func (m *WindowsCertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsCertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.windowsCertificateProfileBase", m.ODataType != nil
 }
 
 func (*WindowsDefenderAdvancedThreatProtectionConfiguration) isDeviceConfiguration() {}
 func (*WindowsDefenderAdvancedThreatProtectionConfiguration) isEntity()              {}
-func (*WindowsDefenderAdvancedThreatProtectionConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration"
-}
-func (m *WindowsDefenderAdvancedThreatProtectionConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDefenderAdvancedThreatProtectionConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration", m.ODataType != nil
 }
 
 func (*WindowsDefenderApplicationControlSupplementalPolicy) isEntity() {}
-func (*WindowsDefenderApplicationControlSupplementalPolicy) odataTypeName() string {
-	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy"
-}
-func (m *WindowsDefenderApplicationControlSupplementalPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDefenderApplicationControlSupplementalPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy", m.ODataType != nil
 }
 
 func (*WindowsDefenderApplicationControlSupplementalPolicyAssignment) isEntity() {}
-func (*WindowsDefenderApplicationControlSupplementalPolicyAssignment) odataTypeName() string {
-	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment"
-}
-func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment", m.ODataType != nil
 }
 
 func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) isEntity() {}
-func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) odataTypeName() string {
-	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
-}
-func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus", m.ODataType != nil
 }
 
 func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) isEntity() {}
-func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) odataTypeName() string {
-	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary"
-}
-func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary", m.ODataType != nil
 }
 
 func (*WindowsDeliveryOptimizationConfiguration) isDeviceConfiguration() {}
 func (*WindowsDeliveryOptimizationConfiguration) isEntity()              {}
-func (*WindowsDeliveryOptimizationConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsDeliveryOptimizationConfiguration"
-}
-func (m *WindowsDeliveryOptimizationConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDeliveryOptimizationConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDeliveryOptimizationConfiguration", m.ODataType != nil
 }
 
 func (*WindowsDeviceMalwareState) isEntity() {}
-func (*WindowsDeviceMalwareState) odataTypeName() string {
-	return "#microsoft.graph.windowsDeviceMalwareState"
-}
-func (m *WindowsDeviceMalwareState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDeviceMalwareState) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDeviceMalwareState", m.ODataType != nil
 }
 
 func (*WindowsDomainJoinConfiguration) isDeviceConfiguration() {}
 func (*WindowsDomainJoinConfiguration) isEntity()              {}
-func (*WindowsDomainJoinConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsDomainJoinConfiguration"
-}
-func (m *WindowsDomainJoinConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsDomainJoinConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDomainJoinConfiguration", m.ODataType != nil
 }
 
 func (*WindowsEnrollmentStatusScreenSettings) isWindowsEnrollmentStatusScreenSettings() {}
-func (*WindowsEnrollmentStatusScreenSettings) odataTypeName() string {
-	return "#microsoft.graph.windowsEnrollmentStatusScreenSettings"
-}
-func (m *WindowsEnrollmentStatusScreenSettings) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsEnrollmentStatusScreenSettings) odataType() (string, bool) {
+	return "#microsoft.graph.windowsEnrollmentStatusScreenSettings", m.ODataType != nil
 }
 
 func (*WindowsFeatureUpdateCatalogItem) isWindowsUpdateCatalogItem() {}
 func (*WindowsFeatureUpdateCatalogItem) isEntity()                   {}
-func (*WindowsFeatureUpdateCatalogItem) odataTypeName() string {
-	return "#microsoft.graph.windowsFeatureUpdateCatalogItem"
-}
-func (m *WindowsFeatureUpdateCatalogItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsFeatureUpdateCatalogItem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsFeatureUpdateCatalogItem", m.ODataType != nil
 }
 
 func (*WindowsFeatureUpdateProfile) isEntity() {}
-func (*WindowsFeatureUpdateProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsFeatureUpdateProfile"
-}
-func (m *WindowsFeatureUpdateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsFeatureUpdateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsFeatureUpdateProfile", m.ODataType != nil
 }
 
 func (*WindowsFeatureUpdateProfileAssignment) isEntity() {}
-func (*WindowsFeatureUpdateProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.windowsFeatureUpdateProfileAssignment"
-}
-func (m *WindowsFeatureUpdateProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsFeatureUpdateProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.windowsFeatureUpdateProfileAssignment", m.ODataType != nil
 }
 
 func (*WindowsFirewallNetworkProfile) isWindowsFirewallNetworkProfile() {}
-func (*WindowsFirewallNetworkProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsFirewallNetworkProfile"
-}
-func (m *WindowsFirewallNetworkProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsFirewallNetworkProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsFirewallNetworkProfile", m.ODataType != nil
 }
 
 func (*WindowsFirewallRule) isWindowsFirewallRule() {}
-func (*WindowsFirewallRule) odataTypeName() string {
-	return "#microsoft.graph.windowsFirewallRule"
-}
-func (m *WindowsFirewallRule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsFirewallRule) odataType() (string, bool) {
+	return "#microsoft.graph.windowsFirewallRule", m.ODataType != nil
 }
 
 func (*WindowsHealthMonitoringConfiguration) isDeviceConfiguration() {}
 func (*WindowsHealthMonitoringConfiguration) isEntity()              {}
-func (*WindowsHealthMonitoringConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsHealthMonitoringConfiguration"
-}
-func (m *WindowsHealthMonitoringConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsHealthMonitoringConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsHealthMonitoringConfiguration", m.ODataType != nil
 }
 
 func (*WindowsIdentityProtectionConfiguration) isDeviceConfiguration() {}
 func (*WindowsIdentityProtectionConfiguration) isEntity()              {}
-func (*WindowsIdentityProtectionConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsIdentityProtectionConfiguration"
-}
-func (m *WindowsIdentityProtectionConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsIdentityProtectionConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsIdentityProtectionConfiguration", m.ODataType != nil
 }
 
 func (*WindowsInformationProtection) isWindowsInformationProtection() {}
 func (*WindowsInformationProtection) isManagedAppPolicy()             {}
 func (*WindowsInformationProtection) isEntity()                       {}
-func (*WindowsInformationProtection) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtection"
-}
-func (m *WindowsInformationProtection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtection) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtection", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionApp) isWindowsInformationProtectionApp() {}
-func (*WindowsInformationProtectionApp) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionApp"
-}
-func (m *WindowsInformationProtectionApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionApp", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionAppLearningSummary) isEntity() {}
-func (*WindowsInformationProtectionAppLearningSummary) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionAppLearningSummary"
-}
-func (m *WindowsInformationProtectionAppLearningSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionAppLearningSummary) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionAppLearningSummary", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionAppLockerFile) isEntity() {}
-func (*WindowsInformationProtectionAppLockerFile) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionAppLockerFile"
-}
-func (m *WindowsInformationProtectionAppLockerFile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionAppLockerFile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionAppLockerFile", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionDataRecoveryCertificate) isWindowsInformationProtectionDataRecoveryCertificate() {
 }
-func (*WindowsInformationProtectionDataRecoveryCertificate) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionDataRecoveryCertificate"
-}
-func (m *WindowsInformationProtectionDataRecoveryCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionDataRecoveryCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionDataRecoveryCertificate", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionDeviceRegistration) isEntity() {}
-func (*WindowsInformationProtectionDeviceRegistration) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionDeviceRegistration"
-}
-func (m *WindowsInformationProtectionDeviceRegistration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionDeviceRegistration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionDeviceRegistration", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionIPRangeCollection) isWindowsInformationProtectionIPRangeCollection() {
 }
-func (*WindowsInformationProtectionIPRangeCollection) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionIPRangeCollection"
-}
-func (m *WindowsInformationProtectionIPRangeCollection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionIPRangeCollection) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionIPRangeCollection", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionNetworkLearningSummary) isEntity() {}
-func (*WindowsInformationProtectionNetworkLearningSummary) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary"
-}
-func (m *WindowsInformationProtectionNetworkLearningSummary) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionNetworkLearningSummary) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionPolicy) isWindowsInformationProtection() {}
 func (*WindowsInformationProtectionPolicy) isManagedAppPolicy()             {}
 func (*WindowsInformationProtectionPolicy) isEntity()                       {}
-func (*WindowsInformationProtectionPolicy) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionPolicy"
-}
-func (m *WindowsInformationProtectionPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionPolicy", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionProxiedDomainCollection) isWindowsInformationProtectionProxiedDomainCollection() {
 }
-func (*WindowsInformationProtectionProxiedDomainCollection) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionProxiedDomainCollection"
-}
-func (m *WindowsInformationProtectionProxiedDomainCollection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionProxiedDomainCollection) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionProxiedDomainCollection", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionResourceCollection) isWindowsInformationProtectionResourceCollection() {
 }
-func (*WindowsInformationProtectionResourceCollection) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionResourceCollection"
-}
-func (m *WindowsInformationProtectionResourceCollection) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionResourceCollection) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionResourceCollection", m.ODataType != nil
 }
 
 func (*WindowsInformationProtectionWipeAction) isEntity() {}
-func (*WindowsInformationProtectionWipeAction) odataTypeName() string {
-	return "#microsoft.graph.windowsInformationProtectionWipeAction"
-}
-func (m *WindowsInformationProtectionWipeAction) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsInformationProtectionWipeAction) odataType() (string, bool) {
+	return "#microsoft.graph.windowsInformationProtectionWipeAction", m.ODataType != nil
 }
 
 func (*WindowsKioskAppConfiguration) isWindowsKioskAppConfiguration() {}
-func (*WindowsKioskAppConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsKioskAppConfiguration"
-}
-func (m *WindowsKioskAppConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsKioskAppConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsKioskAppConfiguration", m.ODataType != nil
 }
 
 func (*WindowsKioskConfiguration) isDeviceConfiguration() {}
 func (*WindowsKioskConfiguration) isEntity()              {}
-func (*WindowsKioskConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsKioskConfiguration"
-}
-func (m *WindowsKioskConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsKioskConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsKioskConfiguration", m.ODataType != nil
 }
 
 func (*WindowsKioskForceUpdateSchedule) isWindowsKioskForceUpdateSchedule() {}
-func (*WindowsKioskForceUpdateSchedule) odataTypeName() string {
-	return "#microsoft.graph.windowsKioskForceUpdateSchedule"
-}
-func (m *WindowsKioskForceUpdateSchedule) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsKioskForceUpdateSchedule) odataType() (string, bool) {
+	return "#microsoft.graph.windowsKioskForceUpdateSchedule", m.ODataType != nil
 }
 
 func (*WindowsKioskProfile) isWindowsKioskProfile() {}
-func (*WindowsKioskProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsKioskProfile"
-}
-func (m *WindowsKioskProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsKioskProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsKioskProfile", m.ODataType != nil
 }
 
 func (*WindowsKioskUser) isWindowsKioskUser() {}
-func (*WindowsKioskUser) odataTypeName() string {
-	return "#microsoft.graph.windowsKioskUser"
-}
-func (m *WindowsKioskUser) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsKioskUser) odataType() (string, bool) {
+	return "#microsoft.graph.windowsKioskUser", m.ODataType != nil
 }
 
 func (*WindowsMalwareCategoryCount) isWindowsMalwareCategoryCount() {}
-func (*WindowsMalwareCategoryCount) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareCategoryCount"
-}
-func (m *WindowsMalwareCategoryCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareCategoryCount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareCategoryCount", m.ODataType != nil
 }
 
 func (*WindowsMalwareExecutionStateCount) isWindowsMalwareExecutionStateCount() {}
-func (*WindowsMalwareExecutionStateCount) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareExecutionStateCount"
-}
-func (m *WindowsMalwareExecutionStateCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareExecutionStateCount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareExecutionStateCount", m.ODataType != nil
 }
 
 func (*WindowsMalwareInformation) isEntity() {}
-func (*WindowsMalwareInformation) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareInformation"
-}
-func (m *WindowsMalwareInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareInformation) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareInformation", m.ODataType != nil
 }
 
 func (*WindowsMalwareNameCount) isWindowsMalwareNameCount() {}
-func (*WindowsMalwareNameCount) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareNameCount"
-}
-func (m *WindowsMalwareNameCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareNameCount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareNameCount", m.ODataType != nil
 }
 
 func (*WindowsMalwareOverview) isWindowsMalwareOverview() {}
-func (*WindowsMalwareOverview) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareOverview"
-}
-func (m *WindowsMalwareOverview) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareOverview) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareOverview", m.ODataType != nil
 }
 
 func (*WindowsMalwareSeverityCount) isWindowsMalwareSeverityCount() {}
-func (*WindowsMalwareSeverityCount) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareSeverityCount"
-}
-func (m *WindowsMalwareSeverityCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareSeverityCount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareSeverityCount", m.ODataType != nil
 }
 
 func (*WindowsMalwareStateCount) isWindowsMalwareStateCount() {}
-func (*WindowsMalwareStateCount) odataTypeName() string {
-	return "#microsoft.graph.windowsMalwareStateCount"
-}
-func (m *WindowsMalwareStateCount) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMalwareStateCount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMalwareStateCount", m.ODataType != nil
 }
 
 func (*WindowsManagedDevice) isManagedDevice() {}
 func (*WindowsManagedDevice) isEntity()        {}
-func (*WindowsManagedDevice) odataTypeName() string {
-	return "#microsoft.graph.windowsManagedDevice"
-}
-func (m *WindowsManagedDevice) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsManagedDevice) odataType() (string, bool) {
+	return "#microsoft.graph.windowsManagedDevice", m.ODataType != nil
 }
 
 func (*WindowsManagementApp) isEntity() {}
-func (*WindowsManagementApp) odataTypeName() string {
-	return "#microsoft.graph.windowsManagementApp"
-}
-func (m *WindowsManagementApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsManagementApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsManagementApp", m.ODataType != nil
 }
 
 func (*WindowsManagementAppHealthState) isEntity() {}
-func (*WindowsManagementAppHealthState) odataTypeName() string {
-	return "#microsoft.graph.windowsManagementAppHealthState"
-}
-func (m *WindowsManagementAppHealthState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsManagementAppHealthState) odataType() (string, bool) {
+	return "#microsoft.graph.windowsManagementAppHealthState", m.ODataType != nil
 }
 
 func (*WindowsMicrosoftEdgeApp) isMobileApp() {}
 func (*WindowsMicrosoftEdgeApp) isEntity()    {}
-func (*WindowsMicrosoftEdgeApp) odataTypeName() string {
-	return "#microsoft.graph.windowsMicrosoftEdgeApp"
-}
-func (m *WindowsMicrosoftEdgeApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMicrosoftEdgeApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMicrosoftEdgeApp", m.ODataType != nil
 }
 
 func (*WindowsMinimumOperatingSystem) isWindowsMinimumOperatingSystem() {}
-func (*WindowsMinimumOperatingSystem) odataTypeName() string {
-	return "#microsoft.graph.windowsMinimumOperatingSystem"
-}
-func (m *WindowsMinimumOperatingSystem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMinimumOperatingSystem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMinimumOperatingSystem", m.ODataType != nil
 }
 
 func (*WindowsMobileMSI) isMobileLobApp() {}
 func (*WindowsMobileMSI) isMobileApp()    {}
 func (*WindowsMobileMSI) isEntity()       {}
-func (*WindowsMobileMSI) odataTypeName() string {
-	return "#microsoft.graph.windowsMobileMSI"
-}
-func (m *WindowsMobileMSI) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsMobileMSI) odataType() (string, bool) {
+	return "#microsoft.graph.windowsMobileMSI", m.ODataType != nil
 }
 
 func (*WindowsNetworkIsolationPolicy) isWindowsNetworkIsolationPolicy() {}
-func (*WindowsNetworkIsolationPolicy) odataTypeName() string {
-	return "#microsoft.graph.windowsNetworkIsolationPolicy"
-}
-func (m *WindowsNetworkIsolationPolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsNetworkIsolationPolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windowsNetworkIsolationPolicy", m.ODataType != nil
 }
 
 func (*WindowsOfficeClientConfiguration) isOfficeClientConfiguration() {}
 func (*WindowsOfficeClientConfiguration) isEntity()                    {}
-func (*WindowsOfficeClientConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsOfficeClientConfiguration"
-}
-func (m *WindowsOfficeClientConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsOfficeClientConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsOfficeClientConfiguration", m.ODataType != nil
 }
 
 func (*WindowsOfficeClientSecurityConfiguration) isOfficeClientConfiguration() {}
 func (*WindowsOfficeClientSecurityConfiguration) isEntity()                    {}
-func (*WindowsOfficeClientSecurityConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsOfficeClientSecurityConfiguration"
-}
-func (m *WindowsOfficeClientSecurityConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsOfficeClientSecurityConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsOfficeClientSecurityConfiguration", m.ODataType != nil
 }
 
 func (*WindowsPackageInformation) isWindowsPackageInformation() {}
-func (*WindowsPackageInformation) odataTypeName() string {
-	return "#microsoft.graph.windowsPackageInformation"
-}
-func (m *WindowsPackageInformation) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPackageInformation) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPackageInformation", m.ODataType != nil
 }
 
 func (*WindowsPhone81AppX) isWindowsPhone81AppX() {}
 func (*WindowsPhone81AppX) isMobileLobApp()       {}
 func (*WindowsPhone81AppX) isMobileApp()          {}
 func (*WindowsPhone81AppX) isEntity()             {}
-func (*WindowsPhone81AppX) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81AppX"
-}
-func (m *WindowsPhone81AppX) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81AppX) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81AppX", m.ODataType != nil
 }
 
 func (*WindowsPhone81AppXBundle) isWindowsPhone81AppX() {}
 func (*WindowsPhone81AppXBundle) isMobileLobApp()       {}
 func (*WindowsPhone81AppXBundle) isMobileApp()          {}
 func (*WindowsPhone81AppXBundle) isEntity()             {}
-func (*WindowsPhone81AppXBundle) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81AppXBundle"
-}
-func (m *WindowsPhone81AppXBundle) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81AppXBundle) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81AppXBundle", m.ODataType != nil
 }
 
 func (*WindowsPhone81CertificateProfileBase) isWindowsPhone81CertificateProfileBase() {}
 func (*WindowsPhone81CertificateProfileBase) isDeviceConfiguration()                  {}
 func (*WindowsPhone81CertificateProfileBase) isEntity()                               {}
-func (*WindowsPhone81CertificateProfileBase) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81CertificateProfileBase"
-}
-func (m *WindowsPhone81CertificateProfileBase) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81CertificateProfileBase) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81CertificateProfileBase", m.ODataType != nil
 }
 
 func (*WindowsPhone81CompliancePolicy) isDeviceCompliancePolicy() {}
 func (*WindowsPhone81CompliancePolicy) isEntity()                 {}
-func (*WindowsPhone81CompliancePolicy) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81CompliancePolicy"
-}
-func (m *WindowsPhone81CompliancePolicy) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81CompliancePolicy) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81CompliancePolicy", m.ODataType != nil
 }
 
 func (*WindowsPhone81CustomConfiguration) isDeviceConfiguration() {}
 func (*WindowsPhone81CustomConfiguration) isEntity()              {}
-func (*WindowsPhone81CustomConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81CustomConfiguration"
-}
-func (m *WindowsPhone81CustomConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81CustomConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81CustomConfiguration", m.ODataType != nil
 }
 
 func (*WindowsPhone81GeneralConfiguration) isDeviceConfiguration() {}
 func (*WindowsPhone81GeneralConfiguration) isEntity()              {}
-func (*WindowsPhone81GeneralConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81GeneralConfiguration"
-}
-func (m *WindowsPhone81GeneralConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81GeneralConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81GeneralConfiguration", m.ODataType != nil
 }
 
 func (*WindowsPhone81ImportedPFXCertificateProfile) isWindowsCertificateProfileBase() {}
 func (*WindowsPhone81ImportedPFXCertificateProfile) isDeviceConfiguration()           {}
 func (*WindowsPhone81ImportedPFXCertificateProfile) isEntity()                        {}
-func (*WindowsPhone81ImportedPFXCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81ImportedPFXCertificateProfile"
-}
-func (m *WindowsPhone81ImportedPFXCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81ImportedPFXCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81ImportedPFXCertificateProfile", m.ODataType != nil
 }
 
 func (*WindowsPhone81SCEPCertificateProfile) isWindowsPhone81CertificateProfileBase() {}
 func (*WindowsPhone81SCEPCertificateProfile) isDeviceConfiguration()                  {}
 func (*WindowsPhone81SCEPCertificateProfile) isEntity()                               {}
-func (*WindowsPhone81SCEPCertificateProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81SCEPCertificateProfile"
-}
-func (m *WindowsPhone81SCEPCertificateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81SCEPCertificateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81SCEPCertificateProfile", m.ODataType != nil
 }
 
 func (*WindowsPhone81StoreApp) isMobileApp() {}
 func (*WindowsPhone81StoreApp) isEntity()    {}
-func (*WindowsPhone81StoreApp) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81StoreApp"
-}
-func (m *WindowsPhone81StoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81StoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81StoreApp", m.ODataType != nil
 }
 
 func (*WindowsPhone81TrustedRootCertificate) isDeviceConfiguration() {}
 func (*WindowsPhone81TrustedRootCertificate) isEntity()              {}
-func (*WindowsPhone81TrustedRootCertificate) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81TrustedRootCertificate"
-}
-func (m *WindowsPhone81TrustedRootCertificate) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81TrustedRootCertificate) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81TrustedRootCertificate", m.ODataType != nil
 }
 
 func (*WindowsPhone81VpnConfiguration) isWindows81VpnConfiguration() {}
 func (*WindowsPhone81VpnConfiguration) isWindowsVpnConfiguration()   {}
 func (*WindowsPhone81VpnConfiguration) isDeviceConfiguration()       {}
 func (*WindowsPhone81VpnConfiguration) isEntity()                    {}
-func (*WindowsPhone81VpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsPhone81VpnConfiguration"
-}
-func (m *WindowsPhone81VpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhone81VpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhone81VpnConfiguration", m.ODataType != nil
 }
 
 func (*WindowsPhoneEASEmailProfileConfiguration) isEasEmailProfileConfigurationBase() {}
 func (*WindowsPhoneEASEmailProfileConfiguration) isDeviceConfiguration()              {}
 func (*WindowsPhoneEASEmailProfileConfiguration) isEntity()                           {}
-func (*WindowsPhoneEASEmailProfileConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsPhoneEASEmailProfileConfiguration"
-}
-func (m *WindowsPhoneEASEmailProfileConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhoneEASEmailProfileConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhoneEASEmailProfileConfiguration", m.ODataType != nil
 }
 
 func (*WindowsPhoneXAP) isMobileLobApp() {}
 func (*WindowsPhoneXAP) isMobileApp()    {}
 func (*WindowsPhoneXAP) isEntity()       {}
-func (*WindowsPhoneXAP) odataTypeName() string {
-	return "#microsoft.graph.windowsPhoneXAP"
-}
-func (m *WindowsPhoneXAP) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPhoneXAP) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPhoneXAP", m.ODataType != nil
 }
 
 func (*WindowsPrivacyDataAccessControlItem) isEntity() {}
-func (*WindowsPrivacyDataAccessControlItem) odataTypeName() string {
-	return "#microsoft.graph.windowsPrivacyDataAccessControlItem"
-}
-func (m *WindowsPrivacyDataAccessControlItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsPrivacyDataAccessControlItem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsPrivacyDataAccessControlItem", m.ODataType != nil
 }
 
 func (*WindowsProtectionState) isEntity() {}
-func (*WindowsProtectionState) odataTypeName() string {
-	return "#microsoft.graph.windowsProtectionState"
-}
-func (m *WindowsProtectionState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsProtectionState) odataType() (string, bool) {
+	return "#microsoft.graph.windowsProtectionState", m.ODataType != nil
 }
 
 func (*WindowsQualityUpdateCatalogItem) isWindowsUpdateCatalogItem() {}
 func (*WindowsQualityUpdateCatalogItem) isEntity()                   {}
-func (*WindowsQualityUpdateCatalogItem) odataTypeName() string {
-	return "#microsoft.graph.windowsQualityUpdateCatalogItem"
-}
-func (m *WindowsQualityUpdateCatalogItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsQualityUpdateCatalogItem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsQualityUpdateCatalogItem", m.ODataType != nil
 }
 
 func (*WindowsQualityUpdateProfile) isEntity() {}
-func (*WindowsQualityUpdateProfile) odataTypeName() string {
-	return "#microsoft.graph.windowsQualityUpdateProfile"
-}
-func (m *WindowsQualityUpdateProfile) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsQualityUpdateProfile) odataType() (string, bool) {
+	return "#microsoft.graph.windowsQualityUpdateProfile", m.ODataType != nil
 }
 
 func (*WindowsQualityUpdateProfileAssignment) isEntity() {}
-func (*WindowsQualityUpdateProfileAssignment) odataTypeName() string {
-	return "#microsoft.graph.windowsQualityUpdateProfileAssignment"
-}
-func (m *WindowsQualityUpdateProfileAssignment) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsQualityUpdateProfileAssignment) odataType() (string, bool) {
+	return "#microsoft.graph.windowsQualityUpdateProfileAssignment", m.ODataType != nil
 }
 
 func (*WindowsStoreApp) isMobileApp() {}
 func (*WindowsStoreApp) isEntity()    {}
-func (*WindowsStoreApp) odataTypeName() string {
-	return "#microsoft.graph.windowsStoreApp"
-}
-func (m *WindowsStoreApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsStoreApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsStoreApp", m.ODataType != nil
 }
 
 func (*WindowsUniversalAppX) isMobileLobApp() {}
 func (*WindowsUniversalAppX) isMobileApp()    {}
 func (*WindowsUniversalAppX) isEntity()       {}
-func (*WindowsUniversalAppX) odataTypeName() string {
-	return "#microsoft.graph.windowsUniversalAppX"
-}
-func (m *WindowsUniversalAppX) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUniversalAppX) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUniversalAppX", m.ODataType != nil
 }
 
 func (*WindowsUniversalAppXContainedApp) isMobileContainedApp() {}
 func (*WindowsUniversalAppXContainedApp) isEntity()             {}
-func (*WindowsUniversalAppXContainedApp) odataTypeName() string {
-	return "#microsoft.graph.windowsUniversalAppXContainedApp"
-}
-func (m *WindowsUniversalAppXContainedApp) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUniversalAppXContainedApp) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUniversalAppXContainedApp", m.ODataType != nil
 }
 
 func (*WindowsUpdateCatalogItem) isWindowsUpdateCatalogItem() {}
 func (*WindowsUpdateCatalogItem) isEntity()                   {}
-func (*WindowsUpdateCatalogItem) odataTypeName() string {
-	return "#microsoft.graph.windowsUpdateCatalogItem"
-}
-func (m *WindowsUpdateCatalogItem) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUpdateCatalogItem) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUpdateCatalogItem", m.ODataType != nil
 }
 
 func (*WindowsUpdateForBusinessConfiguration) isDeviceConfiguration() {}
 func (*WindowsUpdateForBusinessConfiguration) isEntity()              {}
-func (*WindowsUpdateForBusinessConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsUpdateForBusinessConfiguration"
-}
-func (m *WindowsUpdateForBusinessConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUpdateForBusinessConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUpdateForBusinessConfiguration", m.ODataType != nil
 }
 
 func (*WindowsUpdateInstallScheduleType) isWindowsUpdateInstallScheduleType() {}
-func (*WindowsUpdateInstallScheduleType) odataTypeName() string {
-	return "#microsoft.graph.windowsUpdateInstallScheduleType"
-}
-func (m *WindowsUpdateInstallScheduleType) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUpdateInstallScheduleType) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUpdateInstallScheduleType", m.ODataType != nil
 }
 
 func (*WindowsUpdateState) isEntity() {}
-func (*WindowsUpdateState) odataTypeName() string {
-	return "#microsoft.graph.windowsUpdateState"
-}
-func (m *WindowsUpdateState) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsUpdateState) odataType() (string, bool) {
+	return "#microsoft.graph.windowsUpdateState", m.ODataType != nil
 }
 
 func (*WindowsVpnConfiguration) isWindowsVpnConfiguration() {}
 func (*WindowsVpnConfiguration) isDeviceConfiguration()     {}
 func (*WindowsVpnConfiguration) isEntity()                  {}
-func (*WindowsVpnConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsVpnConfiguration"
-}
-func (m *WindowsVpnConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsVpnConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsVpnConfiguration", m.ODataType != nil
 }
 
 func (*WindowsWifiConfiguration) isWindowsWifiConfiguration() {}
 func (*WindowsWifiConfiguration) isDeviceConfiguration()      {}
 func (*WindowsWifiConfiguration) isEntity()                   {}
-func (*WindowsWifiConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsWifiConfiguration"
-}
-func (m *WindowsWifiConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsWifiConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsWifiConfiguration", m.ODataType != nil
 }
 
 func (*WindowsWifiEnterpriseEAPConfiguration) isWindowsWifiConfiguration() {}
 func (*WindowsWifiEnterpriseEAPConfiguration) isDeviceConfiguration()      {}
 func (*WindowsWifiEnterpriseEAPConfiguration) isEntity()                   {}
-func (*WindowsWifiEnterpriseEAPConfiguration) odataTypeName() string {
-	return "#microsoft.graph.windowsWifiEnterpriseEAPConfiguration"
-}
-func (m *WindowsWifiEnterpriseEAPConfiguration) hasODataType() bool {
-	return m.ODataType != nil
+func (m *WindowsWifiEnterpriseEAPConfiguration) odataType() (string, bool) {
+	return "#microsoft.graph.windowsWifiEnterpriseEAPConfiguration", m.ODataType != nil
 }

@@ -26,6 +26,6 @@ func TestRangeFromProse(t *testing.T) {
 	m := AndroidDeviceOwnerCompliancePolicy{PasswordMinimumNumericCharacters: &zero, PasswordMinimumLetterCharacters: &seventeen}
 	err := m.Validate()
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "passwordMinimumNumericCharacters: 0 is out of the documented range (Valid values 1 to 16)")
+	assert.Contains(t, err.Error(), "passwordMinimumNumericCharacters: 0 is out of the documented range (1 to 16)")
 	assert.Contains(t, err.Error(), "passwordMinimumLetterCharacters: 17 is out of the documented range")
 }

@@ -103,28 +103,41 @@ func writeGraphError(w http.ResponseWriter, e *GraphError) {
 	w.Write(data)
 }
 
-// opHandler is the handler behind every Handle function; see Route. PB and
-// PR are pointer types, so that ServeHTTP is compiled once for every
-// operation (a comparable or non-pointer type parameter would compile it per
-// type); hence a nil answer is told by its JSON encoding, null.
-type opHandler[PB interface {
-	Validate() error
-}, PR any] struct {
+// opHandler is the handler behind every Handle function; see Route. It is
+// one type, not a generic one, so that ServeHTTP is compiled once for all
+// operations; serve, a closure in each Handle function, decodes the body
+// (see decodeBody) and calls fn. A nil answer is told by its JSON
+// encoding, null.
+type opHandler struct {
 	method    string
 	status    int
 	templates []string
-	newBody   func() PB
-	fn        func(context.Context, Route, PB) (PR, error)
+	serve     func(context.Context, Route, []byte) (any, error)
 }
 
-// serveOp returns an opHandler, inferring its type arguments.
-func serveOp[PB interface {
+// decodeBody decodes data into body and checks its documented rules; a
+// problem is a *GraphError with status 400.
+func decodeBody(data []byte, body interface {
 	Validate() error
-}, PR any](method string, status int, templates []string, newBody func() PB, fn func(context.Context, Route, PB) (PR, error)) *opHandler[PB, PR] {
-	return &opHandler[PB, PR]{method, status, templates, newBody, fn}
+}) error {
+	if err := json.Unmarshal(data, body); err != nil {
+		return &GraphError{
+			Code:       "BadRequest",
+			Message:    "invalid request body: " + err.Error(),
+			StatusCode: http.StatusBadRequest,
+		}
+	}
+	if err := body.Validate(); err != nil {
+		return &GraphError{
+			Code:       "BadRequest",
+			Message:    err.Error(),
+			StatusCode: http.StatusBadRequest,
+		}
+	}
+	return nil
 }
 
-func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != h.method {
 		w.Header().Set("Allow", h.method)
 		writeGraphError(w, &GraphError{
@@ -149,11 +162,7 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	body := h.newBody()
 	data, err := io.ReadAll(r.Body)
-	if err == nil {
-		err = json.Unmarshal(data, body)
-	}
 	if err != nil {
 		writeGraphError(w, &GraphError{
 			Code:       "BadRequest",
@@ -162,15 +171,7 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if err := body.Validate(); err != nil {
-		writeGraphError(w, &GraphError{
-			Code:       "BadRequest",
-			Message:    err.Error(),
-			StatusCode: http.StatusBadRequest,
-		})
-		return
-	}
-	resp, err := h.fn(r.Context(), route, body)
+	resp, err := h.serve(r.Context(), route, data)
 	var ge *GraphError
 	if errors.As(err, &ge) {
 		writeGraphError(w, ge)
@@ -199,9 +200,13 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // HandleUpdateDeviceAppManagement fakes "Update deviceAppManagement" (PATCH
 // /deviceAppManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, body *UpdateDeviceAppManagementBody) (*DeviceAppManagement, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement"}, func() *UpdateDeviceAppManagementBody {
-		return new(UpdateDeviceAppManagementBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceAppManagementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedAppProtection fakes "Update
@@ -209,9 +214,13 @@ func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedAppProtectionBody) (*AndroidManagedAppProtection, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, func() *UpdateAndroidManagedAppProtectionBody {
-		return new(UpdateAndroidManagedAppProtectionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDefaultManagedAppProtection fakes "Update
@@ -219,18 +228,26 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *UpdateDefaultManagedAppProtectionBody) (*DefaultManagedAppProtection, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, func() *UpdateDefaultManagedAppProtectionBody {
-		return new(UpdateDefaultManagedAppProtectionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDefaultManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAppVulnerabilityTask fakes "Update appVulnerabilityTask" (PATCH
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppVulnerabilityTask(fn func(ctx context.Context, route Route, body *UpdateAppVulnerabilityTaskBody) (*AppVulnerabilityTask, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func() *UpdateAppVulnerabilityTaskBody {
-		return new(UpdateAppVulnerabilityTaskBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAppVulnerabilityTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceAppManagementTask fakes "Update deviceAppManagementTask"
@@ -238,9 +255,13 @@ func HandleUpdateAppVulnerabilityTask(fn func(ctx context.Context, route Route, 
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *UpdateDeviceAppManagementTaskBody) (*AnyDeviceAppManagementTask, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func() *UpdateDeviceAppManagementTaskBody {
-		return new(UpdateDeviceAppManagementTaskBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceAppManagementTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSecurityConfigurationTask fakes "Update
@@ -248,9 +269,13 @@ func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityConfigurationTask(fn func(ctx context.Context, route Route, body *UpdateSecurityConfigurationTaskBody) (*SecurityConfigurationTask, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func() *UpdateSecurityConfigurationTaskBody {
-		return new(UpdateSecurityConfigurationTaskBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSecurityConfigurationTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUnmanagedDeviceDiscoveryTask fakes "Update
@@ -258,9 +283,13 @@ func HandleUpdateSecurityConfigurationTask(fn func(ctx context.Context, route Ro
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route Route, body *UpdateUnmanagedDeviceDiscoveryTaskBody) (*UnmanagedDeviceDiscoveryTask, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func() *UpdateUnmanagedDeviceDiscoveryTaskBody {
-		return new(UpdateUnmanagedDeviceDiscoveryTaskBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUnmanagedDeviceDiscoveryTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEnterpriseCodeSigningCertificate fakes "Update
@@ -268,9 +297,13 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *UpdateEnterpriseCodeSigningCertificateBody) (*EnterpriseCodeSigningCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, func() *UpdateEnterpriseCodeSigningCertificateBody {
-		return new(UpdateEnterpriseCodeSigningCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEnterpriseCodeSigningCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosLobAppProvisioningConfiguration fakes "Update
@@ -278,9 +311,13 @@ func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, r
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosLobAppProvisioningConfigurationBody) (*IosLobAppProvisioningConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, func() *UpdateIosLobAppProvisioningConfigurationBody {
-		return new(UpdateIosLobAppProvisioningConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosLobAppProvisioningConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosLobAppProvisioningConfigurationAssignment fakes "Update
@@ -288,9 +325,13 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*IosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, func() *UpdateIosLobAppProvisioningConfigurationAssignmentBody {
-		return new(UpdateIosLobAppProvisioningConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosLobAppProvisioningConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppProvisioningConfigGroupAssignment fakes "Update
@@ -298,9 +339,13 @@ func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx contex
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*MobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, func() *UpdateMobileAppProvisioningConfigGroupAssignmentBody {
-		return new(UpdateMobileAppProvisioningConfigGroupAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppProvisioningConfigGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosManagedAppProtection fakes "Update iosManagedAppProtection"
@@ -308,9 +353,13 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *UpdateIosManagedAppProtectionBody) (*IosManagedAppProtection, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, func() *UpdateIosManagedAppProtectionBody {
-		return new(UpdateIosManagedAppProtectionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedMobileApp fakes "Update managedMobileApp" (PATCH
@@ -318,9 +367,13 @@ func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Rout
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body *UpdateManagedMobileAppBody) (*ManagedMobileApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"}, func() *UpdateManagedMobileAppBody {
-		return new(UpdateManagedMobileAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedMobileAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTargetedManagedAppPolicyAssignment fakes "Update
@@ -329,9 +382,13 @@ func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context, route Route, body *UpdateTargetedManagedAppPolicyAssignmentBody) (*TargetedManagedAppPolicyAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"}, func() *UpdateTargetedManagedAppPolicyAssignmentBody {
-		return new(UpdateTargetedManagedAppPolicyAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTargetedManagedAppPolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAppPolicyDeploymentSummary fakes "Update
@@ -340,36 +397,52 @@ func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context,
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *UpdateManagedAppPolicyDeploymentSummaryBody) (*ManagedAppPolicyDeploymentSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, func() *UpdateManagedAppPolicyDeploymentSummaryBody {
-		return new(UpdateManagedAppPolicyDeploymentSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAppPolicyDeploymentSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAppOperation fakes "Update managedAppOperation" (PATCH
 // /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *UpdateManagedAppOperationBody) (*ManagedAppOperation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, func() *UpdateManagedAppOperationBody {
-		return new(UpdateManagedAppOperationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAppOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedEBookCategory fakes "Update managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBookCategories/{managedEBookCategoryId} and 1
 // more documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, body *UpdateManagedEBookCategoryBody) (*ManagedEBookCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, func() *UpdateManagedEBookCategoryBody {
-		return new(UpdateManagedEBookCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedEBookCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppEBook fakes "Update iosVppEBook" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *UpdateIosVppEBookBody) (*IosVppEBook, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, func() *UpdateIosVppEBookBody {
-		return new(UpdateIosVppEBookBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppEBookBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppEBookAssignment fakes "Update iosVppEBookAssignment"
@@ -377,9 +450,13 @@ func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *Upd
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppEBookAssignment(fn func(ctx context.Context, route Route, body *UpdateIosVppEBookAssignmentBody) (*IosVppEBookAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func() *UpdateIosVppEBookAssignmentBody {
-		return new(UpdateIosVppEBookAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppEBookAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedEBookAssignment fakes "Update managedEBookAssignment"
@@ -387,9 +464,13 @@ func HandleUpdateIosVppEBookAssignment(fn func(ctx context.Context, route Route,
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *UpdateManagedEBookAssignmentBody) (*AnyManagedEBookAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func() *UpdateManagedEBookAssignmentBody {
-		return new(UpdateManagedEBookAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedEBookAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceInstallState fakes "Update deviceInstallState" (PATCH
@@ -397,18 +478,26 @@ func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceInstallState(fn func(ctx context.Context, route Route, body *UpdateDeviceInstallStateBody) (*DeviceInstallState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"}, func() *UpdateDeviceInstallStateBody {
-		return new(UpdateDeviceInstallStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceInstallStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEBookInstallSummary fakes "Update eBookInstallSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, body *UpdateEBookInstallSummaryBody) (*EBookInstallSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, func() *UpdateEBookInstallSummaryBody {
-		return new(UpdateEBookInstallSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEBookInstallSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserInstallStateSummary fakes "Update userInstallStateSummary"
@@ -416,9 +505,13 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *UpdateUserInstallStateSummaryBody) (*UserInstallStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, func() *UpdateUserInstallStateSummaryBody {
-		return new(UpdateUserInstallStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserInstallStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMdmWindowsInformationProtectionPolicy fakes "Update
@@ -426,18 +519,26 @@ func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *UpdateMdmWindowsInformationProtectionPolicyBody) (*MdmWindowsInformationProtectionPolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, func() *UpdateMdmWindowsInformationProtectionPolicyBody {
-		return new(UpdateMdmWindowsInformationProtectionPolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMdmWindowsInformationProtectionPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppCategory fakes "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *UpdateMobileAppCategoryBody) (*MobileAppCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, func() *UpdateMobileAppCategoryBody {
-		return new(UpdateMobileAppCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkMobileAppConfiguration fakes "Update
@@ -445,9 +546,13 @@ func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, bod
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkMobileAppConfigurationBody) (*AndroidForWorkMobileAppConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func() *UpdateAndroidForWorkMobileAppConfigurationBody {
-		return new(UpdateAndroidForWorkMobileAppConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkMobileAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedStoreAppConfiguration fakes "Update
@@ -455,9 +560,13 @@ func HandleUpdateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Contex
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAppConfigurationBody) (*AndroidManagedStoreAppConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func() *UpdateAndroidManagedStoreAppConfigurationBody {
-		return new(UpdateAndroidManagedStoreAppConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedStoreAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosMobileAppConfiguration fakes "Update
@@ -465,9 +574,13 @@ func HandleUpdateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosMobileAppConfigurationBody) (*IosMobileAppConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func() *UpdateIosMobileAppConfigurationBody {
-		return new(UpdateIosMobileAppConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosMobileAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationAssignment fakes "Update
@@ -475,9 +588,13 @@ func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*ManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"}, func() *UpdateManagedDeviceMobileAppConfigurationAssignmentBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary fakes "Update
@@ -485,9 +602,13 @@ func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx conte
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*ManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, func() *UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus fakes "Update
@@ -496,9 +617,13 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx co
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*ManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"}, func() *UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationUserSummary fakes "Update
@@ -506,9 +631,13 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx con
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*ManagedDeviceMobileAppConfigurationUserSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, func() *UpdateManagedDeviceMobileAppConfigurationUserSummaryBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationUserSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationUserSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationUserStatus fakes "Update
@@ -517,36 +646,52 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*ManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, func() *UpdateManagedDeviceMobileAppConfigurationUserStatusBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationUserStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkApp fakes "Update androidForWorkApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkApp(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkAppBody) (*AndroidForWorkApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidForWorkAppBody {
-		return new(UpdateAndroidForWorkAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidLobApp fakes "Update androidLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidLobApp(fn func(ctx context.Context, route Route, body *UpdateAndroidLobAppBody) (*AndroidLobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidLobAppBody {
-		return new(UpdateAndroidLobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedStoreApp fakes "Update androidManagedStoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAppBody) (*AnyAndroidManagedStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidManagedStoreAppBody {
-		return new(UpdateAndroidManagedStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedStoreWebApp fakes "Update
@@ -554,126 +699,182 @@ func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreWebApp(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreWebAppBody) (*AndroidManagedStoreWebApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidManagedStoreWebAppBody {
-		return new(UpdateAndroidManagedStoreWebAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedStoreWebAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidStoreApp fakes "Update androidStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidStoreApp(fn func(ctx context.Context, route Route, body *UpdateAndroidStoreAppBody) (*AndroidStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateAndroidStoreAppBody {
-		return new(UpdateAndroidStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosLobApp fakes "Update iosLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobApp(fn func(ctx context.Context, route Route, body *UpdateIosLobAppBody) (*IosLobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateIosLobAppBody {
-		return new(UpdateIosLobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosStoreApp fakes "Update iosStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosStoreApp(fn func(ctx context.Context, route Route, body *UpdateIosStoreAppBody) (*IosStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateIosStoreAppBody {
-		return new(UpdateIosStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppApp fakes "Update iosVppApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppApp(fn func(ctx context.Context, route Route, body *UpdateIosVppAppBody) (*IosVppApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateIosVppAppBody {
-		return new(UpdateIosVppAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSLobApp fakes "Update macOSLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSLobApp(fn func(ctx context.Context, route Route, body *UpdateMacOSLobAppBody) (*MacOSLobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMacOSLobAppBody {
-		return new(UpdateMacOSLobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSMdatpApp fakes "Update macOSMdatpApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSMdatpApp(fn func(ctx context.Context, route Route, body *UpdateMacOSMdatpAppBody) (*MacOSMdatpApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMacOSMdatpAppBody {
-		return new(UpdateMacOSMdatpAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSMdatpAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSMicrosoftEdgeApp fakes "Update macOSMicrosoftEdgeApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *UpdateMacOSMicrosoftEdgeAppBody) (*MacOSMicrosoftEdgeApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMacOSMicrosoftEdgeAppBody {
-		return new(UpdateMacOSMicrosoftEdgeAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSMicrosoftEdgeAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSOfficeSuiteApp fakes "Update macOSOfficeSuiteApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSOfficeSuiteApp(fn func(ctx context.Context, route Route, body *UpdateMacOSOfficeSuiteAppBody) (*MacOSOfficeSuiteApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMacOSOfficeSuiteAppBody {
-		return new(UpdateMacOSOfficeSuiteAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSOfficeSuiteAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOsVppApp fakes "Update macOsVppApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOsVppApp(fn func(ctx context.Context, route Route, body *UpdateMacOsVppAppBody) (*MacOsVppApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMacOsVppAppBody {
-		return new(UpdateMacOsVppAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOsVppAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAndroidLobApp fakes "Update managedAndroidLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAndroidLobApp(fn func(ctx context.Context, route Route, body *UpdateManagedAndroidLobAppBody) (*ManagedAndroidLobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateManagedAndroidLobAppBody {
-		return new(UpdateManagedAndroidLobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAndroidLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAndroidStoreApp fakes "Update managedAndroidStoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAndroidStoreApp(fn func(ctx context.Context, route Route, body *UpdateManagedAndroidStoreAppBody) (*ManagedAndroidStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateManagedAndroidStoreAppBody {
-		return new(UpdateManagedAndroidStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAndroidStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedIOSLobApp fakes "Update managedIOSLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedIOSLobApp(fn func(ctx context.Context, route Route, body *UpdateManagedIOSLobAppBody) (*ManagedIOSLobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateManagedIOSLobAppBody {
-		return new(UpdateManagedIOSLobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedIOSLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedIOSStoreApp fakes "Update managedIOSStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedIOSStoreApp(fn func(ctx context.Context, route Route, body *UpdateManagedIOSStoreAppBody) (*ManagedIOSStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateManagedIOSStoreAppBody {
-		return new(UpdateManagedIOSStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedIOSStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftStoreForBusinessApp fakes "Update
@@ -681,126 +882,182 @@ func HandleUpdateManagedIOSStoreApp(fn func(ctx context.Context, route Route, bo
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftStoreForBusinessApp(fn func(ctx context.Context, route Route, body *UpdateMicrosoftStoreForBusinessAppBody) (*MicrosoftStoreForBusinessApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateMicrosoftStoreForBusinessAppBody {
-		return new(UpdateMicrosoftStoreForBusinessAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftStoreForBusinessAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateOfficeSuiteApp fakes "Update officeSuiteApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateOfficeSuiteApp(fn func(ctx context.Context, route Route, body *UpdateOfficeSuiteAppBody) (*OfficeSuiteApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateOfficeSuiteAppBody {
-		return new(UpdateOfficeSuiteAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateOfficeSuiteAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWebApp fakes "Update webApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWebApp(fn func(ctx context.Context, route Route, body *UpdateWebAppBody) (*WebApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWebAppBody {
-		return new(UpdateWebAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWebAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWin32LobApp fakes "Update win32LobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWin32LobApp(fn func(ctx context.Context, route Route, body *UpdateWin32LobAppBody) (*Win32LobApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWin32LobAppBody {
-		return new(UpdateWin32LobAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWin32LobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsAppX fakes "Update windowsAppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAppX(fn func(ctx context.Context, route Route, body *UpdateWindowsAppXBody) (*WindowsAppX, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsAppXBody {
-		return new(UpdateWindowsAppXBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsAppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsMicrosoftEdgeApp fakes "Update windowsMicrosoftEdgeApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *UpdateWindowsMicrosoftEdgeAppBody) (*WindowsMicrosoftEdgeApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsMicrosoftEdgeAppBody {
-		return new(UpdateWindowsMicrosoftEdgeAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsMicrosoftEdgeAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsMobileMSI fakes "Update windowsMobileMSI" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMobileMSI(fn func(ctx context.Context, route Route, body *UpdateWindowsMobileMSIBody) (*WindowsMobileMSI, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsMobileMSIBody {
-		return new(UpdateWindowsMobileMSIBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsMobileMSIBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81AppX fakes "Update windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81AppXBody) (*AnyWindowsPhone81AppX, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsPhone81AppXBody {
-		return new(UpdateWindowsPhone81AppXBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81AppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81AppXBundle fakes "Update windowsPhone81AppXBundle"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81AppXBundle(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81AppXBundleBody) (*WindowsPhone81AppXBundle, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsPhone81AppXBundleBody {
-		return new(UpdateWindowsPhone81AppXBundleBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81AppXBundleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81StoreApp fakes "Update windowsPhone81StoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81StoreApp(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81StoreAppBody) (*WindowsPhone81StoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsPhone81StoreAppBody {
-		return new(UpdateWindowsPhone81StoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81StoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhoneXAP fakes "Update windowsPhoneXAP" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhoneXAP(fn func(ctx context.Context, route Route, body *UpdateWindowsPhoneXAPBody) (*WindowsPhoneXAP, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsPhoneXAPBody {
-		return new(UpdateWindowsPhoneXAPBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhoneXAPBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsStoreApp fakes "Update windowsStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsStoreApp(fn func(ctx context.Context, route Route, body *UpdateWindowsStoreAppBody) (*WindowsStoreApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsStoreAppBody {
-		return new(UpdateWindowsStoreAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsUniversalAppX fakes "Update windowsUniversalAppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUniversalAppX(fn func(ctx context.Context, route Route, body *UpdateWindowsUniversalAppXBody) (*WindowsUniversalAppX, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func() *UpdateWindowsUniversalAppXBody {
-		return new(UpdateWindowsUniversalAppXBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsUniversalAppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppAssignment fakes "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *UpdateMobileAppAssignmentBody) (*MobileAppAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, func() *UpdateMobileAppAssignmentBody {
-		return new(UpdateMobileAppAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppContent fakes "Update mobileAppContent" (PATCH
@@ -808,9 +1065,13 @@ func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, b
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *UpdateMobileAppContentBody) (*MobileAppContent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, func() *UpdateMobileAppContentBody {
-		return new(UpdateMobileAppContentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppContentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftStoreForBusinessContainedApp fakes "Update
@@ -819,9 +1080,13 @@ func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Context, route Route, body *UpdateMicrosoftStoreForBusinessContainedAppBody) (*MicrosoftStoreForBusinessContainedApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func() *UpdateMicrosoftStoreForBusinessContainedAppBody {
-		return new(UpdateMicrosoftStoreForBusinessContainedAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftStoreForBusinessContainedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsUniversalAppXContainedApp fakes "Update
@@ -830,18 +1095,26 @@ func HandleUpdateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Conte
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, route Route, body *UpdateWindowsUniversalAppXContainedAppBody) (*WindowsUniversalAppXContainedApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func() *UpdateWindowsUniversalAppXContainedAppBody {
-		return new(UpdateWindowsUniversalAppXContainedAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsUniversalAppXContainedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppContentFile fakes "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *UpdateMobileAppContentFileBody) (*MobileAppContentFile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, func() *UpdateMobileAppContentFileBody {
-		return new(UpdateMobileAppContentFileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppContentFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppInstallStatus fakes "Update mobileAppInstallStatus"
@@ -850,18 +1123,26 @@ func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *UpdateMobileAppInstallStatusBody) (*MobileAppInstallStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, func() *UpdateMobileAppInstallStatusBody {
-		return new(UpdateMobileAppInstallStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppInstallStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppInstallSummary fakes "Update mobileAppInstallSummary"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *UpdateMobileAppInstallSummaryBody) (*MobileAppInstallSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, func() *UpdateMobileAppInstallSummaryBody {
-		return new(UpdateMobileAppInstallSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppInstallSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppAppAssignedDeviceLicense fakes "Update
@@ -869,9 +1150,13 @@ func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, route Route, body *UpdateIosVppAppAssignedDeviceLicenseBody) (*IosVppAppAssignedDeviceLicense, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func() *UpdateIosVppAppAssignedDeviceLicenseBody {
-		return new(UpdateIosVppAppAssignedDeviceLicenseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppAppAssignedDeviceLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppAppAssignedLicense fakes "Update iosVppAppAssignedLicense"
@@ -879,9 +1164,13 @@ func HandleUpdateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, rou
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *UpdateIosVppAppAssignedLicenseBody) (*AnyIosVppAppAssignedLicense, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func() *UpdateIosVppAppAssignedLicenseBody {
-		return new(UpdateIosVppAppAssignedLicenseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppAppAssignedLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVppAppAssignedUserLicense fakes "Update
@@ -889,9 +1178,13 @@ func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Rou
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route Route, body *UpdateIosVppAppAssignedUserLicenseBody) (*IosVppAppAssignedUserLicense, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func() *UpdateIosVppAppAssignedUserLicenseBody {
-		return new(UpdateIosVppAppAssignedUserLicenseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVppAppAssignedUserLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOsVppAppAssignedLicense fakes "Update
@@ -899,18 +1192,26 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *UpdateMacOsVppAppAssignedLicenseBody) (*MacOsVppAppAssignedLicense, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, func() *UpdateMacOsVppAppAssignedLicenseBody {
-		return new(UpdateMacOsVppAppAssignedLicenseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOsVppAppAssignedLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppDependency fakes "Update mobileAppDependency" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppDependency(fn func(ctx context.Context, route Route, body *UpdateMobileAppDependencyBody) (*MobileAppDependency, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func() *UpdateMobileAppDependencyBody {
-		return new(UpdateMobileAppDependencyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppDependencyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppSupersedence fakes "Update mobileAppSupersedence"
@@ -918,27 +1219,39 @@ func HandleUpdateMobileAppDependency(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppSupersedence(fn func(ctx context.Context, route Route, body *UpdateMobileAppSupersedenceBody) (*MobileAppSupersedence, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func() *UpdateMobileAppSupersedenceBody {
-		return new(UpdateMobileAppSupersedenceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppSupersedenceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserAppInstallStatus fakes "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *UpdateUserAppInstallStatusBody) (*UserAppInstallStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, func() *UpdateUserAppInstallStatusBody {
-		return new(UpdateUserAppInstallStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserAppInstallStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdatePolicySetAssignment fakes "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *UpdatePolicySetAssignmentBody) (*AnyPolicySetAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, func() *UpdatePolicySetAssignmentBody {
-		return new(UpdatePolicySetAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdatePolicySetAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCompliancePolicyPolicySetItem fakes "Update
@@ -946,9 +1259,13 @@ func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateDeviceCompliancePolicyPolicySetItemBody) (*DeviceCompliancePolicyPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateDeviceCompliancePolicyPolicySetItemBody {
-		return new(UpdateDeviceCompliancePolicyPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCompliancePolicyPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationPolicySetItem fakes "Update
@@ -956,9 +1273,13 @@ func HandleUpdateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationPolicySetItemBody) (*DeviceConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateDeviceConfigurationPolicySetItemBody {
-		return new(UpdateDeviceConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptPolicySetItem fakes "Update
@@ -966,9 +1287,13 @@ func HandleUpdateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, r
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptPolicySetItemBody) (*DeviceManagementScriptPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateDeviceManagementScriptPolicySetItemBody {
-		return new(UpdateDeviceManagementScriptPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem fakes "Update
@@ -976,9 +1301,13 @@ func HandleUpdateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody) (*EnrollmentRestrictionsConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody {
-		return new(UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem fakes "Update
@@ -986,9 +1315,13 @@ func HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx co
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateIosLobAppProvisioningConfigurationPolicySetItemBody) (*IosLobAppProvisioningConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateIosLobAppProvisioningConfigurationPolicySetItemBody {
-		return new(UpdateIosLobAppProvisioningConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosLobAppProvisioningConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAppProtectionPolicySetItem fakes "Update
@@ -996,9 +1329,13 @@ func HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx con
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateManagedAppProtectionPolicySetItemBody) (*ManagedAppProtectionPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateManagedAppProtectionPolicySetItemBody {
-		return new(UpdateManagedAppProtectionPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAppProtectionPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem fakes "Update
@@ -1006,9 +1343,13 @@ func HandleUpdateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody) (*ManagedDeviceMobileAppConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody {
-		return new(UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem fakes "Update
@@ -1016,9 +1357,13 @@ func HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx co
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody) (*MdmWindowsInformationProtectionPolicyPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody {
-		return new(UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppPolicySetItem fakes "Update mobileAppPolicySetItem"
@@ -1026,9 +1371,13 @@ func HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateMobileAppPolicySetItemBody) (*MobileAppPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateMobileAppPolicySetItemBody {
-		return new(UpdateMobileAppPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTargetedManagedAppConfigurationPolicySetItem fakes "Update
@@ -1036,9 +1385,13 @@ func HandleUpdateMobileAppPolicySetItem(fn func(ctx context.Context, route Route
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateTargetedManagedAppConfigurationPolicySetItemBody) (*TargetedManagedAppConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateTargetedManagedAppConfigurationPolicySetItemBody {
-		return new(UpdateTargetedManagedAppConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTargetedManagedAppConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem
@@ -1047,9 +1400,13 @@ func HandleUpdateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx contex
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody {
-		return new(UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsAutopilotDeploymentProfilePolicySetItem fakes "Update
@@ -1057,29 +1414,39 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx context.Context, route Route, body *UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody) (*WindowsAutopilotDeploymentProfilePolicySetItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func() *UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody {
-		return new(UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAction fakes "update action" (POST
 // /deviceAppManagement/policySets/{policySetId}/update) for tests: it answers
 // 204 No Content when fn returns nil. See Route.
 func HandleUpdateAction(fn func(ctx context.Context, route Route, body *UpdateActionBody) error) http.Handler {
-	return serveOp("POST", 200, []string{"/deviceAppManagement/policySets/{policySetId}/update"}, func() *UpdateActionBody {
-		return new(UpdateActionBody)
-	}, func(ctx context.Context, route Route, body *UpdateActionBody) (*struct{}, error) {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/policySets/{policySetId}/update"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
 		return nil, fn(ctx, route, body)
-	})
+	}}
 }
 
 // HandleUpdateSideLoadingKey fakes "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *UpdateSideLoadingKeyBody) (*SideLoadingKey, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"}, func() *UpdateSideLoadingKeyBody {
-		return new(UpdateSideLoadingKeyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSideLoadingKeyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSymantecCodeSigningCertificate fakes "Update
@@ -1087,9 +1454,13 @@ func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *
 // /deviceAppManagement/symantecCodeSigningCertificate) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, route Route, body *UpdateSymantecCodeSigningCertificateBody) (*SymantecCodeSigningCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, func() *UpdateSymantecCodeSigningCertificateBody {
-		return new(UpdateSymantecCodeSigningCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSymantecCodeSigningCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTargetedManagedAppConfiguration fakes "Update
@@ -1097,18 +1468,26 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *UpdateTargetedManagedAppConfigurationBody) (*TargetedManagedAppConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, func() *UpdateTargetedManagedAppConfigurationBody {
-		return new(UpdateTargetedManagedAppConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTargetedManagedAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateVppToken fakes "Update vppToken" (PATCH
 // /deviceAppManagement/vppTokens/{vppTokenId}) for tests: it answers with what
 // fn returns. See Route.
 func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *UpdateVppTokenBody) (*VppToken, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, func() *UpdateVppTokenBody {
-		return new(UpdateVppTokenBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateVppTokenBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy fakes
@@ -1117,9 +1496,13 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *Update
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*WindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, func() *UpdateWindowsDefenderApplicationControlSupplementalPolicyBody {
-		return new(UpdateWindowsDefenderApplicationControlSupplementalPolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDefenderApplicationControlSupplementalPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment
@@ -1128,9 +1511,13 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*WindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, func() *UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody {
-		return new(UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
@@ -1139,9 +1526,13 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(f
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, func() *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody {
-		return new(UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
@@ -1150,9 +1541,13 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, func() *UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody {
-		return new(UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionDeviceRegistration fakes "Update
@@ -1160,9 +1555,13 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSt
 // /deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionDeviceRegistrationBody) (*WindowsInformationProtectionDeviceRegistration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"}, func() *UpdateWindowsInformationProtectionDeviceRegistrationBody {
-		return new(UpdateWindowsInformationProtectionDeviceRegistrationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionDeviceRegistrationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionPolicy fakes "Update
@@ -1170,9 +1569,13 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionPolicyBody) (*WindowsInformationProtectionPolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, func() *UpdateWindowsInformationProtectionPolicyBody {
-		return new(UpdateWindowsInformationProtectionPolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionAppLockerFile fakes "Update
@@ -1181,9 +1584,13 @@ func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context,
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionAppLockerFileBody) (*WindowsInformationProtectionAppLockerFile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, func() *UpdateWindowsInformationProtectionAppLockerFileBody {
-		return new(UpdateWindowsInformationProtectionAppLockerFileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionAppLockerFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionWipeAction fakes "Update
@@ -1191,18 +1598,26 @@ func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.C
 // /deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionWipeAction(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionWipeActionBody) (*WindowsInformationProtectionWipeAction, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"}, func() *UpdateWindowsInformationProtectionWipeActionBody {
-		return new(UpdateWindowsInformationProtectionWipeActionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionWipeActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsManagementApp fakes "Update windowsManagementApp" (PATCH
 // /deviceAppManagement/windowsManagementApp) for tests: it answers with what
 // fn returns. See Route.
 func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *UpdateWindowsManagementAppBody) (*WindowsManagementApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, func() *UpdateWindowsManagementAppBody {
-		return new(UpdateWindowsManagementAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsManagementAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsManagementAppHealthState fakes "Update
@@ -1210,17 +1625,25 @@ func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, 
 // /deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *UpdateWindowsManagementAppHealthStateBody) (*WindowsManagementAppHealthState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"}, func() *UpdateWindowsManagementAppHealthStateBody {
-		return new(UpdateWindowsManagementAppHealthStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsManagementAppHealthStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagement fakes "Update deviceManagement" (PATCH
 // /deviceManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagement(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementBody) (*DeviceManagement, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement"}, func() *UpdateDeviceManagementBody {
-		return new(UpdateDeviceManagementBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAdvancedThreatProtectionOnboardingStateSummary fakes "Update
@@ -1228,9 +1651,13 @@ func HandleUpdateDeviceManagement(fn func(ctx context.Context, route Route, body
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx context.Context, route Route, body *UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*AdvancedThreatProtectionOnboardingStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, func() *UpdateAdvancedThreatProtectionOnboardingStateSummaryBody {
-		return new(UpdateAdvancedThreatProtectionOnboardingStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAdvancedThreatProtectionOnboardingStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
@@ -1238,9 +1665,13 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*AdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, func() *UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody {
-		return new(UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerEnrollmentProfile fakes "Update
@@ -1248,9 +1679,13 @@ func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ct
 // /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*AndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, func() *UpdateAndroidDeviceOwnerEnrollmentProfileBody {
-		return new(UpdateAndroidDeviceOwnerEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkAppConfigurationSchema fakes "Update
@@ -1258,9 +1693,13 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkAppConfigurationSchemaBody) (*AndroidForWorkAppConfigurationSchema, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, func() *UpdateAndroidForWorkAppConfigurationSchemaBody {
-		return new(UpdateAndroidForWorkAppConfigurationSchemaBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkAppConfigurationSchemaBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkEnrollmentProfile fakes "Update
@@ -1268,18 +1707,26 @@ func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Contex
 // /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkEnrollmentProfileBody) (*AndroidForWorkEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, func() *UpdateAndroidForWorkEnrollmentProfileBody {
-		return new(UpdateAndroidForWorkEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkSettings fakes "Update androidForWorkSettings"
 // (PATCH /deviceManagement/androidForWorkSettings) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkSettingsBody) (*AndroidForWorkSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, func() *UpdateAndroidForWorkSettingsBody {
-		return new(UpdateAndroidForWorkSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedStoreAccountEnterpriseSettings fakes "Update
@@ -1287,9 +1734,13 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*AndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, func() *UpdateAndroidManagedStoreAccountEnterpriseSettingsBody {
-		return new(UpdateAndroidManagedStoreAccountEnterpriseSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedStoreAccountEnterpriseSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidManagedStoreAppConfigurationSchema fakes "Update
@@ -1297,9 +1748,13 @@ func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx contex
 // /deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*AndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"}, func() *UpdateAndroidManagedStoreAppConfigurationSchemaBody {
-		return new(UpdateAndroidManagedStoreAppConfigurationSchemaBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidManagedStoreAppConfigurationSchemaBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateApplePushNotificationCertificate fakes "Update
@@ -1307,9 +1762,13 @@ func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.C
 // /deviceManagement/applePushNotificationCertificate) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, route Route, body *UpdateApplePushNotificationCertificateBody) (*ApplePushNotificationCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, func() *UpdateApplePushNotificationCertificateBody {
-		return new(UpdateApplePushNotificationCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateApplePushNotificationCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAppleUserInitiatedEnrollmentProfile fakes "Update
@@ -1317,9 +1776,13 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateAppleUserInitiatedEnrollmentProfileBody) (*AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, func() *UpdateAppleUserInitiatedEnrollmentProfileBody {
-		return new(UpdateAppleUserInitiatedEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAppleUserInitiatedEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAppleEnrollmentProfileAssignment fakes "Update
@@ -1327,9 +1790,13 @@ func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateAppleEnrollmentProfileAssignmentBody) (*AppleEnrollmentProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, func() *UpdateAppleEnrollmentProfileAssignmentBody {
-		return new(UpdateAppleEnrollmentProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAppleEnrollmentProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceAndAppManagementAssignmentFilter fakes "Update
@@ -1337,18 +1804,26 @@ func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, r
 // /deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *UpdateDeviceAndAppManagementAssignmentFilterBody) (*DeviceAndAppManagementAssignmentFilter, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, func() *UpdateDeviceAndAppManagementAssignmentFilterBody {
-		return new(UpdateDeviceAndAppManagementAssignmentFilterBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceAndAppManagementAssignmentFilterBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAuditEvent fakes "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *UpdateAuditEventBody) (*AuditEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, func() *UpdateAuditEventBody {
-		return new(UpdateAuditEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAuditEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementAutopilotEvent fakes "Update
@@ -1356,9 +1831,13 @@ func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *Upda
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementAutopilotEventBody) (*DeviceManagementAutopilotEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"}, func() *UpdateDeviceManagementAutopilotEventBody {
-		return new(UpdateDeviceManagementAutopilotEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementAutopilotEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementAutopilotPolicyStatusDetail fakes "Update
@@ -1366,18 +1845,26 @@ func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, rou
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*DeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, func() *UpdateDeviceManagementAutopilotPolicyStatusDetailBody {
-		return new(UpdateDeviceManagementAutopilotPolicyStatusDetailBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementAutopilotPolicyStatusDetailBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateCartToClassAssociation fakes "Update cartToClassAssociation"
 // (PATCH /deviceManagement/cartToClassAssociations/{cartToClassAssociationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *UpdateCartToClassAssociationBody) (*CartToClassAssociation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, func() *UpdateCartToClassAssociationBody {
-		return new(UpdateCartToClassAssociationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateCartToClassAssociationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementSettingCategory fakes "Update
@@ -1385,9 +1872,13 @@ func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route
 // /deviceManagement/categories/{deviceManagementSettingCategoryId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingCategoryBody) (*AnyDeviceManagementSettingCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, func() *UpdateDeviceManagementSettingCategoryBody {
-		return new(UpdateDeviceManagementSettingCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateChromeOSOnboardingSettings fakes "Update
@@ -1395,9 +1886,13 @@ func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, ro
 // /deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *UpdateChromeOSOnboardingSettingsBody) (*ChromeOSOnboardingSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, func() *UpdateChromeOSOnboardingSettingsBody {
-		return new(UpdateChromeOSOnboardingSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateChromeOSOnboardingSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateCloudPCConnectivityIssue fakes "Update cloudPCConnectivityIssue"
@@ -1405,9 +1900,13 @@ func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route R
 // /deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Route, body *UpdateCloudPCConnectivityIssueBody) (*CloudPCConnectivityIssue, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"}, func() *UpdateCloudPCConnectivityIssueBody {
-		return new(UpdateCloudPCConnectivityIssueBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateCloudPCConnectivityIssueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateComanagementEligibleDevice fakes "Update
@@ -1415,9 +1914,13 @@ func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Rou
 // /deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *UpdateComanagementEligibleDeviceBody) (*ComanagementEligibleDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, func() *UpdateComanagementEligibleDeviceBody {
-		return new(UpdateComanagementEligibleDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateComanagementEligibleDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateComplianceManagementPartner fakes "Update
@@ -1425,9 +1928,13 @@ func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route R
 // /deviceManagement/complianceManagementPartners/{complianceManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateComplianceManagementPartner(fn func(ctx context.Context, route Route, body *UpdateComplianceManagementPartnerBody) (*ComplianceManagementPartner, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"}, func() *UpdateComplianceManagementPartnerBody {
-		return new(UpdateComplianceManagementPartnerBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateComplianceManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateOnPremisesConditionalAccessSettings fakes "Update
@@ -1435,9 +1942,13 @@ func HandleUpdateComplianceManagementPartner(fn func(ctx context.Context, route 
 // /deviceManagement/conditionalAccessSettings and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context, route Route, body *UpdateOnPremisesConditionalAccessSettingsBody) (*OnPremisesConditionalAccessSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, func() *UpdateOnPremisesConditionalAccessSettingsBody {
-		return new(UpdateOnPremisesConditionalAccessSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateOnPremisesConditionalAccessSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateConfigManagerCollection fakes "Update configManagerCollection"
@@ -1445,9 +1956,13 @@ func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context
 // /deviceManagement/configManagerCollections/{configManagerCollectionId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Route, body *UpdateConfigManagerCollectionBody) (*ConfigManagerCollection, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"}, func() *UpdateConfigManagerCollectionBody {
-		return new(UpdateConfigManagerCollectionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateConfigManagerCollectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationCategory fakes "Update
@@ -1455,9 +1970,13 @@ func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Rout
 // /deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationCategoryBody) (*DeviceManagementConfigurationCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, func() *UpdateDeviceManagementConfigurationCategoryBody {
-		return new(UpdateDeviceManagementConfigurationCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicy fakes "Update
@@ -1466,9 +1985,13 @@ func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Conte
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationPolicyBody) (*DeviceManagementConfigurationPolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, func() *UpdateDeviceManagementConfigurationPolicyBody {
-		return new(UpdateDeviceManagementConfigurationPolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicyAssignment fakes "Update
@@ -1476,9 +1999,13 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*DeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, func() *UpdateDeviceManagementConfigurationPolicyAssignmentBody {
-		return new(UpdateDeviceManagementConfigurationPolicyAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationPolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSetting fakes "Update
@@ -1486,9 +2013,13 @@ func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx conte
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingBody) (*DeviceManagementConfigurationSetting, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, func() *UpdateDeviceManagementConfigurationSettingBody {
-		return new(UpdateDeviceManagementConfigurationSettingBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicyTemplate fakes "Update
@@ -1496,27 +2027,39 @@ func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Contex
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationPolicyTemplateBody) (*DeviceManagementConfigurationPolicyTemplate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, func() *UpdateDeviceManagementConfigurationPolicyTemplateBody {
-		return new(UpdateDeviceManagementConfigurationPolicyTemplateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationPolicyTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDataSharingConsent fakes "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, body *UpdateDataSharingConsentBody) (*DataSharingConsent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, func() *UpdateDataSharingConsentBody {
-		return new(UpdateDataSharingConsentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDataSharingConsentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDepOnboardingSetting fakes "Update depOnboardingSetting" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *UpdateDepOnboardingSettingBody) (*DepOnboardingSetting, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"}, func() *UpdateDepOnboardingSettingBody {
-		return new(UpdateDepOnboardingSettingBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDepOnboardingSettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDepIOSEnrollmentProfile fakes "Update depIOSEnrollmentProfile"
@@ -1524,9 +2067,13 @@ func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, 
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateDepIOSEnrollmentProfileBody) (*DepIOSEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"}, func() *UpdateDepIOSEnrollmentProfileBody {
-		return new(UpdateDepIOSEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDepIOSEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDepMacOSEnrollmentProfile fakes "Update
@@ -1534,27 +2081,39 @@ func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Rout
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateDepMacOSEnrollmentProfileBody) (*DepMacOSEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, func() *UpdateDepMacOSEnrollmentProfileBody {
-		return new(UpdateDepMacOSEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDepMacOSEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDepEnrollmentProfile fakes "Update depEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateDepEnrollmentProfileBody) (*DepEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func() *UpdateDepEnrollmentProfileBody {
-		return new(UpdateDepEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDepEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEnrollmentProfile fakes "Update enrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *UpdateEnrollmentProfileBody) (*AnyEnrollmentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func() *UpdateEnrollmentProfileBody {
-		return new(UpdateEnrollmentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateImportedAppleDeviceIdentity fakes "Update
@@ -1562,9 +2121,13 @@ func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedAppleDeviceIdentityBody) (*AnyImportedAppleDeviceIdentity, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func() *UpdateImportedAppleDeviceIdentityBody {
-		return new(UpdateImportedAppleDeviceIdentityBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateImportedAppleDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateImportedAppleDeviceIdentityResult fakes "Update
@@ -1572,9 +2135,13 @@ func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route 
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, route Route, body *UpdateImportedAppleDeviceIdentityResultBody) (*ImportedAppleDeviceIdentityResult, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func() *UpdateImportedAppleDeviceIdentityResultBody {
-		return new(UpdateImportedAppleDeviceIdentityResultBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateImportedAppleDeviceIdentityResultBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementDerivedCredentialSettings fakes "Update
@@ -1583,18 +2150,26 @@ func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, 
 // and 5 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementDerivedCredentialSettingsBody) (*DeviceManagementDerivedCredentialSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, func() *UpdateDeviceManagementDerivedCredentialSettingsBody {
-		return new(UpdateDeviceManagementDerivedCredentialSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementDerivedCredentialSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDetectedApp fakes "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *UpdateDetectedAppBody) (*DetectedApp, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, func() *UpdateDetectedAppBody {
-		return new(UpdateDetectedAppBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDetectedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidCompliancePolicy fakes "Update androidCompliancePolicy"
@@ -1602,9 +2177,13 @@ func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *Upd
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateAndroidCompliancePolicyBody) (*AndroidCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateAndroidCompliancePolicyBody {
-		return new(UpdateAndroidCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerCompliancePolicy fakes "Update
@@ -1612,9 +2191,13 @@ func HandleUpdateAndroidCompliancePolicy(fn func(ctx context.Context, route Rout
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerCompliancePolicyBody) (*AndroidDeviceOwnerCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateAndroidDeviceOwnerCompliancePolicyBody {
-		return new(UpdateAndroidDeviceOwnerCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkCompliancePolicy fakes "Update
@@ -1622,9 +2205,13 @@ func HandleUpdateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkCompliancePolicyBody) (*AndroidForWorkCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateAndroidForWorkCompliancePolicyBody {
-		return new(UpdateAndroidForWorkCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileCompliancePolicy fakes "Update
@@ -1632,9 +2219,13 @@ func HandleUpdateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileCompliancePolicyBody) (*AndroidWorkProfileCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateAndroidWorkProfileCompliancePolicyBody {
-		return new(UpdateAndroidWorkProfileCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAospDeviceOwnerCompliancePolicy fakes "Update
@@ -1642,9 +2233,13 @@ func HandleUpdateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateAospDeviceOwnerCompliancePolicyBody) (*AospDeviceOwnerCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateAospDeviceOwnerCompliancePolicyBody {
-		return new(UpdateAospDeviceOwnerCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAospDeviceOwnerCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDefaultDeviceCompliancePolicy fakes "Update
@@ -1652,18 +2247,26 @@ func HandleUpdateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDefaultDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateDefaultDeviceCompliancePolicyBody) (*DefaultDeviceCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateDefaultDeviceCompliancePolicyBody {
-		return new(UpdateDefaultDeviceCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDefaultDeviceCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosCompliancePolicy fakes "Update iosCompliancePolicy" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateIosCompliancePolicyBody) (*IosCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateIosCompliancePolicyBody {
-		return new(UpdateIosCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSCompliancePolicy fakes "Update macOSCompliancePolicy"
@@ -1671,9 +2274,13 @@ func HandleUpdateIosCompliancePolicy(fn func(ctx context.Context, route Route, b
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateMacOSCompliancePolicyBody) (*MacOSCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateMacOSCompliancePolicyBody {
-		return new(UpdateMacOSCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10CompliancePolicy fakes "Update
@@ -1681,9 +2288,13 @@ func HandleUpdateMacOSCompliancePolicy(fn func(ctx context.Context, route Route,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10CompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateWindows10CompliancePolicyBody) (*Windows10CompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateWindows10CompliancePolicyBody {
-		return new(UpdateWindows10CompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10MobileCompliancePolicy fakes "Update
@@ -1691,9 +2302,13 @@ func HandleUpdateWindows10CompliancePolicy(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10MobileCompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateWindows10MobileCompliancePolicyBody) (*Windows10MobileCompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateWindows10MobileCompliancePolicyBody {
-		return new(UpdateWindows10MobileCompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10MobileCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81CompliancePolicy fakes "Update
@@ -1701,9 +2316,13 @@ func HandleUpdateWindows10MobileCompliancePolicy(fn func(ctx context.Context, ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81CompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateWindows81CompliancePolicyBody) (*Windows81CompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateWindows81CompliancePolicyBody {
-		return new(UpdateWindows81CompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81CompliancePolicy fakes "Update
@@ -1711,9 +2330,13 @@ func HandleUpdateWindows81CompliancePolicy(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81CompliancePolicyBody) (*WindowsPhone81CompliancePolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func() *UpdateWindowsPhone81CompliancePolicyBody {
-		return new(UpdateWindowsPhone81CompliancePolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCompliancePolicyAssignment fakes "Update
@@ -1721,9 +2344,13 @@ func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceCompliancePolicyAssignmentBody) (*DeviceCompliancePolicyAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"}, func() *UpdateDeviceCompliancePolicyAssignmentBody {
-		return new(UpdateDeviceCompliancePolicyAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCompliancePolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceDeviceOverview fakes "Update
@@ -1731,9 +2358,13 @@ func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, r
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceDeviceOverviewBody) (*DeviceComplianceDeviceOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, func() *UpdateDeviceComplianceDeviceOverviewBody {
-		return new(UpdateDeviceComplianceDeviceOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceDeviceOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceDeviceStatus fakes "Update
@@ -1741,9 +2372,13 @@ func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceDeviceStatusBody) (*DeviceComplianceDeviceStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, func() *UpdateDeviceComplianceDeviceStatusBody {
-		return new(UpdateDeviceComplianceDeviceStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceScheduledActionForRule fakes "Update
@@ -1751,9 +2386,13 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceScheduledActionForRuleBody) (*DeviceComplianceScheduledActionForRule, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, func() *UpdateDeviceComplianceScheduledActionForRuleBody {
-		return new(UpdateDeviceComplianceScheduledActionForRuleBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceScheduledActionForRuleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceActionItem fakes "Update
@@ -1761,9 +2400,13 @@ func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Cont
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceActionItemBody) (*DeviceComplianceActionItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"}, func() *UpdateDeviceComplianceActionItemBody {
-		return new(UpdateDeviceComplianceActionItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceActionItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceUserOverview fakes "Update
@@ -1771,9 +2414,13 @@ func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route R
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceUserOverviewBody) (*DeviceComplianceUserOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, func() *UpdateDeviceComplianceUserOverviewBody {
-		return new(UpdateDeviceComplianceUserOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceUserOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceUserStatus fakes "Update
@@ -1781,9 +2428,13 @@ func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceUserStatusBody) (*DeviceComplianceUserStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"}, func() *UpdateDeviceComplianceUserStatusBody {
-		return new(UpdateDeviceComplianceUserStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCompliancePolicyDeviceStateSummary fakes "Update
@@ -1791,9 +2442,13 @@ func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route R
 // /deviceManagement/deviceCompliancePolicyDeviceStateSummary) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*DeviceCompliancePolicyDeviceStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, func() *UpdateDeviceCompliancePolicyDeviceStateSummaryBody {
-		return new(UpdateDeviceCompliancePolicyDeviceStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCompliancePolicyDeviceStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCompliancePolicySettingStateSummary fakes "Update
@@ -1801,9 +2456,13 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceCompliancePolicySettingStateSummaryBody) (*DeviceCompliancePolicySettingStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, func() *UpdateDeviceCompliancePolicySettingStateSummaryBody {
-		return new(UpdateDeviceCompliancePolicySettingStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCompliancePolicySettingStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceSettingState fakes "Update
@@ -1811,18 +2470,26 @@ func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.C
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceSettingStateBody) (*DeviceComplianceSettingState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, func() *UpdateDeviceComplianceSettingStateBody {
-		return new(UpdateDeviceComplianceSettingStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceSettingStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceScript fakes "Update deviceComplianceScript"
 // (PATCH /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceScriptBody) (*DeviceComplianceScript, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, func() *UpdateDeviceComplianceScriptBody {
-		return new(UpdateDeviceComplianceScriptBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceScriptDeviceState fakes "Update
@@ -1830,9 +2497,13 @@ func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceScriptDeviceStateBody) (*DeviceComplianceScriptDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"}, func() *UpdateDeviceComplianceScriptDeviceStateBody {
-		return new(UpdateDeviceComplianceScriptDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceScriptDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComplianceScriptRunSummary fakes "Update
@@ -1840,9 +2511,13 @@ func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, 
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceComplianceScriptRunSummaryBody) (*DeviceComplianceScriptRunSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, func() *UpdateDeviceComplianceScriptRunSummaryBody {
-		return new(UpdateDeviceComplianceScriptRunSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComplianceScriptRunSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationConflictSummary fakes "Update
@@ -1850,9 +2525,13 @@ func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationConflictSummaryBody) (*DeviceConfigurationConflictSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"}, func() *UpdateDeviceConfigurationConflictSummaryBody {
-		return new(UpdateDeviceConfigurationConflictSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationConflictSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationDeviceStateSummary fakes "Update
@@ -1860,9 +2539,13 @@ func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurationDeviceStateSummaries) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationDeviceStateSummaryBody) (*DeviceConfigurationDeviceStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, func() *UpdateDeviceConfigurationDeviceStateSummaryBody {
-		return new(UpdateDeviceConfigurationDeviceStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationDeviceStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRestrictedAppsViolation fakes "Update restrictedAppsViolation"
@@ -1870,9 +2553,13 @@ func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *UpdateRestrictedAppsViolationBody) (*RestrictedAppsViolation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"}, func() *UpdateRestrictedAppsViolationBody {
-		return new(UpdateRestrictedAppsViolationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRestrictedAppsViolationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationUserStateSummary fakes "Update
@@ -1880,9 +2567,13 @@ func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Rout
 // /deviceManagement/deviceConfigurationUserStateSummaries) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationUserStateSummaryBody) (*DeviceConfigurationUserStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, func() *UpdateDeviceConfigurationUserStateSummaryBody {
-		return new(UpdateDeviceConfigurationUserStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationUserStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidCustomConfiguration fakes "Update
@@ -1890,9 +2581,13 @@ func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidCustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidCustomConfigurationBody) (*AndroidCustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidCustomConfigurationBody {
-		return new(UpdateAndroidCustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration
@@ -1901,9 +2596,13 @@ func HandleUpdateAndroidCustomConfiguration(fn func(ctx context.Context, route R
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody {
-		return new(UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration fakes "Update
@@ -1911,9 +2610,13 @@ func HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*AndroidDeviceOwnerEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody {
-		return new(UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration fakes "Update
@@ -1921,9 +2624,13 @@ func HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*AndroidDeviceOwnerGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody {
-		return new(UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile fakes "Update
@@ -1931,9 +2638,13 @@ func HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*AndroidDeviceOwnerImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody {
-		return new(UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile fakes "Update
@@ -1941,9 +2652,13 @@ func HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*AndroidDeviceOwnerPkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerPkcsCertificateProfileBody {
-		return new(UpdateAndroidDeviceOwnerPkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerScepCertificateProfile fakes "Update
@@ -1951,9 +2666,13 @@ func HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*AndroidDeviceOwnerScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerScepCertificateProfileBody {
-		return new(UpdateAndroidDeviceOwnerScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerVpnConfiguration fakes "Update
@@ -1961,9 +2680,13 @@ func HandleUpdateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerVpnConfigurationBody) (*AndroidDeviceOwnerVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerVpnConfigurationBody {
-		return new(UpdateAndroidDeviceOwnerVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerWiFiConfiguration fakes "Update
@@ -1971,9 +2694,13 @@ func HandleUpdateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*AnyAndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidDeviceOwnerWiFiConfigurationBody {
-		return new(UpdateAndroidDeviceOwnerWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidEasEmailProfileConfiguration fakes "Update
@@ -1981,9 +2708,13 @@ func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidEasEmailProfileConfigurationBody) (*AndroidEasEmailProfileConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidEasEmailProfileConfigurationBody {
-		return new(UpdateAndroidEasEmailProfileConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidEasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidEnterpriseWiFiConfiguration fakes "Update
@@ -1991,9 +2722,13 @@ func HandleUpdateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidEnterpriseWiFiConfigurationBody) (*AndroidEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidEnterpriseWiFiConfigurationBody {
-		return new(UpdateAndroidEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkCustomConfiguration fakes "Update
@@ -2001,9 +2736,13 @@ func HandleUpdateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkCustomConfigurationBody) (*AndroidForWorkCustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkCustomConfigurationBody {
-		return new(UpdateAndroidForWorkCustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration fakes "Update
@@ -2011,9 +2750,13 @@ func HandleUpdateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*AndroidForWorkEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkEnterpriseWiFiConfigurationBody {
-		return new(UpdateAndroidForWorkEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkGeneralDeviceConfiguration fakes "Update
@@ -2021,9 +2764,13 @@ func HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.C
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*AndroidForWorkGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkGeneralDeviceConfigurationBody {
-		return new(UpdateAndroidForWorkGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkGmailEasConfiguration fakes "Update
@@ -2031,9 +2778,13 @@ func HandleUpdateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkGmailEasConfigurationBody) (*AndroidForWorkGmailEasConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkGmailEasConfigurationBody {
-		return new(UpdateAndroidForWorkGmailEasConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkGmailEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkImportedPFXCertificateProfile fakes "Update
@@ -2041,9 +2792,13 @@ func HandleUpdateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*AndroidForWorkImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkImportedPFXCertificateProfileBody {
-		return new(UpdateAndroidForWorkImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkNineWorkEasConfiguration fakes "Update
@@ -2051,9 +2806,13 @@ func HandleUpdateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkNineWorkEasConfigurationBody) (*AndroidForWorkNineWorkEasConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkNineWorkEasConfigurationBody {
-		return new(UpdateAndroidForWorkNineWorkEasConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkNineWorkEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkPkcsCertificateProfile fakes "Update
@@ -2061,9 +2820,13 @@ func HandleUpdateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkPkcsCertificateProfileBody) (*AndroidForWorkPkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkPkcsCertificateProfileBody {
-		return new(UpdateAndroidForWorkPkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkScepCertificateProfile fakes "Update
@@ -2071,9 +2834,13 @@ func HandleUpdateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkScepCertificateProfileBody) (*AndroidForWorkScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkScepCertificateProfileBody {
-		return new(UpdateAndroidForWorkScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkVpnConfiguration fakes "Update
@@ -2081,9 +2848,13 @@ func HandleUpdateAndroidForWorkScepCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkVpnConfigurationBody) (*AndroidForWorkVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkVpnConfigurationBody {
-		return new(UpdateAndroidForWorkVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkWiFiConfiguration fakes "Update
@@ -2091,9 +2862,13 @@ func HandleUpdateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkWiFiConfigurationBody) (*AnyAndroidForWorkWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidForWorkWiFiConfigurationBody {
-		return new(UpdateAndroidForWorkWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidGeneralDeviceConfiguration fakes "Update
@@ -2101,9 +2876,13 @@ func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidGeneralDeviceConfigurationBody) (*AndroidGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidGeneralDeviceConfigurationBody {
-		return new(UpdateAndroidGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidImportedPFXCertificateProfile fakes "Update
@@ -2111,9 +2890,13 @@ func HandleUpdateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidImportedPFXCertificateProfileBody) (*AndroidImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidImportedPFXCertificateProfileBody {
-		return new(UpdateAndroidImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidOmaCpConfiguration fakes "Update
@@ -2121,9 +2904,13 @@ func HandleUpdateAndroidImportedPFXCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidOmaCpConfigurationBody) (*AndroidOmaCpConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidOmaCpConfigurationBody {
-		return new(UpdateAndroidOmaCpConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidOmaCpConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidPkcsCertificateProfile fakes "Update
@@ -2131,9 +2918,13 @@ func HandleUpdateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidPkcsCertificateProfileBody) (*AndroidPkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidPkcsCertificateProfileBody {
-		return new(UpdateAndroidPkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidScepCertificateProfile fakes "Update
@@ -2141,9 +2932,13 @@ func HandleUpdateAndroidPkcsCertificateProfile(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidScepCertificateProfileBody) (*AndroidScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidScepCertificateProfileBody {
-		return new(UpdateAndroidScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidVpnConfiguration fakes "Update androidVpnConfiguration"
@@ -2151,9 +2946,13 @@ func HandleUpdateAndroidScepCertificateProfile(fn func(ctx context.Context, rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidVpnConfigurationBody) (*AndroidVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidVpnConfigurationBody {
-		return new(UpdateAndroidVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWiFiConfiguration fakes "Update androidWiFiConfiguration"
@@ -2161,9 +2960,13 @@ func HandleUpdateAndroidVpnConfiguration(fn func(ctx context.Context, route Rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWiFiConfigurationBody) (*AnyAndroidWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWiFiConfigurationBody {
-		return new(UpdateAndroidWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileCustomConfiguration fakes "Update
@@ -2171,9 +2974,13 @@ func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileCustomConfigurationBody) (*AndroidWorkProfileCustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileCustomConfigurationBody {
-		return new(UpdateAndroidWorkProfileCustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration fakes "Update
@@ -2181,9 +2988,13 @@ func HandleUpdateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*AndroidWorkProfileEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody {
-		return new(UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration fakes "Update
@@ -2191,9 +3002,13 @@ func HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*AndroidWorkProfileGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileGeneralDeviceConfigurationBody {
-		return new(UpdateAndroidWorkProfileGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileGmailEasConfiguration fakes "Update
@@ -2201,9 +3016,13 @@ func HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileGmailEasConfigurationBody) (*AndroidWorkProfileGmailEasConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileGmailEasConfigurationBody {
-		return new(UpdateAndroidWorkProfileGmailEasConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileGmailEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileNineWorkEasConfiguration fakes "Update
@@ -2211,9 +3030,13 @@ func HandleUpdateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*AndroidWorkProfileNineWorkEasConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileNineWorkEasConfigurationBody {
-		return new(UpdateAndroidWorkProfileNineWorkEasConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileNineWorkEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfilePkcsCertificateProfile fakes "Update
@@ -2221,9 +3044,13 @@ func HandleUpdateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*AndroidWorkProfilePkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfilePkcsCertificateProfileBody {
-		return new(UpdateAndroidWorkProfilePkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfilePkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileScepCertificateProfile fakes "Update
@@ -2231,9 +3058,13 @@ func HandleUpdateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileScepCertificateProfileBody) (*AndroidWorkProfileScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileScepCertificateProfileBody {
-		return new(UpdateAndroidWorkProfileScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileVpnConfiguration fakes "Update
@@ -2241,9 +3072,13 @@ func HandleUpdateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileVpnConfigurationBody) (*AndroidWorkProfileVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileVpnConfigurationBody {
-		return new(UpdateAndroidWorkProfileVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileWiFiConfiguration fakes "Update
@@ -2251,9 +3086,13 @@ func HandleUpdateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileWiFiConfigurationBody) (*AnyAndroidWorkProfileWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAndroidWorkProfileWiFiConfigurationBody {
-		return new(UpdateAndroidWorkProfileWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAospDeviceOwnerDeviceConfiguration fakes "Update
@@ -2261,9 +3100,13 @@ func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateAospDeviceOwnerDeviceConfigurationBody) (*AospDeviceOwnerDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateAospDeviceOwnerDeviceConfigurationBody {
-		return new(UpdateAospDeviceOwnerDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAospDeviceOwnerDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEditionUpgradeConfiguration fakes "Update
@@ -2271,9 +3114,13 @@ func HandleUpdateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateEditionUpgradeConfiguration(fn func(ctx context.Context, route Route, body *UpdateEditionUpgradeConfigurationBody) (*EditionUpgradeConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateEditionUpgradeConfigurationBody {
-		return new(UpdateEditionUpgradeConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEditionUpgradeConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosCustomConfiguration fakes "Update iosCustomConfiguration"
@@ -2281,9 +3128,13 @@ func HandleUpdateEditionUpgradeConfiguration(fn func(ctx context.Context, route 
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosCustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosCustomConfigurationBody) (*IosCustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosCustomConfigurationBody {
-		return new(UpdateIosCustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosDerivedCredentialAuthenticationConfiguration fakes "Update
@@ -2291,9 +3142,13 @@ func HandleUpdateIosCustomConfiguration(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*IosDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosDerivedCredentialAuthenticationConfigurationBody {
-		return new(UpdateIosDerivedCredentialAuthenticationConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosDerivedCredentialAuthenticationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosDeviceFeaturesConfiguration fakes "Update
@@ -2301,9 +3156,13 @@ func HandleUpdateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosDeviceFeaturesConfigurationBody) (*IosDeviceFeaturesConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosDeviceFeaturesConfigurationBody {
-		return new(UpdateIosDeviceFeaturesConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosDeviceFeaturesConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosEasEmailProfileConfiguration fakes "Update
@@ -2311,9 +3170,13 @@ func HandleUpdateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosEasEmailProfileConfigurationBody) (*IosEasEmailProfileConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosEasEmailProfileConfigurationBody {
-		return new(UpdateIosEasEmailProfileConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosEasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosEducationDeviceConfiguration fakes "Update
@@ -2321,9 +3184,13 @@ func HandleUpdateIosEasEmailProfileConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEducationDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosEducationDeviceConfigurationBody) (*IosEducationDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosEducationDeviceConfigurationBody {
-		return new(UpdateIosEducationDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosEducationDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosEduDeviceConfiguration fakes "Update
@@ -2331,9 +3198,13 @@ func HandleUpdateIosEducationDeviceConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEduDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosEduDeviceConfigurationBody) (*IosEduDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosEduDeviceConfigurationBody {
-		return new(UpdateIosEduDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosEduDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosEnterpriseWiFiConfiguration fakes "Update
@@ -2341,9 +3212,13 @@ func HandleUpdateIosEduDeviceConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosEnterpriseWiFiConfigurationBody) (*IosEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosEnterpriseWiFiConfigurationBody {
-		return new(UpdateIosEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosExpeditedCheckinConfiguration fakes "Update
@@ -2351,9 +3226,13 @@ func HandleUpdateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosExpeditedCheckinConfigurationBody) (*IosExpeditedCheckinConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosExpeditedCheckinConfigurationBody {
-		return new(UpdateIosExpeditedCheckinConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosExpeditedCheckinConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosGeneralDeviceConfiguration fakes "Update
@@ -2361,9 +3240,13 @@ func HandleUpdateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosGeneralDeviceConfigurationBody) (*IosGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosGeneralDeviceConfigurationBody {
-		return new(UpdateIosGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosikEv2VpnConfiguration fakes "Update iosikEv2VpnConfiguration"
@@ -2371,9 +3254,13 @@ func HandleUpdateIosGeneralDeviceConfiguration(fn func(ctx context.Context, rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosikEv2VpnConfigurationBody) (*IosikEv2VpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosikEv2VpnConfigurationBody {
-		return new(UpdateIosikEv2VpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosikEv2VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosImportedPFXCertificateProfile fakes "Update
@@ -2381,9 +3268,13 @@ func HandleUpdateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateIosImportedPFXCertificateProfileBody) (*IosImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosImportedPFXCertificateProfileBody {
-		return new(UpdateIosImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosPkcsCertificateProfile fakes "Update
@@ -2391,9 +3282,13 @@ func HandleUpdateIosImportedPFXCertificateProfile(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateIosPkcsCertificateProfileBody) (*IosPkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosPkcsCertificateProfileBody {
-		return new(UpdateIosPkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosScepCertificateProfile fakes "Update
@@ -2401,9 +3296,13 @@ func HandleUpdateIosPkcsCertificateProfile(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateIosScepCertificateProfileBody) (*IosScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosScepCertificateProfileBody {
-		return new(UpdateIosScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosUpdateConfiguration fakes "Update iosUpdateConfiguration"
@@ -2411,27 +3310,39 @@ func HandleUpdateIosScepCertificateProfile(fn func(ctx context.Context, route Ro
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosUpdateConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosUpdateConfigurationBody) (*IosUpdateConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosUpdateConfigurationBody {
-		return new(UpdateIosUpdateConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosUpdateConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosVpnConfiguration fakes "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosVpnConfigurationBody) (*AnyIosVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosVpnConfigurationBody {
-		return new(UpdateIosVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosWiFiConfiguration fakes "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateIosWiFiConfigurationBody) (*AnyIosWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateIosWiFiConfigurationBody {
-		return new(UpdateIosWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSCustomAppConfiguration fakes "Update
@@ -2439,9 +3350,13 @@ func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSCustomAppConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSCustomAppConfigurationBody) (*MacOSCustomAppConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSCustomAppConfigurationBody {
-		return new(UpdateMacOSCustomAppConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSCustomAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSCustomConfiguration fakes "Update macOSCustomConfiguration"
@@ -2449,9 +3364,13 @@ func HandleUpdateMacOSCustomAppConfiguration(fn func(ctx context.Context, route 
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSCustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSCustomConfigurationBody) (*MacOSCustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSCustomConfigurationBody {
-		return new(UpdateMacOSCustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSDeviceFeaturesConfiguration fakes "Update
@@ -2459,9 +3378,13 @@ func HandleUpdateMacOSCustomConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSDeviceFeaturesConfigurationBody) (*MacOSDeviceFeaturesConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSDeviceFeaturesConfigurationBody {
-		return new(UpdateMacOSDeviceFeaturesConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSDeviceFeaturesConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSEndpointProtectionConfiguration fakes "Update
@@ -2469,9 +3392,13 @@ func HandleUpdateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSEndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSEndpointProtectionConfigurationBody) (*MacOSEndpointProtectionConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSEndpointProtectionConfigurationBody {
-		return new(UpdateMacOSEndpointProtectionConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSEndpointProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSEnterpriseWiFiConfiguration fakes "Update
@@ -2479,9 +3406,13 @@ func HandleUpdateMacOSEndpointProtectionConfiguration(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSEnterpriseWiFiConfigurationBody) (*MacOSEnterpriseWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSEnterpriseWiFiConfigurationBody {
-		return new(UpdateMacOSEnterpriseWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSExtensionsConfiguration fakes "Update
@@ -2489,9 +3420,13 @@ func HandleUpdateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSExtensionsConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSExtensionsConfigurationBody) (*MacOSExtensionsConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSExtensionsConfigurationBody {
-		return new(UpdateMacOSExtensionsConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSExtensionsConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSGeneralDeviceConfiguration fakes "Update
@@ -2499,9 +3434,13 @@ func HandleUpdateMacOSExtensionsConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSGeneralDeviceConfigurationBody) (*MacOSGeneralDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSGeneralDeviceConfigurationBody {
-		return new(UpdateMacOSGeneralDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSImportedPFXCertificateProfile fakes "Update
@@ -2509,9 +3448,13 @@ func HandleUpdateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateMacOSImportedPFXCertificateProfileBody) (*MacOSImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSImportedPFXCertificateProfileBody {
-		return new(UpdateMacOSImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSPkcsCertificateProfile fakes "Update
@@ -2519,9 +3462,13 @@ func HandleUpdateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateMacOSPkcsCertificateProfileBody) (*MacOSPkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSPkcsCertificateProfileBody {
-		return new(UpdateMacOSPkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSScepCertificateProfile fakes "Update
@@ -2529,9 +3476,13 @@ func HandleUpdateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSScepCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateMacOSScepCertificateProfileBody) (*MacOSScepCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSScepCertificateProfileBody {
-		return new(UpdateMacOSScepCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSSoftwareUpdateConfiguration fakes "Update
@@ -2539,9 +3490,13 @@ func HandleUpdateMacOSScepCertificateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSSoftwareUpdateConfigurationBody) (*MacOSSoftwareUpdateConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSSoftwareUpdateConfigurationBody {
-		return new(UpdateMacOSSoftwareUpdateConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSSoftwareUpdateConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSVpnConfiguration fakes "Update macOSVpnConfiguration"
@@ -2549,9 +3504,13 @@ func HandleUpdateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, r
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSVpnConfigurationBody) (*MacOSVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSVpnConfigurationBody {
-		return new(UpdateMacOSVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSWiFiConfiguration fakes "Update macOSWiFiConfiguration"
@@ -2559,9 +3518,13 @@ func HandleUpdateMacOSVpnConfiguration(fn func(ctx context.Context, route Route,
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSWiFiConfigurationBody) (*AnyMacOSWiFiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSWiFiConfigurationBody {
-		return new(UpdateMacOSWiFiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSWiredNetworkConfiguration fakes "Update
@@ -2569,9 +3532,13 @@ func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, route Route, body *UpdateMacOSWiredNetworkConfigurationBody) (*MacOSWiredNetworkConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateMacOSWiredNetworkConfigurationBody {
-		return new(UpdateMacOSWiredNetworkConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSWiredNetworkConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSharedPCConfiguration fakes "Update sharedPCConfiguration"
@@ -2579,9 +3546,13 @@ func HandleUpdateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, rou
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateSharedPCConfiguration(fn func(ctx context.Context, route Route, body *UpdateSharedPCConfigurationBody) (*SharedPCConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateSharedPCConfigurationBody {
-		return new(UpdateSharedPCConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSharedPCConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUnsupportedDeviceConfiguration fakes "Update
@@ -2589,9 +3560,13 @@ func HandleUpdateSharedPCConfiguration(fn func(ctx context.Context, route Route,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnsupportedDeviceConfiguration(fn func(ctx context.Context, route Route, body *UpdateUnsupportedDeviceConfigurationBody) (*UnsupportedDeviceConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateUnsupportedDeviceConfigurationBody {
-		return new(UpdateUnsupportedDeviceConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUnsupportedDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10CustomConfiguration fakes "Update
@@ -2599,9 +3574,13 @@ func HandleUpdateUnsupportedDeviceConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10CustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10CustomConfigurationBody) (*Windows10CustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10CustomConfigurationBody {
-		return new(UpdateWindows10CustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10CustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10DeviceFirmwareConfigurationInterface fakes "Update
@@ -2609,9 +3588,13 @@ func HandleUpdateWindows10CustomConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx context.Context, route Route, body *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*Windows10DeviceFirmwareConfigurationInterface, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10DeviceFirmwareConfigurationInterfaceBody {
-		return new(UpdateWindows10DeviceFirmwareConfigurationInterfaceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10DeviceFirmwareConfigurationInterfaceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10EasEmailProfileConfiguration fakes "Update
@@ -2619,9 +3602,13 @@ func HandleUpdateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10EasEmailProfileConfigurationBody) (*Windows10EasEmailProfileConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10EasEmailProfileConfigurationBody {
-		return new(UpdateWindows10EasEmailProfileConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10EasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10EndpointProtectionConfiguration fakes "Update
@@ -2629,9 +3616,13 @@ func HandleUpdateWindows10EasEmailProfileConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10EndpointProtectionConfigurationBody) (*Windows10EndpointProtectionConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10EndpointProtectionConfigurationBody {
-		return new(UpdateWindows10EndpointProtectionConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10EndpointProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10EnterpriseModernAppManagementConfiguration fakes
@@ -2639,9 +3630,13 @@ func HandleUpdateWindows10EndpointProtectionConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*Windows10EnterpriseModernAppManagementConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10EnterpriseModernAppManagementConfigurationBody {
-		return new(UpdateWindows10EnterpriseModernAppManagementConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10EnterpriseModernAppManagementConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10GeneralConfiguration fakes "Update
@@ -2649,9 +3644,13 @@ func HandleUpdateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10GeneralConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10GeneralConfigurationBody) (*Windows10GeneralConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10GeneralConfigurationBody {
-		return new(UpdateWindows10GeneralConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10ImportedPFXCertificateProfile fakes "Update
@@ -2659,9 +3658,13 @@ func HandleUpdateWindows10GeneralConfiguration(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindows10ImportedPFXCertificateProfileBody) (*Windows10ImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10ImportedPFXCertificateProfileBody {
-		return new(UpdateWindows10ImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10ImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10NetworkBoundaryConfiguration fakes "Update
@@ -2669,9 +3672,13 @@ func HandleUpdateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10NetworkBoundaryConfigurationBody) (*Windows10NetworkBoundaryConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10NetworkBoundaryConfigurationBody {
-		return new(UpdateWindows10NetworkBoundaryConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10NetworkBoundaryConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10PFXImportCertificateProfile fakes "Update
@@ -2679,9 +3686,13 @@ func HandleUpdateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10PFXImportCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindows10PFXImportCertificateProfileBody) (*Windows10PFXImportCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10PFXImportCertificateProfileBody {
-		return new(UpdateWindows10PFXImportCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10PFXImportCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10PkcsCertificateProfile fakes "Update
@@ -2689,9 +3700,13 @@ func HandleUpdateWindows10PFXImportCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10PkcsCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindows10PkcsCertificateProfileBody) (*Windows10PkcsCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10PkcsCertificateProfileBody {
-		return new(UpdateWindows10PkcsCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10PkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10SecureAssessmentConfiguration fakes "Update
@@ -2699,9 +3714,13 @@ func HandleUpdateWindows10PkcsCertificateProfile(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10SecureAssessmentConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10SecureAssessmentConfigurationBody) (*Windows10SecureAssessmentConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10SecureAssessmentConfigurationBody {
-		return new(UpdateWindows10SecureAssessmentConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10SecureAssessmentConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10TeamGeneralConfiguration fakes "Update
@@ -2709,9 +3728,13 @@ func HandleUpdateWindows10SecureAssessmentConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10TeamGeneralConfigurationBody) (*Windows10TeamGeneralConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10TeamGeneralConfigurationBody {
-		return new(UpdateWindows10TeamGeneralConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10TeamGeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10VpnConfiguration fakes "Update
@@ -2719,9 +3742,13 @@ func HandleUpdateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10VpnConfigurationBody) (*Windows10VpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows10VpnConfigurationBody {
-		return new(UpdateWindows10VpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81GeneralConfiguration fakes "Update
@@ -2729,9 +3756,13 @@ func HandleUpdateWindows10VpnConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81GeneralConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows81GeneralConfigurationBody) (*Windows81GeneralConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows81GeneralConfigurationBody {
-		return new(UpdateWindows81GeneralConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81SCEPCertificateProfile fakes "Update
@@ -2739,9 +3770,13 @@ func HandleUpdateWindows81GeneralConfiguration(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindows81SCEPCertificateProfileBody) (*Windows81SCEPCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows81SCEPCertificateProfileBody {
-		return new(UpdateWindows81SCEPCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81SCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81VpnConfiguration fakes "Update
@@ -2749,9 +3784,13 @@ func HandleUpdateWindows81SCEPCertificateProfile(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows81VpnConfigurationBody) (*AnyWindows81VpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows81VpnConfigurationBody {
-		return new(UpdateWindows81VpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81WifiImportConfiguration fakes "Update
@@ -2759,9 +3798,13 @@ func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81WifiImportConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows81WifiImportConfigurationBody) (*Windows81WifiImportConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindows81WifiImportConfigurationBody {
-		return new(UpdateWindows81WifiImportConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81WifiImportConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration fakes
@@ -2769,9 +3812,13 @@ func HandleUpdateWindows81WifiImportConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*WindowsDefenderAdvancedThreatProtectionConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody {
-		return new(UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDeliveryOptimizationConfiguration fakes "Update
@@ -2779,9 +3826,13 @@ func HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ct
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsDeliveryOptimizationConfigurationBody) (*WindowsDeliveryOptimizationConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsDeliveryOptimizationConfigurationBody {
-		return new(UpdateWindowsDeliveryOptimizationConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDeliveryOptimizationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsHealthMonitoringConfiguration fakes "Update
@@ -2789,9 +3840,13 @@ func HandleUpdateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsHealthMonitoringConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsHealthMonitoringConfigurationBody) (*WindowsHealthMonitoringConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsHealthMonitoringConfigurationBody {
-		return new(UpdateWindowsHealthMonitoringConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsHealthMonitoringConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsIdentityProtectionConfiguration fakes "Update
@@ -2799,9 +3854,13 @@ func HandleUpdateWindowsHealthMonitoringConfiguration(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsIdentityProtectionConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsIdentityProtectionConfigurationBody) (*WindowsIdentityProtectionConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsIdentityProtectionConfigurationBody {
-		return new(UpdateWindowsIdentityProtectionConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsIdentityProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsKioskConfiguration fakes "Update
@@ -2809,9 +3868,13 @@ func HandleUpdateWindowsIdentityProtectionConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsKioskConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsKioskConfigurationBody) (*WindowsKioskConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsKioskConfigurationBody {
-		return new(UpdateWindowsKioskConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsKioskConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81CustomConfiguration fakes "Update
@@ -2819,9 +3882,13 @@ func HandleUpdateWindowsKioskConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81CustomConfigurationBody) (*WindowsPhone81CustomConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhone81CustomConfigurationBody {
-		return new(UpdateWindowsPhone81CustomConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81CustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81GeneralConfiguration fakes "Update
@@ -2829,9 +3896,13 @@ func HandleUpdateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81GeneralConfigurationBody) (*WindowsPhone81GeneralConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhone81GeneralConfigurationBody {
-		return new(UpdateWindowsPhone81GeneralConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81ImportedPFXCertificateProfile fakes "Update
@@ -2839,9 +3910,13 @@ func HandleUpdateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*WindowsPhone81ImportedPFXCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhone81ImportedPFXCertificateProfileBody {
-		return new(UpdateWindowsPhone81ImportedPFXCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81ImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81SCEPCertificateProfile fakes "Update
@@ -2849,9 +3924,13 @@ func HandleUpdateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81SCEPCertificateProfileBody) (*WindowsPhone81SCEPCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhone81SCEPCertificateProfileBody {
-		return new(UpdateWindowsPhone81SCEPCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81SCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81VpnConfiguration fakes "Update
@@ -2859,9 +3938,13 @@ func HandleUpdateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81VpnConfigurationBody) (*WindowsPhone81VpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhone81VpnConfigurationBody {
-		return new(UpdateWindowsPhone81VpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhoneEASEmailProfileConfiguration fakes "Update
@@ -2869,9 +3952,13 @@ func HandleUpdateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*WindowsPhoneEASEmailProfileConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsPhoneEASEmailProfileConfigurationBody {
-		return new(UpdateWindowsPhoneEASEmailProfileConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhoneEASEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsUpdateForBusinessConfiguration fakes "Update
@@ -2879,9 +3966,13 @@ func HandleUpdateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsUpdateForBusinessConfigurationBody) (*WindowsUpdateForBusinessConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsUpdateForBusinessConfigurationBody {
-		return new(UpdateWindowsUpdateForBusinessConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsUpdateForBusinessConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsWifiConfiguration fakes "Update windowsWifiConfiguration"
@@ -2889,9 +3980,13 @@ func HandleUpdateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Conte
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsWifiConfigurationBody) (*AnyWindowsWifiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsWifiConfigurationBody {
-		return new(UpdateWindowsWifiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsWifiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsWifiEnterpriseEAPConfiguration fakes "Update
@@ -2899,9 +3994,13 @@ func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*WindowsWifiEnterpriseEAPConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func() *UpdateWindowsWifiEnterpriseEAPConfigurationBody {
-		return new(UpdateWindowsWifiEnterpriseEAPConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsWifiEnterpriseEAPConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDomainJoinConfiguration fakes "Update
@@ -2909,9 +4008,13 @@ func HandleUpdateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsDomainJoinConfigurationBody) (*WindowsDomainJoinConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, func() *UpdateWindowsDomainJoinConfigurationBody {
-		return new(UpdateWindowsDomainJoinConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDomainJoinConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationAssignment fakes "Update
@@ -2920,9 +4023,13 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationAssignmentBody) (*DeviceConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, func() *UpdateDeviceConfigurationAssignmentBody {
-		return new(UpdateDeviceConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSettingStateDeviceSummary fakes "Update
@@ -2931,9 +4038,13 @@ func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, rout
 // and 10 more documented paths) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *UpdateSettingStateDeviceSummaryBody) (*SettingStateDeviceSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"}, func() *UpdateSettingStateDeviceSummaryBody {
-		return new(UpdateSettingStateDeviceSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSettingStateDeviceSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationDeviceOverview fakes "Update
@@ -2942,9 +4053,13 @@ func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationDeviceOverviewBody) (*DeviceConfigurationDeviceOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, func() *UpdateDeviceConfigurationDeviceOverviewBody {
-		return new(UpdateDeviceConfigurationDeviceOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationDeviceOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationDeviceStatus fakes "Update
@@ -2953,9 +4068,13 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationDeviceStatusBody) (*DeviceConfigurationDeviceStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, func() *UpdateDeviceConfigurationDeviceStatusBody {
-		return new(UpdateDeviceConfigurationDeviceStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationGroupAssignment fakes "Update
@@ -2964,9 +4083,13 @@ func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationGroupAssignmentBody) (*DeviceConfigurationGroupAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"}, func() *UpdateDeviceConfigurationGroupAssignmentBody {
-		return new(UpdateDeviceConfigurationGroupAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidForWorkTrustedRootCertificate fakes "Update
@@ -2975,9 +4098,13 @@ func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateAndroidForWorkTrustedRootCertificateBody) (*AndroidForWorkTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func() *UpdateAndroidForWorkTrustedRootCertificateBody {
-		return new(UpdateAndroidForWorkTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidForWorkTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceCertificateState fakes "Update
@@ -2986,9 +4113,13 @@ func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Contex
 // and 21 more documented paths) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceCertificateStateBody) (*ManagedDeviceCertificateState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"}, func() *UpdateManagedDeviceCertificateStateBody {
-		return new(UpdateManagedDeviceCertificateStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceCertificateStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosTrustedRootCertificate fakes "Update
@@ -2997,9 +4128,13 @@ func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, rout
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateIosTrustedRootCertificateBody) (*IosTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, func() *UpdateIosTrustedRootCertificateBody {
-		return new(UpdateIosTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSTrustedRootCertificate fakes "Update
@@ -3008,9 +4143,13 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateMacOSTrustedRootCertificateBody) (*MacOSTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, func() *UpdateMacOSTrustedRootCertificateBody {
-		return new(UpdateMacOSTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPrivacyDataAccessControlItem fakes "Update
@@ -3018,9 +4157,13 @@ func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *UpdateWindowsPrivacyDataAccessControlItemBody) (*WindowsPrivacyDataAccessControlItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"}, func() *UpdateWindowsPrivacyDataAccessControlItemBody {
-		return new(UpdateWindowsPrivacyDataAccessControlItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPrivacyDataAccessControlItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsPhone81TrustedRootCertificate fakes "Update
@@ -3028,18 +4171,26 @@ func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateWindowsPhone81TrustedRootCertificateBody) (*WindowsPhone81TrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, func() *UpdateWindowsPhone81TrustedRootCertificateBody {
-		return new(UpdateWindowsPhone81TrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsPhone81TrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsUpdateState fakes "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, body *UpdateWindowsUpdateStateBody) (*WindowsUpdateState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"}, func() *UpdateWindowsUpdateStateBody {
-		return new(UpdateWindowsUpdateStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsUpdateStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows81TrustedRootCertificate fakes "Update
@@ -3048,9 +4199,13 @@ func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, bo
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateWindows81TrustedRootCertificateBody) (*Windows81TrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, func() *UpdateWindows81TrustedRootCertificateBody {
-		return new(UpdateWindows81TrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows81TrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidDeviceOwnerTrustedRootCertificate fakes "Update
@@ -3059,9 +4214,13 @@ func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, ro
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*AndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func() *UpdateAndroidDeviceOwnerTrustedRootCertificateBody {
-		return new(UpdateAndroidDeviceOwnerTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidDeviceOwnerTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidTrustedRootCertificate fakes "Update
@@ -3070,9 +4229,13 @@ func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Co
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateAndroidTrustedRootCertificateBody) (*AndroidTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func() *UpdateAndroidTrustedRootCertificateBody {
-		return new(UpdateAndroidTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAndroidWorkProfileTrustedRootCertificate fakes "Update
@@ -3081,9 +4244,13 @@ func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, rout
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateAndroidWorkProfileTrustedRootCertificateBody) (*AndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func() *UpdateAndroidWorkProfileTrustedRootCertificateBody {
-		return new(UpdateAndroidWorkProfileTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAndroidWorkProfileTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationUserOverview fakes "Update
@@ -3092,9 +4259,13 @@ func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Co
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationUserOverviewBody) (*DeviceConfigurationUserOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, func() *UpdateDeviceConfigurationUserOverviewBody {
-		return new(UpdateDeviceConfigurationUserOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationUserOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceConfigurationUserStatus fakes "Update
@@ -3103,9 +4274,13 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *UpdateDeviceConfigurationUserStatusBody) (*DeviceConfigurationUserStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, func() *UpdateDeviceConfigurationUserStatusBody {
-		return new(UpdateDeviceConfigurationUserStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceConfigurationUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedAllDeviceCertificateState fakes "Update
@@ -3113,9 +4288,13 @@ func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, route Route, body *UpdateManagedAllDeviceCertificateStateBody) (*ManagedAllDeviceCertificateState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"}, func() *UpdateManagedAllDeviceCertificateStateBody {
-		return new(UpdateManagedAllDeviceCertificateStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedAllDeviceCertificateStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCustomAttributeShellScript fakes "Update
@@ -3123,9 +4302,13 @@ func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, r
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *UpdateDeviceCustomAttributeShellScriptBody) (*DeviceCustomAttributeShellScript, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, func() *UpdateDeviceCustomAttributeShellScriptBody {
-		return new(UpdateDeviceCustomAttributeShellScriptBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCustomAttributeShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceComanagementAuthorityConfiguration fakes "Update
@@ -3133,9 +4316,13 @@ func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, r
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Context, route Route, body *UpdateDeviceComanagementAuthorityConfigurationBody) (*DeviceComanagementAuthorityConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func() *UpdateDeviceComanagementAuthorityConfigurationBody {
-		return new(UpdateDeviceComanagementAuthorityConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceComanagementAuthorityConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceEnrollmentLimitConfiguration fakes "Update
@@ -3143,9 +4330,13 @@ func HandleUpdateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context, route Route, body *UpdateDeviceEnrollmentLimitConfigurationBody) (*DeviceEnrollmentLimitConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func() *UpdateDeviceEnrollmentLimitConfigurationBody {
-		return new(UpdateDeviceEnrollmentLimitConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceEnrollmentLimitConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration fakes "Update
@@ -3153,9 +4344,13 @@ func HandleUpdateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx context.Context, route Route, body *UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody) (*DeviceEnrollmentPlatformRestrictionsConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func() *UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody {
-		return new(UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration fakes
@@ -3163,9 +4358,13 @@ func HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx c
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ctx context.Context, route Route, body *UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody) (*DeviceEnrollmentWindowsHelloForBusinessConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func() *UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody {
-		return new(UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10EnrollmentCompletionPageConfiguration fakes "Update
@@ -3173,9 +4372,13 @@ func HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ct
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10EnrollmentCompletionPageConfigurationBody) (*Windows10EnrollmentCompletionPageConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func() *UpdateWindows10EnrollmentCompletionPageConfigurationBody {
-		return new(UpdateWindows10EnrollmentCompletionPageConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10EnrollmentCompletionPageConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEnrollmentConfigurationAssignment fakes "Update
@@ -3183,18 +4386,26 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateEnrollmentConfigurationAssignmentBody) (*EnrollmentConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, func() *UpdateEnrollmentConfigurationAssignmentBody {
-		return new(UpdateEnrollmentConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEnrollmentConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceHealthScript fakes "Update deviceHealthScript" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, body *UpdateDeviceHealthScriptBody) (*DeviceHealthScript, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, func() *UpdateDeviceHealthScriptBody {
-		return new(UpdateDeviceHealthScriptBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceHealthScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceHealthScriptAssignment fakes "Update
@@ -3203,9 +4414,13 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceHealthScriptAssignmentBody) (*DeviceHealthScriptAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, func() *UpdateDeviceHealthScriptAssignmentBody {
-		return new(UpdateDeviceHealthScriptAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceHealthScriptAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceHealthScriptDeviceState fakes "Update
@@ -3213,9 +4428,13 @@ func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *UpdateDeviceHealthScriptDeviceStateBody) (*DeviceHealthScriptDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"}, func() *UpdateDeviceHealthScriptDeviceStateBody {
-		return new(UpdateDeviceHealthScriptDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceHealthScriptDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceHealthScriptRunSummary fakes "Update
@@ -3223,9 +4442,13 @@ func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, rout
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceHealthScriptRunSummaryBody) (*DeviceHealthScriptRunSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, func() *UpdateDeviceHealthScriptRunSummaryBody {
-		return new(UpdateDeviceHealthScriptRunSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceHealthScriptRunSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementPartner fakes "Update deviceManagementPartner"
@@ -3233,18 +4456,26 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementPartnerBody) (*DeviceManagementPartner, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, func() *UpdateDeviceManagementPartnerBody {
-		return new(UpdateDeviceManagementPartnerBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScript fakes "Update deviceManagementScript"
 // (PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptBody) (*DeviceManagementScript, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, func() *UpdateDeviceManagementScriptBody {
-		return new(UpdateDeviceManagementScriptBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceCategory fakes "Update deviceCategory" (PATCH
@@ -3252,9 +4483,13 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceCategoryBody) (*DeviceCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, func() *UpdateDeviceCategoryBody {
-		return new(UpdateDeviceCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceLogCollectionResponse fakes "Update
@@ -3262,9 +4497,13 @@ func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *UpdateDeviceLogCollectionResponseBody) (*DeviceLogCollectionResponse, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"}, func() *UpdateDeviceLogCollectionResponseBody {
-		return new(UpdateDeviceLogCollectionResponseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceLogCollectionResponseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsProtectionState fakes "Update windowsProtectionState"
@@ -3272,9 +4511,13 @@ func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route 
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route, body *UpdateWindowsProtectionStateBody) (*WindowsProtectionState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, func() *UpdateWindowsProtectionStateBody {
-		return new(UpdateWindowsProtectionStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsProtectionStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsDeviceMalwareState fakes "Update
@@ -3282,18 +4525,26 @@ func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *UpdateWindowsDeviceMalwareStateBody) (*WindowsDeviceMalwareState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, func() *UpdateWindowsDeviceMalwareStateBody {
-		return new(UpdateWindowsDeviceMalwareStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsDeviceMalwareStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceShellScript fakes "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *UpdateDeviceShellScriptBody) (*DeviceShellScript, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, func() *UpdateDeviceShellScriptBody {
-		return new(UpdateDeviceShellScriptBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptAssignment fakes "Update
@@ -3302,9 +4553,13 @@ func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, bod
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptAssignmentBody) (*DeviceManagementScriptAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, func() *UpdateDeviceManagementScriptAssignmentBody {
-		return new(UpdateDeviceManagementScriptAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptDeviceState fakes "Update
@@ -3313,9 +4568,13 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptDeviceStateBody) (*DeviceManagementScriptDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, func() *UpdateDeviceManagementScriptDeviceStateBody {
-		return new(UpdateDeviceManagementScriptDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptGroupAssignment fakes "Update
@@ -3324,9 +4583,13 @@ func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, 
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptGroupAssignmentBody) (*DeviceManagementScriptGroupAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"}, func() *UpdateDeviceManagementScriptGroupAssignmentBody {
-		return new(UpdateDeviceManagementScriptGroupAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptRunSummary fakes "Update
@@ -3335,9 +4598,13 @@ func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Conte
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptRunSummaryBody) (*DeviceManagementScriptRunSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, func() *UpdateDeviceManagementScriptRunSummaryBody {
-		return new(UpdateDeviceManagementScriptRunSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptRunSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementScriptUserState fakes "Update
@@ -3346,9 +4613,13 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementScriptUserStateBody) (*DeviceManagementScriptUserState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, func() *UpdateDeviceManagementScriptUserStateBody {
-		return new(UpdateDeviceManagementScriptUserStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementScriptUserStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementDomainJoinConnector fakes "Update
@@ -3356,9 +4627,13 @@ func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, ro
 // /deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementDomainJoinConnectorBody) (*AnyDeviceManagementDomainJoinConnector, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, func() *UpdateDeviceManagementDomainJoinConnectorBody {
-		return new(UpdateDeviceManagementDomainJoinConnectorBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementDomainJoinConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEmbeddedSIMActivationCodePool fakes "Update
@@ -3366,9 +4641,13 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *UpdateEmbeddedSIMActivationCodePoolBody) (*EmbeddedSIMActivationCodePool, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, func() *UpdateEmbeddedSIMActivationCodePoolBody {
-		return new(UpdateEmbeddedSIMActivationCodePoolBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEmbeddedSIMActivationCodePoolBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEmbeddedSIMActivationCodePoolAssignment fakes "Update
@@ -3376,9 +4655,13 @@ func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, rout
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*EmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, func() *UpdateEmbeddedSIMActivationCodePoolAssignmentBody {
-		return new(UpdateEmbeddedSIMActivationCodePoolAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEmbeddedSIMActivationCodePoolAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEmbeddedSIMDeviceState fakes "Update embeddedSIMDeviceState"
@@ -3386,9 +4669,13 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *UpdateEmbeddedSIMDeviceStateBody) (*EmbeddedSIMDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, func() *UpdateEmbeddedSIMDeviceStateBody {
-		return new(UpdateEmbeddedSIMDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEmbeddedSIMDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementExchangeConnector fakes "Update
@@ -3396,9 +4683,13 @@ func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route
 // /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementExchangeConnectorBody) (*DeviceManagementExchangeConnector, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, func() *UpdateDeviceManagementExchangeConnectorBody {
-		return new(UpdateDeviceManagementExchangeConnectorBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementExchangeConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementExchangeOnPremisesPolicy fakes "Update
@@ -3406,18 +4697,26 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 // /deviceManagement/exchangeOnPremisesPolicy and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*DeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, func() *UpdateDeviceManagementExchangeOnPremisesPolicyBody {
-		return new(UpdateDeviceManagementExchangeOnPremisesPolicyBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementExchangeOnPremisesPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyCategory fakes "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyCategoryBody) (*AnyGroupPolicyCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func() *UpdateGroupPolicyCategoryBody {
-		return new(UpdateGroupPolicyCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyUploadedCategory fakes "Update
@@ -3425,9 +4724,13 @@ func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, b
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyUploadedCategoryBody) (*GroupPolicyUploadedCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func() *UpdateGroupPolicyUploadedCategoryBody {
-		return new(UpdateGroupPolicyUploadedCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyUploadedCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyConfiguration fakes "Update groupPolicyConfiguration"
@@ -3435,9 +4738,13 @@ func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route 
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyConfigurationBody) (*GroupPolicyConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, func() *UpdateGroupPolicyConfigurationBody {
-		return new(UpdateGroupPolicyConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyConfigurationAssignment fakes "Update
@@ -3445,9 +4752,13 @@ func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyConfigurationAssignmentBody) (*GroupPolicyConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, func() *UpdateGroupPolicyConfigurationAssignmentBody {
-		return new(UpdateGroupPolicyConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyDefinitionValue fakes "Update
@@ -3456,9 +4767,13 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionValueBody) (*GroupPolicyDefinitionValue, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, func() *UpdateGroupPolicyDefinitionValueBody {
-		return new(UpdateGroupPolicyDefinitionValueBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyDefinitionValueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValue fakes "Update
@@ -3466,9 +4781,13 @@ func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route R
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueBody) (*AnyGroupPolicyPresentationValue, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueBody {
-		return new(UpdateGroupPolicyPresentationValueBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueBoolean fakes "Update
@@ -3476,9 +4795,13 @@ func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueBooleanBody) (*GroupPolicyPresentationValueBoolean, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueBooleanBody {
-		return new(UpdateGroupPolicyPresentationValueBooleanBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueBooleanBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueDecimal fakes "Update
@@ -3486,9 +4809,13 @@ func HandleUpdateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueDecimalBody) (*GroupPolicyPresentationValueDecimal, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueDecimalBody {
-		return new(UpdateGroupPolicyPresentationValueDecimalBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueDecimalBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueList fakes "Update
@@ -3496,9 +4823,13 @@ func HandleUpdateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueList(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueListBody) (*GroupPolicyPresentationValueList, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueListBody {
-		return new(UpdateGroupPolicyPresentationValueListBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueListBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueLongDecimal fakes "Update
@@ -3506,9 +4837,13 @@ func HandleUpdateGroupPolicyPresentationValueList(fn func(ctx context.Context, r
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueLongDecimalBody) (*GroupPolicyPresentationValueLongDecimal, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueLongDecimalBody {
-		return new(UpdateGroupPolicyPresentationValueLongDecimalBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueLongDecimalBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueMultiText fakes "Update
@@ -3516,9 +4851,13 @@ func HandleUpdateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Con
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueMultiText(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueMultiTextBody) (*GroupPolicyPresentationValueMultiText, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueMultiTextBody {
-		return new(UpdateGroupPolicyPresentationValueMultiTextBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueMultiTextBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationValueText fakes "Update
@@ -3526,9 +4865,13 @@ func HandleUpdateGroupPolicyPresentationValueMultiText(fn func(ctx context.Conte
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationValueTextBody) (*GroupPolicyPresentationValueText, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func() *UpdateGroupPolicyPresentationValueTextBody {
-		return new(UpdateGroupPolicyPresentationValueTextBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationValueTextBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentation fakes "Update groupPolicyPresentation"
@@ -3537,9 +4880,13 @@ func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, r
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationBody) (*AnyGroupPolicyPresentation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationBody {
-		return new(UpdateGroupPolicyPresentationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationCheckBox fakes "Update
@@ -3548,9 +4895,13 @@ func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Rout
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationCheckBoxBody) (*GroupPolicyPresentationCheckBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationCheckBoxBody {
-		return new(UpdateGroupPolicyPresentationCheckBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationCheckBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationComboBox fakes "Update
@@ -3559,9 +4910,13 @@ func HandleUpdateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationComboBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationComboBoxBody) (*GroupPolicyPresentationComboBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationComboBoxBody {
-		return new(UpdateGroupPolicyPresentationComboBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationComboBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationDecimalTextBox fakes "Update
@@ -3570,9 +4925,13 @@ func HandleUpdateGroupPolicyPresentationComboBox(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationDecimalTextBoxBody) (*GroupPolicyPresentationDecimalTextBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationDecimalTextBoxBody {
-		return new(UpdateGroupPolicyPresentationDecimalTextBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationDecimalTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationDropdownList fakes "Update
@@ -3581,9 +4940,13 @@ func HandleUpdateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Conte
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationDropdownList(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationDropdownListBody) (*GroupPolicyPresentationDropdownList, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationDropdownListBody {
-		return new(UpdateGroupPolicyPresentationDropdownListBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationDropdownListBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationListBox fakes "Update
@@ -3592,9 +4955,13 @@ func HandleUpdateGroupPolicyPresentationDropdownList(fn func(ctx context.Context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationListBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationListBoxBody) (*GroupPolicyPresentationListBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationListBoxBody {
-		return new(UpdateGroupPolicyPresentationListBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationListBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationLongDecimalTextBox fakes "Update
@@ -3603,9 +4970,13 @@ func HandleUpdateGroupPolicyPresentationListBox(fn func(ctx context.Context, rou
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationLongDecimalTextBoxBody) (*GroupPolicyPresentationLongDecimalTextBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationLongDecimalTextBoxBody {
-		return new(UpdateGroupPolicyPresentationLongDecimalTextBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationLongDecimalTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationMultiTextBox fakes "Update
@@ -3614,9 +4985,13 @@ func HandleUpdateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.C
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationMultiTextBoxBody) (*GroupPolicyPresentationMultiTextBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationMultiTextBoxBody {
-		return new(UpdateGroupPolicyPresentationMultiTextBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationMultiTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationText fakes "Update
@@ -3625,9 +5000,13 @@ func HandleUpdateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationText(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationTextBody) (*GroupPolicyPresentationText, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationTextBody {
-		return new(UpdateGroupPolicyPresentationTextBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationTextBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyPresentationTextBox fakes "Update
@@ -3636,9 +5015,13 @@ func HandleUpdateGroupPolicyPresentationText(fn func(ctx context.Context, route 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationTextBox(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyPresentationTextBoxBody) (*GroupPolicyPresentationTextBox, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyPresentationTextBoxBody {
-		return new(UpdateGroupPolicyPresentationTextBoxBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyPresentationTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyUploadedPresentation fakes "Update
@@ -3647,18 +5030,26 @@ func HandleUpdateGroupPolicyPresentationTextBox(fn func(ctx context.Context, rou
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyUploadedPresentation(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyUploadedPresentationBody) (*GroupPolicyUploadedPresentation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func() *UpdateGroupPolicyUploadedPresentationBody {
-		return new(UpdateGroupPolicyUploadedPresentationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyUploadedPresentationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyOperation fakes "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyOperationBody) (*GroupPolicyOperation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, func() *UpdateGroupPolicyOperationBody {
-		return new(UpdateGroupPolicyOperationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyDefinitionFile fakes "Update
@@ -3667,9 +5058,13 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionFileBody) (*AnyGroupPolicyDefinitionFile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, func() *UpdateGroupPolicyDefinitionFileBody {
-		return new(UpdateGroupPolicyDefinitionFileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyDefinitionFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyDefinition fakes "Update groupPolicyDefinition"
@@ -3677,9 +5072,13 @@ func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Ro
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyDefinitionBody) (*AnyGroupPolicyDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func() *UpdateGroupPolicyDefinitionBody {
-		return new(UpdateGroupPolicyDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyUploadedDefinition fakes "Update
@@ -3688,9 +5087,13 @@ func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route,
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyUploadedDefinitionBody) (*GroupPolicyUploadedDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func() *UpdateGroupPolicyUploadedDefinitionBody {
-		return new(UpdateGroupPolicyUploadedDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyUploadedDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyMigrationReport fakes "Update
@@ -3698,9 +5101,13 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyMigrationReportBody) (*GroupPolicyMigrationReport, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, func() *UpdateGroupPolicyMigrationReportBody {
-		return new(UpdateGroupPolicyMigrationReportBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyMigrationReportBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicySettingMapping fakes "Update
@@ -3708,9 +5115,13 @@ func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route R
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *UpdateGroupPolicySettingMappingBody) (*GroupPolicySettingMapping, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, func() *UpdateGroupPolicySettingMappingBody {
-		return new(UpdateGroupPolicySettingMappingBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicySettingMappingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUnsupportedGroupPolicyExtension fakes "Update
@@ -3718,18 +5129,26 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *UpdateUnsupportedGroupPolicyExtensionBody) (*UnsupportedGroupPolicyExtension, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, func() *UpdateUnsupportedGroupPolicyExtensionBody {
-		return new(UpdateUnsupportedGroupPolicyExtensionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUnsupportedGroupPolicyExtensionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyObjectFile fakes "Update groupPolicyObjectFile"
 // (PATCH /deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyObjectFileBody) (*AnyGroupPolicyObjectFile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, func() *UpdateGroupPolicyObjectFileBody {
-		return new(UpdateGroupPolicyObjectFileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyObjectFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateGroupPolicyUploadedDefinitionFile fakes "Update
@@ -3737,9 +5156,13 @@ func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route,
 // /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *UpdateGroupPolicyUploadedDefinitionFileBody) (*GroupPolicyUploadedDefinitionFile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, func() *UpdateGroupPolicyUploadedDefinitionFileBody {
-		return new(UpdateGroupPolicyUploadedDefinitionFileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateGroupPolicyUploadedDefinitionFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateImportedDeviceIdentity fakes "Update importedDeviceIdentity"
@@ -3747,9 +5170,13 @@ func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, 
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *UpdateImportedDeviceIdentityBody) (*AnyImportedDeviceIdentity, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func() *UpdateImportedDeviceIdentityBody {
-		return new(UpdateImportedDeviceIdentityBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateImportedDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateImportedDeviceIdentityResult fakes "Update
@@ -3757,18 +5184,26 @@ func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedDeviceIdentityResult(fn func(ctx context.Context, route Route, body *UpdateImportedDeviceIdentityResultBody) (*ImportedDeviceIdentityResult, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func() *UpdateImportedDeviceIdentityResultBody {
-		return new(UpdateImportedDeviceIdentityResultBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateImportedDeviceIdentityResultBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntent fakes "Update deviceManagementIntent"
 // (PATCH /deviceManagement/intents/{deviceManagementIntentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentBody) (*DeviceManagementIntent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, func() *UpdateDeviceManagementIntentBody {
-		return new(UpdateDeviceManagementIntentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentAssignment fakes "Update
@@ -3776,9 +5211,13 @@ func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route
 // /deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentAssignmentBody) (*DeviceManagementIntentAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, func() *UpdateDeviceManagementIntentAssignmentBody {
-		return new(UpdateDeviceManagementIntentAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentSettingCategory fakes "Update
@@ -3786,9 +5225,13 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentSettingCategoryBody) (*DeviceManagementIntentSettingCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, func() *UpdateDeviceManagementIntentSettingCategoryBody {
-		return new(UpdateDeviceManagementIntentSettingCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentDeviceSettingStateSummary fakes "Update
@@ -3796,9 +5239,13 @@ func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Conte
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*DeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"}, func() *UpdateDeviceManagementIntentDeviceSettingStateSummaryBody {
-		return new(UpdateDeviceManagementIntentDeviceSettingStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentDeviceSettingStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentDeviceStateSummary fakes "Update
@@ -3806,9 +5253,13 @@ func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx con
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentDeviceStateSummaryBody) (*DeviceManagementIntentDeviceStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, func() *UpdateDeviceManagementIntentDeviceStateSummaryBody {
-		return new(UpdateDeviceManagementIntentDeviceStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentDeviceStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentDeviceState fakes "Update
@@ -3816,9 +5267,13 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentDeviceStateBody) (*DeviceManagementIntentDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, func() *UpdateDeviceManagementIntentDeviceStateBody {
-		return new(UpdateDeviceManagementIntentDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingInstance fakes "Update
@@ -3827,9 +5282,13 @@ func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, 
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementAbstractComplexSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*DeviceManagementAbstractComplexSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementAbstractComplexSettingInstanceBody {
-		return new(UpdateDeviceManagementAbstractComplexSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementAbstractComplexSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementBooleanSettingInstance fakes "Update
@@ -3838,9 +5297,13 @@ func HandleUpdateDeviceManagementAbstractComplexSettingInstance(fn func(ctx cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementBooleanSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementBooleanSettingInstanceBody) (*DeviceManagementBooleanSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementBooleanSettingInstanceBody {
-		return new(UpdateDeviceManagementBooleanSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementBooleanSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementCollectionSettingInstance fakes "Update
@@ -3849,9 +5312,13 @@ func HandleUpdateDeviceManagementBooleanSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementCollectionSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementCollectionSettingInstanceBody) (*DeviceManagementCollectionSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementCollectionSettingInstanceBody {
-		return new(UpdateDeviceManagementCollectionSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementCollectionSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementComplexSettingInstance fakes "Update
@@ -3860,9 +5327,13 @@ func HandleUpdateDeviceManagementCollectionSettingInstance(fn func(ctx context.C
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementComplexSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementComplexSettingInstanceBody) (*DeviceManagementComplexSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementComplexSettingInstanceBody {
-		return new(UpdateDeviceManagementComplexSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementComplexSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntegerSettingInstance fakes "Update
@@ -3871,9 +5342,13 @@ func HandleUpdateDeviceManagementComplexSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementIntegerSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntegerSettingInstanceBody) (*DeviceManagementIntegerSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementIntegerSettingInstanceBody {
-		return new(UpdateDeviceManagementIntegerSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntegerSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementStringSettingInstance fakes "Update
@@ -3882,9 +5357,13 @@ func HandleUpdateDeviceManagementIntegerSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementStringSettingInstanceBody) (*DeviceManagementStringSettingInstance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func() *UpdateDeviceManagementStringSettingInstanceBody {
-		return new(UpdateDeviceManagementStringSettingInstanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementStringSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentUserStateSummary fakes "Update
@@ -3892,9 +5371,13 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentUserStateSummaryBody) (*DeviceManagementIntentUserStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, func() *UpdateDeviceManagementIntentUserStateSummaryBody {
-		return new(UpdateDeviceManagementIntentUserStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentUserStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementIntentUserState fakes "Update
@@ -3902,18 +5385,26 @@ func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Cont
 // /deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementIntentUserStateBody) (*DeviceManagementIntentUserState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, func() *UpdateDeviceManagementIntentUserStateBody {
-		return new(UpdateDeviceManagementIntentUserStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementIntentUserStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIntuneBrandingProfile fakes "Update intuneBrandingProfile"
 // (PATCH /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *UpdateIntuneBrandingProfileBody) (*IntuneBrandingProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, func() *UpdateIntuneBrandingProfileBody {
-		return new(UpdateIntuneBrandingProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIntuneBrandingProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIntuneBrandingProfileAssignment fakes "Update
@@ -3921,18 +5412,26 @@ func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route,
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateIntuneBrandingProfileAssignmentBody) (*IntuneBrandingProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, func() *UpdateIntuneBrandingProfileAssignmentBody {
-		return new(UpdateIntuneBrandingProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIntuneBrandingProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateIosUpdateDeviceStatus fakes "Update iosUpdateDeviceStatus"
 // (PATCH /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *UpdateIosUpdateDeviceStatusBody) (*IosUpdateDeviceStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, func() *UpdateIosUpdateDeviceStatusBody {
-		return new(UpdateIosUpdateDeviceStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateIosUpdateDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSSoftwareUpdateAccountSummary fakes "Update
@@ -3940,9 +5439,13 @@ func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route,
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, route Route, body *UpdateMacOSSoftwareUpdateAccountSummaryBody) (*MacOSSoftwareUpdateAccountSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"}, func() *UpdateMacOSSoftwareUpdateAccountSummaryBody {
-		return new(UpdateMacOSSoftwareUpdateAccountSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSSoftwareUpdateAccountSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSSoftwareUpdateCategorySummary fakes "Update
@@ -3950,9 +5453,13 @@ func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, 
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *UpdateMacOSSoftwareUpdateCategorySummaryBody) (*MacOSSoftwareUpdateCategorySummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, func() *UpdateMacOSSoftwareUpdateCategorySummaryBody {
-		return new(UpdateMacOSSoftwareUpdateCategorySummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSSoftwareUpdateCategorySummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMacOSSoftwareUpdateStateSummary fakes "Update
@@ -3960,9 +5467,13 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *UpdateMacOSSoftwareUpdateStateSummaryBody) (*MacOSSoftwareUpdateStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, func() *UpdateMacOSSoftwareUpdateStateSummaryBody {
-		return new(UpdateMacOSSoftwareUpdateStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMacOSSoftwareUpdateStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceEncryptionState fakes "Update
@@ -3970,36 +5481,52 @@ func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, ro
 // /deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceEncryptionState(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceEncryptionStateBody) (*ManagedDeviceEncryptionState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"}, func() *UpdateManagedDeviceEncryptionStateBody {
-		return new(UpdateManagedDeviceEncryptionStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceEncryptionStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDeviceOverview fakes "Update managedDeviceOverview"
 // (PATCH /deviceManagement/managedDeviceOverview) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceOverviewBody) (*ManagedDeviceOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, func() *UpdateManagedDeviceOverviewBody {
-		return new(UpdateManagedDeviceOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagedDevice fakes "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDevice(fn func(ctx context.Context, route Route, body *UpdateManagedDeviceBody) (*AnyManagedDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func() *UpdateManagedDeviceBody {
-		return new(UpdateManagedDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagedDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsManagedDevice fakes "Update windowsManagedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, body *UpdateWindowsManagedDeviceBody) (*WindowsManagedDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func() *UpdateWindowsManagedDeviceBody {
-		return new(UpdateWindowsManagedDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsManagedDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateManagementConditionStatement fakes "Update
@@ -4008,9 +5535,13 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *UpdateManagementConditionStatementBody) (*ManagementConditionStatement, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, func() *UpdateManagementConditionStatementBody {
-		return new(UpdateManagementConditionStatementBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateManagementConditionStatementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateCircularGeofenceManagementCondition fakes "Update
@@ -4018,9 +5549,13 @@ func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateCircularGeofenceManagementCondition(fn func(ctx context.Context, route Route, body *UpdateCircularGeofenceManagementConditionBody) (*CircularGeofenceManagementCondition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func() *UpdateCircularGeofenceManagementConditionBody {
-		return new(UpdateCircularGeofenceManagementConditionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateCircularGeofenceManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateNetworkIPv4ConfigurationManagementCondition fakes "Update
@@ -4028,9 +5563,13 @@ func HandleUpdateCircularGeofenceManagementCondition(fn func(ctx context.Context
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *UpdateNetworkIPv4ConfigurationManagementConditionBody) (*NetworkIPv4ConfigurationManagementCondition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func() *UpdateNetworkIPv4ConfigurationManagementConditionBody {
-		return new(UpdateNetworkIPv4ConfigurationManagementConditionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateNetworkIPv4ConfigurationManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateNetworkIPv6ConfigurationManagementCondition fakes "Update
@@ -4038,9 +5577,13 @@ func HandleUpdateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *UpdateNetworkIPv6ConfigurationManagementConditionBody) (*NetworkIPv6ConfigurationManagementCondition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func() *UpdateNetworkIPv6ConfigurationManagementConditionBody {
-		return new(UpdateNetworkIPv6ConfigurationManagementConditionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateNetworkIPv6ConfigurationManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftTunnelConfiguration fakes "Update
@@ -4049,9 +5592,13 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *UpdateMicrosoftTunnelConfigurationBody) (*MicrosoftTunnelConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, func() *UpdateMicrosoftTunnelConfigurationBody {
-		return new(UpdateMicrosoftTunnelConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftTunnelConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftTunnelServerLogCollectionResponse fakes "Update
@@ -4059,18 +5606,26 @@ func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.Context, route Route, body *UpdateMicrosoftTunnelServerLogCollectionResponseBody) (*MicrosoftTunnelServerLogCollectionResponse, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"}, func() *UpdateMicrosoftTunnelServerLogCollectionResponseBody {
-		return new(UpdateMicrosoftTunnelServerLogCollectionResponseBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftTunnelServerLogCollectionResponseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftTunnelSite fakes "Update microsoftTunnelSite" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *UpdateMicrosoftTunnelSiteBody) (*MicrosoftTunnelSite, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, func() *UpdateMicrosoftTunnelSiteBody {
-		return new(UpdateMicrosoftTunnelSiteBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftTunnelSiteBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMicrosoftTunnelServer fakes "Update microsoftTunnelServer"
@@ -4078,9 +5633,13 @@ func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, b
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *UpdateMicrosoftTunnelServerBody) (*MicrosoftTunnelServer, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, func() *UpdateMicrosoftTunnelServerBody {
-		return new(UpdateMicrosoftTunnelServerBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMicrosoftTunnelServerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppTroubleshootingEvent fakes "Update
@@ -4089,9 +5648,13 @@ func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateMobileAppTroubleshootingEventBody) (*MobileAppTroubleshootingEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, func() *UpdateMobileAppTroubleshootingEventBody {
-		return new(UpdateMobileAppTroubleshootingEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAppLogCollectionRequest fakes "Update appLogCollectionRequest"
@@ -4099,9 +5662,13 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *UpdateAppLogCollectionRequestBody) (*AppLogCollectionRequest, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, func() *UpdateAppLogCollectionRequestBody {
-		return new(UpdateAppLogCollectionRequestBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAppLogCollectionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileThreatDefenseConnector fakes "Update
@@ -4109,18 +5676,26 @@ func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Rout
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *UpdateMobileThreatDefenseConnectorBody) (*MobileThreatDefenseConnector, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, func() *UpdateMobileThreatDefenseConnectorBody {
-		return new(UpdateMobileThreatDefenseConnectorBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileThreatDefenseConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateNdesConnector fakes "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *UpdateNdesConnectorBody) (*NdesConnector, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, func() *UpdateNdesConnectorBody {
-		return new(UpdateNdesConnectorBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateNdesConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateNotificationMessageTemplate fakes "Update
@@ -4128,9 +5703,13 @@ func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *U
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *UpdateNotificationMessageTemplateBody) (*NotificationMessageTemplate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, func() *UpdateNotificationMessageTemplateBody {
-		return new(UpdateNotificationMessageTemplateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateNotificationMessageTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateLocalizedNotificationMessage fakes "Update
@@ -4138,18 +5717,26 @@ func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route 
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *UpdateLocalizedNotificationMessageBody) (*LocalizedNotificationMessage, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, func() *UpdateLocalizedNotificationMessageBody {
-		return new(UpdateLocalizedNotificationMessageBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateLocalizedNotificationMessageBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRemoteActionAudit fakes "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *UpdateRemoteActionAuditBody) (*RemoteActionAudit, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, func() *UpdateRemoteActionAuditBody {
-		return new(UpdateRemoteActionAuditBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRemoteActionAuditBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRemoteAssistancePartner fakes "Update remoteAssistancePartner"
@@ -4157,18 +5744,26 @@ func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *UpdateRemoteAssistancePartnerBody) (*RemoteAssistancePartner, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"}, func() *UpdateRemoteAssistancePartnerBody {
-		return new(UpdateRemoteAssistancePartnerBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRemoteAssistancePartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementReports fakes "Update deviceManagementReports"
 // (PATCH /deviceManagement/reports) for tests: it answers with what fn
 // returns. See Route.
 func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementReportsBody) (*DeviceManagementReports, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reports"}, func() *UpdateDeviceManagementReportsBody {
-		return new(UpdateDeviceManagementReportsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementReportsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementCachedReportConfiguration fakes "Update
@@ -4176,9 +5771,13 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementCachedReportConfigurationBody) (*DeviceManagementCachedReportConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, func() *UpdateDeviceManagementCachedReportConfigurationBody {
-		return new(UpdateDeviceManagementCachedReportConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementCachedReportConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementExportJob fakes "Update
@@ -4186,9 +5785,13 @@ func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.C
 // /deviceManagement/reports/exportJobs/{deviceManagementExportJobId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementExportJobBody) (*DeviceManagementExportJob, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, func() *UpdateDeviceManagementExportJobBody {
-		return new(UpdateDeviceManagementExportJobBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementExportJobBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementReportSchedule fakes "Update
@@ -4196,9 +5799,13 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementReportScheduleBody) (*DeviceManagementReportSchedule, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, func() *UpdateDeviceManagementReportScheduleBody {
-		return new(UpdateDeviceManagementReportScheduleBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementReportScheduleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10XSCEPCertificateProfile fakes "Update
@@ -4206,9 +5813,13 @@ func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, rou
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, route Route, body *UpdateWindows10XSCEPCertificateProfileBody) (*Windows10XSCEPCertificateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func() *UpdateWindows10XSCEPCertificateProfileBody {
-		return new(UpdateWindows10XSCEPCertificateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10XSCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10XTrustedRootCertificate fakes "Update
@@ -4216,9 +5827,13 @@ func HandleUpdateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, r
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XTrustedRootCertificate(fn func(ctx context.Context, route Route, body *UpdateWindows10XTrustedRootCertificateBody) (*Windows10XTrustedRootCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func() *UpdateWindows10XTrustedRootCertificateBody {
-		return new(UpdateWindows10XTrustedRootCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10XTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10XVpnConfiguration fakes "Update
@@ -4226,9 +5841,13 @@ func HandleUpdateWindows10XTrustedRootCertificate(fn func(ctx context.Context, r
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XVpnConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10XVpnConfigurationBody) (*Windows10XVpnConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func() *UpdateWindows10XVpnConfigurationBody {
-		return new(UpdateWindows10XVpnConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10XVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindows10XWifiConfiguration fakes "Update
@@ -4236,9 +5855,13 @@ func HandleUpdateWindows10XVpnConfiguration(fn func(ctx context.Context, route R
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindows10XWifiConfigurationBody) (*Windows10XWifiConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func() *UpdateWindows10XWifiConfigurationBody {
-		return new(UpdateWindows10XWifiConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindows10XWifiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementResourceAccessProfileAssignment fakes "Update
@@ -4246,18 +5869,26 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*DeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, func() *UpdateDeviceManagementResourceAccessProfileAssignmentBody {
-		return new(UpdateDeviceManagementResourceAccessProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementResourceAccessProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateResourceOperation fakes "Update resourceOperation" (PATCH
 // /deviceManagement/resourceOperations/{resourceOperationId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, body *UpdateResourceOperationBody) (*ResourceOperation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, func() *UpdateResourceOperationBody {
-		return new(UpdateResourceOperationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateResourceOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementReusablePolicySetting fakes "Update
@@ -4265,9 +5896,13 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementReusablePolicySettingBody) (*DeviceManagementReusablePolicySetting, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, func() *UpdateDeviceManagementReusablePolicySettingBody {
-		return new(UpdateDeviceManagementReusablePolicySettingBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementReusablePolicySettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition
@@ -4277,9 +5912,13 @@ func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Conte
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*DeviceManagementConfigurationChoiceSettingCollectionDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition fakes
@@ -4288,9 +5927,13 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*AnyDeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingDefinition fakes "Update
@@ -4299,9 +5942,13 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ct
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingDefinitionBody) (*AnyDeviceManagementConfigurationSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSettingDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition
@@ -4311,9 +5958,13 @@ func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*DeviceManagementConfigurationSettingGroupCollectionDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingGroupDefinition fakes
@@ -4322,9 +5973,13 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(f
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*AnyDeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSettingGroupDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationSettingGroupDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSettingGroupDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition
@@ -4334,9 +5989,13 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*DeviceManagementConfigurationSimpleSettingCollectionDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition fakes
@@ -4345,9 +6004,13 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*AnyDeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func() *UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody {
-		return new(UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceAndAppManagementRoleAssignment fakes "Update
@@ -4355,9 +6018,13 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *UpdateDeviceAndAppManagementRoleAssignmentBody) (*DeviceAndAppManagementRoleAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, func() *UpdateDeviceAndAppManagementRoleAssignmentBody {
-		return new(UpdateDeviceAndAppManagementRoleAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceAndAppManagementRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceAndAppManagementRoleDefinition fakes "Update
@@ -4365,27 +6032,39 @@ func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Contex
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementRoleDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceAndAppManagementRoleDefinitionBody) (*DeviceAndAppManagementRoleDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func() *UpdateDeviceAndAppManagementRoleDefinitionBody {
-		return new(UpdateDeviceAndAppManagementRoleDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceAndAppManagementRoleDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRoleDefinition fakes "Update roleDefinition" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *UpdateRoleDefinitionBody) (*AnyRoleDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func() *UpdateRoleDefinitionBody {
-		return new(UpdateRoleDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRoleDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRoleAssignment fakes "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *UpdateRoleAssignmentBody) (*AnyRoleAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, func() *UpdateRoleAssignmentBody {
-		return new(UpdateRoleAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRoleScopeTagAutoAssignment fakes "Update
@@ -4393,18 +6072,26 @@ func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *UpdateRoleScopeTagAutoAssignmentBody) (*RoleScopeTagAutoAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, func() *UpdateRoleScopeTagAutoAssignmentBody {
-		return new(UpdateRoleScopeTagAutoAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRoleScopeTagAutoAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRoleScopeTag fakes "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *UpdateRoleScopeTagBody) (*RoleScopeTag, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, func() *UpdateRoleScopeTagBody {
-		return new(UpdateRoleScopeTagBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRoleScopeTagBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingDefinition fakes "Update
@@ -4413,9 +6100,13 @@ func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *Up
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*DeviceManagementAbstractComplexSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func() *UpdateDeviceManagementAbstractComplexSettingDefinitionBody {
-		return new(UpdateDeviceManagementAbstractComplexSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementAbstractComplexSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementCollectionSettingDefinition fakes "Update
@@ -4424,9 +6115,13 @@ func HandleUpdateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx co
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementCollectionSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementCollectionSettingDefinitionBody) (*DeviceManagementCollectionSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func() *UpdateDeviceManagementCollectionSettingDefinitionBody {
-		return new(UpdateDeviceManagementCollectionSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementCollectionSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementComplexSettingDefinition fakes "Update
@@ -4435,9 +6130,13 @@ func HandleUpdateDeviceManagementCollectionSettingDefinition(fn func(ctx context
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementComplexSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementComplexSettingDefinitionBody) (*DeviceManagementComplexSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func() *UpdateDeviceManagementComplexSettingDefinitionBody {
-		return new(UpdateDeviceManagementComplexSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementComplexSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementSettingDefinition fakes "Update
@@ -4446,9 +6145,13 @@ func HandleUpdateDeviceManagementComplexSettingDefinition(fn func(ctx context.Co
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func() *UpdateDeviceManagementSettingDefinitionBody {
-		return new(UpdateDeviceManagementSettingDefinitionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSoftwareUpdateStatusSummary fakes "Update
@@ -4456,9 +6159,13 @@ func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, 
 // /deviceManagement/softwareUpdateStatusSummary) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route Route, body *UpdateSoftwareUpdateStatusSummaryBody) (*SoftwareUpdateStatusSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, func() *UpdateSoftwareUpdateStatusSummaryBody {
-		return new(UpdateSoftwareUpdateStatusSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSoftwareUpdateStatusSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTelecomExpenseManagementPartner fakes "Update
@@ -4466,9 +6173,13 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *UpdateTelecomExpenseManagementPartnerBody) (*TelecomExpenseManagementPartner, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, func() *UpdateTelecomExpenseManagementPartnerBody {
-		return new(UpdateTelecomExpenseManagementPartnerBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTelecomExpenseManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingTemplate fakes "Update
@@ -4477,27 +6188,39 @@ func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementConfigurationSettingTemplateBody) (*DeviceManagementConfigurationSettingTemplate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, func() *UpdateDeviceManagementConfigurationSettingTemplateBody {
-		return new(UpdateDeviceManagementConfigurationSettingTemplateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementConfigurationSettingTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementTemplate fakes "Update deviceManagementTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTemplateBody) (*AnyDeviceManagementTemplate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func() *UpdateDeviceManagementTemplateBody {
-		return new(UpdateDeviceManagementTemplateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSecurityBaselineTemplate fakes "Update securityBaselineTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineTemplateBody) (*SecurityBaselineTemplate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func() *UpdateSecurityBaselineTemplateBody {
-		return new(UpdateSecurityBaselineTemplateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSecurityBaselineTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementTemplateSettingCategory fakes "Update
@@ -4505,9 +6228,13 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTemplateSettingCategoryBody) (*DeviceManagementTemplateSettingCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, func() *UpdateDeviceManagementTemplateSettingCategoryBody {
-		return new(UpdateDeviceManagementTemplateSettingCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementTemplateSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSecurityBaselineCategoryStateSummary fakes "Update
@@ -4515,9 +6242,13 @@ func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Con
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineCategoryStateSummaryBody) (*SecurityBaselineCategoryStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"}, func() *UpdateSecurityBaselineCategoryStateSummaryBody {
-		return new(UpdateSecurityBaselineCategoryStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSecurityBaselineCategoryStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSecurityBaselineStateSummary fakes "Update
@@ -4525,9 +6256,13 @@ func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Contex
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineStateSummaryBody) (*AnySecurityBaselineStateSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, func() *UpdateSecurityBaselineStateSummaryBody {
-		return new(UpdateSecurityBaselineStateSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSecurityBaselineStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateSecurityBaselineDeviceState fakes "Update
@@ -4535,18 +6270,26 @@ func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *UpdateSecurityBaselineDeviceStateBody) (*SecurityBaselineDeviceState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, func() *UpdateSecurityBaselineDeviceStateBody {
-		return new(UpdateSecurityBaselineDeviceStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateSecurityBaselineDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTermsAndConditions fakes "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *UpdateTermsAndConditionsBody) (*TermsAndConditions, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, func() *UpdateTermsAndConditionsBody {
-		return new(UpdateTermsAndConditionsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTermsAndConditionsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTermsAndConditionsAcceptanceStatus fakes "Update
@@ -4554,9 +6297,13 @@ func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, bo
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *UpdateTermsAndConditionsAcceptanceStatusBody) (*TermsAndConditionsAcceptanceStatus, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, func() *UpdateTermsAndConditionsAcceptanceStatusBody {
-		return new(UpdateTermsAndConditionsAcceptanceStatusBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTermsAndConditionsAcceptanceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTermsAndConditionsAssignment fakes "Update
@@ -4564,9 +6311,13 @@ func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context,
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *UpdateTermsAndConditionsAssignmentBody) (*TermsAndConditionsAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, func() *UpdateTermsAndConditionsAssignmentBody {
-		return new(UpdateTermsAndConditionsAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTermsAndConditionsAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateTermsAndConditionsGroupAssignment fakes "Update
@@ -4574,9 +6325,13 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *UpdateTermsAndConditionsGroupAssignmentBody) (*TermsAndConditionsGroupAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, func() *UpdateTermsAndConditionsGroupAssignmentBody {
-		return new(UpdateTermsAndConditionsGroupAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateTermsAndConditionsGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAppleVppTokenTroubleshootingEvent fakes "Update
@@ -4584,9 +6339,13 @@ func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, 
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateAppleVppTokenTroubleshootingEventBody) (*AppleVppTokenTroubleshootingEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func() *UpdateAppleVppTokenTroubleshootingEventBody {
-		return new(UpdateAppleVppTokenTroubleshootingEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAppleVppTokenTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateDeviceManagementTroubleshootingEvent fakes "Update
@@ -4594,9 +6353,13 @@ func HandleUpdateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, 
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateDeviceManagementTroubleshootingEventBody) (*AnyDeviceManagementTroubleshootingEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func() *UpdateDeviceManagementTroubleshootingEventBody {
-		return new(UpdateDeviceManagementTroubleshootingEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateDeviceManagementTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateEnrollmentTroubleshootingEvent fakes "Update
@@ -4604,9 +6367,13 @@ func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Contex
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, route Route, body *UpdateEnrollmentTroubleshootingEventBody) (*EnrollmentTroubleshootingEvent, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func() *UpdateEnrollmentTroubleshootingEventBody {
-		return new(UpdateEnrollmentTroubleshootingEventBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateEnrollmentTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
@@ -4614,9 +6381,13 @@ func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, func() *UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion fakes
@@ -4624,9 +6395,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody) (*UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"}, func() *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
@@ -4634,9 +6409,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn f
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, func() *UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance fakes
@@ -4644,9 +6423,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn fu
 // /deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody) (*UserExperienceAnalyticsAppHealthDeviceModelPerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"}, func() *UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Update
@@ -4654,9 +6437,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody) (*UserExperienceAnalyticsAppHealthDevicePerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"}, func() *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
@@ -4664,9 +6451,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx c
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, func() *UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance fakes
@@ -4674,9 +6465,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn fun
 // /deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody) (*UserExperienceAnalyticsAppHealthOSVersionPerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"}, func() *UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody {
-		return new(UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsCategory fakes "Update
@@ -4684,9 +6479,13 @@ func HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ct
 // /deviceManagement/userExperienceAnalyticsAppHealthOverview and 7 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsCategoryBody) (*UserExperienceAnalyticsCategory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, func() *UpdateUserExperienceAnalyticsCategoryBody {
-		return new(UpdateUserExperienceAnalyticsCategoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsBaseline fakes "Update
@@ -4694,9 +6493,13 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsBaselineBody) (*UserExperienceAnalyticsBaseline, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, func() *UpdateUserExperienceAnalyticsBaselineBody {
-		return new(UpdateUserExperienceAnalyticsBaselineBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsBaselineBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDevicePerformance fakes "Update
@@ -4704,9 +6507,13 @@ func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDevicePerformanceBody) (*UserExperienceAnalyticsDevicePerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, func() *UpdateUserExperienceAnalyticsDevicePerformanceBody {
-		return new(UpdateUserExperienceAnalyticsDevicePerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDevicePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceScores fakes "Update
@@ -4714,9 +6521,13 @@ func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Co
 // /deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDeviceScoresBody) (*UserExperienceAnalyticsDeviceScores, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, func() *UpdateUserExperienceAnalyticsDeviceScoresBody {
-		return new(UpdateUserExperienceAnalyticsDeviceScoresBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDeviceScoresBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupHistory fakes "Update
@@ -4724,9 +6535,13 @@ func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context
 // /deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*UserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, func() *UpdateUserExperienceAnalyticsDeviceStartupHistoryBody {
-		return new(UpdateUserExperienceAnalyticsDeviceStartupHistoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDeviceStartupHistoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
@@ -4734,9 +6549,13 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*UserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, func() *UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody {
-		return new(UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcess fakes "Update
@@ -4744,9 +6563,13 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*UserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, func() *UpdateUserExperienceAnalyticsDeviceStartupProcessBody {
-		return new(UpdateUserExperienceAnalyticsDeviceStartupProcessBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDeviceStartupProcessBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Update
@@ -4754,9 +6577,13 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context
 // /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, func() *UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody {
-		return new(UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsImpactingProcess fakes "Update
@@ -4764,9 +6591,13 @@ func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx c
 // /deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsImpactingProcessBody) (*UserExperienceAnalyticsImpactingProcess, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"}, func() *UpdateUserExperienceAnalyticsImpactingProcessBody {
-		return new(UpdateUserExperienceAnalyticsImpactingProcessBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsImpactingProcessBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsMetricHistory fakes "Update
@@ -4775,9 +6606,13 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsMetricHistoryBody) (*UserExperienceAnalyticsMetricHistory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, func() *UpdateUserExperienceAnalyticsMetricHistoryBody {
-		return new(UpdateUserExperienceAnalyticsMetricHistoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsMetricHistoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice fakes "Update
@@ -4785,9 +6620,13 @@ func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Contex
 // /deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody) (*UserExperienceAnalyticsNotAutopilotReadyDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"}, func() *UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody {
-		return new(UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsOverview fakes "Update
@@ -4795,9 +6634,13 @@ func HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx cont
 // /deviceManagement/userExperienceAnalyticsOverview) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsOverviewBody) (*UserExperienceAnalyticsOverview, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsOverview"}, func() *UpdateUserExperienceAnalyticsOverviewBody {
-		return new(UpdateUserExperienceAnalyticsOverviewBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsOverviewBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsRegressionSummary fakes "Update
@@ -4805,9 +6648,13 @@ func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsRegressionSummary) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsRegressionSummaryBody) (*UserExperienceAnalyticsRegressionSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, func() *UpdateUserExperienceAnalyticsRegressionSummaryBody {
-		return new(UpdateUserExperienceAnalyticsRegressionSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsRegressionSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsMetric fakes "Update
@@ -4816,9 +6663,13 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsMetricBody) (*UserExperienceAnalyticsMetric, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, func() *UpdateUserExperienceAnalyticsMetricBody {
-		return new(UpdateUserExperienceAnalyticsMetricBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsRemoteConnection fakes "Update
@@ -4826,9 +6677,13 @@ func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, rout
 // /deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsRemoteConnectionBody) (*UserExperienceAnalyticsRemoteConnection, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"}, func() *UpdateUserExperienceAnalyticsRemoteConnectionBody {
-		return new(UpdateUserExperienceAnalyticsRemoteConnectionBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsRemoteConnectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsResourcePerformance fakes "Update
@@ -4836,9 +6691,13 @@ func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Con
 // /deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsResourcePerformanceBody) (*UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, func() *UpdateUserExperienceAnalyticsResourcePerformanceBody {
-		return new(UpdateUserExperienceAnalyticsResourcePerformanceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsResourcePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsScoreHistory fakes "Update
@@ -4846,9 +6705,13 @@ func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.
 // /deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsScoreHistoryBody) (*UserExperienceAnalyticsScoreHistory, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"}, func() *UpdateUserExperienceAnalyticsScoreHistoryBody {
-		return new(UpdateUserExperienceAnalyticsScoreHistoryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsScoreHistoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Update
@@ -4856,9 +6719,13 @@ func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, func() *UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody {
-		return new(UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice fakes "Update
@@ -4866,18 +6733,26 @@ func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx conte
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*UserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, func() *UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody {
-		return new(UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUserPFXCertificate fakes "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *UpdateUserPFXCertificateBody) (*UserPFXCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, func() *UpdateUserPFXCertificateBody {
-		return new(UpdateUserPFXCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserPFXCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Update
@@ -4886,9 +6761,13 @@ func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, bo
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*ActiveDirectoryWindowsAutopilotDeploymentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func() *UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody {
-		return new(UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateAzureADWindowsAutopilotDeploymentProfile fakes "Update
@@ -4897,9 +6776,13 @@ func HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx co
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*AzureADWindowsAutopilotDeploymentProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func() *UpdateAzureADWindowsAutopilotDeploymentProfileBody {
-		return new(UpdateAzureADWindowsAutopilotDeploymentProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateAzureADWindowsAutopilotDeploymentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsAutopilotDeploymentProfileAssignment fakes "Update
@@ -4907,18 +6790,26 @@ func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Co
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*WindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, func() *UpdateWindowsAutopilotDeploymentProfileAssignmentBody {
-		return new(UpdateWindowsAutopilotDeploymentProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsAutopilotDeploymentProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsAutopilotSettings fakes "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *UpdateWindowsAutopilotSettingsBody) (*WindowsAutopilotSettings, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, func() *UpdateWindowsAutopilotSettingsBody {
-		return new(UpdateWindowsAutopilotSettingsBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsAutopilotSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsFeatureUpdateProfile fakes "Update
@@ -4926,9 +6817,13 @@ func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Rou
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *UpdateWindowsFeatureUpdateProfileBody) (*WindowsFeatureUpdateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, func() *UpdateWindowsFeatureUpdateProfileBody {
-		return new(UpdateWindowsFeatureUpdateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsFeatureUpdateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsFeatureUpdateProfileAssignment fakes "Update
@@ -4936,9 +6831,13 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateWindowsFeatureUpdateProfileAssignmentBody) (*WindowsFeatureUpdateProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, func() *UpdateWindowsFeatureUpdateProfileAssignmentBody {
-		return new(UpdateWindowsFeatureUpdateProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsFeatureUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionAppLearningSummary fakes "Update
@@ -4946,9 +6845,13 @@ func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Conte
 // /deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionAppLearningSummaryBody) (*WindowsInformationProtectionAppLearningSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, func() *UpdateWindowsInformationProtectionAppLearningSummaryBody {
-		return new(UpdateWindowsInformationProtectionAppLearningSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionAppLearningSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsInformationProtectionNetworkLearningSummary fakes "Update
@@ -4956,9 +6859,13 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*WindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, func() *UpdateWindowsInformationProtectionNetworkLearningSummaryBody {
-		return new(UpdateWindowsInformationProtectionNetworkLearningSummaryBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsInformationProtectionNetworkLearningSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsMalwareInformation fakes "Update
@@ -4966,9 +6873,13 @@ func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx 
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *UpdateWindowsMalwareInformationBody) (*WindowsMalwareInformation, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, func() *UpdateWindowsMalwareInformationBody {
-		return new(UpdateWindowsMalwareInformationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsMalwareInformationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMalwareStateForWindowsDevice fakes "Update
@@ -4976,9 +6887,13 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *UpdateMalwareStateForWindowsDeviceBody) (*MalwareStateForWindowsDevice, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, func() *UpdateMalwareStateForWindowsDeviceBody {
-		return new(UpdateMalwareStateForWindowsDeviceBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMalwareStateForWindowsDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsQualityUpdateProfile fakes "Update
@@ -4986,9 +6901,13 @@ func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route Route, body *UpdateWindowsQualityUpdateProfileBody) (*WindowsQualityUpdateProfile, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"}, func() *UpdateWindowsQualityUpdateProfileBody {
-		return new(UpdateWindowsQualityUpdateProfileBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsQualityUpdateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsQualityUpdateProfileAssignment fakes "Update
@@ -4996,9 +6915,13 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *UpdateWindowsQualityUpdateProfileAssignmentBody) (*WindowsQualityUpdateProfileAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, func() *UpdateWindowsQualityUpdateProfileAssignmentBody {
-		return new(UpdateWindowsQualityUpdateProfileAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsQualityUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsFeatureUpdateCatalogItem fakes "Update
@@ -5006,9 +6929,13 @@ func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Conte
 // /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, route Route, body *UpdateWindowsFeatureUpdateCatalogItemBody) (*WindowsFeatureUpdateCatalogItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func() *UpdateWindowsFeatureUpdateCatalogItemBody {
-		return new(UpdateWindowsFeatureUpdateCatalogItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsFeatureUpdateCatalogItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsQualityUpdateCatalogItem fakes "Update
@@ -5016,9 +6943,13 @@ func HandleUpdateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, ro
 // /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, route Route, body *UpdateWindowsQualityUpdateCatalogItemBody) (*WindowsQualityUpdateCatalogItem, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func() *UpdateWindowsQualityUpdateCatalogItemBody {
-		return new(UpdateWindowsQualityUpdateCatalogItemBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsQualityUpdateCatalogItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsOfficeClientConfiguration fakes "Update
@@ -5026,9 +6957,13 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 // /officeConfiguration/clientConfigurations/{key}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsOfficeClientConfigurationBody) (*AnyOfficeClientConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, func() *UpdateWindowsOfficeClientConfigurationBody {
-		return new(UpdateWindowsOfficeClientConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsOfficeClientConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWindowsOfficeClientSecurityConfiguration fakes "Update
@@ -5036,9 +6971,13 @@ func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, r
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Context, route Route, body *UpdateWindowsOfficeClientSecurityConfigurationBody) (*WindowsOfficeClientSecurityConfiguration, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"}, func() *UpdateWindowsOfficeClientSecurityConfigurationBody {
-		return new(UpdateWindowsOfficeClientSecurityConfigurationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWindowsOfficeClientSecurityConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateOfficeClientConfigurationAssignment fakes "Update
@@ -5046,78 +6985,114 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *UpdateOfficeClientConfigurationAssignmentBody) (*AnyOfficeClientConfigurationAssignment, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, func() *UpdateOfficeClientConfigurationAssignmentBody {
-		return new(UpdateOfficeClientConfigurationAssignmentBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateOfficeClientConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateOnPremEncryptedPayload fakes "Update onPremEncryptedPayload"
 // (PATCH /onPremEncryptedPayloads/{onPremEncryptedPayloadsId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateOnPremEncryptedPayload(fn func(ctx context.Context, route Route, body *UpdateOnPremEncryptedPayloadBody) (*OnPremEncryptedPayload, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"}, func() *UpdateOnPremEncryptedPayloadBody {
-		return new(UpdateOnPremEncryptedPayloadBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateOnPremEncryptedPayloadBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateOrganization fakes "Update organization" (PATCH
 // /organization/{organizationId}) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *UpdateOrganizationBody) (*Organization, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/organization/{organizationId}"}, func() *UpdateOrganizationBody {
-		return new(UpdateOrganizationBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/organization/{organizationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateOrganizationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdatePfxRecryptionRequest fakes "Update pfxRecryptionRequest" (PATCH
 // /pfxRecryptionRequests/{pfxRecryptionRequestsId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *UpdatePfxRecryptionRequestBody) (*PfxRecryptionRequest, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, func() *UpdatePfxRecryptionRequestBody {
-		return new(UpdatePfxRecryptionRequestBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdatePfxRecryptionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdatePfxUserCertificate fakes "Update pfxUserCertificate" (PATCH
 // /pfxUserCertificates/{pfxUserCertificatesId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxUserCertificate(fn func(ctx context.Context, route Route, body *UpdatePfxUserCertificateBody) (*PfxUserCertificate, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/pfxUserCertificates/{pfxUserCertificatesId}"}, func() *UpdatePfxUserCertificateBody {
-		return new(UpdatePfxUserCertificateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/pfxUserCertificates/{pfxUserCertificatesId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdatePfxUserCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateReportRoot fakes "Update reportRoot" (PATCH /reports) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateReportRoot(fn func(ctx context.Context, route Route, body *UpdateReportRootBody) (*ReportRoot, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/reports"}, func() *UpdateReportRootBody {
-		return new(UpdateReportRootBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/reports"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateReportRootBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRoleManagement fakes "Update roleManagement" (PATCH
 // /roleManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleManagement(fn func(ctx context.Context, route Route, body *UpdateRoleManagementBody) (*RoleManagement, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/roleManagement"}, func() *UpdateRoleManagementBody {
-		return new(UpdateRoleManagementBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/roleManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRoleManagementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateRbacApplicationMultiple fakes "Update rbacApplicationMultiple"
 // (PATCH /roleManagement/deviceManagement) for tests: it answers with what fn
 // returns. See Route.
 func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Route, body *UpdateRbacApplicationMultipleBody) (*RbacApplicationMultiple, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/roleManagement/deviceManagement"}, func() *UpdateRbacApplicationMultipleBody {
-		return new(UpdateRbacApplicationMultipleBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/roleManagement/deviceManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateRbacApplicationMultipleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateUser fakes "Update user" (PATCH /users/{usersId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUser(fn func(ctx context.Context, route Route, body *UpdateUserBody) (*User, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/users/{usersId}"}, func() *UpdateUserBody {
-		return new(UpdateUserBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/users/{usersId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateUserBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateMobileAppIntentAndState fakes "Update mobileAppIntentAndState"
@@ -5125,7 +7100,11 @@ func HandleUpdateUser(fn func(ctx context.Context, route Route, body *UpdateUser
 // /users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *UpdateMobileAppIntentAndStateBody) (*MobileAppIntentAndState, error)) http.Handler {
-	return serveOp("PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, func() *UpdateMobileAppIntentAndStateBody {
-		return new(UpdateMobileAppIntentAndStateBody)
-	}, fn)
+	return &opHandler{"PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateMobileAppIntentAndStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }

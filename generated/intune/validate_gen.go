@@ -3,24930 +3,5210 @@
 
 package intune
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
-
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.OutOfBoxExperienceSettings.validate(errs, path+"outOfBoxExperienceSettings"+".")
-	m.EnrollmentStatusScreenSettings.validate(errs, path+"enrollmentStatusScreenSettings"+".")
-	if m.DeviceNameTemplate != nil {
-		if utf8.RuneCountInString(*m.DeviceNameTemplate) > 15 {
-			errs.Add(path+"deviceNameTemplate", "length %d breaks the documented limit (%s)", utf8.RuneCountInString(*m.DeviceNameTemplate), "no more than 15 characters")
-		}
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AdminConsent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AdminConsent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ShareAPNSData != nil {
-		if !(*m.ShareAPNSData).Known() {
-			errs.Add(path+"shareAPNSData", "undocumented value %q", string(*m.ShareAPNSData))
-		}
-	}
-	if m.ShareUserExperienceAnalyticsData != nil {
-		if !(*m.ShareUserExperienceAnalyticsData).Known() {
-			errs.Add(path+"shareUserExperienceAnalyticsData", "undocumented value %q", string(*m.ShareUserExperienceAnalyticsData))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AdvancedThreatProtectionOnboardingDeviceSettingState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AdvancedThreatProtectionOnboardingDeviceSettingState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AdvancedThreatProtectionOnboardingStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AdvancedThreatProtectionOnboardingStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AirPrintDestination) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AirPrintDestination) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.RequiredPasswordComplexity != nil {
-		if !(*m.RequiredPasswordComplexity).Known() {
-			errs.Add(path+"requiredPasswordComplexity", "undocumented value %q", string(*m.RequiredPasswordComplexity))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 1.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.AdvancedThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.AdvancedThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"advancedThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.AdvancedThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if len(m.RestrictedApps) > 100 {
-		errs.Add(path+"restrictedApps", "%d items break the documented limit (%s)", len(m.RestrictedApps), "maximum of 100 elements")
-	}
-	for i, v := range m.RestrictedApps {
-		v.validate(errs, path+"restrictedApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidCustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidCustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.OmaSettings) > 1000 {
-		errs.Add(path+"omaSettings", "%d items break the documented limit (%s)", len(m.OmaSettings), "maximum of 1000 elements")
-	}
-	for i, v := range m.OmaSettings {
-		v.validate(errs, path+"omaSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.AdvancedThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.AdvancedThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"advancedThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.AdvancedThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordMinimumLetterCharacters != nil {
-		if float64(*m.PasswordMinimumLetterCharacters) < 1.0 || float64(*m.PasswordMinimumLetterCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumLetterCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumLowerCaseCharacters != nil {
-		if float64(*m.PasswordMinimumLowerCaseCharacters) < 1.0 || float64(*m.PasswordMinimumLowerCaseCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumLowerCaseCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumLowerCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumNonLetterCharacters != nil {
-		if float64(*m.PasswordMinimumNonLetterCharacters) < 1.0 || float64(*m.PasswordMinimumNonLetterCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumNonLetterCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumNonLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumNumericCharacters != nil {
-		if float64(*m.PasswordMinimumNumericCharacters) < 1.0 || float64(*m.PasswordMinimumNumericCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumNumericCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumNumericCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumSymbolCharacters != nil {
-		if float64(*m.PasswordMinimumSymbolCharacters) < 1.0 || float64(*m.PasswordMinimumSymbolCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumSymbolCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumSymbolCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumUpperCaseCharacters != nil {
-		if float64(*m.PasswordMinimumUpperCaseCharacters) < 1.0 || float64(*m.PasswordMinimumUpperCaseCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumUpperCaseCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumUpperCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordPreviousPasswordCountToBlock != nil {
-		if float64(*m.PasswordPreviousPasswordCountToBlock) < 1.0 || float64(*m.PasswordPreviousPasswordCountToBlock) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordCountToBlock", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordCountToBlock, "Valid values 1 to 24")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EnrollmentMode != nil {
-		if !(*m.EnrollmentMode).Known() {
-			errs.Add(path+"enrollmentMode", "undocumented value %q", string(*m.EnrollmentMode))
-		}
-	}
-	if m.EnrollmentTokenType != nil {
-		if !(*m.EnrollmentTokenType).Known() {
-			errs.Add(path+"enrollmentTokenType", "undocumented value %q", string(*m.EnrollmentTokenType))
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.TokenCreationDateTime != nil {
-		if err := (*m.TokenCreationDateTime).Validate(); err != nil {
-			errs.Add(path+"tokenCreationDateTime", "%v", err)
-		}
-	}
-	if m.TokenExpirationDateTime != nil {
-		if err := (*m.TokenExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"tokenExpirationDateTime", "%v", err)
-		}
-	}
-	m.QrCodeImage.validate(errs, path+"qrCodeImage"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
-	if m.InnerAuthenticationProtocolForPeap != nil {
-		if !(*m.InnerAuthenticationProtocolForPeap).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForPeap", "undocumented value %q", string(*m.InnerAuthenticationProtocolForPeap))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AppsAutoUpdatePolicy != nil {
-		if !(*m.AppsAutoUpdatePolicy).Known() {
-			errs.Add(path+"appsAutoUpdatePolicy", "undocumented value %q", string(*m.AppsAutoUpdatePolicy))
-		}
-	}
-	if m.AppsDefaultPermissionPolicy != nil {
-		if !(*m.AppsDefaultPermissionPolicy).Known() {
-			errs.Add(path+"appsDefaultPermissionPolicy", "undocumented value %q", string(*m.AppsDefaultPermissionPolicy))
-		}
-	}
-	if m.MicrosoftLauncherDockPresenceConfiguration != nil {
-		if !(*m.MicrosoftLauncherDockPresenceConfiguration).Known() {
-			errs.Add(path+"microsoftLauncherDockPresenceConfiguration", "undocumented value %q", string(*m.MicrosoftLauncherDockPresenceConfiguration))
-		}
-	}
-	if m.MicrosoftLauncherSearchBarPlacementConfiguration != nil {
-		if !(*m.MicrosoftLauncherSearchBarPlacementConfiguration).Known() {
-			errs.Add(path+"microsoftLauncherSearchBarPlacementConfiguration", "undocumented value %q", string(*m.MicrosoftLauncherSearchBarPlacementConfiguration))
-		}
-	}
-	if m.EnrollmentProfile != nil {
-		if !(*m.EnrollmentProfile).Known() {
-			errs.Add(path+"enrollmentProfile", "undocumented value %q", string(*m.EnrollmentProfile))
-		}
-	}
-	m.GlobalProxy.validate(errs, path+"globalProxy"+".")
-	if m.KioskCustomizationStatusBar != nil {
-		if !(*m.KioskCustomizationStatusBar).Known() {
-			errs.Add(path+"kioskCustomizationStatusBar", "undocumented value %q", string(*m.KioskCustomizationStatusBar))
-		}
-	}
-	if m.KioskCustomizationSystemNavigation != nil {
-		if !(*m.KioskCustomizationSystemNavigation).Known() {
-			errs.Add(path+"kioskCustomizationSystemNavigation", "undocumented value %q", string(*m.KioskCustomizationSystemNavigation))
-		}
-	}
-	if m.KioskModeScreenSaverDisplayTimeInSeconds != nil {
-		if float64(*m.KioskModeScreenSaverDisplayTimeInSeconds) < 0.0 || float64(*m.KioskModeScreenSaverDisplayTimeInSeconds) > 9.999999e+06 {
-			errs.Add(path+"kioskModeScreenSaverDisplayTimeInSeconds", "%v is out of the documented range (%s)", *m.KioskModeScreenSaverDisplayTimeInSeconds, "Valid values 0 to 9999999")
-		}
-	}
-	if m.KioskModeScreenSaverStartDelayInSeconds != nil {
-		if float64(*m.KioskModeScreenSaverStartDelayInSeconds) < 1.0 || float64(*m.KioskModeScreenSaverStartDelayInSeconds) > 9.999999e+06 {
-			errs.Add(path+"kioskModeScreenSaverStartDelayInSeconds", "%v is out of the documented range (%s)", *m.KioskModeScreenSaverStartDelayInSeconds, "Valid values 1 to 9999999")
-		}
-	}
-	if len(m.KioskModeApps) > 500 {
-		errs.Add(path+"kioskModeApps", "%d items break the documented limit (%s)", len(m.KioskModeApps), "maximum of 500 elements")
-	}
-	for i, v := range m.KioskModeApps {
-		v.validate(errs, path+"kioskModeApps["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.KioskModeVirtualHomeButtonType != nil {
-		if !(*m.KioskModeVirtualHomeButtonType).Known() {
-			errs.Add(path+"kioskModeVirtualHomeButtonType", "undocumented value %q", string(*m.KioskModeVirtualHomeButtonType))
-		}
-	}
-	if m.KioskModeScreenOrientation != nil {
-		if !(*m.KioskModeScreenOrientation).Known() {
-			errs.Add(path+"kioskModeScreenOrientation", "undocumented value %q", string(*m.KioskModeScreenOrientation))
-		}
-	}
-	if m.KioskModeIconSize != nil {
-		if !(*m.KioskModeIconSize).Known() {
-			errs.Add(path+"kioskModeIconSize", "undocumented value %q", string(*m.KioskModeIconSize))
-		}
-	}
-	if m.KioskModeFolderIcon != nil {
-		if !(*m.KioskModeFolderIcon).Known() {
-			errs.Add(path+"kioskModeFolderIcon", "undocumented value %q", string(*m.KioskModeFolderIcon))
-		}
-	}
-	if len(m.KioskModeWifiAllowedSsids) > 500 {
-		errs.Add(path+"kioskModeWifiAllowedSsids", "%d items break the documented limit (%s)", len(m.KioskModeWifiAllowedSsids), "maximum of 500 elements")
-	}
-	if m.KioskModeGridHeight != nil {
-		if float64(*m.KioskModeGridHeight) < 1.0 || float64(*m.KioskModeGridHeight) > 9.999999e+06 {
-			errs.Add(path+"kioskModeGridHeight", "%v is out of the documented range (%s)", *m.KioskModeGridHeight, "Valid values 1 to 9999999")
-		}
-	}
-	if m.KioskModeGridWidth != nil {
-		if float64(*m.KioskModeGridWidth) < 1.0 || float64(*m.KioskModeGridWidth) > 9.999999e+06 {
-			errs.Add(path+"kioskModeGridWidth", "%v is out of the documented range (%s)", *m.KioskModeGridWidth, "Valid values 1 to 9999999")
-		}
-	}
-	if len(m.KioskModeManagedFolders) > 500 {
-		errs.Add(path+"kioskModeManagedFolders", "%d items break the documented limit (%s)", len(m.KioskModeManagedFolders), "maximum of 500 elements")
-	}
-	for i, v := range m.KioskModeManagedFolders {
-		v.validate(errs, path+"kioskModeManagedFolders["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.KioskModeAppPositions) > 500 {
-		errs.Add(path+"kioskModeAppPositions", "%d items break the documented limit (%s)", len(m.KioskModeAppPositions), "maximum of 500 elements")
-	}
-	for i, v := range m.KioskModeAppPositions {
-		v.validate(errs, path+"kioskModeAppPositions["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.PasswordBlockKeyguardFeatures) > 7 {
-		errs.Add(path+"passwordBlockKeyguardFeatures", "%d items break the documented limit (%s)", len(m.PasswordBlockKeyguardFeatures), "maximum of 7 elements")
-	}
-	for i, v := range m.PasswordBlockKeyguardFeatures {
-		if !(v).Known() {
-			errs.Add(path+"passwordBlockKeyguardFeatures["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordMinimumLetterCharacters != nil {
-		if float64(*m.PasswordMinimumLetterCharacters) < 1.0 || float64(*m.PasswordMinimumLetterCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumLetterCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumLowerCaseCharacters != nil {
-		if float64(*m.PasswordMinimumLowerCaseCharacters) < 1.0 || float64(*m.PasswordMinimumLowerCaseCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumLowerCaseCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumLowerCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumNonLetterCharacters != nil {
-		if float64(*m.PasswordMinimumNonLetterCharacters) < 1.0 || float64(*m.PasswordMinimumNonLetterCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumNonLetterCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumNonLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumNumericCharacters != nil {
-		if float64(*m.PasswordMinimumNumericCharacters) < 1.0 || float64(*m.PasswordMinimumNumericCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumNumericCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumNumericCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumSymbolCharacters != nil {
-		if float64(*m.PasswordMinimumSymbolCharacters) < 1.0 || float64(*m.PasswordMinimumSymbolCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumSymbolCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumSymbolCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordMinimumUpperCaseCharacters != nil {
-		if float64(*m.PasswordMinimumUpperCaseCharacters) < 1.0 || float64(*m.PasswordMinimumUpperCaseCharacters) > 16.0 {
-			errs.Add(path+"passwordMinimumUpperCaseCharacters", "%v is out of the documented range (%s)", *m.PasswordMinimumUpperCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordPreviousPasswordCountToBlock != nil {
-		if float64(*m.PasswordPreviousPasswordCountToBlock) < 0.0 || float64(*m.PasswordPreviousPasswordCountToBlock) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordCountToBlock", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordCountToBlock, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 4.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 11.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 4 to 11")
-		}
-	}
-	if m.PlayStoreMode != nil {
-		if !(*m.PlayStoreMode).Known() {
-			errs.Add(path+"playStoreMode", "undocumented value %q", string(*m.PlayStoreMode))
-		}
-	}
-	if len(m.StayOnModes) > 4 {
-		errs.Add(path+"stayOnModes", "%d items break the documented limit (%s)", len(m.StayOnModes), "maximum of 4 elements")
-	}
-	for i, v := range m.StayOnModes {
-		if !(v).Known() {
-			errs.Add(path+"stayOnModes["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.SystemUpdateWindowStartMinutesAfterMidnight != nil {
-		if float64(*m.SystemUpdateWindowStartMinutesAfterMidnight) < 0.0 || float64(*m.SystemUpdateWindowStartMinutesAfterMidnight) > 1440.0 {
-			errs.Add(path+"systemUpdateWindowStartMinutesAfterMidnight", "%v is out of the documented range (%s)", *m.SystemUpdateWindowStartMinutesAfterMidnight, "Valid values 0 to 1440")
-		}
-	}
-	if m.SystemUpdateWindowEndMinutesAfterMidnight != nil {
-		if float64(*m.SystemUpdateWindowEndMinutesAfterMidnight) < 0.0 || float64(*m.SystemUpdateWindowEndMinutesAfterMidnight) > 1440.0 {
-			errs.Add(path+"systemUpdateWindowEndMinutesAfterMidnight", "%v is out of the documented range (%s)", *m.SystemUpdateWindowEndMinutesAfterMidnight, "Valid values 0 to 1440")
-		}
-	}
-	if m.SystemUpdateInstallType != nil {
-		if !(*m.SystemUpdateInstallType).Known() {
-			errs.Add(path+"systemUpdateInstallType", "undocumented value %q", string(*m.SystemUpdateInstallType))
-		}
-	}
-	if m.WorkProfilePasswordExpirationDays != nil {
-		if float64(*m.WorkProfilePasswordExpirationDays) < 1.0 || float64(*m.WorkProfilePasswordExpirationDays) > 365.0 {
-			errs.Add(path+"workProfilePasswordExpirationDays", "%v is out of the documented range (%s)", *m.WorkProfilePasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.WorkProfilePasswordMinimumLength != nil {
-		if float64(*m.WorkProfilePasswordMinimumLength) < 4.0 || float64(*m.WorkProfilePasswordMinimumLength) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumLength", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumNumericCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumNumericCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumNumericCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumNumericCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumNumericCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumNonLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumNonLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumNonLetterCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumNonLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumNonLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumLetterCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumLetterCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumLowerCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumLowerCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumLowerCaseCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumLowerCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumLowerCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumUpperCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumUpperCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumUpperCaseCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumUpperCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumUpperCaseCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinimumSymbolCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinimumSymbolCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinimumSymbolCharacters) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumSymbolCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumSymbolCharacters, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordPreviousPasswordCountToBlock != nil {
-		if float64(*m.WorkProfilePasswordPreviousPasswordCountToBlock) < 0.0 || float64(*m.WorkProfilePasswordPreviousPasswordCountToBlock) > 24.0 {
-			errs.Add(path+"workProfilePasswordPreviousPasswordCountToBlock", "%v is out of the documented range (%s)", *m.WorkProfilePasswordPreviousPasswordCountToBlock, "Valid values 0 to 24")
-		}
-	}
-	if m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) < 4.0 || float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) > 11.0 {
-			errs.Add(path+"workProfilePasswordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset, "Valid values 4 to 11")
-		}
-	}
-	if m.WorkProfilePasswordRequiredType != nil {
-		if !(*m.WorkProfilePasswordRequiredType).Known() {
-			errs.Add(path+"workProfilePasswordRequiredType", "undocumented value %q", string(*m.WorkProfilePasswordRequiredType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerGlobalProxy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerGlobalProxy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerKioskModeAppPositionItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerKioskModeAppPositionItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Position != nil {
-		if float64(*m.Position) < 0.0 || float64(*m.Position) > 9.999999e+06 {
-			errs.Add(path+"position", "%v is out of the documented range (%s)", *m.Position, "Valid values 0 to 9999999")
-		}
-	}
-	m.Item.validate(errs, path+"item"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerKioskModeFolderItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerKioskModeFolderItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerKioskModeHomeScreenItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerKioskModeHomeScreenItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerKioskModeManagedFolder) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerKioskModeManagedFolder) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if len(m.Items) > 500 {
-		errs.Add(path+"items", "%d items break the documented limit (%s)", len(m.Items), "maximum of 500 elements")
-	}
-	for i, v := range m.Items {
-		v.validate(errs, path+"items["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerPkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerPkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificationAuthorityType != nil {
-		if !(*m.CertificationAuthorityType).Known() {
-			errs.Add(path+"certificationAuthorityType", "undocumented value %q", string(*m.CertificationAuthorityType))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if len(m.TargetedMobileApps) > 500 {
-		errs.Add(path+"targetedMobileApps", "%d items break the documented limit (%s)", len(m.TargetedMobileApps), "maximum of 500 elements")
-	}
-	for i, v := range m.TargetedMobileApps {
-		v.validate(errs, path+"targetedMobileApps["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidDeviceOwnerWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidEasEmailProfileConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidEasEmailProfileConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.EmailSyncSchedule != nil {
-		if !(*m.EmailSyncSchedule).Known() {
-			errs.Add(path+"emailSyncSchedule", "undocumented value %q", string(*m.EmailSyncSchedule))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
-	if m.UserDomainNameSource != nil {
-		if !(*m.UserDomainNameSource).Known() {
-			errs.Add(path+"userDomainNameSource", "undocumented value %q", string(*m.UserDomainNameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidEnrollmentCompanyCode) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidEnrollmentCompanyCode) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.QrCodeImage.validate(errs, path+"qrCodeImage"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
-	if m.InnerAuthenticationProtocolForPeap != nil {
-		if !(*m.InnerAuthenticationProtocolForPeap).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForPeap", "undocumented value %q", string(*m.InnerAuthenticationProtocolForPeap))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkAppConfigurationSchema) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkAppConfigurationSchema) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExampleJson != nil {
-		if err := (*m.ExampleJson).Validate(); err != nil {
-			errs.Add(path+"exampleJson", "%v", err)
-		}
-	}
-	for i, v := range m.SchemaItems {
-		v.validate(errs, path+"schemaItems["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkAppConfigurationSchemaItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkAppConfigurationSchemaItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DataType != nil {
-		if !(*m.DataType).Known() {
-			errs.Add(path+"dataType", "undocumented value %q", string(*m.DataType))
-		}
-	}
-	for i, v := range m.Selections {
-		v.validate(errs, path+"selections["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 1.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.SecurityRequiredAndroidSafetyNetEvaluationType != nil {
-		if !(*m.SecurityRequiredAndroidSafetyNetEvaluationType).Known() {
-			errs.Add(path+"securityRequiredAndroidSafetyNetEvaluationType", "undocumented value %q", string(*m.SecurityRequiredAndroidSafetyNetEvaluationType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkCustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkCustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.OmaSettings) > 500 {
-		errs.Add(path+"omaSettings", "%d items break the documented limit (%s)", len(m.OmaSettings), "maximum of 500 elements")
-	}
-	for i, v := range m.OmaSettings {
-		v.validate(errs, path+"omaSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkEasEmailProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkEasEmailProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.TokenExpirationDateTime != nil {
-		if err := (*m.TokenExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"tokenExpirationDateTime", "%v", err)
-		}
-	}
-	m.QrCodeImage.validate(errs, path+"qrCodeImage"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
-	if m.InnerAuthenticationProtocolForPeap != nil {
-		if !(*m.InnerAuthenticationProtocolForPeap).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForPeap", "undocumented value %q", string(*m.InnerAuthenticationProtocolForPeap))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.WorkProfileDataSharingType != nil {
-		if !(*m.WorkProfileDataSharingType).Known() {
-			errs.Add(path+"workProfileDataSharingType", "undocumented value %q", string(*m.WorkProfileDataSharingType))
-		}
-	}
-	if m.WorkProfileDefaultAppPermissionPolicy != nil {
-		if !(*m.WorkProfileDefaultAppPermissionPolicy).Known() {
-			errs.Add(path+"workProfileDefaultAppPermissionPolicy", "undocumented value %q", string(*m.WorkProfileDefaultAppPermissionPolicy))
-		}
-	}
-	if m.WorkProfilePasswordExpirationDays != nil {
-		if float64(*m.WorkProfilePasswordExpirationDays) < 1.0 || float64(*m.WorkProfilePasswordExpirationDays) > 365.0 {
-			errs.Add(path+"workProfilePasswordExpirationDays", "%v is out of the documented range (%s)", *m.WorkProfilePasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.WorkProfilePasswordMinimumLength != nil {
-		if float64(*m.WorkProfilePasswordMinimumLength) < 4.0 || float64(*m.WorkProfilePasswordMinimumLength) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumLength", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinNumericCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinNumericCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinNumericCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinNumericCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinNumericCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinNonLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinNonLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinNonLetterCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinNonLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinNonLetterCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinLetterCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinLetterCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinLowerCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinLowerCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinLowerCaseCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinLowerCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinLowerCaseCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinUpperCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinUpperCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinUpperCaseCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinUpperCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinUpperCaseCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinSymbolCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinSymbolCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinSymbolCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinSymbolCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinSymbolCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.WorkProfilePasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.WorkProfilePasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"workProfilePasswordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.WorkProfilePasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"workProfilePasswordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordRequiredType != nil {
-		if !(*m.WorkProfilePasswordRequiredType).Known() {
-			errs.Add(path+"workProfilePasswordRequiredType", "undocumented value %q", string(*m.WorkProfilePasswordRequiredType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkGmailEasConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkGmailEasConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkMobileAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkMobileAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.PermissionActions {
-		v.validate(errs, path+"permissionActions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProfileApplicability != nil {
-		if !(*m.ProfileApplicability).Known() {
-			errs.Add(path+"profileApplicability", "undocumented value %q", string(*m.ProfileApplicability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkNineWorkEasConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkNineWorkEasConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkPkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkPkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.BindStatus != nil {
-		if !(*m.BindStatus).Known() {
-			errs.Add(path+"bindStatus", "undocumented value %q", string(*m.BindStatus))
-		}
-	}
-	if m.LastAppSyncDateTime != nil {
-		if err := (*m.LastAppSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastAppSyncDateTime", "%v", err)
-		}
-	}
-	if m.LastAppSyncStatus != nil {
-		if !(*m.LastAppSyncStatus).Known() {
-			errs.Add(path+"lastAppSyncStatus", "undocumented value %q", string(*m.LastAppSyncStatus))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentTarget != nil {
-		if !(*m.EnrollmentTarget).Known() {
-			errs.Add(path+"enrollmentTarget", "undocumented value %q", string(*m.EnrollmentTarget))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidForWorkWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidForWorkWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.CompliantAppsList) > 10000 {
-		errs.Add(path+"compliantAppsList", "%d items break the documented limit (%s)", len(m.CompliantAppsList), "maximum of 10000 elements")
-	}
-	for i, v := range m.CompliantAppsList {
-		v.validate(errs, path+"compliantAppsList["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CompliantAppListType != nil {
-		if !(*m.CompliantAppListType).Known() {
-			errs.Add(path+"compliantAppListType", "undocumented value %q", string(*m.CompliantAppListType))
-		}
-	}
-	if len(m.KioskModeApps) > 500 {
-		errs.Add(path+"kioskModeApps", "%d items break the documented limit (%s)", len(m.KioskModeApps), "maximum of 500 elements")
-	}
-	for i, v := range m.KioskModeApps {
-		v.validate(errs, path+"kioskModeApps["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.RequiredPasswordComplexity != nil {
-		if !(*m.RequiredPasswordComplexity).Known() {
-			errs.Add(path+"requiredPasswordComplexity", "undocumented value %q", string(*m.RequiredPasswordComplexity))
-		}
-	}
-	if m.WebBrowserCookieSettings != nil {
-		if !(*m.WebBrowserCookieSettings).Known() {
-			errs.Add(path+"webBrowserCookieSettings", "undocumented value %q", string(*m.WebBrowserCookieSettings))
-		}
-	}
-	if len(m.AppsInstallAllowList) > 500 {
-		errs.Add(path+"appsInstallAllowList", "%d items break the documented limit (%s)", len(m.AppsInstallAllowList), "maximum of 500 elements")
-	}
-	for i, v := range m.AppsInstallAllowList {
-		v.validate(errs, path+"appsInstallAllowList["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AppsLaunchBlockList) > 500 {
-		errs.Add(path+"appsLaunchBlockList", "%d items break the documented limit (%s)", len(m.AppsLaunchBlockList), "maximum of 500 elements")
-	}
-	for i, v := range m.AppsLaunchBlockList {
-		v.validate(errs, path+"appsLaunchBlockList["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AppsHideList) > 500 {
-		errs.Add(path+"appsHideList", "%d items break the documented limit (%s)", len(m.AppsHideList), "maximum of 500 elements")
-	}
-	for i, v := range m.AppsHideList {
-		v.validate(errs, path+"appsHideList["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.TargetedAppManagementLevels != nil {
-		if !(*m.TargetedAppManagementLevels).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(*m.TargetedAppManagementLevels))
-		}
-	}
-	for i, v := range m.ExemptedAppPackages {
-		v.validate(errs, path+"exemptedAppPackages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppActionIfAndroidDeviceManufacturerNotAllowed != nil {
-		if !(*m.AppActionIfAndroidDeviceManufacturerNotAllowed).Known() {
-			errs.Add(path+"appActionIfAndroidDeviceManufacturerNotAllowed", "undocumented value %q", string(*m.AppActionIfAndroidDeviceManufacturerNotAllowed))
-		}
-	}
-	if m.RequiredAndroidSafetyNetDeviceAttestationType != nil {
-		if !(*m.RequiredAndroidSafetyNetDeviceAttestationType).Known() {
-			errs.Add(path+"requiredAndroidSafetyNetDeviceAttestationType", "undocumented value %q", string(*m.RequiredAndroidSafetyNetDeviceAttestationType))
-		}
-	}
-	if m.AppActionIfAndroidSafetyNetDeviceAttestationFailed != nil {
-		if !(*m.AppActionIfAndroidSafetyNetDeviceAttestationFailed).Known() {
-			errs.Add(path+"appActionIfAndroidSafetyNetDeviceAttestationFailed", "undocumented value %q", string(*m.AppActionIfAndroidSafetyNetDeviceAttestationFailed))
-		}
-	}
-	if m.RequiredAndroidSafetyNetAppsVerificationType != nil {
-		if !(*m.RequiredAndroidSafetyNetAppsVerificationType).Known() {
-			errs.Add(path+"requiredAndroidSafetyNetAppsVerificationType", "undocumented value %q", string(*m.RequiredAndroidSafetyNetAppsVerificationType))
-		}
-	}
-	if m.AppActionIfAndroidSafetyNetAppsVerificationFailed != nil {
-		if !(*m.AppActionIfAndroidSafetyNetAppsVerificationFailed).Known() {
-			errs.Add(path+"appActionIfAndroidSafetyNetAppsVerificationFailed", "undocumented value %q", string(*m.AppActionIfAndroidSafetyNetAppsVerificationFailed))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAccountEnterpriseSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreAccountEnterpriseSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.BindStatus != nil {
-		if !(*m.BindStatus).Known() {
-			errs.Add(path+"bindStatus", "undocumented value %q", string(*m.BindStatus))
-		}
-	}
-	if m.LastAppSyncDateTime != nil {
-		if err := (*m.LastAppSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastAppSyncDateTime", "%v", err)
-		}
-	}
-	if m.LastAppSyncStatus != nil {
-		if !(*m.LastAppSyncStatus).Known() {
-			errs.Add(path+"lastAppSyncStatus", "undocumented value %q", string(*m.LastAppSyncStatus))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentTarget != nil {
-		if !(*m.EnrollmentTarget).Known() {
-			errs.Add(path+"enrollmentTarget", "undocumented value %q", string(*m.EnrollmentTarget))
-		}
-	}
-	for i, v := range m.CompanyCodes {
-		v.validate(errs, path+"companyCodes["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	for i, v := range m.AppTracks {
-		v.validate(errs, path+"appTracks["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.PermissionActions {
-		v.validate(errs, path+"permissionActions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProfileApplicability != nil {
-		if !(*m.ProfileApplicability).Known() {
-			errs.Add(path+"profileApplicability", "undocumented value %q", string(*m.ProfileApplicability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAppConfigurationSchema) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreAppConfigurationSchema) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExampleJson != nil {
-		if err := (*m.ExampleJson).Validate(); err != nil {
-			errs.Add(path+"exampleJson", "%v", err)
-		}
-	}
-	for i, v := range m.SchemaItems {
-		v.validate(errs, path+"schemaItems["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.NestedSchemaItems {
-		v.validate(errs, path+"nestedSchemaItems["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAppConfigurationSchemaItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreAppConfigurationSchemaItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DataType != nil {
-		if !(*m.DataType).Known() {
-			errs.Add(path+"dataType", "undocumented value %q", string(*m.DataType))
-		}
-	}
-	for i, v := range m.Selections {
-		v.validate(errs, path+"selections["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAppTrack) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreAppTrack) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidManagedStoreWebApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidManagedStoreWebApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	for i, v := range m.AppTracks {
-		v.validate(errs, path+"appTracks["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidMinimumOperatingSystem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidOmaCpConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidOmaCpConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConfigurationXml != nil {
-		if err := (*m.ConfigurationXml).Validate(); err != nil {
-			errs.Add(path+"configurationXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidPermissionAction) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidPermissionAction) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Action != nil {
-		if !(*m.Action).Known() {
-			errs.Add(path+"action", "undocumented value %q", string(*m.Action))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidPkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidPkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 1.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.AdvancedThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.AdvancedThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"advancedThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.AdvancedThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.SecurityRequiredAndroidSafetyNetEvaluationType != nil {
-		if !(*m.SecurityRequiredAndroidSafetyNetEvaluationType).Known() {
-			errs.Add(path+"securityRequiredAndroidSafetyNetEvaluationType", "undocumented value %q", string(*m.SecurityRequiredAndroidSafetyNetEvaluationType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileCustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileCustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.OmaSettings) > 500 {
-		errs.Add(path+"omaSettings", "%d items break the documented limit (%s)", len(m.OmaSettings), "maximum of 500 elements")
-	}
-	for i, v := range m.OmaSettings {
-		v.validate(errs, path+"omaSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileEasEmailProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileEasEmailProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
-	if m.InnerAuthenticationProtocolForPeap != nil {
-		if !(*m.InnerAuthenticationProtocolForPeap).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForPeap", "undocumented value %q", string(*m.InnerAuthenticationProtocolForPeap))
-		}
-	}
-	if m.ProxySettings != nil {
-		if !(*m.ProxySettings).Known() {
-			errs.Add(path+"proxySettings", "undocumented value %q", string(*m.ProxySettings))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 365.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.WorkProfileDataSharingType != nil {
-		if !(*m.WorkProfileDataSharingType).Known() {
-			errs.Add(path+"workProfileDataSharingType", "undocumented value %q", string(*m.WorkProfileDataSharingType))
-		}
-	}
-	if m.WorkProfileDefaultAppPermissionPolicy != nil {
-		if !(*m.WorkProfileDefaultAppPermissionPolicy).Known() {
-			errs.Add(path+"workProfileDefaultAppPermissionPolicy", "undocumented value %q", string(*m.WorkProfileDefaultAppPermissionPolicy))
-		}
-	}
-	if m.WorkProfilePasswordExpirationDays != nil {
-		if float64(*m.WorkProfilePasswordExpirationDays) < 1.0 || float64(*m.WorkProfilePasswordExpirationDays) > 365.0 {
-			errs.Add(path+"workProfilePasswordExpirationDays", "%v is out of the documented range (%s)", *m.WorkProfilePasswordExpirationDays, "Valid values 1 to 365")
-		}
-	}
-	if m.WorkProfilePasswordMinimumLength != nil {
-		if float64(*m.WorkProfilePasswordMinimumLength) < 4.0 || float64(*m.WorkProfilePasswordMinimumLength) > 16.0 {
-			errs.Add(path+"workProfilePasswordMinimumLength", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.WorkProfilePasswordMinNumericCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinNumericCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinNumericCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinNumericCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinNumericCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinNonLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinNonLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinNonLetterCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinNonLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinNonLetterCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinLetterCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinLetterCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinLetterCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinLetterCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinLetterCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinLowerCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinLowerCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinLowerCaseCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinLowerCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinLowerCaseCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinUpperCaseCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinUpperCaseCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinUpperCaseCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinUpperCaseCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinUpperCaseCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordMinSymbolCharacters != nil {
-		if float64(*m.WorkProfilePasswordMinSymbolCharacters) < 1.0 || float64(*m.WorkProfilePasswordMinSymbolCharacters) > 10.0 {
-			errs.Add(path+"workProfilePasswordMinSymbolCharacters", "%v is out of the documented range (%s)", *m.WorkProfilePasswordMinSymbolCharacters, "Valid values 1 to 10")
-		}
-	}
-	if m.WorkProfilePasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.WorkProfilePasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.WorkProfilePasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"workProfilePasswordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.WorkProfilePasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) < 1.0 || float64(*m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset) > 16.0 {
-			errs.Add(path+"workProfilePasswordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.WorkProfilePasswordSignInFailureCountBeforeFactoryReset, "Valid values 1 to 16")
-		}
-	}
-	if m.WorkProfilePasswordRequiredType != nil {
-		if !(*m.WorkProfilePasswordRequiredType).Known() {
-			errs.Add(path+"workProfilePasswordRequiredType", "undocumented value %q", string(*m.WorkProfilePasswordRequiredType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileGmailEasConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileGmailEasConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileNineWorkEasConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileNineWorkEasConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfilePkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfilePkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if len(m.TargetedMobileApps) > 500 {
-		errs.Add(path+"targetedMobileApps", "%d items break the documented limit (%s)", len(m.TargetedMobileApps), "maximum of 500 elements")
-	}
-	for i, v := range m.TargetedMobileApps {
-		v.validate(errs, path+"targetedMobileApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidWorkProfileWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AndroidWorkProfileWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AospDeviceOwnerCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AospDeviceOwnerCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordMinutesOfInactivityBeforeLock != nil {
-		if float64(*m.PasswordMinutesOfInactivityBeforeLock) < 1.0 || float64(*m.PasswordMinutesOfInactivityBeforeLock) > 8640.0 {
-			errs.Add(path+"passwordMinutesOfInactivityBeforeLock", "%v is out of the documented range (%s)", *m.PasswordMinutesOfInactivityBeforeLock, "Valid values 1 to 8640")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AospDeviceOwnerDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AospDeviceOwnerDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 4.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 11.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 4 to 11")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppConfigurationSettingItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppConfigurationSettingItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AppConfigKeyType != nil {
-		if !(*m.AppConfigKeyType).Known() {
-			errs.Add(path+"appConfigKeyType", "undocumented value %q", string(*m.AppConfigKeyType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppListItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppListItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppLogCollectionRequest) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppLogCollectionRequest) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.CompletedDateTime != nil {
-		if err := (*m.CompletedDateTime).Validate(); err != nil {
-			errs.Add(path+"completedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppVulnerabilityManagedDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppVulnerabilityManagedDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppVulnerabilityMobileApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppVulnerabilityMobileApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppVulnerabilityTask) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppVulnerabilityTask) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DueDateTime != nil {
-		if err := (*m.DueDateTime).Validate(); err != nil {
-			errs.Add(path+"dueDateTime", "%v", err)
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.Priority != nil {
-		if !(*m.Priority).Known() {
-			errs.Add(path+"priority", "undocumented value %q", string(*m.Priority))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.MitigationType != nil {
-		if !(*m.MitigationType).Known() {
-			errs.Add(path+"mitigationType", "undocumented value %q", string(*m.MitigationType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleDeviceFeaturesConfigurationBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleDeviceFeaturesConfigurationBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.AirPrintDestinations) > 500 {
-		errs.Add(path+"airPrintDestinations", "%d items break the documented limit (%s)", len(m.AirPrintDestinations), "maximum of 500 elements")
-	}
-	for i, v := range m.AirPrintDestinations {
-		v.validate(errs, path+"airPrintDestinations["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleEnrollmentProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleEnrollmentProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleExpeditedCheckinConfigurationBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleExpeditedCheckinConfigurationBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleOwnerTypeEnrollmentType) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleOwnerTypeEnrollmentType) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.OwnerType != nil {
-		if !(*m.OwnerType).Known() {
-			errs.Add(path+"ownerType", "undocumented value %q", string(*m.OwnerType))
-		}
-	}
-	if m.EnrollmentType != nil {
-		if !(*m.EnrollmentType).Known() {
-			errs.Add(path+"enrollmentType", "undocumented value %q", string(*m.EnrollmentType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ApplePushNotificationCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ApplePushNotificationCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleUserInitiatedEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleUserInitiatedEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DefaultEnrollmentType != nil {
-		if !(*m.DefaultEnrollmentType).Known() {
-			errs.Add(path+"defaultEnrollmentType", "undocumented value %q", string(*m.DefaultEnrollmentType))
-		}
-	}
-	for i, v := range m.AvailableEnrollmentTypeOptions {
-		v.validate(errs, path+"availableEnrollmentTypeOptions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleVpnAlwaysOnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleVpnAlwaysOnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TunnelConfiguration != nil {
-		if !(*m.TunnelConfiguration).Known() {
-			errs.Add(path+"tunnelConfiguration", "undocumented value %q", string(*m.TunnelConfiguration))
-		}
-	}
-	if m.VoicemailExceptionAction != nil {
-		if !(*m.VoicemailExceptionAction).Known() {
-			errs.Add(path+"voicemailExceptionAction", "undocumented value %q", string(*m.VoicemailExceptionAction))
-		}
-	}
-	if m.AirPrintExceptionAction != nil {
-		if !(*m.AirPrintExceptionAction).Known() {
-			errs.Add(path+"airPrintExceptionAction", "undocumented value %q", string(*m.AirPrintExceptionAction))
-		}
-	}
-	if m.CellularExceptionAction != nil {
-		if !(*m.CellularExceptionAction).Known() {
-			errs.Add(path+"cellularExceptionAction", "undocumented value %q", string(*m.CellularExceptionAction))
-		}
-	}
-	m.AllowedCaptiveNetworkPlugins.validate(errs, path+"allowedCaptiveNetworkPlugins"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.Server.validate(errs, path+"server"+".")
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.OnDemandRules) > 500 {
-		errs.Add(path+"onDemandRules", "%d items break the documented limit (%s)", len(m.OnDemandRules), "maximum of 500 elements")
-	}
-	for i, v := range m.OnDemandRules {
-		v.validate(errs, path+"onDemandRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProviderType != nil {
-		if !(*m.ProviderType).Known() {
-			errs.Add(path+"providerType", "undocumented value %q", string(*m.ProviderType))
-		}
-	}
-	if m.DisconnectOnIdleTimerInSeconds != nil {
-		if float64(*m.DisconnectOnIdleTimerInSeconds) < 0.0 || float64(*m.DisconnectOnIdleTimerInSeconds) > 65535.0 {
-			errs.Add(path+"disconnectOnIdleTimerInSeconds", "%v is out of the documented range (%s)", *m.DisconnectOnIdleTimerInSeconds, "Valid values 0 to 65535")
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AppleVppTokenTroubleshootingEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AppleVppTokenTroubleshootingEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
-	m.TroubleshootingErrorDetails.validate(errs, path+"troubleshootingErrorDetails"+".")
-	for i, v := range m.AdditionalInformation {
-		v.validate(errs, path+"additionalInformation["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditActor) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AuditActor) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.UserRoleScopeTags {
-		v.validate(errs, path+"userRoleScopeTags["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AuditEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Actor.validate(errs, path+"actor"+".")
-	if m.ActivityDateTime != nil {
-		if err := (*m.ActivityDateTime).Validate(); err != nil {
-			errs.Add(path+"activityDateTime", "%v", err)
-		}
-	}
-	if m.CorrelationID != nil {
-		if err := (*m.CorrelationID).Validate(); err != nil {
-			errs.Add(path+"correlationId", "%v", err)
-		}
-	}
-	for i, v := range m.Resources {
-		v.validate(errs, path+"resources["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditProperty) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AuditProperty) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditResource) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AuditResource) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.ModifiedProperties {
-		v.validate(errs, path+"modifiedProperties["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AzureADWindowsAutopilotDeploymentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *AzureADWindowsAutopilotDeploymentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.OutOfBoxExperienceSettings.validate(errs, path+"outOfBoxExperienceSettings"+".")
-	m.EnrollmentStatusScreenSettings.validate(errs, path+"enrollmentStatusScreenSettings"+".")
-	if m.DeviceNameTemplate != nil {
-		if utf8.RuneCountInString(*m.DeviceNameTemplate) > 15 {
-			errs.Add(path+"deviceNameTemplate", "length %d breaks the documented limit (%s)", utf8.RuneCountInString(*m.DeviceNameTemplate), "no more than 15 characters")
-		}
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *BitLockerFixedDrivePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *BitLockerFixedDrivePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EncryptionMethod != nil {
-		if !(*m.EncryptionMethod).Known() {
-			errs.Add(path+"encryptionMethod", "undocumented value %q", string(*m.EncryptionMethod))
-		}
-	}
-	m.RecoveryOptions.validate(errs, path+"recoveryOptions"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *BitLockerRecoveryOptions) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *BitLockerRecoveryOptions) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RecoveryPasswordUsage != nil {
-		if !(*m.RecoveryPasswordUsage).Known() {
-			errs.Add(path+"recoveryPasswordUsage", "undocumented value %q", string(*m.RecoveryPasswordUsage))
-		}
-	}
-	if m.RecoveryKeyUsage != nil {
-		if !(*m.RecoveryKeyUsage).Known() {
-			errs.Add(path+"recoveryKeyUsage", "undocumented value %q", string(*m.RecoveryKeyUsage))
-		}
-	}
-	if m.RecoveryInformationToStore != nil {
-		if !(*m.RecoveryInformationToStore).Known() {
-			errs.Add(path+"recoveryInformationToStore", "undocumented value %q", string(*m.RecoveryInformationToStore))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *BitLockerRemovableDrivePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *BitLockerRemovableDrivePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EncryptionMethod != nil {
-		if !(*m.EncryptionMethod).Known() {
-			errs.Add(path+"encryptionMethod", "undocumented value %q", string(*m.EncryptionMethod))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *BitLockerSystemDrivePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *BitLockerSystemDrivePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EncryptionMethod != nil {
-		if !(*m.EncryptionMethod).Known() {
-			errs.Add(path+"encryptionMethod", "undocumented value %q", string(*m.EncryptionMethod))
-		}
-	}
-	if m.StartupAuthenticationTpmUsage != nil {
-		if !(*m.StartupAuthenticationTpmUsage).Known() {
-			errs.Add(path+"startupAuthenticationTpmUsage", "undocumented value %q", string(*m.StartupAuthenticationTpmUsage))
-		}
-	}
-	if m.StartupAuthenticationTpmPinUsage != nil {
-		if !(*m.StartupAuthenticationTpmPinUsage).Known() {
-			errs.Add(path+"startupAuthenticationTpmPinUsage", "undocumented value %q", string(*m.StartupAuthenticationTpmPinUsage))
-		}
-	}
-	if m.StartupAuthenticationTpmKeyUsage != nil {
-		if !(*m.StartupAuthenticationTpmKeyUsage).Known() {
-			errs.Add(path+"startupAuthenticationTpmKeyUsage", "undocumented value %q", string(*m.StartupAuthenticationTpmKeyUsage))
-		}
-	}
-	if m.StartupAuthenticationTpmPinAndKeyUsage != nil {
-		if !(*m.StartupAuthenticationTpmPinAndKeyUsage).Known() {
-			errs.Add(path+"startupAuthenticationTpmPinAndKeyUsage", "undocumented value %q", string(*m.StartupAuthenticationTpmPinAndKeyUsage))
-		}
-	}
-	if m.MinimumPinLength != nil {
-		if float64(*m.MinimumPinLength) < 4.0 || float64(*m.MinimumPinLength) > 20.0 {
-			errs.Add(path+"minimumPinLength", "%v is out of the documented range (%s)", *m.MinimumPinLength, "Valid values 4 to 20")
-		}
-	}
-	m.RecoveryOptions.validate(errs, path+"recoveryOptions"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CartToClassAssociation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CartToClassAssociation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CertificateConnectorSetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CertificateConnectorSetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CertExpiryTime != nil {
-		if err := (*m.CertExpiryTime).Validate(); err != nil {
-			errs.Add(path+"certExpiryTime", "%v", err)
-		}
-	}
-	if m.LastConnectorConnectionTime != nil {
-		if err := (*m.LastConnectorConnectionTime).Validate(); err != nil {
-			errs.Add(path+"lastConnectorConnectionTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ChromeOSDeviceProperty) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ChromeOSDeviceProperty) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ChromeOSOnboardingSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ChromeOSOnboardingSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.OnboardingStatus != nil {
-		if !(*m.OnboardingStatus).Known() {
-			errs.Add(path+"onboardingStatus", "undocumented value %q", string(*m.OnboardingStatus))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.LastDirectorySyncDateTime != nil {
-		if err := (*m.LastDirectorySyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastDirectorySyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CircularGeofenceManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CircularGeofenceManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.Latitude != nil {
-		if float64(*m.Latitude) < -90.0 || float64(*m.Latitude) > 90.0 {
-			errs.Add(path+"latitude", "%v is out of the documented range (%s)", *m.Latitude, "between -90 and +90 inclusive")
-		}
-	}
-	if m.Longitude != nil {
-		if float64(*m.Longitude) < -180.0 || float64(*m.Longitude) > 180.0 {
-			errs.Add(path+"longitude", "%v is out of the documented range (%s)", *m.Longitude, "between -180 and +180 inclusive")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CloudPCConnectivityIssue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CloudPCConnectivityIssue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ErrorDateTime != nil {
-		if err := (*m.ErrorDateTime).Validate(); err != nil {
-			errs.Add(path+"errorDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ComanagementEligibleDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ComanagementEligibleDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
-	if m.ClientRegistrationStatus != nil {
-		if !(*m.ClientRegistrationStatus).Known() {
-			errs.Add(path+"clientRegistrationStatus", "undocumented value %q", string(*m.ClientRegistrationStatus))
-		}
-	}
-	if m.OwnerType != nil {
-		if !(*m.OwnerType).Known() {
-			errs.Add(path+"ownerType", "undocumented value %q", string(*m.OwnerType))
-		}
-	}
-	if m.ManagementAgents != nil {
-		if !(*m.ManagementAgents).Known() {
-			errs.Add(path+"managementAgents", "undocumented value %q", string(*m.ManagementAgents))
-		}
-	}
-	if m.ManagementState != nil {
-		if !(*m.ManagementState).Known() {
-			errs.Add(path+"managementState", "undocumented value %q", string(*m.ManagementState))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CompanyPortalBlockedAction) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CompanyPortalBlockedAction) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
-	if m.OwnerType != nil {
-		if !(*m.OwnerType).Known() {
-			errs.Add(path+"ownerType", "undocumented value %q", string(*m.OwnerType))
-		}
-	}
-	if m.Action != nil {
-		if !(*m.Action).Known() {
-			errs.Add(path+"action", "undocumented value %q", string(*m.Action))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ComplianceManagementPartner) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ComplianceManagementPartner) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastHeartbeatDateTime != nil {
-		if err := (*m.LastHeartbeatDateTime).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if m.PartnerState != nil {
-		if !(*m.PartnerState).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(*m.PartnerState))
-		}
-	}
-	for i, v := range m.MacOsEnrollmentAssignments {
-		v.validate(errs, path+"macOsEnrollmentAssignments["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.WindowsEnrollmentAssignments {
-		v.validate(errs, path+"windowsEnrollmentAssignments["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.AndroidEnrollmentAssignments {
-		v.validate(errs, path+"androidEnrollmentAssignments["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.IosEnrollmentAssignments {
-		v.validate(errs, path+"iosEnrollmentAssignments["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ComplianceManagementPartnerAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ComplianceManagementPartnerAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigManagerCollection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ConfigManagerCollection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigurationManagerClientEnabledFeatures) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ConfigurationManagerClientEnabledFeatures) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigurationManagerClientHealthState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ConfigurationManagerClientHealthState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigurationManagerClientInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ConfigurationManagerClientInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CryptographySuite) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CryptographySuite) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EncryptionMethod != nil {
-		if !(*m.EncryptionMethod).Known() {
-			errs.Add(path+"encryptionMethod", "undocumented value %q", string(*m.EncryptionMethod))
-		}
-	}
-	if m.IntegrityCheckMethod != nil {
-		if !(*m.IntegrityCheckMethod).Known() {
-			errs.Add(path+"integrityCheckMethod", "undocumented value %q", string(*m.IntegrityCheckMethod))
-		}
-	}
-	if m.DhGroup != nil {
-		if !(*m.DhGroup).Known() {
-			errs.Add(path+"dhGroup", "undocumented value %q", string(*m.DhGroup))
-		}
-	}
-	if m.CipherTransformConstants != nil {
-		if !(*m.CipherTransformConstants).Known() {
-			errs.Add(path+"cipherTransformConstants", "undocumented value %q", string(*m.CipherTransformConstants))
-		}
-	}
-	if m.AuthenticationTransformConstants != nil {
-		if !(*m.AuthenticationTransformConstants).Known() {
-			errs.Add(path+"authenticationTransformConstants", "undocumented value %q", string(*m.AuthenticationTransformConstants))
-		}
-	}
-	if m.PfsGroup != nil {
-		if !(*m.PfsGroup).Known() {
-			errs.Add(path+"pfsGroup", "undocumented value %q", string(*m.PfsGroup))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CustomSubjectAlternativeName) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CustomSubjectAlternativeName) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SanType != nil {
-		if !(*m.SanType).Known() {
-			errs.Add(path+"sanType", "undocumented value %q", string(*m.SanType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *CustomUpdateTimeWindow) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *CustomUpdateTimeWindow) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.StartDay != nil {
-		if !(*m.StartDay).Known() {
-			errs.Add(path+"startDay", "undocumented value %q", string(*m.StartDay))
-		}
-	}
-	if m.EndDay != nil {
-		if !(*m.EndDay).Known() {
-			errs.Add(path+"endDay", "undocumented value %q", string(*m.EndDay))
-		}
-	}
-	if m.StartTime != nil {
-		if err := (*m.StartTime).Validate(); err != nil {
-			errs.Add(path+"startTime", "%v", err)
-		}
-	}
-	if m.EndTime != nil {
-		if err := (*m.EndTime).Validate(); err != nil {
-			errs.Add(path+"endTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DataSharingConsent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DataSharingConsent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.GrantDateTime != nil {
-		if err := (*m.GrantDateTime).Validate(); err != nil {
-			errs.Add(path+"grantDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DefaultDeviceCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DefaultDeviceCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DefaultManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DefaultManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
-	if m.AppDataEncryptionType != nil {
-		if !(*m.AppDataEncryptionType).Known() {
-			errs.Add(path+"appDataEncryptionType", "undocumented value %q", string(*m.AppDataEncryptionType))
-		}
-	}
-	for i, v := range m.CustomSettings {
-		v.validate(errs, path+"customSettings["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.ExemptedAppProtocols {
-		v.validate(errs, path+"exemptedAppProtocols["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.ExemptedAppPackages {
-		v.validate(errs, path+"exemptedAppPackages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppActionIfIosDeviceModelNotAllowed != nil {
-		if !(*m.AppActionIfIosDeviceModelNotAllowed).Known() {
-			errs.Add(path+"appActionIfIosDeviceModelNotAllowed", "undocumented value %q", string(*m.AppActionIfIosDeviceModelNotAllowed))
-		}
-	}
-	if m.AppActionIfAndroidDeviceManufacturerNotAllowed != nil {
-		if !(*m.AppActionIfAndroidDeviceManufacturerNotAllowed).Known() {
-			errs.Add(path+"appActionIfAndroidDeviceManufacturerNotAllowed", "undocumented value %q", string(*m.AppActionIfAndroidDeviceManufacturerNotAllowed))
-		}
-	}
-	if m.RequiredAndroidSafetyNetDeviceAttestationType != nil {
-		if !(*m.RequiredAndroidSafetyNetDeviceAttestationType).Known() {
-			errs.Add(path+"requiredAndroidSafetyNetDeviceAttestationType", "undocumented value %q", string(*m.RequiredAndroidSafetyNetDeviceAttestationType))
-		}
-	}
-	if m.AppActionIfAndroidSafetyNetDeviceAttestationFailed != nil {
-		if !(*m.AppActionIfAndroidSafetyNetDeviceAttestationFailed).Known() {
-			errs.Add(path+"appActionIfAndroidSafetyNetDeviceAttestationFailed", "undocumented value %q", string(*m.AppActionIfAndroidSafetyNetDeviceAttestationFailed))
-		}
-	}
-	if m.RequiredAndroidSafetyNetAppsVerificationType != nil {
-		if !(*m.RequiredAndroidSafetyNetAppsVerificationType).Known() {
-			errs.Add(path+"requiredAndroidSafetyNetAppsVerificationType", "undocumented value %q", string(*m.RequiredAndroidSafetyNetAppsVerificationType))
-		}
-	}
-	if m.AppActionIfAndroidSafetyNetAppsVerificationFailed != nil {
-		if !(*m.AppActionIfAndroidSafetyNetAppsVerificationFailed).Known() {
-			errs.Add(path+"appActionIfAndroidSafetyNetAppsVerificationFailed", "undocumented value %q", string(*m.AppActionIfAndroidSafetyNetAppsVerificationFailed))
-		}
-	}
-	if m.AppActionIfAndroidDeviceModelNotAllowed != nil {
-		if !(*m.AppActionIfAndroidDeviceModelNotAllowed).Known() {
-			errs.Add(path+"appActionIfAndroidDeviceModelNotAllowed", "undocumented value %q", string(*m.AppActionIfAndroidDeviceModelNotAllowed))
-		}
-	}
-	if m.RequiredAndroidSafetyNetEvaluationType != nil {
-		if !(*m.RequiredAndroidSafetyNetEvaluationType).Known() {
-			errs.Add(path+"requiredAndroidSafetyNetEvaluationType", "undocumented value %q", string(*m.RequiredAndroidSafetyNetEvaluationType))
-		}
-	}
-	if m.AppActionIfDeviceLockNotSet != nil {
-		if !(*m.AppActionIfDeviceLockNotSet).Known() {
-			errs.Add(path+"appActionIfDeviceLockNotSet", "undocumented value %q", string(*m.AppActionIfDeviceLockNotSet))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DefenderDetectedMalwareActions) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DefenderDetectedMalwareActions) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LowSeverity != nil {
-		if !(*m.LowSeverity).Known() {
-			errs.Add(path+"lowSeverity", "undocumented value %q", string(*m.LowSeverity))
-		}
-	}
-	if m.ModerateSeverity != nil {
-		if !(*m.ModerateSeverity).Known() {
-			errs.Add(path+"moderateSeverity", "undocumented value %q", string(*m.ModerateSeverity))
-		}
-	}
-	if m.HighSeverity != nil {
-		if !(*m.HighSeverity).Known() {
-			errs.Add(path+"highSeverity", "undocumented value %q", string(*m.HighSeverity))
-		}
-	}
-	if m.SevereSeverity != nil {
-		if !(*m.SevereSeverity).Known() {
-			errs.Add(path+"severeSeverity", "undocumented value %q", string(*m.SevereSeverity))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeliveryOptimizationBandwidth) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeliveryOptimizationBandwidth) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeliveryOptimizationGroupIdSource) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeliveryOptimizationGroupIdSource) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeliveryOptimizationMaxCacheSize) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeliveryOptimizationMaxCacheSize) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DepEnrollmentBaseProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DepEnrollmentBaseProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DepEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DepEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ITunesPairingMode != nil {
-		if !(*m.ITunesPairingMode).Known() {
-			errs.Add(path+"iTunesPairingMode", "undocumented value %q", string(*m.ITunesPairingMode))
-		}
-	}
-	for i, v := range m.ManagementCertificates {
-		v.validate(errs, path+"managementCertificates["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DepIOSEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DepIOSEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ITunesPairingMode != nil {
-		if !(*m.ITunesPairingMode).Known() {
-			errs.Add(path+"iTunesPairingMode", "undocumented value %q", string(*m.ITunesPairingMode))
-		}
-	}
-	for i, v := range m.ManagementCertificates {
-		v.validate(errs, path+"managementCertificates["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DepMacOSEnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DepMacOSEnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DepOnboardingSetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DepOnboardingSetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TokenExpirationDateTime != nil {
-		if err := (*m.TokenExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"tokenExpirationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.LastSuccessfulSyncDateTime != nil {
-		if err := (*m.LastSuccessfulSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSuccessfulSyncDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncTriggeredDateTime != nil {
-		if err := (*m.LastSyncTriggeredDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncTriggeredDateTime", "%v", err)
-		}
-	}
-	if m.TokenType != nil {
-		if !(*m.TokenType).Known() {
-			errs.Add(path+"tokenType", "undocumented value %q", string(*m.TokenType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DetectedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DetectedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceActionResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceActionResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActionState != nil {
-		if !(*m.ActionState).Known() {
-			errs.Add(path+"actionState", "undocumented value %q", string(*m.ActionState))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentFilter) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAndAppManagementAssignmentFilter) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentTarget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAndAppManagementAssignmentTarget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceAndAppManagementAssignmentFilterType != nil {
-		if !(*m.DeviceAndAppManagementAssignmentFilterType).Known() {
-			errs.Add(path+"deviceAndAppManagementAssignmentFilterType", "undocumented value %q", string(*m.DeviceAndAppManagementAssignmentFilterType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementRoleAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAndAppManagementRoleAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ScopeType != nil {
-		if !(*m.ScopeType).Known() {
-			errs.Add(path+"scopeType", "undocumented value %q", string(*m.ScopeType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementRoleDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAndAppManagementRoleDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Permissions {
-		v.validate(errs, path+"permissions["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.RolePermissions {
-		v.validate(errs, path+"rolePermissions["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAppManagement) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAppManagement) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MicrosoftStoreForBusinessLastCompletedApplicationSyncTime != nil {
-		if err := (*m.MicrosoftStoreForBusinessLastCompletedApplicationSyncTime).Validate(); err != nil {
-			errs.Add(path+"microsoftStoreForBusinessLastCompletedApplicationSyncTime", "%v", err)
-		}
-	}
-	if m.MicrosoftStoreForBusinessLastSuccessfulSyncDateTime != nil {
-		if err := (*m.MicrosoftStoreForBusinessLastSuccessfulSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"microsoftStoreForBusinessLastSuccessfulSyncDateTime", "%v", err)
-		}
-	}
-	if m.MicrosoftStoreForBusinessPortalSelection != nil {
-		if !(*m.MicrosoftStoreForBusinessPortalSelection).Known() {
-			errs.Add(path+"microsoftStoreForBusinessPortalSelection", "undocumented value %q", string(*m.MicrosoftStoreForBusinessPortalSelection))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAppManagementTask) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceAppManagementTask) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DueDateTime != nil {
-		if err := (*m.DueDateTime).Validate(); err != nil {
-			errs.Add(path+"dueDateTime", "%v", err)
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.Priority != nil {
-		if !(*m.Priority).Known() {
-			errs.Add(path+"priority", "undocumented value %q", string(*m.Priority))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComanagementAuthorityConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComanagementAuthorityConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceActionItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceActionItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.GracePeriodHours != nil {
-		if float64(*m.GracePeriodHours) < 0.0 || float64(*m.GracePeriodHours) > 8760.0 {
-			errs.Add(path+"gracePeriodHours", "%v is out of the documented range (%s)", *m.GracePeriodHours, "Valid values 0 to 8760")
-		}
-	}
-	if m.ActionType != nil {
-		if !(*m.ActionType).Known() {
-			errs.Add(path+"actionType", "undocumented value %q", string(*m.ActionType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceDeviceOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceDeviceOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceDeviceStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceDeviceStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicyAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyDeviceStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicyDeviceStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicyPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicyScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RulesContent != nil {
-		if err := (*m.RulesContent).Validate(); err != nil {
-			errs.Add(path+"rulesContent", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicySettingStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCompliancePolicySettingStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceScheduledActionForRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceScheduledActionForRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DetectionScriptContent != nil {
-		if err := (*m.DetectionScriptContent).Validate(); err != nil {
-			errs.Add(path+"detectionScriptContent", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceScriptDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DetectionState != nil {
-		if !(*m.DetectionState).Known() {
-			errs.Add(path+"detectionState", "undocumented value %q", string(*m.DetectionState))
-		}
-	}
-	if m.LastStateUpdateDateTime != nil {
-		if err := (*m.LastStateUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastStateUpdateDateTime", "%v", err)
-		}
-	}
-	if m.ExpectedStateUpdateDateTime != nil {
-		if err := (*m.ExpectedStateUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"expectedStateUpdateDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptRunSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceScriptRunSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.NoIssueDetectedDeviceCount != nil {
-		if float64(*m.NoIssueDetectedDeviceCount) < -2.147483648e+09 || float64(*m.NoIssueDetectedDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"noIssueDetectedDeviceCount", "%v is out of the documented range (%s)", *m.NoIssueDetectedDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.IssueDetectedDeviceCount != nil {
-		if float64(*m.IssueDetectedDeviceCount) < -2.147483648e+09 || float64(*m.IssueDetectedDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"issueDetectedDeviceCount", "%v is out of the documented range (%s)", *m.IssueDetectedDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.DetectionScriptErrorDeviceCount != nil {
-		if float64(*m.DetectionScriptErrorDeviceCount) < -2.147483648e+09 || float64(*m.DetectionScriptErrorDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"detectionScriptErrorDeviceCount", "%v is out of the documented range (%s)", *m.DetectionScriptErrorDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.DetectionScriptPendingDeviceCount != nil {
-		if float64(*m.DetectionScriptPendingDeviceCount) < -2.147483648e+09 || float64(*m.DetectionScriptPendingDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"detectionScriptPendingDeviceCount", "%v is out of the documented range (%s)", *m.DetectionScriptPendingDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.LastScriptRunDateTime != nil {
-		if err := (*m.LastScriptRunDateTime).Validate(); err != nil {
-			errs.Add(path+"lastScriptRunDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceSettingState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceSettingState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceUserOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceUserOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceComplianceUserStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceComplianceUserStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationConflictSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationConflictSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.ConflictingDeviceConfigurations {
-		v.validate(errs, path+"conflictingDeviceConfigurations["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationDeviceOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationDeviceOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationDeviceStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationDeviceStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationDeviceStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationDeviceStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationGroupAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationGroupAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationUserOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationUserOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationUserStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationUserStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationUserStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceConfigurationUserStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCustomAttributeShellScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceCustomAttributeShellScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CustomAttributeType != nil {
-		if !(*m.CustomAttributeType).Known() {
-			errs.Add(path+"customAttributeType", "undocumented value %q", string(*m.CustomAttributeType))
-		}
-	}
-	if m.ScriptContent != nil {
-		if err := (*m.ScriptContent).Validate(); err != nil {
-			errs.Add(path+"scriptContent", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceEnrollmentConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceEnrollmentConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceEnrollmentLimitConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceEnrollmentLimitConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceEnrollmentPlatformRestriction) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceEnrollmentPlatformRestriction) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceEnrollmentPlatformRestrictionsConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceEnrollmentPlatformRestrictionsConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.IosRestriction.validate(errs, path+"iosRestriction"+".")
-	m.WindowsRestriction.validate(errs, path+"windowsRestriction"+".")
-	m.WindowsHomeSkuRestriction.validate(errs, path+"windowsHomeSkuRestriction"+".")
-	m.WindowsMobileRestriction.validate(errs, path+"windowsMobileRestriction"+".")
-	m.AndroidRestriction.validate(errs, path+"androidRestriction"+".")
-	m.AndroidForWorkRestriction.validate(errs, path+"androidForWorkRestriction"+".")
-	m.AospRestriction.validate(errs, path+"aospRestriction"+".")
-	m.MacRestriction.validate(errs, path+"macRestriction"+".")
-	m.MacOSRestriction.validate(errs, path+"macOSRestriction"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceEnrollmentWindowsHelloForBusinessConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceEnrollmentWindowsHelloForBusinessConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PinMinimumLength != nil {
-		if float64(*m.PinMinimumLength) < 4.0 || float64(*m.PinMinimumLength) > 127.0 {
-			errs.Add(path+"pinMinimumLength", "%v is out of the documented range (%s)", *m.PinMinimumLength, "between 4 and 127, inclusive")
-		}
-	}
-	if m.PinMaximumLength != nil {
-		if float64(*m.PinMaximumLength) < 4.0 || float64(*m.PinMaximumLength) > 127.0 {
-			errs.Add(path+"pinMaximumLength", "%v is out of the documented range (%s)", *m.PinMaximumLength, "between 4 and 127, inclusive")
-		}
-	}
-	if m.PinUppercaseCharactersUsage != nil {
-		if !(*m.PinUppercaseCharactersUsage).Known() {
-			errs.Add(path+"pinUppercaseCharactersUsage", "undocumented value %q", string(*m.PinUppercaseCharactersUsage))
-		}
-	}
-	if m.PinLowercaseCharactersUsage != nil {
-		if !(*m.PinLowercaseCharactersUsage).Known() {
-			errs.Add(path+"pinLowercaseCharactersUsage", "undocumented value %q", string(*m.PinLowercaseCharactersUsage))
-		}
-	}
-	if m.PinSpecialCharactersUsage != nil {
-		if !(*m.PinSpecialCharactersUsage).Known() {
-			errs.Add(path+"pinSpecialCharactersUsage", "undocumented value %q", string(*m.PinSpecialCharactersUsage))
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.PinPreviousBlockCount != nil {
-		if float64(*m.PinPreviousBlockCount) < 0.0 || float64(*m.PinPreviousBlockCount) > 50.0 {
-			errs.Add(path+"pinPreviousBlockCount", "%v is out of the documented range (%s)", *m.PinPreviousBlockCount, "between 0 and 50, inclusive")
-		}
-	}
-	if m.PinExpirationInDays != nil {
-		if float64(*m.PinExpirationInDays) < 0.0 || float64(*m.PinExpirationInDays) > 730.0 {
-			errs.Add(path+"pinExpirationInDays", "%v is out of the documented range (%s)", *m.PinExpirationInDays, "between 0 and 730, inclusive")
-		}
-	}
-	if m.EnhancedBiometricsState != nil {
-		if !(*m.EnhancedBiometricsState).Known() {
-			errs.Add(path+"enhancedBiometricsState", "undocumented value %q", string(*m.EnhancedBiometricsState))
-		}
-	}
-	if m.SecurityKeyForSignIn != nil {
-		if !(*m.SecurityKeyForSignIn).Known() {
-			errs.Add(path+"securityKeyForSignIn", "undocumented value %q", string(*m.SecurityKeyForSignIn))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceExchangeAccessStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceExchangeAccessStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthAttestationState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthAttestationState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.IssuedDateTime != nil {
-		if err := (*m.IssuedDateTime).Validate(); err != nil {
-			errs.Add(path+"issuedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DetectionScriptContent != nil {
-		if err := (*m.DetectionScriptContent).Validate(); err != nil {
-			errs.Add(path+"detectionScriptContent", "%v", err)
-		}
-	}
-	if m.RemediationScriptContent != nil {
-		if err := (*m.RemediationScriptContent).Validate(); err != nil {
-			errs.Add(path+"remediationScriptContent", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
-	for i, v := range m.DetectionScriptParameters {
-		v.validate(errs, path+"detectionScriptParameters["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.RemediationScriptParameters {
-		v.validate(errs, path+"remediationScriptParameters["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScriptAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScriptAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	m.RunSchedule.validate(errs, path+"runSchedule"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScriptDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScriptDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DetectionState != nil {
-		if !(*m.DetectionState).Known() {
-			errs.Add(path+"detectionState", "undocumented value %q", string(*m.DetectionState))
-		}
-	}
-	if m.LastStateUpdateDateTime != nil {
-		if err := (*m.LastStateUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastStateUpdateDateTime", "%v", err)
-		}
-	}
-	if m.ExpectedStateUpdateDateTime != nil {
-		if err := (*m.ExpectedStateUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"expectedStateUpdateDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.RemediationState != nil {
-		if !(*m.RemediationState).Known() {
-			errs.Add(path+"remediationState", "undocumented value %q", string(*m.RemediationState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScriptParameter) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScriptParameter) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScriptRunSchedule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScriptRunSchedule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Interval != nil {
-		if float64(*m.Interval) < 1.0 || float64(*m.Interval) > 23.0 {
-			errs.Add(path+"interval", "%v is out of the documented range (%s)", *m.Interval, "Valid values 1 to 23")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceHealthScriptRunSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceHealthScriptRunSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastScriptRunDateTime != nil {
-		if err := (*m.LastScriptRunDateTime).Validate(); err != nil {
-			errs.Add(path+"lastScriptRunDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceInstallState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceInstallState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.InstallState != nil {
-		if !(*m.InstallState).Known() {
-			errs.Add(path+"installState", "undocumented value %q", string(*m.InstallState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceLogCollectionResponse) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceLogCollectionResponse) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ManagedDeviceID != nil {
-		if err := (*m.ManagedDeviceID).Validate(); err != nil {
-			errs.Add(path+"managedDeviceId", "%v", err)
-		}
-	}
-	if m.ErrorCode != nil {
-		if float64(*m.ErrorCode) < -9.22337203685478e+18 || float64(*m.ErrorCode) > 9.22337203685478e+18 {
-			errs.Add(path+"errorCode", "%v is out of the documented range (%s)", *m.ErrorCode, "Valid values -9.22337203685478E+18 to 9.22337203685478E+18")
-		}
-	}
-	if m.RequestedDateTimeUTC != nil {
-		if err := (*m.RequestedDateTimeUTC).Validate(); err != nil {
-			errs.Add(path+"requestedDateTimeUTC", "%v", err)
-		}
-	}
-	if m.ReceivedDateTimeUTC != nil {
-		if err := (*m.ReceivedDateTimeUTC).Validate(); err != nil {
-			errs.Add(path+"receivedDateTimeUTC", "%v", err)
-		}
-	}
-	if m.ExpirationDateTimeUTC != nil {
-		if err := (*m.ExpirationDateTimeUTC).Validate(); err != nil {
-			errs.Add(path+"expirationDateTimeUTC", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagement) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagement) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.IntuneAccountID != nil {
-		if err := (*m.IntuneAccountID).Validate(); err != nil {
-			errs.Add(path+"intuneAccountId", "%v", err)
-		}
-	}
-	m.Settings.validate(errs, path+"settings"+".")
-	if m.AccountMoveCompletionDateTime != nil {
-		if err := (*m.AccountMoveCompletionDateTime).Validate(); err != nil {
-			errs.Add(path+"accountMoveCompletionDateTime", "%v", err)
-		}
-	}
-	m.AdminConsent.validate(errs, path+"adminConsent"+".")
-	m.DeviceProtectionOverview.validate(errs, path+"deviceProtectionOverview"+".")
-	m.ManagedDeviceCleanupSettings.validate(errs, path+"managedDeviceCleanupSettings"+".")
-	if m.SubscriptionState != nil {
-		if !(*m.SubscriptionState).Known() {
-			errs.Add(path+"subscriptionState", "undocumented value %q", string(*m.SubscriptionState))
-		}
-	}
-	if m.Subscriptions != nil {
-		if !(*m.Subscriptions).Known() {
-			errs.Add(path+"subscriptions", "undocumented value %q", string(*m.Subscriptions))
-		}
-	}
-	m.WindowsMalwareOverview.validate(errs, path+"windowsMalwareOverview"+".")
-	for i, v := range m.GroupPolicyObjectFiles {
-		v.validate(errs, path+"groupPolicyObjectFiles["+strconv.Itoa(i)+"]"+".")
-	}
-	m.IntuneBrand.validate(errs, path+"intuneBrand"+".")
-	for i, v := range m.DomainJoinConnectors {
-		v.validate(errs, path+"domainJoinConnectors["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementAbstractComplexSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementAbstractComplexSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ValueType != nil {
-		if !(*m.ValueType).Known() {
-			errs.Add(path+"valueType", "undocumented value %q", string(*m.ValueType))
-		}
-	}
-	for i, v := range m.Constraints {
-		v.validate(errs, path+"constraints["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Dependencies {
-		v.validate(errs, path+"dependencies["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementAbstractComplexSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementAbstractComplexSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementApplicabilityRuleDeviceMode) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementApplicabilityRuleDeviceMode) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceMode != nil {
-		if !(*m.DeviceMode).Known() {
-			errs.Add(path+"deviceMode", "undocumented value %q", string(*m.DeviceMode))
-		}
-	}
-	if m.RuleType != nil {
-		if !(*m.RuleType).Known() {
-			errs.Add(path+"ruleType", "undocumented value %q", string(*m.RuleType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementApplicabilityRuleOsEdition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementApplicabilityRuleOsEdition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.OsEditionTypes {
-		if !(v).Known() {
-			errs.Add(path+"osEditionTypes["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.RuleType != nil {
-		if !(*m.RuleType).Known() {
-			errs.Add(path+"ruleType", "undocumented value %q", string(*m.RuleType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementApplicabilityRuleOsVersion) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementApplicabilityRuleOsVersion) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RuleType != nil {
-		if !(*m.RuleType).Known() {
-			errs.Add(path+"ruleType", "undocumented value %q", string(*m.RuleType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementAutopilotEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementAutopilotEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
-	if m.DeviceRegisteredDateTime != nil {
-		if err := (*m.DeviceRegisteredDateTime).Validate(); err != nil {
-			errs.Add(path+"deviceRegisteredDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentStartDateTime != nil {
-		if err := (*m.EnrollmentStartDateTime).Validate(); err != nil {
-			errs.Add(path+"enrollmentStartDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentType != nil {
-		if !(*m.EnrollmentType).Known() {
-			errs.Add(path+"enrollmentType", "undocumented value %q", string(*m.EnrollmentType))
-		}
-	}
-	if m.EnrollmentState != nil {
-		if !(*m.EnrollmentState).Known() {
-			errs.Add(path+"enrollmentState", "undocumented value %q", string(*m.EnrollmentState))
-		}
-	}
-	if m.DeploymentState != nil {
-		if !(*m.DeploymentState).Known() {
-			errs.Add(path+"deploymentState", "undocumented value %q", string(*m.DeploymentState))
-		}
-	}
-	if m.DeviceSetupStatus != nil {
-		if !(*m.DeviceSetupStatus).Known() {
-			errs.Add(path+"deviceSetupStatus", "undocumented value %q", string(*m.DeviceSetupStatus))
-		}
-	}
-	if m.AccountSetupStatus != nil {
-		if !(*m.AccountSetupStatus).Known() {
-			errs.Add(path+"accountSetupStatus", "undocumented value %q", string(*m.AccountSetupStatus))
-		}
-	}
-	if m.DeploymentDuration != nil {
-		if err := (*m.DeploymentDuration).Validate(); err != nil {
-			errs.Add(path+"deploymentDuration", "%v", err)
-		}
-	}
-	if m.DeploymentTotalDuration != nil {
-		if err := (*m.DeploymentTotalDuration).Validate(); err != nil {
-			errs.Add(path+"deploymentTotalDuration", "%v", err)
-		}
-	}
-	if m.DevicePreparationDuration != nil {
-		if err := (*m.DevicePreparationDuration).Validate(); err != nil {
-			errs.Add(path+"devicePreparationDuration", "%v", err)
-		}
-	}
-	if m.DeviceSetupDuration != nil {
-		if err := (*m.DeviceSetupDuration).Validate(); err != nil {
-			errs.Add(path+"deviceSetupDuration", "%v", err)
-		}
-	}
-	if m.AccountSetupDuration != nil {
-		if err := (*m.AccountSetupDuration).Validate(); err != nil {
-			errs.Add(path+"accountSetupDuration", "%v", err)
-		}
-	}
-	if m.DeploymentStartDateTime != nil {
-		if err := (*m.DeploymentStartDateTime).Validate(); err != nil {
-			errs.Add(path+"deploymentStartDateTime", "%v", err)
-		}
-	}
-	if m.DeploymentEndDateTime != nil {
-		if err := (*m.DeploymentEndDateTime).Validate(); err != nil {
-			errs.Add(path+"deploymentEndDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementAutopilotPolicyStatusDetail) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementAutopilotPolicyStatusDetail) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PolicyType != nil {
-		if !(*m.PolicyType).Known() {
-			errs.Add(path+"policyType", "undocumented value %q", string(*m.PolicyType))
-		}
-	}
-	if m.ComplianceStatus != nil {
-		if !(*m.ComplianceStatus).Known() {
-			errs.Add(path+"complianceStatus", "undocumented value %q", string(*m.ComplianceStatus))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementBooleanSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementBooleanSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementCachedReportConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementCachedReportConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastRefreshDateTime != nil {
-		if err := (*m.LastRefreshDateTime).Validate(); err != nil {
-			errs.Add(path+"lastRefreshDateTime", "%v", err)
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementCollectionSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementCollectionSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ValueType != nil {
-		if !(*m.ValueType).Known() {
-			errs.Add(path+"valueType", "undocumented value %q", string(*m.ValueType))
-		}
-	}
-	for i, v := range m.Constraints {
-		v.validate(errs, path+"constraints["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Dependencies {
-		v.validate(errs, path+"dependencies["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementCollectionSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementCollectionSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementComplexSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementComplexSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ValueType != nil {
-		if !(*m.ValueType).Known() {
-			errs.Add(path+"valueType", "undocumented value %q", string(*m.ValueType))
-		}
-	}
-	for i, v := range m.Constraints {
-		v.validate(errs, path+"constraints["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Dependencies {
-		v.validate(errs, path+"dependencies["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementComplexSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementComplexSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Platforms != nil {
-		if !(*m.Platforms).Known() {
-			errs.Add(path+"platforms", "undocumented value %q", string(*m.Platforms))
-		}
-	}
-	if m.Technologies != nil {
-		if !(*m.Technologies).Known() {
-			errs.Add(path+"technologies", "undocumented value %q", string(*m.Technologies))
-		}
-	}
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationChoiceSettingCollectionDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationChoiceSettingCollectionDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Options {
-		v.validate(errs, path+"options["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.MaximumCount != nil {
-		if float64(*m.MaximumCount) < 1.0 || float64(*m.MaximumCount) > 100.0 {
-			errs.Add(path+"maximumCount", "%v is out of the documented range (%s)", *m.MaximumCount, "Valid values 1 to 100")
-		}
-	}
-	if m.MinimumCount != nil {
-		if float64(*m.MinimumCount) < 1.0 || float64(*m.MinimumCount) > 100.0 {
-			errs.Add(path+"minimumCount", "%v is out of the documented range (%s)", *m.MinimumCount, "Valid values 1 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationChoiceSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationChoiceSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Options {
-		v.validate(errs, path+"options["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationDependentOn) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationDependentOn) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationOptionDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationOptionDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.OptionValue.validate(errs, path+"optionValue"+".")
-	for i, v := range m.DependentOn {
-		v.validate(errs, path+"dependentOn["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependedOnBy {
-		v.validate(errs, path+"dependedOnBy["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Platforms != nil {
-		if !(*m.Platforms).Known() {
-			errs.Add(path+"platforms", "undocumented value %q", string(*m.Platforms))
-		}
-	}
-	if m.Technologies != nil {
-		if !(*m.Technologies).Known() {
-			errs.Add(path+"technologies", "undocumented value %q", string(*m.Technologies))
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.TemplateReference.validate(errs, path+"templateReference"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicyAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationPolicyAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicyTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationPolicyTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Version != nil {
-		if float64(*m.Version) < 1.0 || float64(*m.Version) > 2.147483647e+09 {
-			errs.Add(path+"version", "%v is out of the documented range (%s)", *m.Version, "Valid values 1 to 2147483647")
-		}
-	}
-	if m.LifecycleState != nil {
-		if !(*m.LifecycleState).Known() {
-			errs.Add(path+"lifecycleState", "undocumented value %q", string(*m.LifecycleState))
-		}
-	}
-	if m.Platforms != nil {
-		if !(*m.Platforms).Known() {
-			errs.Add(path+"platforms", "undocumented value %q", string(*m.Platforms))
-		}
-	}
-	if m.Technologies != nil {
-		if !(*m.Technologies).Known() {
-			errs.Add(path+"technologies", "undocumented value %q", string(*m.Technologies))
-		}
-	}
-	if m.TemplateFamily != nil {
-		if !(*m.TemplateFamily).Known() {
-			errs.Add(path+"templateFamily", "undocumented value %q", string(*m.TemplateFamily))
-		}
-	}
-	if m.SettingTemplateCount != nil {
-		if float64(*m.SettingTemplateCount) < 0.0 || float64(*m.SettingTemplateCount) > 2.147483647e+09 {
-			errs.Add(path+"settingTemplateCount", "%v is out of the documented range (%s)", *m.SettingTemplateCount, "Valid values 0 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicyTemplateReference) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationPolicyTemplateReference) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TemplateFamily != nil {
-		if !(*m.TemplateFamily).Known() {
-			errs.Add(path+"templateFamily", "undocumented value %q", string(*m.TemplateFamily))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationReferredSettingInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationReferredSettingInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.SettingInstance.validate(errs, path+"settingInstance"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingApplicability) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingApplicability) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
-	if m.DeviceMode != nil {
-		if !(*m.DeviceMode).Known() {
-			errs.Add(path+"deviceMode", "undocumented value %q", string(*m.DeviceMode))
-		}
-	}
-	if m.Technologies != nil {
-		if !(*m.Technologies).Known() {
-			errs.Add(path+"technologies", "undocumented value %q", string(*m.Technologies))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingDependedOnBy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingDependedOnBy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingGroupCollectionDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingGroupCollectionDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependentOn {
-		v.validate(errs, path+"dependentOn["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependedOnBy {
-		v.validate(errs, path+"dependedOnBy["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.MaximumCount != nil {
-		if float64(*m.MaximumCount) < 1.0 || float64(*m.MaximumCount) > 100.0 {
-			errs.Add(path+"maximumCount", "%v is out of the documented range (%s)", *m.MaximumCount, "Valid values 1 to 100")
-		}
-	}
-	if m.MinimumCount != nil {
-		if float64(*m.MinimumCount) < 1.0 || float64(*m.MinimumCount) > 100.0 {
-			errs.Add(path+"minimumCount", "%v is out of the documented range (%s)", *m.MinimumCount, "Valid values 1 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingGroupDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingGroupDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependentOn {
-		v.validate(errs, path+"dependentOn["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependedOnBy {
-		v.validate(errs, path+"dependedOnBy["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.SettingInstanceTemplateReference.validate(errs, path+"settingInstanceTemplateReference"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingInstanceTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingInstanceTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingInstanceTemplateReference) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingInstanceTemplateReference) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingOccurrence) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingOccurrence) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.SettingInstanceTemplate.validate(errs, path+"settingInstanceTemplate"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingValue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingValue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.SettingValueTemplateReference.validate(errs, path+"settingValueTemplateReference"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingValueDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingValueDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSettingValueTemplateReference) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSettingValueTemplateReference) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSimpleSettingCollectionDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSimpleSettingCollectionDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	m.ValueDefinition.validate(errs, path+"valueDefinition"+".")
-	m.DefaultValue.validate(errs, path+"defaultValue"+".")
-	for i, v := range m.DependentOn {
-		v.validate(errs, path+"dependentOn["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependedOnBy {
-		v.validate(errs, path+"dependedOnBy["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.MaximumCount != nil {
-		if float64(*m.MaximumCount) < 1.0 || float64(*m.MaximumCount) > 100.0 {
-			errs.Add(path+"maximumCount", "%v is out of the documented range (%s)", *m.MaximumCount, "Valid values 1 to 100")
-		}
-	}
-	if m.MinimumCount != nil {
-		if float64(*m.MinimumCount) < 1.0 || float64(*m.MinimumCount) > 100.0 {
-			errs.Add(path+"minimumCount", "%v is out of the documented range (%s)", *m.MinimumCount, "Valid values 1 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationSimpleSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConfigurationSimpleSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Applicability.validate(errs, path+"applicability"+".")
-	if m.AccessTypes != nil {
-		if !(*m.AccessTypes).Known() {
-			errs.Add(path+"accessTypes", "undocumented value %q", string(*m.AccessTypes))
-		}
-	}
-	m.Occurrence.validate(errs, path+"occurrence"+".")
-	if m.SettingUsage != nil {
-		if !(*m.SettingUsage).Known() {
-			errs.Add(path+"settingUsage", "undocumented value %q", string(*m.SettingUsage))
-		}
-	}
-	if m.UxBehavior != nil {
-		if !(*m.UxBehavior).Known() {
-			errs.Add(path+"uxBehavior", "undocumented value %q", string(*m.UxBehavior))
-		}
-	}
-	if m.Visibility != nil {
-		if !(*m.Visibility).Known() {
-			errs.Add(path+"visibility", "undocumented value %q", string(*m.Visibility))
-		}
-	}
-	for i, v := range m.ReferredSettingInformationList {
-		v.validate(errs, path+"referredSettingInformationList["+strconv.Itoa(i)+"]"+".")
-	}
-	m.ValueDefinition.validate(errs, path+"valueDefinition"+".")
-	m.DefaultValue.validate(errs, path+"defaultValue"+".")
-	for i, v := range m.DependentOn {
-		v.validate(errs, path+"dependentOn["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.DependedOnBy {
-		v.validate(errs, path+"dependedOnBy["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementConstraint) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementConstraint) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementDerivedCredentialSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementDerivedCredentialSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Issuer != nil {
-		if !(*m.Issuer).Known() {
-			errs.Add(path+"issuer", "undocumented value %q", string(*m.Issuer))
-		}
-	}
-	if m.NotificationType != nil {
-		if !(*m.NotificationType).Known() {
-			errs.Add(path+"notificationType", "undocumented value %q", string(*m.NotificationType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementDomainJoinConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementDomainJoinConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastConnectionDateTime != nil {
-		if err := (*m.LastConnectionDateTime).Validate(); err != nil {
-			errs.Add(path+"lastConnectionDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeAccessRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementExchangeAccessRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.DeviceClass.validate(errs, path+"deviceClass"+".")
-	if m.AccessLevel != nil {
-		if !(*m.AccessLevel).Known() {
-			errs.Add(path+"accessLevel", "undocumented value %q", string(*m.AccessLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementExchangeConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ExchangeConnectorType != nil {
-		if !(*m.ExchangeConnectorType).Known() {
-			errs.Add(path+"exchangeConnectorType", "undocumented value %q", string(*m.ExchangeConnectorType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeDeviceClass) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementExchangeDeviceClass) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Type != nil {
-		if !(*m.Type).Known() {
-			errs.Add(path+"type", "undocumented value %q", string(*m.Type))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeOnPremisesPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementExchangeOnPremisesPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.NotificationContent != nil {
-		if err := (*m.NotificationContent).Validate(); err != nil {
-			errs.Add(path+"notificationContent", "%v", err)
-		}
-	}
-	if m.DefaultAccessLevel != nil {
-		if !(*m.DefaultAccessLevel).Known() {
-			errs.Add(path+"defaultAccessLevel", "undocumented value %q", string(*m.DefaultAccessLevel))
-		}
-	}
-	for i, v := range m.AccessRules {
-		v.validate(errs, path+"accessRules["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.KnownDeviceClasses {
-		v.validate(errs, path+"knownDeviceClasses["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementExportJob) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementExportJob) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Format != nil {
-		if !(*m.Format).Known() {
-			errs.Add(path+"format", "undocumented value %q", string(*m.Format))
-		}
-	}
-	if m.LocalizationType != nil {
-		if !(*m.LocalizationType).Known() {
-			errs.Add(path+"localizationType", "undocumented value %q", string(*m.LocalizationType))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.RequestDateTime != nil {
-		if err := (*m.RequestDateTime).Validate(); err != nil {
-			errs.Add(path+"requestDateTime", "%v", err)
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntegerSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntegerSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentDeviceSettingStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentDeviceSettingStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentDeviceStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentDeviceStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentSettingCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentSettingCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentUserState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentUserState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementIntentUserStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementIntentUserStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementPartner) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementPartner) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastHeartbeatDateTime != nil {
-		if err := (*m.LastHeartbeatDateTime).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if m.PartnerState != nil {
-		if !(*m.PartnerState).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(*m.PartnerState))
-		}
-	}
-	if m.PartnerAppType != nil {
-		if !(*m.PartnerAppType).Known() {
-			errs.Add(path+"partnerAppType", "undocumented value %q", string(*m.PartnerAppType))
-		}
-	}
-	if m.WhenPartnerDevicesWillBeRemoved != nil {
-		if err := (*m.WhenPartnerDevicesWillBeRemoved).Validate(); err != nil {
-			errs.Add(path+"whenPartnerDevicesWillBeRemoved", "%v", err)
-		}
-	}
-	if m.WhenPartnerDevicesWillBeMarkedAsNonCompliant != nil {
-		if err := (*m.WhenPartnerDevicesWillBeMarkedAsNonCompliant).Validate(); err != nil {
-			errs.Add(path+"whenPartnerDevicesWillBeMarkedAsNonCompliant", "%v", err)
-		}
-	}
-	if m.WhenPartnerDevicesWillBeRemovedDateTime != nil {
-		if err := (*m.WhenPartnerDevicesWillBeRemovedDateTime).Validate(); err != nil {
-			errs.Add(path+"whenPartnerDevicesWillBeRemovedDateTime", "%v", err)
-		}
-	}
-	if m.WhenPartnerDevicesWillBeMarkedAsNonCompliantDateTime != nil {
-		if err := (*m.WhenPartnerDevicesWillBeMarkedAsNonCompliantDateTime).Validate(); err != nil {
-			errs.Add(path+"whenPartnerDevicesWillBeMarkedAsNonCompliantDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.GroupsRequiringPartnerEnrollment {
-		v.validate(errs, path+"groupsRequiringPartnerEnrollment["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementPartnerAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementPartnerAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementReportSchedule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementReportSchedule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Recurrence != nil {
-		if !(*m.Recurrence).Known() {
-			errs.Add(path+"recurrence", "undocumented value %q", string(*m.Recurrence))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.EndDateTime != nil {
-		if err := (*m.EndDateTime).Validate(); err != nil {
-			errs.Add(path+"endDateTime", "%v", err)
-		}
-	}
-	if m.Format != nil {
-		if !(*m.Format).Known() {
-			errs.Add(path+"format", "undocumented value %q", string(*m.Format))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementReports) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementReports) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementResourceAccessProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementResourceAccessProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Intent != nil {
-		if !(*m.Intent).Known() {
-			errs.Add(path+"intent", "undocumented value %q", string(*m.Intent))
-		}
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementResourceAccessProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementResourceAccessProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementReusablePolicySetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementReusablePolicySetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.SettingInstance.validate(errs, path+"settingInstance"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Version != nil {
-		if float64(*m.Version) < 0.0 || float64(*m.Version) > 2.147483647e+09 {
-			errs.Add(path+"version", "%v is out of the documented range (%s)", *m.Version, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.ReferencingConfigurationPolicyCount != nil {
-		if float64(*m.ReferencingConfigurationPolicyCount) < 0.0 || float64(*m.ReferencingConfigurationPolicyCount) > 2.147483647e+09 {
-			errs.Add(path+"referencingConfigurationPolicyCount", "%v is out of the documented range (%s)", *m.ReferencingConfigurationPolicyCount, "Valid values 0 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ScriptContent != nil {
-		if err := (*m.ScriptContent).Validate(); err != nil {
-			errs.Add(path+"scriptContent", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RunState != nil {
-		if !(*m.RunState).Known() {
-			errs.Add(path+"runState", "undocumented value %q", string(*m.RunState))
-		}
-	}
-	if m.LastStateUpdateDateTime != nil {
-		if err := (*m.LastStateUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastStateUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptGroupAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptGroupAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptRunSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptRunSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementScriptUserState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementScriptUserState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementSettingCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementSettingCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementSettingDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementSettingDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ValueType != nil {
-		if !(*m.ValueType).Known() {
-			errs.Add(path+"valueType", "undocumented value %q", string(*m.ValueType))
-		}
-	}
-	for i, v := range m.Constraints {
-		v.validate(errs, path+"constraints["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Dependencies {
-		v.validate(errs, path+"dependencies["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementSettingDependency) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementSettingDependency) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Constraints {
-		v.validate(errs, path+"constraints["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceInactivityBeforeRetirementInDay != nil {
-		if float64(*m.DeviceInactivityBeforeRetirementInDay) < 30.0 || float64(*m.DeviceInactivityBeforeRetirementInDay) > 270.0 {
-			errs.Add(path+"deviceInactivityBeforeRetirementInDay", "%v is out of the documented range (%s)", *m.DeviceInactivityBeforeRetirementInDay, "Valid values 30 to 270")
-		}
-	}
-	if m.DerivedCredentialProvider != nil {
-		if !(*m.DerivedCredentialProvider).Known() {
-			errs.Add(path+"derivedCredentialProvider", "undocumented value %q", string(*m.DerivedCredentialProvider))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementStringSettingInstance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementStringSettingInstance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TemplateType != nil {
-		if !(*m.TemplateType).Known() {
-			errs.Add(path+"templateType", "undocumented value %q", string(*m.TemplateType))
-		}
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
-	if m.TemplateSubtype != nil {
-		if !(*m.TemplateSubtype).Known() {
-			errs.Add(path+"templateSubtype", "undocumented value %q", string(*m.TemplateSubtype))
-		}
-	}
-	if m.PublishedDateTime != nil {
-		if err := (*m.PublishedDateTime).Validate(); err != nil {
-			errs.Add(path+"publishedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementTemplateSettingCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementTemplateSettingCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementTroubleshootingErrorDetails) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementTroubleshootingErrorDetails) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Resources {
-		v.validate(errs, path+"resources["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementTroubleshootingErrorResource) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementTroubleshootingErrorResource) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementTroubleshootingEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementTroubleshootingEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
-	m.TroubleshootingErrorDetails.validate(errs, path+"troubleshootingErrorDetails"+".")
-	for i, v := range m.AdditionalInformation {
-		v.validate(errs, path+"additionalInformation["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementUserRightsLocalUserOrGroup) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementUserRightsLocalUserOrGroup) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceManagementUserRightsSetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceManagementUserRightsSetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if len(m.LocalUsersOrGroups) > 500 {
-		errs.Add(path+"localUsersOrGroups", "%d items break the documented limit (%s)", len(m.LocalUsersOrGroups), "maximum of 500 elements")
-	}
-	for i, v := range m.LocalUsersOrGroups {
-		v.validate(errs, path+"localUsersOrGroups["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceOperatingSystemSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceOperatingSystemSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AndroidCorporateWorkProfileCount != nil {
-		if float64(*m.AndroidCorporateWorkProfileCount) < -1.0 || float64(*m.AndroidCorporateWorkProfileCount) > 2.147483647e+09 {
-			errs.Add(path+"androidCorporateWorkProfileCount", "%v is out of the documented range (%s)", *m.AndroidCorporateWorkProfileCount, "Valid values -1 to 2147483647")
-		}
-	}
-	if m.AospUserlessCount != nil {
-		if float64(*m.AospUserlessCount) < 0.0 || float64(*m.AospUserlessCount) > 2.147483647e+09 {
-			errs.Add(path+"aospUserlessCount", "%v is out of the documented range (%s)", *m.AospUserlessCount, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.AospUserAssociatedCount != nil {
-		if float64(*m.AospUserAssociatedCount) < 0.0 || float64(*m.AospUserAssociatedCount) > 2.147483647e+09 {
-			errs.Add(path+"aospUserAssociatedCount", "%v is out of the documented range (%s)", *m.AospUserAssociatedCount, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.LinuxCount != nil {
-		if float64(*m.LinuxCount) < 0.0 || float64(*m.LinuxCount) > 2.147483647e+09 {
-			errs.Add(path+"linuxCount", "%v is out of the documented range (%s)", *m.LinuxCount, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.ChromeOSCount != nil {
-		if float64(*m.ChromeOSCount) < 0.0 || float64(*m.ChromeOSCount) > 2.147483647e+09 {
-			errs.Add(path+"chromeOSCount", "%v is out of the documented range (%s)", *m.ChromeOSCount, "Valid values 0 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceProtectionOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceProtectionOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PendingQuickScanDeviceCount != nil {
-		if float64(*m.PendingQuickScanDeviceCount) < -2.147483648e+09 || float64(*m.PendingQuickScanDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"pendingQuickScanDeviceCount", "%v is out of the documented range (%s)", *m.PendingQuickScanDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceShellScript) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *DeviceShellScript) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExecutionFrequency != nil {
-		if err := (*m.ExecutionFrequency).Validate(); err != nil {
-			errs.Add(path+"executionFrequency", "%v", err)
-		}
-	}
-	if m.ScriptContent != nil {
-		if err := (*m.ScriptContent).Validate(); err != nil {
-			errs.Add(path+"scriptContent", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EBookInstallSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EBookInstallSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EasEmailProfileConfigurationBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EasEmailProfileConfigurationBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
-	if m.UsernameAADSource != nil {
-		if !(*m.UsernameAADSource).Known() {
-			errs.Add(path+"usernameAADSource", "undocumented value %q", string(*m.UsernameAADSource))
-		}
-	}
-	if m.UserDomainNameSource != nil {
-		if !(*m.UserDomainNameSource).Known() {
-			errs.Add(path+"userDomainNameSource", "undocumented value %q", string(*m.UserDomainNameSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EdgeHomeButtonConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EdgeHomeButtonConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EdgeSearchEngineBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EdgeSearchEngineBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EditionUpgradeConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EditionUpgradeConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LicenseType != nil {
-		if !(*m.LicenseType).Known() {
-			errs.Add(path+"licenseType", "undocumented value %q", string(*m.LicenseType))
-		}
-	}
-	if m.TargetEdition != nil {
-		if !(*m.TargetEdition).Known() {
-			errs.Add(path+"targetEdition", "undocumented value %q", string(*m.TargetEdition))
-		}
-	}
-	if m.WindowsSMode != nil {
-		if !(*m.WindowsSMode).Known() {
-			errs.Add(path+"windowsSMode", "undocumented value %q", string(*m.WindowsSMode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EmbeddedSIMActivationCode) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EmbeddedSIMActivationCode) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EmbeddedSIMActivationCodePool) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EmbeddedSIMActivationCodePool) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ActivationCodes {
-		v.validate(errs, path+"activationCodes["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EmbeddedSIMActivationCodePoolAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EmbeddedSIMActivationCodePoolAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EmbeddedSIMDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EmbeddedSIMDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EncryptionReportPolicyDetails) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EncryptionReportPolicyDetails) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EnrollmentConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EnrollmentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentRestrictionsConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EnrollmentRestrictionsConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentTroubleshootingEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EnrollmentTroubleshootingEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
-	m.TroubleshootingErrorDetails.validate(errs, path+"troubleshootingErrorDetails"+".")
-	for i, v := range m.AdditionalInformation {
-		v.validate(errs, path+"additionalInformation["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.EnrollmentType != nil {
-		if !(*m.EnrollmentType).Known() {
-			errs.Add(path+"enrollmentType", "undocumented value %q", string(*m.EnrollmentType))
-		}
-	}
-	if m.FailureCategory != nil {
-		if !(*m.FailureCategory).Known() {
-			errs.Add(path+"failureCategory", "undocumented value %q", string(*m.FailureCategory))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnterpriseCodeSigningCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *EnterpriseCodeSigningCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Content != nil {
-		if err := (*m.Content).Validate(); err != nil {
-			errs.Add(path+"content", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.UploadDateTime != nil {
-		if err := (*m.UploadDateTime).Validate(); err != nil {
-			errs.Add(path+"uploadDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ExcludedApps) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ExcludedApps) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ExpeditedWindowsQualityUpdateSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ExpeditedWindowsQualityUpdateSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ExtendedKeyUsage) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ExtendedKeyUsage) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ClassType != nil {
-		if !(*m.ClassType).Known() {
-			errs.Add(path+"classType", "undocumented value %q", string(*m.ClassType))
-		}
-	}
-	if m.PolicyType != nil {
-		if !(*m.PolicyType).Known() {
-			errs.Add(path+"policyType", "undocumented value %q", string(*m.PolicyType))
-		}
-	}
-	if m.GroupPolicyCategoryID != nil {
-		if err := (*m.GroupPolicyCategoryID).Validate(); err != nil {
-			errs.Add(path+"groupPolicyCategoryId", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyDefinitionFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyDefinitionFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PolicyType != nil {
-		if !(*m.PolicyType).Known() {
-			errs.Add(path+"policyType", "undocumented value %q", string(*m.PolicyType))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyDefinitionValue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyDefinitionValue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConfigurationType != nil {
-		if !(*m.ConfigurationType).Known() {
-			errs.Add(path+"configurationType", "undocumented value %q", string(*m.ConfigurationType))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyMigrationReport) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyMigrationReport) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.GroupPolicyObjectID != nil {
-		if err := (*m.GroupPolicyObjectID).Validate(); err != nil {
-			errs.Add(path+"groupPolicyObjectId", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.GroupPolicyCreatedDateTime != nil {
-		if err := (*m.GroupPolicyCreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"groupPolicyCreatedDateTime", "%v", err)
-		}
-	}
-	if m.GroupPolicyLastModifiedDateTime != nil {
-		if err := (*m.GroupPolicyLastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"groupPolicyLastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.MigrationReadiness != nil {
-		if !(*m.MigrationReadiness).Known() {
-			errs.Add(path+"migrationReadiness", "undocumented value %q", string(*m.MigrationReadiness))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyObjectFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyObjectFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.GroupPolicyObjectID != nil {
-		if err := (*m.GroupPolicyObjectID).Validate(); err != nil {
-			errs.Add(path+"groupPolicyObjectId", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyOperation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyOperation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.OperationType != nil {
-		if !(*m.OperationType).Known() {
-			errs.Add(path+"operationType", "undocumented value %q", string(*m.OperationType))
-		}
-	}
-	if m.OperationStatus != nil {
-		if !(*m.OperationStatus).Known() {
-			errs.Add(path+"operationStatus", "undocumented value %q", string(*m.OperationStatus))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationCheckBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationCheckBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationComboBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationComboBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationDecimalTextBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationDecimalTextBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationDropdownList) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationDropdownList) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DefaultItem.validate(errs, path+"defaultItem"+".")
-	for i, v := range m.Items {
-		v.validate(errs, path+"items["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationDropdownListItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationDropdownListItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationListBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationListBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationLongDecimalTextBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationLongDecimalTextBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationMultiTextBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationMultiTextBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationText) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationText) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationTextBox) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationTextBox) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueBoolean) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueBoolean) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueDecimal) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueDecimal) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueList) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueList) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.Values {
-		v.validate(errs, path+"values["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueLongDecimal) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueLongDecimal) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueMultiText) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueMultiText) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyPresentationValueText) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyPresentationValueText) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicySettingMapping) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicySettingMapping) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SettingType != nil {
-		if !(*m.SettingType).Known() {
-			errs.Add(path+"settingType", "undocumented value %q", string(*m.SettingType))
-		}
-	}
-	if m.MdmSupportedState != nil {
-		if !(*m.MdmSupportedState).Known() {
-			errs.Add(path+"mdmSupportedState", "undocumented value %q", string(*m.MdmSupportedState))
-		}
-	}
-	if m.SettingScope != nil {
-		if !(*m.SettingScope).Known() {
-			errs.Add(path+"settingScope", "undocumented value %q", string(*m.SettingScope))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyUploadedCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyUploadedDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ClassType != nil {
-		if !(*m.ClassType).Known() {
-			errs.Add(path+"classType", "undocumented value %q", string(*m.ClassType))
-		}
-	}
-	if m.PolicyType != nil {
-		if !(*m.PolicyType).Known() {
-			errs.Add(path+"policyType", "undocumented value %q", string(*m.PolicyType))
-		}
-	}
-	if m.GroupPolicyCategoryID != nil {
-		if err := (*m.GroupPolicyCategoryID).Validate(); err != nil {
-			errs.Add(path+"groupPolicyCategoryId", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedDefinitionFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyUploadedDefinitionFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PolicyType != nil {
-		if !(*m.PolicyType).Known() {
-			errs.Add(path+"policyType", "undocumented value %q", string(*m.PolicyType))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.Content != nil {
-		if err := (*m.Content).Validate(); err != nil {
-			errs.Add(path+"content", "%v", err)
-		}
-	}
-	if m.UploadDateTime != nil {
-		if err := (*m.UploadDateTime).Validate(); err != nil {
-			errs.Add(path+"uploadDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.GroupPolicyUploadedLanguageFiles {
-		v.validate(errs, path+"groupPolicyUploadedLanguageFiles["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedLanguageFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyUploadedLanguageFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Content != nil {
-		if err := (*m.Content).Validate(); err != nil {
-			errs.Add(path+"content", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedPresentation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GroupPolicyUploadedPresentation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *HardwareInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *HardwareInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.BatteryHealthPercentage != nil {
-		if float64(*m.BatteryHealthPercentage) < 0.0 || float64(*m.BatteryHealthPercentage) > 100.0 {
-			errs.Add(path+"batteryHealthPercentage", "%v is out of the documented range (%s)", *m.BatteryHealthPercentage, "Valid values 0 to 100")
-		}
-	}
-	if m.BatteryChargeCycles != nil {
-		if float64(*m.BatteryChargeCycles) < 0.0 || float64(*m.BatteryChargeCycles) > 2.147483647e+09 {
-			errs.Add(path+"batteryChargeCycles", "%v is out of the documented range (%s)", *m.BatteryChargeCycles, "Valid values 0 to 2147483647")
-		}
-	}
-	for i, v := range m.SharedDeviceCachedUsers {
-		v.validate(errs, path+"sharedDeviceCachedUsers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.DeviceGuardVirtualizationBasedSecurityHardwareRequirementState != nil {
-		if !(*m.DeviceGuardVirtualizationBasedSecurityHardwareRequirementState).Known() {
-			errs.Add(path+"deviceGuardVirtualizationBasedSecurityHardwareRequirementState", "undocumented value %q", string(*m.DeviceGuardVirtualizationBasedSecurityHardwareRequirementState))
-		}
-	}
-	if m.DeviceGuardVirtualizationBasedSecurityState != nil {
-		if !(*m.DeviceGuardVirtualizationBasedSecurityState).Known() {
-			errs.Add(path+"deviceGuardVirtualizationBasedSecurityState", "undocumented value %q", string(*m.DeviceGuardVirtualizationBasedSecurityState))
-		}
-	}
-	if m.DeviceGuardLocalSystemAuthorityCredentialGuardState != nil {
-		if !(*m.DeviceGuardLocalSystemAuthorityCredentialGuardState).Known() {
-			errs.Add(path+"deviceGuardLocalSystemAuthorityCredentialGuardState", "undocumented value %q", string(*m.DeviceGuardLocalSystemAuthorityCredentialGuardState))
-		}
-	}
-	if m.OperatingSystemProductType != nil {
-		if float64(*m.OperatingSystemProductType) < 0.0 || float64(*m.OperatingSystemProductType) > 2.147483647e+09 {
-			errs.Add(path+"operatingSystemProductType", "%v is out of the documented range (%s)", *m.OperatingSystemProductType, "Valid values 0 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IPv4Range) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IPv4Range) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ImportedAppleDeviceIdentity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ImportedAppleDeviceIdentity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RequestedEnrollmentProfileAssignmentDateTime != nil {
-		if err := (*m.RequestedEnrollmentProfileAssignmentDateTime).Validate(); err != nil {
-			errs.Add(path+"requestedEnrollmentProfileAssignmentDateTime", "%v", err)
-		}
-	}
-	if m.DiscoverySource != nil {
-		if !(*m.DiscoverySource).Known() {
-			errs.Add(path+"discoverySource", "undocumented value %q", string(*m.DiscoverySource))
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastContactedDateTime != nil {
-		if err := (*m.LastContactedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastContactedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentState != nil {
-		if !(*m.EnrollmentState).Known() {
-			errs.Add(path+"enrollmentState", "undocumented value %q", string(*m.EnrollmentState))
-		}
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ImportedAppleDeviceIdentityResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ImportedAppleDeviceIdentityResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RequestedEnrollmentProfileAssignmentDateTime != nil {
-		if err := (*m.RequestedEnrollmentProfileAssignmentDateTime).Validate(); err != nil {
-			errs.Add(path+"requestedEnrollmentProfileAssignmentDateTime", "%v", err)
-		}
-	}
-	if m.DiscoverySource != nil {
-		if !(*m.DiscoverySource).Known() {
-			errs.Add(path+"discoverySource", "undocumented value %q", string(*m.DiscoverySource))
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastContactedDateTime != nil {
-		if err := (*m.LastContactedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastContactedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentState != nil {
-		if !(*m.EnrollmentState).Known() {
-			errs.Add(path+"enrollmentState", "undocumented value %q", string(*m.EnrollmentState))
-		}
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ImportedDeviceIdentity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ImportedDeviceIdentity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ImportedDeviceIdentityType != nil {
-		if !(*m.ImportedDeviceIdentityType).Known() {
-			errs.Add(path+"importedDeviceIdentityType", "undocumented value %q", string(*m.ImportedDeviceIdentityType))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastContactedDateTime != nil {
-		if err := (*m.LastContactedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastContactedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentState != nil {
-		if !(*m.EnrollmentState).Known() {
-			errs.Add(path+"enrollmentState", "undocumented value %q", string(*m.EnrollmentState))
-		}
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ImportedDeviceIdentityResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ImportedDeviceIdentityResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ImportedDeviceIdentityType != nil {
-		if !(*m.ImportedDeviceIdentityType).Known() {
-			errs.Add(path+"importedDeviceIdentityType", "undocumented value %q", string(*m.ImportedDeviceIdentityType))
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastContactedDateTime != nil {
-		if err := (*m.LastContactedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastContactedDateTime", "%v", err)
-		}
-	}
-	if m.EnrollmentState != nil {
-		if !(*m.EnrollmentState).Known() {
-			errs.Add(path+"enrollmentState", "undocumented value %q", string(*m.EnrollmentState))
-		}
-	}
-	if m.Platform != nil {
-		if !(*m.Platform).Known() {
-			errs.Add(path+"platform", "undocumented value %q", string(*m.Platform))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IntuneBrand) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IntuneBrand) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.ThemeColor.validate(errs, path+"themeColor"+".")
-	m.LightBackgroundLogo.validate(errs, path+"lightBackgroundLogo"+".")
-	m.DarkBackgroundLogo.validate(errs, path+"darkBackgroundLogo"+".")
-	m.LandingPageCustomizedImage.validate(errs, path+"landingPageCustomizedImage"+".")
-	for i, v := range m.CompanyPortalBlockedActions {
-		v.validate(errs, path+"companyPortalBlockedActions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.EnrollmentAvailability != nil {
-		if !(*m.EnrollmentAvailability).Known() {
-			errs.Add(path+"enrollmentAvailability", "undocumented value %q", string(*m.EnrollmentAvailability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IntuneBrandingProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IntuneBrandingProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.ThemeColor.validate(errs, path+"themeColor"+".")
-	m.ThemeColorLogo.validate(errs, path+"themeColorLogo"+".")
-	m.LightBackgroundLogo.validate(errs, path+"lightBackgroundLogo"+".")
-	m.LandingPageCustomizedImage.validate(errs, path+"landingPageCustomizedImage"+".")
-	for i, v := range m.CompanyPortalBlockedActions {
-		v.validate(errs, path+"companyPortalBlockedActions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.EnrollmentAvailability != nil {
-		if !(*m.EnrollmentAvailability).Known() {
-			errs.Add(path+"enrollmentAvailability", "undocumented value %q", string(*m.EnrollmentAvailability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IntuneBrandingProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IntuneBrandingProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasscodeExpirationDays != nil {
-		if float64(*m.PasscodeExpirationDays) < 1.0 || float64(*m.PasscodeExpirationDays) > 65535.0 {
-			errs.Add(path+"passcodeExpirationDays", "%v is out of the documented range (%s)", *m.PasscodeExpirationDays, "Valid values 1 to 65535")
-		}
-	}
-	if m.PasscodeMinimumLength != nil {
-		if float64(*m.PasscodeMinimumLength) < 4.0 || float64(*m.PasscodeMinimumLength) > 14.0 {
-			errs.Add(path+"passcodeMinimumLength", "%v is out of the documented range (%s)", *m.PasscodeMinimumLength, "Valid values 4 to 14")
-		}
-	}
-	if m.PasscodePreviousPasscodeBlockCount != nil {
-		if float64(*m.PasscodePreviousPasscodeBlockCount) < 1.0 || float64(*m.PasscodePreviousPasscodeBlockCount) > 24.0 {
-			errs.Add(path+"passcodePreviousPasscodeBlockCount", "%v is out of the documented range (%s)", *m.PasscodePreviousPasscodeBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasscodeRequiredType != nil {
-		if !(*m.PasscodeRequiredType).Known() {
-			errs.Add(path+"passcodeRequiredType", "undocumented value %q", string(*m.PasscodeRequiredType))
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.AdvancedThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.AdvancedThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"advancedThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.AdvancedThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if len(m.RestrictedApps) > 100 {
-		errs.Add(path+"restrictedApps", "%d items break the documented limit (%s)", len(m.RestrictedApps), "maximum of 100 elements")
-	}
-	for i, v := range m.RestrictedApps {
-		v.validate(errs, path+"restrictedApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosCustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosCustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.Payload != nil {
-		if err := (*m.Payload).Validate(); err != nil {
-			errs.Add(path+"payload", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosDerivedCredentialAuthenticationConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosDerivedCredentialAuthenticationConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosDeviceFeaturesConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosDeviceFeaturesConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.AirPrintDestinations) > 500 {
-		errs.Add(path+"airPrintDestinations", "%d items break the documented limit (%s)", len(m.AirPrintDestinations), "maximum of 500 elements")
-	}
-	for i, v := range m.AirPrintDestinations {
-		v.validate(errs, path+"airPrintDestinations["+strconv.Itoa(i)+"]"+".")
-	}
-	m.ContentFilterSettings.validate(errs, path+"contentFilterSettings"+".")
-	if len(m.HomeScreenDockIcons) > 500 {
-		errs.Add(path+"homeScreenDockIcons", "%d items break the documented limit (%s)", len(m.HomeScreenDockIcons), "maximum of 500 elements")
-	}
-	for i, v := range m.HomeScreenDockIcons {
-		v.validate(errs, path+"homeScreenDockIcons["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.HomeScreenPages) > 500 {
-		errs.Add(path+"homeScreenPages", "%d items break the documented limit (%s)", len(m.HomeScreenPages), "maximum of 500 elements")
-	}
-	for i, v := range m.HomeScreenPages {
-		v.validate(errs, path+"homeScreenPages["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.NotificationSettings) > 500 {
-		errs.Add(path+"notificationSettings", "%d items break the documented limit (%s)", len(m.NotificationSettings), "maximum of 500 elements")
-	}
-	for i, v := range m.NotificationSettings {
-		v.validate(errs, path+"notificationSettings["+strconv.Itoa(i)+"]"+".")
-	}
-	m.SingleSignOnSettings.validate(errs, path+"singleSignOnSettings"+".")
-	if m.WallpaperDisplayLocation != nil {
-		if !(*m.WallpaperDisplayLocation).Known() {
-			errs.Add(path+"wallpaperDisplayLocation", "undocumented value %q", string(*m.WallpaperDisplayLocation))
-		}
-	}
-	m.WallpaperImage.validate(errs, path+"wallpaperImage"+".")
-	m.SingleSignOnExtension.validate(errs, path+"singleSignOnExtension"+".")
-	m.IosSingleSignOnExtension.validate(errs, path+"iosSingleSignOnExtension"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosDeviceType) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosDeviceType) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosEasEmailProfileConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosEasEmailProfileConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
-	if m.UsernameAADSource != nil {
-		if !(*m.UsernameAADSource).Known() {
-			errs.Add(path+"usernameAADSource", "undocumented value %q", string(*m.UsernameAADSource))
-		}
-	}
-	if m.UserDomainNameSource != nil {
-		if !(*m.UserDomainNameSource).Known() {
-			errs.Add(path+"userDomainNameSource", "undocumented value %q", string(*m.UserDomainNameSource))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.EasServices != nil {
-		if !(*m.EasServices).Known() {
-			errs.Add(path+"easServices", "undocumented value %q", string(*m.EasServices))
-		}
-	}
-	if m.SigningCertificateType != nil {
-		if !(*m.SigningCertificateType).Known() {
-			errs.Add(path+"signingCertificateType", "undocumented value %q", string(*m.SigningCertificateType))
-		}
-	}
-	if m.EncryptionCertificateType != nil {
-		if !(*m.EncryptionCertificateType).Known() {
-			errs.Add(path+"encryptionCertificateType", "undocumented value %q", string(*m.EncryptionCertificateType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosEduCertificateSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosEduCertificateSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosEduDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosEduDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	m.TeacherCertificateSettings.validate(errs, path+"teacherCertificateSettings"+".")
-	m.StudentCertificateSettings.validate(errs, path+"studentCertificateSettings"+".")
-	m.DeviceCertificateSettings.validate(errs, path+"deviceCertificateSettings"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosEducationDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosEducationDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.ProxySettings != nil {
-		if !(*m.ProxySettings).Known() {
-			errs.Add(path+"proxySettings", "undocumented value %q", string(*m.ProxySettings))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.EapFastConfiguration != nil {
-		if !(*m.EapFastConfiguration).Known() {
-			errs.Add(path+"eapFastConfiguration", "undocumented value %q", string(*m.EapFastConfiguration))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosExpeditedCheckinConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosExpeditedCheckinConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.AppsSingleAppModeList) > 500 {
-		errs.Add(path+"appsSingleAppModeList", "%d items break the documented limit (%s)", len(m.AppsSingleAppModeList), "maximum of 500 elements")
-	}
-	for i, v := range m.AppsSingleAppModeList {
-		v.validate(errs, path+"appsSingleAppModeList["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AppsVisibilityList) > 10000 {
-		errs.Add(path+"appsVisibilityList", "%d items break the documented limit (%s)", len(m.AppsVisibilityList), "maximum of 10000 elements")
-	}
-	for i, v := range m.AppsVisibilityList {
-		v.validate(errs, path+"appsVisibilityList["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppsVisibilityListType != nil {
-		if !(*m.AppsVisibilityListType).Known() {
-			errs.Add(path+"appsVisibilityListType", "undocumented value %q", string(*m.AppsVisibilityListType))
-		}
-	}
-	if len(m.CompliantAppsList) > 10000 {
-		errs.Add(path+"compliantAppsList", "%d items break the documented limit (%s)", len(m.CompliantAppsList), "maximum of 10000 elements")
-	}
-	for i, v := range m.CompliantAppsList {
-		v.validate(errs, path+"compliantAppsList["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CompliantAppListType != nil {
-		if !(*m.CompliantAppListType).Known() {
-			errs.Add(path+"compliantAppListType", "undocumented value %q", string(*m.CompliantAppListType))
-		}
-	}
-	m.MediaContentRatingAustralia.validate(errs, path+"mediaContentRatingAustralia"+".")
-	m.MediaContentRatingCanada.validate(errs, path+"mediaContentRatingCanada"+".")
-	m.MediaContentRatingFrance.validate(errs, path+"mediaContentRatingFrance"+".")
-	m.MediaContentRatingGermany.validate(errs, path+"mediaContentRatingGermany"+".")
-	m.MediaContentRatingIreland.validate(errs, path+"mediaContentRatingIreland"+".")
-	m.MediaContentRatingJapan.validate(errs, path+"mediaContentRatingJapan"+".")
-	m.MediaContentRatingNewZealand.validate(errs, path+"mediaContentRatingNewZealand"+".")
-	m.MediaContentRatingUnitedKingdom.validate(errs, path+"mediaContentRatingUnitedKingdom"+".")
-	m.MediaContentRatingUnitedStates.validate(errs, path+"mediaContentRatingUnitedStates"+".")
-	if len(m.NetworkUsageRules) > 1000 {
-		errs.Add(path+"networkUsageRules", "%d items break the documented limit (%s)", len(m.NetworkUsageRules), "maximum of 1000 elements")
-	}
-	for i, v := range m.NetworkUsageRules {
-		v.validate(errs, path+"networkUsageRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.MediaContentRatingApps != nil {
-		if !(*m.MediaContentRatingApps).Known() {
-			errs.Add(path+"mediaContentRatingApps", "undocumented value %q", string(*m.MediaContentRatingApps))
-		}
-	}
-	if m.PasscodeExpirationDays != nil {
-		if float64(*m.PasscodeExpirationDays) < 1.0 || float64(*m.PasscodeExpirationDays) > 65535.0 {
-			errs.Add(path+"passcodeExpirationDays", "%v is out of the documented range (%s)", *m.PasscodeExpirationDays, "Valid values 1 to 65535")
-		}
-	}
-	if m.PasscodeMinimumLength != nil {
-		if float64(*m.PasscodeMinimumLength) < 4.0 || float64(*m.PasscodeMinimumLength) > 14.0 {
-			errs.Add(path+"passcodeMinimumLength", "%v is out of the documented range (%s)", *m.PasscodeMinimumLength, "Valid values 4 to 14")
-		}
-	}
-	if m.PasscodeMinimumCharacterSetCount != nil {
-		if float64(*m.PasscodeMinimumCharacterSetCount) < 0.0 || float64(*m.PasscodeMinimumCharacterSetCount) > 4.0 {
-			errs.Add(path+"passcodeMinimumCharacterSetCount", "%v is out of the documented range (%s)", *m.PasscodeMinimumCharacterSetCount, "Valid values 0 to 4")
-		}
-	}
-	if m.PasscodePreviousPasscodeBlockCount != nil {
-		if float64(*m.PasscodePreviousPasscodeBlockCount) < 1.0 || float64(*m.PasscodePreviousPasscodeBlockCount) > 24.0 {
-			errs.Add(path+"passcodePreviousPasscodeBlockCount", "%v is out of the documented range (%s)", *m.PasscodePreviousPasscodeBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasscodeSignInFailureCountBeforeWipe != nil {
-		if float64(*m.PasscodeSignInFailureCountBeforeWipe) < 2.0 || float64(*m.PasscodeSignInFailureCountBeforeWipe) > 11.0 {
-			errs.Add(path+"passcodeSignInFailureCountBeforeWipe", "%v is out of the documented range (%s)", *m.PasscodeSignInFailureCountBeforeWipe, "Valid values 2 to 11")
-		}
-	}
-	if m.PasscodeRequiredType != nil {
-		if !(*m.PasscodeRequiredType).Known() {
-			errs.Add(path+"passcodeRequiredType", "undocumented value %q", string(*m.PasscodeRequiredType))
-		}
-	}
-	if m.SafariCookieSettings != nil {
-		if !(*m.SafariCookieSettings).Known() {
-			errs.Add(path+"safariCookieSettings", "undocumented value %q", string(*m.SafariCookieSettings))
-		}
-	}
-	if m.SoftwareUpdatesEnforcedDelayInDays != nil {
-		if float64(*m.SoftwareUpdatesEnforcedDelayInDays) < 0.0 || float64(*m.SoftwareUpdatesEnforcedDelayInDays) > 90.0 {
-			errs.Add(path+"softwareUpdatesEnforcedDelayInDays", "%v is out of the documented range (%s)", *m.SoftwareUpdatesEnforcedDelayInDays, "Valid values 0 to 90")
-		}
-	}
-	if m.KioskModeAppType != nil {
-		if !(*m.KioskModeAppType).Known() {
-			errs.Add(path+"kioskModeAppType", "undocumented value %q", string(*m.KioskModeAppType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosHomeScreenItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosHomeScreenItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosHomeScreenPage) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosHomeScreenPage) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if len(m.Icons) > 500 {
-		errs.Add(path+"icons", "%d items break the documented limit (%s)", len(m.Icons), "maximum of 500 elements")
-	}
-	for i, v := range m.Icons {
-		v.validate(errs, path+"icons["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.ApplicableDeviceType.validate(errs, path+"applicableDeviceType"+".")
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosLobAppProvisioningConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosLobAppProvisioningConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.Payload != nil {
-		if err := (*m.Payload).Validate(); err != nil {
-			errs.Add(path+"payload", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosLobAppProvisioningConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosLobAppProvisioningConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosLobAppProvisioningConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosLobAppProvisioningConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.TargetedAppManagementLevels != nil {
-		if !(*m.TargetedAppManagementLevels).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(*m.TargetedAppManagementLevels))
-		}
-	}
-	if m.AppDataEncryptionType != nil {
-		if !(*m.AppDataEncryptionType).Known() {
-			errs.Add(path+"appDataEncryptionType", "undocumented value %q", string(*m.AppDataEncryptionType))
-		}
-	}
-	for i, v := range m.ExemptedAppProtocols {
-		v.validate(errs, path+"exemptedAppProtocols["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppActionIfIosDeviceModelNotAllowed != nil {
-		if !(*m.AppActionIfIosDeviceModelNotAllowed).Known() {
-			errs.Add(path+"appActionIfIosDeviceModelNotAllowed", "undocumented value %q", string(*m.AppActionIfIosDeviceModelNotAllowed))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosMinimumOperatingSystem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosMobileAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosMobileAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EncodedSettingXml != nil {
-		if err := (*m.EncodedSettingXml).Validate(); err != nil {
-			errs.Add(path+"encodedSettingXml", "%v", err)
-		}
-	}
-	for i, v := range m.Settings {
-		v.validate(errs, path+"settings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosNetworkUsageRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosNetworkUsageRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if len(m.ManagedApps) > 500 {
-		errs.Add(path+"managedApps", "%d items break the documented limit (%s)", len(m.ManagedApps), "maximum of 500 elements")
-	}
-	for i, v := range m.ManagedApps {
-		v.validate(errs, path+"managedApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosNotificationSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosNotificationSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AlertType != nil {
-		if !(*m.AlertType).Known() {
-			errs.Add(path+"alertType", "undocumented value %q", string(*m.AlertType))
-		}
-	}
-	if m.PreviewVisibility != nil {
-		if !(*m.PreviewVisibility).Known() {
-			errs.Add(path+"previewVisibility", "undocumented value %q", string(*m.PreviewVisibility))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosPkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosPkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosSingleSignOnExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosSingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosSingleSignOnSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosSingleSignOnSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if len(m.AllowedAppsList) > 500 {
-		errs.Add(path+"allowedAppsList", "%d items break the documented limit (%s)", len(m.AllowedAppsList), "maximum of 500 elements")
-	}
-	for i, v := range m.AllowedAppsList {
-		v.validate(errs, path+"allowedAppsList["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.ApplicableDeviceType.validate(errs, path+"applicableDeviceType"+".")
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosUpdateConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosUpdateConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ActiveHoursStart != nil {
-		if err := (*m.ActiveHoursStart).Validate(); err != nil {
-			errs.Add(path+"activeHoursStart", "%v", err)
-		}
-	}
-	if m.ActiveHoursEnd != nil {
-		if err := (*m.ActiveHoursEnd).Validate(); err != nil {
-			errs.Add(path+"activeHoursEnd", "%v", err)
-		}
-	}
-	if len(m.ScheduledInstallDays) > 7 {
-		errs.Add(path+"scheduledInstallDays", "%d items break the documented limit (%s)", len(m.ScheduledInstallDays), "maximum of 7 elements")
-	}
-	for i, v := range m.ScheduledInstallDays {
-		if !(v).Known() {
-			errs.Add(path+"scheduledInstallDays["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.EnforcedSoftwareUpdateDelayInDays != nil {
-		if float64(*m.EnforcedSoftwareUpdateDelayInDays) < 0.0 || float64(*m.EnforcedSoftwareUpdateDelayInDays) > 90.0 {
-			errs.Add(path+"enforcedSoftwareUpdateDelayInDays", "%v is out of the documented range (%s)", *m.EnforcedSoftwareUpdateDelayInDays, "ranging from 0 to 90 inclusive")
-		}
-	}
-	if m.UpdateScheduleType != nil {
-		if !(*m.UpdateScheduleType).Known() {
-			errs.Add(path+"updateScheduleType", "undocumented value %q", string(*m.UpdateScheduleType))
-		}
-	}
-	if len(m.CustomUpdateTimeWindows) > 20 {
-		errs.Add(path+"customUpdateTimeWindows", "%d items break the documented limit (%s)", len(m.CustomUpdateTimeWindows), "maximum of 20 elements")
-	}
-	for i, v := range m.CustomUpdateTimeWindows {
-		v.validate(errs, path+"customUpdateTimeWindows["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosUpdateDeviceStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosUpdateDeviceStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.InstallStatus != nil {
-		if !(*m.InstallStatus).Known() {
-			errs.Add(path+"installStatus", "undocumented value %q", string(*m.InstallStatus))
-		}
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.Server.validate(errs, path+"server"+".")
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.OnDemandRules) > 500 {
-		errs.Add(path+"onDemandRules", "%d items break the documented limit (%s)", len(m.OnDemandRules), "maximum of 500 elements")
-	}
-	for i, v := range m.OnDemandRules {
-		v.validate(errs, path+"onDemandRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProviderType != nil {
-		if !(*m.ProviderType).Known() {
-			errs.Add(path+"providerType", "undocumented value %q", string(*m.ProviderType))
-		}
-	}
-	if m.DisconnectOnIdleTimerInSeconds != nil {
-		if float64(*m.DisconnectOnIdleTimerInSeconds) < 0.0 || float64(*m.DisconnectOnIdleTimerInSeconds) > 65535.0 {
-			errs.Add(path+"disconnectOnIdleTimerInSeconds", "%v is out of the documented range (%s)", *m.DisconnectOnIdleTimerInSeconds, "Valid values 0 to 65535")
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if len(m.TargetedMobileApps) > 500 {
-		errs.Add(path+"targetedMobileApps", "%d items break the documented limit (%s)", len(m.TargetedMobileApps), "maximum of 500 elements")
-	}
-	for i, v := range m.TargetedMobileApps {
-		v.validate(errs, path+"targetedMobileApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVpnSecurityAssociationParameters) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVpnSecurityAssociationParameters) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SecurityEncryptionAlgorithm != nil {
-		if !(*m.SecurityEncryptionAlgorithm).Known() {
-			errs.Add(path+"securityEncryptionAlgorithm", "undocumented value %q", string(*m.SecurityEncryptionAlgorithm))
-		}
-	}
-	if m.SecurityIntegrityAlgorithm != nil {
-		if !(*m.SecurityIntegrityAlgorithm).Known() {
-			errs.Add(path+"securityIntegrityAlgorithm", "undocumented value %q", string(*m.SecurityIntegrityAlgorithm))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ReleaseDateTime != nil {
-		if err := (*m.ReleaseDateTime).Validate(); err != nil {
-			errs.Add(path+"releaseDateTime", "%v", err)
-		}
-	}
-	m.LicensingType.validate(errs, path+"licensingType"+".")
-	m.ApplicableDeviceType.validate(errs, path+"applicableDeviceType"+".")
-	if m.VppTokenAccountType != nil {
-		if !(*m.VppTokenAccountType).Known() {
-			errs.Add(path+"vppTokenAccountType", "undocumented value %q", string(*m.VppTokenAccountType))
-		}
-	}
-	for i, v := range m.RevokeLicenseActionResults {
-		v.validate(errs, path+"revokeLicenseActionResults["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppAppAssignedDeviceLicense) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppAppAssignedDeviceLicense) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppAppAssignedLicense) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppAppAssignedLicense) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppAppAssignedUserLicense) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppAppAssignedUserLicense) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppAppRevokeLicensesActionResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppAppRevokeLicensesActionResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActionFailureReason != nil {
-		if !(*m.ActionFailureReason).Known() {
-			errs.Add(path+"actionFailureReason", "undocumented value %q", string(*m.ActionFailureReason))
-		}
-	}
-	if m.ActionState != nil {
-		if !(*m.ActionState).Known() {
-			errs.Add(path+"actionState", "undocumented value %q", string(*m.ActionState))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppEBook) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppEBook) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PublishedDateTime != nil {
-		if err := (*m.PublishedDateTime).Validate(); err != nil {
-			errs.Add(path+"publishedDateTime", "%v", err)
-		}
-	}
-	m.LargeCover.validate(errs, path+"largeCover"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.VppTokenID != nil {
-		if err := (*m.VppTokenID).Validate(); err != nil {
-			errs.Add(path+"vppTokenId", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosVppEBookAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosVppEBookAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.InstallIntent != nil {
-		if !(*m.InstallIntent).Known() {
-			errs.Add(path+"installIntent", "undocumented value %q", string(*m.InstallIntent))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosWebContentFilterBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosWebContentFilterBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.ProxySettings != nil {
-		if !(*m.ProxySettings).Known() {
-			errs.Add(path+"proxySettings", "undocumented value %q", string(*m.ProxySettings))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosikEv2VpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosikEv2VpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.Server.validate(errs, path+"server"+".")
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.OnDemandRules) > 500 {
-		errs.Add(path+"onDemandRules", "%d items break the documented limit (%s)", len(m.OnDemandRules), "maximum of 500 elements")
-	}
-	for i, v := range m.OnDemandRules {
-		v.validate(errs, path+"onDemandRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProviderType != nil {
-		if !(*m.ProviderType).Known() {
-			errs.Add(path+"providerType", "undocumented value %q", string(*m.ProviderType))
-		}
-	}
-	if m.DisconnectOnIdleTimerInSeconds != nil {
-		if float64(*m.DisconnectOnIdleTimerInSeconds) < 0.0 || float64(*m.DisconnectOnIdleTimerInSeconds) > 65535.0 {
-			errs.Add(path+"disconnectOnIdleTimerInSeconds", "%v is out of the documented range (%s)", *m.DisconnectOnIdleTimerInSeconds, "Valid values 0 to 65535")
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if len(m.TargetedMobileApps) > 500 {
-		errs.Add(path+"targetedMobileApps", "%d items break the documented limit (%s)", len(m.TargetedMobileApps), "maximum of 500 elements")
-	}
-	for i, v := range m.TargetedMobileApps {
-		v.validate(errs, path+"targetedMobileApps["+strconv.Itoa(i)+"]"+".")
-	}
-	m.ChildSecurityAssociationParameters.validate(errs, path+"childSecurityAssociationParameters"+".")
-	if m.ClientAuthenticationType != nil {
-		if !(*m.ClientAuthenticationType).Known() {
-			errs.Add(path+"clientAuthenticationType", "undocumented value %q", string(*m.ClientAuthenticationType))
-		}
-	}
-	if m.DeadPeerDetectionRate != nil {
-		if !(*m.DeadPeerDetectionRate).Known() {
-			errs.Add(path+"deadPeerDetectionRate", "undocumented value %q", string(*m.DeadPeerDetectionRate))
-		}
-	}
-	if m.LocalIdentifier != nil {
-		if !(*m.LocalIdentifier).Known() {
-			errs.Add(path+"localIdentifier", "undocumented value %q", string(*m.LocalIdentifier))
-		}
-	}
-	m.SecurityAssociationParameters.validate(errs, path+"securityAssociationParameters"+".")
-	if m.ServerCertificateType != nil {
-		if !(*m.ServerCertificateType).Known() {
-			errs.Add(path+"serverCertificateType", "undocumented value %q", string(*m.ServerCertificateType))
-		}
-	}
-	m.AlwaysOnConfiguration.validate(errs, path+"alwaysOnConfiguration"+".")
-	if m.MtuSizeInBytes != nil {
-		if float64(*m.MtuSizeInBytes) < 1280.0 || float64(*m.MtuSizeInBytes) > 1400.0 {
-			errs.Add(path+"mtuSizeInBytes", "%v is out of the documented range (%s)", *m.MtuSizeInBytes, "Valid values 1280 to 1400")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IpRange) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IpRange) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *KeyValue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *KeyValue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *KeyValuePair) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *KeyValuePair) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *LocalizedNotificationMessage) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *LocalizedNotificationMessage) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *LocationManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *LocationManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *LoggedOnUser) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *LoggedOnUser) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastLogOnDateTime != nil {
-		if err := (*m.LastLogOnDateTime).Validate(); err != nil {
-			errs.Add(path+"lastLogOnDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSAppleEventReceiver) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSAppleEventReceiver) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.IdentifierType != nil {
-		if !(*m.IdentifierType).Known() {
-			errs.Add(path+"identifierType", "undocumented value %q", string(*m.IdentifierType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSAssociatedDomainsItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSAssociatedDomainsItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 65535.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 65535")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 14.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 14")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 1.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 1 to 24")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.AdvancedThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.AdvancedThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"advancedThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.AdvancedThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	if m.GatekeeperAllowedAppSource != nil {
-		if !(*m.GatekeeperAllowedAppSource).Known() {
-			errs.Add(path+"gatekeeperAllowedAppSource", "undocumented value %q", string(*m.GatekeeperAllowedAppSource))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSCustomAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSCustomAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConfigurationXml != nil {
-		if err := (*m.ConfigurationXml).Validate(); err != nil {
-			errs.Add(path+"configurationXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSCustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSCustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.Payload != nil {
-		if err := (*m.Payload).Validate(); err != nil {
-			errs.Add(path+"payload", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSDeviceFeaturesConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSDeviceFeaturesConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.AirPrintDestinations) > 500 {
-		errs.Add(path+"airPrintDestinations", "%d items break the documented limit (%s)", len(m.AirPrintDestinations), "maximum of 500 elements")
-	}
-	for i, v := range m.AirPrintDestinations {
-		v.validate(errs, path+"airPrintDestinations["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AutoLaunchItems) > 500 {
-		errs.Add(path+"autoLaunchItems", "%d items break the documented limit (%s)", len(m.AutoLaunchItems), "maximum of 500 elements")
-	}
-	for i, v := range m.AutoLaunchItems {
-		v.validate(errs, path+"autoLaunchItems["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AssociatedDomains) > 500 {
-		errs.Add(path+"associatedDomains", "%d items break the documented limit (%s)", len(m.AssociatedDomains), "maximum of 500 elements")
-	}
-	for i, v := range m.AssociatedDomains {
-		v.validate(errs, path+"associatedDomains["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.AppAssociatedDomains) > 500 {
-		errs.Add(path+"appAssociatedDomains", "%d items break the documented limit (%s)", len(m.AppAssociatedDomains), "maximum of 500 elements")
-	}
-	for i, v := range m.AppAssociatedDomains {
-		v.validate(errs, path+"appAssociatedDomains["+strconv.Itoa(i)+"]"+".")
-	}
-	m.SingleSignOnExtension.validate(errs, path+"singleSignOnExtension"+".")
-	m.MacOSSingleSignOnExtension.validate(errs, path+"macOSSingleSignOnExtension"+".")
-	if m.ContentCachingType != nil {
-		if !(*m.ContentCachingType).Known() {
-			errs.Add(path+"contentCachingType", "undocumented value %q", string(*m.ContentCachingType))
-		}
-	}
-	if m.ContentCachingClientPolicy != nil {
-		if !(*m.ContentCachingClientPolicy).Known() {
-			errs.Add(path+"contentCachingClientPolicy", "undocumented value %q", string(*m.ContentCachingClientPolicy))
-		}
-	}
-	if len(m.ContentCachingClientListenRanges) > 500 {
-		errs.Add(path+"contentCachingClientListenRanges", "%d items break the documented limit (%s)", len(m.ContentCachingClientListenRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.ContentCachingClientListenRanges {
-		v.validate(errs, path+"contentCachingClientListenRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ContentCachingPeerPolicy != nil {
-		if !(*m.ContentCachingPeerPolicy).Known() {
-			errs.Add(path+"contentCachingPeerPolicy", "undocumented value %q", string(*m.ContentCachingPeerPolicy))
-		}
-	}
-	if len(m.ContentCachingPeerListenRanges) > 500 {
-		errs.Add(path+"contentCachingPeerListenRanges", "%d items break the documented limit (%s)", len(m.ContentCachingPeerListenRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.ContentCachingPeerListenRanges {
-		v.validate(errs, path+"contentCachingPeerListenRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.ContentCachingPeerFilterRanges) > 500 {
-		errs.Add(path+"contentCachingPeerFilterRanges", "%d items break the documented limit (%s)", len(m.ContentCachingPeerFilterRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.ContentCachingPeerFilterRanges {
-		v.validate(errs, path+"contentCachingPeerFilterRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ContentCachingParentSelectionPolicy != nil {
-		if !(*m.ContentCachingParentSelectionPolicy).Known() {
-			errs.Add(path+"contentCachingParentSelectionPolicy", "undocumented value %q", string(*m.ContentCachingParentSelectionPolicy))
-		}
-	}
-	if len(m.ContentCachingPublicRanges) > 500 {
-		errs.Add(path+"contentCachingPublicRanges", "%d items break the documented limit (%s)", len(m.ContentCachingPublicRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.ContentCachingPublicRanges {
-		v.validate(errs, path+"contentCachingPublicRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ContentCachingPort != nil {
-		if float64(*m.ContentCachingPort) < 0.0 || float64(*m.ContentCachingPort) > 65535.0 {
-			errs.Add(path+"contentCachingPort", "%v is out of the documented range (%s)", *m.ContentCachingPort, "Valid values 0 to 65535")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSEndpointProtectionConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSEndpointProtectionConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.GatekeeperAllowedAppSource != nil {
-		if !(*m.GatekeeperAllowedAppSource).Known() {
-			errs.Add(path+"gatekeeperAllowedAppSource", "undocumented value %q", string(*m.GatekeeperAllowedAppSource))
-		}
-	}
-	if len(m.FirewallApplications) > 500 {
-		errs.Add(path+"firewallApplications", "%d items break the documented limit (%s)", len(m.FirewallApplications), "maximum of 500 elements")
-	}
-	for i, v := range m.FirewallApplications {
-		v.validate(errs, path+"firewallApplications["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.FileVaultSelectedRecoveryKeyTypes != nil {
-		if !(*m.FileVaultSelectedRecoveryKeyTypes).Known() {
-			errs.Add(path+"fileVaultSelectedRecoveryKeyTypes", "undocumented value %q", string(*m.FileVaultSelectedRecoveryKeyTypes))
-		}
-	}
-	if m.FileVaultInstitutionalRecoveryKeyCertificate != nil {
-		if err := (*m.FileVaultInstitutionalRecoveryKeyCertificate).Validate(); err != nil {
-			errs.Add(path+"fileVaultInstitutionalRecoveryKeyCertificate", "%v", err)
-		}
-	}
-	if m.AdvancedThreatProtectionRealTime != nil {
-		if !(*m.AdvancedThreatProtectionRealTime).Known() {
-			errs.Add(path+"advancedThreatProtectionRealTime", "undocumented value %q", string(*m.AdvancedThreatProtectionRealTime))
-		}
-	}
-	if m.AdvancedThreatProtectionCloudDelivered != nil {
-		if !(*m.AdvancedThreatProtectionCloudDelivered).Known() {
-			errs.Add(path+"advancedThreatProtectionCloudDelivered", "undocumented value %q", string(*m.AdvancedThreatProtectionCloudDelivered))
-		}
-	}
-	if m.AdvancedThreatProtectionAutomaticSampleSubmission != nil {
-		if !(*m.AdvancedThreatProtectionAutomaticSampleSubmission).Known() {
-			errs.Add(path+"advancedThreatProtectionAutomaticSampleSubmission", "undocumented value %q", string(*m.AdvancedThreatProtectionAutomaticSampleSubmission))
-		}
-	}
-	if m.AdvancedThreatProtectionDiagnosticDataCollection != nil {
-		if !(*m.AdvancedThreatProtectionDiagnosticDataCollection).Known() {
-			errs.Add(path+"advancedThreatProtectionDiagnosticDataCollection", "undocumented value %q", string(*m.AdvancedThreatProtectionDiagnosticDataCollection))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSEnterpriseWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSEnterpriseWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.ProxySettings != nil {
-		if !(*m.ProxySettings).Known() {
-			errs.Add(path+"proxySettings", "undocumented value %q", string(*m.ProxySettings))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.EapFastConfiguration != nil {
-		if !(*m.EapFastConfiguration).Known() {
-			errs.Add(path+"eapFastConfiguration", "undocumented value %q", string(*m.EapFastConfiguration))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEapTtls != nil {
-		if !(*m.InnerAuthenticationProtocolForEapTtls).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEapTtls", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEapTtls))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSExtensionsConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSExtensionsConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.KernelExtensionsAllowed) > 500 {
-		errs.Add(path+"kernelExtensionsAllowed", "%d items break the documented limit (%s)", len(m.KernelExtensionsAllowed), "maximum of 500 elements")
-	}
-	for i, v := range m.KernelExtensionsAllowed {
-		v.validate(errs, path+"kernelExtensionsAllowed["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.SystemExtensionsAllowed) > 500 {
-		errs.Add(path+"systemExtensionsAllowed", "%d items break the documented limit (%s)", len(m.SystemExtensionsAllowed), "maximum of 500 elements")
-	}
-	for i, v := range m.SystemExtensionsAllowed {
-		v.validate(errs, path+"systemExtensionsAllowed["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.SystemExtensionsAllowedTypes) > 500 {
-		errs.Add(path+"systemExtensionsAllowedTypes", "%d items break the documented limit (%s)", len(m.SystemExtensionsAllowedTypes), "maximum of 500 elements")
-	}
-	for i, v := range m.SystemExtensionsAllowedTypes {
-		v.validate(errs, path+"systemExtensionsAllowedTypes["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSFirewallApplication) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSFirewallApplication) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSGeneralDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSGeneralDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.CompliantAppsList) > 10000 {
-		errs.Add(path+"compliantAppsList", "%d items break the documented limit (%s)", len(m.CompliantAppsList), "maximum of 10000 elements")
-	}
-	for i, v := range m.CompliantAppsList {
-		v.validate(errs, path+"compliantAppsList["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CompliantAppListType != nil {
-		if !(*m.CompliantAppListType).Known() {
-			errs.Add(path+"compliantAppListType", "undocumented value %q", string(*m.CompliantAppListType))
-		}
-	}
-	if m.PasswordMinimumCharacterSetCount != nil {
-		if float64(*m.PasswordMinimumCharacterSetCount) < 0.0 || float64(*m.PasswordMinimumCharacterSetCount) > 4.0 {
-			errs.Add(path+"passwordMinimumCharacterSetCount", "%v is out of the documented range (%s)", *m.PasswordMinimumCharacterSetCount, "Valid values 0 to 4")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordMaximumAttemptCount != nil {
-		if float64(*m.PasswordMaximumAttemptCount) < 2.0 || float64(*m.PasswordMaximumAttemptCount) > 11.0 {
-			errs.Add(path+"passwordMaximumAttemptCount", "%v is out of the documented range (%s)", *m.PasswordMaximumAttemptCount, "Valid values 2 to 11")
-		}
-	}
-	if m.SoftwareUpdatesEnforcedDelayInDays != nil {
-		if float64(*m.SoftwareUpdatesEnforcedDelayInDays) < 0.0 || float64(*m.SoftwareUpdatesEnforcedDelayInDays) > 90.0 {
-			errs.Add(path+"softwareUpdatesEnforcedDelayInDays", "%v is out of the documented range (%s)", *m.SoftwareUpdatesEnforcedDelayInDays, "Valid values 0 to 90")
-		}
-	}
-	if m.UpdateDelayPolicy != nil {
-		if !(*m.UpdateDelayPolicy).Known() {
-			errs.Add(path+"updateDelayPolicy", "undocumented value %q", string(*m.UpdateDelayPolicy))
-		}
-	}
-	if len(m.PrivacyAccessControls) > 10000 {
-		errs.Add(path+"privacyAccessControls", "%d items break the documented limit (%s)", len(m.PrivacyAccessControls), "maximum of 10000 elements")
-	}
-	for i, v := range m.PrivacyAccessControls {
-		v.validate(errs, path+"privacyAccessControls["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSKernelExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSKernelExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSLaunchItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSLaunchItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
-	for i, v := range m.ChildApps {
-		v.validate(errs, path+"childApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSLobChildApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSLobChildApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSMdatpApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSMdatpApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSMicrosoftEdgeApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSMicrosoftEdgeApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.Channel != nil {
-		if !(*m.Channel).Known() {
-			errs.Add(path+"channel", "undocumented value %q", string(*m.Channel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSMinimumOperatingSystem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSOfficeSuiteApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSOfficeSuiteApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSPkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSPkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSPrivacyAccessControlItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSPrivacyAccessControlItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.IdentifierType != nil {
-		if !(*m.IdentifierType).Known() {
-			errs.Add(path+"identifierType", "undocumented value %q", string(*m.IdentifierType))
-		}
-	}
-	if m.SpeechRecognition != nil {
-		if !(*m.SpeechRecognition).Known() {
-			errs.Add(path+"speechRecognition", "undocumented value %q", string(*m.SpeechRecognition))
-		}
-	}
-	if m.Accessibility != nil {
-		if !(*m.Accessibility).Known() {
-			errs.Add(path+"accessibility", "undocumented value %q", string(*m.Accessibility))
-		}
-	}
-	if m.AddressBook != nil {
-		if !(*m.AddressBook).Known() {
-			errs.Add(path+"addressBook", "undocumented value %q", string(*m.AddressBook))
-		}
-	}
-	if m.Calendar != nil {
-		if !(*m.Calendar).Known() {
-			errs.Add(path+"calendar", "undocumented value %q", string(*m.Calendar))
-		}
-	}
-	if m.Reminders != nil {
-		if !(*m.Reminders).Known() {
-			errs.Add(path+"reminders", "undocumented value %q", string(*m.Reminders))
-		}
-	}
-	if m.Photos != nil {
-		if !(*m.Photos).Known() {
-			errs.Add(path+"photos", "undocumented value %q", string(*m.Photos))
-		}
-	}
-	if m.MediaLibrary != nil {
-		if !(*m.MediaLibrary).Known() {
-			errs.Add(path+"mediaLibrary", "undocumented value %q", string(*m.MediaLibrary))
-		}
-	}
-	if m.FileProviderPresence != nil {
-		if !(*m.FileProviderPresence).Known() {
-			errs.Add(path+"fileProviderPresence", "undocumented value %q", string(*m.FileProviderPresence))
-		}
-	}
-	if m.SystemPolicyAllFiles != nil {
-		if !(*m.SystemPolicyAllFiles).Known() {
-			errs.Add(path+"systemPolicyAllFiles", "undocumented value %q", string(*m.SystemPolicyAllFiles))
-		}
-	}
-	if m.SystemPolicySystemAdminFiles != nil {
-		if !(*m.SystemPolicySystemAdminFiles).Known() {
-			errs.Add(path+"systemPolicySystemAdminFiles", "undocumented value %q", string(*m.SystemPolicySystemAdminFiles))
-		}
-	}
-	if m.SystemPolicyDesktopFolder != nil {
-		if !(*m.SystemPolicyDesktopFolder).Known() {
-			errs.Add(path+"systemPolicyDesktopFolder", "undocumented value %q", string(*m.SystemPolicyDesktopFolder))
-		}
-	}
-	if m.SystemPolicyDocumentsFolder != nil {
-		if !(*m.SystemPolicyDocumentsFolder).Known() {
-			errs.Add(path+"systemPolicyDocumentsFolder", "undocumented value %q", string(*m.SystemPolicyDocumentsFolder))
-		}
-	}
-	if m.SystemPolicyDownloadsFolder != nil {
-		if !(*m.SystemPolicyDownloadsFolder).Known() {
-			errs.Add(path+"systemPolicyDownloadsFolder", "undocumented value %q", string(*m.SystemPolicyDownloadsFolder))
-		}
-	}
-	if m.SystemPolicyNetworkVolumes != nil {
-		if !(*m.SystemPolicyNetworkVolumes).Known() {
-			errs.Add(path+"systemPolicyNetworkVolumes", "undocumented value %q", string(*m.SystemPolicyNetworkVolumes))
-		}
-	}
-	if m.SystemPolicyRemovableVolumes != nil {
-		if !(*m.SystemPolicyRemovableVolumes).Known() {
-			errs.Add(path+"systemPolicyRemovableVolumes", "undocumented value %q", string(*m.SystemPolicyRemovableVolumes))
-		}
-	}
-	if m.PostEvent != nil {
-		if !(*m.PostEvent).Known() {
-			errs.Add(path+"postEvent", "undocumented value %q", string(*m.PostEvent))
-		}
-	}
-	if len(m.AppleEventsAllowedReceivers) > 500 {
-		errs.Add(path+"appleEventsAllowedReceivers", "%d items break the documented limit (%s)", len(m.AppleEventsAllowedReceivers), "maximum of 500 elements")
-	}
-	for i, v := range m.AppleEventsAllowedReceivers {
-		v.validate(errs, path+"appleEventsAllowedReceivers["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSScepCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSScepCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSingleSignOnExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSoftwareUpdateAccountSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSoftwareUpdateAccountSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSoftwareUpdateCategorySummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSoftwareUpdateCategorySummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.UpdateCategory != nil {
-		if !(*m.UpdateCategory).Known() {
-			errs.Add(path+"updateCategory", "undocumented value %q", string(*m.UpdateCategory))
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSoftwareUpdateConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSoftwareUpdateConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.CriticalUpdateBehavior != nil {
-		if !(*m.CriticalUpdateBehavior).Known() {
-			errs.Add(path+"criticalUpdateBehavior", "undocumented value %q", string(*m.CriticalUpdateBehavior))
-		}
-	}
-	if m.ConfigDataUpdateBehavior != nil {
-		if !(*m.ConfigDataUpdateBehavior).Known() {
-			errs.Add(path+"configDataUpdateBehavior", "undocumented value %q", string(*m.ConfigDataUpdateBehavior))
-		}
-	}
-	if m.FirmwareUpdateBehavior != nil {
-		if !(*m.FirmwareUpdateBehavior).Known() {
-			errs.Add(path+"firmwareUpdateBehavior", "undocumented value %q", string(*m.FirmwareUpdateBehavior))
-		}
-	}
-	if m.AllOtherUpdateBehavior != nil {
-		if !(*m.AllOtherUpdateBehavior).Known() {
-			errs.Add(path+"allOtherUpdateBehavior", "undocumented value %q", string(*m.AllOtherUpdateBehavior))
-		}
-	}
-	if m.UpdateScheduleType != nil {
-		if !(*m.UpdateScheduleType).Known() {
-			errs.Add(path+"updateScheduleType", "undocumented value %q", string(*m.UpdateScheduleType))
-		}
-	}
-	if len(m.CustomUpdateTimeWindows) > 20 {
-		errs.Add(path+"customUpdateTimeWindows", "%d items break the documented limit (%s)", len(m.CustomUpdateTimeWindows), "maximum of 20 elements")
-	}
-	for i, v := range m.CustomUpdateTimeWindows {
-		v.validate(errs, path+"customUpdateTimeWindows["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSoftwareUpdateStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSoftwareUpdateStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.UpdateCategory != nil {
-		if !(*m.UpdateCategory).Known() {
-			errs.Add(path+"updateCategory", "undocumented value %q", string(*m.UpdateCategory))
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSystemExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSystemExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSSystemExtensionTypeMapping) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSSystemExtensionTypeMapping) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AllowedTypes != nil {
-		if !(*m.AllowedTypes).Known() {
-			errs.Add(path+"allowedTypes", "undocumented value %q", string(*m.AllowedTypes))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.Server.validate(errs, path+"server"+".")
-	if len(m.CustomData) > 25 {
-		errs.Add(path+"customData", "%d items break the documented limit (%s)", len(m.CustomData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomData {
-		v.validate(errs, path+"customData["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomKeyValueData) > 25 {
-		errs.Add(path+"customKeyValueData", "%d items break the documented limit (%s)", len(m.CustomKeyValueData), "maximum of 25 elements")
-	}
-	for i, v := range m.CustomKeyValueData {
-		v.validate(errs, path+"customKeyValueData["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.OnDemandRules) > 500 {
-		errs.Add(path+"onDemandRules", "%d items break the documented limit (%s)", len(m.OnDemandRules), "maximum of 500 elements")
-	}
-	for i, v := range m.OnDemandRules {
-		v.validate(errs, path+"onDemandRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ProviderType != nil {
-		if !(*m.ProviderType).Known() {
-			errs.Add(path+"providerType", "undocumented value %q", string(*m.ProviderType))
-		}
-	}
-	if m.DisconnectOnIdleTimerInSeconds != nil {
-		if float64(*m.DisconnectOnIdleTimerInSeconds) < 0.0 || float64(*m.DisconnectOnIdleTimerInSeconds) > 65535.0 {
-			errs.Add(path+"disconnectOnIdleTimerInSeconds", "%v is out of the documented range (%s)", *m.DisconnectOnIdleTimerInSeconds, "Valid values 0 to 65535")
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSWiFiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSWiFiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WiFiSecurityType != nil {
-		if !(*m.WiFiSecurityType).Known() {
-			errs.Add(path+"wiFiSecurityType", "undocumented value %q", string(*m.WiFiSecurityType))
-		}
-	}
-	if m.ProxySettings != nil {
-		if !(*m.ProxySettings).Known() {
-			errs.Add(path+"proxySettings", "undocumented value %q", string(*m.ProxySettings))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOSWiredNetworkConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOSWiredNetworkConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.NetworkInterface != nil {
-		if !(*m.NetworkInterface).Known() {
-			errs.Add(path+"networkInterface", "undocumented value %q", string(*m.NetworkInterface))
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.EapFastConfiguration != nil {
-		if !(*m.EapFastConfiguration).Known() {
-			errs.Add(path+"eapFastConfiguration", "undocumented value %q", string(*m.EapFastConfiguration))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.NonEapAuthenticationMethodForEapTtls != nil {
-		if !(*m.NonEapAuthenticationMethodForEapTtls).Known() {
-			errs.Add(path+"nonEapAuthenticationMethodForEapTtls", "undocumented value %q", string(*m.NonEapAuthenticationMethodForEapTtls))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOsVppApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOsVppApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ReleaseDateTime != nil {
-		if err := (*m.ReleaseDateTime).Validate(); err != nil {
-			errs.Add(path+"releaseDateTime", "%v", err)
-		}
-	}
-	m.LicensingType.validate(errs, path+"licensingType"+".")
-	if m.VppTokenAccountType != nil {
-		if !(*m.VppTokenAccountType).Known() {
-			errs.Add(path+"vppTokenAccountType", "undocumented value %q", string(*m.VppTokenAccountType))
-		}
-	}
-	for i, v := range m.RevokeLicenseActionResults {
-		v.validate(errs, path+"revokeLicenseActionResults["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOsVppAppAssignedLicense) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOsVppAppAssignedLicense) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MacOsVppAppRevokeLicensesActionResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MacOsVppAppRevokeLicensesActionResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActionFailureReason != nil {
-		if !(*m.ActionFailureReason).Known() {
-			errs.Add(path+"actionFailureReason", "undocumented value %q", string(*m.ActionFailureReason))
-		}
-	}
-	if m.ActionState != nil {
-		if !(*m.ActionState).Known() {
-			errs.Add(path+"actionState", "undocumented value %q", string(*m.ActionState))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MalwareStateForWindowsDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MalwareStateForWindowsDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExecutionState != nil {
-		if !(*m.ExecutionState).Known() {
-			errs.Add(path+"executionState", "undocumented value %q", string(*m.ExecutionState))
-		}
-	}
-	if m.ThreatState != nil {
-		if !(*m.ThreatState).Known() {
-			errs.Add(path+"threatState", "undocumented value %q", string(*m.ThreatState))
-		}
-	}
-	if m.InitialDetectionDateTime != nil {
-		if err := (*m.InitialDetectionDateTime).Validate(); err != nil {
-			errs.Add(path+"initialDetectionDateTime", "%v", err)
-		}
-	}
-	if m.LastStateChangeDateTime != nil {
-		if err := (*m.LastStateChangeDateTime).Validate(); err != nil {
-			errs.Add(path+"lastStateChangeDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAllDeviceCertificateState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAllDeviceCertificateState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CertificateRevokeStatus != nil {
-		if !(*m.CertificateRevokeStatus).Known() {
-			errs.Add(path+"certificateRevokeStatus", "undocumented value %q", string(*m.CertificateRevokeStatus))
-		}
-	}
-	if m.CertificateRevokeStatusLastChangeDateTime != nil {
-		if err := (*m.CertificateRevokeStatusLastChangeDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateRevokeStatusLastChangeDateTime", "%v", err)
-		}
-	}
-	if m.CertificateExpirationDateTime != nil {
-		if err := (*m.CertificateExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateExpirationDateTime", "%v", err)
-		}
-	}
-	if m.CertificateIssuanceDateTime != nil {
-		if err := (*m.CertificateIssuanceDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateIssuanceDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAndroidLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAndroidLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAndroidStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAndroidStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.CustomSettings {
-		v.validate(errs, path+"customSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppOperation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppOperation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicyDeploymentSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppPolicyDeploymentSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastRefreshTime != nil {
-		if err := (*m.LastRefreshTime).Validate(); err != nil {
-			errs.Add(path+"lastRefreshTime", "%v", err)
-		}
-	}
-	for i, v := range m.ConfigurationDeploymentSummaryPerApp {
-		v.validate(errs, path+"configurationDeploymentSummaryPerApp["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicyDeploymentSummaryPerApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppPolicyDeploymentSummaryPerApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.MobileAppIdentifier.validate(errs, path+"mobileAppIdentifier"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppProtectionPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppProtectionPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.HardwareInformation.validate(errs, path+"hardwareInformation"+".")
-	if m.OwnerType != nil {
-		if !(*m.OwnerType).Known() {
-			errs.Add(path+"ownerType", "undocumented value %q", string(*m.OwnerType))
-		}
-	}
-	if m.ManagedDeviceOwnerType != nil {
-		if !(*m.ManagedDeviceOwnerType).Known() {
-			errs.Add(path+"managedDeviceOwnerType", "undocumented value %q", string(*m.ManagedDeviceOwnerType))
-		}
-	}
-	for i, v := range m.DeviceActionResults {
-		v.validate(errs, path+"deviceActionResults["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ManagementState != nil {
-		if !(*m.ManagementState).Known() {
-			errs.Add(path+"managementState", "undocumented value %q", string(*m.ManagementState))
-		}
-	}
-	if m.EnrolledDateTime != nil {
-		if err := (*m.EnrolledDateTime).Validate(); err != nil {
-			errs.Add(path+"enrolledDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.ChassisType != nil {
-		if !(*m.ChassisType).Known() {
-			errs.Add(path+"chassisType", "undocumented value %q", string(*m.ChassisType))
-		}
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
-	if m.ComplianceState != nil {
-		if !(*m.ComplianceState).Known() {
-			errs.Add(path+"complianceState", "undocumented value %q", string(*m.ComplianceState))
-		}
-	}
-	if m.ManagementAgent != nil {
-		if !(*m.ManagementAgent).Known() {
-			errs.Add(path+"managementAgent", "undocumented value %q", string(*m.ManagementAgent))
-		}
-	}
-	if m.EasActivationDateTime != nil {
-		if err := (*m.EasActivationDateTime).Validate(); err != nil {
-			errs.Add(path+"easActivationDateTime", "%v", err)
-		}
-	}
-	if m.DeviceEnrollmentType != nil {
-		if !(*m.DeviceEnrollmentType).Known() {
-			errs.Add(path+"deviceEnrollmentType", "undocumented value %q", string(*m.DeviceEnrollmentType))
-		}
-	}
-	if m.LostModeState != nil {
-		if !(*m.LostModeState).Known() {
-			errs.Add(path+"lostModeState", "undocumented value %q", string(*m.LostModeState))
-		}
-	}
-	if m.DeviceRegistrationState != nil {
-		if !(*m.DeviceRegistrationState).Known() {
-			errs.Add(path+"deviceRegistrationState", "undocumented value %q", string(*m.DeviceRegistrationState))
-		}
-	}
-	if m.ExchangeLastSuccessfulSyncDateTime != nil {
-		if err := (*m.ExchangeLastSuccessfulSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"exchangeLastSuccessfulSyncDateTime", "%v", err)
-		}
-	}
-	if m.ExchangeAccessState != nil {
-		if !(*m.ExchangeAccessState).Known() {
-			errs.Add(path+"exchangeAccessState", "undocumented value %q", string(*m.ExchangeAccessState))
-		}
-	}
-	if m.ExchangeAccessStateReason != nil {
-		if !(*m.ExchangeAccessStateReason).Known() {
-			errs.Add(path+"exchangeAccessStateReason", "undocumented value %q", string(*m.ExchangeAccessStateReason))
-		}
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	m.ConfigurationManagerClientEnabledFeatures.validate(errs, path+"configurationManagerClientEnabledFeatures"+".")
-	m.DeviceHealthAttestationState.validate(errs, path+"deviceHealthAttestationState"+".")
-	if m.PartnerReportedThreatState != nil {
-		if !(*m.PartnerReportedThreatState).Known() {
-			errs.Add(path+"partnerReportedThreatState", "undocumented value %q", string(*m.PartnerReportedThreatState))
-		}
-	}
-	if m.RetireAfterDateTime != nil {
-		if err := (*m.RetireAfterDateTime).Validate(); err != nil {
-			errs.Add(path+"retireAfterDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.UsersLoggedOn {
-		v.validate(errs, path+"usersLoggedOn["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.PreferMdmOverGroupPolicyAppliedDateTime != nil {
-		if err := (*m.PreferMdmOverGroupPolicyAppliedDateTime).Validate(); err != nil {
-			errs.Add(path+"preferMdmOverGroupPolicyAppliedDateTime", "%v", err)
-		}
-	}
-	if m.ManagementCertificateExpirationDate != nil {
-		if err := (*m.ManagementCertificateExpirationDate).Validate(); err != nil {
-			errs.Add(path+"managementCertificateExpirationDate", "%v", err)
-		}
-	}
-	m.ConfigurationManagerClientHealthState.validate(errs, path+"configurationManagerClientHealthState"+".")
-	m.ConfigurationManagerClientInformation.validate(errs, path+"configurationManagerClientInformation"+".")
-	if m.ProcessorArchitecture != nil {
-		if !(*m.ProcessorArchitecture).Known() {
-			errs.Add(path+"processorArchitecture", "undocumented value %q", string(*m.ProcessorArchitecture))
-		}
-	}
-	if m.JoinType != nil {
-		if !(*m.JoinType).Known() {
-			errs.Add(path+"joinType", "undocumented value %q", string(*m.JoinType))
-		}
-	}
-	if m.SkuNumber != nil {
-		if float64(*m.SkuNumber) < 0.0 || float64(*m.SkuNumber) > 2.147483647e+09 {
-			errs.Add(path+"skuNumber", "%v is out of the documented range (%s)", *m.SkuNumber, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.ManagementFeatures != nil {
-		if !(*m.ManagementFeatures).Known() {
-			errs.Add(path+"managementFeatures", "undocumented value %q", string(*m.ManagementFeatures))
-		}
-	}
-	for i, v := range m.ChromeOSDeviceInfo {
-		v.validate(errs, path+"chromeOSDeviceInfo["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceCertificateState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceCertificateState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DevicePlatform != nil {
-		if !(*m.DevicePlatform).Known() {
-			errs.Add(path+"devicePlatform", "undocumented value %q", string(*m.DevicePlatform))
-		}
-	}
-	if m.CertificateKeyUsage != nil {
-		if !(*m.CertificateKeyUsage).Known() {
-			errs.Add(path+"certificateKeyUsage", "undocumented value %q", string(*m.CertificateKeyUsage))
-		}
-	}
-	if m.CertificateValidityPeriodUnits != nil {
-		if !(*m.CertificateValidityPeriodUnits).Known() {
-			errs.Add(path+"certificateValidityPeriodUnits", "undocumented value %q", string(*m.CertificateValidityPeriodUnits))
-		}
-	}
-	if m.CertificateIssuanceState != nil {
-		if !(*m.CertificateIssuanceState).Known() {
-			errs.Add(path+"certificateIssuanceState", "undocumented value %q", string(*m.CertificateIssuanceState))
-		}
-	}
-	if m.CertificateKeyStorageProvider != nil {
-		if !(*m.CertificateKeyStorageProvider).Known() {
-			errs.Add(path+"certificateKeyStorageProvider", "undocumented value %q", string(*m.CertificateKeyStorageProvider))
-		}
-	}
-	if m.CertificateSubjectNameFormat != nil {
-		if !(*m.CertificateSubjectNameFormat).Known() {
-			errs.Add(path+"certificateSubjectNameFormat", "undocumented value %q", string(*m.CertificateSubjectNameFormat))
-		}
-	}
-	if m.CertificateSubjectAlternativeNameFormat != nil {
-		if !(*m.CertificateSubjectAlternativeNameFormat).Known() {
-			errs.Add(path+"certificateSubjectAlternativeNameFormat", "undocumented value %q", string(*m.CertificateSubjectAlternativeNameFormat))
-		}
-	}
-	if m.CertificateRevokeStatus != nil {
-		if !(*m.CertificateRevokeStatus).Known() {
-			errs.Add(path+"certificateRevokeStatus", "undocumented value %q", string(*m.CertificateRevokeStatus))
-		}
-	}
-	if m.CertificateExpirationDateTime != nil {
-		if err := (*m.CertificateExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateExpirationDateTime", "%v", err)
-		}
-	}
-	if m.CertificateLastIssuanceStateChangedDateTime != nil {
-		if err := (*m.CertificateLastIssuanceStateChangedDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateLastIssuanceStateChangedDateTime", "%v", err)
-		}
-	}
-	if m.LastCertificateStateChangeDateTime != nil {
-		if err := (*m.LastCertificateStateChangeDateTime).Validate(); err != nil {
-			errs.Add(path+"lastCertificateStateChangeDateTime", "%v", err)
-		}
-	}
-	if m.CertificateIssuanceDateTime != nil {
-		if err := (*m.CertificateIssuanceDateTime).Validate(); err != nil {
-			errs.Add(path+"certificateIssuanceDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceCleanupSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceCleanupSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceEncryptionState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceEncryptionState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
-	if m.EncryptionReadinessState != nil {
-		if !(*m.EncryptionReadinessState).Known() {
-			errs.Add(path+"encryptionReadinessState", "undocumented value %q", string(*m.EncryptionReadinessState))
-		}
-	}
-	if m.EncryptionState != nil {
-		if !(*m.EncryptionState).Known() {
-			errs.Add(path+"encryptionState", "undocumented value %q", string(*m.EncryptionState))
-		}
-	}
-	if m.EncryptionPolicySettingState != nil {
-		if !(*m.EncryptionPolicySettingState).Known() {
-			errs.Add(path+"encryptionPolicySettingState", "undocumented value %q", string(*m.EncryptionPolicySettingState))
-		}
-	}
-	if m.AdvancedBitLockerStates != nil {
-		if !(*m.AdvancedBitLockerStates).Known() {
-			errs.Add(path+"advancedBitLockerStates", "undocumented value %q", string(*m.AdvancedBitLockerStates))
-		}
-	}
-	if m.FileVaultStates != nil {
-		if !(*m.FileVaultStates).Known() {
-			errs.Add(path+"fileVaultStates", "undocumented value %q", string(*m.FileVaultStates))
-		}
-	}
-	for i, v := range m.PolicyDetails {
-		v.validate(errs, path+"policyDetails["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationDeviceStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationDeviceStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationDeviceSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationDeviceSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationUserStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationUserStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfigurationUserSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceMobileAppConfigurationUserSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceModelsAndManufacturers) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceModelsAndManufacturers) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.DeviceOperatingSystemSummary.validate(errs, path+"deviceOperatingSystemSummary"+".")
-	m.DeviceExchangeAccessStateSummary.validate(errs, path+"deviceExchangeAccessStateSummary"+".")
-	m.ManagedDeviceModelsAndManufacturers.validate(errs, path+"managedDeviceModelsAndManufacturers"+".")
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceReportedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedDeviceReportedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedEBook) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedEBook) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PublishedDateTime != nil {
-		if err := (*m.PublishedDateTime).Validate(); err != nil {
-			errs.Add(path+"publishedDateTime", "%v", err)
-		}
-	}
-	m.LargeCover.validate(errs, path+"largeCover"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedEBookAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedEBookAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.InstallIntent != nil {
-		if !(*m.InstallIntent).Known() {
-			errs.Add(path+"installIntent", "undocumented value %q", string(*m.InstallIntent))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedEBookCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedEBookCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedIOSLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedIOSLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
-	m.ApplicableDeviceType.validate(errs, path+"applicableDeviceType"+".")
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedIOSStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedIOSStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
-	m.ApplicableDeviceType.validate(errs, path+"applicableDeviceType"+".")
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedMobileApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedMobileApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.MobileAppIdentifier.validate(errs, path+"mobileAppIdentifier"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedMobileLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedMobileLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.AppAvailability != nil {
-		if !(*m.AppAvailability).Known() {
-			errs.Add(path+"appAvailability", "undocumented value %q", string(*m.AppAvailability))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagementCertificateWithThumbprint) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagementCertificateWithThumbprint) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagementConditionExpression) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagementConditionExpression) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagementConditionStatement) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagementConditionStatement) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	m.Expression.validate(errs, path+"expression"+".")
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MdmWindowsInformationProtectionPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MdmWindowsInformationProtectionPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EnforcementLevel != nil {
-		if !(*m.EnforcementLevel).Known() {
-			errs.Add(path+"enforcementLevel", "undocumented value %q", string(*m.EnforcementLevel))
-		}
-	}
-	for i, v := range m.EnterpriseProtectedDomainNames {
-		v.validate(errs, path+"enterpriseProtectedDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	m.DataRecoveryCertificate.validate(errs, path+"dataRecoveryCertificate"+".")
-	if m.RightsManagementServicesTemplateID != nil {
-		if err := (*m.RightsManagementServicesTemplateID).Validate(); err != nil {
-			errs.Add(path+"rightsManagementServicesTemplateId", "%v", err)
-		}
-	}
-	for i, v := range m.ProtectedApps {
-		v.validate(errs, path+"protectedApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.ExemptApps {
-		v.validate(errs, path+"exemptApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseNetworkDomainNames {
-		v.validate(errs, path+"enterpriseNetworkDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxiedDomains {
-		v.validate(errs, path+"enterpriseProxiedDomains["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseIPRanges {
-		v.validate(errs, path+"enterpriseIPRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxyServers {
-		v.validate(errs, path+"enterpriseProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseInternalProxyServers {
-		v.validate(errs, path+"enterpriseInternalProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.NeutralDomainResources {
-		v.validate(errs, path+"neutralDomainResources["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.SmbAutoEncryptedFileExtensions {
-		v.validate(errs, path+"smbAutoEncryptedFileExtensions["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MdmWindowsInformationProtectionPolicyPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MdmWindowsInformationProtectionPolicyPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingAustralia) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingAustralia) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingCanada) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingCanada) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingFrance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingFrance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingGermany) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingGermany) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingIreland) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingIreland) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingJapan) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingJapan) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingNewZealand) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingNewZealand) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingUnitedKingdom) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingUnitedKingdom) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MediaContentRatingUnitedStates) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MediaContentRatingUnitedStates) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MovieRating != nil {
-		if !(*m.MovieRating).Known() {
-			errs.Add(path+"movieRating", "undocumented value %q", string(*m.MovieRating))
-		}
-	}
-	if m.TvRating != nil {
-		if !(*m.TvRating).Known() {
-			errs.Add(path+"tvRating", "undocumented value %q", string(*m.TvRating))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftStoreForBusinessApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftStoreForBusinessApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.LicenseType != nil {
-		if !(*m.LicenseType).Known() {
-			errs.Add(path+"licenseType", "undocumented value %q", string(*m.LicenseType))
-		}
-	}
-	m.LicensingType.validate(errs, path+"licensingType"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftStoreForBusinessContainedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftStoreForBusinessContainedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftTunnelConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftTunnelConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.AdvancedSettings {
-		v.validate(errs, path+"advancedSettings["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftTunnelServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftTunnelServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TunnelServerHealthStatus != nil {
-		if !(*m.TunnelServerHealthStatus).Known() {
-			errs.Add(path+"tunnelServerHealthStatus", "undocumented value %q", string(*m.TunnelServerHealthStatus))
-		}
-	}
-	if m.LastCheckinDateTime != nil {
-		if err := (*m.LastCheckinDateTime).Validate(); err != nil {
-			errs.Add(path+"lastCheckinDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftTunnelServerLogCollectionResponse) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftTunnelServerLogCollectionResponse) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.EndDateTime != nil {
-		if err := (*m.EndDateTime).Validate(); err != nil {
-			errs.Add(path+"endDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MicrosoftTunnelSite) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MicrosoftTunnelSite) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MimeContent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MimeContent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Value != nil {
-		if err := (*m.Value).Validate(); err != nil {
-			errs.Add(path+"value", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Intent != nil {
-		if !(*m.Intent).Known() {
-			errs.Add(path+"intent", "undocumented value %q", string(*m.Intent))
-		}
-	}
-	m.Target.validate(errs, path+"target"+".")
-	m.Settings.validate(errs, path+"settings"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppAssignmentSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppAssignmentSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppContent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppContent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppContentFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppContentFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AzureStorageUriExpirationDateTime != nil {
-		if err := (*m.AzureStorageUriExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"azureStorageUriExpirationDateTime", "%v", err)
-		}
-	}
-	if m.Manifest != nil {
-		if err := (*m.Manifest).Validate(); err != nil {
-			errs.Add(path+"manifest", "%v", err)
-		}
-	}
-	if m.UploadState != nil {
-		if !(*m.UploadState).Known() {
-			errs.Add(path+"uploadState", "undocumented value %q", string(*m.UploadState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppDependency) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppDependency) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TargetType != nil {
-		if !(*m.TargetType).Known() {
-			errs.Add(path+"targetType", "undocumented value %q", string(*m.TargetType))
-		}
-	}
-	if m.DependencyType != nil {
-		if !(*m.DependencyType).Known() {
-			errs.Add(path+"dependencyType", "undocumented value %q", string(*m.DependencyType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppIdentifier) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppIdentifier) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppInstallStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppInstallStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.MobileAppInstallStatusValue != nil {
-		if !(*m.MobileAppInstallStatusValue).Known() {
-			errs.Add(path+"mobileAppInstallStatusValue", "undocumented value %q", string(*m.MobileAppInstallStatusValue))
-		}
-	}
-	if m.InstallState != nil {
-		if !(*m.InstallState).Known() {
-			errs.Add(path+"installState", "undocumented value %q", string(*m.InstallState))
-		}
-	}
-	if m.InstallStateDetail != nil {
-		if !(*m.InstallStateDetail).Known() {
-			errs.Add(path+"installStateDetail", "undocumented value %q", string(*m.InstallStateDetail))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppInstallSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppInstallSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppIntentAndState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppIntentAndState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.MobileAppList {
-		v.validate(errs, path+"mobileAppList["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppIntentAndStateDetail) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppIntentAndStateDetail) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MobileAppIntent != nil {
-		if !(*m.MobileAppIntent).Known() {
-			errs.Add(path+"mobileAppIntent", "undocumented value %q", string(*m.MobileAppIntent))
-		}
-	}
-	if m.InstallState != nil {
-		if !(*m.InstallState).Known() {
-			errs.Add(path+"installState", "undocumented value %q", string(*m.InstallState))
-		}
-	}
-	for i, v := range m.SupportedDeviceTypes {
-		v.validate(errs, path+"supportedDeviceTypes["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
-	if m.Intent != nil {
-		if !(*m.Intent).Known() {
-			errs.Add(path+"intent", "undocumented value %q", string(*m.Intent))
-		}
-	}
-	m.Settings.validate(errs, path+"settings"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppProvisioningConfigGroupAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppProvisioningConfigGroupAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppRelationship) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppRelationship) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TargetType != nil {
-		if !(*m.TargetType).Known() {
-			errs.Add(path+"targetType", "undocumented value %q", string(*m.TargetType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppSupersedence) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppSupersedence) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TargetType != nil {
-		if !(*m.TargetType).Known() {
-			errs.Add(path+"targetType", "undocumented value %q", string(*m.TargetType))
-		}
-	}
-	if m.SupersedenceType != nil {
-		if !(*m.SupersedenceType).Known() {
-			errs.Add(path+"supersedenceType", "undocumented value %q", string(*m.SupersedenceType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppSupportedDeviceType) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppSupportedDeviceType) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Type != nil {
-		if !(*m.Type).Known() {
-			errs.Add(path+"type", "undocumented value %q", string(*m.Type))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppTroubleshootingEvent) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppTroubleshootingEvent) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.AdditionalInformation {
-		v.validate(errs, path+"additionalInformation["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.History {
-		v.validate(errs, path+"history["+strconv.Itoa(i)+"]"+".")
-	}
-	m.TroubleshootingErrorDetails.validate(errs, path+"troubleshootingErrorDetails"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppTroubleshootingHistoryItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileAppTroubleshootingHistoryItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.OccurrenceDateTime != nil {
-		if err := (*m.OccurrenceDateTime).Validate(); err != nil {
-			errs.Add(path+"occurrenceDateTime", "%v", err)
-		}
-	}
-	m.TroubleshootingErrorDetails.validate(errs, path+"troubleshootingErrorDetails"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileContainedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileContainedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileLobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileLobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileThreatDefenseConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileThreatDefenseConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastHeartbeatDateTime != nil {
-		if err := (*m.LastHeartbeatDateTime).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if m.PartnerState != nil {
-		if !(*m.PartnerState).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(*m.PartnerState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NdesConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NdesConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastConnectionDateTime != nil {
-		if err := (*m.LastConnectionDateTime).Validate(); err != nil {
-			errs.Add(path+"lastConnectionDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NetworkIPv4ConfigurationManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NetworkIPv4ConfigurationManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NetworkIPv6ConfigurationManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NetworkIPv6ConfigurationManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NetworkManagementCondition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NetworkManagementCondition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.ApplicablePlatforms {
-		if !(v).Known() {
-			errs.Add(path+"applicablePlatforms["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NotificationMessageTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NotificationMessageTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.BrandingOptions != nil {
-		if !(*m.BrandingOptions).Known() {
-			errs.Add(path+"brandingOptions", "undocumented value %q", string(*m.BrandingOptions))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *NumberRange) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *NumberRange) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeClientCheckinStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeClientCheckinStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CheckinDateTime != nil {
-		if err := (*m.CheckinDateTime).Validate(); err != nil {
-			errs.Add(path+"checkinDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeClientConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeClientConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.UserCheckinSummary.validate(errs, path+"userCheckinSummary"+".")
-	for i, v := range m.CheckinStatuses {
-		v.validate(errs, path+"checkinStatuses["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeClientConfigurationAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeClientConfigurationAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeConfigurationAssignmentTarget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeConfigurationAssignmentTarget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeSuiteApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeSuiteApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	for i, v := range m.ProductIDs {
-		if !(v).Known() {
-			errs.Add(path+"productIds["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	m.ExcludedApps.validate(errs, path+"excludedApps"+".")
-	if m.UpdateChannel != nil {
-		if !(*m.UpdateChannel).Known() {
-			errs.Add(path+"updateChannel", "undocumented value %q", string(*m.UpdateChannel))
-		}
-	}
-	if m.OfficePlatformArchitecture != nil {
-		if !(*m.OfficePlatformArchitecture).Known() {
-			errs.Add(path+"officePlatformArchitecture", "undocumented value %q", string(*m.OfficePlatformArchitecture))
-		}
-	}
-	if m.InstallProgressDisplayLevel != nil {
-		if !(*m.InstallProgressDisplayLevel).Known() {
-			errs.Add(path+"installProgressDisplayLevel", "undocumented value %q", string(*m.InstallProgressDisplayLevel))
-		}
-	}
-	if m.OfficeConfigurationXml != nil {
-		if err := (*m.OfficeConfigurationXml).Validate(); err != nil {
-			errs.Add(path+"officeConfigurationXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeUserCheckinSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OfficeUserCheckinSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OmaSetting) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OmaSetting) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OnPremEncryptedPayload) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OnPremEncryptedPayload) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TenantID != nil {
-		if err := (*m.TenantID).Validate(); err != nil {
-			errs.Add(path+"tenantId", "%v", err)
-		}
-	}
-	if m.UserID != nil {
-		if err := (*m.UserID).Validate(); err != nil {
-			errs.Add(path+"userId", "%v", err)
-		}
-	}
-	if m.DeviceID != nil {
-		if err := (*m.DeviceID).Validate(); err != nil {
-			errs.Add(path+"deviceId", "%v", err)
-		}
-	}
-	if m.PayloadID != nil {
-		if err := (*m.PayloadID).Validate(); err != nil {
-			errs.Add(path+"payloadId", "%v", err)
-		}
-	}
-	if m.EncryptedBlob != nil {
-		if err := (*m.EncryptedBlob).Validate(); err != nil {
-			errs.Add(path+"encryptedBlob", "%v", err)
-		}
-	}
-	if m.CreatedTime != nil {
-		if err := (*m.CreatedTime).Validate(); err != nil {
-			errs.Add(path+"createdTime", "%v", err)
-		}
-	}
-	if m.LastModifiedTime != nil {
-		if err := (*m.LastModifiedTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OnPremisesConditionalAccessSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OnPremisesConditionalAccessSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.IncludedGroups {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"includedGroups["+strconv.Itoa(i)+"]", "%v", err)
-		}
-	}
-	for i, v := range m.ExcludedGroups {
-		if err := (v).Validate(); err != nil {
-			errs.Add(path+"excludedGroups["+strconv.Itoa(i)+"]", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OperatingSystemVersionRange) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OperatingSystemVersionRange) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Organization) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Organization) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MobileDeviceManagementAuthority != nil {
-		if !(*m.MobileDeviceManagementAuthority).Known() {
-			errs.Add(path+"mobileDeviceManagementAuthority", "undocumented value %q", string(*m.MobileDeviceManagementAuthority))
-		}
-	}
-	m.CertificateConnectorSetting.validate(errs, path+"certificateConnectorSetting"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OsVersionCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OsVersionCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OutOfBoxExperienceSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *OutOfBoxExperienceSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.UserType != nil {
-		if !(*m.UserType).Known() {
-			errs.Add(path+"userType", "undocumented value %q", string(*m.UserType))
-		}
-	}
-	if m.DeviceUsageType != nil {
-		if !(*m.DeviceUsageType).Known() {
-			errs.Add(path+"deviceUsageType", "undocumented value %q", string(*m.DeviceUsageType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PfxRecryptionRequest) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *PfxRecryptionRequest) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TenantID != nil {
-		if err := (*m.TenantID).Validate(); err != nil {
-			errs.Add(path+"tenantId", "%v", err)
-		}
-	}
-	if m.UserID != nil {
-		if err := (*m.UserID).Validate(); err != nil {
-			errs.Add(path+"userId", "%v", err)
-		}
-	}
-	if m.DeviceID != nil {
-		if err := (*m.DeviceID).Validate(); err != nil {
-			errs.Add(path+"deviceId", "%v", err)
-		}
-	}
-	if m.ProfileID != nil {
-		if err := (*m.ProfileID).Validate(); err != nil {
-			errs.Add(path+"profileId", "%v", err)
-		}
-	}
-	if m.CreatedTime != nil {
-		if err := (*m.CreatedTime).Validate(); err != nil {
-			errs.Add(path+"createdTime", "%v", err)
-		}
-	}
-	if m.LastModifiedTime != nil {
-		if err := (*m.LastModifiedTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PfxUserCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *PfxUserCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TenantID != nil {
-		if err := (*m.TenantID).Validate(); err != nil {
-			errs.Add(path+"tenantId", "%v", err)
-		}
-	}
-	if m.UserID != nil {
-		if err := (*m.UserID).Validate(); err != nil {
-			errs.Add(path+"userId", "%v", err)
-		}
-	}
-	if m.CertStartDate != nil {
-		if err := (*m.CertStartDate).Validate(); err != nil {
-			errs.Add(path+"certStartDate", "%v", err)
-		}
-	}
-	if m.CertExpirationDate != nil {
-		if err := (*m.CertExpirationDate).Validate(); err != nil {
-			errs.Add(path+"certExpirationDate", "%v", err)
-		}
-	}
-	if m.CreatedTime != nil {
-		if err := (*m.CreatedTime).Validate(); err != nil {
-			errs.Add(path+"createdTime", "%v", err)
-		}
-	}
-	if m.LastModifiedTime != nil {
-		if err := (*m.LastModifiedTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PolicySetAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *PolicySetAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *PolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PolicySetUpdateParameters) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *PolicySetUpdateParameters) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.AddedPolicySetItems {
-		v.validate(errs, path+"addedPolicySetItems["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.UpdatedPolicySetItems {
-		v.validate(errs, path+"updatedPolicySetItems["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Assignments {
-		v.validate(errs, path+"assignments["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ProxiedDomain) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ProxiedDomain) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RbacApplicationMultiple) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RbacApplicationMultiple) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RemoteActionAudit) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RemoteActionAudit) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Action != nil {
-		if !(*m.Action).Known() {
-			errs.Add(path+"action", "undocumented value %q", string(*m.Action))
-		}
-	}
-	if m.RequestDateTime != nil {
-		if err := (*m.RequestDateTime).Validate(); err != nil {
-			errs.Add(path+"requestDateTime", "%v", err)
-		}
-	}
-	if m.ActionState != nil {
-		if !(*m.ActionState).Known() {
-			errs.Add(path+"actionState", "undocumented value %q", string(*m.ActionState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RemoteAssistancePartner) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RemoteAssistancePartner) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.OnboardingStatus != nil {
-		if !(*m.OnboardingStatus).Known() {
-			errs.Add(path+"onboardingStatus", "undocumented value %q", string(*m.OnboardingStatus))
-		}
-	}
-	if m.LastConnectionDateTime != nil {
-		if err := (*m.LastConnectionDateTime).Validate(); err != nil {
-			errs.Add(path+"lastConnectionDateTime", "%v", err)
-		}
-	}
-	if m.OnboardingRequestExpiryDateTime != nil {
-		if err := (*m.OnboardingRequestExpiryDateTime).Validate(); err != nil {
-			errs.Add(path+"onboardingRequestExpiryDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ReportRoot) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ReportRoot) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ResourceAction) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ResourceAction) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ResourceOperation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ResourceOperation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RestrictedAppsViolation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RestrictedAppsViolation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
-	if m.RestrictedAppsState != nil {
-		if !(*m.RestrictedAppsState).Known() {
-			errs.Add(path+"restrictedAppsState", "undocumented value %q", string(*m.RestrictedAppsState))
-		}
-	}
-	for i, v := range m.RestrictedApps {
-		v.validate(errs, path+"restrictedApps["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RgbColor) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RgbColor) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ScopeType != nil {
-		if !(*m.ScopeType).Known() {
-			errs.Add(path+"scopeType", "undocumented value %q", string(*m.ScopeType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleDefinition) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleDefinition) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Permissions {
-		v.validate(errs, path+"permissions["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.RolePermissions {
-		v.validate(errs, path+"rolePermissions["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleManagement) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleManagement) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RolePermission) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RolePermission) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.ResourceActions {
-		v.validate(errs, path+"resourceActions["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleScopeTag) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleScopeTag) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleScopeTagAutoAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleScopeTagAutoAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleScopeTagInfo) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RoleScopeTagInfo) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SecurityBaselineCategoryStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SecurityBaselineCategoryStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SecurityBaselineDeviceState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SecurityBaselineDeviceState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SecurityBaselineStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SecurityBaselineStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SecurityBaselineTemplate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SecurityBaselineTemplate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TemplateType != nil {
-		if !(*m.TemplateType).Known() {
-			errs.Add(path+"templateType", "undocumented value %q", string(*m.TemplateType))
-		}
-	}
-	if m.PlatformType != nil {
-		if !(*m.PlatformType).Known() {
-			errs.Add(path+"platformType", "undocumented value %q", string(*m.PlatformType))
-		}
-	}
-	if m.TemplateSubtype != nil {
-		if !(*m.TemplateSubtype).Known() {
-			errs.Add(path+"templateSubtype", "undocumented value %q", string(*m.TemplateSubtype))
-		}
-	}
-	if m.PublishedDateTime != nil {
-		if err := (*m.PublishedDateTime).Validate(); err != nil {
-			errs.Add(path+"publishedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SecurityConfigurationTask) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SecurityConfigurationTask) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DueDateTime != nil {
-		if err := (*m.DueDateTime).Validate(); err != nil {
-			errs.Add(path+"dueDateTime", "%v", err)
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.Priority != nil {
-		if !(*m.Priority).Known() {
-			errs.Add(path+"priority", "undocumented value %q", string(*m.Priority))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.EndpointSecurityPolicy != nil {
-		if !(*m.EndpointSecurityPolicy).Known() {
-			errs.Add(path+"endpointSecurityPolicy", "undocumented value %q", string(*m.EndpointSecurityPolicy))
-		}
-	}
-	if m.ApplicablePlatform != nil {
-		if !(*m.ApplicablePlatform).Known() {
-			errs.Add(path+"applicablePlatform", "undocumented value %q", string(*m.ApplicablePlatform))
-		}
-	}
-	if m.EndpointSecurityPolicyProfile != nil {
-		if !(*m.EndpointSecurityPolicyProfile).Known() {
-			errs.Add(path+"endpointSecurityPolicyProfile", "undocumented value %q", string(*m.EndpointSecurityPolicyProfile))
-		}
-	}
-	for i, v := range m.IntendedSettings {
-		v.validate(errs, path+"intendedSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SettingSource) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SettingSource) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SourceType != nil {
-		if !(*m.SourceType).Known() {
-			errs.Add(path+"sourceType", "undocumented value %q", string(*m.SourceType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SettingStateDeviceSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SettingStateDeviceSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SharedAppleDeviceUser) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SharedAppleDeviceUser) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SharedPCAccountManagerPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SharedPCAccountManagerPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AccountDeletionPolicy != nil {
-		if !(*m.AccountDeletionPolicy).Known() {
-			errs.Add(path+"accountDeletionPolicy", "undocumented value %q", string(*m.AccountDeletionPolicy))
-		}
-	}
-	if m.CacheAccountsAboveDiskFreePercentage != nil {
-		if float64(*m.CacheAccountsAboveDiskFreePercentage) < 0.0 || float64(*m.CacheAccountsAboveDiskFreePercentage) > 100.0 {
-			errs.Add(path+"cacheAccountsAboveDiskFreePercentage", "%v is out of the documented range (%s)", *m.CacheAccountsAboveDiskFreePercentage, "Valid values 0 to 100")
-		}
-	}
-	if m.RemoveAccountsBelowDiskFreePercentage != nil {
-		if float64(*m.RemoveAccountsBelowDiskFreePercentage) < 0.0 || float64(*m.RemoveAccountsBelowDiskFreePercentage) > 100.0 {
-			errs.Add(path+"removeAccountsBelowDiskFreePercentage", "%v is out of the documented range (%s)", *m.RemoveAccountsBelowDiskFreePercentage, "Valid values 0 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SharedPCConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SharedPCConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	m.AccountManagerPolicy.validate(errs, path+"accountManagerPolicy"+".")
-	if m.AllowedAccounts != nil {
-		if !(*m.AllowedAccounts).Known() {
-			errs.Add(path+"allowedAccounts", "undocumented value %q", string(*m.AllowedAccounts))
-		}
-	}
-	if m.LocalStorage != nil {
-		if !(*m.LocalStorage).Known() {
-			errs.Add(path+"localStorage", "undocumented value %q", string(*m.LocalStorage))
-		}
-	}
-	if m.SetAccountManager != nil {
-		if !(*m.SetAccountManager).Known() {
-			errs.Add(path+"setAccountManager", "undocumented value %q", string(*m.SetAccountManager))
-		}
-	}
-	if m.SetEduPolicies != nil {
-		if !(*m.SetEduPolicies).Known() {
-			errs.Add(path+"setEduPolicies", "undocumented value %q", string(*m.SetEduPolicies))
-		}
-	}
-	if m.SetPowerPolicies != nil {
-		if !(*m.SetPowerPolicies).Known() {
-			errs.Add(path+"setPowerPolicies", "undocumented value %q", string(*m.SetPowerPolicies))
-		}
-	}
-	if m.SignInOnResume != nil {
-		if !(*m.SignInOnResume).Known() {
-			errs.Add(path+"signInOnResume", "undocumented value %q", string(*m.SignInOnResume))
-		}
-	}
-	if m.MaintenanceStartTime != nil {
-		if err := (*m.MaintenanceStartTime).Validate(); err != nil {
-			errs.Add(path+"maintenanceStartTime", "%v", err)
-		}
-	}
-	if m.FastFirstSignIn != nil {
-		if !(*m.FastFirstSignIn).Known() {
-			errs.Add(path+"fastFirstSignIn", "undocumented value %q", string(*m.FastFirstSignIn))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SideLoadingKey) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SideLoadingKey) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SingleSignOnExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SingleSignOnExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SoftwareUpdateStatusSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SoftwareUpdateStatusSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SpecifiedCaptiveNetworkPlugins) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SpecifiedCaptiveNetworkPlugins) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *SymantecCodeSigningCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *SymantecCodeSigningCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Content != nil {
-		if err := (*m.Content).Validate(); err != nil {
-			errs.Add(path+"content", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.UploadDateTime != nil {
-		if err := (*m.UploadDateTime).Validate(); err != nil {
-			errs.Add(path+"uploadDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TargetedManagedAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TargetedManagedAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.CustomSettings {
-		v.validate(errs, path+"customSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TargetedManagedAppConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TargetedManagedAppConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TargetedManagedAppPolicyAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TargetedManagedAppPolicyAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TargetedManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TargetedManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
-	if m.TargetedAppManagementLevels != nil {
-		if !(*m.TargetedAppManagementLevels).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(*m.TargetedAppManagementLevels))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TelecomExpenseManagementPartner) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TelecomExpenseManagementPartner) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastConnectionDateTime != nil {
-		if err := (*m.LastConnectionDateTime).Validate(); err != nil {
-			errs.Add(path+"lastConnectionDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TermsAndConditions) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TermsAndConditions) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ModifiedDateTime != nil {
-		if err := (*m.ModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"modifiedDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TermsAndConditionsAcceptanceStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TermsAndConditionsAcceptanceStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AcceptedDateTime != nil {
-		if err := (*m.AcceptedDateTime).Validate(); err != nil {
-			errs.Add(path+"acceptedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TermsAndConditionsAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TermsAndConditionsAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TermsAndConditionsGroupAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TermsAndConditionsGroupAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UnmanagedDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UnmanagedDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSeenDateTime != nil {
-		if err := (*m.LastSeenDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSeenDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UnmanagedDeviceDiscoveryTask) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UnmanagedDeviceDiscoveryTask) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DueDateTime != nil {
-		if err := (*m.DueDateTime).Validate(); err != nil {
-			errs.Add(path+"dueDateTime", "%v", err)
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.Priority != nil {
-		if !(*m.Priority).Known() {
-			errs.Add(path+"priority", "undocumented value %q", string(*m.Priority))
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	for i, v := range m.UnmanagedDevices {
-		v.validate(errs, path+"unmanagedDevices["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UnsupportedDeviceConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UnsupportedDeviceConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.Details) > 1000 {
-		errs.Add(path+"details", "%d items break the documented limit (%s)", len(m.Details), "maximum of 1000 elements")
-	}
-	for i, v := range m.Details {
-		v.validate(errs, path+"details["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UnsupportedDeviceConfigurationDetail) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UnsupportedDeviceConfigurationDetail) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UnsupportedGroupPolicyExtension) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UnsupportedGroupPolicyExtension) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SettingScope != nil {
-		if !(*m.SettingScope).Known() {
-			errs.Add(path+"settingScope", "undocumented value %q", string(*m.SettingScope))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *User) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *User) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserAppInstallStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserAppInstallStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AppUsageDuration != nil {
-		if float64(*m.AppUsageDuration) < -2.147483648e+09 || float64(*m.AppUsageDuration) > 2.147483647e+09 {
-			errs.Add(path+"appUsageDuration", "%v is out of the documented range (%s)", *m.AppUsageDuration, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppCrashCount != nil {
-		if float64(*m.AppCrashCount) < -2.147483648e+09 || float64(*m.AppCrashCount) > 2.147483647e+09 {
-			errs.Add(path+"appCrashCount", "%v is out of the documented range (%s)", *m.AppCrashCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActiveDeviceCount != nil {
-		if float64(*m.ActiveDeviceCount) < -2.147483648e+09 || float64(*m.ActiveDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"activeDeviceCount", "%v is out of the documented range (%s)", *m.ActiveDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppUsageDuration != nil {
-		if float64(*m.AppUsageDuration) < -2.147483648e+09 || float64(*m.AppUsageDuration) > 2.147483647e+09 {
-			errs.Add(path+"appUsageDuration", "%v is out of the documented range (%s)", *m.AppUsageDuration, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppCrashCount != nil {
-		if float64(*m.AppCrashCount) < -2.147483648e+09 || float64(*m.AppCrashCount) > 2.147483647e+09 {
-			errs.Add(path+"appCrashCount", "%v is out of the documented range (%s)", *m.AppCrashCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthApplicationPerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthApplicationPerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AppHangCount != nil {
-		if float64(*m.AppHangCount) < -2.147483648e+09 || float64(*m.AppHangCount) > 2.147483647e+09 {
-			errs.Add(path+"appHangCount", "%v is out of the documented range (%s)", *m.AppHangCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.ActiveDeviceCount != nil {
-		if float64(*m.ActiveDeviceCount) < -2.147483648e+09 || float64(*m.ActiveDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"activeDeviceCount", "%v is out of the documented range (%s)", *m.ActiveDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppUsageDuration != nil {
-		if float64(*m.AppUsageDuration) < -2.147483648e+09 || float64(*m.AppUsageDuration) > 2.147483647e+09 {
-			errs.Add(path+"appUsageDuration", "%v is out of the documented range (%s)", *m.AppUsageDuration, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppCrashCount != nil {
-		if float64(*m.AppCrashCount) < -2.147483648e+09 || float64(*m.AppCrashCount) > 2.147483647e+09 {
-			errs.Add(path+"appCrashCount", "%v is out of the documented range (%s)", *m.AppCrashCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthDeviceModelPerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthDeviceModelPerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActiveDeviceCount != nil {
-		if float64(*m.ActiveDeviceCount) < -2.147483648e+09 || float64(*m.ActiveDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"activeDeviceCount", "%v is out of the documented range (%s)", *m.ActiveDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthDevicePerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthDevicePerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AppCrashCount != nil {
-		if float64(*m.AppCrashCount) < -2.147483648e+09 || float64(*m.AppCrashCount) > 2.147483647e+09 {
-			errs.Add(path+"appCrashCount", "%v is out of the documented range (%s)", *m.AppCrashCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.CrashedAppCount != nil {
-		if float64(*m.CrashedAppCount) < -2.147483648e+09 || float64(*m.CrashedAppCount) > 2.147483647e+09 {
-			errs.Add(path+"crashedAppCount", "%v is out of the documented range (%s)", *m.CrashedAppCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.AppHangCount != nil {
-		if float64(*m.AppHangCount) < -2.147483648e+09 || float64(*m.AppHangCount) > 2.147483647e+09 {
-			errs.Add(path+"appHangCount", "%v is out of the documented range (%s)", *m.AppHangCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthDevicePerformanceDetails) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthDevicePerformanceDetails) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.EventDateTime != nil {
-		if err := (*m.EventDateTime).Validate(); err != nil {
-			errs.Add(path+"eventDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActiveDeviceCount != nil {
-		if float64(*m.ActiveDeviceCount) < -2.147483648e+09 || float64(*m.ActiveDeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"activeDeviceCount", "%v is out of the documented range (%s)", *m.ActiveDeviceCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.MeanTimeToFailureInMinutes != nil {
-		if float64(*m.MeanTimeToFailureInMinutes) < -2.147483648e+09 || float64(*m.MeanTimeToFailureInMinutes) > 2.147483647e+09 {
-			errs.Add(path+"meanTimeToFailureInMinutes", "%v is out of the documented range (%s)", *m.MeanTimeToFailureInMinutes, "Valid values -2147483648 to 2147483647")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsBaseline) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsBaseline) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsCategory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsCategory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Insights {
-		v.validate(errs, path+"insights["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDevicePerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDevicePerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DiskType != nil {
-		if !(*m.DiskType).Known() {
-			errs.Add(path+"diskType", "undocumented value %q", string(*m.DiskType))
-		}
-	}
-	if m.HealthStatus != nil {
-		if !(*m.HealthStatus).Known() {
-			errs.Add(path+"healthStatus", "undocumented value %q", string(*m.HealthStatus))
-		}
-	}
-	if m.BlueScreenCount != nil {
-		if float64(*m.BlueScreenCount) < 0.0 || float64(*m.BlueScreenCount) > 9.999999e+06 {
-			errs.Add(path+"blueScreenCount", "%v is out of the documented range (%s)", *m.BlueScreenCount, "Valid values 0 to 9999999")
-		}
-	}
-	if m.RestartCount != nil {
-		if float64(*m.RestartCount) < 0.0 || float64(*m.RestartCount) > 9.999999e+06 {
-			errs.Add(path+"restartCount", "%v is out of the documented range (%s)", *m.RestartCount, "Valid values 0 to 9999999")
-		}
-	}
-	if m.AverageBlueScreens != nil {
-		if float64(*m.AverageBlueScreens) < 0.0 || float64(*m.AverageBlueScreens) > 9.999999e+06 {
-			errs.Add(path+"averageBlueScreens", "%v is out of the documented range (%s)", *m.AverageBlueScreens, "Valid values 0 to 9999999")
-		}
-	}
-	if m.AverageRestarts != nil {
-		if float64(*m.AverageRestarts) < 0.0 || float64(*m.AverageRestarts) > 9.999999e+06 {
-			errs.Add(path+"averageRestarts", "%v is out of the documented range (%s)", *m.AverageRestarts, "Valid values 0 to 9999999")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDeviceScores) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDeviceScores) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDeviceStartupHistory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDeviceStartupHistory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.StartTime != nil {
-		if err := (*m.StartTime).Validate(); err != nil {
-			errs.Add(path+"startTime", "%v", err)
-		}
-	}
-	if m.RestartCategory != nil {
-		if !(*m.RestartCategory).Known() {
-			errs.Add(path+"restartCategory", "undocumented value %q", string(*m.RestartCategory))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDeviceStartupProcess) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDeviceStartupProcess) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDeviceStartupProcessPerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDeviceStartupProcessPerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDeviceWithoutCloudIdentity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsDeviceWithoutCloudIdentity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsImpactingProcess) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsImpactingProcess) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ImpactValue != nil {
-		if float64(*m.ImpactValue) < 0.0 {
-			errs.Add(path+"impactValue", "%v is out of the documented range (%s)", *m.ImpactValue, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsInsight) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsInsight) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Values {
-		v.validate(errs, path+"values["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.Severity != nil {
-		if !(*m.Severity).Known() {
-			errs.Add(path+"severity", "undocumented value %q", string(*m.Severity))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsInsightValue) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsInsightValue) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsMetric) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsMetric) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsMetricHistory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsMetricHistory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.MetricDateTime != nil {
-		if err := (*m.MetricDateTime).Validate(); err != nil {
-			errs.Add(path+"metricDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsNotAutopilotReadyDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsNotAutopilotReadyDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Insights {
-		v.validate(errs, path+"insights["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.DeviceBootPerformanceHealthState != nil {
-		if !(*m.DeviceBootPerformanceHealthState).Known() {
-			errs.Add(path+"deviceBootPerformanceHealthState", "undocumented value %q", string(*m.DeviceBootPerformanceHealthState))
-		}
-	}
-	if m.BestPracticesHealthState != nil {
-		if !(*m.BestPracticesHealthState).Known() {
-			errs.Add(path+"bestPracticesHealthState", "undocumented value %q", string(*m.BestPracticesHealthState))
-		}
-	}
-	if m.WorkFromAnywhereHealthState != nil {
-		if !(*m.WorkFromAnywhereHealthState).Known() {
-			errs.Add(path+"workFromAnywhereHealthState", "undocumented value %q", string(*m.WorkFromAnywhereHealthState))
-		}
-	}
-	if m.AppHealthState != nil {
-		if !(*m.AppHealthState).Known() {
-			errs.Add(path+"appHealthState", "undocumented value %q", string(*m.AppHealthState))
-		}
-	}
-	if m.ResourcePerformanceHealthState != nil {
-		if !(*m.ResourcePerformanceHealthState).Known() {
-			errs.Add(path+"resourcePerformanceHealthState", "undocumented value %q", string(*m.ResourcePerformanceHealthState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsRegressionSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsRegressionSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsRemoteConnection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsRemoteConnection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceCount != nil {
-		if float64(*m.DeviceCount) < 0.0 || float64(*m.DeviceCount) > 2.147483647e+09 {
-			errs.Add(path+"deviceCount", "%v is out of the documented range (%s)", *m.DeviceCount, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.CloudPcRoundTripTime != nil {
-		if float64(*m.CloudPcRoundTripTime) < 0.0 {
-			errs.Add(path+"cloudPcRoundTripTime", "%v is out of the documented range (%s)", *m.CloudPcRoundTripTime, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
-	if m.CloudPcSignInTime != nil {
-		if float64(*m.CloudPcSignInTime) < 0.0 {
-			errs.Add(path+"cloudPcSignInTime", "%v is out of the documented range (%s)", *m.CloudPcSignInTime, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
-	if m.RemoteSignInTime != nil {
-		if float64(*m.RemoteSignInTime) < 0.0 {
-			errs.Add(path+"remoteSignInTime", "%v is out of the documented range (%s)", *m.RemoteSignInTime, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
-	if m.CoreBootTime != nil {
-		if float64(*m.CoreBootTime) < 0.0 {
-			errs.Add(path+"coreBootTime", "%v is out of the documented range (%s)", *m.CoreBootTime, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
-	if m.CoreSignInTime != nil {
-		if float64(*m.CoreSignInTime) < 0.0 {
-			errs.Add(path+"coreSignInTime", "%v is out of the documented range (%s)", *m.CoreSignInTime, "Valid values 0 to 1.79769313486232E+308")
-		}
-	}
-	if m.CloudPcFailurePercentage != nil {
-		if float64(*m.CloudPcFailurePercentage) < 0.0 || float64(*m.CloudPcFailurePercentage) > 100.0 {
-			errs.Add(path+"cloudPcFailurePercentage", "%v is out of the documented range (%s)", *m.CloudPcFailurePercentage, "Valid values 0 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsResourcePerformance) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsResourcePerformance) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CpuSpikeTimePercentage != nil {
-		if float64(*m.CpuSpikeTimePercentage) < 0.0 || float64(*m.CpuSpikeTimePercentage) > 100.0 {
-			errs.Add(path+"cpuSpikeTimePercentage", "%v is out of the documented range (%s)", *m.CpuSpikeTimePercentage, "Valid values 0 to 100")
-		}
-	}
-	if m.RamSpikeTimePercentage != nil {
-		if float64(*m.RamSpikeTimePercentage) < 0.0 || float64(*m.RamSpikeTimePercentage) > 100.0 {
-			errs.Add(path+"ramSpikeTimePercentage", "%v is out of the documented range (%s)", *m.RamSpikeTimePercentage, "Valid values 0 to 100")
-		}
-	}
-	if m.CpuSpikeTimeScore != nil {
-		if float64(*m.CpuSpikeTimeScore) < 0.0 || float64(*m.CpuSpikeTimeScore) > 100.0 {
-			errs.Add(path+"cpuSpikeTimeScore", "%v is out of the documented range (%s)", *m.CpuSpikeTimeScore, "Valid values 0 to 100")
-		}
-	}
-	if m.CpuSpikeTimePercentageThreshold != nil {
-		if float64(*m.CpuSpikeTimePercentageThreshold) < 0.0 || float64(*m.CpuSpikeTimePercentageThreshold) > 100.0 {
-			errs.Add(path+"cpuSpikeTimePercentageThreshold", "%v is out of the documented range (%s)", *m.CpuSpikeTimePercentageThreshold, "Valid values 0 to 100")
-		}
-	}
-	if m.RamSpikeTimeScore != nil {
-		if float64(*m.RamSpikeTimeScore) < 0.0 || float64(*m.RamSpikeTimeScore) > 100.0 {
-			errs.Add(path+"ramSpikeTimeScore", "%v is out of the documented range (%s)", *m.RamSpikeTimeScore, "Valid values 0 to 100")
-		}
-	}
-	if m.RamSpikeTimePercentageThreshold != nil {
-		if float64(*m.RamSpikeTimePercentageThreshold) < 0.0 || float64(*m.RamSpikeTimePercentageThreshold) > 100.0 {
-			errs.Add(path+"ramSpikeTimePercentageThreshold", "%v is out of the documented range (%s)", *m.RamSpikeTimePercentageThreshold, "Valid values 0 to 100")
-		}
-	}
-	if m.DeviceResourcePerformanceScore != nil {
-		if float64(*m.DeviceResourcePerformanceScore) < 0.0 || float64(*m.DeviceResourcePerformanceScore) > 100.0 {
-			errs.Add(path+"deviceResourcePerformanceScore", "%v is out of the documented range (%s)", *m.DeviceResourcePerformanceScore, "Valid values 0 to 100")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsScoreHistory) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsScoreHistory) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.StartupDateTime != nil {
-		if err := (*m.StartupDateTime).Validate(); err != nil {
-			errs.Add(path+"startupDateTime", "%v", err)
-		}
-	}
-	if m.OverallScore != nil {
-		if float64(*m.OverallScore) < 0.0 || float64(*m.OverallScore) > 100.0 {
-			errs.Add(path+"overallScore", "%v is out of the documented range (%s)", *m.OverallScore, "range 0-100")
-		}
-	}
-	if m.StartupScore != nil {
-		if float64(*m.StartupScore) < 0.0 || float64(*m.StartupScore) > 100.0 {
-			errs.Add(path+"startupScore", "%v is out of the documented range (%s)", *m.StartupScore, "range 0-100")
-		}
-	}
-	if m.CoreBootScore != nil {
-		if float64(*m.CoreBootScore) < 0.0 || float64(*m.CoreBootScore) > 100.0 {
-			errs.Add(path+"coreBootScore", "%v is out of the documented range (%s)", *m.CoreBootScore, "range 0-100")
-		}
-	}
-	if m.CoreSigninScore != nil {
-		if float64(*m.CoreSigninScore) < 0.0 || float64(*m.CoreSigninScore) > 100.0 {
-			errs.Add(path+"coreSigninScore", "%v is out of the documented range (%s)", *m.CoreSigninScore, "range 0-100")
-		}
-	}
-	if m.RecommendedSoftwareScore != nil {
-		if float64(*m.RecommendedSoftwareScore) < 0.0 || float64(*m.RecommendedSoftwareScore) > 100.0 {
-			errs.Add(path+"recommendedSoftwareScore", "%v is out of the documented range (%s)", *m.RecommendedSoftwareScore, "range 0-100")
-		}
-	}
-	if m.RestartScore != nil {
-		if float64(*m.RestartScore) < 0.0 || float64(*m.RestartScore) > 100.0 {
-			errs.Add(path+"restartScore", "%v is out of the documented range (%s)", *m.RestartScore, "range 0-100")
-		}
-		if float64(*m.RestartScore) < 0.0 || float64(*m.RestartScore) > 9.999999e+06 {
-			errs.Add(path+"restartScore", "%v is out of the documented range (%s)", *m.RestartScore, "Valid values 0 to 9999999")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsWorkFromAnywhereMetric) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserExperienceAnalyticsWorkFromAnywhereMetric) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserInstallStateSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserInstallStateSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserPFXCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *UserPFXCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.PaddingScheme != nil {
-		if !(*m.PaddingScheme).Known() {
-			errs.Add(path+"paddingScheme", "undocumented value %q", string(*m.PaddingScheme))
-		}
-	}
-	if m.EncryptedPfxBlob != nil {
-		if err := (*m.EncryptedPfxBlob).Validate(); err != nil {
-			errs.Add(path+"encryptedPfxBlob", "%v", err)
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnDnsRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnDnsRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnOnDemandRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnOnDemandRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Action != nil {
-		if !(*m.Action).Known() {
-			errs.Add(path+"action", "undocumented value %q", string(*m.Action))
-		}
-	}
-	if m.DomainAction != nil {
-		if !(*m.DomainAction).Known() {
-			errs.Add(path+"domainAction", "undocumented value %q", string(*m.DomainAction))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnProxyServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnProxyServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Port != nil {
-		if float64(*m.Port) < 0.0 || float64(*m.Port) > 65535.0 {
-			errs.Add(path+"port", "%v is out of the documented range (%s)", *m.Port, "Valid values 0 to 65535")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnRoute) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnRoute) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PrefixSize != nil {
-		if float64(*m.PrefixSize) < 1.0 || float64(*m.PrefixSize) > 32.0 {
-			errs.Add(path+"prefixSize", "%v is out of the documented range (%s)", *m.PrefixSize, "Valid values 1 to 32")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VpnTrafficRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VpnTrafficRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Protocols != nil {
-		if float64(*m.Protocols) < 0.0 || float64(*m.Protocols) > 255.0 {
-			errs.Add(path+"protocols", "%v is out of the documented range (%s)", *m.Protocols, "Valid values 0 to 255")
-		}
-	}
-	if len(m.LocalPortRanges) > 500 {
-		errs.Add(path+"localPortRanges", "%d items break the documented limit (%s)", len(m.LocalPortRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.LocalPortRanges {
-		v.validate(errs, path+"localPortRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.RemotePortRanges) > 500 {
-		errs.Add(path+"remotePortRanges", "%d items break the documented limit (%s)", len(m.RemotePortRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.RemotePortRanges {
-		v.validate(errs, path+"remotePortRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.LocalAddressRanges) > 500 {
-		errs.Add(path+"localAddressRanges", "%d items break the documented limit (%s)", len(m.LocalAddressRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.LocalAddressRanges {
-		v.validate(errs, path+"localAddressRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.RemoteAddressRanges) > 500 {
-		errs.Add(path+"remoteAddressRanges", "%d items break the documented limit (%s)", len(m.RemoteAddressRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.RemoteAddressRanges {
-		v.validate(errs, path+"remoteAddressRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppType != nil {
-		if !(*m.AppType).Known() {
-			errs.Add(path+"appType", "undocumented value %q", string(*m.AppType))
-		}
-	}
-	if m.RoutingPolicyType != nil {
-		if !(*m.RoutingPolicyType).Known() {
-			errs.Add(path+"routingPolicyType", "undocumented value %q", string(*m.RoutingPolicyType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VppLicensingType) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VppLicensingType) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VppToken) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VppToken) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.VppTokenAccountType != nil {
-		if !(*m.VppTokenAccountType).Known() {
-			errs.Add(path+"vppTokenAccountType", "undocumented value %q", string(*m.VppTokenAccountType))
-		}
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	for i, v := range m.TokenActionResults {
-		v.validate(errs, path+"tokenActionResults["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.LastSyncStatus != nil {
-		if !(*m.LastSyncStatus).Known() {
-			errs.Add(path+"lastSyncStatus", "undocumented value %q", string(*m.LastSyncStatus))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VppTokenActionResult) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VppTokenActionResult) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ActionState != nil {
-		if !(*m.ActionState).Known() {
-			errs.Add(path+"actionState", "undocumented value %q", string(*m.ActionState))
-		}
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.LastUpdatedDateTime != nil {
-		if err := (*m.LastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VulnerableManagedDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *VulnerableManagedDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WebApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WebApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ApplicableArchitectures != nil {
-		if !(*m.ApplicableArchitectures).Known() {
-			errs.Add(path+"applicableArchitectures", "undocumented value %q", string(*m.ApplicableArchitectures))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
-	for i, v := range m.DetectionRules {
-		v.validate(errs, path+"detectionRules["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.RequirementRules {
-		v.validate(errs, path+"requirementRules["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Rules {
-		v.validate(errs, path+"rules["+strconv.Itoa(i)+"]"+".")
-	}
-	m.InstallExperience.validate(errs, path+"installExperience"+".")
-	for i, v := range m.ReturnCodes {
-		v.validate(errs, path+"returnCodes["+strconv.Itoa(i)+"]"+".")
-	}
-	m.MsiInformation.validate(errs, path+"msiInformation"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppDetection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppDetection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppInstallExperience) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppInstallExperience) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RunAsAccount != nil {
-		if !(*m.RunAsAccount).Known() {
-			errs.Add(path+"runAsAccount", "undocumented value %q", string(*m.RunAsAccount))
-		}
-	}
-	if m.DeviceRestartBehavior != nil {
-		if !(*m.DeviceRestartBehavior).Known() {
-			errs.Add(path+"deviceRestartBehavior", "undocumented value %q", string(*m.DeviceRestartBehavior))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppMsiInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppMsiInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.PackageType != nil {
-		if !(*m.PackageType).Known() {
-			errs.Add(path+"packageType", "undocumented value %q", string(*m.PackageType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppRequirement) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppRequirement) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Operator != nil {
-		if !(*m.Operator).Known() {
-			errs.Add(path+"operator", "undocumented value %q", string(*m.Operator))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppReturnCode) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppReturnCode) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Type != nil {
-		if !(*m.Type).Known() {
-			errs.Add(path+"type", "undocumented value %q", string(*m.Type))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Win32LobAppRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Win32LobAppRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RuleType != nil {
-		if !(*m.RuleType).Known() {
-			errs.Add(path+"ruleType", "undocumented value %q", string(*m.RuleType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10AppsForceUpdateSchedule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10AppsForceUpdateSchedule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.Recurrence != nil {
-		if !(*m.Recurrence).Known() {
-			errs.Add(path+"recurrence", "undocumented value %q", string(*m.Recurrence))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10AssociatedApps) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10AssociatedApps) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AppType != nil {
-		if !(*m.AppType).Known() {
-			errs.Add(path+"appType", "undocumented value %q", string(*m.AppType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10CertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10CompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10CompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if len(m.ValidOperatingSystemBuildRanges) > 10000 {
-		errs.Add(path+"validOperatingSystemBuildRanges", "%d items break the documented limit (%s)", len(m.ValidOperatingSystemBuildRanges), "maximum of 10000 elements")
-	}
-	for i, v := range m.ValidOperatingSystemBuildRanges {
-		v.validate(errs, path+"validOperatingSystemBuildRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.DeviceThreatProtectionRequiredSecurityLevel != nil {
-		if !(*m.DeviceThreatProtectionRequiredSecurityLevel).Known() {
-			errs.Add(path+"deviceThreatProtectionRequiredSecurityLevel", "undocumented value %q", string(*m.DeviceThreatProtectionRequiredSecurityLevel))
-		}
-	}
-	m.DeviceCompliancePolicyScript.validate(errs, path+"deviceCompliancePolicyScript"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10CustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10CustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.OmaSettings) > 1000 {
-		errs.Add(path+"omaSettings", "%d items break the documented limit (%s)", len(m.OmaSettings), "maximum of 1000 elements")
-	}
-	for i, v := range m.OmaSettings {
-		v.validate(errs, path+"omaSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10DeviceFirmwareConfigurationInterface) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10DeviceFirmwareConfigurationInterface) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ChangeUefiSettingsPermission != nil {
-		if !(*m.ChangeUefiSettingsPermission).Known() {
-			errs.Add(path+"changeUefiSettingsPermission", "undocumented value %q", string(*m.ChangeUefiSettingsPermission))
-		}
-	}
-	if m.VirtualizationOfCpuAndIO != nil {
-		if !(*m.VirtualizationOfCpuAndIO).Known() {
-			errs.Add(path+"virtualizationOfCpuAndIO", "undocumented value %q", string(*m.VirtualizationOfCpuAndIO))
-		}
-	}
-	if m.Cameras != nil {
-		if !(*m.Cameras).Known() {
-			errs.Add(path+"cameras", "undocumented value %q", string(*m.Cameras))
-		}
-	}
-	if m.MicrophonesAndSpeakers != nil {
-		if !(*m.MicrophonesAndSpeakers).Known() {
-			errs.Add(path+"microphonesAndSpeakers", "undocumented value %q", string(*m.MicrophonesAndSpeakers))
-		}
-	}
-	if m.Radios != nil {
-		if !(*m.Radios).Known() {
-			errs.Add(path+"radios", "undocumented value %q", string(*m.Radios))
-		}
-	}
-	if m.BootFromExternalMedia != nil {
-		if !(*m.BootFromExternalMedia).Known() {
-			errs.Add(path+"bootFromExternalMedia", "undocumented value %q", string(*m.BootFromExternalMedia))
-		}
-	}
-	if m.BootFromBuiltInNetworkAdapters != nil {
-		if !(*m.BootFromBuiltInNetworkAdapters).Known() {
-			errs.Add(path+"bootFromBuiltInNetworkAdapters", "undocumented value %q", string(*m.BootFromBuiltInNetworkAdapters))
-		}
-	}
-	if m.WindowsPlatformBinaryTable != nil {
-		if !(*m.WindowsPlatformBinaryTable).Known() {
-			errs.Add(path+"windowsPlatformBinaryTable", "undocumented value %q", string(*m.WindowsPlatformBinaryTable))
-		}
-	}
-	if m.SimultaneousMultiThreading != nil {
-		if !(*m.SimultaneousMultiThreading).Known() {
-			errs.Add(path+"simultaneousMultiThreading", "undocumented value %q", string(*m.SimultaneousMultiThreading))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10EasEmailProfileConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10EasEmailProfileConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
-	if m.UsernameAADSource != nil {
-		if !(*m.UsernameAADSource).Known() {
-			errs.Add(path+"usernameAADSource", "undocumented value %q", string(*m.UsernameAADSource))
-		}
-	}
-	if m.UserDomainNameSource != nil {
-		if !(*m.UserDomainNameSource).Known() {
-			errs.Add(path+"userDomainNameSource", "undocumented value %q", string(*m.UserDomainNameSource))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.EmailSyncSchedule != nil {
-		if !(*m.EmailSyncSchedule).Known() {
-			errs.Add(path+"emailSyncSchedule", "undocumented value %q", string(*m.EmailSyncSchedule))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10EndpointProtectionConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10EndpointProtectionConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DmaGuardDeviceEnumerationPolicy != nil {
-		if !(*m.DmaGuardDeviceEnumerationPolicy).Known() {
-			errs.Add(path+"dmaGuardDeviceEnumerationPolicy", "undocumented value %q", string(*m.DmaGuardDeviceEnumerationPolicy))
-		}
-	}
-	if len(m.FirewallRules) > 150 {
-		errs.Add(path+"firewallRules", "%d items break the documented limit (%s)", len(m.FirewallRules), "maximum of 150 elements")
-	}
-	for i, v := range m.FirewallRules {
-		v.validate(errs, path+"firewallRules["+strconv.Itoa(i)+"]"+".")
-	}
-	m.UserRightsAccessCredentialManagerAsTrustedCaller.validate(errs, path+"userRightsAccessCredentialManagerAsTrustedCaller"+".")
-	m.UserRightsAllowAccessFromNetwork.validate(errs, path+"userRightsAllowAccessFromNetwork"+".")
-	m.UserRightsBlockAccessFromNetwork.validate(errs, path+"userRightsBlockAccessFromNetwork"+".")
-	m.UserRightsActAsPartOfTheOperatingSystem.validate(errs, path+"userRightsActAsPartOfTheOperatingSystem"+".")
-	m.UserRightsLocalLogOn.validate(errs, path+"userRightsLocalLogOn"+".")
-	m.UserRightsDenyLocalLogOn.validate(errs, path+"userRightsDenyLocalLogOn"+".")
-	m.UserRightsBackupData.validate(errs, path+"userRightsBackupData"+".")
-	m.UserRightsChangeSystemTime.validate(errs, path+"userRightsChangeSystemTime"+".")
-	m.UserRightsCreateGlobalObjects.validate(errs, path+"userRightsCreateGlobalObjects"+".")
-	m.UserRightsCreatePageFile.validate(errs, path+"userRightsCreatePageFile"+".")
-	m.UserRightsCreatePermanentSharedObjects.validate(errs, path+"userRightsCreatePermanentSharedObjects"+".")
-	m.UserRightsCreateSymbolicLinks.validate(errs, path+"userRightsCreateSymbolicLinks"+".")
-	m.UserRightsCreateToken.validate(errs, path+"userRightsCreateToken"+".")
-	m.UserRightsDebugPrograms.validate(errs, path+"userRightsDebugPrograms"+".")
-	m.UserRightsRemoteDesktopServicesLogOn.validate(errs, path+"userRightsRemoteDesktopServicesLogOn"+".")
-	m.UserRightsDelegation.validate(errs, path+"userRightsDelegation"+".")
-	m.UserRightsGenerateSecurityAudits.validate(errs, path+"userRightsGenerateSecurityAudits"+".")
-	m.UserRightsImpersonateClient.validate(errs, path+"userRightsImpersonateClient"+".")
-	m.UserRightsIncreaseSchedulingPriority.validate(errs, path+"userRightsIncreaseSchedulingPriority"+".")
-	m.UserRightsLoadUnloadDrivers.validate(errs, path+"userRightsLoadUnloadDrivers"+".")
-	m.UserRightsLockMemory.validate(errs, path+"userRightsLockMemory"+".")
-	m.UserRightsManageAuditingAndSecurityLogs.validate(errs, path+"userRightsManageAuditingAndSecurityLogs"+".")
-	m.UserRightsManageVolumes.validate(errs, path+"userRightsManageVolumes"+".")
-	m.UserRightsModifyFirmwareEnvironment.validate(errs, path+"userRightsModifyFirmwareEnvironment"+".")
-	m.UserRightsModifyObjectLabels.validate(errs, path+"userRightsModifyObjectLabels"+".")
-	m.UserRightsProfileSingleProcess.validate(errs, path+"userRightsProfileSingleProcess"+".")
-	m.UserRightsRemoteShutdown.validate(errs, path+"userRightsRemoteShutdown"+".")
-	m.UserRightsRestoreData.validate(errs, path+"userRightsRestoreData"+".")
-	m.UserRightsTakeOwnership.validate(errs, path+"userRightsTakeOwnership"+".")
-	if m.XboxServicesAccessoryManagementServiceStartupMode != nil {
-		if !(*m.XboxServicesAccessoryManagementServiceStartupMode).Known() {
-			errs.Add(path+"xboxServicesAccessoryManagementServiceStartupMode", "undocumented value %q", string(*m.XboxServicesAccessoryManagementServiceStartupMode))
-		}
-	}
-	if m.XboxServicesLiveAuthManagerServiceStartupMode != nil {
-		if !(*m.XboxServicesLiveAuthManagerServiceStartupMode).Known() {
-			errs.Add(path+"xboxServicesLiveAuthManagerServiceStartupMode", "undocumented value %q", string(*m.XboxServicesLiveAuthManagerServiceStartupMode))
-		}
-	}
-	if m.XboxServicesLiveGameSaveServiceStartupMode != nil {
-		if !(*m.XboxServicesLiveGameSaveServiceStartupMode).Known() {
-			errs.Add(path+"xboxServicesLiveGameSaveServiceStartupMode", "undocumented value %q", string(*m.XboxServicesLiveGameSaveServiceStartupMode))
-		}
-	}
-	if m.XboxServicesLiveNetworkingServiceStartupMode != nil {
-		if !(*m.XboxServicesLiveNetworkingServiceStartupMode).Known() {
-			errs.Add(path+"xboxServicesLiveNetworkingServiceStartupMode", "undocumented value %q", string(*m.XboxServicesLiveNetworkingServiceStartupMode))
-		}
-	}
-	if m.LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUser != nil {
-		if !(*m.LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUser).Known() {
-			errs.Add(path+"localSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUser", "undocumented value %q", string(*m.LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUser))
-		}
-	}
-	if m.LocalSecurityOptionsMachineInactivityLimit != nil {
-		if float64(*m.LocalSecurityOptionsMachineInactivityLimit) < 0.0 || float64(*m.LocalSecurityOptionsMachineInactivityLimit) > 9999.0 {
-			errs.Add(path+"localSecurityOptionsMachineInactivityLimit", "%v is out of the documented range (%s)", *m.LocalSecurityOptionsMachineInactivityLimit, "Valid values 0 to 9999")
-		}
-	}
-	if m.LocalSecurityOptionsMachineInactivityLimitInMinutes != nil {
-		if float64(*m.LocalSecurityOptionsMachineInactivityLimitInMinutes) < 0.0 || float64(*m.LocalSecurityOptionsMachineInactivityLimitInMinutes) > 9999.0 {
-			errs.Add(path+"localSecurityOptionsMachineInactivityLimitInMinutes", "%v is out of the documented range (%s)", *m.LocalSecurityOptionsMachineInactivityLimitInMinutes, "Valid values 0 to 9999")
-		}
-	}
-	if m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedClients != nil {
-		if !(*m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedClients).Known() {
-			errs.Add(path+"localSecurityOptionsMinimumSessionSecurityForNtlmSspBasedClients", "undocumented value %q", string(*m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedClients))
-		}
-	}
-	if m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedServers != nil {
-		if !(*m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedServers).Known() {
-			errs.Add(path+"localSecurityOptionsMinimumSessionSecurityForNtlmSspBasedServers", "undocumented value %q", string(*m.LocalSecurityOptionsMinimumSessionSecurityForNtlmSspBasedServers))
-		}
-	}
-	if m.LanManagerAuthenticationLevel != nil {
-		if !(*m.LanManagerAuthenticationLevel).Known() {
-			errs.Add(path+"lanManagerAuthenticationLevel", "undocumented value %q", string(*m.LanManagerAuthenticationLevel))
-		}
-	}
-	if m.LocalSecurityOptionsAdministratorElevationPromptBehavior != nil {
-		if !(*m.LocalSecurityOptionsAdministratorElevationPromptBehavior).Known() {
-			errs.Add(path+"localSecurityOptionsAdministratorElevationPromptBehavior", "undocumented value %q", string(*m.LocalSecurityOptionsAdministratorElevationPromptBehavior))
-		}
-	}
-	if m.LocalSecurityOptionsStandardUserElevationPromptBehavior != nil {
-		if !(*m.LocalSecurityOptionsStandardUserElevationPromptBehavior).Known() {
-			errs.Add(path+"localSecurityOptionsStandardUserElevationPromptBehavior", "undocumented value %q", string(*m.LocalSecurityOptionsStandardUserElevationPromptBehavior))
-		}
-	}
-	if m.LocalSecurityOptionsInformationShownOnLockScreen != nil {
-		if !(*m.LocalSecurityOptionsInformationShownOnLockScreen).Known() {
-			errs.Add(path+"localSecurityOptionsInformationShownOnLockScreen", "undocumented value %q", string(*m.LocalSecurityOptionsInformationShownOnLockScreen))
-		}
-	}
-	if m.LocalSecurityOptionsInformationDisplayedOnLockScreen != nil {
-		if !(*m.LocalSecurityOptionsInformationDisplayedOnLockScreen).Known() {
-			errs.Add(path+"localSecurityOptionsInformationDisplayedOnLockScreen", "undocumented value %q", string(*m.LocalSecurityOptionsInformationDisplayedOnLockScreen))
-		}
-	}
-	if m.LocalSecurityOptionsSmartCardRemovalBehavior != nil {
-		if !(*m.LocalSecurityOptionsSmartCardRemovalBehavior).Known() {
-			errs.Add(path+"localSecurityOptionsSmartCardRemovalBehavior", "undocumented value %q", string(*m.LocalSecurityOptionsSmartCardRemovalBehavior))
-		}
-	}
-	if m.DefenderSecurityCenterNotificationsFromApp != nil {
-		if !(*m.DefenderSecurityCenterNotificationsFromApp).Known() {
-			errs.Add(path+"defenderSecurityCenterNotificationsFromApp", "undocumented value %q", string(*m.DefenderSecurityCenterNotificationsFromApp))
-		}
-	}
-	if m.DefenderSecurityCenterITContactDisplay != nil {
-		if !(*m.DefenderSecurityCenterITContactDisplay).Known() {
-			errs.Add(path+"defenderSecurityCenterITContactDisplay", "undocumented value %q", string(*m.DefenderSecurityCenterITContactDisplay))
-		}
-	}
-	if m.WindowsDefenderTamperProtection != nil {
-		if !(*m.WindowsDefenderTamperProtection).Known() {
-			errs.Add(path+"windowsDefenderTamperProtection", "undocumented value %q", string(*m.WindowsDefenderTamperProtection))
-		}
-	}
-	if m.FirewallIdleTimeoutForSecurityAssociationInSeconds != nil {
-		if float64(*m.FirewallIdleTimeoutForSecurityAssociationInSeconds) < 300.0 || float64(*m.FirewallIdleTimeoutForSecurityAssociationInSeconds) > 3600.0 {
-			errs.Add(path+"firewallIdleTimeoutForSecurityAssociationInSeconds", "%v is out of the documented range (%s)", *m.FirewallIdleTimeoutForSecurityAssociationInSeconds, "from 300 to 3600 inclusive")
-		}
-	}
-	if m.FirewallPreSharedKeyEncodingMethod != nil {
-		if !(*m.FirewallPreSharedKeyEncodingMethod).Known() {
-			errs.Add(path+"firewallPreSharedKeyEncodingMethod", "undocumented value %q", string(*m.FirewallPreSharedKeyEncodingMethod))
-		}
-	}
-	if m.FirewallCertificateRevocationListCheckMethod != nil {
-		if !(*m.FirewallCertificateRevocationListCheckMethod).Known() {
-			errs.Add(path+"firewallCertificateRevocationListCheckMethod", "undocumented value %q", string(*m.FirewallCertificateRevocationListCheckMethod))
-		}
-	}
-	if m.FirewallPacketQueueingMethod != nil {
-		if !(*m.FirewallPacketQueueingMethod).Known() {
-			errs.Add(path+"firewallPacketQueueingMethod", "undocumented value %q", string(*m.FirewallPacketQueueingMethod))
-		}
-	}
-	m.FirewallProfileDomain.validate(errs, path+"firewallProfileDomain"+".")
-	m.FirewallProfilePublic.validate(errs, path+"firewallProfilePublic"+".")
-	m.FirewallProfilePrivate.validate(errs, path+"firewallProfilePrivate"+".")
-	if m.DefenderAdobeReaderLaunchChildProcess != nil {
-		if !(*m.DefenderAdobeReaderLaunchChildProcess).Known() {
-			errs.Add(path+"defenderAdobeReaderLaunchChildProcess", "undocumented value %q", string(*m.DefenderAdobeReaderLaunchChildProcess))
-		}
-	}
-	if m.DefenderOfficeAppsOtherProcessInjectionType != nil {
-		if !(*m.DefenderOfficeAppsOtherProcessInjectionType).Known() {
-			errs.Add(path+"defenderOfficeAppsOtherProcessInjectionType", "undocumented value %q", string(*m.DefenderOfficeAppsOtherProcessInjectionType))
-		}
-	}
-	if m.DefenderOfficeAppsOtherProcessInjection != nil {
-		if !(*m.DefenderOfficeAppsOtherProcessInjection).Known() {
-			errs.Add(path+"defenderOfficeAppsOtherProcessInjection", "undocumented value %q", string(*m.DefenderOfficeAppsOtherProcessInjection))
-		}
-	}
-	if m.DefenderOfficeCommunicationAppsLaunchChildProcess != nil {
-		if !(*m.DefenderOfficeCommunicationAppsLaunchChildProcess).Known() {
-			errs.Add(path+"defenderOfficeCommunicationAppsLaunchChildProcess", "undocumented value %q", string(*m.DefenderOfficeCommunicationAppsLaunchChildProcess))
-		}
-	}
-	if m.DefenderOfficeAppsExecutableContentCreationOrLaunchType != nil {
-		if !(*m.DefenderOfficeAppsExecutableContentCreationOrLaunchType).Known() {
-			errs.Add(path+"defenderOfficeAppsExecutableContentCreationOrLaunchType", "undocumented value %q", string(*m.DefenderOfficeAppsExecutableContentCreationOrLaunchType))
-		}
-	}
-	if m.DefenderOfficeAppsExecutableContentCreationOrLaunch != nil {
-		if !(*m.DefenderOfficeAppsExecutableContentCreationOrLaunch).Known() {
-			errs.Add(path+"defenderOfficeAppsExecutableContentCreationOrLaunch", "undocumented value %q", string(*m.DefenderOfficeAppsExecutableContentCreationOrLaunch))
-		}
-	}
-	if m.DefenderOfficeAppsLaunchChildProcessType != nil {
-		if !(*m.DefenderOfficeAppsLaunchChildProcessType).Known() {
-			errs.Add(path+"defenderOfficeAppsLaunchChildProcessType", "undocumented value %q", string(*m.DefenderOfficeAppsLaunchChildProcessType))
-		}
-	}
-	if m.DefenderOfficeAppsLaunchChildProcess != nil {
-		if !(*m.DefenderOfficeAppsLaunchChildProcess).Known() {
-			errs.Add(path+"defenderOfficeAppsLaunchChildProcess", "undocumented value %q", string(*m.DefenderOfficeAppsLaunchChildProcess))
-		}
-	}
-	if m.DefenderOfficeMacroCodeAllowWin32ImportsType != nil {
-		if !(*m.DefenderOfficeMacroCodeAllowWin32ImportsType).Known() {
-			errs.Add(path+"defenderOfficeMacroCodeAllowWin32ImportsType", "undocumented value %q", string(*m.DefenderOfficeMacroCodeAllowWin32ImportsType))
-		}
-	}
-	if m.DefenderOfficeMacroCodeAllowWin32Imports != nil {
-		if !(*m.DefenderOfficeMacroCodeAllowWin32Imports).Known() {
-			errs.Add(path+"defenderOfficeMacroCodeAllowWin32Imports", "undocumented value %q", string(*m.DefenderOfficeMacroCodeAllowWin32Imports))
-		}
-	}
-	if m.DefenderScriptObfuscatedMacroCodeType != nil {
-		if !(*m.DefenderScriptObfuscatedMacroCodeType).Known() {
-			errs.Add(path+"defenderScriptObfuscatedMacroCodeType", "undocumented value %q", string(*m.DefenderScriptObfuscatedMacroCodeType))
-		}
-	}
-	if m.DefenderScriptObfuscatedMacroCode != nil {
-		if !(*m.DefenderScriptObfuscatedMacroCode).Known() {
-			errs.Add(path+"defenderScriptObfuscatedMacroCode", "undocumented value %q", string(*m.DefenderScriptObfuscatedMacroCode))
-		}
-	}
-	if m.DefenderScriptDownloadedPayloadExecutionType != nil {
-		if !(*m.DefenderScriptDownloadedPayloadExecutionType).Known() {
-			errs.Add(path+"defenderScriptDownloadedPayloadExecutionType", "undocumented value %q", string(*m.DefenderScriptDownloadedPayloadExecutionType))
-		}
-	}
-	if m.DefenderScriptDownloadedPayloadExecution != nil {
-		if !(*m.DefenderScriptDownloadedPayloadExecution).Known() {
-			errs.Add(path+"defenderScriptDownloadedPayloadExecution", "undocumented value %q", string(*m.DefenderScriptDownloadedPayloadExecution))
-		}
-	}
-	if m.DefenderPreventCredentialStealingType != nil {
-		if !(*m.DefenderPreventCredentialStealingType).Known() {
-			errs.Add(path+"defenderPreventCredentialStealingType", "undocumented value %q", string(*m.DefenderPreventCredentialStealingType))
-		}
-	}
-	if m.DefenderProcessCreationType != nil {
-		if !(*m.DefenderProcessCreationType).Known() {
-			errs.Add(path+"defenderProcessCreationType", "undocumented value %q", string(*m.DefenderProcessCreationType))
-		}
-	}
-	if m.DefenderProcessCreation != nil {
-		if !(*m.DefenderProcessCreation).Known() {
-			errs.Add(path+"defenderProcessCreation", "undocumented value %q", string(*m.DefenderProcessCreation))
-		}
-	}
-	if m.DefenderUntrustedUSBProcessType != nil {
-		if !(*m.DefenderUntrustedUSBProcessType).Known() {
-			errs.Add(path+"defenderUntrustedUSBProcessType", "undocumented value %q", string(*m.DefenderUntrustedUSBProcessType))
-		}
-	}
-	if m.DefenderUntrustedUSBProcess != nil {
-		if !(*m.DefenderUntrustedUSBProcess).Known() {
-			errs.Add(path+"defenderUntrustedUSBProcess", "undocumented value %q", string(*m.DefenderUntrustedUSBProcess))
-		}
-	}
-	if m.DefenderUntrustedExecutableType != nil {
-		if !(*m.DefenderUntrustedExecutableType).Known() {
-			errs.Add(path+"defenderUntrustedExecutableType", "undocumented value %q", string(*m.DefenderUntrustedExecutableType))
-		}
-	}
-	if m.DefenderUntrustedExecutable != nil {
-		if !(*m.DefenderUntrustedExecutable).Known() {
-			errs.Add(path+"defenderUntrustedExecutable", "undocumented value %q", string(*m.DefenderUntrustedExecutable))
-		}
-	}
-	if m.DefenderEmailContentExecutionType != nil {
-		if !(*m.DefenderEmailContentExecutionType).Known() {
-			errs.Add(path+"defenderEmailContentExecutionType", "undocumented value %q", string(*m.DefenderEmailContentExecutionType))
-		}
-	}
-	if m.DefenderEmailContentExecution != nil {
-		if !(*m.DefenderEmailContentExecution).Known() {
-			errs.Add(path+"defenderEmailContentExecution", "undocumented value %q", string(*m.DefenderEmailContentExecution))
-		}
-	}
-	if m.DefenderAdvancedRansomewareProtectionType != nil {
-		if !(*m.DefenderAdvancedRansomewareProtectionType).Known() {
-			errs.Add(path+"defenderAdvancedRansomewareProtectionType", "undocumented value %q", string(*m.DefenderAdvancedRansomewareProtectionType))
-		}
-	}
-	if m.DefenderGuardMyFoldersType != nil {
-		if !(*m.DefenderGuardMyFoldersType).Known() {
-			errs.Add(path+"defenderGuardMyFoldersType", "undocumented value %q", string(*m.DefenderGuardMyFoldersType))
-		}
-	}
-	if m.DefenderNetworkProtectionType != nil {
-		if !(*m.DefenderNetworkProtectionType).Known() {
-			errs.Add(path+"defenderNetworkProtectionType", "undocumented value %q", string(*m.DefenderNetworkProtectionType))
-		}
-	}
-	if m.DefenderExploitProtectionXml != nil {
-		if err := (*m.DefenderExploitProtectionXml).Validate(); err != nil {
-			errs.Add(path+"defenderExploitProtectionXml", "%v", err)
-		}
-	}
-	if m.DefenderBlockPersistenceThroughWmiType != nil {
-		if !(*m.DefenderBlockPersistenceThroughWmiType).Known() {
-			errs.Add(path+"defenderBlockPersistenceThroughWmiType", "undocumented value %q", string(*m.DefenderBlockPersistenceThroughWmiType))
-		}
-	}
-	if m.AppLockerApplicationControl != nil {
-		if !(*m.AppLockerApplicationControl).Known() {
-			errs.Add(path+"appLockerApplicationControl", "undocumented value %q", string(*m.AppLockerApplicationControl))
-		}
-	}
-	if m.DeviceGuardLocalSystemAuthorityCredentialGuardSettings != nil {
-		if !(*m.DeviceGuardLocalSystemAuthorityCredentialGuardSettings).Known() {
-			errs.Add(path+"deviceGuardLocalSystemAuthorityCredentialGuardSettings", "undocumented value %q", string(*m.DeviceGuardLocalSystemAuthorityCredentialGuardSettings))
-		}
-	}
-	if m.DeviceGuardSecureBootWithDMA != nil {
-		if !(*m.DeviceGuardSecureBootWithDMA).Known() {
-			errs.Add(path+"deviceGuardSecureBootWithDMA", "undocumented value %q", string(*m.DeviceGuardSecureBootWithDMA))
-		}
-	}
-	if m.DeviceGuardLaunchSystemGuard != nil {
-		if !(*m.DeviceGuardLaunchSystemGuard).Known() {
-			errs.Add(path+"deviceGuardLaunchSystemGuard", "undocumented value %q", string(*m.DeviceGuardLaunchSystemGuard))
-		}
-	}
-	if m.ApplicationGuardEnabledOptions != nil {
-		if !(*m.ApplicationGuardEnabledOptions).Known() {
-			errs.Add(path+"applicationGuardEnabledOptions", "undocumented value %q", string(*m.ApplicationGuardEnabledOptions))
-		}
-	}
-	if m.ApplicationGuardBlockFileTransfer != nil {
-		if !(*m.ApplicationGuardBlockFileTransfer).Known() {
-			errs.Add(path+"applicationGuardBlockFileTransfer", "undocumented value %q", string(*m.ApplicationGuardBlockFileTransfer))
-		}
-	}
-	if m.ApplicationGuardBlockClipboardSharing != nil {
-		if !(*m.ApplicationGuardBlockClipboardSharing).Known() {
-			errs.Add(path+"applicationGuardBlockClipboardSharing", "undocumented value %q", string(*m.ApplicationGuardBlockClipboardSharing))
-		}
-	}
-	m.BitLockerSystemDrivePolicy.validate(errs, path+"bitLockerSystemDrivePolicy"+".")
-	m.BitLockerFixedDrivePolicy.validate(errs, path+"bitLockerFixedDrivePolicy"+".")
-	m.BitLockerRemovableDrivePolicy.validate(errs, path+"bitLockerRemovableDrivePolicy"+".")
-	if m.BitLockerRecoveryPasswordRotation != nil {
-		if !(*m.BitLockerRecoveryPasswordRotation).Known() {
-			errs.Add(path+"bitLockerRecoveryPasswordRotation", "undocumented value %q", string(*m.BitLockerRecoveryPasswordRotation))
-		}
-	}
-	if m.DefenderScanMaxCpuPercentage != nil {
-		if float64(*m.DefenderScanMaxCpuPercentage) < 0.0 || float64(*m.DefenderScanMaxCpuPercentage) > 100.0 {
-			errs.Add(path+"defenderScanMaxCpuPercentage", "%v is out of the documented range (%s)", *m.DefenderScanMaxCpuPercentage, "Valid values 0 to 100")
-		}
-	}
-	if m.DefenderCloudBlockLevel != nil {
-		if !(*m.DefenderCloudBlockLevel).Known() {
-			errs.Add(path+"defenderCloudBlockLevel", "undocumented value %q", string(*m.DefenderCloudBlockLevel))
-		}
-	}
-	if m.DefenderCloudExtendedTimeoutInSeconds != nil {
-		if float64(*m.DefenderCloudExtendedTimeoutInSeconds) < 0.0 || float64(*m.DefenderCloudExtendedTimeoutInSeconds) > 50.0 {
-			errs.Add(path+"defenderCloudExtendedTimeoutInSeconds", "%v is out of the documented range (%s)", *m.DefenderCloudExtendedTimeoutInSeconds, "range is 0 - 50")
-		}
-	}
-	if m.DefenderDaysBeforeDeletingQuarantinedMalware != nil {
-		if float64(*m.DefenderDaysBeforeDeletingQuarantinedMalware) < 0.0 || float64(*m.DefenderDaysBeforeDeletingQuarantinedMalware) > 90.0 {
-			errs.Add(path+"defenderDaysBeforeDeletingQuarantinedMalware", "%v is out of the documented range (%s)", *m.DefenderDaysBeforeDeletingQuarantinedMalware, "Valid values 0 to 90")
-		}
-	}
-	if m.DefenderPotentiallyUnwantedAppAction != nil {
-		if !(*m.DefenderPotentiallyUnwantedAppAction).Known() {
-			errs.Add(path+"defenderPotentiallyUnwantedAppAction", "undocumented value %q", string(*m.DefenderPotentiallyUnwantedAppAction))
-		}
-	}
-	if m.DefenderScanDirection != nil {
-		if !(*m.DefenderScanDirection).Known() {
-			errs.Add(path+"defenderScanDirection", "undocumented value %q", string(*m.DefenderScanDirection))
-		}
-	}
-	if m.DefenderScanType != nil {
-		if !(*m.DefenderScanType).Known() {
-			errs.Add(path+"defenderScanType", "undocumented value %q", string(*m.DefenderScanType))
-		}
-	}
-	if m.DefenderScheduledQuickScanTime != nil {
-		if err := (*m.DefenderScheduledQuickScanTime).Validate(); err != nil {
-			errs.Add(path+"defenderScheduledQuickScanTime", "%v", err)
-		}
-	}
-	if m.DefenderScheduledScanDay != nil {
-		if !(*m.DefenderScheduledScanDay).Known() {
-			errs.Add(path+"defenderScheduledScanDay", "undocumented value %q", string(*m.DefenderScheduledScanDay))
-		}
-	}
-	if m.DefenderScheduledScanTime != nil {
-		if err := (*m.DefenderScheduledScanTime).Validate(); err != nil {
-			errs.Add(path+"defenderScheduledScanTime", "%v", err)
-		}
-	}
-	if m.DefenderSignatureUpdateIntervalInHours != nil {
-		if float64(*m.DefenderSignatureUpdateIntervalInHours) < 0.0 || float64(*m.DefenderSignatureUpdateIntervalInHours) > 24.0 {
-			errs.Add(path+"defenderSignatureUpdateIntervalInHours", "%v is out of the documented range (%s)", *m.DefenderSignatureUpdateIntervalInHours, "Valid values 0 to 24")
-		}
-	}
-	if m.DefenderSubmitSamplesConsentType != nil {
-		if !(*m.DefenderSubmitSamplesConsentType).Known() {
-			errs.Add(path+"defenderSubmitSamplesConsentType", "undocumented value %q", string(*m.DefenderSubmitSamplesConsentType))
-		}
-	}
-	m.DefenderDetectedMalwareActions.validate(errs, path+"defenderDetectedMalwareActions"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10EnrollmentCompletionPageConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10EnrollmentCompletionPageConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10EnrollmentCompletionPageConfigurationPolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10EnrollmentCompletionPageConfigurationPolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10EnterpriseModernAppManagementConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10EnterpriseModernAppManagementConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10GeneralConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10GeneralConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.EnergySaverOnBatteryThresholdPercentage != nil {
-		if float64(*m.EnergySaverOnBatteryThresholdPercentage) < 0.0 || float64(*m.EnergySaverOnBatteryThresholdPercentage) > 100.0 {
-			errs.Add(path+"energySaverOnBatteryThresholdPercentage", "%v is out of the documented range (%s)", *m.EnergySaverOnBatteryThresholdPercentage, "Valid input range (0-100)")
-		}
-	}
-	if m.EnergySaverPluggedInThresholdPercentage != nil {
-		if float64(*m.EnergySaverPluggedInThresholdPercentage) < 0.0 || float64(*m.EnergySaverPluggedInThresholdPercentage) > 100.0 {
-			errs.Add(path+"energySaverPluggedInThresholdPercentage", "%v is out of the documented range (%s)", *m.EnergySaverPluggedInThresholdPercentage, "Valid input range (0-100)")
-		}
-	}
-	if m.PowerLidCloseActionOnBattery != nil {
-		if !(*m.PowerLidCloseActionOnBattery).Known() {
-			errs.Add(path+"powerLidCloseActionOnBattery", "undocumented value %q", string(*m.PowerLidCloseActionOnBattery))
-		}
-	}
-	if m.PowerLidCloseActionPluggedIn != nil {
-		if !(*m.PowerLidCloseActionPluggedIn).Known() {
-			errs.Add(path+"powerLidCloseActionPluggedIn", "undocumented value %q", string(*m.PowerLidCloseActionPluggedIn))
-		}
-	}
-	if m.PowerButtonActionOnBattery != nil {
-		if !(*m.PowerButtonActionOnBattery).Known() {
-			errs.Add(path+"powerButtonActionOnBattery", "undocumented value %q", string(*m.PowerButtonActionOnBattery))
-		}
-	}
-	if m.PowerButtonActionPluggedIn != nil {
-		if !(*m.PowerButtonActionPluggedIn).Known() {
-			errs.Add(path+"powerButtonActionPluggedIn", "undocumented value %q", string(*m.PowerButtonActionPluggedIn))
-		}
-	}
-	if m.PowerSleepButtonActionOnBattery != nil {
-		if !(*m.PowerSleepButtonActionOnBattery).Known() {
-			errs.Add(path+"powerSleepButtonActionOnBattery", "undocumented value %q", string(*m.PowerSleepButtonActionOnBattery))
-		}
-	}
-	if m.PowerSleepButtonActionPluggedIn != nil {
-		if !(*m.PowerSleepButtonActionPluggedIn).Known() {
-			errs.Add(path+"powerSleepButtonActionPluggedIn", "undocumented value %q", string(*m.PowerSleepButtonActionPluggedIn))
-		}
-	}
-	if m.PowerHybridSleepOnBattery != nil {
-		if !(*m.PowerHybridSleepOnBattery).Known() {
-			errs.Add(path+"powerHybridSleepOnBattery", "undocumented value %q", string(*m.PowerHybridSleepOnBattery))
-		}
-	}
-	if m.PowerHybridSleepPluggedIn != nil {
-		if !(*m.PowerHybridSleepPluggedIn).Known() {
-			errs.Add(path+"powerHybridSleepPluggedIn", "undocumented value %q", string(*m.PowerHybridSleepPluggedIn))
-		}
-	}
-	m.Windows10AppsForceUpdateSchedule.validate(errs, path+"windows10AppsForceUpdateSchedule"+".")
-	if m.MicrosoftAccountSignInAssistantSettings != nil {
-		if !(*m.MicrosoftAccountSignInAssistantSettings).Known() {
-			errs.Add(path+"microsoftAccountSignInAssistantSettings", "undocumented value %q", string(*m.MicrosoftAccountSignInAssistantSettings))
-		}
-	}
-	if m.AuthenticationWebSignIn != nil {
-		if !(*m.AuthenticationWebSignIn).Known() {
-			errs.Add(path+"authenticationWebSignIn", "undocumented value %q", string(*m.AuthenticationWebSignIn))
-		}
-	}
-	if m.EnterpriseCloudPrintDiscoveryMaxLimit != nil {
-		if float64(*m.EnterpriseCloudPrintDiscoveryMaxLimit) < 1.0 || float64(*m.EnterpriseCloudPrintDiscoveryMaxLimit) > 65535.0 {
-			errs.Add(path+"enterpriseCloudPrintDiscoveryMaxLimit", "%v is out of the documented range (%s)", *m.EnterpriseCloudPrintDiscoveryMaxLimit, "Valid values 1 to 65535")
-		}
-	}
-	if m.ExperienceDoNotSyncBrowserSettings != nil {
-		if !(*m.ExperienceDoNotSyncBrowserSettings).Known() {
-			errs.Add(path+"experienceDoNotSyncBrowserSettings", "undocumented value %q", string(*m.ExperienceDoNotSyncBrowserSettings))
-		}
-	}
-	if m.FindMyFiles != nil {
-		if !(*m.FindMyFiles).Known() {
-			errs.Add(path+"findMyFiles", "undocumented value %q", string(*m.FindMyFiles))
-		}
-	}
-	if m.DiagnosticsDataSubmissionMode != nil {
-		if !(*m.DiagnosticsDataSubmissionMode).Known() {
-			errs.Add(path+"diagnosticsDataSubmissionMode", "undocumented value %q", string(*m.DiagnosticsDataSubmissionMode))
-		}
-	}
-	if m.EdgeTelemetryForMicrosoft365Analytics != nil {
-		if !(*m.EdgeTelemetryForMicrosoft365Analytics).Known() {
-			errs.Add(path+"edgeTelemetryForMicrosoft365Analytics", "undocumented value %q", string(*m.EdgeTelemetryForMicrosoft365Analytics))
-		}
-	}
-	if m.InkWorkspaceAccess != nil {
-		if !(*m.InkWorkspaceAccess).Known() {
-			errs.Add(path+"inkWorkspaceAccess", "undocumented value %q", string(*m.InkWorkspaceAccess))
-		}
-	}
-	if m.InkWorkspaceAccessState != nil {
-		if !(*m.InkWorkspaceAccessState).Known() {
-			errs.Add(path+"inkWorkspaceAccessState", "undocumented value %q", string(*m.InkWorkspaceAccessState))
-		}
-	}
-	if m.SmartScreenAppInstallControl != nil {
-		if !(*m.SmartScreenAppInstallControl).Known() {
-			errs.Add(path+"smartScreenAppInstallControl", "undocumented value %q", string(*m.SmartScreenAppInstallControl))
-		}
-	}
-	if m.EdgeCookiePolicy != nil {
-		if !(*m.EdgeCookiePolicy).Known() {
-			errs.Add(path+"edgeCookiePolicy", "undocumented value %q", string(*m.EdgeCookiePolicy))
-		}
-	}
-	m.EdgeHomeButtonConfiguration.validate(errs, path+"edgeHomeButtonConfiguration"+".")
-	if m.EdgeOpensWith != nil {
-		if !(*m.EdgeOpensWith).Known() {
-			errs.Add(path+"edgeOpensWith", "undocumented value %q", string(*m.EdgeOpensWith))
-		}
-	}
-	if m.EdgeFavoritesBarVisibility != nil {
-		if !(*m.EdgeFavoritesBarVisibility).Known() {
-			errs.Add(path+"edgeFavoritesBarVisibility", "undocumented value %q", string(*m.EdgeFavoritesBarVisibility))
-		}
-	}
-	if m.EdgeShowMessageWhenOpeningInternetExplorerSites != nil {
-		if !(*m.EdgeShowMessageWhenOpeningInternetExplorerSites).Known() {
-			errs.Add(path+"edgeShowMessageWhenOpeningInternetExplorerSites", "undocumented value %q", string(*m.EdgeShowMessageWhenOpeningInternetExplorerSites))
-		}
-	}
-	if m.EdgeKioskModeRestriction != nil {
-		if !(*m.EdgeKioskModeRestriction).Known() {
-			errs.Add(path+"edgeKioskModeRestriction", "undocumented value %q", string(*m.EdgeKioskModeRestriction))
-		}
-	}
-	if m.EdgeKioskResetAfterIdleTimeInMinutes != nil {
-		if float64(*m.EdgeKioskResetAfterIdleTimeInMinutes) < 0.0 || float64(*m.EdgeKioskResetAfterIdleTimeInMinutes) > 1440.0 {
-			errs.Add(path+"edgeKioskResetAfterIdleTimeInMinutes", "%v is out of the documented range (%s)", *m.EdgeKioskResetAfterIdleTimeInMinutes, "Valid values are 0-1440")
-		}
-	}
-	if m.CellularData != nil {
-		if !(*m.CellularData).Known() {
-			errs.Add(path+"cellularData", "undocumented value %q", string(*m.CellularData))
-		}
-	}
-	if m.DefenderSignatureUpdateIntervalInHours != nil {
-		if float64(*m.DefenderSignatureUpdateIntervalInHours) < 0.0 || float64(*m.DefenderSignatureUpdateIntervalInHours) > 24.0 {
-			errs.Add(path+"defenderSignatureUpdateIntervalInHours", "%v is out of the documented range (%s)", *m.DefenderSignatureUpdateIntervalInHours, "Valid values 0 to 24")
-		}
-	}
-	if m.DefenderMonitorFileActivity != nil {
-		if !(*m.DefenderMonitorFileActivity).Known() {
-			errs.Add(path+"defenderMonitorFileActivity", "undocumented value %q", string(*m.DefenderMonitorFileActivity))
-		}
-	}
-	if m.DefenderDaysBeforeDeletingQuarantinedMalware != nil {
-		if float64(*m.DefenderDaysBeforeDeletingQuarantinedMalware) < 0.0 || float64(*m.DefenderDaysBeforeDeletingQuarantinedMalware) > 90.0 {
-			errs.Add(path+"defenderDaysBeforeDeletingQuarantinedMalware", "%v is out of the documented range (%s)", *m.DefenderDaysBeforeDeletingQuarantinedMalware, "Valid values 0 to 90")
-		}
-	}
-	if m.DefenderScanMaxCpu != nil {
-		if float64(*m.DefenderScanMaxCpu) < 0.0 || float64(*m.DefenderScanMaxCpu) > 100.0 {
-			errs.Add(path+"defenderScanMaxCpu", "%v is out of the documented range (%s)", *m.DefenderScanMaxCpu, "Valid values 0 to 100")
-		}
-	}
-	if m.DefenderCloudBlockLevel != nil {
-		if !(*m.DefenderCloudBlockLevel).Known() {
-			errs.Add(path+"defenderCloudBlockLevel", "undocumented value %q", string(*m.DefenderCloudBlockLevel))
-		}
-	}
-	if m.DefenderCloudExtendedTimeout != nil {
-		if float64(*m.DefenderCloudExtendedTimeout) < 0.0 || float64(*m.DefenderCloudExtendedTimeout) > 50.0 {
-			errs.Add(path+"defenderCloudExtendedTimeout", "%v is out of the documented range (%s)", *m.DefenderCloudExtendedTimeout, "Valid values 0 to 50")
-		}
-	}
-	if m.DefenderCloudExtendedTimeoutInSeconds != nil {
-		if float64(*m.DefenderCloudExtendedTimeoutInSeconds) < 0.0 || float64(*m.DefenderCloudExtendedTimeoutInSeconds) > 50.0 {
-			errs.Add(path+"defenderCloudExtendedTimeoutInSeconds", "%v is out of the documented range (%s)", *m.DefenderCloudExtendedTimeoutInSeconds, "Valid values 0 to 50")
-		}
-	}
-	if m.DefenderPromptForSampleSubmission != nil {
-		if !(*m.DefenderPromptForSampleSubmission).Known() {
-			errs.Add(path+"defenderPromptForSampleSubmission", "undocumented value %q", string(*m.DefenderPromptForSampleSubmission))
-		}
-	}
-	if m.DefenderScheduledQuickScanTime != nil {
-		if err := (*m.DefenderScheduledQuickScanTime).Validate(); err != nil {
-			errs.Add(path+"defenderScheduledQuickScanTime", "%v", err)
-		}
-	}
-	if m.DefenderScanType != nil {
-		if !(*m.DefenderScanType).Known() {
-			errs.Add(path+"defenderScanType", "undocumented value %q", string(*m.DefenderScanType))
-		}
-	}
-	if m.DefenderSystemScanSchedule != nil {
-		if !(*m.DefenderSystemScanSchedule).Known() {
-			errs.Add(path+"defenderSystemScanSchedule", "undocumented value %q", string(*m.DefenderSystemScanSchedule))
-		}
-	}
-	if m.DefenderScheduledScanTime != nil {
-		if err := (*m.DefenderScheduledScanTime).Validate(); err != nil {
-			errs.Add(path+"defenderScheduledScanTime", "%v", err)
-		}
-	}
-	if m.DefenderPotentiallyUnwantedAppAction != nil {
-		if !(*m.DefenderPotentiallyUnwantedAppAction).Known() {
-			errs.Add(path+"defenderPotentiallyUnwantedAppAction", "undocumented value %q", string(*m.DefenderPotentiallyUnwantedAppAction))
-		}
-	}
-	if m.DefenderPotentiallyUnwantedAppActionSetting != nil {
-		if !(*m.DefenderPotentiallyUnwantedAppActionSetting).Known() {
-			errs.Add(path+"defenderPotentiallyUnwantedAppActionSetting", "undocumented value %q", string(*m.DefenderPotentiallyUnwantedAppActionSetting))
-		}
-	}
-	if m.DefenderSubmitSamplesConsentType != nil {
-		if !(*m.DefenderSubmitSamplesConsentType).Known() {
-			errs.Add(path+"defenderSubmitSamplesConsentType", "undocumented value %q", string(*m.DefenderSubmitSamplesConsentType))
-		}
-	}
-	m.DefenderDetectedMalwareActions.validate(errs, path+"defenderDetectedMalwareActions"+".")
-	if m.LockScreenTimeoutInSeconds != nil {
-		if float64(*m.LockScreenTimeoutInSeconds) < 11.0 || float64(*m.LockScreenTimeoutInSeconds) > 1800.0 {
-			errs.Add(path+"lockScreenTimeoutInSeconds", "%v is out of the documented range (%s)", *m.LockScreenTimeoutInSeconds, "Supported values are 11-1800")
-		}
-	}
-	if m.LockScreenActivateAppsWithVoice != nil {
-		if !(*m.LockScreenActivateAppsWithVoice).Known() {
-			errs.Add(path+"lockScreenActivateAppsWithVoice", "undocumented value %q", string(*m.LockScreenActivateAppsWithVoice))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 0.0 || float64(*m.PasswordExpirationDays) > 730.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 0 to 730")
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 50.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 50")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordSignInFailureCountBeforeFactoryReset != nil {
-		if float64(*m.PasswordSignInFailureCountBeforeFactoryReset) < 0.0 || float64(*m.PasswordSignInFailureCountBeforeFactoryReset) > 999.0 {
-			errs.Add(path+"passwordSignInFailureCountBeforeFactoryReset", "%v is out of the documented range (%s)", *m.PasswordSignInFailureCountBeforeFactoryReset, "Valid values 0 to 999")
-		}
-	}
-	if m.PasswordMinimumAgeInDays != nil {
-		if float64(*m.PasswordMinimumAgeInDays) < 0.0 || float64(*m.PasswordMinimumAgeInDays) > 998.0 {
-			errs.Add(path+"passwordMinimumAgeInDays", "%v is out of the documented range (%s)", *m.PasswordMinimumAgeInDays, "Valid values 0 to 998")
-		}
-	}
-	if m.PrivacyAdvertisingID != nil {
-		if !(*m.PrivacyAdvertisingID).Known() {
-			errs.Add(path+"privacyAdvertisingId", "undocumented value %q", string(*m.PrivacyAdvertisingID))
-		}
-	}
-	if m.ActivateAppsWithVoice != nil {
-		if !(*m.ActivateAppsWithVoice).Known() {
-			errs.Add(path+"activateAppsWithVoice", "undocumented value %q", string(*m.ActivateAppsWithVoice))
-		}
-	}
-	if m.StartMenuAppListVisibility != nil {
-		if !(*m.StartMenuAppListVisibility).Known() {
-			errs.Add(path+"startMenuAppListVisibility", "undocumented value %q", string(*m.StartMenuAppListVisibility))
-		}
-	}
-	if m.StartMenuLayoutEdgeAssetsXml != nil {
-		if err := (*m.StartMenuLayoutEdgeAssetsXml).Validate(); err != nil {
-			errs.Add(path+"startMenuLayoutEdgeAssetsXml", "%v", err)
-		}
-	}
-	if m.StartMenuLayoutXml != nil {
-		if err := (*m.StartMenuLayoutXml).Validate(); err != nil {
-			errs.Add(path+"startMenuLayoutXml", "%v", err)
-		}
-	}
-	if m.StartMenuMode != nil {
-		if !(*m.StartMenuMode).Known() {
-			errs.Add(path+"startMenuMode", "undocumented value %q", string(*m.StartMenuMode))
-		}
-	}
-	if m.StartMenuPinnedFolderDocuments != nil {
-		if !(*m.StartMenuPinnedFolderDocuments).Known() {
-			errs.Add(path+"startMenuPinnedFolderDocuments", "undocumented value %q", string(*m.StartMenuPinnedFolderDocuments))
-		}
-	}
-	if m.StartMenuPinnedFolderDownloads != nil {
-		if !(*m.StartMenuPinnedFolderDownloads).Known() {
-			errs.Add(path+"startMenuPinnedFolderDownloads", "undocumented value %q", string(*m.StartMenuPinnedFolderDownloads))
-		}
-	}
-	if m.StartMenuPinnedFolderFileExplorer != nil {
-		if !(*m.StartMenuPinnedFolderFileExplorer).Known() {
-			errs.Add(path+"startMenuPinnedFolderFileExplorer", "undocumented value %q", string(*m.StartMenuPinnedFolderFileExplorer))
-		}
-	}
-	if m.StartMenuPinnedFolderHomeGroup != nil {
-		if !(*m.StartMenuPinnedFolderHomeGroup).Known() {
-			errs.Add(path+"startMenuPinnedFolderHomeGroup", "undocumented value %q", string(*m.StartMenuPinnedFolderHomeGroup))
-		}
-	}
-	if m.StartMenuPinnedFolderMusic != nil {
-		if !(*m.StartMenuPinnedFolderMusic).Known() {
-			errs.Add(path+"startMenuPinnedFolderMusic", "undocumented value %q", string(*m.StartMenuPinnedFolderMusic))
-		}
-	}
-	if m.StartMenuPinnedFolderNetwork != nil {
-		if !(*m.StartMenuPinnedFolderNetwork).Known() {
-			errs.Add(path+"startMenuPinnedFolderNetwork", "undocumented value %q", string(*m.StartMenuPinnedFolderNetwork))
-		}
-	}
-	if m.StartMenuPinnedFolderPersonalFolder != nil {
-		if !(*m.StartMenuPinnedFolderPersonalFolder).Known() {
-			errs.Add(path+"startMenuPinnedFolderPersonalFolder", "undocumented value %q", string(*m.StartMenuPinnedFolderPersonalFolder))
-		}
-	}
-	if m.StartMenuPinnedFolderPictures != nil {
-		if !(*m.StartMenuPinnedFolderPictures).Known() {
-			errs.Add(path+"startMenuPinnedFolderPictures", "undocumented value %q", string(*m.StartMenuPinnedFolderPictures))
-		}
-	}
-	if m.StartMenuPinnedFolderSettings != nil {
-		if !(*m.StartMenuPinnedFolderSettings).Known() {
-			errs.Add(path+"startMenuPinnedFolderSettings", "undocumented value %q", string(*m.StartMenuPinnedFolderSettings))
-		}
-	}
-	if m.StartMenuPinnedFolderVideos != nil {
-		if !(*m.StartMenuPinnedFolderVideos).Known() {
-			errs.Add(path+"startMenuPinnedFolderVideos", "undocumented value %q", string(*m.StartMenuPinnedFolderVideos))
-		}
-	}
-	if m.WindowsSpotlightConfigureOnLockScreen != nil {
-		if !(*m.WindowsSpotlightConfigureOnLockScreen).Known() {
-			errs.Add(path+"windowsSpotlightConfigureOnLockScreen", "undocumented value %q", string(*m.WindowsSpotlightConfigureOnLockScreen))
-		}
-	}
-	m.NetworkProxyServer.validate(errs, path+"networkProxyServer"+".")
-	if m.SafeSearchFilter != nil {
-		if !(*m.SafeSearchFilter).Known() {
-			errs.Add(path+"safeSearchFilter", "undocumented value %q", string(*m.SafeSearchFilter))
-		}
-	}
-	m.EdgeSearchEngine.validate(errs, path+"edgeSearchEngine"+".")
-	if m.WiFiScanInterval != nil {
-		if float64(*m.WiFiScanInterval) < 1.0 || float64(*m.WiFiScanInterval) > 500.0 {
-			errs.Add(path+"wiFiScanInterval", "%v is out of the documented range (%s)", *m.WiFiScanInterval, "Supported values are 1-500")
-		}
-	}
-	if m.AppsAllowTrustedAppsSideloading != nil {
-		if !(*m.AppsAllowTrustedAppsSideloading).Known() {
-			errs.Add(path+"appsAllowTrustedAppsSideloading", "undocumented value %q", string(*m.AppsAllowTrustedAppsSideloading))
-		}
-	}
-	if m.DeveloperUnlockSetting != nil {
-		if !(*m.DeveloperUnlockSetting).Known() {
-			errs.Add(path+"developerUnlockSetting", "undocumented value %q", string(*m.DeveloperUnlockSetting))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10ImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10ImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10MobileCompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10MobileCompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordMinimumLength != nil {
-		if float64(*m.PasswordMinimumLength) < 4.0 || float64(*m.PasswordMinimumLength) > 16.0 {
-			errs.Add(path+"passwordMinimumLength", "%v is out of the documented range (%s)", *m.PasswordMinimumLength, "Valid values 4 to 16")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordExpirationDays != nil {
-		if float64(*m.PasswordExpirationDays) < 1.0 || float64(*m.PasswordExpirationDays) > 255.0 {
-			errs.Add(path+"passwordExpirationDays", "%v is out of the documented range (%s)", *m.PasswordExpirationDays, "Valid values 1 to 255")
-		}
-	}
-	if len(m.ValidOperatingSystemBuildRanges) > 10000 {
-		errs.Add(path+"validOperatingSystemBuildRanges", "%d items break the documented limit (%s)", len(m.ValidOperatingSystemBuildRanges), "maximum of 10000 elements")
-	}
-	for i, v := range m.ValidOperatingSystemBuildRanges {
-		v.validate(errs, path+"validOperatingSystemBuildRanges["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10NetworkBoundaryConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10NetworkBoundaryConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	m.WindowsNetworkIsolationPolicy.validate(errs, path+"windowsNetworkIsolationPolicy"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10NetworkProxyServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10NetworkProxyServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10PFXImportCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10PFXImportCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10PkcsCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10PkcsCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10SecureAssessmentConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10SecureAssessmentConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.ConfigurationAccountType != nil {
-		if !(*m.ConfigurationAccountType).Known() {
-			errs.Add(path+"configurationAccountType", "undocumented value %q", string(*m.ConfigurationAccountType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10TeamGeneralConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10TeamGeneralConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.MaintenanceWindowDurationInHours != nil {
-		if float64(*m.MaintenanceWindowDurationInHours) < 0.0 || float64(*m.MaintenanceWindowDurationInHours) > 5.0 {
-			errs.Add(path+"maintenanceWindowDurationInHours", "%v is out of the documented range (%s)", *m.MaintenanceWindowDurationInHours, "Valid values 0 to 5")
-		}
-	}
-	if m.MaintenanceWindowStartTime != nil {
-		if err := (*m.MaintenanceWindowStartTime).Validate(); err != nil {
-			errs.Add(path+"maintenanceWindowStartTime", "%v", err)
-		}
-	}
-	if m.MiracastChannel != nil {
-		if !(*m.MiracastChannel).Known() {
-			errs.Add(path+"miracastChannel", "undocumented value %q", string(*m.MiracastChannel))
-		}
-	}
-	if m.SettingsDefaultVolume != nil {
-		if float64(*m.SettingsDefaultVolume) < 0.0 || float64(*m.SettingsDefaultVolume) > 100.0 {
-			errs.Add(path+"settingsDefaultVolume", "%v is out of the documented range (%s)", *m.SettingsDefaultVolume, "Permitted values are 0-100")
-		}
-	}
-	if m.WelcomeScreenMeetingInformation != nil {
-		if !(*m.WelcomeScreenMeetingInformation).Known() {
-			errs.Add(path+"welcomeScreenMeetingInformation", "undocumented value %q", string(*m.WelcomeScreenMeetingInformation))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10VpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10VpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
-	if m.ProfileTarget != nil {
-		if !(*m.ProfileTarget).Known() {
-			errs.Add(path+"profileTarget", "undocumented value %q", string(*m.ProfileTarget))
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	m.SingleSignOnEku.validate(errs, path+"singleSignOnEku"+".")
-	if m.EapXml != nil {
-		if err := (*m.EapXml).Validate(); err != nil {
-			errs.Add(path+"eapXml", "%v", err)
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if len(m.AssociatedApps) > 10000 {
-		errs.Add(path+"associatedApps", "%d items break the documented limit (%s)", len(m.AssociatedApps), "maximum of 10000 elements")
-	}
-	for i, v := range m.AssociatedApps {
-		v.validate(errs, path+"associatedApps["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.TrafficRules) > 1000 {
-		errs.Add(path+"trafficRules", "%d items break the documented limit (%s)", len(m.TrafficRules), "maximum of 1000 elements")
-	}
-	for i, v := range m.TrafficRules {
-		v.validate(errs, path+"trafficRules["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.Routes) > 1000 {
-		errs.Add(path+"routes", "%d items break the documented limit (%s)", len(m.Routes), "maximum of 1000 elements")
-	}
-	for i, v := range m.Routes {
-		v.validate(errs, path+"routes["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.DnsRules) > 1000 {
-		errs.Add(path+"dnsRules", "%d items break the documented limit (%s)", len(m.DnsRules), "maximum of 1000 elements")
-	}
-	for i, v := range m.DnsRules {
-		v.validate(errs, path+"dnsRules["+strconv.Itoa(i)+"]"+".")
-	}
-	m.CryptographySuite.validate(errs, path+"cryptographySuite"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10VpnProxyServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10VpnProxyServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Port != nil {
-		if float64(*m.Port) < 0.0 || float64(*m.Port) > 65535.0 {
-			errs.Add(path+"port", "%v is out of the documented range (%s)", *m.Port, "Valid values 0 to 65535")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XCustomSubjectAlternativeName) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XCustomSubjectAlternativeName) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.SanType != nil {
-		if !(*m.SanType).Known() {
-			errs.Add(path+"sanType", "undocumented value %q", string(*m.SanType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XSCEPCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XSCEPCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.HashAlgorithm {
-		if !(v).Known() {
-			errs.Add(path+"hashAlgorithm["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.RootCertificateID != nil {
-		if err := (*m.RootCertificateID).Validate(); err != nil {
-			errs.Add(path+"rootCertificateId", "%v", err)
-		}
-	}
-	for i, v := range m.SubjectAlternativeNameFormats {
-		v.validate(errs, path+"subjectAlternativeNameFormats["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XTrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XTrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
-	if m.DestinationStore != nil {
-		if !(*m.DestinationStore).Known() {
-			errs.Add(path+"destinationStore", "undocumented value %q", string(*m.DestinationStore))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationCertificateID != nil {
-		if err := (*m.AuthenticationCertificateID).Validate(); err != nil {
-			errs.Add(path+"authenticationCertificateId", "%v", err)
-		}
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows10XWifiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows10XWifiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.AuthenticationCertificateID != nil {
-		if err := (*m.AuthenticationCertificateID).Validate(); err != nil {
-			errs.Add(path+"authenticationCertificateId", "%v", err)
-		}
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81CertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81CompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81CompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81GeneralConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81GeneralConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.BrowserInternetSecurityLevel != nil {
-		if !(*m.BrowserInternetSecurityLevel).Known() {
-			errs.Add(path+"browserInternetSecurityLevel", "undocumented value %q", string(*m.BrowserInternetSecurityLevel))
-		}
-	}
-	if m.BrowserIntranetSecurityLevel != nil {
-		if !(*m.BrowserIntranetSecurityLevel).Known() {
-			errs.Add(path+"browserIntranetSecurityLevel", "undocumented value %q", string(*m.BrowserIntranetSecurityLevel))
-		}
-	}
-	if m.BrowserTrustedSitesSecurityLevel != nil {
-		if !(*m.BrowserTrustedSitesSecurityLevel).Known() {
-			errs.Add(path+"browserTrustedSitesSecurityLevel", "undocumented value %q", string(*m.BrowserTrustedSitesSecurityLevel))
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.MinimumAutoInstallClassification != nil {
-		if !(*m.MinimumAutoInstallClassification).Known() {
-			errs.Add(path+"minimumAutoInstallClassification", "undocumented value %q", string(*m.MinimumAutoInstallClassification))
-		}
-	}
-	if m.UpdatesMinimumAutoInstallClassification != nil {
-		if !(*m.UpdatesMinimumAutoInstallClassification).Known() {
-			errs.Add(path+"updatesMinimumAutoInstallClassification", "undocumented value %q", string(*m.UpdatesMinimumAutoInstallClassification))
-		}
-	}
-	if m.UserAccountControlSettings != nil {
-		if !(*m.UserAccountControlSettings).Known() {
-			errs.Add(path+"userAccountControlSettings", "undocumented value %q", string(*m.UserAccountControlSettings))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81SCEPCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81SCEPCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.CustomSubjectAlternativeNames) > 500 {
-		errs.Add(path+"customSubjectAlternativeNames", "%d items break the documented limit (%s)", len(m.CustomSubjectAlternativeNames), "maximum of 500 elements")
-	}
-	for i, v := range m.CustomSubjectAlternativeNames {
-		v.validate(errs, path+"customSubjectAlternativeNames["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
-	if m.CertificateStore != nil {
-		if !(*m.CertificateStore).Known() {
-			errs.Add(path+"certificateStore", "undocumented value %q", string(*m.CertificateStore))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81TrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81TrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
-	if m.DestinationStore != nil {
-		if !(*m.DestinationStore).Known() {
-			errs.Add(path+"destinationStore", "undocumented value %q", string(*m.DestinationStore))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81VpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81VpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81VpnProxyServer) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81VpnProxyServer) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Port != nil {
-		if float64(*m.Port) < 0.0 || float64(*m.Port) > 65535.0 {
-			errs.Add(path+"port", "%v is out of the documented range (%s)", *m.Port, "Valid values 0 to 65535")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Windows81WifiImportConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Windows81WifiImportConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.Payload != nil {
-		if err := (*m.Payload).Validate(); err != nil {
-			errs.Add(path+"payload", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAppX) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsAppX) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ApplicableArchitectures != nil {
-		if !(*m.ApplicableArchitectures).Known() {
-			errs.Add(path+"applicableArchitectures", "undocumented value %q", string(*m.ApplicableArchitectures))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsAutopilotDeploymentProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.OutOfBoxExperienceSettings.validate(errs, path+"outOfBoxExperienceSettings"+".")
-	m.EnrollmentStatusScreenSettings.validate(errs, path+"enrollmentStatusScreenSettings"+".")
-	if m.DeviceNameTemplate != nil {
-		if utf8.RuneCountInString(*m.DeviceNameTemplate) > 15 {
-			errs.Add(path+"deviceNameTemplate", "length %d breaks the documented limit (%s)", utf8.RuneCountInString(*m.DeviceNameTemplate), "no more than 15 characters")
-		}
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsAutopilotDeploymentProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
-	if m.Source != nil {
-		if !(*m.Source).Known() {
-			errs.Add(path+"source", "undocumented value %q", string(*m.Source))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfilePolicySetItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsAutopilotDeploymentProfilePolicySetItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.ErrorCode != nil {
-		if !(*m.ErrorCode).Known() {
-			errs.Add(path+"errorCode", "undocumented value %q", string(*m.ErrorCode))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsAutopilotSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.LastManualSyncTriggerDateTime != nil {
-		if err := (*m.LastManualSyncTriggerDateTime).Validate(); err != nil {
-			errs.Add(path+"lastManualSyncTriggerDateTime", "%v", err)
-		}
-	}
-	if m.SyncStatus != nil {
-		if !(*m.SyncStatus).Known() {
-			errs.Add(path+"syncStatus", "undocumented value %q", string(*m.SyncStatus))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsCertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsCertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDefenderAdvancedThreatProtectionConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDefenderAdvancedThreatProtectionConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDefenderApplicationControlSupplementalPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Content != nil {
-		if err := (*m.Content).Validate(); err != nil {
-			errs.Add(path+"content", "%v", err)
-		}
-	}
-	if m.CreationDateTime != nil {
-		if err := (*m.CreationDateTime).Validate(); err != nil {
-			errs.Add(path+"creationDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.DeploymentStatus != nil {
-		if !(*m.DeploymentStatus).Known() {
-			errs.Add(path+"deploymentStatus", "undocumented value %q", string(*m.DeploymentStatus))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDeliveryOptimizationConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDeliveryOptimizationConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DeliveryOptimizationMode != nil {
-		if !(*m.DeliveryOptimizationMode).Known() {
-			errs.Add(path+"deliveryOptimizationMode", "undocumented value %q", string(*m.DeliveryOptimizationMode))
-		}
-	}
-	if m.RestrictPeerSelectionBy != nil {
-		if !(*m.RestrictPeerSelectionBy).Known() {
-			errs.Add(path+"restrictPeerSelectionBy", "undocumented value %q", string(*m.RestrictPeerSelectionBy))
-		}
-	}
-	m.GroupIdSource.validate(errs, path+"groupIdSource"+".")
-	m.BandwidthMode.validate(errs, path+"bandwidthMode"+".")
-	if m.BackgroundDownloadFromHttpDelayInSeconds != nil {
-		if float64(*m.BackgroundDownloadFromHttpDelayInSeconds) < 0.0 || float64(*m.BackgroundDownloadFromHttpDelayInSeconds) > 4.294967295e+09 {
-			errs.Add(path+"backgroundDownloadFromHttpDelayInSeconds", "%v is out of the documented range (%s)", *m.BackgroundDownloadFromHttpDelayInSeconds, "Valid values 0 to 4294967295")
-		}
-	}
-	if m.ForegroundDownloadFromHttpDelayInSeconds != nil {
-		if float64(*m.ForegroundDownloadFromHttpDelayInSeconds) < 0.0 || float64(*m.ForegroundDownloadFromHttpDelayInSeconds) > 86400.0 {
-			errs.Add(path+"foregroundDownloadFromHttpDelayInSeconds", "%v is out of the documented range (%s)", *m.ForegroundDownloadFromHttpDelayInSeconds, "Valid values 0 to 86400")
-		}
-	}
-	if m.MinimumRamAllowedToPeerInGigabytes != nil {
-		if float64(*m.MinimumRamAllowedToPeerInGigabytes) < 1.0 || float64(*m.MinimumRamAllowedToPeerInGigabytes) > 100000.0 {
-			errs.Add(path+"minimumRamAllowedToPeerInGigabytes", "%v is out of the documented range (%s)", *m.MinimumRamAllowedToPeerInGigabytes, "Valid values 1 to 100000")
-		}
-	}
-	if m.MinimumDiskSizeAllowedToPeerInGigabytes != nil {
-		if float64(*m.MinimumDiskSizeAllowedToPeerInGigabytes) < 1.0 || float64(*m.MinimumDiskSizeAllowedToPeerInGigabytes) > 100000.0 {
-			errs.Add(path+"minimumDiskSizeAllowedToPeerInGigabytes", "%v is out of the documented range (%s)", *m.MinimumDiskSizeAllowedToPeerInGigabytes, "Valid values 1 to 100000")
-		}
-	}
-	if m.MinimumFileSizeToCacheInMegabytes != nil {
-		if float64(*m.MinimumFileSizeToCacheInMegabytes) < 1.0 || float64(*m.MinimumFileSizeToCacheInMegabytes) > 100000.0 {
-			errs.Add(path+"minimumFileSizeToCacheInMegabytes", "%v is out of the documented range (%s)", *m.MinimumFileSizeToCacheInMegabytes, "Valid values 1 to 100000")
-		}
-	}
-	if m.MinimumBatteryPercentageAllowedToUpload != nil {
-		if float64(*m.MinimumBatteryPercentageAllowedToUpload) < 0.0 || float64(*m.MinimumBatteryPercentageAllowedToUpload) > 100.0 {
-			errs.Add(path+"minimumBatteryPercentageAllowedToUpload", "%v is out of the documented range (%s)", *m.MinimumBatteryPercentageAllowedToUpload, "Valid values 0 to 100")
-		}
-	}
-	if m.MaximumCacheAgeInDays != nil {
-		if float64(*m.MaximumCacheAgeInDays) < 0.0 || float64(*m.MaximumCacheAgeInDays) > 3650.0 {
-			errs.Add(path+"maximumCacheAgeInDays", "%v is out of the documented range (%s)", *m.MaximumCacheAgeInDays, "Valid values 0 to 3650")
-		}
-	}
-	m.MaximumCacheSize.validate(errs, path+"maximumCacheSize"+".")
-	if m.VpnPeerCaching != nil {
-		if !(*m.VpnPeerCaching).Known() {
-			errs.Add(path+"vpnPeerCaching", "undocumented value %q", string(*m.VpnPeerCaching))
-		}
-	}
-	if m.CacheServerForegroundDownloadFallbackToHttpDelayInSeconds != nil {
-		if float64(*m.CacheServerForegroundDownloadFallbackToHttpDelayInSeconds) < 0.0 || float64(*m.CacheServerForegroundDownloadFallbackToHttpDelayInSeconds) > 2.592e+06 {
-			errs.Add(path+"cacheServerForegroundDownloadFallbackToHttpDelayInSeconds", "%v is out of the documented range (%s)", *m.CacheServerForegroundDownloadFallbackToHttpDelayInSeconds, "Valid values 0 to 2592000")
-		}
-	}
-	if m.CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds != nil {
-		if float64(*m.CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds) < 0.0 || float64(*m.CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds) > 2.592e+06 {
-			errs.Add(path+"cacheServerBackgroundDownloadFallbackToHttpDelayInSeconds", "%v is out of the documented range (%s)", *m.CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds, "Valid values 0 to 2592000")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDeviceMalwareState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDeviceMalwareState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Severity != nil {
-		if !(*m.Severity).Known() {
-			errs.Add(path+"severity", "undocumented value %q", string(*m.Severity))
-		}
-	}
-	if m.ExecutionState != nil {
-		if !(*m.ExecutionState).Known() {
-			errs.Add(path+"executionState", "undocumented value %q", string(*m.ExecutionState))
-		}
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.ThreatState != nil {
-		if !(*m.ThreatState).Known() {
-			errs.Add(path+"threatState", "undocumented value %q", string(*m.ThreatState))
-		}
-	}
-	if m.InitialDetectionDateTime != nil {
-		if err := (*m.InitialDetectionDateTime).Validate(); err != nil {
-			errs.Add(path+"initialDetectionDateTime", "%v", err)
-		}
-	}
-	if m.LastStateChangeDateTime != nil {
-		if err := (*m.LastStateChangeDateTime).Validate(); err != nil {
-			errs.Add(path+"lastStateChangeDateTime", "%v", err)
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDomainJoinConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsDomainJoinConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ComputerNameSuffixRandomCharCount != nil {
-		if float64(*m.ComputerNameSuffixRandomCharCount) < 3.0 || float64(*m.ComputerNameSuffixRandomCharCount) > 14.0 {
-			errs.Add(path+"computerNameSuffixRandomCharCount", "%v is out of the documented range (%s)", *m.ComputerNameSuffixRandomCharCount, "Valid values 3 to 14")
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsEnrollmentStatusScreenSettings) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsEnrollmentStatusScreenSettings) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFeatureUpdateCatalogItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsFeatureUpdateCatalogItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ReleaseDateTime != nil {
-		if err := (*m.ReleaseDateTime).Validate(); err != nil {
-			errs.Add(path+"releaseDateTime", "%v", err)
-		}
-	}
-	if m.EndOfSupportDate != nil {
-		if err := (*m.EndOfSupportDate).Validate(); err != nil {
-			errs.Add(path+"endOfSupportDate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFeatureUpdateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsFeatureUpdateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EndOfSupportDate != nil {
-		if err := (*m.EndOfSupportDate).Validate(); err != nil {
-			errs.Add(path+"endOfSupportDate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFeatureUpdateProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsFeatureUpdateProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFirewallNetworkProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsFirewallNetworkProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.FirewallEnabled != nil {
-		if !(*m.FirewallEnabled).Known() {
-			errs.Add(path+"firewallEnabled", "undocumented value %q", string(*m.FirewallEnabled))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFirewallRule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsFirewallRule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Protocol != nil {
-		if float64(*m.Protocol) < 0.0 || float64(*m.Protocol) > 255.0 {
-			errs.Add(path+"protocol", "%v is out of the documented range (%s)", *m.Protocol, "Valid values 0 to 255")
-		}
-	}
-	if m.ProfileTypes != nil {
-		if !(*m.ProfileTypes).Known() {
-			errs.Add(path+"profileTypes", "undocumented value %q", string(*m.ProfileTypes))
-		}
-	}
-	if m.Action != nil {
-		if !(*m.Action).Known() {
-			errs.Add(path+"action", "undocumented value %q", string(*m.Action))
-		}
-	}
-	if m.TrafficDirection != nil {
-		if !(*m.TrafficDirection).Known() {
-			errs.Add(path+"trafficDirection", "undocumented value %q", string(*m.TrafficDirection))
-		}
-	}
-	if m.InterfaceTypes != nil {
-		if !(*m.InterfaceTypes).Known() {
-			errs.Add(path+"interfaceTypes", "undocumented value %q", string(*m.InterfaceTypes))
-		}
-	}
-	if m.EdgeTraversal != nil {
-		if !(*m.EdgeTraversal).Known() {
-			errs.Add(path+"edgeTraversal", "undocumented value %q", string(*m.EdgeTraversal))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsHealthMonitoringConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsHealthMonitoringConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.AllowDeviceHealthMonitoring != nil {
-		if !(*m.AllowDeviceHealthMonitoring).Known() {
-			errs.Add(path+"allowDeviceHealthMonitoring", "undocumented value %q", string(*m.AllowDeviceHealthMonitoring))
-		}
-	}
-	if m.ConfigDeviceHealthMonitoringScope != nil {
-		if !(*m.ConfigDeviceHealthMonitoringScope).Known() {
-			errs.Add(path+"configDeviceHealthMonitoringScope", "undocumented value %q", string(*m.ConfigDeviceHealthMonitoringScope))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsIdentityProtectionConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsIdentityProtectionConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.PinMinimumLength != nil {
-		if float64(*m.PinMinimumLength) < 4.0 || float64(*m.PinMinimumLength) > 127.0 {
-			errs.Add(path+"pinMinimumLength", "%v is out of the documented range (%s)", *m.PinMinimumLength, "Valid values are 4 to 127 inclusive")
-		}
-	}
-	if m.PinMaximumLength != nil {
-		if float64(*m.PinMaximumLength) < 4.0 || float64(*m.PinMaximumLength) > 127.0 {
-			errs.Add(path+"pinMaximumLength", "%v is out of the documented range (%s)", *m.PinMaximumLength, "Valid values are 4 to 127 inclusive")
-		}
-	}
-	if m.PinUppercaseCharactersUsage != nil {
-		if !(*m.PinUppercaseCharactersUsage).Known() {
-			errs.Add(path+"pinUppercaseCharactersUsage", "undocumented value %q", string(*m.PinUppercaseCharactersUsage))
-		}
-	}
-	if m.PinLowercaseCharactersUsage != nil {
-		if !(*m.PinLowercaseCharactersUsage).Known() {
-			errs.Add(path+"pinLowercaseCharactersUsage", "undocumented value %q", string(*m.PinLowercaseCharactersUsage))
-		}
-	}
-	if m.PinSpecialCharactersUsage != nil {
-		if !(*m.PinSpecialCharactersUsage).Known() {
-			errs.Add(path+"pinSpecialCharactersUsage", "undocumented value %q", string(*m.PinSpecialCharactersUsage))
-		}
-	}
-	if m.PinExpirationInDays != nil {
-		if float64(*m.PinExpirationInDays) < 0.0 || float64(*m.PinExpirationInDays) > 730.0 {
-			errs.Add(path+"pinExpirationInDays", "%v is out of the documented range (%s)", *m.PinExpirationInDays, "Valid values are 0 to 730 inclusive")
-		}
-	}
-	if m.PinPreviousBlockCount != nil {
-		if float64(*m.PinPreviousBlockCount) < 0.0 || float64(*m.PinPreviousBlockCount) > 50.0 {
-			errs.Add(path+"pinPreviousBlockCount", "%v is out of the documented range (%s)", *m.PinPreviousBlockCount, "between 0 and 50, inclusive")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EnforcementLevel != nil {
-		if !(*m.EnforcementLevel).Known() {
-			errs.Add(path+"enforcementLevel", "undocumented value %q", string(*m.EnforcementLevel))
-		}
-	}
-	for i, v := range m.EnterpriseProtectedDomainNames {
-		v.validate(errs, path+"enterpriseProtectedDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	m.DataRecoveryCertificate.validate(errs, path+"dataRecoveryCertificate"+".")
-	if m.RightsManagementServicesTemplateID != nil {
-		if err := (*m.RightsManagementServicesTemplateID).Validate(); err != nil {
-			errs.Add(path+"rightsManagementServicesTemplateId", "%v", err)
-		}
-	}
-	for i, v := range m.ProtectedApps {
-		v.validate(errs, path+"protectedApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.ExemptApps {
-		v.validate(errs, path+"exemptApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseNetworkDomainNames {
-		v.validate(errs, path+"enterpriseNetworkDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxiedDomains {
-		v.validate(errs, path+"enterpriseProxiedDomains["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseIPRanges {
-		v.validate(errs, path+"enterpriseIPRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxyServers {
-		v.validate(errs, path+"enterpriseProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseInternalProxyServers {
-		v.validate(errs, path+"enterpriseInternalProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.NeutralDomainResources {
-		v.validate(errs, path+"neutralDomainResources["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.SmbAutoEncryptedFileExtensions {
-		v.validate(errs, path+"smbAutoEncryptedFileExtensions["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionAppLearningSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionAppLearningSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ApplicationType != nil {
-		if !(*m.ApplicationType).Known() {
-			errs.Add(path+"applicationType", "undocumented value %q", string(*m.ApplicationType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionAppLockerFile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionAppLockerFile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.File != nil {
-		if err := (*m.File).Validate(); err != nil {
-			errs.Add(path+"file", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionDataRecoveryCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionDataRecoveryCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExpirationDateTime != nil {
-		if err := (*m.ExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"expirationDateTime", "%v", err)
-		}
-	}
-	if m.Certificate != nil {
-		if err := (*m.Certificate).Validate(); err != nil {
-			errs.Add(path+"certificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionDeviceRegistration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionDeviceRegistration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastCheckInDateTime != nil {
-		if err := (*m.LastCheckInDateTime).Validate(); err != nil {
-			errs.Add(path+"lastCheckInDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionIPRangeCollection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionIPRangeCollection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.Ranges {
-		v.validate(errs, path+"ranges["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionNetworkLearningSummary) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionNetworkLearningSummary) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.EnforcementLevel != nil {
-		if !(*m.EnforcementLevel).Known() {
-			errs.Add(path+"enforcementLevel", "undocumented value %q", string(*m.EnforcementLevel))
-		}
-	}
-	for i, v := range m.EnterpriseProtectedDomainNames {
-		v.validate(errs, path+"enterpriseProtectedDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	m.DataRecoveryCertificate.validate(errs, path+"dataRecoveryCertificate"+".")
-	if m.RightsManagementServicesTemplateID != nil {
-		if err := (*m.RightsManagementServicesTemplateID).Validate(); err != nil {
-			errs.Add(path+"rightsManagementServicesTemplateId", "%v", err)
-		}
-	}
-	for i, v := range m.ProtectedApps {
-		v.validate(errs, path+"protectedApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.ExemptApps {
-		v.validate(errs, path+"exemptApps["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseNetworkDomainNames {
-		v.validate(errs, path+"enterpriseNetworkDomainNames["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxiedDomains {
-		v.validate(errs, path+"enterpriseProxiedDomains["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseIPRanges {
-		v.validate(errs, path+"enterpriseIPRanges["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseProxyServers {
-		v.validate(errs, path+"enterpriseProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.EnterpriseInternalProxyServers {
-		v.validate(errs, path+"enterpriseInternalProxyServers["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.NeutralDomainResources {
-		v.validate(errs, path+"neutralDomainResources["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.SmbAutoEncryptedFileExtensions {
-		v.validate(errs, path+"smbAutoEncryptedFileExtensions["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.PinUppercaseLetters != nil {
-		if !(*m.PinUppercaseLetters).Known() {
-			errs.Add(path+"pinUppercaseLetters", "undocumented value %q", string(*m.PinUppercaseLetters))
-		}
-	}
-	if m.PinLowercaseLetters != nil {
-		if !(*m.PinLowercaseLetters).Known() {
-			errs.Add(path+"pinLowercaseLetters", "undocumented value %q", string(*m.PinLowercaseLetters))
-		}
-	}
-	if m.PinSpecialCharacters != nil {
-		if !(*m.PinSpecialCharacters).Known() {
-			errs.Add(path+"pinSpecialCharacters", "undocumented value %q", string(*m.PinSpecialCharacters))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionProxiedDomainCollection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionProxiedDomainCollection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	for i, v := range m.ProxiedDomains {
-		v.validate(errs, path+"proxiedDomains["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionResourceCollection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionResourceCollection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsInformationProtectionWipeAction) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsInformationProtectionWipeAction) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastCheckInDateTime != nil {
-		if err := (*m.LastCheckInDateTime).Validate(); err != nil {
-			errs.Add(path+"lastCheckInDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsKioskAppConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsKioskAppConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsKioskConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsKioskConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.KioskProfiles) > 3 {
-		errs.Add(path+"kioskProfiles", "%d items break the documented limit (%s)", len(m.KioskProfiles), "maximum of 3 elements")
-	}
-	for i, v := range m.KioskProfiles {
-		v.validate(errs, path+"kioskProfiles["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.KioskBrowserRestartOnIdleTimeInMinutes != nil {
-		if float64(*m.KioskBrowserRestartOnIdleTimeInMinutes) < 1.0 || float64(*m.KioskBrowserRestartOnIdleTimeInMinutes) > 1440.0 {
-			errs.Add(path+"kioskBrowserRestartOnIdleTimeInMinutes", "%v is out of the documented range (%s)", *m.KioskBrowserRestartOnIdleTimeInMinutes, "Valid values are 1-1440")
-		}
-	}
-	m.WindowsKioskForceUpdateSchedule.validate(errs, path+"windowsKioskForceUpdateSchedule"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsKioskForceUpdateSchedule) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsKioskForceUpdateSchedule) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.StartDateTime != nil {
-		if err := (*m.StartDateTime).Validate(); err != nil {
-			errs.Add(path+"startDateTime", "%v", err)
-		}
-	}
-	if m.Recurrence != nil {
-		if !(*m.Recurrence).Known() {
-			errs.Add(path+"recurrence", "undocumented value %q", string(*m.Recurrence))
-		}
-	}
-	if m.DayofWeek != nil {
-		if !(*m.DayofWeek).Known() {
-			errs.Add(path+"dayofWeek", "undocumented value %q", string(*m.DayofWeek))
-		}
-	}
-	if m.DayofMonth != nil {
-		if float64(*m.DayofMonth) < 1.0 || float64(*m.DayofMonth) > 31.0 {
-			errs.Add(path+"dayofMonth", "%v is out of the documented range (%s)", *m.DayofMonth, "Valid values 1 to 31")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsKioskProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsKioskProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.AppConfiguration.validate(errs, path+"appConfiguration"+".")
-	if len(m.UserAccountsConfiguration) > 100 {
-		errs.Add(path+"userAccountsConfiguration", "%d items break the documented limit (%s)", len(m.UserAccountsConfiguration), "maximum of 100 elements")
-	}
-	for i, v := range m.UserAccountsConfiguration {
-		v.validate(errs, path+"userAccountsConfiguration["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsKioskUser) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsKioskUser) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareCategoryCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareCategoryCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.ActiveMalwareDetectionCount != nil {
-		if float64(*m.ActiveMalwareDetectionCount) < -2.147483648e+09 || float64(*m.ActiveMalwareDetectionCount) > 2.147483647e+09 {
-			errs.Add(path+"activeMalwareDetectionCount", "%v is out of the documented range (%s)", *m.ActiveMalwareDetectionCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.DistinctActiveMalwareCount != nil {
-		if float64(*m.DistinctActiveMalwareCount) < -2.147483648e+09 || float64(*m.DistinctActiveMalwareCount) > 2.147483647e+09 {
-			errs.Add(path+"distinctActiveMalwareCount", "%v is out of the documented range (%s)", *m.DistinctActiveMalwareCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareExecutionStateCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareExecutionStateCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ExecutionState != nil {
-		if !(*m.ExecutionState).Known() {
-			errs.Add(path+"executionState", "undocumented value %q", string(*m.ExecutionState))
-		}
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Severity != nil {
-		if !(*m.Severity).Known() {
-			errs.Add(path+"severity", "undocumented value %q", string(*m.Severity))
-		}
-	}
-	if m.Category != nil {
-		if !(*m.Category).Known() {
-			errs.Add(path+"category", "undocumented value %q", string(*m.Category))
-		}
-	}
-	if m.LastDetectionDateTime != nil {
-		if err := (*m.LastDetectionDateTime).Validate(); err != nil {
-			errs.Add(path+"lastDetectionDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareNameCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareNameCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareOverview) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareOverview) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.TotalMalwareCount != nil {
-		if float64(*m.TotalMalwareCount) < -2.147483648e+09 || float64(*m.TotalMalwareCount) > 2.147483647e+09 {
-			errs.Add(path+"totalMalwareCount", "%v is out of the documented range (%s)", *m.TotalMalwareCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.TotalDistinctMalwareCount != nil {
-		if float64(*m.TotalDistinctMalwareCount) < -2.147483648e+09 || float64(*m.TotalDistinctMalwareCount) > 2.147483647e+09 {
-			errs.Add(path+"totalDistinctMalwareCount", "%v is out of the documented range (%s)", *m.TotalDistinctMalwareCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	for i, v := range m.MalwareStateSummary {
-		v.validate(errs, path+"malwareStateSummary["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.MalwareSeveritySummary {
-		v.validate(errs, path+"malwareSeveritySummary["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.MalwareExecutionStateSummary {
-		v.validate(errs, path+"malwareExecutionStateSummary["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.MalwareCategorySummary {
-		v.validate(errs, path+"malwareCategorySummary["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.MalwareNameSummary {
-		v.validate(errs, path+"malwareNameSummary["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.OsVersionsSummary {
-		v.validate(errs, path+"osVersionsSummary["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareSeverityCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareSeverityCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Severity != nil {
-		if !(*m.Severity).Known() {
-			errs.Add(path+"severity", "undocumented value %q", string(*m.Severity))
-		}
-	}
-	if m.MalwareDetectionCount != nil {
-		if float64(*m.MalwareDetectionCount) < -2.147483648e+09 || float64(*m.MalwareDetectionCount) > 2.147483647e+09 {
-			errs.Add(path+"malwareDetectionCount", "%v is out of the documented range (%s)", *m.MalwareDetectionCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.DistinctMalwareCount != nil {
-		if float64(*m.DistinctMalwareCount) < -2.147483648e+09 || float64(*m.DistinctMalwareCount) > 2.147483647e+09 {
-			errs.Add(path+"distinctMalwareCount", "%v is out of the documented range (%s)", *m.DistinctMalwareCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMalwareStateCount) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMalwareStateCount) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.State != nil {
-		if !(*m.State).Known() {
-			errs.Add(path+"state", "undocumented value %q", string(*m.State))
-		}
-	}
-	if m.MalwareDetectionCount != nil {
-		if float64(*m.MalwareDetectionCount) < -2.147483648e+09 || float64(*m.MalwareDetectionCount) > 2.147483647e+09 {
-			errs.Add(path+"malwareDetectionCount", "%v is out of the documented range (%s)", *m.MalwareDetectionCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.DistinctMalwareCount != nil {
-		if float64(*m.DistinctMalwareCount) < -2.147483648e+09 || float64(*m.DistinctMalwareCount) > 2.147483647e+09 {
-			errs.Add(path+"distinctMalwareCount", "%v is out of the documented range (%s)", *m.DistinctMalwareCount, "Valid values -2147483648 to 2147483647")
-		}
-	}
-	if m.LastUpdateDateTime != nil {
-		if err := (*m.LastUpdateDateTime).Validate(); err != nil {
-			errs.Add(path+"lastUpdateDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsManagedDevice) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsManagedDevice) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.HardwareInformation.validate(errs, path+"hardwareInformation"+".")
-	if m.OwnerType != nil {
-		if !(*m.OwnerType).Known() {
-			errs.Add(path+"ownerType", "undocumented value %q", string(*m.OwnerType))
-		}
-	}
-	if m.ManagedDeviceOwnerType != nil {
-		if !(*m.ManagedDeviceOwnerType).Known() {
-			errs.Add(path+"managedDeviceOwnerType", "undocumented value %q", string(*m.ManagedDeviceOwnerType))
-		}
-	}
-	for i, v := range m.DeviceActionResults {
-		v.validate(errs, path+"deviceActionResults["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.ManagementState != nil {
-		if !(*m.ManagementState).Known() {
-			errs.Add(path+"managementState", "undocumented value %q", string(*m.ManagementState))
-		}
-	}
-	if m.EnrolledDateTime != nil {
-		if err := (*m.EnrolledDateTime).Validate(); err != nil {
-			errs.Add(path+"enrolledDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
-	if m.ChassisType != nil {
-		if !(*m.ChassisType).Known() {
-			errs.Add(path+"chassisType", "undocumented value %q", string(*m.ChassisType))
-		}
-	}
-	if m.DeviceType != nil {
-		if !(*m.DeviceType).Known() {
-			errs.Add(path+"deviceType", "undocumented value %q", string(*m.DeviceType))
-		}
-	}
-	if m.ComplianceState != nil {
-		if !(*m.ComplianceState).Known() {
-			errs.Add(path+"complianceState", "undocumented value %q", string(*m.ComplianceState))
-		}
-	}
-	if m.ManagementAgent != nil {
-		if !(*m.ManagementAgent).Known() {
-			errs.Add(path+"managementAgent", "undocumented value %q", string(*m.ManagementAgent))
-		}
-	}
-	if m.EasActivationDateTime != nil {
-		if err := (*m.EasActivationDateTime).Validate(); err != nil {
-			errs.Add(path+"easActivationDateTime", "%v", err)
-		}
-	}
-	if m.DeviceEnrollmentType != nil {
-		if !(*m.DeviceEnrollmentType).Known() {
-			errs.Add(path+"deviceEnrollmentType", "undocumented value %q", string(*m.DeviceEnrollmentType))
-		}
-	}
-	if m.LostModeState != nil {
-		if !(*m.LostModeState).Known() {
-			errs.Add(path+"lostModeState", "undocumented value %q", string(*m.LostModeState))
-		}
-	}
-	if m.DeviceRegistrationState != nil {
-		if !(*m.DeviceRegistrationState).Known() {
-			errs.Add(path+"deviceRegistrationState", "undocumented value %q", string(*m.DeviceRegistrationState))
-		}
-	}
-	if m.ExchangeLastSuccessfulSyncDateTime != nil {
-		if err := (*m.ExchangeLastSuccessfulSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"exchangeLastSuccessfulSyncDateTime", "%v", err)
-		}
-	}
-	if m.ExchangeAccessState != nil {
-		if !(*m.ExchangeAccessState).Known() {
-			errs.Add(path+"exchangeAccessState", "undocumented value %q", string(*m.ExchangeAccessState))
-		}
-	}
-	if m.ExchangeAccessStateReason != nil {
-		if !(*m.ExchangeAccessStateReason).Known() {
-			errs.Add(path+"exchangeAccessStateReason", "undocumented value %q", string(*m.ExchangeAccessStateReason))
-		}
-	}
-	if m.ComplianceGracePeriodExpirationDateTime != nil {
-		if err := (*m.ComplianceGracePeriodExpirationDateTime).Validate(); err != nil {
-			errs.Add(path+"complianceGracePeriodExpirationDateTime", "%v", err)
-		}
-	}
-	m.ConfigurationManagerClientEnabledFeatures.validate(errs, path+"configurationManagerClientEnabledFeatures"+".")
-	m.DeviceHealthAttestationState.validate(errs, path+"deviceHealthAttestationState"+".")
-	if m.PartnerReportedThreatState != nil {
-		if !(*m.PartnerReportedThreatState).Known() {
-			errs.Add(path+"partnerReportedThreatState", "undocumented value %q", string(*m.PartnerReportedThreatState))
-		}
-	}
-	if m.RetireAfterDateTime != nil {
-		if err := (*m.RetireAfterDateTime).Validate(); err != nil {
-			errs.Add(path+"retireAfterDateTime", "%v", err)
-		}
-	}
-	for i, v := range m.UsersLoggedOn {
-		v.validate(errs, path+"usersLoggedOn["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.PreferMdmOverGroupPolicyAppliedDateTime != nil {
-		if err := (*m.PreferMdmOverGroupPolicyAppliedDateTime).Validate(); err != nil {
-			errs.Add(path+"preferMdmOverGroupPolicyAppliedDateTime", "%v", err)
-		}
-	}
-	if m.ManagementCertificateExpirationDate != nil {
-		if err := (*m.ManagementCertificateExpirationDate).Validate(); err != nil {
-			errs.Add(path+"managementCertificateExpirationDate", "%v", err)
-		}
-	}
-	m.ConfigurationManagerClientHealthState.validate(errs, path+"configurationManagerClientHealthState"+".")
-	m.ConfigurationManagerClientInformation.validate(errs, path+"configurationManagerClientInformation"+".")
-	if m.ProcessorArchitecture != nil {
-		if !(*m.ProcessorArchitecture).Known() {
-			errs.Add(path+"processorArchitecture", "undocumented value %q", string(*m.ProcessorArchitecture))
-		}
-	}
-	if m.JoinType != nil {
-		if !(*m.JoinType).Known() {
-			errs.Add(path+"joinType", "undocumented value %q", string(*m.JoinType))
-		}
-	}
-	if m.SkuNumber != nil {
-		if float64(*m.SkuNumber) < 0.0 || float64(*m.SkuNumber) > 2.147483647e+09 {
-			errs.Add(path+"skuNumber", "%v is out of the documented range (%s)", *m.SkuNumber, "Valid values 0 to 2147483647")
-		}
-	}
-	if m.ManagementFeatures != nil {
-		if !(*m.ManagementFeatures).Known() {
-			errs.Add(path+"managementFeatures", "undocumented value %q", string(*m.ManagementFeatures))
-		}
-	}
-	for i, v := range m.ChromeOSDeviceInfo {
-		v.validate(errs, path+"chromeOSDeviceInfo["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsManagementApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsManagementApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ManagedInstaller != nil {
-		if !(*m.ManagedInstaller).Known() {
-			errs.Add(path+"managedInstaller", "undocumented value %q", string(*m.ManagedInstaller))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsManagementAppHealthState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsManagementAppHealthState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.HealthState != nil {
-		if !(*m.HealthState).Known() {
-			errs.Add(path+"healthState", "undocumented value %q", string(*m.HealthState))
-		}
-	}
-	if m.LastCheckInDateTime != nil {
-		if err := (*m.LastCheckInDateTime).Validate(); err != nil {
-			errs.Add(path+"lastCheckInDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMicrosoftEdgeApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMicrosoftEdgeApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.Channel != nil {
-		if !(*m.Channel).Known() {
-			errs.Add(path+"channel", "undocumented value %q", string(*m.Channel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMinimumOperatingSystem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMinimumOperatingSystem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsMobileMSI) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsMobileMSI) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsNetworkIsolationPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsNetworkIsolationPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if len(m.EnterpriseCloudResources) > 500 {
-		errs.Add(path+"enterpriseCloudResources", "%d items break the documented limit (%s)", len(m.EnterpriseCloudResources), "maximum of 500 elements")
-	}
-	for i, v := range m.EnterpriseCloudResources {
-		v.validate(errs, path+"enterpriseCloudResources["+strconv.Itoa(i)+"]"+".")
-	}
-	if len(m.EnterpriseIPRanges) > 500 {
-		errs.Add(path+"enterpriseIPRanges", "%d items break the documented limit (%s)", len(m.EnterpriseIPRanges), "maximum of 500 elements")
-	}
-	for i, v := range m.EnterpriseIPRanges {
-		v.validate(errs, path+"enterpriseIPRanges["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsOfficeClientConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsOfficeClientConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.UserCheckinSummary.validate(errs, path+"userCheckinSummary"+".")
-	for i, v := range m.CheckinStatuses {
-		v.validate(errs, path+"checkinStatuses["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsOfficeClientSecurityConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsOfficeClientSecurityConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.UserCheckinSummary.validate(errs, path+"userCheckinSummary"+".")
-	for i, v := range m.CheckinStatuses {
-		v.validate(errs, path+"checkinStatuses["+strconv.Itoa(i)+"]"+".")
-	}
-	for i, v := range m.Assignments {
-		v.validate(errs, path+"assignments["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPackageInformation) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPackageInformation) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ApplicableArchitecture != nil {
-		if !(*m.ApplicableArchitecture).Known() {
-			errs.Add(path+"applicableArchitecture", "undocumented value %q", string(*m.ApplicableArchitecture))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81AppX) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81AppX) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ApplicableArchitectures != nil {
-		if !(*m.ApplicableArchitectures).Known() {
-			errs.Add(path+"applicableArchitectures", "undocumented value %q", string(*m.ApplicableArchitectures))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81AppXBundle) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81AppXBundle) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ApplicableArchitectures != nil {
-		if !(*m.ApplicableArchitectures).Known() {
-			errs.Add(path+"applicableArchitectures", "undocumented value %q", string(*m.ApplicableArchitectures))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
-	for i, v := range m.AppXPackageInformationList {
-		v.validate(errs, path+"appXPackageInformationList["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81CertificateProfileBase) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81CertificateProfileBase) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81CompliancePolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81CompliancePolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81CustomConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81CustomConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.OmaSettings) > 1000 {
-		errs.Add(path+"omaSettings", "%d items break the documented limit (%s)", len(m.OmaSettings), "maximum of 1000 elements")
-	}
-	for i, v := range m.OmaSettings {
-		v.validate(errs, path+"omaSettings["+strconv.Itoa(i)+"]"+".")
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81GeneralConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81GeneralConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.CompliantAppsList) > 10000 {
-		errs.Add(path+"compliantAppsList", "%d items break the documented limit (%s)", len(m.CompliantAppsList), "maximum of 10000 elements")
-	}
-	for i, v := range m.CompliantAppsList {
-		v.validate(errs, path+"compliantAppsList["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CompliantAppListType != nil {
-		if !(*m.CompliantAppListType).Known() {
-			errs.Add(path+"compliantAppListType", "undocumented value %q", string(*m.CompliantAppListType))
-		}
-	}
-	if m.PasswordPreviousPasswordBlockCount != nil {
-		if float64(*m.PasswordPreviousPasswordBlockCount) < 0.0 || float64(*m.PasswordPreviousPasswordBlockCount) > 24.0 {
-			errs.Add(path+"passwordPreviousPasswordBlockCount", "%v is out of the documented range (%s)", *m.PasswordPreviousPasswordBlockCount, "Valid values 0 to 24")
-		}
-	}
-	if m.PasswordRequiredType != nil {
-		if !(*m.PasswordRequiredType).Known() {
-			errs.Add(path+"passwordRequiredType", "undocumented value %q", string(*m.PasswordRequiredType))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81ImportedPFXCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81ImportedPFXCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.RenewalThresholdPercentage != nil {
-		if float64(*m.RenewalThresholdPercentage) < 1.0 || float64(*m.RenewalThresholdPercentage) > 99.0 {
-			errs.Add(path+"renewalThresholdPercentage", "%v is out of the documented range (%s)", *m.RenewalThresholdPercentage, "Valid values 1 to 99")
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if m.IntendedPurpose != nil {
-		if !(*m.IntendedPurpose).Known() {
-			errs.Add(path+"intendedPurpose", "undocumented value %q", string(*m.IntendedPurpose))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81SCEPCertificateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81SCEPCertificateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.KeyStorageProvider != nil {
-		if !(*m.KeyStorageProvider).Known() {
-			errs.Add(path+"keyStorageProvider", "undocumented value %q", string(*m.KeyStorageProvider))
-		}
-	}
-	if m.SubjectNameFormat != nil {
-		if !(*m.SubjectNameFormat).Known() {
-			errs.Add(path+"subjectNameFormat", "undocumented value %q", string(*m.SubjectNameFormat))
-		}
-	}
-	if m.SubjectAlternativeNameType != nil {
-		if !(*m.SubjectAlternativeNameType).Known() {
-			errs.Add(path+"subjectAlternativeNameType", "undocumented value %q", string(*m.SubjectAlternativeNameType))
-		}
-	}
-	if m.CertificateValidityPeriodScale != nil {
-		if !(*m.CertificateValidityPeriodScale).Known() {
-			errs.Add(path+"certificateValidityPeriodScale", "undocumented value %q", string(*m.CertificateValidityPeriodScale))
-		}
-	}
-	if len(m.ExtendedKeyUsages) > 500 {
-		errs.Add(path+"extendedKeyUsages", "%d items break the documented limit (%s)", len(m.ExtendedKeyUsages), "maximum of 500 elements")
-	}
-	for i, v := range m.ExtendedKeyUsages {
-		v.validate(errs, path+"extendedKeyUsages["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.KeyUsage != nil {
-		if !(*m.KeyUsage).Known() {
-			errs.Add(path+"keyUsage", "undocumented value %q", string(*m.KeyUsage))
-		}
-	}
-	if m.KeySize != nil {
-		if !(*m.KeySize).Known() {
-			errs.Add(path+"keySize", "undocumented value %q", string(*m.KeySize))
-		}
-	}
-	if m.HashAlgorithm != nil {
-		if !(*m.HashAlgorithm).Known() {
-			errs.Add(path+"hashAlgorithm", "undocumented value %q", string(*m.HashAlgorithm))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81StoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81StoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81TrustedRootCertificate) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81TrustedRootCertificate) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.TrustedRootCertificate != nil {
-		if err := (*m.TrustedRootCertificate).Validate(); err != nil {
-			errs.Add(path+"trustedRootCertificate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhone81VpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhone81VpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
-	if m.ConnectionType != nil {
-		if !(*m.ConnectionType).Known() {
-			errs.Add(path+"connectionType", "undocumented value %q", string(*m.ConnectionType))
-		}
-	}
-	m.ProxyServer.validate(errs, path+"proxyServer"+".")
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhoneEASEmailProfileConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhoneEASEmailProfileConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.UsernameSource != nil {
-		if !(*m.UsernameSource).Known() {
-			errs.Add(path+"usernameSource", "undocumented value %q", string(*m.UsernameSource))
-		}
-	}
-	if m.UsernameAADSource != nil {
-		if !(*m.UsernameAADSource).Known() {
-			errs.Add(path+"usernameAADSource", "undocumented value %q", string(*m.UsernameAADSource))
-		}
-	}
-	if m.UserDomainNameSource != nil {
-		if !(*m.UserDomainNameSource).Known() {
-			errs.Add(path+"userDomainNameSource", "undocumented value %q", string(*m.UserDomainNameSource))
-		}
-	}
-	if m.DurationOfEmailToSync != nil {
-		if !(*m.DurationOfEmailToSync).Known() {
-			errs.Add(path+"durationOfEmailToSync", "undocumented value %q", string(*m.DurationOfEmailToSync))
-		}
-	}
-	if m.EmailAddressSource != nil {
-		if !(*m.EmailAddressSource).Known() {
-			errs.Add(path+"emailAddressSource", "undocumented value %q", string(*m.EmailAddressSource))
-		}
-	}
-	if m.EmailSyncSchedule != nil {
-		if !(*m.EmailSyncSchedule).Known() {
-			errs.Add(path+"emailSyncSchedule", "undocumented value %q", string(*m.EmailSyncSchedule))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPhoneXAP) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPhoneXAP) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsPrivacyDataAccessControlItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsPrivacyDataAccessControlItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.AccessLevel != nil {
-		if !(*m.AccessLevel).Known() {
-			errs.Add(path+"accessLevel", "undocumented value %q", string(*m.AccessLevel))
-		}
-	}
-	if m.DataCategory != nil {
-		if !(*m.DataCategory).Known() {
-			errs.Add(path+"dataCategory", "undocumented value %q", string(*m.DataCategory))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsProtectionState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsProtectionState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.DeviceState != nil {
-		if !(*m.DeviceState).Known() {
-			errs.Add(path+"deviceState", "undocumented value %q", string(*m.DeviceState))
-		}
-	}
-	if m.LastQuickScanDateTime != nil {
-		if err := (*m.LastQuickScanDateTime).Validate(); err != nil {
-			errs.Add(path+"lastQuickScanDateTime", "%v", err)
-		}
-	}
-	if m.LastFullScanDateTime != nil {
-		if err := (*m.LastFullScanDateTime).Validate(); err != nil {
-			errs.Add(path+"lastFullScanDateTime", "%v", err)
-		}
-	}
-	if m.LastReportedDateTime != nil {
-		if err := (*m.LastReportedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastReportedDateTime", "%v", err)
-		}
-	}
-	if m.ProductStatus != nil {
-		if !(*m.ProductStatus).Known() {
-			errs.Add(path+"productStatus", "undocumented value %q", string(*m.ProductStatus))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsQualityUpdateCatalogItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsQualityUpdateCatalogItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ReleaseDateTime != nil {
-		if err := (*m.ReleaseDateTime).Validate(); err != nil {
-			errs.Add(path+"releaseDateTime", "%v", err)
-		}
-	}
-	if m.EndOfSupportDate != nil {
-		if err := (*m.EndOfSupportDate).Validate(); err != nil {
-			errs.Add(path+"endOfSupportDate", "%v", err)
-		}
-	}
-	if m.Classification != nil {
-		if !(*m.Classification).Known() {
-			errs.Add(path+"classification", "undocumented value %q", string(*m.Classification))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsQualityUpdateProfile) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsQualityUpdateProfile) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.ExpeditedUpdateSettings.validate(errs, path+"expeditedUpdateSettings"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsQualityUpdateProfileAssignment) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsQualityUpdateProfileAssignment) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Target.validate(errs, path+"target"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsStoreApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsStoreApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUniversalAppX) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUniversalAppX) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.LargeIcon.validate(errs, path+"largeIcon"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PublishingState != nil {
-		if !(*m.PublishingState).Known() {
-			errs.Add(path+"publishingState", "undocumented value %q", string(*m.PublishingState))
-		}
-	}
-	if m.ApplicableArchitectures != nil {
-		if !(*m.ApplicableArchitectures).Known() {
-			errs.Add(path+"applicableArchitectures", "undocumented value %q", string(*m.ApplicableArchitectures))
-		}
-	}
-	if m.ApplicableDeviceTypes != nil {
-		if !(*m.ApplicableDeviceTypes).Known() {
-			errs.Add(path+"applicableDeviceTypes", "undocumented value %q", string(*m.ApplicableDeviceTypes))
-		}
-	}
-	m.MinimumSupportedOperatingSystem.validate(errs, path+"minimumSupportedOperatingSystem"+".")
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUniversalAppXContainedApp) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUniversalAppXContainedApp) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUpdateCatalogItem) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUpdateCatalogItem) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.ReleaseDateTime != nil {
-		if err := (*m.ReleaseDateTime).Validate(); err != nil {
-			errs.Add(path+"releaseDateTime", "%v", err)
-		}
-	}
-	if m.EndOfSupportDate != nil {
-		if err := (*m.EndOfSupportDate).Validate(); err != nil {
-			errs.Add(path+"endOfSupportDate", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUpdateForBusinessConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUpdateForBusinessConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.DeliveryOptimizationMode != nil {
-		if !(*m.DeliveryOptimizationMode).Known() {
-			errs.Add(path+"deliveryOptimizationMode", "undocumented value %q", string(*m.DeliveryOptimizationMode))
-		}
-	}
-	if m.PrereleaseFeatures != nil {
-		if !(*m.PrereleaseFeatures).Known() {
-			errs.Add(path+"prereleaseFeatures", "undocumented value %q", string(*m.PrereleaseFeatures))
-		}
-	}
-	if m.AutomaticUpdateMode != nil {
-		if !(*m.AutomaticUpdateMode).Known() {
-			errs.Add(path+"automaticUpdateMode", "undocumented value %q", string(*m.AutomaticUpdateMode))
-		}
-	}
-	m.InstallationSchedule.validate(errs, path+"installationSchedule"+".")
-	if m.QualityUpdatesPauseExpiryDateTime != nil {
-		if err := (*m.QualityUpdatesPauseExpiryDateTime).Validate(); err != nil {
-			errs.Add(path+"qualityUpdatesPauseExpiryDateTime", "%v", err)
-		}
-	}
-	if m.FeatureUpdatesPauseExpiryDateTime != nil {
-		if err := (*m.FeatureUpdatesPauseExpiryDateTime).Validate(); err != nil {
-			errs.Add(path+"featureUpdatesPauseExpiryDateTime", "%v", err)
-		}
-	}
-	if m.BusinessReadyUpdatesOnly != nil {
-		if !(*m.BusinessReadyUpdatesOnly).Known() {
-			errs.Add(path+"businessReadyUpdatesOnly", "undocumented value %q", string(*m.BusinessReadyUpdatesOnly))
-		}
-	}
-	if m.UpdateWeeks != nil {
-		if !(*m.UpdateWeeks).Known() {
-			errs.Add(path+"updateWeeks", "undocumented value %q", string(*m.UpdateWeeks))
-		}
-	}
-	if m.QualityUpdatesPauseStartDate != nil {
-		if err := (*m.QualityUpdatesPauseStartDate).Validate(); err != nil {
-			errs.Add(path+"qualityUpdatesPauseStartDate", "%v", err)
-		}
-	}
-	if m.FeatureUpdatesPauseStartDate != nil {
-		if err := (*m.FeatureUpdatesPauseStartDate).Validate(); err != nil {
-			errs.Add(path+"featureUpdatesPauseStartDate", "%v", err)
-		}
-	}
-	if m.QualityUpdatesRollbackStartDateTime != nil {
-		if err := (*m.QualityUpdatesRollbackStartDateTime).Validate(); err != nil {
-			errs.Add(path+"qualityUpdatesRollbackStartDateTime", "%v", err)
-		}
-	}
-	if m.FeatureUpdatesRollbackStartDateTime != nil {
-		if err := (*m.FeatureUpdatesRollbackStartDateTime).Validate(); err != nil {
-			errs.Add(path+"featureUpdatesRollbackStartDateTime", "%v", err)
-		}
-	}
-	if m.EngagedRestartDeadlineInDays != nil {
-		if float64(*m.EngagedRestartDeadlineInDays) < 2.0 || float64(*m.EngagedRestartDeadlineInDays) > 30.0 {
-			errs.Add(path+"engagedRestartDeadlineInDays", "%v is out of the documented range (%s)", *m.EngagedRestartDeadlineInDays, "valid range from 2 to 30")
-		}
-	}
-	if m.EngagedRestartSnoozeScheduleInDays != nil {
-		if float64(*m.EngagedRestartSnoozeScheduleInDays) < 1.0 || float64(*m.EngagedRestartSnoozeScheduleInDays) > 3.0 {
-			errs.Add(path+"engagedRestartSnoozeScheduleInDays", "%v is out of the documented range (%s)", *m.EngagedRestartSnoozeScheduleInDays, "valid range from 1 to 3")
-		}
-	}
-	if m.EngagedRestartTransitionScheduleInDays != nil {
-		if float64(*m.EngagedRestartTransitionScheduleInDays) < 0.0 || float64(*m.EngagedRestartTransitionScheduleInDays) > 30.0 {
-			errs.Add(path+"engagedRestartTransitionScheduleInDays", "%v is out of the documented range (%s)", *m.EngagedRestartTransitionScheduleInDays, "valid range from 0 to 30")
-		}
-	}
-	if m.DeadlineForFeatureUpdatesInDays != nil {
-		if float64(*m.DeadlineForFeatureUpdatesInDays) < 2.0 || float64(*m.DeadlineForFeatureUpdatesInDays) > 30.0 {
-			errs.Add(path+"deadlineForFeatureUpdatesInDays", "%v is out of the documented range (%s)", *m.DeadlineForFeatureUpdatesInDays, "valid range from 2 to 30")
-		}
-	}
-	if m.DeadlineForQualityUpdatesInDays != nil {
-		if float64(*m.DeadlineForQualityUpdatesInDays) < 2.0 || float64(*m.DeadlineForQualityUpdatesInDays) > 30.0 {
-			errs.Add(path+"deadlineForQualityUpdatesInDays", "%v is out of the documented range (%s)", *m.DeadlineForQualityUpdatesInDays, "valid range from 2 to 30")
-		}
-	}
-	if m.DeadlineGracePeriodInDays != nil {
-		if float64(*m.DeadlineGracePeriodInDays) < 0.0 || float64(*m.DeadlineGracePeriodInDays) > 7.0 {
-			errs.Add(path+"deadlineGracePeriodInDays", "%v is out of the documented range (%s)", *m.DeadlineGracePeriodInDays, "valid range from 0 to 7")
-		}
-	}
-	if m.AutoRestartNotificationDismissal != nil {
-		if !(*m.AutoRestartNotificationDismissal).Known() {
-			errs.Add(path+"autoRestartNotificationDismissal", "undocumented value %q", string(*m.AutoRestartNotificationDismissal))
-		}
-	}
-	if m.UserPauseAccess != nil {
-		if !(*m.UserPauseAccess).Known() {
-			errs.Add(path+"userPauseAccess", "undocumented value %q", string(*m.UserPauseAccess))
-		}
-	}
-	if m.UserWindowsUpdateScanAccess != nil {
-		if !(*m.UserWindowsUpdateScanAccess).Known() {
-			errs.Add(path+"userWindowsUpdateScanAccess", "undocumented value %q", string(*m.UserWindowsUpdateScanAccess))
-		}
-	}
-	if m.UpdateNotificationLevel != nil {
-		if !(*m.UpdateNotificationLevel).Known() {
-			errs.Add(path+"updateNotificationLevel", "undocumented value %q", string(*m.UpdateNotificationLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUpdateInstallScheduleType) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUpdateInstallScheduleType) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsUpdateState) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsUpdateState) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
-	if m.LastScanDateTime != nil {
-		if err := (*m.LastScanDateTime).Validate(); err != nil {
-			errs.Add(path+"lastScanDateTime", "%v", err)
-		}
-	}
-	if m.LastSyncDateTime != nil {
-		if err := (*m.LastSyncDateTime).Validate(); err != nil {
-			errs.Add(path+"lastSyncDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsVpnConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsVpnConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if len(m.Servers) > 500 {
-		errs.Add(path+"servers", "%d items break the documented limit (%s)", len(m.Servers), "maximum of 500 elements")
-	}
-	for i, v := range m.Servers {
-		v.validate(errs, path+"servers["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.CustomXml != nil {
-		if err := (*m.CustomXml).Validate(); err != nil {
-			errs.Add(path+"customXml", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsWifiConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsWifiConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WifiSecurityType != nil {
-		if !(*m.WifiSecurityType).Known() {
-			errs.Add(path+"wifiSecurityType", "undocumented value %q", string(*m.WifiSecurityType))
-		}
-	}
-	if m.MeteredConnectionLimit != nil {
-		if !(*m.MeteredConnectionLimit).Known() {
-			errs.Add(path+"meteredConnectionLimit", "undocumented value %q", string(*m.MeteredConnectionLimit))
-		}
-	}
-	if m.ProxySetting != nil {
-		if !(*m.ProxySetting).Known() {
-			errs.Add(path+"proxySetting", "undocumented value %q", string(*m.ProxySetting))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsWifiEnterpriseEAPConfiguration) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WindowsWifiEnterpriseEAPConfiguration) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	m.DeviceManagementApplicabilityRuleOsEdition.validate(errs, path+"deviceManagementApplicabilityRuleOsEdition"+".")
-	m.DeviceManagementApplicabilityRuleOsVersion.validate(errs, path+"deviceManagementApplicabilityRuleOsVersion"+".")
-	m.DeviceManagementApplicabilityRuleDeviceMode.validate(errs, path+"deviceManagementApplicabilityRuleDeviceMode"+".")
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.WifiSecurityType != nil {
-		if !(*m.WifiSecurityType).Known() {
-			errs.Add(path+"wifiSecurityType", "undocumented value %q", string(*m.WifiSecurityType))
-		}
-	}
-	if m.MeteredConnectionLimit != nil {
-		if !(*m.MeteredConnectionLimit).Known() {
-			errs.Add(path+"meteredConnectionLimit", "undocumented value %q", string(*m.MeteredConnectionLimit))
-		}
-	}
-	if m.ProxySetting != nil {
-		if !(*m.ProxySetting).Known() {
-			errs.Add(path+"proxySetting", "undocumented value %q", string(*m.ProxySetting))
-		}
-	}
-	if m.NetworkSingleSignOn != nil {
-		if !(*m.NetworkSingleSignOn).Known() {
-			errs.Add(path+"networkSingleSignOn", "undocumented value %q", string(*m.NetworkSingleSignOn))
-		}
-	}
-	if m.MaximumAuthenticationTimeoutInSeconds != nil {
-		if float64(*m.MaximumAuthenticationTimeoutInSeconds) < 1.0 || float64(*m.MaximumAuthenticationTimeoutInSeconds) > 120.0 {
-			errs.Add(path+"maximumAuthenticationTimeoutInSeconds", "%v is out of the documented range (%s)", *m.MaximumAuthenticationTimeoutInSeconds, "Valid range: 1-120")
-		}
-	}
-	if m.MaximumPairwiseMasterKeyCacheTimeInMinutes != nil {
-		if float64(*m.MaximumPairwiseMasterKeyCacheTimeInMinutes) < 5.0 || float64(*m.MaximumPairwiseMasterKeyCacheTimeInMinutes) > 1440.0 {
-			errs.Add(path+"maximumPairwiseMasterKeyCacheTimeInMinutes", "%v is out of the documented range (%s)", *m.MaximumPairwiseMasterKeyCacheTimeInMinutes, "Valid range: 5-1440")
-		}
-	}
-	if m.MaximumNumberOfPairwiseMasterKeysInCache != nil {
-		if float64(*m.MaximumNumberOfPairwiseMasterKeysInCache) < 1.0 || float64(*m.MaximumNumberOfPairwiseMasterKeysInCache) > 255.0 {
-			errs.Add(path+"maximumNumberOfPairwiseMasterKeysInCache", "%v is out of the documented range (%s)", *m.MaximumNumberOfPairwiseMasterKeysInCache, "Valid range: 1-255")
-		}
-	}
-	if m.MaximumPreAuthenticationAttempts != nil {
-		if float64(*m.MaximumPreAuthenticationAttempts) < 1.0 || float64(*m.MaximumPreAuthenticationAttempts) > 16.0 {
-			errs.Add(path+"maximumPreAuthenticationAttempts", "%v is out of the documented range (%s)", *m.MaximumPreAuthenticationAttempts, "Valid range: 1-16")
-		}
-	}
-	if m.EapType != nil {
-		if !(*m.EapType).Known() {
-			errs.Add(path+"eapType", "undocumented value %q", string(*m.EapType))
-		}
-	}
-	if m.AuthenticationMethod != nil {
-		if !(*m.AuthenticationMethod).Known() {
-			errs.Add(path+"authenticationMethod", "undocumented value %q", string(*m.AuthenticationMethod))
-		}
-	}
-	if m.InnerAuthenticationProtocolForEAPTTLS != nil {
-		if !(*m.InnerAuthenticationProtocolForEAPTTLS).Known() {
-			errs.Add(path+"innerAuthenticationProtocolForEAPTTLS", "undocumented value %q", string(*m.InnerAuthenticationProtocolForEAPTTLS))
-		}
-	}
-	if m.AuthenticationPeriodInSeconds != nil {
-		if float64(*m.AuthenticationPeriodInSeconds) < 1.0 || float64(*m.AuthenticationPeriodInSeconds) > 3600.0 {
-			errs.Add(path+"authenticationPeriodInSeconds", "%v is out of the documented range (%s)", *m.AuthenticationPeriodInSeconds, "Valid range 1-3600")
-		}
-	}
-	if m.AuthenticationRetryDelayPeriodInSeconds != nil {
-		if float64(*m.AuthenticationRetryDelayPeriodInSeconds) < 1.0 || float64(*m.AuthenticationRetryDelayPeriodInSeconds) > 3600.0 {
-			errs.Add(path+"authenticationRetryDelayPeriodInSeconds", "%v is out of the documented range (%s)", *m.AuthenticationRetryDelayPeriodInSeconds, "Valid range 1-3600")
-		}
-	}
-	if m.EapolStartPeriodInSeconds != nil {
-		if float64(*m.EapolStartPeriodInSeconds) < 1.0 || float64(*m.EapolStartPeriodInSeconds) > 3600.0 {
-			errs.Add(path+"eapolStartPeriodInSeconds", "%v is out of the documented range (%s)", *m.EapolStartPeriodInSeconds, "Valid range 1-3600")
-		}
-	}
-	if m.MaximumEAPOLStartMessages != nil {
-		if float64(*m.MaximumEAPOLStartMessages) < 1.0 || float64(*m.MaximumEAPOLStartMessages) > 100.0 {
-			errs.Add(path+"maximumEAPOLStartMessages", "%v is out of the documented range (%s)", *m.MaximumEAPOLStartMessages, "Valid range 1-100")
-		}
-	}
-	if m.MaximumAuthenticationFailures != nil {
-		if float64(*m.MaximumAuthenticationFailures) < 1.0 || float64(*m.MaximumAuthenticationFailures) > 100.0 {
-			errs.Add(path+"maximumAuthenticationFailures", "%v is out of the documented range (%s)", *m.MaximumAuthenticationFailures, "Valid range 1-100")
-		}
-	}
-	if m.AuthenticationType != nil {
-		if !(*m.AuthenticationType).Known() {
-			errs.Add(path+"authenticationType", "undocumented value %q", string(*m.AuthenticationType))
-		}
-	}
+	return validateModel(m)
 }

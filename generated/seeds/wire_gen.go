@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Errors from Duration.Std, TimeOfDay.Duration and DateTimeOffset.Time for
@@ -360,6 +361,10 @@ type Optional[T any] struct {
 	value   T
 	present bool
 	null    bool
+	// Optionals are not comparable (compare what Get returns): a package
+	// has hundreds of instantiations, and an equality function each, for
+	// them and every body holding them, costs compile time for nothing.
+	_ [0]func()
 }
 
 // Some returns an Optional holding v.
@@ -377,34 +382,6 @@ func same(a, b any) bool {
 	ja, errA := json.Marshal(a)
 	jb, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)
-}
-
-// changedPtr sets *dst, if updated differs from old, to updated's value, or
-// to null when updated is nil. Generated <Op>BodyFromChanges functions call
-// it for each pointer field.
-func changedPtr[T any](dst *Optional[T], old, updated *T) {
-	if same(old, updated) {
-		return
-	}
-	if updated == nil {
-		*dst = Null[T]()
-		return
-	}
-	*dst = Some(*updated)
-}
-
-// changedValue sets *dst, if updated differs from old, to updated, or to
-// null when none (updated holds nothing: a nil slice or raw value, an empty
-// Any wrapper).
-func changedValue[T any](dst *Optional[T], old, updated T, none bool) {
-	if same(old, updated) {
-		return
-	}
-	if none {
-		*dst = Null[T]()
-		return
-	}
-	*dst = Some(updated)
 }
 
 // odataTypeOf returns the value of the top-level "@odata.type" member of the
@@ -512,28 +489,21 @@ func valueEnd(data []byte, i int) int {
 	return -1
 }
 
-// ptrOf returns a pointer to o's value, or nil if o is absent or null.
-func ptrOf[T any](o Optional[T]) *T {
-	if v, ok := o.Get(); ok {
-		return &v
-	}
-	return nil
-}
-
-// valueOf returns o's value, or the zero T if o is absent or null.
-func valueOf[T any](o Optional[T]) T {
-	v, _ := o.Get()
-	return v
-}
-
 // IsSet reports whether o is present, that is null or a value.
 func (o Optional[T]) IsSet() bool { return o.present }
 
 // IsNull reports whether o is null.
 func (o Optional[T]) IsNull() bool { return o.present && o.null }
 
+// The methods of Optional that do more than read a field are not inlined
+// (go:noinline): a package instantiates Optional for hundreds of types, and
+// each instantiation's methods would otherwise be compiled with a copy of
+// the body inlined, instead of a call to the one shared (GC shape) body.
+
 // Get returns o's value and true, or the zero T and false if o is absent or
 // null.
+//
+//go:noinline
 func (o Optional[T]) Get() (T, bool) {
 	if !o.present || o.null {
 		var zero T
@@ -546,6 +516,8 @@ func (o Optional[T]) Get() (T, bool) {
 func (o Optional[T]) IsZero() bool { return !o.present }
 
 // MarshalJSON writes null or o's value.
+//
+//go:noinline
 func (o Optional[T]) MarshalJSON() ([]byte, error) {
 	if !o.present || o.null {
 		return []byte("null"), nil
@@ -555,6 +527,8 @@ func (o Optional[T]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON makes o null for a JSON null and a value otherwise; a
 // property that is missing leaves o absent.
+//
+//go:noinline
 func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		*o = Null[T]()
@@ -566,6 +540,23 @@ func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	}
 	*o = Some(v)
 	return nil
+}
+
+// parts returns pointers to o's value (a *T) and state, through which the
+// rule checks and fromChanges read and set a body's fields with reflect: one
+// small method per instantiation rather than a getter and a setter.
+func (o *Optional[T]) parts() (value any, present, null *bool) {
+	return &o.value, &o.present, &o.null
+}
+
+// enumValues converts an enum's documented values, kept as a []string, to
+// a new slice of the enum type E.
+func enumValues[E ~string](names []string) []E {
+	out := make([]E, len(names))
+	for i, n := range names {
+		out[i] = E(n)
+	}
+	return out
 }
 
 // Problem is one broken rule: the property path, such as
@@ -609,6 +600,333 @@ func (e *ValidationError) Error() string {
 		b.WriteString(p.Message)
 	}
 	return b.String()
+}
+
+// Documented rules are data: each field that has any carries them in its
+// "docgen" struct tag, a comma-separated list of
+//
+//	range=MIN..MAX    a number's bounds, inclusive; either may be empty
+//	minLength=N       a string's least number of characters (runes)
+//	maxLength=N       a string's greatest number of characters
+//	minItems=N        a collection's least number of items, when present
+//	maxItems=N        a collection's greatest number of items
+//	readOnly          set by the service only (CheckReadOnly)
+//	required          to be set when creating (CheckRequired, POST bodies)
+//
+// The generated Validate, CheckReadOnly, CheckRequired and <Op>BodyFromChanges
+// are one call each into the functions below, which read the tags and walk
+// the values with package reflect. Beside the tags, a value is checked by
+// what its type is: an enum's Known, a wire type's Validate, and the fields
+// of a nested model, also one held by an Any wrapper (whose fields have no
+// json tag and take the wrapper's path).
+
+// validateModel reports the rules m, a pointer to a model, breaks.
+func validateModel(m any) error {
+	var errs ValidationError
+	if v := reflect.ValueOf(m); v.Kind() == reflect.Pointer && !v.IsNil() {
+		validateFields(&errs, "", v.Elem())
+	}
+	return errs.Err()
+}
+
+// validateBody reports the rules the values set in b, a pointer to a request
+// body, break, then the required properties (in tag order) b does not set
+// to a value.
+func validateBody(b any) error {
+	var errs ValidationError
+	eachOptional(b, func(name, tag string, o optionalField) {
+		if v := optionalValue(o); v.IsValid() {
+			checkProperty(&errs, name, v, tag)
+		}
+	})
+	eachOptional(b, func(name, tag string, o optionalField) {
+		if hasRule(tag, "required") && !optionalValue(o).IsValid() {
+			errs.Add(name, "required property is not set")
+		}
+	})
+	return errs.Err()
+}
+
+// checkReadOnly reports each read-only property set (to a value or null) in
+// b, a pointer to a request body.
+func checkReadOnly(b any) error {
+	var errs ValidationError
+	eachOptional(b, func(name, tag string, o optionalField) {
+		if _, present, _ := o.parts(); *present && hasRule(tag, "readOnly") {
+			errs.Add(name, "read-only property is set")
+		}
+	})
+	return errs.Err()
+}
+
+// checkRequired reports each required property m, a pointer to a model,
+// does not set.
+func checkRequired(m any) error {
+	var errs ValidationError
+	v := reflect.ValueOf(m)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return nil
+	}
+	v = v.Elem()
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if name, ok := jsonName(f); ok && hasRule(f.Tag.Get("docgen"), "required") && isAbsent(v.Field(i)) {
+			errs.Add(name, "required property is not set")
+		}
+	}
+	return errs.Err()
+}
+
+// fromChanges sets each field of body (a pointer to a request body) whose
+// property differs between old and updated (pointers to the model; nil
+// stands for an empty one) to updated's value, or to null when updated
+// holds nothing there. "@odata.type" is left to the caller.
+func fromChanges(body, old, updated any) {
+	ov, uv := reflect.ValueOf(old), reflect.ValueOf(updated)
+	model := ov.Type().Elem()
+	if ov.IsNil() {
+		ov = reflect.New(model)
+	}
+	if uv.IsNil() {
+		uv = reflect.New(model)
+	}
+	ov, uv = ov.Elem(), uv.Elem()
+	index := map[string]int{}
+	for i := range model.NumField() {
+		if name, ok := jsonName(model.Field(i)); ok {
+			index[name] = i
+		}
+	}
+	eachOptional(body, func(name, _ string, o optionalField) {
+		i, ok := index[name]
+		if !ok || name == "@odata.type" {
+			return
+		}
+		was, is := ov.Field(i), uv.Field(i)
+		switch {
+		case same(was.Interface(), is.Interface()):
+		case isAbsent(is):
+			setOptional(o, reflect.Value{}, true)
+		case is.Kind() == reflect.Pointer:
+			setOptional(o, is.Elem(), false)
+		default:
+			setOptional(o, is, false)
+		}
+	})
+}
+
+// optionalField is a pointer to an Optional.
+type optionalField interface {
+	parts() (value any, present, null *bool)
+}
+
+// optionalValue is o's value, or the invalid Value when o is absent or null.
+func optionalValue(o optionalField) reflect.Value {
+	v, present, null := o.parts()
+	if !*present || *null {
+		return reflect.Value{}
+	}
+	return reflect.ValueOf(v).Elem()
+}
+
+// setOptional makes o null, or the value v.
+func setOptional(o optionalField, v reflect.Value, null bool) {
+	p, present, isNull := o.parts()
+	value := reflect.ValueOf(p).Elem()
+	if null {
+		value.SetZero()
+	} else {
+		value.Set(v)
+	}
+	*present, *isNull = true, null
+}
+
+// eachOptional calls fn for each Optional field of the struct b points to,
+// in field order, with its JSON name and docgen tag.
+func eachOptional(b any, fn func(name, tag string, o optionalField)) {
+	v := reflect.ValueOf(b)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	v = v.Elem()
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		name, ok := jsonName(f)
+		if !ok {
+			continue
+		}
+		if o, ok := v.Field(i).Addr().Interface().(optionalField); ok {
+			fn(name, f.Tag.Get("docgen"), o)
+		}
+	}
+}
+
+// jsonName is the JSON name of an exported field with a json tag.
+func jsonName(f reflect.StructField) (string, bool) {
+	tag, ok := f.Tag.Lookup("json")
+	if !ok || !f.IsExported() {
+		return "", false
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	return name, name != "" && name != "-"
+}
+
+// isAbsent reports whether a model field holds nothing: a nil pointer or
+// slice, empty raw JSON, an empty Any wrapper.
+func isAbsent(v reflect.Value) bool {
+	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
+// hasRule reports whether tag lists the rule name (without a value).
+func hasRule(tag, name string) bool {
+	for r := range strings.SplitSeq(tag, ",") {
+		if r == name {
+			return true
+		}
+	}
+	return false
+}
+
+// validateFields checks the fields of the struct v: properties under their
+// JSON names, the untagged fields of an Any wrapper at path itself.
+func validateFields(errs *ValidationError, path string, v reflect.Value) {
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if name, ok := jsonName(f); ok {
+			checkProperty(errs, joinPath(path, name), v.Field(i), f.Tag.Get("docgen"))
+		} else if _, tagged := f.Tag.Lookup("json"); !tagged {
+			checkValue(errs, path, v.Field(i), "")
+		}
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// checkProperty checks a property's value v: a collection's item count and
+// each item, or the one value.
+func checkProperty(errs *ValidationError, path string, v reflect.Value, tag string) {
+	if v.Kind() != reflect.Slice || v.Type().Elem().Kind() == reflect.Uint8 {
+		checkValue(errs, path, v, tag)
+		return
+	}
+	for r := range strings.SplitSeq(tag, ",") {
+		key, arg, _ := strings.Cut(r, "=")
+		n, err := strconv.Atoi(arg)
+		switch {
+		case err != nil:
+		case key == "maxItems" && v.Len() > n:
+			errs.Add(path, "%d items break the documented limit (at most %d)", v.Len(), n)
+		case key == "minItems" && v.Len() < n && !v.IsNil():
+			errs.Add(path, "%d items break the documented limit (at least %d)", v.Len(), n)
+		}
+	}
+	for i := range v.Len() {
+		checkValue(errs, path+"["+strconv.Itoa(i)+"]", v.Index(i), tag)
+	}
+}
+
+// checkValue checks one value v: a nested model's fields, or an enum's
+// membership, a wire value's form and the tag's ranges and lengths.
+func checkValue(errs *ValidationError, path string, v reflect.Value, tag string) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkValue(errs, path, v.Elem(), tag)
+		}
+		return
+	case reflect.Struct:
+		validateFields(errs, path, v)
+		return
+	}
+	x := v.Interface()
+	if e, ok := x.(interface{ Known() bool }); ok && !e.Known() {
+		errs.Add(path, "undocumented value %q", v.String())
+	}
+	if w, ok := x.(interface{ Validate() error }); ok {
+		if err := w.Validate(); err != nil {
+			errs.Add(path, "%v", err)
+		}
+	}
+	if tag != "" {
+		checkRules(errs, path, v, x, tag)
+	}
+}
+
+// checkRules checks the ranges and lengths of tag on the number or string v
+// (x is v.Interface()).
+func checkRules(errs *ValidationError, path string, v reflect.Value, x any, tag string) {
+	for r := range strings.SplitSeq(tag, ",") {
+		key, arg, _ := strings.Cut(r, "=")
+		switch key {
+		case "range":
+			f, ok := number(v)
+			lo, hi, _ := strings.Cut(arg, "..")
+			if !ok || !outside(f, lo, hi) {
+				continue
+			}
+			var want string
+			switch {
+			case lo == "":
+				want = "at most " + hi
+			case hi == "":
+				want = "at least " + lo
+			default:
+				want = lo + " to " + hi
+			}
+			errs.Add(path, "%v is out of the documented range (%s)", x, want)
+		case "minLength", "maxLength":
+			n, err := strconv.Atoi(arg)
+			if err != nil || v.Kind() != reflect.String {
+				continue
+			}
+			l := utf8.RuneCountInString(v.String())
+			if key == "maxLength" && l > n {
+				errs.Add(path, "length %d breaks the documented limit (at most %d)", l, n)
+			} else if key == "minLength" && l < n {
+				errs.Add(path, "length %d breaks the documented limit (at least %d)", l, n)
+			}
+		}
+	}
+}
+
+// number is the value of v, an integer, a float or an Edm.Decimal (a
+// json.Number, checked where it parses).
+func number(v reflect.Value) (float64, bool) {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(v.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return v.Float(), true
+	case reflect.String:
+		f, err := strconv.ParseFloat(v.String(), 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// outside reports whether f is below lo or above hi (bounds as decimal
+// text, empty for none). A NaN is outside no range.
+func outside(f float64, lo, hi string) bool {
+	if l, err := strconv.ParseFloat(lo, 64); err == nil && f < l {
+		return true
+	}
+	if h, err := strconv.ParseFloat(hi, 64); err == nil && f > h {
+		return true
+	}
+	return false
 }
 
 // invalid is the error for a malformed value s of EDM type kind.

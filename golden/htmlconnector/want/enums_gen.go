@@ -3,6 +3,8 @@
 
 package htmlconnector
 
+import "slices"
+
 // MobileThreatPartnerTenantState is the enum type
 // microsoft.graph.mobileThreatPartnerTenantState. Values the documentation
 // does not list decode and re-encode unchanged; Known reports whether a value
@@ -28,18 +30,16 @@ const (
 	MobileThreatPartnerTenantStateUnresponsive MobileThreatPartnerTenantState = "unresponsive"
 )
 
+var documentedMobileThreatPartnerTenantStateValues = []string{"unavailable", "available", "enabled", "unresponsive"}
+
 // MobileThreatPartnerTenantStateValues lists the documented values in documentation order.
 func MobileThreatPartnerTenantStateValues() []MobileThreatPartnerTenantState {
-	return []MobileThreatPartnerTenantState{MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive}
+	return enumValues[MobileThreatPartnerTenantState](documentedMobileThreatPartnerTenantStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileThreatPartnerTenantState) Known() bool {
-	switch v {
-	case MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileThreatPartnerTenantStateValues, string(v))
 }
 
 // String returns the wire value.

@@ -3,7 +3,10 @@
 
 package inherited
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // AppManagementLevel is the enum type microsoft.graph.appManagementLevel. It
 // is a flags enum: the wire value is a comma-separated list of members; use
@@ -27,9 +30,11 @@ const (
 	AppManagementLevelAndroidEnterprise AppManagementLevel = "androidEnterprise"
 )
 
+var documentedAppManagementLevelValues = []string{"unspecified", "unmanaged", "mdm", "androidEnterprise"}
+
 // AppManagementLevelValues lists the documented values in documentation order.
 func AppManagementLevelValues() []AppManagementLevel {
-	return []AppManagementLevel{AppManagementLevelUnspecified, AppManagementLevelUnmanaged, AppManagementLevelMdm, AppManagementLevelAndroidEnterprise}
+	return enumValues[AppManagementLevel](documentedAppManagementLevelValues)
 }
 
 // NewAppManagementLevel joins members into one flags value.
@@ -66,9 +71,7 @@ func (v AppManagementLevel) Has(m AppManagementLevel) bool {
 // Known reports whether every member of v is documented.
 func (v AppManagementLevel) Known() bool {
 	for _, x := range v.Members() {
-		switch x {
-		case AppManagementLevelUnspecified, AppManagementLevelUnmanaged, AppManagementLevelMdm, AppManagementLevelAndroidEnterprise:
-		default:
+		if !slices.Contains(documentedAppManagementLevelValues, string(x)) {
 			return false
 		}
 	}
@@ -106,18 +109,16 @@ const (
 	ManagedAppClipboardSharingLevelBlocked ManagedAppClipboardSharingLevel = "blocked"
 )
 
+var documentedManagedAppClipboardSharingLevelValues = []string{"allApps", "managedAppsWithPasteIn", "managedApps", "blocked"}
+
 // ManagedAppClipboardSharingLevelValues lists the documented values in documentation order.
 func ManagedAppClipboardSharingLevelValues() []ManagedAppClipboardSharingLevel {
-	return []ManagedAppClipboardSharingLevel{ManagedAppClipboardSharingLevelAllApps, ManagedAppClipboardSharingLevelManagedAppsWithPasteIn, ManagedAppClipboardSharingLevelManagedApps, ManagedAppClipboardSharingLevelBlocked}
+	return enumValues[ManagedAppClipboardSharingLevel](documentedManagedAppClipboardSharingLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppClipboardSharingLevel) Known() bool {
-	switch v {
-	case ManagedAppClipboardSharingLevelAllApps, ManagedAppClipboardSharingLevelManagedAppsWithPasteIn, ManagedAppClipboardSharingLevelManagedApps, ManagedAppClipboardSharingLevelBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppClipboardSharingLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -151,18 +152,16 @@ const (
 	ManagedAppDataEncryptionTypeWhenDeviceLocked ManagedAppDataEncryptionType = "whenDeviceLocked"
 )
 
+var documentedManagedAppDataEncryptionTypeValues = []string{"useDeviceSettings", "afterDeviceRestart", "whenDeviceLockedExceptOpenFiles", "whenDeviceLocked"}
+
 // ManagedAppDataEncryptionTypeValues lists the documented values in documentation order.
 func ManagedAppDataEncryptionTypeValues() []ManagedAppDataEncryptionType {
-	return []ManagedAppDataEncryptionType{ManagedAppDataEncryptionTypeUseDeviceSettings, ManagedAppDataEncryptionTypeAfterDeviceRestart, ManagedAppDataEncryptionTypeWhenDeviceLockedExceptOpenFiles, ManagedAppDataEncryptionTypeWhenDeviceLocked}
+	return enumValues[ManagedAppDataEncryptionType](documentedManagedAppDataEncryptionTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataEncryptionType) Known() bool {
-	switch v {
-	case ManagedAppDataEncryptionTypeUseDeviceSettings, ManagedAppDataEncryptionTypeAfterDeviceRestart, ManagedAppDataEncryptionTypeWhenDeviceLockedExceptOpenFiles, ManagedAppDataEncryptionTypeWhenDeviceLocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataEncryptionTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -190,18 +189,16 @@ const (
 	ManagedAppDataIngestionLocationCamera ManagedAppDataIngestionLocation = "camera"
 )
 
+var documentedManagedAppDataIngestionLocationValues = []string{"oneDriveForBusiness", "sharePoint", "camera"}
+
 // ManagedAppDataIngestionLocationValues lists the documented values in documentation order.
 func ManagedAppDataIngestionLocationValues() []ManagedAppDataIngestionLocation {
-	return []ManagedAppDataIngestionLocation{ManagedAppDataIngestionLocationOneDriveForBusiness, ManagedAppDataIngestionLocationSharePoint, ManagedAppDataIngestionLocationCamera}
+	return enumValues[ManagedAppDataIngestionLocation](documentedManagedAppDataIngestionLocationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataIngestionLocation) Known() bool {
-	switch v {
-	case ManagedAppDataIngestionLocationOneDriveForBusiness, ManagedAppDataIngestionLocationSharePoint, ManagedAppDataIngestionLocationCamera:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataIngestionLocationValues, string(v))
 }
 
 // String returns the wire value.
@@ -232,18 +229,16 @@ const (
 	ManagedAppDataStorageLocationLocalStorage ManagedAppDataStorageLocation = "localStorage"
 )
 
+var documentedManagedAppDataStorageLocationValues = []string{"oneDriveForBusiness", "sharePoint", "box", "localStorage"}
+
 // ManagedAppDataStorageLocationValues lists the documented values in documentation order.
 func ManagedAppDataStorageLocationValues() []ManagedAppDataStorageLocation {
-	return []ManagedAppDataStorageLocation{ManagedAppDataStorageLocationOneDriveForBusiness, ManagedAppDataStorageLocationSharePoint, ManagedAppDataStorageLocationBox, ManagedAppDataStorageLocationLocalStorage}
+	return enumValues[ManagedAppDataStorageLocation](documentedManagedAppDataStorageLocationValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataStorageLocation) Known() bool {
-	switch v {
-	case ManagedAppDataStorageLocationOneDriveForBusiness, ManagedAppDataStorageLocationSharePoint, ManagedAppDataStorageLocationBox, ManagedAppDataStorageLocationLocalStorage:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataStorageLocationValues, string(v))
 }
 
 // String returns the wire value.
@@ -270,18 +265,16 @@ const (
 	ManagedAppDataTransferLevelNone ManagedAppDataTransferLevel = "none"
 )
 
+var documentedManagedAppDataTransferLevelValues = []string{"allApps", "managedApps", "none"}
+
 // ManagedAppDataTransferLevelValues lists the documented values in documentation order.
 func ManagedAppDataTransferLevelValues() []ManagedAppDataTransferLevel {
-	return []ManagedAppDataTransferLevel{ManagedAppDataTransferLevelAllApps, ManagedAppDataTransferLevelManagedApps, ManagedAppDataTransferLevelNone}
+	return enumValues[ManagedAppDataTransferLevel](documentedManagedAppDataTransferLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDataTransferLevel) Known() bool {
-	switch v {
-	case ManagedAppDataTransferLevelAllApps, ManagedAppDataTransferLevelManagedApps, ManagedAppDataTransferLevelNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDataTransferLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -316,18 +309,16 @@ const (
 	ManagedAppDeviceThreatLevelHigh ManagedAppDeviceThreatLevel = "high"
 )
 
+var documentedManagedAppDeviceThreatLevelValues = []string{"notConfigured", "secured", "low", "medium", "high"}
+
 // ManagedAppDeviceThreatLevelValues lists the documented values in documentation order.
 func ManagedAppDeviceThreatLevelValues() []ManagedAppDeviceThreatLevel {
-	return []ManagedAppDeviceThreatLevel{ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh}
+	return enumValues[ManagedAppDeviceThreatLevel](documentedManagedAppDeviceThreatLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDeviceThreatLevel) Known() bool {
-	switch v {
-	case ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDeviceThreatLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -356,18 +347,16 @@ const (
 	ManagedAppNotificationRestrictionBlock ManagedAppNotificationRestriction = "block"
 )
 
+var documentedManagedAppNotificationRestrictionValues = []string{"allow", "blockOrganizationalData", "block"}
+
 // ManagedAppNotificationRestrictionValues lists the documented values in documentation order.
 func ManagedAppNotificationRestrictionValues() []ManagedAppNotificationRestriction {
-	return []ManagedAppNotificationRestriction{ManagedAppNotificationRestrictionAllow, ManagedAppNotificationRestrictionBlockOrganizationalData, ManagedAppNotificationRestrictionBlock}
+	return enumValues[ManagedAppNotificationRestriction](documentedManagedAppNotificationRestrictionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppNotificationRestriction) Known() bool {
-	switch v {
-	case ManagedAppNotificationRestrictionAllow, ManagedAppNotificationRestrictionBlockOrganizationalData, ManagedAppNotificationRestrictionBlock:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppNotificationRestrictionValues, string(v))
 }
 
 // String returns the wire value.
@@ -400,18 +389,16 @@ const (
 	ManagedAppPhoneNumberRedirectLevelBlocked ManagedAppPhoneNumberRedirectLevel = "blocked"
 )
 
+var documentedManagedAppPhoneNumberRedirectLevelValues = []string{"allApps", "managedApps", "customApp", "blocked"}
+
 // ManagedAppPhoneNumberRedirectLevelValues lists the documented values in documentation order.
 func ManagedAppPhoneNumberRedirectLevelValues() []ManagedAppPhoneNumberRedirectLevel {
-	return []ManagedAppPhoneNumberRedirectLevel{ManagedAppPhoneNumberRedirectLevelAllApps, ManagedAppPhoneNumberRedirectLevelManagedApps, ManagedAppPhoneNumberRedirectLevelCustomApp, ManagedAppPhoneNumberRedirectLevelBlocked}
+	return enumValues[ManagedAppPhoneNumberRedirectLevel](documentedManagedAppPhoneNumberRedirectLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppPhoneNumberRedirectLevel) Known() bool {
-	switch v {
-	case ManagedAppPhoneNumberRedirectLevelAllApps, ManagedAppPhoneNumberRedirectLevelManagedApps, ManagedAppPhoneNumberRedirectLevelCustomApp, ManagedAppPhoneNumberRedirectLevelBlocked:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppPhoneNumberRedirectLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -436,18 +423,16 @@ const (
 	ManagedAppPinCharacterSetAlphanumericAndSymbol ManagedAppPinCharacterSet = "alphanumericAndSymbol"
 )
 
+var documentedManagedAppPinCharacterSetValues = []string{"numeric", "alphanumericAndSymbol"}
+
 // ManagedAppPinCharacterSetValues lists the documented values in documentation order.
 func ManagedAppPinCharacterSetValues() []ManagedAppPinCharacterSet {
-	return []ManagedAppPinCharacterSet{ManagedAppPinCharacterSetNumeric, ManagedAppPinCharacterSetAlphanumericAndSymbol}
+	return enumValues[ManagedAppPinCharacterSet](documentedManagedAppPinCharacterSetValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppPinCharacterSet) Known() bool {
-	switch v {
-	case ManagedAppPinCharacterSetNumeric, ManagedAppPinCharacterSetAlphanumericAndSymbol:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppPinCharacterSetValues, string(v))
 }
 
 // String returns the wire value.
@@ -477,18 +462,16 @@ const (
 	ManagedAppRemediationActionWarn ManagedAppRemediationAction = "warn"
 )
 
+var documentedManagedAppRemediationActionValues = []string{"block", "wipe", "warn"}
+
 // ManagedAppRemediationActionValues lists the documented values in documentation order.
 func ManagedAppRemediationActionValues() []ManagedAppRemediationAction {
-	return []ManagedAppRemediationAction{ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn}
+	return enumValues[ManagedAppRemediationAction](documentedManagedAppRemediationActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppRemediationAction) Known() bool {
-	switch v {
-	case ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppRemediationActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -511,18 +494,16 @@ const (
 	ManagedBrowserTypeMicrosoftEdge ManagedBrowserType = "microsoftEdge"
 )
 
+var documentedManagedBrowserTypeValues = []string{"notConfigured", "microsoftEdge"}
+
 // ManagedBrowserTypeValues lists the documented values in documentation order.
 func ManagedBrowserTypeValues() []ManagedBrowserType {
-	return []ManagedBrowserType{ManagedBrowserTypeNotConfigured, ManagedBrowserTypeMicrosoftEdge}
+	return enumValues[ManagedBrowserType](documentedManagedBrowserTypeValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedBrowserType) Known() bool {
-	switch v {
-	case ManagedBrowserTypeNotConfigured, ManagedBrowserTypeMicrosoftEdge:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedBrowserTypeValues, string(v))
 }
 
 // String returns the wire value.

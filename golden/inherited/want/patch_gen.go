@@ -202,83 +202,23 @@ type UpdateIosManagedAppProtectionBody struct {
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateIosManagedAppProtectionBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateIosManagedAppProtectionBody) validate(errs *ValidationError, path string) {
-	m := IosManagedAppProtection{CreatedDateTime: ptrOf(b.CreatedDateTime), LastModifiedDateTime: ptrOf(b.LastModifiedDateTime), PeriodOfflineBeforeAccessCheck: ptrOf(b.PeriodOfflineBeforeAccessCheck), PeriodOnlineBeforeAccessCheck: ptrOf(b.PeriodOnlineBeforeAccessCheck), AllowedInboundDataTransferSources: ptrOf(b.AllowedInboundDataTransferSources), AllowedOutboundDataTransferDestinations: ptrOf(b.AllowedOutboundDataTransferDestinations), AllowedOutboundClipboardSharingLevel: ptrOf(b.AllowedOutboundClipboardSharingLevel), PeriodOfflineBeforeWipeIsEnforced: ptrOf(b.PeriodOfflineBeforeWipeIsEnforced), PinCharacterSet: ptrOf(b.PinCharacterSet), PeriodBeforePinReset: ptrOf(b.PeriodBeforePinReset), AllowedDataStorageLocations: valueOf(b.AllowedDataStorageLocations), AppActionIfDeviceComplianceRequired: ptrOf(b.AppActionIfDeviceComplianceRequired), AppActionIfMaximumPinRetriesExceeded: ptrOf(b.AppActionIfMaximumPinRetriesExceeded), PinRequiredInsteadOfBiometricTimeout: ptrOf(b.PinRequiredInsteadOfBiometricTimeout), NotificationRestriction: ptrOf(b.NotificationRestriction), TargetedAppManagementLevels: ptrOf(b.TargetedAppManagementLevels), AppDataEncryptionType: ptrOf(b.AppDataEncryptionType), ExemptedAppProtocols: valueOf(b.ExemptedAppProtocols), AppActionIfIosDeviceModelNotAllowed: ptrOf(b.AppActionIfIosDeviceModelNotAllowed)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateIosManagedAppProtectionBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateIosManagedAppProtectionBodyFromChanges returns the body of "Update
 // iosManagedAppProtection" that turns old into updated: properties of the body
 // that changed are set to their new value, those updated no longer has are
 // sent as null, and the rest are absent. old is typically decoded from the
-// service and updated a modified copy.
+// service and updated a modified copy; nil stands for an empty
+// IosManagedAppProtection.
 func UpdateIosManagedAppProtectionBodyFromChanges(old, updated *IosManagedAppProtection) *UpdateIosManagedAppProtectionBody {
-	b := &UpdateIosManagedAppProtectionBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedPtr(&b.Description, old.Description, updated.Description)
-	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
-	changedPtr(&b.LastModifiedDateTime, old.LastModifiedDateTime, updated.LastModifiedDateTime)
-	changedValue(&b.RoleScopeTagIDs, old.RoleScopeTagIDs, updated.RoleScopeTagIDs, updated.RoleScopeTagIDs == nil)
-	changedPtr(&b.ID, old.ID, updated.ID)
-	changedPtr(&b.Version, old.Version, updated.Version)
-	changedPtr(&b.PeriodOfflineBeforeAccessCheck, old.PeriodOfflineBeforeAccessCheck, updated.PeriodOfflineBeforeAccessCheck)
-	changedPtr(&b.PeriodOnlineBeforeAccessCheck, old.PeriodOnlineBeforeAccessCheck, updated.PeriodOnlineBeforeAccessCheck)
-	changedPtr(&b.AllowedInboundDataTransferSources, old.AllowedInboundDataTransferSources, updated.AllowedInboundDataTransferSources)
-	changedPtr(&b.AllowedOutboundDataTransferDestinations, old.AllowedOutboundDataTransferDestinations, updated.AllowedOutboundDataTransferDestinations)
-	changedPtr(&b.OrganizationalCredentialsRequired, old.OrganizationalCredentialsRequired, updated.OrganizationalCredentialsRequired)
-	changedPtr(&b.AllowedOutboundClipboardSharingLevel, old.AllowedOutboundClipboardSharingLevel, updated.AllowedOutboundClipboardSharingLevel)
-	changedPtr(&b.DataBackupBlocked, old.DataBackupBlocked, updated.DataBackupBlocked)
-	changedPtr(&b.DeviceComplianceRequired, old.DeviceComplianceRequired, updated.DeviceComplianceRequired)
-	changedPtr(&b.ManagedBrowserToOpenLinksRequired, old.ManagedBrowserToOpenLinksRequired, updated.ManagedBrowserToOpenLinksRequired)
-	changedPtr(&b.SaveAsBlocked, old.SaveAsBlocked, updated.SaveAsBlocked)
-	changedPtr(&b.PeriodOfflineBeforeWipeIsEnforced, old.PeriodOfflineBeforeWipeIsEnforced, updated.PeriodOfflineBeforeWipeIsEnforced)
-	changedPtr(&b.PinRequired, old.PinRequired, updated.PinRequired)
-	changedPtr(&b.MaximumPinRetries, old.MaximumPinRetries, updated.MaximumPinRetries)
-	changedPtr(&b.SimplePinBlocked, old.SimplePinBlocked, updated.SimplePinBlocked)
-	changedPtr(&b.MinimumPinLength, old.MinimumPinLength, updated.MinimumPinLength)
-	changedPtr(&b.PinCharacterSet, old.PinCharacterSet, updated.PinCharacterSet)
-	changedPtr(&b.PeriodBeforePinReset, old.PeriodBeforePinReset, updated.PeriodBeforePinReset)
-	changedValue(&b.AllowedDataStorageLocations, old.AllowedDataStorageLocations, updated.AllowedDataStorageLocations, updated.AllowedDataStorageLocations == nil)
-	changedPtr(&b.ContactSyncBlocked, old.ContactSyncBlocked, updated.ContactSyncBlocked)
-	changedPtr(&b.PrintBlocked, old.PrintBlocked, updated.PrintBlocked)
-	changedPtr(&b.FingerprintBlocked, old.FingerprintBlocked, updated.FingerprintBlocked)
-	changedPtr(&b.DisableAppPinIfDevicePinIsSet, old.DisableAppPinIfDevicePinIsSet, updated.DisableAppPinIfDevicePinIsSet)
-	changedPtr(&b.MinimumRequiredOsVersion, old.MinimumRequiredOsVersion, updated.MinimumRequiredOsVersion)
-	changedPtr(&b.MinimumWarningOsVersion, old.MinimumWarningOsVersion, updated.MinimumWarningOsVersion)
-	changedPtr(&b.MinimumRequiredAppVersion, old.MinimumRequiredAppVersion, updated.MinimumRequiredAppVersion)
-	changedPtr(&b.MinimumWarningAppVersion, old.MinimumWarningAppVersion, updated.MinimumWarningAppVersion)
-	changedPtr(&b.MinimumWipeOsVersion, old.MinimumWipeOsVersion, updated.MinimumWipeOsVersion)
-	changedPtr(&b.MinimumWipeAppVersion, old.MinimumWipeAppVersion, updated.MinimumWipeAppVersion)
-	changedPtr(&b.AppActionIfDeviceComplianceRequired, old.AppActionIfDeviceComplianceRequired, updated.AppActionIfDeviceComplianceRequired)
-	changedPtr(&b.AppActionIfMaximumPinRetriesExceeded, old.AppActionIfMaximumPinRetriesExceeded, updated.AppActionIfMaximumPinRetriesExceeded)
-	changedPtr(&b.PinRequiredInsteadOfBiometricTimeout, old.PinRequiredInsteadOfBiometricTimeout, updated.PinRequiredInsteadOfBiometricTimeout)
-	changedPtr(&b.AllowedOutboundClipboardSharingExceptionLength, old.AllowedOutboundClipboardSharingExceptionLength, updated.AllowedOutboundClipboardSharingExceptionLength)
-	changedPtr(&b.NotificationRestriction, old.NotificationRestriction, updated.NotificationRestriction)
-	changedPtr(&b.IsAssigned, old.IsAssigned, updated.IsAssigned)
-	changedPtr(&b.TargetedAppManagementLevels, old.TargetedAppManagementLevels, updated.TargetedAppManagementLevels)
-	changedPtr(&b.AppDataEncryptionType, old.AppDataEncryptionType, updated.AppDataEncryptionType)
-	changedPtr(&b.MinimumRequiredSdkVersion, old.MinimumRequiredSdkVersion, updated.MinimumRequiredSdkVersion)
-	changedPtr(&b.DeployedAppCount, old.DeployedAppCount, updated.DeployedAppCount)
-	changedPtr(&b.FaceIdBlocked, old.FaceIdBlocked, updated.FaceIdBlocked)
-	changedValue(&b.ExemptedAppProtocols, old.ExemptedAppProtocols, updated.ExemptedAppProtocols, updated.ExemptedAppProtocols == nil)
-	changedPtr(&b.MinimumWipeSdkVersion, old.MinimumWipeSdkVersion, updated.MinimumWipeSdkVersion)
-	changedPtr(&b.AllowedIosDeviceModels, old.AllowedIosDeviceModels, updated.AllowedIosDeviceModels)
-	changedPtr(&b.AppActionIfIosDeviceModelNotAllowed, old.AppActionIfIosDeviceModelNotAllowed, updated.AppActionIfIosDeviceModelNotAllowed)
-	changedPtr(&b.FilterOpenInToOnlyManagedApps, old.FilterOpenInToOnlyManagedApps, updated.FilterOpenInToOnlyManagedApps)
-	changedPtr(&b.DisableProtectionOfManagedOutboundOpenInData, old.DisableProtectionOfManagedOutboundOpenInData, updated.DisableProtectionOfManagedOutboundOpenInData)
-	changedPtr(&b.ProtectInboundDataFromUnknownSources, old.ProtectInboundDataFromUnknownSources, updated.ProtectInboundDataFromUnknownSources)
-	changedPtr(&b.CustomBrowserProtocol, old.CustomBrowserProtocol, updated.CustomBrowserProtocol)
+	b := new(UpdateIosManagedAppProtectionBody)
+	fromChanges(b, old, updated)
 	return b
 }

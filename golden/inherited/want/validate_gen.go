@@ -3,442 +3,44 @@
 
 package inherited
 
-import "strconv"
-
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IosManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *IosManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.TargetedAppManagementLevels != nil {
-		if !(*m.TargetedAppManagementLevels).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(*m.TargetedAppManagementLevels))
-		}
-	}
-	if m.AppDataEncryptionType != nil {
-		if !(*m.AppDataEncryptionType).Known() {
-			errs.Add(path+"appDataEncryptionType", "undocumented value %q", string(*m.AppDataEncryptionType))
-		}
-	}
-	for i, v := range m.ExemptedAppProtocols {
-		v.validate(errs, path+"exemptedAppProtocols["+strconv.Itoa(i)+"]"+".")
-	}
-	if m.AppActionIfIosDeviceModelNotAllowed != nil {
-		if !(*m.AppActionIfIosDeviceModelNotAllowed).Known() {
-			errs.Add(path+"appActionIfIosDeviceModelNotAllowed", "undocumented value %q", string(*m.AppActionIfIosDeviceModelNotAllowed))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *KeyValuePair) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *KeyValuePair) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicy) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppPolicy) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *ManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *TargetedManagedAppProtection) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *TargetedManagedAppProtection) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
-	if m.LastModifiedDateTime != nil {
-		if err := (*m.LastModifiedDateTime).Validate(); err != nil {
-			errs.Add(path+"lastModifiedDateTime", "%v", err)
-		}
-	}
-	if m.PeriodOfflineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOfflineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.PeriodOnlineBeforeAccessCheck != nil {
-		if err := (*m.PeriodOnlineBeforeAccessCheck).Validate(); err != nil {
-			errs.Add(path+"periodOnlineBeforeAccessCheck", "%v", err)
-		}
-	}
-	if m.AllowedInboundDataTransferSources != nil {
-		if !(*m.AllowedInboundDataTransferSources).Known() {
-			errs.Add(path+"allowedInboundDataTransferSources", "undocumented value %q", string(*m.AllowedInboundDataTransferSources))
-		}
-	}
-	if m.AllowedOutboundDataTransferDestinations != nil {
-		if !(*m.AllowedOutboundDataTransferDestinations).Known() {
-			errs.Add(path+"allowedOutboundDataTransferDestinations", "undocumented value %q", string(*m.AllowedOutboundDataTransferDestinations))
-		}
-	}
-	if m.AllowedOutboundClipboardSharingLevel != nil {
-		if !(*m.AllowedOutboundClipboardSharingLevel).Known() {
-			errs.Add(path+"allowedOutboundClipboardSharingLevel", "undocumented value %q", string(*m.AllowedOutboundClipboardSharingLevel))
-		}
-	}
-	if m.PeriodOfflineBeforeWipeIsEnforced != nil {
-		if err := (*m.PeriodOfflineBeforeWipeIsEnforced).Validate(); err != nil {
-			errs.Add(path+"periodOfflineBeforeWipeIsEnforced", "%v", err)
-		}
-	}
-	if m.PinCharacterSet != nil {
-		if !(*m.PinCharacterSet).Known() {
-			errs.Add(path+"pinCharacterSet", "undocumented value %q", string(*m.PinCharacterSet))
-		}
-	}
-	if m.PeriodBeforePinReset != nil {
-		if err := (*m.PeriodBeforePinReset).Validate(); err != nil {
-			errs.Add(path+"periodBeforePinReset", "%v", err)
-		}
-	}
-	for i, v := range m.AllowedDataStorageLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataStorageLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfDeviceComplianceRequired != nil {
-		if !(*m.AppActionIfDeviceComplianceRequired).Known() {
-			errs.Add(path+"appActionIfDeviceComplianceRequired", "undocumented value %q", string(*m.AppActionIfDeviceComplianceRequired))
-		}
-	}
-	if m.AppActionIfMaximumPinRetriesExceeded != nil {
-		if !(*m.AppActionIfMaximumPinRetriesExceeded).Known() {
-			errs.Add(path+"appActionIfMaximumPinRetriesExceeded", "undocumented value %q", string(*m.AppActionIfMaximumPinRetriesExceeded))
-		}
-	}
-	if m.PinRequiredInsteadOfBiometricTimeout != nil {
-		if err := (*m.PinRequiredInsteadOfBiometricTimeout).Validate(); err != nil {
-			errs.Add(path+"pinRequiredInsteadOfBiometricTimeout", "%v", err)
-		}
-	}
-	if m.NotificationRestriction != nil {
-		if !(*m.NotificationRestriction).Known() {
-			errs.Add(path+"notificationRestriction", "undocumented value %q", string(*m.NotificationRestriction))
-		}
-	}
-	if m.ManagedBrowser != nil {
-		if !(*m.ManagedBrowser).Known() {
-			errs.Add(path+"managedBrowser", "undocumented value %q", string(*m.ManagedBrowser))
-		}
-	}
-	if m.MaximumAllowedDeviceThreatLevel != nil {
-		if !(*m.MaximumAllowedDeviceThreatLevel).Known() {
-			errs.Add(path+"maximumAllowedDeviceThreatLevel", "undocumented value %q", string(*m.MaximumAllowedDeviceThreatLevel))
-		}
-	}
-	if m.MobileThreatDefenseRemediationAction != nil {
-		if !(*m.MobileThreatDefenseRemediationAction).Known() {
-			errs.Add(path+"mobileThreatDefenseRemediationAction", "undocumented value %q", string(*m.MobileThreatDefenseRemediationAction))
-		}
-	}
-	for i, v := range m.AllowedDataIngestionLocations {
-		if !(v).Known() {
-			errs.Add(path+"allowedDataIngestionLocations["+strconv.Itoa(i)+"]", "undocumented value %q", string(v))
-		}
-	}
-	if m.AppActionIfUnableToAuthenticateUser != nil {
-		if !(*m.AppActionIfUnableToAuthenticateUser).Known() {
-			errs.Add(path+"appActionIfUnableToAuthenticateUser", "undocumented value %q", string(*m.AppActionIfUnableToAuthenticateUser))
-		}
-	}
-	if m.DialerRestrictionLevel != nil {
-		if !(*m.DialerRestrictionLevel).Known() {
-			errs.Add(path+"dialerRestrictionLevel", "undocumented value %q", string(*m.DialerRestrictionLevel))
-		}
-	}
-	if m.TargetedAppManagementLevels != nil {
-		if !(*m.TargetedAppManagementLevels).Known() {
-			errs.Add(path+"targetedAppManagementLevels", "undocumented value %q", string(*m.TargetedAppManagementLevels))
-		}
-	}
+	return validateModel(m)
 }

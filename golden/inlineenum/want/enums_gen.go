@@ -3,6 +3,8 @@
 
 package inlineenum
 
+import "slices"
+
 // RiskLevel is the enum type microsoft.graph.riskLevel. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
@@ -27,18 +29,16 @@ const (
 	RiskLevelUnknownFutureValue RiskLevel = "unknownFutureValue"
 )
 
+var documentedRiskLevelValues = []string{"low", "medium", "high", "hidden", "none", "unknownFutureValue"}
+
 // RiskLevelValues lists the documented values in documentation order.
 func RiskLevelValues() []RiskLevel {
-	return []RiskLevel{RiskLevelLow, RiskLevelMedium, RiskLevelHigh, RiskLevelHidden, RiskLevelNone, RiskLevelUnknownFutureValue}
+	return enumValues[RiskLevel](documentedRiskLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v RiskLevel) Known() bool {
-	switch v {
-	case RiskLevelLow, RiskLevelMedium, RiskLevelHigh, RiskLevelHidden, RiskLevelNone, RiskLevelUnknownFutureValue:
-		return true
-	}
-	return false
+	return slices.Contains(documentedRiskLevelValues, string(v))
 }
 
 // String returns the wire value.

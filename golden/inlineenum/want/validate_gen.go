@@ -7,38 +7,12 @@ package inlineenum
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RiskyUser) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *RiskyUser) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.RiskLevel != nil {
-		if !(*m.RiskLevel).Known() {
-			errs.Add(path+"riskLevel", "undocumented value %q", string(*m.RiskLevel))
-		}
-	}
-	if m.RiskLastUpdatedDateTime != nil {
-		if err := (*m.RiskLastUpdatedDateTime).Validate(); err != nil {
-			errs.Add(path+"riskLastUpdatedDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }

@@ -210,14 +210,17 @@ func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Requ
 }
 
 // sendFor sends req (unless building it failed with err) and decodes the
-// answer into a new R, which is nil for 204 No Content or an empty body.
-func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
-	if err != nil {
-		return nil, err
+// answer into a new value that P (a pointer type) points to; that is nil for
+// 204 No Content or an empty body. P is a pointer so that every instantiation
+// shares one compiled body.
+func sendFor[P any](c *Client, req *http.Request, err error) (P, error) {
+	var resp P
+	if err == nil {
+		err = c.send(req, &resp)
 	}
-	var resp *R
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
+	if err != nil {
+		var none P
+		return none, err
 	}
 	return resp, nil
 }
@@ -252,7 +255,7 @@ func NewUpdateWidgetRequest(ctx context.Context, baseURL string, id string, body
 // decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWidget(ctx context.Context, id string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetRequest(ctx, c.baseURL(), id, body)
-	return sendFor[Widget](c, req, err)
+	return sendFor[*Widget](c, req, err)
 }
 
 // NewUpdateWidgetViaWidgetsRequest builds the "Update widget" request for
@@ -267,7 +270,7 @@ func NewUpdateWidgetViaWidgetsRequest(ctx context.Context, baseURL string, idOrU
 // 204 No Content). See Client.
 func (c *Client) UpdateWidgetViaWidgets(ctx context.Context, idOrUserPrincipalName string, id string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetViaWidgetsRequest(ctx, c.baseURL(), idOrUserPrincipalName, id, body)
-	return sendFor[Widget](c, req, err)
+	return sendFor[*Widget](c, req, err)
 }
 
 // NewUpdateWidgetViaGroupsWidgetsRequest builds the "Update widget" request
@@ -282,5 +285,5 @@ func NewUpdateWidgetViaGroupsWidgetsRequest(ctx context.Context, baseURL string,
 // Content). See Client.
 func (c *Client) UpdateWidgetViaGroupsWidgets(ctx context.Context, groupsId string, widgetsId string, body *UpdateWidgetBody) (*Widget, error) {
 	req, err := NewUpdateWidgetViaGroupsWidgetsRequest(ctx, c.baseURL(), groupsId, widgetsId, body)
-	return sendFor[Widget](c, req, err)
+	return sendFor[*Widget](c, req, err)
 }

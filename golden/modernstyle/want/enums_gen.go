@@ -3,6 +3,8 @@
 
 package modernstyle
 
+import "slices"
+
 // WidgetStatus is the enum type microsoft.graph.widgetStatus. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
@@ -21,18 +23,16 @@ const (
 	WidgetStatusUnknownFutureValue WidgetStatus = "unknownFutureValue"
 )
 
+var documentedWidgetStatusValues = []string{"new", "used", "unknownFutureValue"}
+
 // WidgetStatusValues lists the documented values in documentation order.
 func WidgetStatusValues() []WidgetStatus {
-	return []WidgetStatus{WidgetStatusNew, WidgetStatusUsed, WidgetStatusUnknownFutureValue}
+	return enumValues[WidgetStatus](documentedWidgetStatusValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WidgetStatus) Known() bool {
-	switch v {
-	case WidgetStatusNew, WidgetStatusUsed, WidgetStatusUnknownFutureValue:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWidgetStatusValues, string(v))
 }
 
 // String returns the wire value.

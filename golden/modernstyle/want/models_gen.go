@@ -77,7 +77,7 @@ type WidgetPolishParameters struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.widgetPolishParameters".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Grit: The grit of the polish, from 60 to 3000. Required.
-	Grit *int32 `json:"grit,omitzero"`
+	Grit *int32 `docgen:"required" json:"grit,omitzero"`
 	// Finish: The finish to apply.
 	Finish AnyFinish `json:"finish,omitzero"`
 }

@@ -13,42 +13,30 @@ type WidgetPolishBody struct {
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 	// Grit: The grit of the polish, from 60 to 3000. Required. (Required: Validate
 	// reports it when absent or null.)
-	Grit Optional[int32] `json:"grit,omitzero"`
+	Grit Optional[int32] `docgen:"required" json:"grit,omitzero"`
 	// Finish: The finish to apply.
 	Finish Optional[AnyFinish] `json:"finish,omitzero"`
 }
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *WidgetPolishBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *WidgetPolishBody) validate(errs *ValidationError, path string) {
-	m := WidgetPolishParameters{Finish: valueOf(b.Finish)}
-	m.validate(errs, path)
-	if !b.Grit.IsSet() || b.Grit.IsNull() {
-		errs.Add(path+"grit", "required property is not set")
-	}
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *WidgetPolishBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // WidgetPolishBodyFromChanges returns the body of "widget: polish" that turns
 // old into updated: properties of the body that changed are set to their new
 // value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
-// copy.
+// copy; nil stands for an empty WidgetPolishParameters.
 func WidgetPolishBodyFromChanges(old, updated *WidgetPolishParameters) *WidgetPolishBody {
-	b := &WidgetPolishBody{}
-	changedPtr(&b.Grit, old.Grit, updated.Grit)
-	changedValue(&b.Finish, old.Finish, updated.Finish, updated.Finish.IsZero())
+	b := new(WidgetPolishBody)
+	fromChanges(b, old, updated)
 	return b
 }
 
@@ -72,33 +60,22 @@ type UpdateWidgetBody struct {
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateWidgetBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateWidgetBody) validate(errs *ValidationError, path string) {
-	m := Widget{Finish: valueOf(b.Finish)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateWidgetBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateWidgetBodyFromChanges returns the body of "Update widget" that turns
 // old into updated: properties of the body that changed are set to their new
 // value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
-// copy.
+// copy; nil stands for an empty Widget.
 func UpdateWidgetBodyFromChanges(old, updated *Widget) *UpdateWidgetBody {
-	b := &UpdateWidgetBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedValue(&b.Finish, old.Finish, updated.Finish, updated.Finish.IsZero())
-	changedPtr(&b.IsShiny, old.IsShiny, updated.IsShiny)
-	changedPtr(&b.Weight, old.Weight, updated.Weight)
+	b := new(UpdateWidgetBody)
+	fromChanges(b, old, updated)
 	return b
 }

@@ -7,97 +7,42 @@ package modernstyle
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Finish) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Finish) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Gadget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Gadget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GlossFinish) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *GlossFinish) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Widget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Widget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Finish.validate(errs, path+"finish"+".")
-	if m.Status != nil {
-		if !(*m.Status).Known() {
-			errs.Add(path+"status", "undocumented value %q", string(*m.Status))
-		}
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WidgetPolishParameters) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WidgetPolishParameters) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	m.Finish.validate(errs, path+"finish"+".")
+	return validateModel(m)
 }
 
 // CheckRequired reports every property the documentation says is required
@@ -105,9 +50,5 @@ func (m *WidgetPolishParameters) validate(errs *ValidationError, path string) {
 // their own. It is separate from Validate because updates and responses
 // need not carry them.
 func (m *WidgetPolishParameters) CheckRequired() error {
-	var errs ValidationError
-	if m.Grit == nil {
-		errs.Add("grit", "required property is not set")
-	}
-	return errs.Err()
+	return checkRequired(m)
 }

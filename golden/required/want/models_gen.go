@@ -29,13 +29,13 @@ type Widget struct {
 	// ID: The identifier. Read-only.
 	ID *string `json:"id,omitzero"`
 	// DisplayName: The name shown to users. Required.
-	DisplayName *string `json:"displayName,omitzero"`
+	DisplayName *string `docgen:"required" json:"displayName,omitzero"`
 	// Size: The size. Valid values 1 to 10.
-	Size *int32 `json:"size,omitzero"`
+	Size *int32 `docgen:"range=1..10" json:"size,omitzero"`
 	// Price: The price. Valid values 0 to 100.
-	Price *json.Number `json:"price,omitzero"`
+	Price *json.Number `docgen:"range=0..100" json:"price,omitzero"`
 	// Tags: Tags.
-	Tags []string `json:"tags,omitzero"`
+	Tags []string `docgen:"required" json:"tags,omitzero"`
 	// Owner: Who owns the widget.
 	Owner AnyWidgetOwner `json:"owner,omitzero"`
 }
@@ -47,7 +47,7 @@ type WidgetOwner struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.widgetOwner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: The owner's name. This property is required.
-	Name *string `json:"name,omitzero"`
+	Name *string `docgen:"required" json:"name,omitzero"`
 	// Email: The owner's email address.
 	Email *string `json:"email,omitzero"`
 }

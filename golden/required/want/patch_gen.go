@@ -13,50 +13,33 @@ type CreateWidgetBody struct {
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 	// DisplayName: The name shown to users. Required. (Required: Validate reports
 	// it when absent or null.)
-	DisplayName Optional[string] `json:"displayName,omitzero"`
+	DisplayName Optional[string] `docgen:"required" json:"displayName,omitzero"`
 	// Size: The size. Valid values 1 to 10.
-	Size Optional[int32] `json:"size,omitzero"`
+	Size Optional[int32] `docgen:"range=1..10" json:"size,omitzero"`
 	// Tags: Tags. (Required: Validate reports it when absent or null.)
-	Tags Optional[[]string] `json:"tags,omitzero"`
+	Tags Optional[[]string] `docgen:"required" json:"tags,omitzero"`
 	// Owner: Who owns the widget.
 	Owner Optional[AnyWidgetOwner] `json:"owner,omitzero"`
 }
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *CreateWidgetBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *CreateWidgetBody) validate(errs *ValidationError, path string) {
-	m := Widget{Size: ptrOf(b.Size), Owner: valueOf(b.Owner)}
-	m.validate(errs, path)
-	if !b.DisplayName.IsSet() || b.DisplayName.IsNull() {
-		errs.Add(path+"displayName", "required property is not set")
-	}
-	if !b.Tags.IsSet() || b.Tags.IsNull() {
-		errs.Add(path+"tags", "required property is not set")
-	}
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *CreateWidgetBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // CreateWidgetBodyFromChanges returns the body of "Create widget" that turns
 // old into updated: properties of the body that changed are set to their new
 // value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
-// copy.
+// copy; nil stands for an empty Widget.
 func CreateWidgetBodyFromChanges(old, updated *Widget) *CreateWidgetBody {
-	b := &CreateWidgetBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedPtr(&b.Size, old.Size, updated.Size)
-	changedValue(&b.Tags, old.Tags, updated.Tags, updated.Tags == nil)
-	changedValue(&b.Owner, old.Owner, updated.Owner, updated.Owner.IsZero())
+	b := new(CreateWidgetBody)
+	fromChanges(b, old, updated)
 	return b
 }

@@ -55,8 +55,8 @@ func TestDecimalRange(t *testing.T) {
 	for price, want := range map[string]string{
 		"42.5":  "",
 		"100":   "",
-		"100.5": "price: 100.5 is out of the documented range (Valid values 0 to 100)",
-		"-1":    "price: -1 is out of the documented range (Valid values 0 to 100)",
+		"100.5": "price: 100.5 is out of the documented range (0 to 100)",
+		"-1":    "price: -1 is out of the documented range (0 to 100)",
 	} {
 		var w Widget
 		require.NoError(t, json.Unmarshal([]byte(`{"price": `+price+`}`), &w))

@@ -7,41 +7,14 @@ package required
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Widget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Widget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Size != nil {
-		if float64(*m.Size) < 1.0 || float64(*m.Size) > 10.0 {
-			errs.Add(path+"size", "%v is out of the documented range (%s)", *m.Size, "Valid values 1 to 10")
-		}
-	}
-	if m.Price != nil {
-		if f, err := (*m.Price).Float64(); err == nil && (f < 0.0 || f > 100.0) {
-			errs.Add(path+"price", "%v is out of the documented range (%s)", *m.Price, "Valid values 0 to 100")
-		}
-	}
-	m.Owner.validate(errs, path+"owner"+".")
+	return validateModel(m)
 }
 
 // CheckRequired reports every property the documentation says is required
@@ -49,29 +22,14 @@ func (m *Widget) validate(errs *ValidationError, path string) {
 // their own. It is separate from Validate because updates and responses
 // need not carry them.
 func (m *Widget) CheckRequired() error {
-	var errs ValidationError
-	if m.DisplayName == nil {
-		errs.Add("displayName", "required property is not set")
-	}
-	if m.Tags == nil {
-		errs.Add("tags", "required property is not set")
-	}
-	return errs.Err()
+	return checkRequired(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WidgetOwner) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *WidgetOwner) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // CheckRequired reports every property the documentation says is required
@@ -79,9 +37,5 @@ func (m *WidgetOwner) validate(errs *ValidationError, path string) {
 // their own. It is separate from Validate because updates and responses
 // need not carry them.
 func (m *WidgetOwner) CheckRequired() error {
-	var errs ValidationError
-	if m.Name == nil {
-		errs.Add("name", "required property is not set")
-	}
-	return errs.Err()
+	return checkRequired(m)
 }

@@ -3,6 +3,8 @@
 
 package seed000
 
+import "slices"
+
 // MobileThreatPartnerTenantState is the enum type
 // microsoft.graph.mobileThreatPartnerTenantState. Values the documentation
 // does not list decode and re-encode unchanged; Known reports whether a value
@@ -30,18 +32,16 @@ const (
 	MobileThreatPartnerTenantStateUnknownFutureValue MobileThreatPartnerTenantState = "unknownFutureValue"
 )
 
+var documentedMobileThreatPartnerTenantStateValues = []string{"unavailable", "available", "enabled", "unresponsive", "notSetUp", "error", "unknownFutureValue"}
+
 // MobileThreatPartnerTenantStateValues lists the documented values in documentation order.
 func MobileThreatPartnerTenantStateValues() []MobileThreatPartnerTenantState {
-	return []MobileThreatPartnerTenantState{MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive, MobileThreatPartnerTenantStateNotSetUp, MobileThreatPartnerTenantStateError, MobileThreatPartnerTenantStateUnknownFutureValue}
+	return enumValues[MobileThreatPartnerTenantState](documentedMobileThreatPartnerTenantStateValues)
 }
 
 // Known reports whether v is a documented value.
 func (v MobileThreatPartnerTenantState) Known() bool {
-	switch v {
-	case MobileThreatPartnerTenantStateUnavailable, MobileThreatPartnerTenantStateAvailable, MobileThreatPartnerTenantStateEnabled, MobileThreatPartnerTenantStateUnresponsive, MobileThreatPartnerTenantStateNotSetUp, MobileThreatPartnerTenantStateError, MobileThreatPartnerTenantStateUnknownFutureValue:
-		return true
-	}
-	return false
+	return slices.Contains(documentedMobileThreatPartnerTenantStateValues, string(v))
 }
 
 // String returns the wire value.

@@ -7,38 +7,12 @@ package seed000
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileThreatDefenseConnector) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *MobileThreatDefenseConnector) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.LastHeartbeatDateTime != nil {
-		if err := (*m.LastHeartbeatDateTime).Validate(); err != nil {
-			errs.Add(path+"lastHeartbeatDateTime", "%v", err)
-		}
-	}
-	if m.PartnerState != nil {
-		if !(*m.PartnerState).Known() {
-			errs.Add(path+"partnerState", "undocumented value %q", string(*m.PartnerState))
-		}
-	}
+	return validateModel(m)
 }

@@ -210,14 +210,17 @@ func newJSONRequest(ctx context.Context, method, u string, body any) (*http.Requ
 }
 
 // sendFor sends req (unless building it failed with err) and decodes the
-// answer into a new R, which is nil for 204 No Content or an empty body.
-func sendFor[R any](c *Client, req *http.Request, err error) (*R, error) {
-	if err != nil {
-		return nil, err
+// answer into a new value that P (a pointer type) points to; that is nil for
+// 204 No Content or an empty body. P is a pointer so that every instantiation
+// shares one compiled body.
+func sendFor[P any](c *Client, req *http.Request, err error) (P, error) {
+	var resp P
+	if err == nil {
+		err = c.send(req, &resp)
 	}
-	var resp *R
-	if err = c.send(req, &resp); err != nil {
-		return nil, err
+	if err != nil {
+		var none P
+		return none, err
 	}
 	return resp, nil
 }
@@ -237,5 +240,5 @@ func NewUpdateWindowsManagedAppProtectionRequest(ctx context.Context, baseURL st
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsManagedAppProtection(ctx context.Context, windowsManagedAppProtectionId string, body *UpdateWindowsManagedAppProtectionBody) (*WindowsManagedAppProtection, error) {
 	req, err := NewUpdateWindowsManagedAppProtectionRequest(ctx, c.baseURL(), windowsManagedAppProtectionId, body)
-	return sendFor[WindowsManagedAppProtection](c, req, err)
+	return sendFor[*WindowsManagedAppProtection](c, req, err)
 }

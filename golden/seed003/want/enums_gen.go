@@ -3,6 +3,8 @@
 
 package seed003
 
+import "slices"
+
 // ManagedAppDeviceThreatLevel is the enum type
 // microsoft.graph.managedAppDeviceThreatLevel. Values the documentation does
 // not list decode and re-encode unchanged; Known reports whether a value is
@@ -26,18 +28,16 @@ const (
 	ManagedAppDeviceThreatLevelHigh ManagedAppDeviceThreatLevel = "high"
 )
 
+var documentedManagedAppDeviceThreatLevelValues = []string{"notConfigured", "secured", "low", "medium", "high"}
+
 // ManagedAppDeviceThreatLevelValues lists the documented values in documentation order.
 func ManagedAppDeviceThreatLevelValues() []ManagedAppDeviceThreatLevel {
-	return []ManagedAppDeviceThreatLevel{ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh}
+	return enumValues[ManagedAppDeviceThreatLevel](documentedManagedAppDeviceThreatLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppDeviceThreatLevel) Known() bool {
-	switch v {
-	case ManagedAppDeviceThreatLevelNotConfigured, ManagedAppDeviceThreatLevelSecured, ManagedAppDeviceThreatLevelLow, ManagedAppDeviceThreatLevelMedium, ManagedAppDeviceThreatLevelHigh:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppDeviceThreatLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -64,18 +64,16 @@ const (
 	ManagedAppRemediationActionWarn ManagedAppRemediationAction = "warn"
 )
 
+var documentedManagedAppRemediationActionValues = []string{"block", "wipe", "warn"}
+
 // ManagedAppRemediationActionValues lists the documented values in documentation order.
 func ManagedAppRemediationActionValues() []ManagedAppRemediationAction {
-	return []ManagedAppRemediationAction{ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn}
+	return enumValues[ManagedAppRemediationAction](documentedManagedAppRemediationActionValues)
 }
 
 // Known reports whether v is a documented value.
 func (v ManagedAppRemediationAction) Known() bool {
-	switch v {
-	case ManagedAppRemediationActionBlock, ManagedAppRemediationActionWipe, ManagedAppRemediationActionWarn:
-		return true
-	}
-	return false
+	return slices.Contains(documentedManagedAppRemediationActionValues, string(v))
 }
 
 // String returns the wire value.
@@ -101,18 +99,16 @@ const (
 	WindowsManagedAppClipboardSharingLevelNone WindowsManagedAppClipboardSharingLevel = "none"
 )
 
+var documentedWindowsManagedAppClipboardSharingLevelValues = []string{"anyDestinationAnySource", "none"}
+
 // WindowsManagedAppClipboardSharingLevelValues lists the documented values in documentation order.
 func WindowsManagedAppClipboardSharingLevelValues() []WindowsManagedAppClipboardSharingLevel {
-	return []WindowsManagedAppClipboardSharingLevel{WindowsManagedAppClipboardSharingLevelAnyDestinationAnySource, WindowsManagedAppClipboardSharingLevelNone}
+	return enumValues[WindowsManagedAppClipboardSharingLevel](documentedWindowsManagedAppClipboardSharingLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsManagedAppClipboardSharingLevel) Known() bool {
-	switch v {
-	case WindowsManagedAppClipboardSharingLevelAnyDestinationAnySource, WindowsManagedAppClipboardSharingLevelNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsManagedAppClipboardSharingLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -137,18 +133,16 @@ const (
 	WindowsManagedAppDataTransferLevelNone WindowsManagedAppDataTransferLevel = "none"
 )
 
+var documentedWindowsManagedAppDataTransferLevelValues = []string{"allApps", "none"}
+
 // WindowsManagedAppDataTransferLevelValues lists the documented values in documentation order.
 func WindowsManagedAppDataTransferLevelValues() []WindowsManagedAppDataTransferLevel {
-	return []WindowsManagedAppDataTransferLevel{WindowsManagedAppDataTransferLevelAllApps, WindowsManagedAppDataTransferLevelNone}
+	return enumValues[WindowsManagedAppDataTransferLevel](documentedWindowsManagedAppDataTransferLevelValues)
 }
 
 // Known reports whether v is a documented value.
 func (v WindowsManagedAppDataTransferLevel) Known() bool {
-	switch v {
-	case WindowsManagedAppDataTransferLevelAllApps, WindowsManagedAppDataTransferLevelNone:
-		return true
-	}
-	return false
+	return slices.Contains(documentedWindowsManagedAppDataTransferLevelValues, string(v))
 }
 
 // String returns the wire value.

@@ -35,9 +35,9 @@ type Widget struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.widget".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The name shown to people. Required.
-	DisplayName *string `json:"displayName,omitzero"`
+	DisplayName *string `docgen:"required" json:"displayName,omitzero"`
 	// Size: How big the widget is. Valid values 1 to 10.
-	Size *int32 `json:"size,omitzero"`
+	Size *int32 `docgen:"range=1..10" json:"size,omitzero"`
 	// Labels: Free-form labels.
 	Labels []string `json:"labels,omitzero"`
 	// CreatedDateTime: When the widget was made. Read-only.

@@ -13,59 +13,38 @@ type CreateWidgetBody struct {
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 	// DisplayName: The name shown to people. Required. (Required: Validate reports
 	// it when absent or null.)
-	DisplayName Optional[string] `json:"displayName,omitzero"`
+	DisplayName Optional[string] `docgen:"required" json:"displayName,omitzero"`
 	// Size: How big the widget is. Valid values 1 to 10.
-	Size Optional[int32] `json:"size,omitzero"`
+	Size Optional[int32] `docgen:"range=1..10" json:"size,omitzero"`
 	// Labels: Free-form labels.
 	Labels Optional[[]string] `json:"labels,omitzero"`
 	// CreatedDateTime: When the widget was made. Read-only. (Read-only:
 	// CheckReadOnly reports it when set.)
-	CreatedDateTime Optional[DateTimeOffset] `json:"createdDateTime,omitzero"`
+	CreatedDateTime Optional[DateTimeOffset] `docgen:"readOnly" json:"createdDateTime,omitzero"`
 	// ID: The identifier. Read-only. (Read-only: CheckReadOnly reports it when
 	// set.)
-	ID Optional[string] `json:"id,omitzero"`
+	ID Optional[string] `docgen:"readOnly" json:"id,omitzero"`
 }
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *CreateWidgetBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *CreateWidgetBody) validate(errs *ValidationError, path string) {
-	m := Widget{Size: ptrOf(b.Size), CreatedDateTime: ptrOf(b.CreatedDateTime)}
-	m.validate(errs, path)
-	if !b.DisplayName.IsSet() || b.DisplayName.IsNull() {
-		errs.Add(path+"displayName", "required property is not set")
-	}
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *CreateWidgetBody) CheckReadOnly() error {
-	var errs ValidationError
-	if b.CreatedDateTime.IsSet() {
-		errs.Add("createdDateTime", "read-only property is set")
-	}
-	if b.ID.IsSet() {
-		errs.Add("id", "read-only property is set")
-	}
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // CreateWidgetBodyFromChanges returns the body of "Create widget" that turns
 // old into updated: properties of the body that changed are set to their new
 // value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
-// copy.
+// copy; nil stands for an empty Widget.
 func CreateWidgetBodyFromChanges(old, updated *Widget) *CreateWidgetBody {
-	b := &CreateWidgetBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedPtr(&b.Size, old.Size, updated.Size)
-	changedValue(&b.Labels, old.Labels, updated.Labels, updated.Labels == nil)
-	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
-	changedPtr(&b.ID, old.ID, updated.ID)
+	b := new(CreateWidgetBody)
+	fromChanges(b, old, updated)
 	return b
 }
 
@@ -80,53 +59,35 @@ type UpdateWidgetBody struct {
 	// DisplayName: The name shown to people. Required.
 	DisplayName Optional[string] `json:"displayName,omitzero"`
 	// Size: How big the widget is. Valid values 1 to 10.
-	Size Optional[int32] `json:"size,omitzero"`
+	Size Optional[int32] `docgen:"range=1..10" json:"size,omitzero"`
 	// Labels: Free-form labels.
 	Labels Optional[[]string] `json:"labels,omitzero"`
 	// CreatedDateTime: When the widget was made. Read-only. (Read-only:
 	// CheckReadOnly reports it when set.)
-	CreatedDateTime Optional[DateTimeOffset] `json:"createdDateTime,omitzero"`
+	CreatedDateTime Optional[DateTimeOffset] `docgen:"readOnly" json:"createdDateTime,omitzero"`
 	// ID: The identifier. Read-only. (Read-only: CheckReadOnly reports it when
 	// set.)
-	ID Optional[string] `json:"id,omitzero"`
+	ID Optional[string] `docgen:"readOnly" json:"id,omitzero"`
 }
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateWidgetBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateWidgetBody) validate(errs *ValidationError, path string) {
-	m := Widget{Size: ptrOf(b.Size), CreatedDateTime: ptrOf(b.CreatedDateTime)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateWidgetBody) CheckReadOnly() error {
-	var errs ValidationError
-	if b.CreatedDateTime.IsSet() {
-		errs.Add("createdDateTime", "read-only property is set")
-	}
-	if b.ID.IsSet() {
-		errs.Add("id", "read-only property is set")
-	}
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateWidgetBodyFromChanges returns the body of "Update widget" that turns
 // old into updated: properties of the body that changed are set to their new
 // value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
-// copy.
+// copy; nil stands for an empty Widget.
 func UpdateWidgetBodyFromChanges(old, updated *Widget) *UpdateWidgetBody {
-	b := &UpdateWidgetBody{}
-	changedPtr(&b.DisplayName, old.DisplayName, updated.DisplayName)
-	changedPtr(&b.Size, old.Size, updated.Size)
-	changedValue(&b.Labels, old.Labels, updated.Labels, updated.Labels == nil)
-	changedPtr(&b.CreatedDateTime, old.CreatedDateTime, updated.CreatedDateTime)
-	changedPtr(&b.ID, old.ID, updated.ID)
+	b := new(UpdateWidgetBody)
+	fromChanges(b, old, updated)
 	return b
 }

@@ -103,28 +103,41 @@ func writeGraphError(w http.ResponseWriter, e *GraphError) {
 	w.Write(data)
 }
 
-// opHandler is the handler behind every Handle function; see Route. PB and
-// PR are pointer types, so that ServeHTTP is compiled once for every
-// operation (a comparable or non-pointer type parameter would compile it per
-// type); hence a nil answer is told by its JSON encoding, null.
-type opHandler[PB interface {
-	Validate() error
-}, PR any] struct {
+// opHandler is the handler behind every Handle function; see Route. It is
+// one type, not a generic one, so that ServeHTTP is compiled once for all
+// operations; serve, a closure in each Handle function, decodes the body
+// (see decodeBody) and calls fn. A nil answer is told by its JSON
+// encoding, null.
+type opHandler struct {
 	method    string
 	status    int
 	templates []string
-	newBody   func() PB
-	fn        func(context.Context, Route, PB) (PR, error)
+	serve     func(context.Context, Route, []byte) (any, error)
 }
 
-// serveOp returns an opHandler, inferring its type arguments.
-func serveOp[PB interface {
+// decodeBody decodes data into body and checks its documented rules; a
+// problem is a *GraphError with status 400.
+func decodeBody(data []byte, body interface {
 	Validate() error
-}, PR any](method string, status int, templates []string, newBody func() PB, fn func(context.Context, Route, PB) (PR, error)) *opHandler[PB, PR] {
-	return &opHandler[PB, PR]{method, status, templates, newBody, fn}
+}) error {
+	if err := json.Unmarshal(data, body); err != nil {
+		return &GraphError{
+			Code:       "BadRequest",
+			Message:    "invalid request body: " + err.Error(),
+			StatusCode: http.StatusBadRequest,
+		}
+	}
+	if err := body.Validate(); err != nil {
+		return &GraphError{
+			Code:       "BadRequest",
+			Message:    err.Error(),
+			StatusCode: http.StatusBadRequest,
+		}
+	}
+	return nil
 }
 
-func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != h.method {
 		w.Header().Set("Allow", h.method)
 		writeGraphError(w, &GraphError{
@@ -149,11 +162,7 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	body := h.newBody()
 	data, err := io.ReadAll(r.Body)
-	if err == nil {
-		err = json.Unmarshal(data, body)
-	}
 	if err != nil {
 		writeGraphError(w, &GraphError{
 			Code:       "BadRequest",
@@ -162,15 +171,7 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if err := body.Validate(); err != nil {
-		writeGraphError(w, &GraphError{
-			Code:       "BadRequest",
-			Message:    err.Error(),
-			StatusCode: http.StatusBadRequest,
-		})
-		return
-	}
-	resp, err := h.fn(r.Context(), route, body)
+	resp, err := h.serve(r.Context(), route, data)
 	var ge *GraphError
 	if errors.As(err, &ge) {
 		writeGraphError(w, ge)
@@ -199,17 +200,23 @@ func (h *opHandler[PB, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // HandleCreateWidget fakes "Create widget" (POST /workbench/widgets) for
 // tests: it answers with what fn returns. See Route.
 func HandleCreateWidget(fn func(ctx context.Context, route Route, body *CreateWidgetBody) (*Widget, error)) http.Handler {
-	return serveOp("POST", 201, []string{"/workbench/widgets"}, func() *CreateWidgetBody {
-		return new(CreateWidgetBody)
-	}, fn)
+	return &opHandler{"POST", 201, []string{"/workbench/widgets"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(CreateWidgetBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
 }
 
 // HandleUpdateWidget fakes "Update widget" (PUT /workbench/widgets/{widgetId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleUpdateWidget(fn func(ctx context.Context, route Route, body *UpdateWidgetBody) error) http.Handler {
-	return serveOp("PUT", 200, []string{"/workbench/widgets/{widgetId}"}, func() *UpdateWidgetBody {
-		return new(UpdateWidgetBody)
-	}, func(ctx context.Context, route Route, body *UpdateWidgetBody) (*struct{}, error) {
+	return &opHandler{"PUT", 200, []string{"/workbench/widgets/{widgetId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(UpdateWidgetBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
 		return nil, fn(ctx, route, body)
-	})
+	}}
 }

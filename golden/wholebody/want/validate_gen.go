@@ -7,55 +7,21 @@ package wholebody
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Entity) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Entity) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Gadget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Gadget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
+	return validateModel(m)
 }
 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *Widget) Validate() error {
-	var errs ValidationError
-	m.validate(&errs, "")
-	return errs.Err()
-}
-
-func (m *Widget) validate(errs *ValidationError, path string) {
-	if m == nil {
-		return
-	}
-	if m.Size != nil {
-		if float64(*m.Size) < 1.0 || float64(*m.Size) > 10.0 {
-			errs.Add(path+"size", "%v is out of the documented range (%s)", *m.Size, "Valid values 1 to 10")
-		}
-	}
-	if m.CreatedDateTime != nil {
-		if err := (*m.CreatedDateTime).Validate(); err != nil {
-			errs.Add(path+"createdDateTime", "%v", err)
-		}
-	}
+	return validateModel(m)
 }
 
 // CheckRequired reports every property the documentation says is required
@@ -63,9 +29,5 @@ func (m *Widget) validate(errs *ValidationError, path string) {
 // their own. It is separate from Validate because updates and responses
 // need not carry them.
 func (m *Widget) CheckRequired() error {
-	var errs ValidationError
-	if m.DisplayName == nil {
-		errs.Add("displayName", "required property is not set")
-	}
-	return errs.Err()
+	return checkRequired(m)
 }

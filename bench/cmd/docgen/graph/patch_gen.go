@@ -106,48 +106,23 @@ type UpdateMobileThreatDefenseConnectorBody struct {
 
 // Validate reports every documented rule the set fields of b break, or nil.
 func (b *UpdateMobileThreatDefenseConnectorBody) Validate() error {
-	var errs ValidationError
-	b.validate(&errs, "")
-	return errs.Err()
-}
-
-func (b *UpdateMobileThreatDefenseConnectorBody) validate(errs *ValidationError, path string) {
-	m := MobileThreatDefenseConnector{LastHeartbeatDateTime: ptrOf(b.LastHeartbeatDateTime), PartnerState: ptrOf(b.PartnerState)}
-	m.validate(errs, path)
+	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
 func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
-	var errs ValidationError
-	return errs.Err()
+	return checkReadOnly(b)
 }
 
 // UpdateMobileThreatDefenseConnectorBodyFromChanges returns the body of
 // "Update mobileThreatDefenseConnector" that turns old into updated:
 // properties of the body that changed are set to their new value, those
 // updated no longer has are sent as null, and the rest are absent. old is
-// typically decoded from the service and updated a modified copy.
+// typically decoded from the service and updated a modified copy; nil stands
+// for an empty MobileThreatDefenseConnector.
 func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
-	b := &UpdateMobileThreatDefenseConnectorBody{}
-	changedPtr(&b.ID, old.ID, updated.ID)
-	changedPtr(&b.LastHeartbeatDateTime, old.LastHeartbeatDateTime, updated.LastHeartbeatDateTime)
-	changedPtr(&b.PartnerState, old.PartnerState, updated.PartnerState)
-	changedPtr(&b.AndroidMobileApplicationManagementEnabled, old.AndroidMobileApplicationManagementEnabled, updated.AndroidMobileApplicationManagementEnabled)
-	changedPtr(&b.IosMobileApplicationManagementEnabled, old.IosMobileApplicationManagementEnabled, updated.IosMobileApplicationManagementEnabled)
-	changedPtr(&b.WindowsMobileApplicationManagementEnabled, old.WindowsMobileApplicationManagementEnabled, updated.WindowsMobileApplicationManagementEnabled)
-	changedPtr(&b.AndroidEnabled, old.AndroidEnabled, updated.AndroidEnabled)
-	changedPtr(&b.IosEnabled, old.IosEnabled, updated.IosEnabled)
-	changedPtr(&b.WindowsEnabled, old.WindowsEnabled, updated.WindowsEnabled)
-	changedPtr(&b.MacEnabled, old.MacEnabled, updated.MacEnabled)
-	changedPtr(&b.AndroidDeviceBlockedOnMissingPartnerData, old.AndroidDeviceBlockedOnMissingPartnerData, updated.AndroidDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.IosDeviceBlockedOnMissingPartnerData, old.IosDeviceBlockedOnMissingPartnerData, updated.IosDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.WindowsDeviceBlockedOnMissingPartnerData, old.WindowsDeviceBlockedOnMissingPartnerData, updated.WindowsDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.MacDeviceBlockedOnMissingPartnerData, old.MacDeviceBlockedOnMissingPartnerData, updated.MacDeviceBlockedOnMissingPartnerData)
-	changedPtr(&b.PartnerUnsupportedOsVersionBlocked, old.PartnerUnsupportedOsVersionBlocked, updated.PartnerUnsupportedOsVersionBlocked)
-	changedPtr(&b.PartnerUnresponsivenessThresholdInDays, old.PartnerUnresponsivenessThresholdInDays, updated.PartnerUnresponsivenessThresholdInDays)
-	changedPtr(&b.AllowPartnerToCollectIOSApplicationMetadata, old.AllowPartnerToCollectIOSApplicationMetadata, updated.AllowPartnerToCollectIOSApplicationMetadata)
-	changedPtr(&b.AllowPartnerToCollectIOSPersonalApplicationMetadata, old.AllowPartnerToCollectIOSPersonalApplicationMetadata, updated.AllowPartnerToCollectIOSPersonalApplicationMetadata)
-	changedPtr(&b.MicrosoftDefenderForEndpointAttachEnabled, old.MicrosoftDefenderForEndpointAttachEnabled, updated.MicrosoftDefenderForEndpointAttachEnabled)
+	b := new(UpdateMobileThreatDefenseConnectorBody)
+	fromChanges(b, old, updated)
 	return b
 }

@@ -7,38 +7,33 @@ import "encoding/json"
 
 // polyModel is what every model in a type hierarchy implements.
 type polyModel interface {
-	odataTypeName() string
-	hasODataType() bool
+	// odataType returns the model's "#microsoft.graph.x" name and whether
+	// its ODataType field is set.
+	odataType() (string, bool)
 }
 
-// decodePoly decodes data into the model its "@odata.type" names (base when
-// absent) if that model is a K; otherwise it returns data as raw JSON, so a
-// derived type this package does not know is kept, not dropped. Input that
-// is not an object fails in the decoding of the base model.
-func decodePoly[K any](data []byte, base string) (value K, raw json.RawMessage, err error) {
+// newPoly returns a new, empty model of the type data's "@odata.type" names
+// (base when absent), or nil when this package has no such type. An Any
+// wrapper decodes data into it if it is of the wrapper's kind and keeps data
+// raw otherwise, so a derived type this package does not know is kept, not
+// dropped.
+func newPoly(data []byte, base string) any {
 	name := odataTypeOf(data)
 	if name == "" {
 		name = base
 	}
-	m := NewByODataType(name)
-	k, ok := m.(K)
-	if !ok {
-		return value, append(json.RawMessage(nil), data...), nil
-	}
-	if err = json.Unmarshal(data, m); err != nil {
-		return
-	}
-	return k, nil, nil
+	return NewByODataType(name)
 }
 
 // encodePoly encodes v, adding "@odata.type" when v is of a type derived from
 // base ("#microsoft.graph.x") and does not set the annotation itself.
 func encodePoly(v polyModel, base string) ([]byte, error) {
 	b, err := json.Marshal(v)
-	if err != nil || v.hasODataType() || v.odataTypeName() == base || len(b) < 2 || b[0] != '{' {
+	typeName, set := v.odataType()
+	if err != nil || set || typeName == base || len(b) < 2 || b[0] != '{' {
 		return b, err
 	}
-	name, _ := json.Marshal(v.odataTypeName())
+	name, _ := json.Marshal(typeName)
 	out := append([]byte("{\"@odata.type\":"), name...)
 	if len(b) > 2 {
 		out = append(out, ',')
@@ -51,7 +46,6 @@ func encodePoly(v polyModel, base string) ([]byte, error) {
 type EntityKind interface {
 	polyModel
 	isEntity()
-	validate(*ValidationError, string)
 }
 
 // AnyEntity holds a microsoft.graph.entity or any type derived from it, chosen
@@ -87,29 +81,24 @@ func (a *AnyEntity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var err error
-	a.Value, a.Raw, err = decodePoly[EntityKind](data, "microsoft.graph.entity")
-	return err
-}
-
-func (a *AnyEntity) validate(errs *ValidationError, path string) {
-	if a.Value != nil {
-		a.Value.validate(errs, path)
+	k, ok := newPoly(data, "microsoft.graph.entity").(EntityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
 	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
 }
 
 func (*Entity) isEntity() {}
-func (*Entity) odataTypeName() string {
-	return "#microsoft.graph.entity"
-}
-func (m *Entity) hasODataType() bool {
-	return m.ODataType != nil
+func (m *Entity) odataType() (string, bool) {
+	return "#microsoft.graph.entity", m.ODataType != nil
 }
 
 func (*MobileThreatDefenseConnector) isEntity() {}
-func (*MobileThreatDefenseConnector) odataTypeName() string {
-	return "#microsoft.graph.mobileThreatDefenseConnector"
-}
-func (m *MobileThreatDefenseConnector) hasODataType() bool {
-	return m.ODataType != nil
+func (m *MobileThreatDefenseConnector) odataType() (string, bool) {
+	return "#microsoft.graph.mobileThreatDefenseConnector", m.ODataType != nil
 }
