@@ -45,7 +45,7 @@ func TestODataTypeOf(t *testing.T) {
 }
 
 // FuzzODataTypeOf checks odataTypeOf against the probe it replaces on every
-// valid JSON input (decodePoly only sees input encoding/json validated).
+// valid JSON input (newPoly only sees input encoding/json validated).
 func FuzzODataTypeOf(f *testing.F) {
 	for _, s := range []string{
 		`{"@odata.type":"#microsoft.graph.x","id":"1"}`,
