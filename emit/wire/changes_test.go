@@ -33,7 +33,7 @@ type testModel struct {
 	Price     *json.Number    `json:"price,omitzero" docgen:"range=..9.5"`
 	Color     *testColor      `json:"color,omitzero"`
 	Colors    []testColor     `json:"colors,omitzero" docgen:"maxItems=2,minItems=1"`
-	Tags      []string        `json:"tags,omitzero" docgen:"maxLength=2,required"`
+	Tags      []string        `json:"tags,omitzero" docgen:"maxLength=2,minLength=1,required"`
 	When      *DateTimeOffset `json:"when,omitzero"`
 	Raw       json.RawMessage `json:"raw,omitzero" docgen:"required"`
 	Child     *testModel      `json:"child,omitzero"`
@@ -153,7 +153,7 @@ func TestValidateModel(t *testing.T) {
 		Price:    ptr(json.Number("10")),
 		Color:    ptr(testColor("green")),
 		Colors:   []testColor{"red", "blue", "pink"},
-		Tags:     []string{"abc"},
+		Tags:     []string{"abc", ""},
 		When:     ptr(DateTimeOffset("yesterday")),
 		Child:    &testModel{Score: ptr(Double(-1))},
 		Children: []testModel{{}, {Color: ptr(testColor("x"))}},
@@ -168,6 +168,7 @@ func TestValidateModel(t *testing.T) {
 		{"colors", "3 items break the documented limit (at most 2)"},
 		{"colors[2]", `undocumented value "pink"`},
 		{"tags[0]", "length 3 breaks the documented limit (at most 2)"},
+		{"tags[1]", "length 0 breaks the documented limit (at least 1)"},
 		{"when", DateTimeOffset("yesterday").Validate().Error()},
 		{"child.score", "-1 is out of the documented range (0 to 100)"},
 		{"children[1].color", `undocumented value "x"`},

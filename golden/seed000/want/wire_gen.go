@@ -634,13 +634,13 @@ func validateModel(m any) error {
 // to a value.
 func validateBody(b any) error {
 	var errs ValidationError
-	eachOptional(b, func(name, tag string, o optionalField) {
+	eachOptional(b, func(name string, r rules, o optionalField) {
 		if v := optionalValue(o); v.IsValid() {
-			checkProperty(&errs, name, v, tag)
+			checkProperty(&errs, name, v, r)
 		}
 	})
-	eachOptional(b, func(name, tag string, o optionalField) {
-		if hasRule(tag, "required") && !optionalValue(o).IsValid() {
+	eachOptional(b, func(name string, r rules, o optionalField) {
+		if r.required && !optionalValue(o).IsValid() {
 			errs.Add(name, "required property is not set")
 		}
 	})
@@ -651,8 +651,8 @@ func validateBody(b any) error {
 // b, a pointer to a request body.
 func checkReadOnly(b any) error {
 	var errs ValidationError
-	eachOptional(b, func(name, tag string, o optionalField) {
-		if _, present, _ := o.parts(); *present && hasRule(tag, "readOnly") {
+	eachOptional(b, func(name string, r rules, o optionalField) {
+		if _, present, _ := o.parts(); *present && r.readOnly {
 			errs.Add(name, "read-only property is set")
 		}
 	})
@@ -670,7 +670,7 @@ func checkRequired(m any) error {
 	v = v.Elem()
 	for i := range v.NumField() {
 		f := v.Type().Field(i)
-		if name, ok := jsonName(f); ok && hasRule(f.Tag.Get("docgen"), "required") && isAbsent(v.Field(i)) {
+		if name, ok := jsonName(f); ok && rulesOf(f).required && isAbsent(v.Field(i)) {
 			errs.Add(name, "required property is not set")
 		}
 	}
@@ -697,7 +697,7 @@ func fromChanges(body, old, updated any) {
 			index[name] = i
 		}
 	}
-	eachOptional(body, func(name, _ string, o optionalField) {
+	eachOptional(body, func(name string, _ rules, o optionalField) {
 		i, ok := index[name]
 		if !ok || name == "@odata.type" {
 			return
@@ -742,8 +742,8 @@ func setOptional(o optionalField, v reflect.Value, null bool) {
 }
 
 // eachOptional calls fn for each Optional field of the struct b points to,
-// in field order, with its JSON name and docgen tag.
-func eachOptional(b any, fn func(name, tag string, o optionalField)) {
+// in field order, with its JSON name and rules.
+func eachOptional(b any, fn func(name string, r rules, o optionalField)) {
 	v := reflect.ValueOf(b)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
@@ -756,7 +756,7 @@ func eachOptional(b any, fn func(name, tag string, o optionalField)) {
 			continue
 		}
 		if o, ok := v.Field(i).Addr().Interface().(optionalField); ok {
-			fn(name, f.Tag.Get("docgen"), o)
+			fn(name, rulesOf(f), o)
 		}
 	}
 }
@@ -780,14 +780,62 @@ func isAbsent(v reflect.Value) bool {
 	return v.IsZero()
 }
 
-// hasRule reports whether tag lists the rule name (without a value).
-func hasRule(tag, name string) bool {
-	for r := range strings.SplitSeq(tag, ",") {
-		if r == name {
-			return true
+// rules are a field's docgen tag, parsed once for the field and its items.
+type rules struct {
+	ranges             []bound // "range" items: a value must be in each
+	minLength          int     // -1 when not documented, as for the rest
+	maxLength          int
+	minItems, maxItems int
+	readOnly, required bool
+}
+
+// bound is one documented range; lo and hi are as the tag writes them
+// (messages quote them), empty for an open end.
+type bound struct {
+	lo, hi   string
+	min, max float64 // ±Inf for an open end
+}
+
+// rulesOf parses f's docgen tag. The tag is written by docgen, so an item
+// it does not know or cannot parse is ignored rather than reported.
+func rulesOf(f reflect.StructField) rules {
+	r := rules{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
+	tag := f.Tag.Get("docgen")
+	if tag == "" {
+		return r
+	}
+	for item := range strings.SplitSeq(tag, ",") {
+		key, arg, _ := strings.Cut(item, "=")
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			n = -1
+		}
+		switch key {
+		case "range":
+			b := bound{min: math.Inf(-1), max: math.Inf(1)}
+			b.lo, b.hi, _ = strings.Cut(arg, "..")
+			if x, err := strconv.ParseFloat(b.lo, 64); err == nil {
+				b.min = x
+			}
+			if x, err := strconv.ParseFloat(b.hi, 64); err == nil {
+				b.max = x
+			}
+			r.ranges = append(r.ranges, b)
+		case "minLength":
+			r.minLength = n
+		case "maxLength":
+			r.maxLength = n
+		case "minItems":
+			r.minItems = n
+		case "maxItems":
+			r.maxItems = n
+		case "readOnly":
+			r.readOnly = true
+		case "required":
+			r.required = true
 		}
 	}
-	return false
+	return r
 }
 
 // validateFields checks the fields of the struct v: properties under their
@@ -799,9 +847,9 @@ func validateFields(errs *ValidationError, path string, v reflect.Value) {
 			continue
 		}
 		if name, ok := jsonName(f); ok {
-			checkProperty(errs, joinPath(path, name), v.Field(i), f.Tag.Get("docgen"))
+			checkProperty(errs, joinPath(path, name), v.Field(i), rulesOf(f))
 		} else if _, tagged := f.Tag.Lookup("json"); !tagged {
-			checkValue(errs, path, v.Field(i), "")
+			checkValue(errs, path, v.Field(i), rulesOf(f))
 		}
 	}
 }
@@ -815,34 +863,28 @@ func joinPath(path, name string) string {
 
 // checkProperty checks a property's value v: a collection's item count and
 // each item, or the one value.
-func checkProperty(errs *ValidationError, path string, v reflect.Value, tag string) {
+func checkProperty(errs *ValidationError, path string, v reflect.Value, r rules) {
 	if v.Kind() != reflect.Slice || v.Type().Elem().Kind() == reflect.Uint8 {
-		checkValue(errs, path, v, tag)
+		checkValue(errs, path, v, r)
 		return
 	}
-	for r := range strings.SplitSeq(tag, ",") {
-		key, arg, _ := strings.Cut(r, "=")
-		n, err := strconv.Atoi(arg)
-		switch {
-		case err != nil:
-		case key == "maxItems" && v.Len() > n:
-			errs.Add(path, "%d items break the documented limit (at most %d)", v.Len(), n)
-		case key == "minItems" && v.Len() < n && !v.IsNil():
-			errs.Add(path, "%d items break the documented limit (at least %d)", v.Len(), n)
-		}
+	if n := v.Len(); r.maxItems >= 0 && n > r.maxItems {
+		errs.Add(path, "%d items break the documented limit (at most %d)", n, r.maxItems)
+	} else if r.minItems >= 0 && n < r.minItems && !v.IsNil() {
+		errs.Add(path, "%d items break the documented limit (at least %d)", n, r.minItems)
 	}
 	for i := range v.Len() {
-		checkValue(errs, path+"["+strconv.Itoa(i)+"]", v.Index(i), tag)
+		checkValue(errs, path+"["+strconv.Itoa(i)+"]", v.Index(i), r)
 	}
 }
 
 // checkValue checks one value v: a nested model's fields, or an enum's
-// membership, a wire value's form and the tag's ranges and lengths.
-func checkValue(errs *ValidationError, path string, v reflect.Value, tag string) {
+// membership, a wire value's form and the documented ranges and lengths.
+func checkValue(errs *ValidationError, path string, v reflect.Value, r rules) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			checkValue(errs, path, v.Elem(), tag)
+			checkValue(errs, path, v.Elem(), r)
 		}
 		return
 	case reflect.Struct:
@@ -858,46 +900,29 @@ func checkValue(errs *ValidationError, path string, v reflect.Value, tag string)
 			errs.Add(path, "%v", err)
 		}
 	}
-	if tag != "" {
-		checkRules(errs, path, v, x, tag)
+	for _, b := range r.ranges {
+		if f, ok := number(v); ok && (f < b.min || f > b.max) { // a NaN is outside no range
+			errs.Add(path, "%v is out of the documented range (%s)", x, b)
+		}
+	}
+	if v.Kind() == reflect.String && (r.minLength >= 0 || r.maxLength >= 0) {
+		if l := utf8.RuneCountInString(v.String()); r.maxLength >= 0 && l > r.maxLength {
+			errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
+		} else if l < r.minLength {
+			errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
+		}
 	}
 }
 
-// checkRules checks the ranges and lengths of tag on the number or string v
-// (x is v.Interface()).
-func checkRules(errs *ValidationError, path string, v reflect.Value, x any, tag string) {
-	for r := range strings.SplitSeq(tag, ",") {
-		key, arg, _ := strings.Cut(r, "=")
-		switch key {
-		case "range":
-			f, ok := number(v)
-			lo, hi, _ := strings.Cut(arg, "..")
-			if !ok || !outside(f, lo, hi) {
-				continue
-			}
-			var want string
-			switch {
-			case lo == "":
-				want = "at most " + hi
-			case hi == "":
-				want = "at least " + lo
-			default:
-				want = lo + " to " + hi
-			}
-			errs.Add(path, "%v is out of the documented range (%s)", x, want)
-		case "minLength", "maxLength":
-			n, err := strconv.Atoi(arg)
-			if err != nil || v.Kind() != reflect.String {
-				continue
-			}
-			l := utf8.RuneCountInString(v.String())
-			if key == "maxLength" && l > n {
-				errs.Add(path, "length %d breaks the documented limit (at most %d)", l, n)
-			} else if key == "minLength" && l < n {
-				errs.Add(path, "length %d breaks the documented limit (at least %d)", l, n)
-			}
-		}
+// String describes the range as the messages say it.
+func (b bound) String() string {
+	switch {
+	case b.lo == "":
+		return "at most " + b.hi
+	case b.hi == "":
+		return "at least " + b.lo
 	}
+	return b.lo + " to " + b.hi
 }
 
 // number is the value of v, an integer, a float or an Edm.Decimal (a
@@ -915,18 +940,6 @@ func number(v reflect.Value) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
-}
-
-// outside reports whether f is below lo or above hi (bounds as decimal
-// text, empty for none). A NaN is outside no range.
-func outside(f float64, lo, hi string) bool {
-	if l, err := strconv.ParseFloat(lo, 64); err == nil && f < l {
-		return true
-	}
-	if h, err := strconv.ParseFloat(hi, 64); err == nil && f > h {
-		return true
-	}
-	return false
 }
 
 // invalid is the error for a malformed value s of EDM type kind.
