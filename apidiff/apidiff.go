@@ -341,16 +341,7 @@ func (d *differ) inheritedElsewhere(t *ir.Type, o, n *ir.Property) bool {
 	if ox == nil || nx == nil {
 		return false
 	}
-	return (findProp(ox, name) != nil) == (o != nil) && (findProp(nx, name) != nil) == (n != nil)
-}
-
-func findProp(t *ir.Type, name string) *ir.Property {
-	for i := range t.Properties {
-		if t.Properties[i].Name == name {
-			return &t.Properties[i]
-		}
-	}
-	return nil
+	return (ox.Property(name) != nil) == (o != nil) && (nx.Property(name) != nil) == (n != nil)
 }
 
 func (d *differ) property(path string, o, n *ir.Property, sameName bool) {
@@ -571,7 +562,7 @@ func (d *differ) operation(o, n *ir.Operation, sameName bool) {
 // keeps no position for body table rows), or else where op is documented.
 func bodyPropPos(types map[string]*ir.Type, op *ir.Operation, name string) *ir.Pos {
 	if t := types[op.Body.Name]; t != nil {
-		if p := findProp(t, name); p != nil && p.Pos.IsValid() {
+		if p := t.Property(name); p != nil && p.Pos.IsValid() {
 			return &p.Pos
 		}
 	}

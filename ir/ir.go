@@ -96,6 +96,16 @@ type Property struct {
 	Pos        Pos      `json:"pos"`
 }
 
+// Property returns t's property with the wire name name, or nil.
+func (t *Type) Property(name string) *Property {
+	for i := range t.Properties {
+		if t.Properties[i].Name == name {
+			return &t.Properties[i]
+		}
+	}
+	return nil
+}
+
 // RuleKind names a validation rule extracted from prose.
 type RuleKind string
 

@@ -292,7 +292,7 @@ func (r *resolver) inheritance() {
 			if p.InheritedFrom == "" || key(p.InheritedFrom) == k {
 				continue
 			}
-			if bt := r.types[key(p.InheritedFrom)]; bt != nil && bt.Synthesized && !hasProp(bt, p.Name) {
+			if bt := r.types[key(p.InheritedFrom)]; bt != nil && bt.Synthesized && bt.Property(p.Name) == nil {
 				q := p
 				q.InheritedFrom = ""
 				bt.Properties = append(bt.Properties, q)
@@ -360,15 +360,6 @@ func (r *resolver) inheritance() {
 			}
 		}
 	}
-}
-
-func hasProp(t *Type, name string) bool {
-	for _, p := range t.Properties {
-		if p.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // inferBase picks the base named by "Inherited from" notes: the most derived
