@@ -10,11 +10,6 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 )
 
-var numericPrimitives = map[string]bool{
-	"Edm.Int16": true, "Edm.Int32": true, "Edm.Int64": true, "Edm.Byte": true,
-	"Edm.SByte": true, "Edm.Double": true, "Edm.Single": true, "Edm.Decimal": true,
-}
-
 // validateFile emits, for every model, Validate and, when it has required
 // properties, CheckRequired. Both are one call into the runtime, which reads
 // the documented rules from the fields' "docgen" tags (see ruleTags): a
@@ -52,7 +47,7 @@ func (g *gen) ruleTags(p ir.Property) []string {
 	var out []string
 	for _, r := range p.Rules {
 		switch {
-		case r.Kind == ir.RuleRange && numericPrimitives[p.Type.Name] && (r.Min != nil || r.Max != nil):
+		case r.Kind == ir.RuleRange && ir.IsNumeric(p.Type.Name) && (r.Min != nil || r.Max != nil):
 			out = append(out, "range="+bound(r.Min)+".."+bound(r.Max))
 		case r.Kind == ir.RuleMaxLength && p.Type.Name == "Edm.String" && r.Max != nil:
 			out = append(out, "maxLength="+strconv.Itoa(int(*r.Max)))

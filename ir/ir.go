@@ -78,6 +78,38 @@ type TypeRef struct {
 // IsPrimitive reports whether r names an EDM primitive type.
 func (r TypeRef) IsPrimitive() bool { return len(r.Name) > 4 && r.Name[:4] == "Edm." }
 
+// Classes of EDM primitives, for everything that checks values (the
+// generated rules, lint's check of examples), so that they agree on which
+// documented rule applies to which type.
+
+// IsInteger reports whether name is an EDM integer type.
+func IsInteger(name string) bool {
+	switch name {
+	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
+		return true
+	}
+	return false
+}
+
+// IsFloat reports whether name is an EDM non-integer number type
+// (Edm.Decimal included).
+func IsFloat(name string) bool {
+	return name == "Edm.Double" || name == "Edm.Single" || name == "Edm.Decimal"
+}
+
+// IsNumeric reports whether name is an EDM number type: ranges apply to it.
+func IsNumeric(name string) bool { return IsInteger(name) || IsFloat(name) }
+
+// IsFormatted reports whether name is an EDM type written as a string of a
+// set form (a timestamp, a duration, a GUID, base64).
+func IsFormatted(name string) bool {
+	switch name {
+	case "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Guid", "Edm.Binary":
+		return true
+	}
+	return false
+}
+
 // Property is one row of a property table.
 type Property struct {
 	Name        string  `json:"name"` // wire name

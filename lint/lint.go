@@ -213,20 +213,20 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 		}
 		return
 	}
-	switch name {
-	case "Edm.Untyped":
+	switch {
+	case name == "Edm.Untyped":
 		return
-	case "Edm.Boolean":
+	case name == "Edm.Boolean":
 		if n.kind != 'b' {
 			c.mismatch(n, path, name)
 		}
-	case "Edm.String", "Edm.Stream":
+	case name == "Edm.String", name == "Edm.Stream":
 		if n.kind != '"' {
 			c.mismatch(n, path, name)
 			return
 		}
 		c.lengthRules(n, p, path)
-	case "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Guid", "Edm.Binary":
+	case ir.IsFormatted(name):
 		if n.kind != '"' {
 			c.mismatch(n, path, name)
 			return
@@ -236,7 +236,7 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 				c.diags.Warnf(c.pos(n.off), "example-format", "%s example: %s: %v", c.ex.Role, path, err)
 			}
 		}
-	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte", "Edm.SByte":
+	case ir.IsInteger(name):
 		if n.kind != 'n' {
 			c.mismatch(n, path, name)
 			return
@@ -248,7 +248,7 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 			return
 		}
 		c.rangeRules(n, float64(v), p, path)
-	case "Edm.Double", "Edm.Single", "Edm.Decimal":
+	case ir.IsFloat(name):
 		switch {
 		case n.kind == '"' && (n.str == "NaN" || n.str == "INF" || n.str == "-INF") && name != "Edm.Decimal":
 		case n.kind == 'n':
