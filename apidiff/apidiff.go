@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen-dev/docgen/internal/english"
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -398,7 +399,7 @@ func (d *differ) enums(old, new []ir.Enum) {
 	}
 	for _, e := range m.added {
 		d.add(EnumAdded, Additive, e.Name, "", strconv.Itoa(len(e.Members)), nil, &e.Pos,
-			"enum added (%s)", plural(len(e.Members), "member"))
+			"enum added (%s)", english.Count(len(e.Members), "member"))
 	}
 	for _, p := range m.caseOnly {
 		d.add(EnumRenamedCase, Breaking, p.old.Name, p.old.Name, p.new.Name, &p.old.Pos, &p.new.Pos,
@@ -770,11 +771,4 @@ func declaredOn(inheritedFrom string) string {
 		return "the type itself"
 	}
 	return inheritedFrom
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
 }

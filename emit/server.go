@@ -1,10 +1,9 @@
 package emit
 
 import (
-	"strconv"
-
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/internal/english"
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -203,10 +202,7 @@ func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
 	fnParams := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route"), jen.Id("body").Op("*").Id(body)}
 	where := op.Method + " " + op.Paths[0].Template
 	if n := len(op.Paths) - 1; n > 0 {
-		where += " and " + strconv.Itoa(n) + " more documented path"
-		if n > 1 {
-			where += "s"
-		}
+		where += " and " + english.Count(n, "more documented path")
 	}
 	// serve is the one function compiled per operation: it decodes and
 	// checks the body, then calls fn.

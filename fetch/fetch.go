@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/docgen-dev/docgen/internal/atomicfile"
+	"github.com/docgen-dev/docgen/internal/english"
 )
 
 // Defaults for Options.
@@ -356,7 +357,7 @@ func get(ctx context.Context, dir string, j job, o Options) download {
 			break
 		}
 		if attempt >= o.MaxAttempts {
-			err = fmt.Errorf("%w (gave up after %s)", re.err, attempts(attempt))
+			err = fmt.Errorf("%w (gave up after %s)", re.err, english.Count(attempt, "attempt"))
 			break
 		}
 		wait := re.wait
@@ -369,13 +370,6 @@ func get(ctx context.Context, dir string, j job, o Options) download {
 		}
 	}
 	return download{err: err}
-}
-
-func attempts(n int) string {
-	if n == 1 {
-		return "1 attempt"
-	}
-	return strconv.Itoa(n) + " attempts"
 }
 
 // backoff is the delay after the given failed attempt (1-based): Backoff

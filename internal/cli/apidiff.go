@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/docgen-dev/docgen/apidiff"
+	"github.com/docgen-dev/docgen/internal/english"
 )
 
 // apidiffReport is the -json output of docgen apidiff. Its keys are a public
@@ -89,18 +90,11 @@ func runAPIDiff(args []string, stdout, stderr io.Writer) error {
 		}
 		s := rep.Summary
 		fmt.Fprintf(stdout, "%s: %d breaking, %d additive, %d info (old: %s, new: %s)\n",
-			countOf(s.Total, "change"), s.Breaking, s.Additive, s.Info, countOf(s.OldPages, "page"), countOf(s.NewPages, "page"))
+			english.Count(s.Total, "change"), s.Breaking, s.Additive, s.Info, english.Count(s.OldPages, "page"), english.Count(s.NewPages, "page"))
 	}
 	switch {
 	case *failOn == "breaking" && rep.Summary.Breaking > 0, *failOn == "any" && rep.Summary.Total > 0:
 		return silentError{ExitInput}
 	}
 	return nil
-}
-
-func countOf(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

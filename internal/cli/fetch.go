@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/docgen-dev/docgen/fetch"
+	"github.com/docgen-dev/docgen/internal/english"
 )
 
 // maxConcurrency bounds -concurrency: docgen fetch is meant to be polite.
@@ -86,10 +87,10 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("fetch: %w", err)
 	}
 	fmt.Fprintf(stdout, "%s: %d new, %d changed, %d unchanged, %d failed (manifest: %s)\n",
-		countOf(len(results), "page"), counts[fetch.New], counts[fetch.Changed], counts[fetch.Unchanged], counts[fetch.Failed],
+		english.Count(len(results), "page"), counts[fetch.New], counts[fetch.Changed], counts[fetch.Unchanged], counts[fetch.Failed],
 		relPath(filepath.Join(dir, fetch.ManifestName)))
 	if n := counts[fetch.Failed]; n > 0 {
-		fmt.Fprintf(stderr, "docgen: fetch: %s failed\n", countOf(n, "page"))
+		fmt.Fprintf(stderr, "docgen: fetch: %s failed\n", english.Count(n, "page"))
 		return silentError{ExitInput}
 	}
 	return nil
