@@ -39,3 +39,20 @@ func Collapse(s string) string {
 	}
 	return s
 }
+
+// inlineElements are the HTML elements that continue the surrounding text
+// rather than separating blocks.
+var inlineElements = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "big": true,
+	"br": true, "cite": true, "code": true, "data": true, "del": true, "dfn": true,
+	"em": true, "font": true, "i": true, "img": true, "ins": true, "kbd": true,
+	"label": true, "mark": true, "nobr": true, "q": true, "s": true,
+	"samp": true, "small": true, "span": true, "strike": true, "strong": true,
+	"sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true,
+	"wbr": true,
+}
+
+// IsInlineElement reports whether the HTML element name (lower case) is
+// inline: it continues the surrounding text and starts no block. A "br" is
+// inline, though in extracted text it becomes a space.
+func IsInlineElement(name string) bool { return inlineElements[name] }

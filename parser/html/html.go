@@ -173,12 +173,6 @@ func stripSiteSuffix(t string) string {
 	return strings.TrimSpace(t)
 }
 
-// inlineTags are elements that continue the surrounding text.
-var inlineTags = setOf("a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code",
-	"data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark",
-	"nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-	"time", "tt", "u", "var", "wbr")
-
 // parser walks the content root and appends blocks in document order.
 type parser struct {
 	file   string
@@ -208,7 +202,7 @@ func (p *parser) prepare(n *xhtml.Node, count map[string]int) bool {
 		if c.Data == "h1" && p.firstH1 == nil {
 			p.firstH1 = c
 		}
-		if p.prepare(c, count) || !inlineTags[c.Data] {
+		if p.prepare(c, count) || !doc.IsInlineElement(c.Data) {
 			p.blockish[c] = true
 			found = true
 		}
@@ -257,7 +251,7 @@ func (p *parser) container(n *xhtml.Node) {
 			p.comment(c)
 		case c.Type != xhtml.ElementNode:
 			// doctype and the like
-		case inlineTags[c.Data]:
+		case doc.IsInlineElement(c.Data):
 			// An inline element wrapping blocks: its text still joins the
 			// surrounding run.
 			p.container(c)
@@ -467,7 +461,7 @@ func (in *inliner) node(n *xhtml.Node) {
 		start := in.b.Len()
 		in.children(n)
 		in.links[i].Text = doc.Collapse(in.b.String()[start:])
-	case inlineTags[n.Data]:
+	case doc.IsInlineElement(n.Data):
 		in.children(n)
 	default:
 		in.b.WriteByte(' ')

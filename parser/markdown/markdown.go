@@ -344,22 +344,10 @@ func (p *parser) htmlBlock(n *ast.HTMLBlock) {
 	flush()
 }
 
-// inlineTags are elements that continue the surrounding text; other tags
-// separate the text before them from the text after them.
-var inlineTags = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "big": true,
-	"cite": true, "code": true, "data": true, "del": true, "dfn": true,
-	"em": true, "font": true, "i": true, "img": true, "ins": true, "kbd": true,
-	"label": true, "mark": true, "nobr": true, "q": true, "s": true,
-	"samp": true, "small": true, "span": true, "strike": true, "strong": true,
-	"sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true,
-	"wbr": true,
-}
-
 // tagSpace returns what a tag named name becomes in text: nothing for an
 // inline element, a space for a line break or block-level element.
 func tagSpace(name string) string {
-	if inlineTags[strings.ToLower(name)] {
+	if n := strings.ToLower(name); n != "br" && doc.IsInlineElement(n) {
 		return ""
 	}
 	return " "
