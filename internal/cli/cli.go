@@ -107,7 +107,7 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen: %s\n", ue.msg)
 		return ExitUsage
 	case errors.Is(err, flag.ErrHelp):
-		return ExitUsage
+		return ExitOK // asked for: flag printed the subcommand's usage, as docgen -h does
 	}
 	fmt.Fprintf(stderr, "docgen: %v\n", err)
 	return ExitInput

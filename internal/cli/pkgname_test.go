@@ -30,3 +30,15 @@ func TestDefaultPackageName(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "\npackage v2\n")
 }
+
+// TestSubcommandHelp: -h prints a subcommand's flags and succeeds, as
+// "docgen -h" does; a bad flag is still a usage error.
+func TestSubcommandHelp(t *testing.T) {
+	for _, cmd := range []string{"generate", "check", "diff", "ir", "lint", "apidiff", "fetch"} {
+		code, _, stderr := docgen(cmd, "-h")
+		assert.Equal(t, 0, code, cmd)
+		assert.Contains(t, stderr, "Usage of docgen "+cmd, cmd)
+		code, _, _ = docgen(cmd, "-no-such-flag")
+		assert.Equal(t, 2, code, cmd)
+	}
+}
