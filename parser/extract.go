@@ -56,7 +56,7 @@ type blockMeta struct {
 }
 
 var (
-	namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*([A-Za-z0-9_.]+)`)
+	namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*(` + doc.NamespaceName + `)`)
 	titleAPI      = regexp.MustCompile(`^(?i)(update|create|get|list|delete|add|remove)\s+(.+)$`)
 	titleAction   = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(action|function)$`)
 	// titleBound is how current Graph pages title actions and functions:
@@ -934,10 +934,10 @@ var sdkLanguage = map[string]bool{
 }
 
 var (
-	// requestLineRe reads "PATCH /users/{id | userPrincipalName}/x": a path
-	// parameter in braces may hold spaces (alternative keys).
-	requestLineRe = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\s+((?:\{[^{}\n]*\}|[^\s{]|\{)+)`)
-	statusLineRe  = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})`)
+	// requestLineRe reads the method and path at the start of a request
+	// line, statusLineRe the status code of a status line.
+	requestLineRe = regexp.MustCompile(`^(` + doc.RequestMethod + `)\s+(` + doc.RequestPath + `)`)
+	statusLineRe  = regexp.MustCompile(`^` + doc.HTTPVersion + `\s+(\d{3})`)
 	hostPrefix    = regexp.MustCompile(`^(?i)https?://[^/]+(/(v1\.0|beta))?`)
 	pathParam     = regexp.MustCompile(`\{([^{}]+)\}`)
 	httpHeader    = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$`)

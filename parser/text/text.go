@@ -26,10 +26,10 @@ import (
 )
 
 var (
-	// requestLine reads "PATCH /users/{id | userPrincipalName}": a path
-	// parameter in braces may hold spaces (alternative keys).
-	requestLine   = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS) +(?:\{[^{}]*\}|[^\s{]|\{)+( +HTTP/\d(\.\d)?)?$`)
-	statusLine    = regexp.MustCompile(`^HTTP/\d(\.\d)? +\d{3}\b`)
+	// requestLine is a whole line "PATCH /users/{id}", perhaps with
+	// " HTTP/1.1"; statusLine starts "HTTP/1.1 200".
+	requestLine   = regexp.MustCompile(`^` + doc.RequestMethod + ` +` + doc.RequestPath + `(?: +` + doc.HTTPVersion + `)?$`)
+	statusLine    = regexp.MustCompile(`^` + doc.HTTPVersion + ` +\d{3}\b`)
 	headerLine    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: *\S`)
 	pipeDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
 )
@@ -128,7 +128,7 @@ func headingText(line string) string {
 }
 
 // namespaceLine is the "Namespace: microsoft.graph" line under a title.
-var namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*[A-Za-z0-9_.]+$`)
+var namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*` + doc.NamespaceName + `$`)
 
 // pageChrome reports lines a capture may start with before the title: a
 // callout label, or the sign-in banner of the documentation site.
