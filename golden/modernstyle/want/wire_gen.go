@@ -633,17 +633,15 @@ func validateModel(m any) error {
 // body, break, then the required properties (in tag order) b does not set
 // to a value.
 func validateBody(b any) error {
-	var errs ValidationError
+	var errs, missing ValidationError
 	eachOptional(b, func(name string, r rules, o optionalField) {
 		if v := optionalValue(o); v.IsValid() {
 			checkProperty(&errs, name, v, r)
+		} else if r.required {
+			missing.Add(name, "required property is not set")
 		}
 	})
-	eachOptional(b, func(name string, r rules, o optionalField) {
-		if r.required && !optionalValue(o).IsValid() {
-			errs.Add(name, "required property is not set")
-		}
-	})
+	errs.Problems = append(errs.Problems, missing.Problems...)
 	return errs.Err()
 }
 
