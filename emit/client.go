@@ -9,7 +9,7 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// clientFile emits client_gen.go, the HTTP layer: for every documented path
+// clientFile emits client_gen.go of the HTTP layer: for every documented path
 // of every operation with a body, a New...Request builder and a Client
 // method, and GraphError for non-2xx answers. The logic lives in unexported
 // helpers (newJSONRequest, send, sendFor); each generated function only
@@ -49,9 +49,9 @@ func (g *gen) respType(op *ir.Operation) *jen.Statement {
 	case r.Name == "":
 		return nil
 	case !r.Collection && g.polyBase(r) != nil:
-		return jen.Id(t.AnyGoName)
+		return g.modelRef(t.AnyGoName)
 	case t != nil && !r.Collection:
-		return jen.Id(t.GoName)
+		return g.modelRef(t.GoName)
 	}
 	return jen.Qual("encoding/json", "RawMessage")
 }
@@ -270,7 +270,7 @@ func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
 		params = append(params, jen.Id(pn).String())
 		args = append(args, jen.Id(pn))
 	}
-	params = append(params, jen.Id("body").Op("*").Id(ir.BodyName(op.GoName)))
+	params = append(params, jen.Id("body").Op("*").Add(g.modelRef(ir.BodyName(op.GoName))))
 	args = append(args, jen.Id("body"))
 	build := jen.List(jen.Id("req"), jen.Err()).Op(":=").Id(ir.RequestBuilderName(p.GoName)).Call(args...)
 	recv := jen.Id("c").Op("*").Id("Client")
@@ -303,7 +303,7 @@ func (g *gen) requestBuilder(f *jen.File, op *ir.Operation, p ir.Path) {
 	for _, pn := range p.ParamGoNames {
 		params = append(params, jen.Id(pn).String())
 	}
-	params = append(params, jen.Id("body").Op("*").Id(ir.BodyName(op.GoName)))
+	params = append(params, jen.Id("body").Op("*").Add(g.modelRef(ir.BodyName(op.GoName))))
 
 	// Build the URL from literal segments and escaped parameters.
 	url := jen.Qual("strings", "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/"))

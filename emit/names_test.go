@@ -1,11 +1,7 @@
 package emit_test
 
 import (
-	"go/ast"
 	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -29,15 +25,7 @@ func TestOperationNamedLikeClientField(t *testing.T) {
 	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
 		ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
 	require.False(t, diags.HasErrors(), "%v", diags)
-	files, err := emit.Generate(spec, emit.Options{Package: "names"})
+	files, err := emit.Generate(spec, emit.Options{Package: "names", ImportPath: "example.com/names"})
 	require.NoError(t, err)
-	fset := token.NewFileSet()
-	var asts []*ast.File
-	for _, f := range files {
-		af, err := parser.ParseFile(fset, f.Name, f.Data, 0)
-		require.NoError(t, err)
-		asts = append(asts, af)
-	}
-	_, err = (&types.Config{Importer: importer.Default()}).Check("example.com/names", fset, asts, nil)
-	require.NoError(t, err)
+	require.NoError(t, typeCheck(files, "example.com/names", importer.Default()))
 }

@@ -9,7 +9,8 @@ import (
 // patches emits, for every documented operation with a body, a body type in
 // which each property is absent, null or a value (Optional[T] with omitzero:
 // a *T cannot tell absent from null), its Validate and CheckReadOnly, and
-// <Op>BodyFromChanges. The request builders are in client_gen.go.
+// <Op>BodyFromChanges. The request builders are in the HTTP layer
+// (<pkg>http/client_gen.go).
 func (g *gen) patchFile(f *jen.File) {
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]

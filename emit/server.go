@@ -199,7 +199,7 @@ func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
 	if status < 200 || status > 299 || status == 204 {
 		status = 200
 	}
-	fnParams := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route"), jen.Id("body").Op("*").Id(body)}
+	fnParams := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route"), jen.Id("body").Op("*").Add(g.modelRef(body))}
 	where := op.Method + " " + op.Paths[0].Template
 	if n := len(op.Paths) - 1; n > 0 {
 		where += " and " + english.Count(n, "more documented path")
@@ -209,7 +209,7 @@ func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
 	serve := func(call jen.Code) jen.Code {
 		return jen.Return(jen.Op("&").Id("opHandler").Values(jen.Lit(op.Method), jen.Lit(status), jen.Index().String().Values(templates...),
 			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route"), jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
-				jen.Id("body").Op(":=").New(jen.Id(body)),
+				jen.Id("body").Op(":=").New(g.modelRef(body)),
 				jen.If(jen.Err().Op(":=").Id("decodeBody").Call(jen.Id("data"), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				call,
 			)))

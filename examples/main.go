@@ -12,6 +12,7 @@ import (
 	"os"
 
 	"example.com/intune-tool/graph"
+	"example.com/intune-tool/graph/graphhttp"
 )
 
 // fromService is what GET returns (the documented response example).
@@ -44,7 +45,7 @@ func run(w io.Writer) error {
 	if err := body.Validate(); err != nil {
 		return err
 	}
-	req, err := graph.NewUpdateMobileThreatDefenseConnectorRequest(context.Background(),
+	req, err := graphhttp.NewUpdateMobileThreatDefenseConnectorRequest(context.Background(),
 		"https://graph.microsoft.com/beta", *old.ID, body)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,8 +15,9 @@ import (
 
 // TestDrift runs each drift/*.txtar case, the golden tests of docgen check
 // and docgen diff. The archive's pages/ files are the input; docgen
-// generate writes them to out/ (package "thing"); then the output directory
-// is changed as the archive says:
+// generate writes them to out/ (package "thing", in the module
+// example.com/drift); then the output directory is changed as the archive
+// says:
 //
 //	-- append/out/NAME --   appends the section to out/NAME
 //	-- delete/out/NAME --   deletes out/NAME
@@ -37,6 +39,7 @@ func TestDrift(t *testing.T) {
 			require.NoError(t, err)
 			dir := t.TempDir()
 			t.Chdir(dir)
+			require.NoError(t, os.WriteFile("go.mod", []byte("module example.com/drift\n"), 0o644))
 			sections := map[string]int{}
 			for i, f := range ar.Files {
 				sections[f.Name] = i
@@ -92,16 +95,18 @@ func TestDrift(t *testing.T) {
 	}
 }
 
-// snapshotDir reads every file of dir.
+// snapshotDir reads every file below dir, by slash path.
 func snapshotDir(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	entries, err := os.ReadDir(dir)
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		out[filepath.ToSlash(p)] = string(data)
+		return err
+	})
 	require.NoError(t, err)
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		out[e.Name()] = string(data)
-	}
 	return out
 }

@@ -44,19 +44,28 @@ func run(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
-// genFiles reads the *_gen.go files of dir.
+// genFiles reads the *_gen.go files of dir and of its subdirectories (the
+// HTTP layer's package), by slash path below dir.
 func genFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	matches, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
 	require.NoError(t, err)
-	for _, m := range matches {
+	more, err := filepath.Glob(filepath.Join(dir, "*", "*_gen.go"))
+	require.NoError(t, err)
+	for _, m := range append(matches, more...) {
 		data, err := os.ReadFile(m)
 		require.NoError(t, err)
-		out[filepath.Base(m)] = string(data)
+		rel, err := filepath.Rel(dir, m)
+		require.NoError(t, err)
+		out[filepath.ToSlash(rel)] = string(data)
 	}
 	return out
 }
+
+// module is the module path of this repository: the import path of a
+// golden case's want/ is module + "/golden/<case>/want".
+const module = "github.com/docgen-dev/docgen"
 
 func keys(m map[string]string) []string {
 	var k []string
@@ -68,7 +77,9 @@ func keys(m map[string]string) []string {
 }
 
 // TestGolden generates each case into a temporary directory and compares the
-// whole file set, and the IR, with the committed want/ and ir.json.
+// whole file set, and the IR, with the committed want/ and ir.json. The
+// output is generated as the package want/ is (-import), since the HTTP
+// layer imports it.
 func TestGolden(t *testing.T) {
 	for _, name := range cases(t) {
 		t.Run(name, func(t *testing.T) {
@@ -77,7 +88,7 @@ func TestGolden(t *testing.T) {
 			if *update {
 				out = filepath.Join(name, "want")
 			}
-			code, _, stderr := run("generate", "-o", out, "-pkg", name, input)
+			code, _, stderr := run("generate", "-o", out, "-pkg", name, "-import", module+"/golden/"+name+"/want", input)
 			require.Equal(t, 0, code, "generate failed:\n%s", stderr)
 
 			_, irJSON, irErr := run("ir", input)
@@ -118,6 +129,8 @@ func TestErrors(t *testing.T) {
 			archive, err := filepath.Abs(path)
 			require.NoError(t, err)
 			dir := t.TempDir()
+			// The output goes into a module, as with go generate.
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/errors\n"), 0o644))
 			var args []string
 			var wantStderr string
 			wantCode, stderrIdx := 1, -1

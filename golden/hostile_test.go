@@ -9,10 +9,13 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,7 +111,7 @@ func TestHostile(t *testing.T) {
 				require.NoError(t, os.WriteFile(p, data, 0o644))
 			}
 			t.Chdir(dir)
-			code, _, stderr := run("generate", "-o", "out", "-pkg", "hostile", "pages")
+			code, _, stderr := run("generate", "-o", "out", "-pkg", "hostile", "-import", "example.com/hostile", "pages")
 			if c.fails != "" {
 				assert.Equal(t, 1, code, "exit code; stderr:\n%s", stderr)
 				re := regexp.MustCompile(`(?m)^pages/[^:\s]+:\d+:\d+: .*` + regexp.QuoteMeta(c.fails))
@@ -428,38 +431,61 @@ type outFile struct {
 	ast  *ast.File
 }
 
+// parseOutput parses the Go files of dir and of its subdirectories (the
+// HTTP layer's package); each is named by its slash path below dir.
 func parseOutput(t *testing.T, dir string) []outFile {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	require.NoError(t, err)
 	require.NotEmpty(t, names)
+	more, err := filepath.Glob(filepath.Join(dir, "*", "*.go"))
+	require.NoError(t, err)
 	fset := token.NewFileSet()
 	var out []outFile
-	for _, n := range names {
+	for _, n := range append(names, more...) {
 		src, err := os.ReadFile(n)
 		require.NoError(t, err)
-		f, err := parser.ParseFile(fset, filepath.Base(n), src, parser.ParseComments|parser.AllErrors)
+		rel, err := filepath.Rel(dir, n)
+		require.NoError(t, err)
+		rel = filepath.ToSlash(rel)
+		f, err := parser.ParseFile(fset, rel, src, parser.ParseComments|parser.AllErrors)
 		require.NoError(t, err, "%s does not parse", n)
-		out = append(out, outFile{name: filepath.Base(n), src: src, fset: fset, ast: f})
+		out = append(out, outFile{name: rel, src: src, fset: fset, ast: f})
 	}
 	return out
 }
 
-func typeCheck(t *testing.T, imp types.Importer, files []outFile) {
+// typeCheck type-checks the generated package example.com/hostile, then the
+// packages in its subdirectories, which may import it.
+func typeCheck(t *testing.T, std types.Importer, files []outFile) {
 	t.Helper()
-	var asts []*ast.File
+	byDir := map[string][]*ast.File{}
 	for _, f := range files {
-		asts = append(asts, f.ast)
+		byDir[path.Dir(f.name)] = append(byDir[path.Dir(f.name)], f.ast)
 	}
-	var errs []string
-	conf := types.Config{Importer: imp, Error: func(err error) {
-		if len(errs) < 10 {
-			errs = append(errs, err.Error())
+	checked := map[string]*types.Package{}
+	imp := importerFunc(func(p string) (*types.Package, error) {
+		if pkg := checked[p]; pkg != nil {
+			return pkg, nil
 		}
-	}}
-	_, _ = conf.Check("example.com/hostile", files[0].fset, asts, nil)
-	assert.Empty(t, errs, "generated package does not type-check")
+		return std.Import(p)
+	})
+	for _, dir := range slices.Sorted(maps.Keys(byDir)) { // "." first
+		var errs []string
+		conf := types.Config{Importer: imp, Error: func(err error) {
+			if len(errs) < 10 {
+				errs = append(errs, err.Error())
+			}
+		}}
+		p := path.Join("example.com/hostile", dir)
+		checked[p], _ = conf.Check(p, files[0].fset, byDir[dir], nil)
+		assert.Empty(t, errs, "generated package %s does not type-check", p)
+	}
 }
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // checkText rejects characters that hide or reorder text in an editor or a
 // review tool, anywhere in the output.
@@ -611,7 +637,7 @@ func checkFragments(t *testing.T, files []outFile, frags []string) map[string]bo
 // whatever the pages say: the runtime and the helpers, from an empty spec.
 func fixedDecls(t *testing.T) map[string]bool {
 	t.Helper()
-	files, err := emit.Generate(&ir.Spec{}, emit.Options{Package: "hostile"})
+	files, err := emit.Generate(&ir.Spec{}, emit.Options{Package: "hostile", ImportPath: "example.com/hostile"})
 	require.NoError(t, err)
 	fset := token.NewFileSet()
 	names := map[string]bool{}

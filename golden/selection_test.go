@@ -19,6 +19,7 @@ var typeDecl = regexp.MustCompile(`(?m)^type (\w+) `)
 // checks that the package holds exactly their closure and compiles alone.
 func TestSelection(t *testing.T) {
 	out := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(out, "go.mod"), []byte("module example.com/sel\n\ngo 1.24\n"), 0o644))
 	code, _, stderr := run("generate", "-o", out, "-pkg", "sel",
 		"-types", "mobileThreatDefenseConnector,microsoft.graph.iosManagedAppProtection", "../docs-src/intune")
 	require.Equal(t, 0, code, stderr)
@@ -52,7 +53,6 @@ func TestSelection(t *testing.T) {
 	if err != nil {
 		t.Skip("go command not found")
 	}
-	require.NoError(t, os.WriteFile(filepath.Join(out, "go.mod"), []byte("module example.com/sel\n\ngo 1.24\n"), 0o644))
 	cmd := exec.Command(goBin, "vet", "./...")
 	cmd.Dir = out
 	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
@@ -62,7 +62,7 @@ func TestSelection(t *testing.T) {
 
 // TestSelectionUnknownName: an unknown name fails with the nearest names.
 func TestSelectionUnknownName(t *testing.T) {
-	code, _, stderr := run("generate", "-o", t.TempDir(), "-types", "mobileThreatDefenceConector", "../docs-src/intune")
+	code, _, stderr := run("generate", "-o", t.TempDir(), "-import", "example.com/sel", "-types", "mobileThreatDefenceConector", "../docs-src/intune")
 	assert.Equal(t, 1, code)
 	// Warnings about the pages come first; the error is the last line.
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
@@ -77,15 +77,15 @@ func TestSelectionUnknownName(t *testing.T) {
 // a selection of it alone leaves out; its client method still returns the
 // Any wrapper, as it does when everything is generated.
 func TestSelectionKeepsSignatures(t *testing.T) {
-	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *UpdateDeviceManagementSettingDefinitionBody) (*AnyDeviceManagementSettingDefinition, error) {"
-	all, err := os.ReadFile("../generated/intune/client_gen.go")
+	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *intune.UpdateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error) {"
+	all, err := os.ReadFile("../generated/intune/intunehttp/client_gen.go")
 	require.NoError(t, err)
 	require.Contains(t, string(all), sig)
 
 	out := t.TempDir()
-	code, _, stderr := run("generate", "-o", out, "-pkg", "sel", "-types", "deviceManagementSettingDefinition", "../docs-src/intune")
+	code, _, stderr := run("generate", "-o", out, "-pkg", "intune", "-import", "example.com/intune", "-types", "deviceManagementSettingDefinition", "../docs-src/intune")
 	require.Equal(t, 0, code, stderr)
-	sel, err := os.ReadFile(filepath.Join(out, "client_gen.go"))
+	sel, err := os.ReadFile(filepath.Join(out, "intunehttp", "client_gen.go"))
 	require.NoError(t, err)
 	assert.Contains(t, string(sel), sig)
 }

@@ -70,7 +70,7 @@ func generate(b *testing.B, pkg string, paths ...string) {
 	if res.diags.HasErrors() {
 		b.Fatalf("%s: input has errors: %v", pkg, res.diags)
 	}
-	if _, err := emit.Generate(res.spec, emit.Options{Package: pkg}); err != nil {
+	if _, err := emit.Generate(res.spec, emit.Options{Package: pkg, ImportPath: "example.com/" + pkg}); err != nil {
 		b.Fatal(err)
 	}
 }
@@ -148,12 +148,12 @@ func BenchmarkScale(b *testing.B) {
 // up-to-date output directory.
 func BenchmarkCheckUnchanged(b *testing.B) {
 	out := b.TempDir()
-	if code := Main([]string{"generate", "-o", out, "-pkg", "intune", corpus}, io.Discard, io.Discard); code != 0 {
+	if code := Main([]string{"generate", "-o", out, "-pkg", "intune", "-import", "example.com/intune", corpus}, io.Discard, io.Discard); code != 0 {
 		b.Fatalf("generate: exit %d", code)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := Main([]string{"check", "-o", out, "-pkg", "intune", corpus}, io.Discard, io.Discard); code != 0 {
+		if code := Main([]string{"check", "-o", out, "-pkg", "intune", "-import", "example.com/intune", corpus}, io.Discard, io.Discard); code != 0 {
 			b.Fatalf("check: exit %d", code)
 		}
 	}
@@ -168,14 +168,14 @@ func BenchmarkCheckAll(b *testing.B) {
 	for _, a := range as {
 		p, _ := pageStats(b, a.dir)
 		pages += p
-		if code := Main([]string{"generate", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, a.dir}, io.Discard, io.Discard); code != 0 {
+		if code := Main([]string{"generate", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, "-import", "example.com/" + a.name, a.dir}, io.Discard, io.Discard); code != 0 {
 			b.Fatalf("generate %s: exit %d", a.name, code)
 		}
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, a := range as {
-			if code := Main([]string{"check", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, a.dir}, io.Discard, io.Discard); code != 0 {
+			if code := Main([]string{"check", "-o", filepath.Join(tmp, a.name), "-pkg", a.name, "-import", "example.com/" + a.name, a.dir}, io.Discard, io.Discard); code != 0 {
 				b.Fatalf("check %s: exit %d", a.name, code)
 			}
 		}

@@ -79,7 +79,7 @@ func TestDeterminism(t *testing.T) {
 		}{{"forward", inputs}, {"reversed absolute", reversed}, {"shuffled", shuffled}} {
 			runtime.GOMAXPROCS(procs)
 			name := order.name + ", GOMAXPROCS=" + string(rune('0'+procs))
-			dir := t.TempDir()
+			dir := moduleDir(t)
 			code, _, stderr := docgen(append([]string{"generate", "-o", dir, "-pkg", "det"}, order.paths...)...)
 			require.Equal(t, 0, code, "%s:\n%s", name, stderr)
 			got := snapshot(t, dir)

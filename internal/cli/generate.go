@@ -7,7 +7,9 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -36,7 +38,8 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	out := fs.String("o", "", "output `DIR` for the generated package (required)")
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: derived from DIR)")
 	types := fs.String("types", "", "comma-separated `NAMES` of the types to generate, with what they need (default: all)")
-	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server); -http=false: models only, no net/http")
+	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
+	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -52,6 +55,13 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	}
 	if !token.IsIdentifier(*pkg) || token.IsKeyword(*pkg) {
 		return usageError{fmt.Sprintf("%s: -pkg %q is not a valid Go package name", name, *pkg)}
+	}
+	if *httpLayer && *importPath == "" {
+		p, err := dirImportPath(*out)
+		if err != nil {
+			return usageError{fmt.Sprintf("%s: %v: pass -import PATH (the import path of %s), or -http=false", name, err, filepath.ToSlash(*out))}
+		}
+		*importPath = p
 	}
 	res, err := load(fs.Args())
 	if err != nil {
@@ -76,88 +86,128 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	// output does not depend on the order the paths were given in.
 	slices.Sort(sources)
 	sources = slices.Compact(sources)
-	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, NoHTTP: !*httpLayer})
+	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, ImportPath: *importPath, NoHTTP: !*httpLayer})
 	if err != nil {
 		return err
 	}
+	o := output{dir: *out, subdirs: httpDirs(*out, *pkg)}
 	switch m {
 	case modeCheck:
-		return check(*out, files, stdout)
+		return check(o, files, stdout)
 	case modeDiff:
-		return diff(*out, files, stdout)
+		return diff(o, files, stdout)
 	}
-	return write(*out, files)
+	return write(o, files)
 }
+
+// output is where generate writes: dir, and the subdirectories of dir that
+// hold packages generated with it.
+type output struct {
+	dir     string
+	subdirs []string
+}
+
+// path is the file name (slash-separated, relative to dir) on disk.
+func (o output) path(name string) string { return filepath.Join(o.dir, filepath.FromSlash(name)) }
+
+// display is the file name as reported: slash-separated, with dir.
+func (o output) display(name string) string { return filepath.ToSlash(o.dir) + "/" + name }
 
 // isDocgenFile reports whether data is a file docgen generated.
 func isDocgenFile(data []byte) bool {
-	f, err := parser.ParseFile(token.NewFileSet(), "", data, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil || !ast.IsGenerated(f) {
-		return false
-	}
-	return bytes.Contains(data[:min(len(data), 200)], []byte("// "+emit.Header))
+	_, ok := docgenPackage(data)
+	return ok
 }
 
-// outputPlan is how dir differs from the files generate would write.
+// docgenPackage is the package name of data, if docgen generated it.
+func docgenPackage(data []byte) (string, bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", data, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || !ast.IsGenerated(f) || !bytes.Contains(data[:min(len(data), 200)], []byte("// "+emit.Header)) {
+		return "", false
+	}
+	return f.Name.Name, true
+}
+
+// httpDirs are the subdirectories of dir that hold, or held, the HTTP layer
+// of the package generated into dir: the one for pkg, and the ones for the
+// package names dir's docgen files declare now (after a rename, the old
+// layer is orphaned). With -http=false they all hold only orphans.
+func httpDirs(dir, pkg string) []string {
+	names := map[string]bool{emit.HTTPPackage(pkg): true}
+	matches, _ := filepath.Glob(filepath.Join(dir, "*_gen.go"))
+	for _, m := range matches {
+		if data, err := os.ReadFile(m); err == nil {
+			if old, ok := docgenPackage(data); ok {
+				names[emit.HTTPPackage(old)] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(names))
+}
+
+// outputPlan is how an output differs from the files generate would write.
 type outputPlan struct {
-	stale, missing, orphaned []string          // file names, sorted
+	stale, missing, orphaned []string          // file names relative to the output, sorted
 	old                      map[string][]byte // contents of the stale and orphaned files
 }
 
 func (p outputPlan) upToDate() bool { return len(p.stale)+len(p.missing)+len(p.orphaned) == 0 }
 
-// plan compares files with dir: which are stale or missing, and which
-// docgen files in dir would be orphaned. A file in the way that docgen did
-// not write is an error.
-func plan(dir string, files []emit.File) (outputPlan, error) {
+// plan compares files with the output: which are stale or missing, and which
+// docgen files in its directories would be orphaned. A file in the way that
+// docgen did not write is an error.
+func plan(o output, files []emit.File) (outputPlan, error) {
 	p := outputPlan{old: map[string][]byte{}}
 	want := map[string]bool{}
 	for _, f := range files {
 		want[f.Name] = true
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		old, err := os.ReadFile(o.path(f.Name))
 		switch {
 		case os.IsNotExist(err):
 			p.missing = append(p.missing, f.Name)
 		case err != nil:
 			return p, err
 		case !isDocgenFile(old):
-			return p, fmt.Errorf("%s: file exists and was not generated by docgen; refusing to overwrite it", filepath.ToSlash(filepath.Join(dir, f.Name)))
+			return p, fmt.Errorf("%s: file exists and was not generated by docgen; refusing to overwrite it", o.display(f.Name))
 		case !bytes.Equal(old, f.Data):
 			p.stale = append(p.stale, f.Name)
 			p.old[f.Name] = old
 		}
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !os.IsNotExist(err) {
-		return p, err
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || want[n] || !strings.HasSuffix(n, "_gen.go") {
-			continue
+	for _, sub := range append([]string{""}, o.subdirs...) {
+		entries, err := os.ReadDir(o.path(sub))
+		if err != nil && !os.IsNotExist(err) {
+			return p, err
 		}
-		if data, err := os.ReadFile(filepath.Join(dir, n)); err == nil && isDocgenFile(data) {
-			p.orphaned = append(p.orphaned, n)
-			p.old[n] = data
+		for _, e := range entries {
+			n := path.Join(sub, e.Name())
+			if e.IsDir() || want[n] || !strings.HasSuffix(n, "_gen.go") {
+				continue
+			}
+			if data, err := os.ReadFile(o.path(n)); err == nil && isDocgenFile(data) {
+				p.orphaned = append(p.orphaned, n)
+				p.old[n] = data
+			}
 		}
 	}
+	sort.Strings(p.stale)
+	sort.Strings(p.missing)
 	sort.Strings(p.orphaned)
 	return p, nil
 }
 
-// diff prints a unified diff of what generate would change in dir.
-func diff(dir string, files []emit.File, stdout io.Writer) error {
-	p, err := plan(dir, files)
+// diff prints a unified diff of what generate would change in the output.
+func diff(o output, files []emit.File, stdout io.Writer) error {
+	p, err := plan(o, files)
 	if err != nil {
 		return err
 	}
-	d := filepath.ToSlash(dir)
 	byName := map[string][]byte{}
 	for _, f := range files {
 		byName[f.Name] = f.Data
 	}
 	show := func(name string, old, new []byte) {
-		oldName, newName := "a/"+d+"/"+name, "b/"+d+"/"+name
+		oldName, newName := "a/"+o.display(name), "b/"+o.display(name)
 		if old == nil {
 			oldName = "/dev/null"
 		}
@@ -197,41 +247,47 @@ func splitLines(b []byte) []string {
 	return lines
 }
 
-func check(dir string, files []emit.File, stdout io.Writer) error {
-	p, err := plan(dir, files)
+func check(o output, files []emit.File, stdout io.Writer) error {
+	p, err := plan(o, files)
 	if err != nil {
 		return err
 	}
-	d := filepath.ToSlash(dir)
 	for _, n := range p.stale {
-		fmt.Fprintf(stdout, "stale: %s/%s\n", d, n)
+		fmt.Fprintf(stdout, "stale: %s\n", o.display(n))
 	}
 	for _, n := range p.missing {
-		fmt.Fprintf(stdout, "missing: %s/%s\n", d, n)
+		fmt.Fprintf(stdout, "missing: %s\n", o.display(n))
 	}
 	for _, n := range p.orphaned {
-		fmt.Fprintf(stdout, "orphaned: %s/%s\n", d, n)
+		fmt.Fprintf(stdout, "orphaned: %s\n", o.display(n))
 	}
 	if !p.upToDate() {
-		fmt.Fprintf(stdout, "docgen: %s is out of date; run docgen generate\n", d)
+		fmt.Fprintf(stdout, "docgen: %s is out of date; run docgen generate\n", filepath.ToSlash(o.dir))
 		return silentError{ExitInput}
 	}
 	return nil
 }
 
-// write brings dir up to date: everything is rendered before anything is
-// written; each changed file goes through a temporary file and a rename, so a
-// reader (or a crash) sees either the old or the new file; orphaned docgen
-// files are removed; files docgen did not write are never touched.
-func write(dir string, files []emit.File) error {
-	p, err := plan(dir, files)
+// write brings the output up to date: everything is rendered before anything
+// is written; each changed file goes through a temporary file and a rename,
+// so a reader (or a crash) sees either the old or the new file; orphaned
+// docgen files are removed, and then a subdirectory they leave empty; files
+// docgen did not write are never touched.
+func write(o output, files []emit.File) error {
+	p, err := plan(o, files)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	dirs := map[string]bool{o.dir: true}
+	for _, f := range files {
+		dirs[filepath.Dir(o.path(f.Name))] = true
 	}
-	atomicfile.RemoveTemps(dir)
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		atomicfile.RemoveTemps(d)
+	}
 	changed := map[string]bool{}
 	for _, n := range append(p.stale, p.missing...) {
 		changed[n] = true
@@ -240,13 +296,20 @@ func write(dir string, files []emit.File) error {
 		if !changed[f.Name] {
 			continue
 		}
-		if err := atomicfile.Write(filepath.Join(dir, f.Name), f.Data); err != nil {
+		if err := atomicfile.Write(o.path(f.Name), f.Data); err != nil {
 			return err
 		}
 	}
 	for _, n := range p.orphaned {
-		if err := os.Remove(filepath.Join(dir, n)); err != nil {
+		if err := os.Remove(o.path(n)); err != nil {
 			return err
+		}
+	}
+	for _, sub := range o.subdirs {
+		if entries, err := os.ReadDir(o.path(sub)); err == nil && len(entries) == 0 {
+			if err := os.Remove(o.path(sub)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -3,9 +3,11 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -28,21 +30,36 @@ func docgen(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
-// snapshot reads every file of dir (not recursing) into a map.
+// snapshot reads every file below dir into a map, by slash path.
 func snapshot(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
 	out := map[string][]byte{}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		out[e.Name()] = data
-	}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	require.NoError(t, err)
 	return out
+}
+
+// moduleDir is a new, empty directory "out" in a module example.com/m (the
+// HTTP layer imports the generated package by its import path, which
+// generate reads from the go.mod above its output).
+func moduleDir(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, "go.mod"), []byte("module example.com/m\n"), 0o644))
+	dir := filepath.Join(root, "out")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	return dir
 }
 
 func names(m map[string][]byte) []string {
@@ -57,7 +74,7 @@ func names(m map[string][]byte) []string {
 // generated writes a fresh generation of smallInput into a new directory.
 func generated(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := moduleDir(t)
 	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", smallInput)
 	require.Equal(t, 0, code, stderr)
 	return dir
@@ -80,7 +97,7 @@ func TestRefuseForeignFiles(t *testing.T) {
 			if strings.Contains(name, "wire_gen.go") {
 				target = "wire_gen.go"
 			}
-			dir := t.TempDir()
+			dir := moduleDir(t)
 			p := filepath.Join(dir, target)
 			require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
 			require.NoError(t, os.Chtimes(p, old, old))
@@ -146,6 +163,28 @@ func TestOrphans(t *testing.T) {
 	assert.Equal(t, 0, code, stdout+stderr)
 }
 
+// TestHTTPLayerOrphans: with -http=false the HTTP layer's files are
+// orphans: generate removes them, and their directory once it is empty; a
+// hand-written file there keeps the directory and survives.
+func TestHTTPLayerOrphans(t *testing.T) {
+	dir := generated(t)
+	require.Contains(t, snapshot(t, dir), "seedhttp/client_gen.go")
+	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", "-http=false", smallInput)
+	require.Equal(t, 0, code, stderr)
+	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
+	assert.True(t, os.IsNotExist(err), "the empty directory of the HTTP layer must go")
+
+	dir = generated(t)
+	mine := filepath.Join(dir, "seedhttp", "auth.go")
+	require.NoError(t, os.WriteFile(mine, []byte("package seedhttp\n"), 0o644))
+	code, _, stderr = docgen("generate", "-o", dir, "-pkg", "seed", "-http=false", smallInput)
+	require.Equal(t, 0, code, stderr)
+	got := snapshot(t, dir)
+	assert.Equal(t, "package seedhttp\n", string(got["seedhttp/auth.go"]))
+	assert.NotContains(t, got, "seedhttp/client_gen.go")
+	assert.NotContains(t, got, "seedhttp/server_gen.go")
+}
+
 // TestUnchangedFilesNotRewritten: regenerating rewrites only the files
 // whose content changes; the others keep their mtime (so build caches and
 // file watchers see no change).
@@ -154,13 +193,13 @@ func TestUnchangedFilesNotRewritten(t *testing.T) {
 	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
 	setAll := func() {
 		for n := range snapshot(t, dir) {
-			require.NoError(t, os.Chtimes(filepath.Join(dir, n), old, old))
+			require.NoError(t, os.Chtimes(filepath.Join(dir, filepath.FromSlash(n)), old, old))
 		}
 	}
 	mtimes := func() map[string]time.Time {
 		out := map[string]time.Time{}
 		for n := range snapshot(t, dir) {
-			st, err := os.Stat(filepath.Join(dir, n))
+			st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(n)))
 			require.NoError(t, err)
 			out[n] = st.ModTime()
 		}
@@ -180,6 +219,8 @@ func TestUnchangedFilesNotRewritten(t *testing.T) {
 	for n, m := range mtimes() {
 		assert.False(t, m.Equal(old), "%s was not rewritten although it changed", n)
 	}
+	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
+	assert.True(t, os.IsNotExist(err), "the HTTP layer of the old package name is orphaned and goes")
 	setAll()
 	code, _, stderr = docgen("generate", "-o", dir, "-pkg", "other", smallInput)
 	require.Equal(t, 0, code, stderr)
@@ -199,7 +240,7 @@ func TestTempFilesCleaned(t *testing.T) {
 	_, err := os.Stat(left)
 	assert.True(t, os.IsNotExist(err), "leftover temporary file survived the next run")
 	for n := range snapshot(t, dir) {
-		assert.False(t, strings.HasPrefix(n, ".docgen-"), "temporary file %s left behind", n)
+		assert.False(t, strings.HasPrefix(path.Base(n), ".docgen-"), "temporary file %s left behind", n)
 	}
 }
 
@@ -238,7 +279,7 @@ func TestKill(t *testing.T) {
 		return cmd
 	}
 	expect := func(input string) (map[string][]byte, time.Duration) {
-		dir := t.TempDir()
+		dir := moduleDir(t)
 		start := time.Now()
 		out, err := gen(context.Background(), dir, input).CombinedOutput()
 		require.NoError(t, err, "%s", out)
@@ -248,7 +289,7 @@ func TestKill(t *testing.T) {
 	newSet, full := expect("docs-src/intune")
 	require.Equal(t, names(oldSet), names(newSet), "the test wants every file replaced")
 
-	dir := t.TempDir()
+	dir := moduleDir(t)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	const kills = 5
 	sawMixed := false
@@ -256,7 +297,9 @@ func TestKill(t *testing.T) {
 		// Start from the old generation each time (leaving any temporary
 		// file of the previous kill for the final run to clean up).
 		for n, data := range oldSet {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, n), data, 0o644))
+			p := filepath.Join(dir, filepath.FromSlash(n))
+			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+			require.NoError(t, os.WriteFile(p, data, 0o644))
 		}
 		cmd := gen(context.Background(), dir, "docs-src/intune")
 		require.NoError(t, cmd.Start())
@@ -284,7 +327,7 @@ func TestKill(t *testing.T) {
 		olds, news := 0, 0
 		for n, data := range got {
 			switch {
-			case strings.HasPrefix(n, ".docgen-") && strings.HasSuffix(n, ".tmp"):
+			case strings.HasPrefix(path.Base(n), ".docgen-") && strings.HasSuffix(n, ".tmp"):
 			case bytes.Equal(data, newSet[n]):
 				news++
 			case bytes.Equal(data, oldSet[n]):

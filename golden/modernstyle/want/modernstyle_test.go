@@ -1,7 +1,6 @@
 package modernstyle
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser"
 )
-
-const base = "https://graph.microsoft.com/v1.0"
 
 // example returns the example of the given role on an input page.
 func example(t *testing.T, page string, role ir.ExampleRole) ir.Example {
@@ -31,26 +28,6 @@ func example(t *testing.T, page string, role ir.ExampleRole) ir.Example {
 	}
 	t.Fatalf("%s has no %s example", page, role)
 	return ir.Example{}
-}
-
-// TestAlternativeKeyPath: "{id | userPrincipalName}" is one path parameter,
-// and paths that differ in their first segment get names from it.
-func TestAlternativeKeyPath(t *testing.T) {
-	ctx := context.Background()
-	body := &UpdateWidgetBody{DisplayName: Some("Sprocket")}
-
-	req, err := NewUpdateWidgetViaWidgetsRequest(ctx, base, "adele@contoso.com", "7", body)
-	require.NoError(t, err)
-	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7", req.URL.Path)
-
-	req, err = NewUpdateWidgetViaGroupsWidgetsRequest(ctx, base, "g1", "7", body)
-	require.NoError(t, err)
-	assert.Equal(t, "/v1.0/groups/g1/widgets/7", req.URL.Path)
-
-	req, err = NewWidgetPolishRequest(ctx, base, "adele@contoso.com", "7", &WidgetPolishBody{Grit: Some(int32(400))})
-	require.NoError(t, err)
-	assert.Equal(t, "POST", req.Method)
-	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7/polish", req.URL.Path)
 }
 
 // TestBodyFromEverySubsection: the body has the properties of both tables

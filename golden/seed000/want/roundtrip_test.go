@@ -76,10 +76,4 @@ func TestPatchBody(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"partnerState":"enabled","macEnabled":null,"androidEnabled":false}`, string(out))
 	require.NoError(t, b.Validate())
-
-	req, err := NewUpdateMobileThreatDefenseConnectorRequest(t.Context(), "https://graph.microsoft.com/beta/", "a/b c", &b)
-	require.NoError(t, err)
-	assert.Equal(t, "PATCH", req.Method)
-	assert.Equal(t, "https://graph.microsoft.com/beta/deviceManagement/mobileThreatDefenseConnectors/a%2Fb%20c", req.URL.String())
-	assert.Equal(t, "application/json", req.Header.Get("Content-Type"))
 }
