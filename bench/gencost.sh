@@ -75,13 +75,13 @@ per=${#areas[@]}
 for ((i = 0; i < runs; i++)); do
 	rm -rf "$tmp/out"
 	for a in "${areas[@]}"; do
-		timed "$tmp/gen" "$tmp/docgen" generate -o "$tmp/out/$a" -pkg "$a" "docs-src/$a"
+		timed "$tmp/gen" "$tmp/docgen" generate -o "$tmp/out/$a" -pkg "$a" -import "example.com/out/$a" "docs-src/$a"
 	done
 done
 summary "generate all" "$pages" "$tmp/gen"
 for ((i = 0; i < runs; i++)); do
 	for a in "${areas[@]}"; do
-		timed "$tmp/check" "$tmp/docgen" check -o "$tmp/out/$a" -pkg "$a" "docs-src/$a"
+		timed "$tmp/check" "$tmp/docgen" check -o "$tmp/out/$a" -pkg "$a" -import "example.com/out/$a" "docs-src/$a"
 	done
 done
 summary "check all (unchanged)" "$pages" "$tmp/check"
@@ -94,7 +94,7 @@ for s in 4 2 1; do
 	done
 	for ((i = 0; i < runs; i++)); do
 		rm -rf "$tmp/scale"
-		timed "$tmp/scale$s" "$tmp/docgen" generate -o "$tmp/scale" -pkg intune "${files[@]}"
+		timed "$tmp/scale$s" "$tmp/docgen" generate -o "$tmp/scale" -pkg intune -import example.com/scale "${files[@]}"
 	done
 	summary "scale $((4 / s))x (intune)" "${#files[@]}" "$tmp/scale$s"
 done

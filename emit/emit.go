@@ -187,13 +187,14 @@ func newGen(spec *ir.Spec, opts Options) *gen {
 	return g
 }
 
-// httpLocals are the identifiers the HTTP layer's files declare or import
-// besides the exported ones: the generated package may not be imported
-// under one of them.
+// httpLocals are the identifiers the HTTP layer's files declare or import,
+// besides the Handle and New...Request functions of each operation: the
+// generated package may not be imported under one of them.
 var httpLocals = []string{
 	// standard library packages
 	"bytes", "context", "errors", "fmt", "io", "json", "http", "strconv", "strings", "time", "url",
-	// package-level declarations
+	// package-level declarations (besides the per-operation ones)
+	"Client", "NewClient", "GraphError", "Route",
 	"defaultBaseURL", "maxErrorBody", "graphErrorJSON", "newGraphError", "retryAfter",
 	"newJSONRequest", "sendFor", "matchPath", "writeGraphError", "opHandler", "decodeBody",
 	// parameters, results and local variables
@@ -211,7 +212,10 @@ func (g *gen) importAlias() string {
 		taken[n] = true
 	}
 	for i := range g.spec.Operations {
-		for _, p := range g.spec.Operations[i].Paths {
+		op := &g.spec.Operations[i]
+		taken[ir.HandlerName(op.GoName)] = true
+		for _, p := range op.Paths {
+			taken[ir.RequestBuilderName(p.GoName)] = true
 			for _, n := range p.ParamGoNames {
 				taken[n] = true
 			}

@@ -4,6 +4,7 @@ import (
 	"go/importer"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/docgen-dev/docgen/emit"
@@ -28,4 +29,36 @@ func TestOperationNamedLikeClientField(t *testing.T) {
 	files, err := emit.Generate(spec, emit.Options{Package: "names", ImportPath: "example.com/names"})
 	require.NoError(t, err)
 	require.NoError(t, typeCheck(files, "example.com/names", importer.Default()))
+}
+
+// TestImportAliasNotShadowed: the HTTP layer imports the generated package
+// under its own name, unless an identifier the layer declares or uses
+// (a parameter, a local variable, a standard package, a declaration, a
+// path parameter) would shadow it or clash with it.
+func TestImportAliasNotShadowed(t *testing.T) {
+	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}}}}
+	op := ir.Operation{Name: "Update thing", Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"},
+		Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}, Pos: ir.Pos{File: "p.md", Line: 1}}
+	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: []ir.Operation{op}}},
+		ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	for pkg, alias := range map[string]string{
+		"graph":             "graph",
+		"body":              "body_",
+		"ctx":               "ctx_",
+		"http":              "http_",
+		"json":              "json_",
+		"Client":            "Client_",
+		"thingId":           "thingId_",
+		"HandleUpdateThing": "HandleUpdateThing_",
+	} {
+		files, err := emit.Generate(spec, emit.Options{Package: pkg, ImportPath: "example.com/" + pkg})
+		require.NoError(t, err)
+		require.NoError(t, typeCheck(files, "example.com/"+pkg, importer.Default()), pkg)
+		for _, f := range files {
+			if f.Name == emit.HTTPPackage(pkg)+"/client_gen.go" {
+				assert.Contains(t, string(f.Data), "\t"+alias+" \"example.com/"+pkg+"\"\n", pkg)
+			}
+		}
+	}
 }

@@ -111,7 +111,7 @@ type output struct {
 func (o output) path(name string) string { return filepath.Join(o.dir, filepath.FromSlash(name)) }
 
 // display is the file name as reported: slash-separated, with dir.
-func (o output) display(name string) string { return filepath.ToSlash(o.dir) + "/" + name }
+func (o output) display(name string) string { return path.Join(filepath.ToSlash(o.dir), name) }
 
 // isDocgenFile reports whether data is a file docgen generated.
 func isDocgenFile(data []byte) bool {
