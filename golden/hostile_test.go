@@ -9,13 +9,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +26,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
 	docparser "github.com/docgen-dev/docgen/parser"
 )
@@ -456,36 +455,15 @@ func parseOutput(t *testing.T, dir string) []outFile {
 }
 
 // typeCheck type-checks the generated package example.com/hostile, then the
-// packages in its subdirectories, which may import it.
+// packages in its subdirectories, which import it.
 func typeCheck(t *testing.T, std types.Importer, files []outFile) {
 	t.Helper()
 	byDir := map[string][]*ast.File{}
 	for _, f := range files {
 		byDir[path.Dir(f.name)] = append(byDir[path.Dir(f.name)], f.ast)
 	}
-	checked := map[string]*types.Package{}
-	imp := importerFunc(func(p string) (*types.Package, error) {
-		if pkg := checked[p]; pkg != nil {
-			return pkg, nil
-		}
-		return std.Import(p)
-	})
-	for _, dir := range slices.Sorted(maps.Keys(byDir)) { // "." first
-		var errs []string
-		conf := types.Config{Importer: imp, Error: func(err error) {
-			if len(errs) < 10 {
-				errs = append(errs, err.Error())
-			}
-		}}
-		p := path.Join("example.com/hostile", dir)
-		checked[p], _ = conf.Check(p, files[0].fset, byDir[dir], nil)
-		assert.Empty(t, errs, "generated package %s does not type-check", p)
-	}
+	assert.NoError(t, gocheck.Packages(files[0].fset, byDir, "example.com/hostile", std, 10))
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // checkText rejects characters that hide or reorder text in an editor or a
 // review tool, anywhere in the output.

@@ -15,8 +15,8 @@ import (
 
 // TestStandaloneModule generates each golden case into a module of its own
 // with no requirements and builds and vets it: generated code must need
-// nothing but the standard library (and the HTTP layer the package it
-// belongs to).
+// nothing but the standard library (and the HTTP layer the package it is
+// the layer of).
 func TestStandaloneModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
