@@ -306,6 +306,7 @@ func write(o output, files []emit.File) error {
 		}
 	}
 	for _, sub := range o.subdirs {
+		atomicfile.RemoveTemps(o.path(sub)) // a killed run's, in a layer no longer written
 		if entries, err := os.ReadDir(o.path(sub)); err == nil && len(entries) == 0 {
 			if err := os.Remove(o.path(sub)); err != nil {
 				return err

@@ -164,15 +164,18 @@ func TestOrphans(t *testing.T) {
 }
 
 // TestHTTPLayerOrphans: with -http=false the HTTP layer's files are
-// orphans: generate removes them, and their directory once it is empty; a
-// hand-written file there keeps the directory and survives.
+// orphans: generate removes them (and a temporary file a killed run left
+// there), and their directory once it is empty; a hand-written file there
+// keeps the directory and survives.
 func TestHTTPLayerOrphans(t *testing.T) {
 	dir := generated(t)
 	require.Contains(t, snapshot(t, dir), "seedhttp/client_gen.go")
+	left := filepath.Join(dir, "seedhttp", ".docgen-12345.tmp") // from a killed run
+	require.NoError(t, os.WriteFile(left, []byte("partial"), 0o600))
 	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", "-http=false", smallInput)
 	require.Equal(t, 0, code, stderr)
 	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
-	assert.True(t, os.IsNotExist(err), "the empty directory of the HTTP layer must go")
+	assert.True(t, os.IsNotExist(err), "the directory of the HTTP layer, empty but for a temporary file, must go")
 
 	dir = generated(t)
 	mine := filepath.Join(dir, "seedhttp", "auth.go")
