@@ -2,43 +2,30 @@ package inherited
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
 )
 
-func examples(t *testing.T) map[ir.ExampleRole]ir.Example {
-	t.Helper()
-	const page = "../input/intune-shared-iosmanagedappprotection-update.md"
-	src, err := os.ReadFile(page)
-	require.NoError(t, err)
-	p, diags := parser.Parse(filepath.ToSlash(page), src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	out := map[ir.ExampleRole]ir.Example{}
-	for _, ex := range p.Examples {
-		out[ex.Role] = ex
-	}
-	return out
-}
+// page is the update page the case is generated from.
+const page = "../input/intune-shared-iosmanagedappprotection-update.md"
 
 // TestInheritedPropertiesDecode: the derived struct carries the properties of
 // its whole base chain, so the page's example decodes and re-encodes exactly.
 func TestInheritedPropertiesDecode(t *testing.T) {
-	for role, ex := range examples(t) {
+	for _, ex := range pages.Examples(t, page, 2) {
 		var m IosManagedAppProtection
-		require.NoError(t, json.Unmarshal([]byte(ex.Body), &m), role)
+		require.NoError(t, json.Unmarshal([]byte(ex.Body), &m), ex.Role)
 		out, err := json.Marshal(&m)
 		require.NoError(t, err)
-		assert.JSONEq(t, ex.Body, string(out), role)
+		assert.JSONEq(t, ex.Body, string(out), ex.Role)
 	}
 	var m IosManagedAppProtection
-	require.NoError(t, json.Unmarshal([]byte(examples(t)[ir.RoleResponse].Body), &m))
+	require.NoError(t, json.Unmarshal([]byte(pages.Example(t, page, ir.RoleResponse).Body), &m))
 	assert.Equal(t, "Display Name value", *m.DisplayName, "declared on managedAppPolicy")
 	require.Len(t, m.ExemptedAppProtocols, 1, "a collection of a complex type")
 	assert.Equal(t, "Name value", *m.ExemptedAppProtocols[0].Value.(*KeyValuePair).Name)

@@ -2,33 +2,14 @@ package modernstyle
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
 )
-
-// example returns the example of the given role on an input page.
-func example(t *testing.T, page string, role ir.ExampleRole) ir.Example {
-	t.Helper()
-	name := "../input/" + page
-	src, err := os.ReadFile(name)
-	require.NoError(t, err)
-	p, diags := parser.Parse(filepath.ToSlash(name), src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	for _, ex := range p.Examples {
-		if ex.Role == role {
-			return ex
-		}
-	}
-	t.Fatalf("%s has no %s example", page, role)
-	return ir.Example{}
-}
 
 // TestBodyFromEverySubsection: the body has the properties of both tables
 // under "Request body" (one per permission type), each once.
@@ -53,7 +34,7 @@ func TestBoundActionParameters(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "grit")
 
-	ex := example(t, "widget-polish.md", ir.RoleRequest)
+	ex := pages.Example(t, "../input/widget-polish.md", ir.RoleRequest)
 	var p WidgetPolishParameters
 	require.NoError(t, json.Unmarshal([]byte(ex.Body), &p))
 	require.NotNil(t, p.Grit)
@@ -65,7 +46,7 @@ func TestBoundActionParameters(t *testing.T) {
 // abstract type ("Properties: None.") whose derived glossFinish is decoded
 // by "@odata.type".
 func TestInheritanceAndAbstractBase(t *testing.T) {
-	ex := example(t, "widget-update.md", ir.RoleResponse)
+	ex := pages.Example(t, "../input/widget-update.md", ir.RoleResponse)
 	var w Widget
 	require.NoError(t, json.Unmarshal([]byte(ex.Body), &w))
 	require.NotNil(t, w.ID)

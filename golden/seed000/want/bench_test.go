@@ -2,10 +2,9 @@ package seed000
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 
-	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 )
 
 // plainConnector is the baseline: what a person writes by hand for the same
@@ -36,12 +35,7 @@ type plainConnector struct {
 }
 
 func benchBody(b *testing.B) []byte {
-	src, err := os.ReadFile(page)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, _ := parser.Parse(page, src)
-	return []byte(p.Examples[1].Body)
+	return []byte(pages.Examples(b, page, 2)[1].Body)
 }
 
 func benchRoundTrip[T any](b *testing.B) {

@@ -2,32 +2,20 @@ package seed000
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 )
 
 const page = "../input/000_91fdf6f3b8b8b9ce.txt"
 
-func examples(t *testing.T) []ir.Example {
-	t.Helper()
-	src, err := os.ReadFile(page)
-	require.NoError(t, err)
-	p, diags := parser.Parse(page, src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	require.Len(t, p.Examples, 2, "the page has a request and a response example")
-	return p.Examples
-}
-
 // TestExamplesRoundTrip decodes the page's own examples into the generated
 // struct and requires the re-encoded JSON to be equal, values included.
 func TestExamplesRoundTrip(t *testing.T) {
-	for _, ex := range examples(t) {
+	for _, ex := range pages.Examples(t, page, 2) {
 		t.Run(string(ex.Role), func(t *testing.T) {
 			var m MobileThreatDefenseConnector
 			require.NoError(t, json.Unmarshal([]byte(ex.Body), &m))
@@ -41,7 +29,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 
 func TestExampleValues(t *testing.T) {
 	var m MobileThreatDefenseConnector
-	require.NoError(t, json.Unmarshal([]byte(examples(t)[0].Body), &m))
+	require.NoError(t, json.Unmarshal([]byte(pages.Examples(t, page, 2)[0].Body), &m))
 	require.NotNil(t, m.LastHeartbeatDateTime)
 	assert.Equal(t, DateTimeOffset("2016-12-31T23:59:37.9174975-08:00"), *m.LastHeartbeatDateTime)
 	assert.Equal(t, MobileThreatPartnerTenantStateAvailable, *m.PartnerState)

@@ -6,13 +6,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 )
 
 // TestBodyFromChanges: read an entity (the page's response example), change
 // one property and remove another; the PATCH body holds exactly those two,
 // the removed one as null. This is what the official SDK gets wrong ({}).
 func TestBodyFromChanges(t *testing.T) {
-	body := []byte(examples(t)[1].Body)
+	body := []byte(pages.Examples(t, page, 2)[1].Body)
 	var old, updated WindowsManagedAppProtection
 	require.NoError(t, json.Unmarshal(body, &old))
 	require.NoError(t, json.Unmarshal(body, &updated))

@@ -2,32 +2,20 @@ package seed003
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 )
 
 const page = "../input/003_f2c6cc1acb9e6d00.txt"
 
-func examples(t *testing.T) []ir.Example {
-	t.Helper()
-	src, err := os.ReadFile(page)
-	require.NoError(t, err)
-	p, diags := parser.Parse(page, src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	require.Len(t, p.Examples, 2, "the page has a request and a response example")
-	return p.Examples
-}
-
 // TestExamplesRoundTrip decodes the page's own examples into the generated
 // struct and requires the re-encoded JSON to be equal, values included.
 func TestExamplesRoundTrip(t *testing.T) {
-	for _, ex := range examples(t) {
+	for _, ex := range pages.Examples(t, page, 2) {
 		t.Run(string(ex.Role), func(t *testing.T) {
 			var m WindowsManagedAppProtection
 			require.NoError(t, json.Unmarshal([]byte(ex.Body), &m))
@@ -43,7 +31,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 // seven fractional digits come back byte for byte.
 func TestExactWireValues(t *testing.T) {
 	var m WindowsManagedAppProtection
-	require.NoError(t, json.Unmarshal([]byte(examples(t)[1].Body), &m))
+	require.NoError(t, json.Unmarshal([]byte(pages.Examples(t, page, 2)[1].Body), &m))
 	assert.Equal(t, Duration("-PT3M22.1587532S"), *m.PeriodOfflineBeforeWipeIsEnforced)
 	assert.Equal(t, Duration("-PT17.1357909S"), *m.PeriodOfflineBeforeAccessCheck)
 	assert.Equal(t, DateTimeOffset("2017-01-01T00:02:43.5775965-08:00"), *m.CreatedDateTime)

@@ -2,8 +2,6 @@ package wholebody
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -12,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
 )
 
 // jsonNames are the JSON member names of a struct type's fields, but for
@@ -41,28 +39,11 @@ func TestBodyIsWholeType(t *testing.T) {
 	}
 }
 
-// requestExample is the request example of the create page.
-func requestExample(t *testing.T) ir.Example {
-	t.Helper()
-	name := "../input/widget-create.md"
-	src, err := os.ReadFile(name)
-	require.NoError(t, err)
-	p, diags := parser.Parse(filepath.ToSlash(name), src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	for _, ex := range p.Examples {
-		if ex.Role == ir.RoleRequest {
-			return ex
-		}
-	}
-	t.Fatal("no request example")
-	return ir.Example{}
-}
-
 // TestCreateFromExample: the page's own request decodes into the body and
 // validates (it sets the required displayName and a size in range).
 func TestCreateFromExample(t *testing.T) {
 	var body CreateWidgetBody
-	require.NoError(t, json.Unmarshal([]byte(requestExample(t).Body), &body))
+	require.NoError(t, json.Unmarshal([]byte(pages.Example(t, "../input/widget-create.md", ir.RoleRequest).Body), &body))
 	name, ok := body.DisplayName.Get()
 	assert.True(t, ok)
 	assert.Equal(t, "Sprocket", name)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,24 +15,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 	seed000 "github.com/docgen-dev/docgen/golden/seed000/want"
 	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
 )
 
 // page is the page the package was generated from.
 const page = "../../input/000_91fdf6f3b8b8b9ce.txt"
-
-// examples are the page's example payloads: a request and a response.
-func examples(t *testing.T) []ir.Example {
-	t.Helper()
-	src, err := os.ReadFile(page)
-	require.NoError(t, err)
-	p, diags := parser.Parse(page, src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	require.Len(t, p.Examples, 2, "the page has a request and a response example")
-	return p.Examples
-}
 
 // These tests run the generated client_gen.go and server_gen.go for real,
 // over HTTP, replaying the page's own request and response examples.
@@ -87,7 +75,7 @@ func answerWith(status int, header map[string]string, body string) func(http.Res
 }
 
 func responseExample(t *testing.T) ir.Example {
-	ex := examples(t)[1]
+	ex := pages.Examples(t, page, 2)[1]
 	require.Equal(t, ir.RoleResponse, ex.Role)
 	require.Equal(t, 200, ex.Status)
 	return ex
@@ -129,7 +117,7 @@ func TestClientRequestAndResponse(t *testing.T) {
 // TestClientReplaysRequestExample: the documented request example, decoded
 // into the body type, goes over the wire unchanged.
 func TestClientReplaysRequestExample(t *testing.T) {
-	req := examples(t)[0]
+	req := pages.Examples(t, page, 2)[0]
 	require.Equal(t, ir.RoleRequest, req.Role)
 	var body seed000.UpdateMobileThreatDefenseConnectorBody
 	require.NoError(t, json.Unmarshal([]byte(req.Body), &body))

@@ -7,31 +7,19 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/golden/internal/pages"
 	seed003 "github.com/docgen-dev/docgen/golden/seed003/want"
 	"github.com/docgen-dev/docgen/ir"
-	"github.com/docgen-dev/docgen/parser"
 )
 
 // page is the page the package was generated from.
 const page = "../../input/003_f2c6cc1acb9e6d00.txt"
-
-// examples are the page's example payloads: a request and a response.
-func examples(t *testing.T) []ir.Example {
-	t.Helper()
-	src, err := os.ReadFile(page)
-	require.NoError(t, err)
-	p, diags := parser.Parse(page, src)
-	require.False(t, diags.HasErrors(), "%v", diags)
-	require.Len(t, p.Examples, 2, "the page has a request and a response example")
-	return p.Examples
-}
 
 // These tests run the generated client_gen.go and server_gen.go over HTTP,
 // replaying the page's own examples: exact durations and timestamps must
@@ -63,7 +51,7 @@ func serve(t *testing.T, status int, header http.Header, body string) (*Client, 
 }
 
 func requestAndResponse(t *testing.T) (req, resp ir.Example) {
-	ex := examples(t)
+	ex := pages.Examples(t, page, 2)
 	require.Equal(t, ir.RoleRequest, ex[0].Role)
 	require.Equal(t, ir.RoleResponse, ex[1].Role)
 	require.Equal(t, 200, ex[1].Status)
