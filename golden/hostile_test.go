@@ -430,26 +430,19 @@ type outFile struct {
 	ast  *ast.File
 }
 
-// parseOutput parses the Go files of dir and of its subdirectories (the
-// HTTP layer's package); each is named by its slash path below dir.
+// parseOutput parses the generated files of dir and of its subdirectory
+// (the HTTP layer's package); each is named by its slash path below dir.
 func parseOutput(t *testing.T, dir string) []outFile {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	require.NoError(t, err)
-	require.NotEmpty(t, names)
-	more, err := filepath.Glob(filepath.Join(dir, "*", "*.go"))
-	require.NoError(t, err)
+	files := genFiles(t, dir)
+	require.NotEmpty(t, files)
 	fset := token.NewFileSet()
 	var out []outFile
-	for _, n := range append(names, more...) {
-		src, err := os.ReadFile(n)
-		require.NoError(t, err)
-		rel, err := filepath.Rel(dir, n)
-		require.NoError(t, err)
-		rel = filepath.ToSlash(rel)
-		f, err := parser.ParseFile(fset, rel, src, parser.ParseComments|parser.AllErrors)
-		require.NoError(t, err, "%s does not parse", n)
-		out = append(out, outFile{name: rel, src: src, fset: fset, ast: f})
+	for _, name := range keys(files) {
+		src := []byte(files[name])
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.AllErrors)
+		require.NoError(t, err, "%s does not parse", name)
+		out = append(out, outFile{name: name, src: src, fset: fset, ast: f})
 	}
 	return out
 }
