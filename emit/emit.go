@@ -202,9 +202,10 @@ var httpLocals = []string{
 	"defaultBaseURL", "maxErrorBody", "graphErrorJSON", "newGraphError", "retryAfter",
 	"newJSONRequest", "sendFor", "matchPath", "writeGraphError", "opHandler", "decodeBody",
 	// parameters, results and local variables
-	"P", "c", "code", "ctx", "body", "data", "e", "err", "fn", "ge", "h", "hc", "i", "in", "j",
-	"k", "method", "n", "name", "none", "out", "path", "r", "req", "resp", "route", "s",
-	"status", "t", "template", "u", "v", "values", "w",
+	// (TestHTTPLocalsComplete keeps this list whole)
+	"P", "baseURL", "c", "code", "ctx", "body", "data", "e", "err", "fn", "ge", "h", "hc", "i",
+	"in", "j", "k", "method", "n", "name", "none", "now", "ok", "out", "path", "r", "req", "resp",
+	"route", "s", "status", "t", "template", "u", "v", "values", "w",
 }
 
 // importAlias is the name the HTTP layer imports the generated package

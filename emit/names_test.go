@@ -48,6 +48,8 @@ func TestImportAliasNotShadowed(t *testing.T) {
 		"ctx":               "ctx_",
 		"http":              "http_",
 		"json":              "json_",
+		"now":               "now_",
+		"ok":                "ok_",
 		"Client":            "Client_",
 		"thingId":           "thingId_",
 		"HandleUpdateThing": "HandleUpdateThing_",

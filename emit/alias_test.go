@@ -1,0 +1,108 @@
+package emit
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/ir"
+)
+
+// TestHTTPLocalsComplete keeps httpLocals true: every identifier the HTTP
+// layer's files declare or import (package-level, parameters, results,
+// locals, type parameters, import names) is in it, or is one of the names
+// importAlias takes from the operations. Fields and methods live in their
+// types' scopes and cannot shadow an import.
+func TestHTTPLocalsComplete(t *testing.T) {
+	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}}}}
+	ops := []ir.Operation{
+		{Name: "Update thing", Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"}, Response: ir.TypeRef{Name: thing.Name},
+			Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}, {Template: "/me/things/{thingId}", Params: []string{"thingId"}}}, Pos: ir.Pos{File: "p.md", Line: 1}},
+		{Name: "Poke thing", Method: "POST", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"},
+			Paths: []ir.Path{{Template: "/things/{thingId}/poke", Params: []string{"thingId"}}}, Pos: ir.Pos{File: "p.md", Line: 2}},
+	}
+	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
+		ir.ResolveOptions{Reserved: ReservedNames(), StructReserved: StructReserved()})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	const importPath = "example.com/p"
+	files, err := Generate(spec, Options{Package: "p", ImportPath: importPath})
+	require.NoError(t, err)
+
+	fset := token.NewFileSet()
+	byDir := map[string][]*ast.File{}
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f.Name, f.Data, 0)
+		require.NoError(t, err)
+		byDir[path.Dir(f.Name)] = append(byDir[path.Dir(f.Name)], af)
+	}
+	std := importer.Default() // one instance: both packages must see the same "time"
+	models, err := (&types.Config{Importer: std}).Check(importPath, fset, byDir["."], nil)
+	require.NoError(t, err)
+	h := HTTPPackage("p")
+	require.NotEmpty(t, byDir[h])
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
+	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
+		if p == importPath {
+			return models, nil
+		}
+		return std.Import(p)
+	})}
+	_, err = conf.Check(importPath+"/"+h, fset, byDir[h], info)
+	require.NoError(t, err)
+
+	allowed := map[string]bool{}
+	for _, n := range httpLocals {
+		allowed[n] = true
+	}
+	for _, op := range spec.Operations {
+		allowed[ir.HandlerName(op.GoName)] = true
+		for _, p := range op.Paths {
+			allowed[ir.RequestBuilderName(p.GoName)] = true
+			for _, n := range p.ParamGoNames {
+				allowed[n] = true
+			}
+		}
+	}
+	var missing []string
+	note := func(obj types.Object) {
+		switch o := obj.(type) {
+		case nil:
+			return
+		case *types.Var:
+			if o.IsField() {
+				return
+			}
+		case *types.Func:
+			if o.Signature().Recv() != nil {
+				return
+			}
+		case *types.PkgName:
+			if o.Imported().Path() == importPath {
+				return // the models themselves
+			}
+		}
+		if n := obj.Name(); n != "" && n != "_" && !allowed[n] && !slices.Contains(missing, n) {
+			missing = append(missing, n)
+		}
+	}
+	for _, obj := range info.Defs {
+		note(obj)
+	}
+	for _, obj := range info.Implicits {
+		note(obj)
+	}
+	slices.Sort(missing)
+	assert.Empty(t, missing, "identifiers the HTTP layer declares that httpLocals does not list")
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
