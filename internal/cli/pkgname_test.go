@@ -71,6 +71,12 @@ func TestImportPath(t *testing.T) {
 	data, err = os.ReadFile("q/seedhttp/client_gen.go")
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `seed "example.com/quoted/q"`)
+	// The output is the module's root: its import path is the module path.
+	code, _, stderr = docgen("generate", "-o", ".", "-pkg", "seed", input)
+	require.Equal(t, 0, code, stderr)
+	data, err = os.ReadFile("seedhttp/client_gen.go")
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `seed "example.com/quoted"`)
 
 	require.NoError(t, os.WriteFile("go.mod", []byte("go 1.24\n"), 0o644))
 	code, _, stderr = docgen("generate", "-o", "q", "-pkg", "seed", input)
