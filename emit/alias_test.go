@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -43,20 +44,10 @@ func TestHTTPLocalsComplete(t *testing.T) {
 		require.NoError(t, err)
 		byDir[path.Dir(f.Name)] = append(byDir[path.Dir(f.Name)], af)
 	}
-	std := importer.Default() // one instance: both packages must see the same "time"
-	models, err := (&types.Config{Importer: std}).Check(importPath, fset, byDir["."], nil)
-	require.NoError(t, err)
 	h := HTTPPackage("p")
 	require.NotEmpty(t, byDir[h])
 	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
-	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
-		if p == importPath {
-			return models, nil
-		}
-		return std.Import(p)
-	})}
-	_, err = conf.Check(importPath+"/"+h, fset, byDir[h], info)
-	require.NoError(t, err)
+	require.NoError(t, gocheck.Packages(fset, byDir, importPath, importer.Default(), 5, map[string]*types.Info{h: info}))
 
 	allowed := map[string]bool{}
 	for _, n := range httpLocals {
@@ -102,7 +93,3 @@ func TestHTTPLocalsComplete(t *testing.T) {
 	slices.Sort(missing)
 	assert.Empty(t, missing, "identifiers the HTTP layer declares that httpLocals does not list")
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

@@ -24,5 +24,5 @@ func typeCheck(files []emit.File, importPath string, std types.Importer) error {
 		}
 		byDir[path.Dir(f.Name)] = append(byDir[path.Dir(f.Name)], af)
 	}
-	return gocheck.Packages(fset, byDir, importPath, std, 5)
+	return gocheck.Packages(fset, byDir, importPath, std, 5, nil)
 }

@@ -455,7 +455,7 @@ func typeCheck(t *testing.T, std types.Importer, files []outFile) {
 	for _, f := range files {
 		byDir[path.Dir(f.name)] = append(byDir[path.Dir(f.name)], f.ast)
 	}
-	assert.NoError(t, gocheck.Packages(files[0].fset, byDir, "example.com/hostile", std, 10))
+	assert.NoError(t, gocheck.Packages(files[0].fset, byDir, "example.com/hostile", std, 10, nil))
 }
 
 // checkText rejects characters that hide or reorder text in an editor or a

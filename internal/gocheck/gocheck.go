@@ -19,7 +19,9 @@ import (
 // package, then each subdirectory's, each of which may import the ones
 // checked before it. Other imports go to std. The error lists the first
 // problems (at most max) of the first package that does not type-check.
-func Packages(fset *token.FileSet, byDir map[string][]*ast.File, importPath string, std types.Importer, max int) error {
+// infos, if not nil, holds the types.Info to record into for some
+// directories.
+func Packages(fset *token.FileSet, byDir map[string][]*ast.File, importPath string, std types.Importer, max int, infos map[string]*types.Info) error {
 	imp := checkedImporter{std: std, checked: map[string]*types.Package{}}
 	for _, dir := range slices.Sorted(maps.Keys(byDir)) { // "." sorts before any subdirectory
 		var errs []string
@@ -29,7 +31,7 @@ func Packages(fset *token.FileSet, byDir map[string][]*ast.File, importPath stri
 			}
 		}}
 		p := path.Join(importPath, dir)
-		imp.checked[p], _ = conf.Check(p, fset, byDir[dir], nil)
+		imp.checked[p], _ = conf.Check(p, fset, byDir[dir], infos[dir])
 		if len(errs) > 0 {
 			return fmt.Errorf("package %s does not type-check:\n%s", p, strings.Join(errs, "\n"))
 		}

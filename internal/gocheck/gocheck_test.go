@@ -5,6 +5,7 @@ import (
 	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,13 +32,19 @@ func TestPackages(t *testing.T) {
 		".":  "package m\n\ntype T int\n",
 		"mh": "package mh\n\nimport (\n\t\"strings\"\n\n\t\"example.com/m\"\n)\n\nvar V m.T\nvar S = strings.ToUpper(\"x\")\n",
 	})
-	assert.NoError(t, Packages(fset, ok, "example.com/m", importer.Default(), 5))
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	require.NoError(t, Packages(fset, ok, "example.com/m", importer.Default(), 5, map[string]*types.Info{"mh": info}))
+	var defs []string
+	for id := range info.Defs {
+		defs = append(defs, id.Name)
+	}
+	assert.ElementsMatch(t, []string{"mh", "V", "S"}, defs, "what mh declares is recorded")
 
 	bad := parse(t, fset, map[string]string{
 		".":  "package m\n\ntype T int\n",
 		"mh": "package mh\n\nimport \"example.com/m\"\n\nvar V m.U\n",
 	})
-	err := Packages(fset, bad, "example.com/m", importer.Default(), 5)
+	err := Packages(fset, bad, "example.com/m", importer.Default(), 5, nil)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "package example.com/m/mh does not type-check")
 	assert.Contains(t, err.Error(), "U")
