@@ -276,7 +276,8 @@ func (g *gen) newFile(http bool) *jen.File {
 
 // comment renders doc paragraphs as // lines: control characters and line
 // breaks removed, wrapped at about 80 columns, paragraphs separated by an
-// empty // line. Nothing in the text can end the comment or start code.
+// empty // line. Nothing in the text can end the comment, start code or
+// become a directive (see commentLine).
 func comment(paragraphs ...string) jen.Code {
 	var lines []string
 	for _, p := range paragraphs {
@@ -292,11 +293,28 @@ func comment(paragraphs ...string) jen.Code {
 	if len(lines) == 0 {
 		return jen.Null()
 	}
-	c := jen.Comment(lines[0])
+	c := jen.Comment(commentLine(lines[0]))
 	for _, l := range lines[1:] {
-		c = c.Line().Comment(l)
+		c = c.Line().Comment(commentLine(l))
 	}
 	return c
+}
+
+// commentLine is the text jen.Comment is given for one line l of
+// documentation: the whole line, "// " included. jennifer prints a comment
+// that starts with "//" or "/*" as it is, so a wrapped line of doc text
+// starting "//go:generate" would otherwise be printed as a live directive;
+// written after "// " it is prose. The only directives that survive the
+// space, "// +build" (a build constraint to go vet) and "#cgo" (in a cgo
+// preamble), are broken with a backslash.
+func commentLine(l string) string {
+	if l == "" {
+		return "//"
+	}
+	if strings.HasPrefix(l, "+build") || strings.HasPrefix(l, "#cgo") {
+		l = `\` + l
+	}
+	return "// " + l
 }
 
 // sanitize makes documentation text safe and tidy for a // comment: every

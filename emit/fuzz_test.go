@@ -17,6 +17,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/emit/wire"
+	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
 	docparser "github.com/docgen-dev/docgen/parser"
 )
@@ -34,7 +36,8 @@ var fuzzExts = [4]string{".md", ".html", ".txt", ""}
 //   - every diagnostic names one of the pages and a line inside it;
 //   - input the parser and the resolver accept (no error diagnostic) is
 //     never refused by the emitter, and every emitted file parses with
-//     go/parser, is valid UTF-8 without control or invisible format
+//     go/parser, holds no directive docgen did not write (see
+//     gocheck.Directives), is valid UTF-8 without control or invisible format
 //     characters, starts with the generated-code header, declares no name
 //     twice across the package and has no init or main function;
 //   - the package type-checks with go/types (skipped under -short, for
@@ -113,6 +116,10 @@ func FuzzPipeline(f *testing.F) {
 	f.Add(uint8(0xff), []byte("\uFEFF"), []byte("\r\n"))
 
 	imp := importer.Default()
+	ownDirectives, err := gocheck.Own(wire.Source)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, kinds uint8, a, b []byte) {
 		names := []string{"pages/a" + fuzzExts[kinds&3], "pages/b" + fuzzExts[kinds>>2&3]}
 		srcs := [][]byte{a, b}
@@ -150,6 +157,9 @@ func FuzzPipeline(f *testing.F) {
 			}
 			if !ast.IsGenerated(af) {
 				t.Fatalf("%s does not say it is generated", file.Name)
+			}
+			if stray := gocheck.Stray(af, ownDirectives); len(stray) > 0 {
+				t.Fatalf("%s holds directives docgen did not write: %q", file.Name, stray)
 			}
 			for _, n := range packageNames(af) {
 				if n == "init" || n == "main" {

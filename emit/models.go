@@ -113,7 +113,7 @@ func (g *gen) model(f *jen.File, t *ir.Type) {
 	}
 	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
 	fields := []jen.Code{
-		jen.Comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
+		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
 		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
 	}
 	for _, p := range t.Properties {

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
 	docparser "github.com/docgen-dev/docgen/parser"
@@ -127,6 +128,7 @@ func TestHostile(t *testing.T) {
 			}
 			for _, f := range files {
 				checkText(t, f)
+				checkDirectives(t, f)
 			}
 			found := checkFragments(t, files, append(fragments(spec), c.find...))
 			for _, want := range c.find {
@@ -456,6 +458,16 @@ func typeCheck(t *testing.T, std types.Importer, files []outFile) {
 		byDir[path.Dir(f.name)] = append(byDir[path.Dir(f.name)], f.ast)
 	}
 	assert.NoError(t, gocheck.Packages(files[0].fset, byDir, "example.com/hostile", std, 10, nil))
+}
+
+// checkDirectives fails when f holds a directive docgen did not write
+// itself (see gocheck.Directives): documentation text that became a live
+// "//go:generate" or build constraint.
+func checkDirectives(t *testing.T, f outFile) {
+	t.Helper()
+	own, err := gocheck.Own(wire.Source)
+	require.NoError(t, err)
+	assert.Empty(t, gocheck.Stray(f.ast, own), "%s: directives docgen did not write", f.name)
 }
 
 // checkText rejects characters that hide or reorder text in an editor or a

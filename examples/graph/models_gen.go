@@ -22,7 +22,8 @@ type Entity struct {
 //
 // Documented at ../docs/003_f2c6cc1acb9e6d00.txt:40:1.
 type ManagedAppPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -49,7 +50,8 @@ type ManagedAppPolicy struct {
 //
 // Documented at ../docs/000_91fdf6f3b8b8b9ce.txt:27:1.
 type MobileThreatDefenseConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileThreatDefenseConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileThreatDefenseConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID is the id property.
 	ID *string `json:"id,omitzero"`
@@ -149,7 +151,8 @@ type MobileThreatDefenseConnector struct {
 //
 // Documented at ../docs/003_f2c6cc1acb9e6d00.txt:40:1.
 type WindowsManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`

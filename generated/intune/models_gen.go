@@ -12,7 +12,8 @@ import "strings"
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-activedirectorywindowsautopilotdeploymentprofile.md:33:1.
 type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile Key Inherited from windowsAutopilotDeploymentProfile
 	ID *string `json:"id,omitzero"`
@@ -67,7 +68,8 @@ type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-adminconsent.md:21:1.
 type AdminConsent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.adminConsent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.adminConsent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ShareAPNSData: The admin consent state of sharing user and device data to
 	// Apple. Possible values are: notConfigured, granted, notGranted.
@@ -85,7 +87,8 @@ type AdminConsent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-advancedthreatprotectiononboardingdevicesettingstate.md:30:1.
 type AdvancedThreatProtectionOnboardingDeviceSettingState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity
 	ID *string `json:"id,omitzero"`
@@ -129,7 +132,8 @@ type AdvancedThreatProtectionOnboardingDeviceSettingState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-advancedthreatprotectiononboardingstatesummary.md:27:1.
 type AdvancedThreatProtectionOnboardingStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier
 	ID *string `json:"id,omitzero"`
@@ -156,7 +160,8 @@ type AdvancedThreatProtectionOnboardingStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-airprintdestination.md:21:1.
 type AirPrintDestination struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.airPrintDestination".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.airPrintDestination".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// IpAddress: The IP Address of the AirPrint destination.
 	IpAddress *string `json:"ipAddress,omitzero"`
@@ -181,7 +186,8 @@ type AirPrintDestination struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcertificateprofilebase.md:30:1.
 type AndroidCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -248,7 +254,8 @@ type AndroidCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcompliancepolicy.md:33:1.
 type AndroidCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -356,7 +363,8 @@ type AndroidCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcustomconfiguration.md:33:1.
 type AndroidCustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidCustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidCustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -406,7 +414,8 @@ type AndroidCustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownercertificateprofilebase.md:30:1.
 type AndroidDeviceOwnerCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -473,7 +482,8 @@ type AndroidDeviceOwnerCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownercompliancepolicy.md:33:1.
 type AndroidDeviceOwnerCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -565,7 +575,8 @@ type AndroidDeviceOwnerCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerderivedcredentialauthenticationconfiguration.md:33:1.
 type AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -612,7 +623,8 @@ type AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentprofile.md:32:1.
 type AndroidDeviceOwnerEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AccountID: Tenant GUID the enrollment profile belongs to.
 	AccountID *string `json:"accountId,omitzero"`
@@ -661,7 +673,8 @@ type AndroidDeviceOwnerEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerenterprisewificonfiguration.md:33:1.
 type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -753,7 +766,8 @@ type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownergeneraldeviceconfiguration.md:33:1.
 type AndroidDeviceOwnerGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1158,7 +1172,8 @@ type AndroidDeviceOwnerGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerglobalproxy.md:21:1.
 type AndroidDeviceOwnerGlobalProxy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerGlobalProxy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerGlobalProxy".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -1169,7 +1184,8 @@ type AndroidDeviceOwnerGlobalProxy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerimportedpfxcertificateprofile.md:33:1.
 type AndroidDeviceOwnerImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1244,7 +1260,8 @@ type AndroidDeviceOwnerImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodeapppositionitem.md:21:1.
 type AndroidDeviceOwnerKioskModeAppPositionItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Position: Position of the item on the grid. Valid values 0 to 9999999
 	Position *int32 `docgen:"range=0..9999999" json:"position,omitzero"`
@@ -1259,7 +1276,8 @@ type AndroidDeviceOwnerKioskModeAppPositionItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodefolderitem.md:24:1.
 type AndroidDeviceOwnerKioskModeFolderItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerKioskModeFolderItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerKioskModeFolderItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -1269,7 +1287,8 @@ type AndroidDeviceOwnerKioskModeFolderItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodehomescreenitem.md:21:1.
 type AndroidDeviceOwnerKioskModeHomeScreenItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -1279,7 +1298,8 @@ type AndroidDeviceOwnerKioskModeHomeScreenItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodemanagedfolder.md:21:1.
 type AndroidDeviceOwnerKioskModeManagedFolder struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerKioskModeManagedFolder".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerKioskModeManagedFolder".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// FolderName: Display name for the folder
 	FolderName *string `json:"folderName,omitzero"`
@@ -1297,7 +1317,8 @@ type AndroidDeviceOwnerKioskModeManagedFolder struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerpkcscertificateprofile.md:33:1.
 type AndroidDeviceOwnerPkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerPkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerPkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1391,7 +1412,8 @@ type AndroidDeviceOwnerPkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerscepcertificateprofile.md:33:1.
 type AndroidDeviceOwnerScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1485,7 +1507,8 @@ type AndroidDeviceOwnerScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownertrustedrootcertificate.md:33:1.
 type AndroidDeviceOwnerTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1536,7 +1559,8 @@ type AndroidDeviceOwnerTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownervpnconfiguration.md:33:1.
 type AndroidDeviceOwnerVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1624,7 +1648,8 @@ type AndroidDeviceOwnerVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerwificonfiguration.md:33:1.
 type AndroidDeviceOwnerWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidDeviceOwnerWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1692,7 +1717,8 @@ type AndroidDeviceOwnerWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androideasemailprofileconfiguration.md:33:1.
 type AndroidEasEmailProfileConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidEasEmailProfileConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidEasEmailProfileConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1785,7 +1811,8 @@ type AndroidEasEmailProfileConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidenrollmentcompanycode.md:21:1.
 type AndroidEnrollmentCompanyCode struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidEnrollmentCompanyCode".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidEnrollmentCompanyCode".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EnrollmentToken: Enrollment Token used by the User to enroll their device.
 	EnrollmentToken *string `json:"enrollmentToken,omitzero"`
@@ -1802,7 +1829,8 @@ type AndroidEnrollmentCompanyCode struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidenterprisewificonfiguration.md:33:1.
 type AndroidEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -1895,7 +1923,8 @@ type AndroidEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidforworkapp.md:33:1.
 type AndroidForWorkApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -1969,7 +1998,8 @@ type AndroidForWorkApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkappconfigurationschema.md:30:1.
 type AndroidForWorkAppConfigurationSchema struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkAppConfigurationSchema".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkAppConfigurationSchema".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity the Android package name for the application the
 	// schema corresponds to
@@ -1989,7 +2019,8 @@ type AndroidForWorkAppConfigurationSchema struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkappconfigurationschemaitem.md:21:1.
 type AndroidForWorkAppConfigurationSchemaItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkAppConfigurationSchemaItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkAppConfigurationSchemaItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SchemaItemKey: Unique key the application uses to identify the item
 	SchemaItemKey *string `json:"schemaItemKey,omitzero"`
@@ -2024,7 +2055,8 @@ type AndroidForWorkAppConfigurationSchemaItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcertificateprofilebase.md:30:1.
 type AndroidForWorkCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2091,7 +2123,8 @@ type AndroidForWorkCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcompliancepolicy.md:33:1.
 type AndroidForWorkCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -2186,7 +2219,8 @@ type AndroidForWorkCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcustomconfiguration.md:33:1.
 type AndroidForWorkCustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkCustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkCustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2236,7 +2270,8 @@ type AndroidForWorkCustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkeasemailprofilebase.md:30:1.
 type AndroidForWorkEasEmailProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkEasEmailProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkEasEmailProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2302,7 +2337,8 @@ type AndroidForWorkEasEmailProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkenrollmentprofile.md:32:1.
 type AndroidForWorkEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AccountID: Tenant GUID the enrollment profile belongs to.
 	AccountID *string `json:"accountId,omitzero"`
@@ -2338,7 +2374,8 @@ type AndroidForWorkEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkenterprisewificonfiguration.md:33:1.
 type AndroidForWorkEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2424,7 +2461,8 @@ type AndroidForWorkEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkgeneraldeviceconfiguration.md:33:1.
 type AndroidForWorkGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2593,7 +2631,8 @@ type AndroidForWorkGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkgmaileasconfiguration.md:33:1.
 type AndroidForWorkGmailEasConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkGmailEasConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkGmailEasConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2664,7 +2703,8 @@ type AndroidForWorkGmailEasConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkimportedpfxcertificateprofile.md:33:1.
 type AndroidForWorkImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2740,7 +2780,8 @@ type AndroidForWorkImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidforworkmobileappconfiguration.md:33:1.
 type AndroidForWorkMobileAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkMobileAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkMobileAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedDeviceMobileAppConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2785,7 +2826,8 @@ type AndroidForWorkMobileAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworknineworkeasconfiguration.md:33:1.
 type AndroidForWorkNineWorkEasConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkNineWorkEasConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkNineWorkEasConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2865,7 +2907,8 @@ type AndroidForWorkNineWorkEasConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkpkcscertificateprofile.md:33:1.
 type AndroidForWorkPkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkPkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkPkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -2946,7 +2989,8 @@ type AndroidForWorkPkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkscepcertificateprofile.md:33:1.
 type AndroidForWorkScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3040,7 +3084,8 @@ type AndroidForWorkScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworksettings.md:31:1.
 type AndroidForWorkSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Android for Work settings identifier
 	ID *string `json:"id,omitzero"`
@@ -3079,7 +3124,8 @@ type AndroidForWorkSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworktrustedrootcertificate.md:33:1.
 type AndroidForWorkTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3130,7 +3176,8 @@ type AndroidForWorkTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkvpnconfiguration.md:33:1.
 type AndroidForWorkVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3204,7 +3251,8 @@ type AndroidForWorkVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkwificonfiguration.md:33:1.
 type AndroidForWorkWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidForWorkWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3267,7 +3315,8 @@ type AndroidForWorkWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidgeneraldeviceconfiguration.md:33:1.
 type AndroidGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3452,7 +3501,8 @@ type AndroidGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidimportedpfxcertificateprofile.md:33:1.
 type AndroidImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -3527,7 +3577,8 @@ type AndroidImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidlobapp.md:33:1.
 type AndroidLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -3613,7 +3664,8 @@ type AndroidLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-androidmanagedappprotection.md:35:1.
 type AndroidManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitzero"`
@@ -3876,7 +3928,8 @@ type AndroidManagedAppProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreaccountenterprisesettings.md:34:1.
 type AndroidManagedStoreAccountEnterpriseSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Android store account enterprise settings identifier
 	ID *string `json:"id,omitzero"`
@@ -3920,7 +3973,8 @@ type AndroidManagedStoreAccountEnterpriseSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreapp.md:33:1.
 type AndroidManagedStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -4003,7 +4057,8 @@ type AndroidManagedStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreappconfiguration.md:33:1.
 type AndroidManagedStoreAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedDeviceMobileAppConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4050,7 +4105,8 @@ type AndroidManagedStoreAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreappconfigurationschema.md:30:1.
 type AndroidManagedStoreAppConfigurationSchema struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreAppConfigurationSchema".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAppConfigurationSchema".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity the Android package name for the application the
 	// schema corresponds to
@@ -4074,7 +4130,8 @@ type AndroidManagedStoreAppConfigurationSchema struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreappconfigurationschemaitem.md:21:1.
 type AndroidManagedStoreAppConfigurationSchemaItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreAppConfigurationSchemaItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAppConfigurationSchemaItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Index: Unique index the application uses to maintain nested schema items
 	Index *int32 `json:"index,omitzero"`
@@ -4112,7 +4169,8 @@ type AndroidManagedStoreAppConfigurationSchemaItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreapptrack.md:21:1.
 type AndroidManagedStoreAppTrack struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreAppTrack".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAppTrack".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TrackID: Unique track identifier.
 	TrackID *string `json:"trackId,omitzero"`
@@ -4127,7 +4185,8 @@ type AndroidManagedStoreAppTrack struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstorewebapp.md:33:1.
 type AndroidManagedStoreWebApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidManagedStoreWebApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreWebApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -4215,7 +4274,8 @@ type AndroidManagedStoreWebApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidminimumoperatingsystem.md:21:1.
 type AndroidMinimumOperatingSystem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidMinimumOperatingSystem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidMinimumOperatingSystem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// V4_0: Version 4.0 or later.
 	V4_0 *bool `json:"v4_0,omitzero"`
@@ -4258,7 +4318,8 @@ type AndroidMinimumOperatingSystem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidomacpconfiguration.md:33:1.
 type AndroidOmaCpConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidOmaCpConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidOmaCpConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4308,7 +4369,8 @@ type AndroidOmaCpConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidpermissionaction.md:21:1.
 type AndroidPermissionAction struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidPermissionAction".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidPermissionAction".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Permission: Android permission string, defined in the official Android
 	// documentation. Example 'android.permission.READ_CONTACTS'.
@@ -4325,7 +4387,8 @@ type AndroidPermissionAction struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidpkcscertificateprofile.md:33:1.
 type AndroidPkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidPkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidPkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4406,7 +4469,8 @@ type AndroidPkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidscepcertificateprofile.md:33:1.
 type AndroidScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4493,7 +4557,8 @@ type AndroidScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-androidstoreapp.md:33:1.
 type AndroidStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -4566,7 +4631,8 @@ type AndroidStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidtrustedrootcertificate.md:33:1.
 type AndroidTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4617,7 +4683,8 @@ type AndroidTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidvpnconfiguration.md:33:1.
 type AndroidVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4691,7 +4758,8 @@ type AndroidVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidwificonfiguration.md:33:1.
 type AndroidWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4754,7 +4822,8 @@ type AndroidWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecertificateprofilebase.md:30:1.
 type AndroidWorkProfileCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4821,7 +4890,8 @@ type AndroidWorkProfileCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecompliancepolicy.md:33:1.
 type AndroidWorkProfileCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -4920,7 +4990,8 @@ type AndroidWorkProfileCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecustomconfiguration.md:33:1.
 type AndroidWorkProfileCustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileCustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileCustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -4970,7 +5041,8 @@ type AndroidWorkProfileCustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofileeasemailprofilebase.md:30:1.
 type AndroidWorkProfileEasEmailProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileEasEmailProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileEasEmailProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5036,7 +5108,8 @@ type AndroidWorkProfileEasEmailProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofileenterprisewificonfiguration.md:33:1.
 type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5129,7 +5202,8 @@ type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilegeneraldeviceconfiguration.md:33:1.
 type AndroidWorkProfileGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5301,7 +5375,8 @@ type AndroidWorkProfileGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilegmaileasconfiguration.md:33:1.
 type AndroidWorkProfileGmailEasConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileGmailEasConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileGmailEasConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5372,7 +5447,8 @@ type AndroidWorkProfileGmailEasConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilenineworkeasconfiguration.md:33:1.
 type AndroidWorkProfileNineWorkEasConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileNineWorkEasConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileNineWorkEasConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5452,7 +5528,8 @@ type AndroidWorkProfileNineWorkEasConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilepkcscertificateprofile.md:33:1.
 type AndroidWorkProfilePkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfilePkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfilePkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5543,7 +5620,8 @@ type AndroidWorkProfilePkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilescepcertificateprofile.md:33:1.
 type AndroidWorkProfileScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5637,7 +5715,8 @@ type AndroidWorkProfileScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofiletrustedrootcertificate.md:33:1.
 type AndroidWorkProfileTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5688,7 +5767,8 @@ type AndroidWorkProfileTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilevpnconfiguration.md:33:1.
 type AndroidWorkProfileVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5777,7 +5857,8 @@ type AndroidWorkProfileVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilewificonfiguration.md:33:1.
 type AndroidWorkProfileWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.androidWorkProfileWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidWorkProfileWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5840,7 +5921,8 @@ type AndroidWorkProfileWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-aospdeviceownercompliancepolicy.md:33:1.
 type AospDeviceOwnerCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.aospDeviceOwnerCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.aospDeviceOwnerCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -5890,7 +5972,8 @@ type AospDeviceOwnerCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-aospdeviceownerdeviceconfiguration.md:33:1.
 type AospDeviceOwnerDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.aospDeviceOwnerDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.aospDeviceOwnerDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -5989,7 +6072,8 @@ type AospDeviceOwnerDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-appconfigurationsettingitem.md:21:1.
 type AppConfigurationSettingItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appConfigurationSettingItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appConfigurationSettingItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AppConfigKey: app configuration key.
 	AppConfigKey *string `json:"appConfigKey,omitzero"`
@@ -6005,7 +6089,8 @@ type AppConfigurationSettingItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applistitem.md:21:1.
 type AppListItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appListItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appListItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: The application name
 	Name *string `json:"name,omitzero"`
@@ -6024,7 +6109,8 @@ type AppListItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-applogcollectionrequest.md:31:1.
 type AppLogCollectionRequest struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appLogCollectionRequest".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appLogCollectionRequest".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier. This is userId_DeviceId_AppId id.
 	ID *string `json:"id,omitzero"`
@@ -6046,7 +6132,8 @@ type AppLogCollectionRequest struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitymanageddevice.md:30:1.
 type AppVulnerabilityManagedDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appVulnerabilityManagedDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appVulnerabilityManagedDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key, and AAD device ID.
 	ID *string `json:"id,omitzero"`
@@ -6065,7 +6152,8 @@ type AppVulnerabilityManagedDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitymobileapp.md:30:1.
 type AppVulnerabilityMobileApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appVulnerabilityMobileApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appVulnerabilityMobileApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key.
 	ID *string `json:"id,omitzero"`
@@ -6090,7 +6178,8 @@ type AppVulnerabilityMobileApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitytask.md:33:1.
 type AppVulnerabilityTask struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appVulnerabilityTask".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appVulnerabilityTask".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key. Inherited from deviceAppManagementTask
 	ID *string `json:"id,omitzero"`
@@ -6145,7 +6234,8 @@ type AppVulnerabilityTask struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-appledevicefeaturesconfigurationbase.md:30:1.
 type AppleDeviceFeaturesConfigurationBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleDeviceFeaturesConfigurationBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleDeviceFeaturesConfigurationBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -6195,7 +6285,8 @@ type AppleDeviceFeaturesConfigurationBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-appleenrollmentprofileassignment.md:30:1.
 type AppleEnrollmentProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleEnrollmentProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleEnrollmentProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the assignment.
 	ID *string `json:"id,omitzero"`
@@ -6211,7 +6302,8 @@ type AppleEnrollmentProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-appleexpeditedcheckinconfigurationbase.md:30:1.
 type AppleExpeditedCheckinConfigurationBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleExpeditedCheckinConfigurationBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleExpeditedCheckinConfigurationBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -6260,7 +6352,8 @@ type AppleExpeditedCheckinConfigurationBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-appleownertypeenrollmenttype.md:21:1.
 type AppleOwnerTypeEnrollmentType struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleOwnerTypeEnrollmentType".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleOwnerTypeEnrollmentType".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OwnerType: The owner type. Possible values are: unknown, company, personal.
 	OwnerType *ManagedDeviceOwnerType `json:"ownerType,omitzero"`
@@ -6276,7 +6369,8 @@ type AppleOwnerTypeEnrollmentType struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-applepushnotificationcertificate.md:29:1.
 type ApplePushNotificationCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.applePushNotificationCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.applePushNotificationCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the certificate
 	ID *string `json:"id,omitzero"`
@@ -6309,7 +6403,8 @@ type ApplePushNotificationCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-appleuserinitiatedenrollmentprofile.md:31:1.
 type AppleUserInitiatedEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleUserInitiatedEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleUserInitiatedEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DefaultEnrollmentType: The default profile enrollment type. Possible values
 	// are: unknown, device, user.
@@ -6340,7 +6435,8 @@ type AppleUserInitiatedEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applevpnalwaysonconfiguration.md:21:1.
 type AppleVpnAlwaysOnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleVpnAlwaysOnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleVpnAlwaysOnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TunnelConfiguration: Determines what connections the specific tunnel
 	// configuration applies to. Possible values are: wifiAndCellular, cellular,
@@ -6385,7 +6481,8 @@ type AppleVpnAlwaysOnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applevpnconfiguration.md:30:1.
 type AppleVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -6502,7 +6599,8 @@ type AppleVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-applevpptokentroubleshootingevent.md:33:1.
 type AppleVppTokenTroubleshootingEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.appleVppTokenTroubleshootingEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleVppTokenTroubleshootingEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object Inherited from deviceManagementTroubleshootingEvent
 	ID *string `json:"id,omitzero"`
@@ -6532,7 +6630,8 @@ type AppleVppTokenTroubleshootingEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-auditing-auditactor.md:21:1.
 type AuditActor struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.auditActor".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.auditActor".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Type: Actor Type.
 	Type *string `json:"type,omitzero"`
@@ -6564,7 +6663,8 @@ type AuditActor struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-auditing-auditevent.md:32:1.
 type AuditEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.auditEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.auditEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -6598,7 +6698,8 @@ type AuditEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-auditing-auditproperty.md:21:1.
 type AuditProperty struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.auditProperty".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.auditProperty".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -6613,7 +6714,8 @@ type AuditProperty struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-auditing-auditresource.md:21:1.
 type AuditResource struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.auditResource".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.auditResource".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -6632,7 +6734,8 @@ type AuditResource struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-azureadwindowsautopilotdeploymentprofile.md:33:1.
 type AzureADWindowsAutopilotDeploymentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile Key Inherited from windowsAutopilotDeploymentProfile
 	ID *string `json:"id,omitzero"`
@@ -6684,7 +6787,8 @@ type AzureADWindowsAutopilotDeploymentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerfixeddrivepolicy.md:21:1.
 type BitLockerFixedDrivePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.bitLockerFixedDrivePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.bitLockerFixedDrivePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EncryptionMethod: Select the encryption method for fixed drives. Possible
 	// values are: aesCbc128, aesCbc256, xtsAes128, xtsAes256.
@@ -6706,7 +6810,8 @@ type BitLockerFixedDrivePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerrecoveryoptions.md:21:1.
 type BitLockerRecoveryOptions struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.bitLockerRecoveryOptions".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.bitLockerRecoveryOptions".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// BlockDataRecoveryAgent: Indicates whether to block certificate-based data
 	// recovery agent.
@@ -6740,7 +6845,8 @@ type BitLockerRecoveryOptions struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerremovabledrivepolicy.md:21:1.
 type BitLockerRemovableDrivePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.bitLockerRemovableDrivePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.bitLockerRemovableDrivePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EncryptionMethod: Select the encryption method for removable drives.
 	// Possible values are: aesCbc128, aesCbc256, xtsAes128, xtsAes256.
@@ -6761,7 +6867,8 @@ type BitLockerRemovableDrivePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockersystemdrivepolicy.md:21:1.
 type BitLockerSystemDrivePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.bitLockerSystemDrivePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.bitLockerSystemDrivePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EncryptionMethod: Select the encryption method for operating system drives.
 	// Possible values are: aesCbc128, aesCbc256, xtsAes128, xtsAes256.
@@ -6811,7 +6918,8 @@ type BitLockerSystemDrivePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-carttoclassassociation.md:30:1.
 type CartToClassAssociation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.cartToClassAssociation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.cartToClassAssociation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -6837,7 +6945,8 @@ type CartToClassAssociation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-certificateconnectorsetting.md:21:1.
 type CertificateConnectorSetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.certificateConnectorSetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.certificateConnectorSetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Status: Certificate connector status
 	Status *int32 `json:"status,omitzero"`
@@ -6859,7 +6968,8 @@ type CertificateConnectorSetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-chromeosdeviceproperty.md:21:1.
 type ChromeOSDeviceProperty struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.chromeOSDeviceProperty".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.chromeOSDeviceProperty".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name of the property
 	Name *string `json:"name,omitzero"`
@@ -6878,7 +6988,8 @@ type ChromeOSDeviceProperty struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-chromebooksync-chromeosonboardingsettings.md:31:1.
 type ChromeOSOnboardingSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.chromeOSOnboardingSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.chromeOSOnboardingSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ChromebookTenant's Id
 	ID *string `json:"id,omitzero"`
@@ -6900,7 +7011,8 @@ type ChromeOSOnboardingSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-circulargeofencemanagementcondition.md:33:1.
 type CircularGeofenceManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.circularGeofenceManagementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.circularGeofenceManagementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created. Inherited from managementCondition
@@ -6941,7 +7053,8 @@ type CircularGeofenceManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-cloudpcconnectivityissue.md:30:1.
 type CloudPCConnectivityIssue struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.cloudPCConnectivityIssue".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.cloudPCConnectivityIssue".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics connectivity
 	// issue event entity.
@@ -6969,7 +7082,8 @@ type CloudPCConnectivityIssue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-comanagementeligibledevice.md:30:1.
 type ComanagementEligibleDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.comanagementEligibleDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.comanagementEligibleDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Id for the device
 	ID *string `json:"id,omitzero"`
@@ -7033,7 +7147,8 @@ type ComanagementEligibleDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-companyportalblockedaction.md:21:1.
 type CompanyPortalBlockedAction struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.companyPortalBlockedAction".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.companyPortalBlockedAction".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Platform: Device OS/Platform. Possible values are: android, androidForWork,
 	// iOS, macOS, windowsPhone81, windows81AndLater, windows10AndLater,
@@ -7053,7 +7168,8 @@ type CompanyPortalBlockedAction struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-compliancemanagementpartner.md:30:1.
 type ComplianceManagementPartner struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.complianceManagementPartner".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.complianceManagementPartner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the entity
 	ID *string `json:"id,omitzero"`
@@ -7093,7 +7209,8 @@ type ComplianceManagementPartner struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-compliancemanagementpartnerassignment.md:21:1.
 type ComplianceManagementPartnerAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.complianceManagementPartnerAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.complianceManagementPartnerAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Target: Group assignment target.
 	Target AnyDeviceAndAppManagementAssignmentTarget `json:"target,omitzero"`
@@ -7106,7 +7223,8 @@ type ComplianceManagementPartnerAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-configmanagercollection.md:31:1.
 type ConfigManagerCollection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.configManagerCollection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configManagerCollection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key for the ConfigManager Collection.
 	ID *string `json:"id,omitzero"`
@@ -7130,7 +7248,8 @@ type ConfigManagerCollection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclientenabledfeatures.md:21:1.
 type ConfigurationManagerClientEnabledFeatures struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.configurationManagerClientEnabledFeatures".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configurationManagerClientEnabledFeatures".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Inventory: Whether inventory is managed by Intune
 	Inventory *bool `json:"inventory,omitzero"`
@@ -7157,7 +7276,8 @@ type ConfigurationManagerClientEnabledFeatures struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclienthealthstate.md:21:1.
 type ConfigurationManagerClientHealthState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.configurationManagerClientHealthState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configurationManagerClientHealthState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// State: Current configuration manager client state. Possible values are:
 	// unknown, installed, healthy, installFailed, updateFailed,
@@ -7176,7 +7296,8 @@ type ConfigurationManagerClientHealthState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclientinformation.md:21:1.
 type ConfigurationManagerClientInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.configurationManagerClientInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configurationManagerClientInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ClientIdentifier: Configuration Manager Client Id from SCCM
 	ClientIdentifier *string `json:"clientIdentifier,omitzero"`
@@ -7189,7 +7310,8 @@ type ConfigurationManagerClientInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-cryptographysuite.md:21:1.
 type CryptographySuite struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.cryptographySuite".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.cryptographySuite".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EncryptionMethod: Encryption Method. Possible values are: aes256, des,
 	// tripleDes, aes128, aes128Gcm, aes256Gcm, aes192, aes192Gcm.
@@ -7218,7 +7340,8 @@ type CryptographySuite struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-customsubjectalternativename.md:21:1.
 type CustomSubjectAlternativeName struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.customSubjectAlternativeName".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.customSubjectAlternativeName".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SanType: Custom SAN Type. Possible values are: none, emailAddress,
 	// userPrincipalName, customAzureADAttribute, domainNameService,
@@ -7234,7 +7357,8 @@ type CustomSubjectAlternativeName struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-customupdatetimewindow.md:21:1.
 type CustomUpdateTimeWindow struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.customUpdateTimeWindow".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.customUpdateTimeWindow".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// StartDay: Start day of the time window. Possible values are: sunday, monday,
 	// tuesday, wednesday, thursday, friday, saturday.
@@ -7254,7 +7378,8 @@ type CustomUpdateTimeWindow struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-datasharingconsent.md:31:1.
 type DataSharingConsent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.dataSharingConsent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.dataSharingConsent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The data sharing consent Id
 	ID *string `json:"id,omitzero"`
@@ -7280,7 +7405,8 @@ type DataSharingConsent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defaultdevicecompliancepolicy.md:33:1.
 type DefaultDeviceCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.defaultDeviceCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.defaultDeviceCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -7311,7 +7437,8 @@ type DefaultDeviceCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-defaultmanagedappprotection.md:33:1.
 type DefaultManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.defaultManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.defaultManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -7660,7 +7787,8 @@ type DefaultManagedAppProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderdetectedmalwareactions.md:21:1.
 type DefenderDetectedMalwareActions struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.defenderDetectedMalwareActions".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.defenderDetectedMalwareActions".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LowSeverity: Indicates a Defender action to take for low severity Malware
 	// threat detected. Possible values are: deviceDefault, clean, quarantine,
@@ -7686,7 +7814,8 @@ type DefenderDetectedMalwareActions struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationbandwidth.md:21:1.
 type DeliveryOptimizationBandwidth struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deliveryOptimizationBandwidth".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deliveryOptimizationBandwidth".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -7696,7 +7825,8 @@ type DeliveryOptimizationBandwidth struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationgroupidsource.md:21:1.
 type DeliveryOptimizationGroupIdSource struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deliveryOptimizationGroupIdSource".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deliveryOptimizationGroupIdSource".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -7706,7 +7836,8 @@ type DeliveryOptimizationGroupIdSource struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationmaxcachesize.md:21:1.
 type DeliveryOptimizationMaxCacheSize struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deliveryOptimizationMaxCacheSize".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deliveryOptimizationMaxCacheSize".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -7717,7 +7848,8 @@ type DeliveryOptimizationMaxCacheSize struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-depenrollmentbaseprofile.md:30:1.
 type DepEnrollmentBaseProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.depEnrollmentBaseProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depEnrollmentBaseProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object Inherited from enrollmentProfile
 	ID *string `json:"id,omitzero"`
@@ -7788,7 +7920,8 @@ type DepEnrollmentBaseProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-depenrollmentprofile.md:33:1.
 type DepEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.depEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object Inherited from enrollmentProfile
 	ID *string `json:"id,omitzero"`
@@ -7873,7 +8006,8 @@ type DepEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-depiosenrollmentprofile.md:33:1.
 type DepIOSEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.depIOSEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depIOSEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object Inherited from enrollmentProfile
 	ID *string `json:"id,omitzero"`
@@ -8024,7 +8158,8 @@ type DepIOSEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-depmacosenrollmentprofile.md:33:1.
 type DepMacOSEnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.depMacOSEnrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depMacOSEnrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object Inherited from enrollmentProfile
 	ID *string `json:"id,omitzero"`
@@ -8130,7 +8265,8 @@ type DepMacOSEnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-deponboardingsetting.md:37:1.
 type DepOnboardingSetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.depOnboardingSetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depOnboardingSetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object
 	ID *string `json:"id,omitzero"`
@@ -8169,7 +8305,8 @@ type DepOnboardingSetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-detectedapp.md:30:1.
 type DetectedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.detectedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.detectedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier for the detected application. This is
 	// automatically generated by Intune at the time the application is created.
@@ -8190,7 +8327,8 @@ type DetectedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-deviceactionresult.md:21:1.
 type DeviceActionResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceActionResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceActionResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ActionName: Action name
 	ActionName *string `json:"actionName,omitzero"`
@@ -8210,7 +8348,8 @@ type DeviceActionResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-deviceandappmanagementassignmentfilter.md:33:1.
 type DeviceAndAppManagementAssignmentFilter struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAndAppManagementAssignmentFilter".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementAssignmentFilter".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the Assignment Filter.
 	ID *string `json:"id,omitzero"`
@@ -8239,7 +8378,8 @@ type DeviceAndAppManagementAssignmentFilter struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-deviceandappmanagementassignmenttarget.md:21:1.
 type DeviceAndAppManagementAssignmentTarget struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAndAppManagementAssignmentTarget".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementAssignmentTarget".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceAndAppManagementAssignmentFilterID: The Id of the filter for the
 	// target assignment.
@@ -8257,7 +8397,8 @@ type DeviceAndAppManagementAssignmentTarget struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-deviceandappmanagementroleassignment.md:33:1.
 type DeviceAndAppManagementRoleAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAndAppManagementRoleAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementRoleAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. This is read-only and automatically generated.
 	// Inherited from roleAssignment
@@ -8293,7 +8434,8 @@ type DeviceAndAppManagementRoleAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-deviceandappmanagementroledefinition.md:33:1.
 type DeviceAndAppManagementRoleDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAndAppManagementRoleDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementRoleDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. This is read-only and automatically generated.
 	// Inherited from roleDefinition
@@ -8329,7 +8471,8 @@ type DeviceAndAppManagementRoleDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-deviceappmanagement.md:29:1.
 type DeviceAppManagement struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAppManagement".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAppManagement".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8366,7 +8509,8 @@ type DeviceAppManagement struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-deviceappmanagementtask.md:31:1.
 type DeviceAppManagementTask struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceAppManagementTask".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAppManagementTask".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key.
 	ID *string `json:"id,omitzero"`
@@ -8400,7 +8544,8 @@ type DeviceAppManagementTask struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-devicecategory.md:30:1.
 type DeviceCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the device category. Read-only.
 	ID *string `json:"id,omitzero"`
@@ -8417,7 +8562,8 @@ type DeviceCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicecomanagementauthorityconfiguration.md:33:1.
 type DeviceComanagementAuthorityConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComanagementAuthorityConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComanagementAuthorityConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account Inherited from
 	// deviceEnrollmentConfiguration
@@ -8463,7 +8609,8 @@ type DeviceComanagementAuthorityConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceactionitem.md:30:1.
 type DeviceComplianceActionItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceActionItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceActionItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8488,7 +8635,8 @@ type DeviceComplianceActionItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancedeviceoverview.md:27:1.
 type DeviceComplianceDeviceOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceDeviceOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceDeviceOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8520,7 +8668,8 @@ type DeviceComplianceDeviceOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancedevicestatus.md:30:1.
 type DeviceComplianceDeviceStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceDeviceStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceDeviceStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8552,7 +8701,8 @@ type DeviceComplianceDeviceStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-devicecompliancepolicy.md:33:1.
 type DeviceCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8577,7 +8727,8 @@ type DeviceCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicyassignment.md:30:1.
 type DeviceCompliancePolicyAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicyAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8597,7 +8748,8 @@ type DeviceCompliancePolicyAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicydevicestatesummary.md:27:1.
 type DeviceCompliancePolicyDeviceStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// InGracePeriodCount: Number of devices that are in grace period
 	InGracePeriodCount *int32 `json:"inGracePeriodCount,omitzero"`
@@ -8629,7 +8781,8 @@ type DeviceCompliancePolicyDeviceStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-devicecompliancepolicypolicysetitem.md:33:1.
 type DeviceCompliancePolicyPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicyPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -8663,7 +8816,8 @@ type DeviceCompliancePolicyPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicyscript.md:21:1.
 type DeviceCompliancePolicyScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicyScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceComplianceScriptID: Device compliance script Id.
 	DeviceComplianceScriptID *string `json:"deviceComplianceScriptId,omitzero"`
@@ -8678,7 +8832,8 @@ type DeviceCompliancePolicyScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicysettingstatesummary.md:30:1.
 type DeviceCompliancePolicySettingStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCompliancePolicySettingStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicySettingStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8713,7 +8868,8 @@ type DeviceCompliancePolicySettingStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancescheduledactionforrule.md:30:1.
 type DeviceComplianceScheduledActionForRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceScheduledActionForRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScheduledActionForRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8728,7 +8884,8 @@ type DeviceComplianceScheduledActionForRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescript.md:31:1.
 type DeviceComplianceScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the device compliance script
 	ID *string `json:"id,omitzero"`
@@ -8768,7 +8925,8 @@ type DeviceComplianceScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescriptdevicestate.md:30:1.
 type DeviceComplianceScriptDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceScriptDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device compliance script device state entity. This property
 	// is read-only.
@@ -8799,7 +8957,8 @@ type DeviceComplianceScriptDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescriptrunsummary.md:27:1.
 type DeviceComplianceScriptRunSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceScriptRunSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptRunSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device compliance script run summary entity. This property is
 	// read-only.
@@ -8830,7 +8989,8 @@ type DeviceComplianceScriptRunSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancesettingstate.md:30:1.
 type DeviceComplianceSettingState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceSettingState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceSettingState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity
 	ID *string `json:"id,omitzero"`
@@ -8874,7 +9034,8 @@ type DeviceComplianceSettingState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceuseroverview.md:27:1.
 type DeviceComplianceUserOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceUserOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceUserOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8903,7 +9064,8 @@ type DeviceComplianceUserOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceuserstatus.md:30:1.
 type DeviceComplianceUserStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceComplianceUserStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceUserStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8927,7 +9089,8 @@ type DeviceComplianceUserStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-deviceconfiguration.md:34:1.
 type DeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -8968,7 +9131,8 @@ type DeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:30:1.
 type DeviceConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the assignment.
 	ID *string `json:"id,omitzero"`
@@ -8990,7 +9154,8 @@ type DeviceConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationconflictsummary.md:30:1.
 type DeviceConfigurationConflictSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationConflictSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationConflictSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ConflictingDeviceConfigurations: The set of policies in conflict with the
 	// given setting
@@ -9014,7 +9179,8 @@ type DeviceConfigurationConflictSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdeviceoverview.md:27:1.
 type DeviceConfigurationDeviceOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationDeviceOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationDeviceOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9046,7 +9212,8 @@ type DeviceConfigurationDeviceOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdevicestatesummary.md:27:1.
 type DeviceConfigurationDeviceStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationDeviceStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationDeviceStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9073,7 +9240,8 @@ type DeviceConfigurationDeviceStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdevicestatus.md:30:1.
 type DeviceConfigurationDeviceStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationDeviceStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationDeviceStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9105,7 +9273,8 @@ type DeviceConfigurationDeviceStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationgroupassignment.md:30:1.
 type DeviceConfigurationGroupAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationGroupAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationGroupAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9124,7 +9293,8 @@ type DeviceConfigurationGroupAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-deviceconfigurationpolicysetitem.md:33:1.
 type DeviceConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -9159,7 +9329,8 @@ type DeviceConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuseroverview.md:27:1.
 type DeviceConfigurationUserOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationUserOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationUserOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9188,7 +9359,8 @@ type DeviceConfigurationUserOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuserstatesummary.md:27:1.
 type DeviceConfigurationUserStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationUserStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationUserStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9215,7 +9387,8 @@ type DeviceConfigurationUserStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuserstatus.md:30:1.
 type DeviceConfigurationUserStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceConfigurationUserStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationUserStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9240,7 +9413,8 @@ type DeviceConfigurationUserStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicecustomattributeshellscript.md:31:1.
 type DeviceCustomAttributeShellScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceCustomAttributeShellScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCustomAttributeShellScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the custom attribute entity.
 	ID *string `json:"id,omitzero"`
@@ -9277,7 +9451,8 @@ type DeviceCustomAttributeShellScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-deviceenrollmentconfiguration.md:32:1.
 type DeviceEnrollmentConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceEnrollmentConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account
 	ID *string `json:"id,omitzero"`
@@ -9306,7 +9481,8 @@ type DeviceEnrollmentConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentlimitconfiguration.md:33:1.
 type DeviceEnrollmentLimitConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceEnrollmentLimitConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentLimitConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account Inherited from
 	// deviceEnrollmentConfiguration
@@ -9344,7 +9520,8 @@ type DeviceEnrollmentLimitConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentplatformrestriction.md:21:1.
 type DeviceEnrollmentPlatformRestriction struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceEnrollmentPlatformRestriction".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentPlatformRestriction".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// PlatformBlocked: Block the platform from enrolling
 	PlatformBlocked *bool `json:"platformBlocked,omitzero"`
@@ -9368,7 +9545,8 @@ type DeviceEnrollmentPlatformRestriction struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentplatformrestrictionsconfiguration.md:33:1.
 type DeviceEnrollmentPlatformRestrictionsConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account Inherited from
 	// deviceEnrollmentConfiguration
@@ -9432,7 +9610,8 @@ type DeviceEnrollmentPlatformRestrictionsConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentwindowshelloforbusinessconfiguration.md:33:1.
 type DeviceEnrollmentWindowsHelloForBusinessConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account Inherited from
 	// deviceEnrollmentConfiguration
@@ -9538,7 +9717,8 @@ type DeviceEnrollmentWindowsHelloForBusinessConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-deviceexchangeaccessstatesummary.md:21:1.
 type DeviceExchangeAccessStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceExchangeAccessStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceExchangeAccessStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AllowedDeviceCount: Total count of devices with Exchange Access State:
 	// Allowed.
@@ -9563,7 +9743,8 @@ type DeviceExchangeAccessStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthattestationstate.md:21:1.
 type DeviceHealthAttestationState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthAttestationState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthAttestationState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastUpdateDateTime: The Timestamp of the last update.
 	LastUpdateDateTime *string `json:"lastUpdateDateTime,omitzero"`
@@ -9657,7 +9838,8 @@ type DeviceHealthAttestationState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscript.md:37:1.
 type DeviceHealthScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the device health script
 	ID *string `json:"id,omitzero"`
@@ -9712,7 +9894,8 @@ type DeviceHealthScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptassignment.md:30:1.
 type DeviceHealthScriptAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScriptAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device health script assignment entity. This property is
 	// read-only.
@@ -9733,7 +9916,8 @@ type DeviceHealthScriptAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptdevicestate.md:30:1.
 type DeviceHealthScriptDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScriptDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device health script device state entity. This property is
 	// read-only.
@@ -9780,7 +9964,8 @@ type DeviceHealthScriptDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptparameter.md:21:1.
 type DeviceHealthScriptParameter struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScriptParameter".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptParameter".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: The name of the param
 	Name *string `json:"name,omitzero"`
@@ -9799,7 +9984,8 @@ type DeviceHealthScriptParameter struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptrunschedule.md:21:1.
 type DeviceHealthScriptRunSchedule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScriptRunSchedule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptRunSchedule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Interval: The x value of every x hours for hourly schedule, every x days for
 	// Daily Schedule, every x weeks for weekly schedule, every x months for
@@ -9814,7 +10000,8 @@ type DeviceHealthScriptRunSchedule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptrunsummary.md:27:1.
 type DeviceHealthScriptRunSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceHealthScriptRunSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptRunSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device health script run summary entity. This property is
 	// read-only.
@@ -9859,7 +10046,8 @@ type DeviceHealthScriptRunSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-deviceinstallstate.md:30:1.
 type DeviceInstallState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceInstallState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceInstallState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -9889,7 +10077,8 @@ type DeviceInstallState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicelogcollectionresponse.md:31:1.
 type DeviceLogCollectionResponse struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceLogCollectionResponse".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceLogCollectionResponse".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier in the form of tenantId_deviceId_requestId
 	ID *string `json:"id,omitzero"`
@@ -9919,7 +10108,8 @@ type DeviceLogCollectionResponse struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagement.md:60:1.
 type DeviceManagement struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagement".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagement".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier associated with the device.
 	ID *string `json:"id,omitzero"`
@@ -9967,7 +10157,8 @@ type DeviceManagement struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementabstractcomplexsettingdefinition.md:33:1.
 type DeviceManagementAbstractComplexSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementAbstractComplexSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementAbstractComplexSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID of the setting definition Inherited from
 	// deviceManagementSettingDefinition
@@ -10019,7 +10210,8 @@ type DeviceManagementAbstractComplexSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementabstractcomplexsettinginstance.md:33:1.
 type DeviceManagementAbstractComplexSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementAbstractComplexSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementAbstractComplexSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -10040,7 +10232,8 @@ type DeviceManagementAbstractComplexSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruledevicemode.md:21:1.
 type DeviceManagementApplicabilityRuleDeviceMode struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementApplicabilityRuleDeviceMode".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementApplicabilityRuleDeviceMode".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceMode: Applicability rule for device mode. Possible values are:
 	// standardConfiguration, sModeConfiguration.
@@ -10057,7 +10250,8 @@ type DeviceManagementApplicabilityRuleDeviceMode struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruleosedition.md:21:1.
 type DeviceManagementApplicabilityRuleOsEdition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementApplicabilityRuleOsEdition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementApplicabilityRuleOsEdition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OsEditionTypes: Applicability rule OS edition type.
 	OsEditionTypes []Windows10EditionType `json:"osEditionTypes,omitzero"`
@@ -10073,7 +10267,8 @@ type DeviceManagementApplicabilityRuleOsEdition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruleosversion.md:21:1.
 type DeviceManagementApplicabilityRuleOsVersion struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementApplicabilityRuleOsVersion".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementApplicabilityRuleOsVersion".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MinOSVersion: Min OS version for Applicability Rule.
 	MinOSVersion *string `json:"minOSVersion,omitzero"`
@@ -10092,7 +10287,8 @@ type DeviceManagementApplicabilityRuleOsVersion struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotevent.md:30:1.
 type DeviceManagementAutopilotEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementAutopilotEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementAutopilotEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object
 	ID *string `json:"id,omitzero"`
@@ -10173,7 +10369,8 @@ type DeviceManagementAutopilotEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotpolicystatusdetail.md:30:1.
 type DeviceManagementAutopilotPolicyStatusDetail struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object
 	ID *string `json:"id,omitzero"`
@@ -10203,7 +10400,8 @@ type DeviceManagementAutopilotPolicyStatusDetail struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementbooleansettinginstance.md:33:1.
 type DeviceManagementBooleanSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementBooleanSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementBooleanSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -10224,7 +10422,8 @@ type DeviceManagementBooleanSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementcachedreportconfiguration.md:30:1.
 type DeviceManagementCachedReportConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementCachedReportConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementCachedReportConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for this entity
 	ID *string `json:"id,omitzero"`
@@ -10254,7 +10453,8 @@ type DeviceManagementCachedReportConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcollectionsettingdefinition.md:33:1.
 type DeviceManagementCollectionSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementCollectionSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementCollectionSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID of the setting definition Inherited from
 	// deviceManagementSettingDefinition
@@ -10306,7 +10506,8 @@ type DeviceManagementCollectionSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcollectionsettinginstance.md:33:1.
 type DeviceManagementCollectionSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementCollectionSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementCollectionSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -10325,7 +10526,8 @@ type DeviceManagementCollectionSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcomplexsettingdefinition.md:33:1.
 type DeviceManagementComplexSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementComplexSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementComplexSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID of the setting definition Inherited from
 	// deviceManagementSettingDefinition
@@ -10377,7 +10579,8 @@ type DeviceManagementComplexSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcomplexsettinginstance.md:33:1.
 type DeviceManagementComplexSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementComplexSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementComplexSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -10396,7 +10599,8 @@ type DeviceManagementComplexSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationcategory.md:30:1.
 type DeviceManagementConfigurationCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Identifier for item
 	ID *string `json:"id,omitzero"`
@@ -10435,7 +10639,8 @@ type DeviceManagementConfigurationCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingcollectiondefinition.md:33:1.
 type DeviceManagementConfigurationChoiceSettingCollectionDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -10521,7 +10726,8 @@ type DeviceManagementConfigurationChoiceSettingCollectionDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingdefinition.md:33:1.
 type DeviceManagementConfigurationChoiceSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -10598,7 +10804,8 @@ type DeviceManagementConfigurationChoiceSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationdependenton.md:21:1.
 type DeviceManagementConfigurationDependentOn struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationDependentOn".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationDependentOn".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DependentOn: Identifier of parent setting/ parent setting option dependent
 	// on
@@ -10614,7 +10821,8 @@ type DeviceManagementConfigurationDependentOn struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationoptiondefinition.md:21:1.
 type DeviceManagementConfigurationOptionDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationOptionDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationOptionDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OptionValue: Value of the option
 	OptionValue AnyDeviceManagementConfigurationSettingValue `json:"optionValue,omitzero"`
@@ -10641,7 +10849,8 @@ type DeviceManagementConfigurationOptionDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicy.md:32:1.
 type DeviceManagementConfigurationPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the policy document. Automatically generated.
 	ID *string `json:"id,omitzero"`
@@ -10679,7 +10888,8 @@ type DeviceManagementConfigurationPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md:30:1.
 type DeviceManagementConfigurationPolicyAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationPolicyAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicyAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the assignment.
 	ID *string `json:"id,omitzero"`
@@ -10694,7 +10904,8 @@ type DeviceManagementConfigurationPolicyAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplate.md:30:1.
 type DeviceManagementConfigurationPolicyTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationPolicyTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicyTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the template document, composed of BaseId and Version.
 	// Automatically generated.
@@ -10738,7 +10949,8 @@ type DeviceManagementConfigurationPolicyTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplatereference.md:21:1.
 type DeviceManagementConfigurationPolicyTemplateReference struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationPolicyTemplateReference".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicyTemplateReference".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TemplateID: Template id
 	TemplateID *string `json:"templateId,omitzero"`
@@ -10763,7 +10975,8 @@ type DeviceManagementConfigurationPolicyTemplateReference struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationreferredsettinginformation.md:21:1.
 type DeviceManagementConfigurationReferredSettingInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingDefinitionID: Setting definition id that is being referred to a
 	// setting. Applicable for reusable setting
@@ -10777,7 +10990,8 @@ type DeviceManagementConfigurationReferredSettingInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsetting.md:30:1.
 type DeviceManagementConfigurationSetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of this setting within the policy which contains it. Automatically
 	// generated.
@@ -10792,7 +11006,8 @@ type DeviceManagementConfigurationSetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingapplicability.md:21:1.
 type DeviceManagementConfigurationSettingApplicability struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingApplicability".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingApplicability".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Description: description of the setting
 	Description *string `json:"description,omitzero"`
@@ -10815,7 +11030,8 @@ type DeviceManagementConfigurationSettingApplicability struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition.md:30:1.
 type DeviceManagementConfigurationSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on
 	Applicability AnyDeviceManagementConfigurationSettingApplicability `json:"applicability,omitzero"`
@@ -10869,7 +11085,8 @@ type DeviceManagementConfigurationSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdependedonby.md:21:1.
 type DeviceManagementConfigurationSettingDependedOnBy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingDependedOnBy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingDependedOnBy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DependedOnBy: Identifier of child setting that is dependent on the current
 	// setting
@@ -10888,7 +11105,8 @@ type DeviceManagementConfigurationSettingDependedOnBy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupcollectiondefinition.md:33:1.
 type DeviceManagementConfigurationSettingGroupCollectionDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingGroupCollectionDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingGroupCollectionDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -10977,7 +11195,8 @@ type DeviceManagementConfigurationSettingGroupCollectionDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupdefinition.md:33:1.
 type DeviceManagementConfigurationSettingGroupDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingGroupDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingGroupDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -11056,7 +11275,8 @@ type DeviceManagementConfigurationSettingGroupDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstance.md:21:1.
 type DeviceManagementConfigurationSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingDefinitionID: Setting Definition Id
 	SettingDefinitionID *string `json:"settingDefinitionId,omitzero"`
@@ -11070,7 +11290,8 @@ type DeviceManagementConfigurationSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplate.md:21:1.
 type DeviceManagementConfigurationSettingInstanceTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingInstanceTemplateID: Setting Instance Template Id
 	SettingInstanceTemplateID *string `json:"settingInstanceTemplateId,omitzero"`
@@ -11087,7 +11308,8 @@ type DeviceManagementConfigurationSettingInstanceTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplatereference.md:21:1.
 type DeviceManagementConfigurationSettingInstanceTemplateReference struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingInstanceTemplateID: Setting instance template id
 	SettingInstanceTemplateID *string `json:"settingInstanceTemplateId,omitzero"`
@@ -11099,7 +11321,8 @@ type DeviceManagementConfigurationSettingInstanceTemplateReference struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingoccurrence.md:21:1.
 type DeviceManagementConfigurationSettingOccurrence struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingOccurrence".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingOccurrence".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MinDeviceOccurrence: Minimum times setting can be set on device. A
 	// MinDeviceOccurrence of 0 means setting is optional
@@ -11115,7 +11338,8 @@ type DeviceManagementConfigurationSettingOccurrence struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingtemplate.md:30:1.
 type DeviceManagementConfigurationSettingTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of this setting template within the policy template which contains
 	// it. Automatically generated.
@@ -11130,7 +11354,8 @@ type DeviceManagementConfigurationSettingTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvalue.md:21:1.
 type DeviceManagementConfigurationSettingValue struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingValue".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingValue".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingValueTemplateReference: Setting value template reference
 	SettingValueTemplateReference AnyDeviceManagementConfigurationSettingValueTemplateReference `json:"settingValueTemplateReference,omitzero"`
@@ -11142,7 +11367,8 @@ type DeviceManagementConfigurationSettingValue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluedefinition.md:21:1.
 type DeviceManagementConfigurationSettingValueDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingValueDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingValueDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -11153,7 +11379,8 @@ type DeviceManagementConfigurationSettingValueDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluetemplatereference.md:21:1.
 type DeviceManagementConfigurationSettingValueTemplateReference struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SettingValueTemplateID: Setting value template id
 	SettingValueTemplateID *string `json:"settingValueTemplateId,omitzero"`
@@ -11171,7 +11398,8 @@ type DeviceManagementConfigurationSettingValueTemplateReference struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingcollectiondefinition.md:33:1.
 type DeviceManagementConfigurationSimpleSettingCollectionDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -11263,7 +11491,8 @@ type DeviceManagementConfigurationSimpleSettingCollectionDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingdefinition.md:33:1.
 type DeviceManagementConfigurationSimpleSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Applicability: Details which device setting is applicable on Inherited from
 	// deviceManagementConfigurationSettingDefinition
@@ -11344,7 +11573,8 @@ type DeviceManagementConfigurationSimpleSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementconstraint.md:21:1.
 type DeviceManagementConstraint struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementConstraint".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConstraint".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -11355,7 +11585,8 @@ type DeviceManagementConstraint struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagementderivedcredentialsettings.md:35:1.
 type DeviceManagementDerivedCredentialSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementDerivedCredentialSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the Derived Credential
 	ID *string `json:"id,omitzero"`
@@ -11380,7 +11611,8 @@ type DeviceManagementDerivedCredentialSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-odj-devicemanagementdomainjoinconnector.md:30:1.
 type DeviceManagementDomainJoinConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementDomainJoinConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementDomainJoinConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier to represent a connector.
 	ID *string `json:"id,omitzero"`
@@ -11400,7 +11632,8 @@ type DeviceManagementDomainJoinConnector struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeaccessrule.md:21:1.
 type DeviceManagementExchangeAccessRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementExchangeAccessRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExchangeAccessRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceClass: Device Class which will be impacted by this rule.
 	DeviceClass AnyDeviceManagementExchangeDeviceClass `json:"deviceClass,omitzero"`
@@ -11416,7 +11649,8 @@ type DeviceManagementExchangeAccessRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeconnector.md:31:1.
 type DeviceManagementExchangeConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementExchangeConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExchangeConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -11449,7 +11683,8 @@ type DeviceManagementExchangeConnector struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangedeviceclass.md:21:1.
 type DeviceManagementExchangeDeviceClass struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementExchangeDeviceClass".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExchangeDeviceClass".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name of the device class which will be impacted by this rule.
 	Name *string `json:"name,omitzero"`
@@ -11465,7 +11700,8 @@ type DeviceManagementExchangeDeviceClass struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeonpremisespolicy.md:27:1.
 type DeviceManagementExchangeOnPremisesPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -11490,7 +11726,8 @@ type DeviceManagementExchangeOnPremisesPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementexportjob.md:30:1.
 type DeviceManagementExportJob struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementExportJob".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExportJob".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for this entity
 	ID *string `json:"id,omitzero"`
@@ -11530,7 +11767,8 @@ type DeviceManagementExportJob struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintegersettinginstance.md:33:1.
 type DeviceManagementIntegerSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntegerSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntegerSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -11551,7 +11789,8 @@ type DeviceManagementIntegerSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintent.md:35:1.
 type DeviceManagementIntent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The intent ID
 	ID *string `json:"id,omitzero"`
@@ -11576,7 +11815,8 @@ type DeviceManagementIntent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentassignment.md:30:1.
 type DeviceManagementIntentAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The assignment ID
 	ID *string `json:"id,omitzero"`
@@ -11591,7 +11831,8 @@ type DeviceManagementIntentAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicesettingstatesummary.md:30:1.
 type DeviceManagementIntentDeviceSettingStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID
 	ID *string `json:"id,omitzero"`
@@ -11618,7 +11859,8 @@ type DeviceManagementIntentDeviceSettingStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicestate.md:30:1.
 type DeviceManagementIntentDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID
 	ID *string `json:"id,omitzero"`
@@ -11646,7 +11888,8 @@ type DeviceManagementIntentDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicestatesummary.md:27:1.
 type DeviceManagementIntentDeviceStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentDeviceStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentDeviceStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID
 	ID *string `json:"id,omitzero"`
@@ -11672,7 +11915,8 @@ type DeviceManagementIntentDeviceStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentsettingcategory.md:33:1.
 type DeviceManagementIntentSettingCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentSettingCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentSettingCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The category ID Inherited from deviceManagementSettingCategory
 	ID *string `json:"id,omitzero"`
@@ -11691,7 +11935,8 @@ type DeviceManagementIntentSettingCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentuserstate.md:30:1.
 type DeviceManagementIntentUserState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentUserState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentUserState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID
 	ID *string `json:"id,omitzero"`
@@ -11717,7 +11962,8 @@ type DeviceManagementIntentUserState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentuserstatesummary.md:27:1.
 type DeviceManagementIntentUserStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementIntentUserStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentUserStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID
 	ID *string `json:"id,omitzero"`
@@ -11740,7 +11986,8 @@ type DeviceManagementIntentUserStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartner.md:30:1.
 type DeviceManagementPartner struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementPartner".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementPartner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the entity
 	ID *string `json:"id,omitzero"`
@@ -11783,7 +12030,8 @@ type DeviceManagementPartner struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartnerassignment.md:21:1.
 type DeviceManagementPartnerAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementPartnerAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementPartnerAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Target: User groups targeting for devices to be enrolled through partner.
 	Target AnyDeviceAndAppManagementAssignmentTarget `json:"target,omitzero"`
@@ -11796,7 +12044,8 @@ type DeviceManagementPartnerAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreportschedule.md:30:1.
 type DeviceManagementReportSchedule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementReportSchedule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementReportSchedule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for this entity
 	ID *string `json:"id,omitzero"`
@@ -11834,7 +12083,8 @@ type DeviceManagementReportSchedule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreports.md:42:1.
 type DeviceManagementReports struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementReports".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementReports".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for this entity
 	ID *string `json:"id,omitzero"`
@@ -11847,7 +12097,8 @@ type DeviceManagementReports struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementresourceaccessprofileassignment.md:30:1.
 type DeviceManagementResourceAccessProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementResourceAccessProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementResourceAccessProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the Assignments
 	ID *string `json:"id,omitzero"`
@@ -11867,7 +12118,8 @@ type DeviceManagementResourceAccessProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementresourceaccessprofilebase.md:29:1.
 type DeviceManagementResourceAccessProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementResourceAccessProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementResourceAccessProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier
 	ID *string `json:"id,omitzero"`
@@ -11892,7 +12144,8 @@ type DeviceManagementResourceAccessProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementreusablepolicysetting.md:31:1.
 type DeviceManagementReusablePolicySetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementReusablePolicySetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementReusablePolicySetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: system generated reusable setting id.
 	ID *string `json:"id,omitzero"`
@@ -11927,7 +12180,8 @@ type DeviceManagementReusablePolicySetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagementscript.md:34:1.
 type DeviceManagementScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the device management script.
 	ID *string `json:"id,omitzero"`
@@ -11965,7 +12219,8 @@ type DeviceManagementScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptassignment.md:30:1.
 type DeviceManagementScriptAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device management script group assignment entity. This
 	// property is read-only.
@@ -11982,7 +12237,8 @@ type DeviceManagementScriptAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptdevicestate.md:30:1.
 type DeviceManagementScriptDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device management script device state entity. This property
 	// is read-only.
@@ -12009,7 +12265,8 @@ type DeviceManagementScriptDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptgroupassignment.md:30:1.
 type DeviceManagementScriptGroupAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptGroupAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptGroupAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device management script group assignment entity. This
 	// property is read-only.
@@ -12026,7 +12283,8 @@ type DeviceManagementScriptGroupAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-devicemanagementscriptpolicysetitem.md:33:1.
 type DeviceManagementScriptPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -12061,7 +12319,8 @@ type DeviceManagementScriptPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptrunsummary.md:27:1.
 type DeviceManagementScriptRunSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptRunSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptRunSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device management script run summary entity. This property is
 	// read-only.
@@ -12083,7 +12342,8 @@ type DeviceManagementScriptRunSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptuserstate.md:30:1.
 type DeviceManagementScriptUserState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementScriptUserState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptUserState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the device management script user state entity. This property is
 	// read-only.
@@ -12103,7 +12363,8 @@ type DeviceManagementScriptUserState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingcategory.md:30:1.
 type DeviceManagementSettingCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementSettingCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettingCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The category ID
 	ID *string `json:"id,omitzero"`
@@ -12120,7 +12381,8 @@ type DeviceManagementSettingCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingdefinition.md:30:1.
 type DeviceManagementSettingDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementSettingDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettingDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The ID of the setting definition
 	ID *string `json:"id,omitzero"`
@@ -12158,7 +12420,8 @@ type DeviceManagementSettingDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingdependency.md:21:1.
 type DeviceManagementSettingDependency struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementSettingDependency".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettingDependency".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DefinitionID: The setting definition ID of the setting depended on
 	DefinitionID *string `json:"definitionId,omitzero"`
@@ -12173,7 +12436,8 @@ type DeviceManagementSettingDependency struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettinginstance.md:27:1.
 type DeviceManagementSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID
 	ID *string `json:"id,omitzero"`
@@ -12189,7 +12453,8 @@ type DeviceManagementSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementsettings.md:21:1.
 type DeviceManagementSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceComplianceCheckinThresholdDays: The number of days a device is allowed
 	// to go without checking in to remain compliant.
@@ -12232,7 +12497,8 @@ type DeviceManagementSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementstringsettinginstance.md:33:1.
 type DeviceManagementStringSettingInstance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementStringSettingInstance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementStringSettingInstance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The setting instance ID Inherited from deviceManagementSettingInstance
 	ID *string `json:"id,omitzero"`
@@ -12253,7 +12519,8 @@ type DeviceManagementStringSettingInstance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplate.md:33:1.
 type DeviceManagementTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The template ID
 	ID *string `json:"id,omitzero"`
@@ -12295,7 +12562,8 @@ type DeviceManagementTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplatesettingcategory.md:33:1.
 type DeviceManagementTemplateSettingCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementTemplateSettingCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTemplateSettingCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The category ID Inherited from deviceManagementSettingCategory
 	ID *string `json:"id,omitzero"`
@@ -12313,7 +12581,8 @@ type DeviceManagementTemplateSettingCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingerrordetails.md:21:1.
 type DeviceManagementTroubleshootingErrorDetails struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementTroubleshootingErrorDetails".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTroubleshootingErrorDetails".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Context: Not yet documented
 	Context *string `json:"context,omitzero"`
@@ -12333,7 +12602,8 @@ type DeviceManagementTroubleshootingErrorDetails struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingerrorresource.md:21:1.
 type DeviceManagementTroubleshootingErrorResource struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementTroubleshootingErrorResource".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTroubleshootingErrorResource".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Text: Not yet documented
 	Text *string `json:"text,omitzero"`
@@ -12349,7 +12619,8 @@ type DeviceManagementTroubleshootingErrorResource struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingevent.md:30:1.
 type DeviceManagementTroubleshootingEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementTroubleshootingEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTroubleshootingEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object
 	ID *string `json:"id,omitzero"`
@@ -12374,7 +12645,8 @@ type DeviceManagementTroubleshootingEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementuserrightslocaluserorgroup.md:21:1.
 type DeviceManagementUserRightsLocalUserOrGroup struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementUserRightsLocalUserOrGroup".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementUserRightsLocalUserOrGroup".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: The name of this local user or group.
 	Name *string `json:"name,omitzero"`
@@ -12391,7 +12663,8 @@ type DeviceManagementUserRightsLocalUserOrGroup struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementuserrightssetting.md:21:1.
 type DeviceManagementUserRightsSetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceManagementUserRightsSetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementUserRightsSetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// State: Representing the current state of this user rights setting. Possible
 	// values are: notConfigured, blocked, allowed.
@@ -12408,7 +12681,8 @@ type DeviceManagementUserRightsSetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-deviceoperatingsystemsummary.md:21:1.
 type DeviceOperatingSystemSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceOperatingSystemSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceOperatingSystemSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AndroidCount: Number of android device count.
 	AndroidCount *int32 `json:"androidCount,omitzero"`
@@ -12454,7 +12728,8 @@ type DeviceOperatingSystemSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-deviceprotectionoverview.md:21:1.
 type DeviceProtectionOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceProtectionOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceProtectionOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TotalReportedDeviceCount: Total device count.
 	TotalReportedDeviceCount *int32 `json:"totalReportedDeviceCount,omitzero"`
@@ -12488,7 +12763,8 @@ type DeviceProtectionOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-deviceshellscript.md:31:1.
 type DeviceShellScript struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.deviceShellScript".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceShellScript".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ExecutionFrequency: The interval for script to run. If not defined the
 	// script will run once
@@ -12527,7 +12803,8 @@ type DeviceShellScript struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-ebookinstallsummary.md:27:1.
 type EBookInstallSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.eBookInstallSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.eBookInstallSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -12556,7 +12833,8 @@ type EBookInstallSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-easemailprofileconfigurationbase.md:30:1.
 type EasEmailProfileConfigurationBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.easEmailProfileConfigurationBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.easEmailProfileConfigurationBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -12617,7 +12895,8 @@ type EasEmailProfileConfigurationBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgehomebuttonconfiguration.md:21:1.
 type EdgeHomeButtonConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.edgeHomeButtonConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.edgeHomeButtonConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -12627,7 +12906,8 @@ type EdgeHomeButtonConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgesearchenginebase.md:21:1.
 type EdgeSearchEngineBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.edgeSearchEngineBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.edgeSearchEngineBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -12638,7 +12918,8 @@ type EdgeSearchEngineBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-editionupgradeconfiguration.md:33:1.
 type EditionUpgradeConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.editionUpgradeConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.editionUpgradeConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -12704,7 +12985,8 @@ type EditionUpgradeConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcode.md:21:1.
 type EmbeddedSIMActivationCode struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.embeddedSIMActivationCode".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.embeddedSIMActivationCode".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// IntegratedCircuitCardIdentifier: The Integrated Circuit Card Identifier
 	// (ICCID) for this embedded SIM activation code as provided by the mobile
@@ -12729,7 +13011,8 @@ type EmbeddedSIMActivationCode struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcodepool.md:31:1.
 type EmbeddedSIMActivationCodePool struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.embeddedSIMActivationCodePool".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.embeddedSIMActivationCodePool".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the embedded SIM activation code pool. System
 	// generated value assigned when created.
@@ -12759,7 +13042,8 @@ type EmbeddedSIMActivationCodePool struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcodepoolassignment.md:30:1.
 type EmbeddedSIMActivationCodePoolAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.embeddedSIMActivationCodePoolAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.embeddedSIMActivationCodePoolAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the embedded SIM activation code pool assignment.
 	// System generated value assigned when created.
@@ -12776,7 +13060,8 @@ type EmbeddedSIMActivationCodePoolAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimdevicestate.md:30:1.
 type EmbeddedSIMDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.embeddedSIMDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.embeddedSIMDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the embedded SIM device status. System generated
 	// value assigned when created.
@@ -12814,7 +13099,8 @@ type EmbeddedSIMDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-encryptionreportpolicydetails.md:21:1.
 type EncryptionReportPolicyDetails struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.encryptionReportPolicyDetails".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.encryptionReportPolicyDetails".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// PolicyID: Policy Id for Encryption Report
 	PolicyID *string `json:"policyId,omitzero"`
@@ -12829,7 +13115,8 @@ type EncryptionReportPolicyDetails struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:30:1.
 type EnrollmentConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.enrollmentConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enrollmentConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the enrollment configuration assignment
 	ID *string `json:"id,omitzero"`
@@ -12848,7 +13135,8 @@ type EnrollmentConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-enrollmentprofile.md:33:1.
 type EnrollmentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.enrollmentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enrollmentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object
 	ID *string `json:"id,omitzero"`
@@ -12876,7 +13164,8 @@ type EnrollmentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-enrollmentrestrictionsconfigurationpolicysetitem.md:33:1.
 type EnrollmentRestrictionsConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -12915,7 +13204,8 @@ type EnrollmentRestrictionsConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-enrollmenttroubleshootingevent.md:33:1.
 type EnrollmentTroubleshootingEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.enrollmentTroubleshootingEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enrollmentTroubleshootingEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object Inherited from deviceManagementTroubleshootingEvent
 	ID *string `json:"id,omitzero"`
@@ -12971,7 +13261,8 @@ type EnrollmentTroubleshootingEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-enterprisecodesigningcertificate.md:30:1.
 type EnterpriseCodeSigningCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.enterpriseCodeSigningCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enterpriseCodeSigningCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -13012,7 +13303,8 @@ type Entity struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-excludedapps.md:21:1.
 type ExcludedApps struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.excludedApps".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.excludedApps".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Access: The value for if MS Office Access should be excluded or not.
 	Access *bool `json:"access,omitzero"`
@@ -13056,7 +13348,8 @@ type ExcludedApps struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-expeditedwindowsqualityupdatesettings.md:21:1.
 type ExpeditedWindowsQualityUpdateSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.expeditedWindowsQualityUpdateSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.expeditedWindowsQualityUpdateSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// QualityUpdateRelease: The release date to identify a quality update.
 	QualityUpdateRelease *string `json:"qualityUpdateRelease,omitzero"`
@@ -13070,7 +13363,8 @@ type ExpeditedWindowsQualityUpdateSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-extendedkeyusage.md:21:1.
 type ExtendedKeyUsage struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.extendedKeyUsage".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.extendedKeyUsage".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Extended Key Usage Name
 	Name *string `json:"name,omitzero"`
@@ -13084,7 +13378,8 @@ type ExtendedKeyUsage struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicycategory.md:27:1.
 type GroupPolicyCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The string id of the category's display name
 	DisplayName *string `json:"displayName,omitzero"`
@@ -13103,7 +13398,8 @@ type GroupPolicyCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyconfiguration.md:32:1.
 type GroupPolicyConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// CreatedDateTime: The date and time the object was created.
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
@@ -13126,7 +13422,8 @@ type GroupPolicyConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyconfigurationassignment.md:30:1.
 type GroupPolicyConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -13143,7 +13440,8 @@ type GroupPolicyConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinition.md:27:1.
 type GroupPolicyDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ClassType: Identifies the type of groups the policy can be applied to.
 	// Possible values are: user, machine.
@@ -13176,7 +13474,8 @@ type GroupPolicyDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinitionfile.md:27:1.
 type GroupPolicyDefinitionFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyDefinitionFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyDefinitionFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The localized friendly name of the ADMX file.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -13209,7 +13508,8 @@ type GroupPolicyDefinitionFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinitionvalue.md:30:1.
 type GroupPolicyDefinitionValue struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyDefinitionValue".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyDefinitionValue".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// CreatedDateTime: The date and time the object was created.
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
@@ -13232,7 +13532,8 @@ type GroupPolicyDefinitionValue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicymigrationreport.md:31:1.
 type GroupPolicyMigrationReport struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyMigrationReport".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyMigrationReport".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -13277,7 +13578,8 @@ type GroupPolicyMigrationReport struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicyobjectfile.md:30:1.
 type GroupPolicyObjectFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyObjectFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyObjectFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -13302,7 +13604,8 @@ type GroupPolicyObjectFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyoperation.md:30:1.
 type GroupPolicyOperation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyOperation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyOperation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OperationType: The type of group policy operation. Possible values are:
 	// none, upload, uploadNewVersion, addLanguageFiles, removeLanguageFiles,
@@ -13326,7 +13629,8 @@ type GroupPolicyOperation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentation.md:27:1.
 type GroupPolicyPresentation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty.
@@ -13344,7 +13648,8 @@ type GroupPolicyPresentation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationcheckbox.md:33:1.
 type GroupPolicyPresentationCheckBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationCheckBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationCheckBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13365,7 +13670,8 @@ type GroupPolicyPresentationCheckBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationcombobox.md:33:1.
 type GroupPolicyPresentationComboBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationComboBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationComboBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13396,7 +13702,8 @@ type GroupPolicyPresentationComboBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdecimaltextbox.md:33:1.
 type GroupPolicyPresentationDecimalTextBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationDecimalTextBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationDecimalTextBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13433,7 +13740,8 @@ type GroupPolicyPresentationDecimalTextBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdropdownlist.md:33:1.
 type GroupPolicyPresentationDropdownList struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationDropdownList".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationDropdownList".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13460,7 +13768,8 @@ type GroupPolicyPresentationDropdownList struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdropdownlistitem.md:21:1.
 type GroupPolicyPresentationDropdownListItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationDropdownListItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationDropdownListItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Localized display name for the drop-down list item.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -13475,7 +13784,8 @@ type GroupPolicyPresentationDropdownListItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationlistbox.md:33:1.
 type GroupPolicyPresentationListBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationListBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationListBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13500,7 +13810,8 @@ type GroupPolicyPresentationListBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationlongdecimaltextbox.md:33:1.
 type GroupPolicyPresentationLongDecimalTextBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationLongDecimalTextBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationLongDecimalTextBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13537,7 +13848,8 @@ type GroupPolicyPresentationLongDecimalTextBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationmultitextbox.md:33:1.
 type GroupPolicyPresentationMultiTextBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationMultiTextBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationMultiTextBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13565,7 +13877,8 @@ type GroupPolicyPresentationMultiTextBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationtext.md:33:1.
 type GroupPolicyPresentationText struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationText".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationText".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13584,7 +13897,8 @@ type GroupPolicyPresentationText struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationtextbox.md:33:1.
 type GroupPolicyPresentationTextBox struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationTextBox".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationTextBox".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13612,7 +13926,8 @@ type GroupPolicyPresentationTextBox struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvalue.md:30:1.
 type GroupPolicyPresentationValue struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValue".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValue".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
@@ -13629,7 +13944,8 @@ type GroupPolicyPresentationValue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvalueboolean.md:33:1.
 type GroupPolicyPresentationValueBoolean struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueBoolean".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueBoolean".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13650,7 +13966,8 @@ type GroupPolicyPresentationValueBoolean struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluedecimal.md:33:1.
 type GroupPolicyPresentationValueDecimal struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueDecimal".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueDecimal".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13671,7 +13988,8 @@ type GroupPolicyPresentationValueDecimal struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluelist.md:33:1.
 type GroupPolicyPresentationValueList struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueList".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueList".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13692,7 +14010,8 @@ type GroupPolicyPresentationValueList struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluelongdecimal.md:33:1.
 type GroupPolicyPresentationValueLongDecimal struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueLongDecimal".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueLongDecimal".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13713,7 +14032,8 @@ type GroupPolicyPresentationValueLongDecimal struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluemultitext.md:33:1.
 type GroupPolicyPresentationValueMultiText struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueMultiText".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueMultiText".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13734,7 +14054,8 @@ type GroupPolicyPresentationValueMultiText struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluetext.md:33:1.
 type GroupPolicyPresentationValueText struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyPresentationValueText".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyPresentationValueText".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LastModifiedDateTime: The date and time the object was last modified.
 	// Inherited from groupPolicyPresentationValue
@@ -13755,7 +14076,8 @@ type GroupPolicyPresentationValueText struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicysettingmapping.md:30:1.
 type GroupPolicySettingMapping struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicySettingMapping".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicySettingMapping".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -13815,7 +14137,8 @@ type GroupPolicySettingMapping struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedcategory.md:33:1.
 type GroupPolicyUploadedCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyUploadedCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The string id of the category's display name Inherited from
 	// groupPolicyCategory
@@ -13837,7 +14160,8 @@ type GroupPolicyUploadedCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadeddefinition.md:33:1.
 type GroupPolicyUploadedDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyUploadedDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ClassType: Identifies the type of groups the policy can be applied to.
 	// Inherited from groupPolicyDefinition. Possible values are: user, machine.
@@ -13874,7 +14198,8 @@ type GroupPolicyUploadedDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadeddefinitionfile.md:38:1.
 type GroupPolicyUploadedDefinitionFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyUploadedDefinitionFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinitionFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The localized friendly name of the ADMX file. Inherited from
 	// groupPolicyDefinitionFile
@@ -13925,7 +14250,8 @@ type GroupPolicyUploadedDefinitionFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedlanguagefile.md:21:1.
 type GroupPolicyUploadedLanguageFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyUploadedLanguageFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedLanguageFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// FileName: The file name of the uploaded ADML file.
 	FileName *string `json:"fileName,omitzero"`
@@ -13946,7 +14272,8 @@ type GroupPolicyUploadedLanguageFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedpresentation.md:33:1.
 type GroupPolicyUploadedPresentation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.groupPolicyUploadedPresentation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedPresentation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Label: Localized text label for any presentation entity. The default value
 	// is empty. Inherited from groupPolicyPresentation
@@ -13963,7 +14290,8 @@ type GroupPolicyUploadedPresentation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-hardwareinformation.md:21:1.
 type HardwareInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.hardwareInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.hardwareInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SerialNumber: Serial number.
 	SerialNumber *string `json:"serialNumber,omitzero"`
@@ -14056,7 +14384,8 @@ type HardwareInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-ipv4range.md:24:1.
 type IPv4Range struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iPv4Range".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iPv4Range".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LowerAddress: Lower address.
 	LowerAddress *string `json:"lowerAddress,omitzero"`
@@ -14071,7 +14400,8 @@ type IPv4Range struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-importedappledeviceidentity.md:31:1.
 type ImportedAppleDeviceIdentity struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.importedAppleDeviceIdentity".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedAppleDeviceIdentity".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -14112,7 +14442,8 @@ type ImportedAppleDeviceIdentity struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-importedappledeviceidentityresult.md:33:1.
 type ImportedAppleDeviceIdentityResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.importedAppleDeviceIdentityResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedAppleDeviceIdentityResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from importedAppleDeviceIdentity
 	ID *string `json:"id,omitzero"`
@@ -14165,7 +14496,8 @@ type ImportedAppleDeviceIdentityResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-importeddeviceidentity.md:32:1.
 type ImportedDeviceIdentity struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.importedDeviceIdentity".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedDeviceIdentity".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the imported device identity
 	ID *string `json:"id,omitzero"`
@@ -14197,7 +14529,8 @@ type ImportedDeviceIdentity struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-importeddeviceidentityresult.md:33:1.
 type ImportedDeviceIdentityResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.importedDeviceIdentityResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedDeviceIdentityResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the imported device identity Inherited from importedDeviceIdentity
 	ID *string `json:"id,omitzero"`
@@ -14235,7 +14568,8 @@ type ImportedDeviceIdentityResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-intunebrand.md:21:1.
 type IntuneBrand struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.intuneBrand".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.intuneBrand".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Company/organization name that is displayed to end users.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -14326,7 +14660,8 @@ type IntuneBrand struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-wip-intunebrandingprofile.md:31:1.
 type IntuneBrandingProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.intuneBrandingProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.intuneBrandingProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile Key
 	ID *string `json:"id,omitzero"`
@@ -14428,7 +14763,8 @@ type IntuneBrandingProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-wip-intunebrandingprofileassignment.md:30:1.
 type IntuneBrandingProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.intuneBrandingProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.intuneBrandingProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -14443,7 +14779,8 @@ type IntuneBrandingProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscertificateprofile.md:30:1.
 type IosCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14490,7 +14827,8 @@ type IosCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscertificateprofilebase.md:30:1.
 type IosCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14552,7 +14890,8 @@ type IosCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscompliancepolicy.md:33:1.
 type IosCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -14634,7 +14973,8 @@ type IosCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscustomconfiguration.md:33:1.
 type IosCustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosCustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosCustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14687,7 +15027,8 @@ type IosCustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosderivedcredentialauthenticationconfiguration.md:33:1.
 type IosDerivedCredentialAuthenticationConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosDerivedCredentialAuthenticationConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosDerivedCredentialAuthenticationConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14734,7 +15075,8 @@ type IosDerivedCredentialAuthenticationConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosdevicefeaturesconfiguration.md:33:1.
 type IosDeviceFeaturesConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosDeviceFeaturesConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosDeviceFeaturesConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14816,7 +15158,8 @@ type IosDeviceFeaturesConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosdevicetype.md:21:1.
 type IosDeviceType struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosDeviceType".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosDeviceType".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// IPad: Whether the app should run on iPads.
 	IPad *bool `json:"iPad,omitzero"`
@@ -14831,7 +15174,8 @@ type IosDeviceType struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseasemailprofileconfiguration.md:33:1.
 type IosEasEmailProfileConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosEasEmailProfileConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosEasEmailProfileConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -14962,7 +15306,8 @@ type IosEasEmailProfileConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseducertificatesettings.md:21:1.
 type IosEduCertificateSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosEduCertificateSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosEduCertificateSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TrustedRootCertificate: Trusted Root Certificate.
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
@@ -14991,7 +15336,8 @@ type IosEduCertificateSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosedudeviceconfiguration.md:33:1.
 type IosEduDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosEduDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosEduDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15046,7 +15392,8 @@ type IosEduDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseducationdeviceconfiguration.md:33:1.
 type IosEducationDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosEducationDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosEducationDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15093,7 +15440,8 @@ type IosEducationDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosenterprisewificonfiguration.md:33:1.
 type IosEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15218,7 +15566,8 @@ type IosEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosexpeditedcheckinconfiguration.md:33:1.
 type IosExpeditedCheckinConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosExpeditedCheckinConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosExpeditedCheckinConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15268,7 +15617,8 @@ type IosExpeditedCheckinConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosgeneraldeviceconfiguration.md:33:1.
 type IosGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15900,7 +16250,8 @@ type IosGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioshomescreenitem.md:21:1.
 type IosHomeScreenItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosHomeScreenItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosHomeScreenItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Name of the app
 	DisplayName *string `json:"displayName,omitzero"`
@@ -15911,7 +16262,8 @@ type IosHomeScreenItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioshomescreenpage.md:21:1.
 type IosHomeScreenPage struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosHomeScreenPage".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosHomeScreenPage".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Name of the page
 	DisplayName *string `json:"displayName,omitzero"`
@@ -15927,7 +16279,8 @@ type IosHomeScreenPage struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosimportedpfxcertificateprofile.md:33:1.
 type IosImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -15977,7 +16330,8 @@ type IosImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-ioslobapp.md:33:1.
 type IosLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -16065,7 +16419,8 @@ type IosLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-ioslobappprovisioningconfiguration.md:34:1.
 type IosLobAppProvisioningConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosLobAppProvisioningConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobAppProvisioningConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -16097,7 +16452,8 @@ type IosLobAppProvisioningConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-ioslobappprovisioningconfigurationassignment.md:30:1.
 type IosLobAppProvisioningConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -16112,7 +16468,8 @@ type IosLobAppProvisioningConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-ioslobappprovisioningconfigurationpolicysetitem.md:33:1.
 type IosLobAppProvisioningConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -16147,7 +16504,8 @@ type IosLobAppProvisioningConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-iosmanagedappprotection.md:35:1.
 type IosManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitzero"`
@@ -16388,7 +16746,8 @@ type IosManagedAppProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosminimumoperatingsystem.md:21:1.
 type IosMinimumOperatingSystem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosMinimumOperatingSystem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosMinimumOperatingSystem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// V8_0: Version 8.0 or later.
 	V8_0 *bool `json:"v8_0,omitzero"`
@@ -16413,7 +16772,8 @@ type IosMinimumOperatingSystem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosmobileappconfiguration.md:33:1.
 type IosMobileAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosMobileAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosMobileAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedDeviceMobileAppConfiguration
 	ID *string `json:"id,omitzero"`
@@ -16449,7 +16809,8 @@ type IosMobileAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnetworkusagerule.md:21:1.
 type IosNetworkUsageRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosNetworkUsageRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosNetworkUsageRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ManagedApps: Information about the managed apps that this rule is going to
 	// apply to. This collection can contain a maximum of 500 elements.
@@ -16468,7 +16829,8 @@ type IosNetworkUsageRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnotificationsettings.md:21:1.
 type IosNotificationSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosNotificationSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosNotificationSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// BundleID: Bundle id of app to which to apply these notification settings.
 	BundleID *string `json:"bundleID,omitzero"`
@@ -16504,7 +16866,8 @@ type IosNotificationSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iospkcscertificateprofile.md:33:1.
 type IosPkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosPkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosPkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -16590,7 +16953,8 @@ type IosPkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosscepcertificateprofile.md:33:1.
 type IosScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -16682,7 +17046,8 @@ type IosScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iossinglesignonextension.md:24:1.
 type IosSingleSignOnExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosSingleSignOnExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosSingleSignOnExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -16692,7 +17057,8 @@ type IosSingleSignOnExtension struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iossinglesignonsettings.md:21:1.
 type IosSingleSignOnSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosSingleSignOnSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosSingleSignOnSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AllowedAppsList: List of app identifiers that are allowed to use this login.
 	// If this field is omitted, the login applies to all applications on the
@@ -16717,7 +17083,8 @@ type IosSingleSignOnSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosstoreapp.md:33:1.
 type IosStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -16790,7 +17157,8 @@ type IosStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iostrustedrootcertificate.md:33:1.
 type IosTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -16841,7 +17209,8 @@ type IosTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosupdateconfiguration.md:33:1.
 type IosUpdateConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosUpdateConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosUpdateConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -16915,7 +17284,8 @@ type IosUpdateConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosupdatedevicestatus.md:30:1.
 type IosUpdateDeviceStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosUpdateDeviceStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosUpdateDeviceStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -16961,7 +17331,8 @@ type IosUpdateDeviceStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosvpnconfiguration.md:33:1.
 type IosVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -17107,7 +17478,8 @@ type IosVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosvpnsecurityassociationparameters.md:21:1.
 type IosVpnSecurityAssociationParameters struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVpnSecurityAssociationParameters".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVpnSecurityAssociationParameters".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SecurityEncryptionAlgorithm: Encryption algorithm. Possible values are:
 	// aes256, des, tripleDes, aes128, aes128Gcm, aes256Gcm, aes192, aes192Gcm.
@@ -17127,7 +17499,8 @@ type IosVpnSecurityAssociationParameters struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosvppapp.md:36:1.
 type IosVppApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -17219,7 +17592,8 @@ type IosVppApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassigneddevicelicense.md:33:1.
 type IosVppAppAssignedDeviceLicense struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppAppAssignedDeviceLicense".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppAppAssignedDeviceLicense".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from iosVppAppAssignedLicense
 	ID *string `json:"id,omitzero"`
@@ -17246,7 +17620,8 @@ type IosVppAppAssignedDeviceLicense struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassignedlicense.md:30:1.
 type IosVppAppAssignedLicense struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppAppAssignedLicense".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppAppAssignedLicense".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -17267,7 +17642,8 @@ type IosVppAppAssignedLicense struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassigneduserlicense.md:33:1.
 type IosVppAppAssignedUserLicense struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppAppAssignedUserLicense".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppAppAssignedUserLicense".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from iosVppAppAssignedLicense
 	ID *string `json:"id,omitzero"`
@@ -17289,7 +17665,8 @@ type IosVppAppAssignedUserLicense struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-iosvppapprevokelicensesactionresult.md:21:1.
 type IosVppAppRevokeLicensesActionResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppAppRevokeLicensesActionResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppAppRevokeLicensesActionResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserID: UserId associated with the action.
 	UserID *string `json:"userId,omitzero"`
@@ -17322,7 +17699,8 @@ type IosVppAppRevokeLicensesActionResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-iosvppebook.md:33:1.
 type IosVppEBook struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppEBook".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppEBook".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedEBook
 	ID *string `json:"id,omitzero"`
@@ -17375,7 +17753,8 @@ type IosVppEBook struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-iosvppebookassignment.md:33:1.
 type IosVppEBookAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosVppEBookAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosVppEBookAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedEBookAssignment
 	ID *string `json:"id,omitzero"`
@@ -17394,7 +17773,8 @@ type IosVppEBookAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioswebcontentfilterbase.md:21:1.
 type IosWebContentFilterBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosWebContentFilterBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosWebContentFilterBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -17405,7 +17785,8 @@ type IosWebContentFilterBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioswificonfiguration.md:33:1.
 type IosWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -17488,7 +17869,8 @@ type IosWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosikev2vpnconfiguration.md:33:1.
 type IosikEv2VpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosikEv2VpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosikEv2VpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -17721,7 +18103,8 @@ type KeyValue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-keyvaluepair.md:21:1.
 type KeyValuePair struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.keyValuePair".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.keyValuePair".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name for this key-value pair
 	Name *string `json:"name,omitzero"`
@@ -17736,7 +18119,8 @@ type KeyValuePair struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-notification-localizednotificationmessage.md:30:1.
 type LocalizedNotificationMessage struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.localizedNotificationMessage".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.localizedNotificationMessage".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -17761,7 +18145,8 @@ type LocalizedNotificationMessage struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-locationmanagementcondition.md:30:1.
 type LocationManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.locationManagementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.locationManagementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created. Inherited from managementCondition
@@ -17794,7 +18179,8 @@ type LocationManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-loggedonuser.md:21:1.
 type LoggedOnUser struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.loggedOnUser".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.loggedOnUser".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserID: User id
 	UserID *string `json:"userId,omitzero"`
@@ -17808,7 +18194,8 @@ type LoggedOnUser struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosappleeventreceiver.md:21:1.
 type MacOSAppleEventReceiver struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSAppleEventReceiver".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSAppleEventReceiver".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// CodeRequirement: Code requirement for the app or binary that receives the
 	// Apple Event.
@@ -17829,7 +18216,8 @@ type MacOSAppleEventReceiver struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosassociateddomainsitem.md:21:1.
 type MacOSAssociatedDomainsItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSAssociatedDomainsItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSAssociatedDomainsItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ApplicationIdentifier: The application identifier of the app to associate
 	// domains with.
@@ -17848,7 +18236,8 @@ type MacOSAssociatedDomainsItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscertificateprofilebase.md:30:1.
 type MacOSCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -17910,7 +18299,8 @@ type MacOSCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscompliancepolicy.md:33:1.
 type MacOSCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -17998,7 +18388,8 @@ type MacOSCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscustomappconfiguration.md:33:1.
 type MacOSCustomAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSCustomAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSCustomAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18051,7 +18442,8 @@ type MacOSCustomAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscustomconfiguration.md:33:1.
 type MacOSCustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSCustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSCustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18104,7 +18496,8 @@ type MacOSCustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosdevicefeaturesconfiguration.md:33:1.
 type MacOSDeviceFeaturesConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSDeviceFeaturesConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSDeviceFeaturesConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18293,7 +18686,8 @@ type MacOSDeviceFeaturesConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosendpointprotectionconfiguration.md:33:1.
 type MacOSEndpointProtectionConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSEndpointProtectionConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSEndpointProtectionConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18431,7 +18825,8 @@ type MacOSEndpointProtectionConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosenterprisewificonfiguration.md:33:1.
 type MacOSEnterpriseWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSEnterpriseWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSEnterpriseWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18545,7 +18940,8 @@ type MacOSEnterpriseWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosextensionsconfiguration.md:33:1.
 type MacOSExtensionsConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSExtensionsConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSExtensionsConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18615,7 +19011,8 @@ type MacOSExtensionsConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosfirewallapplication.md:21:1.
 type MacOSFirewallApplication struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSFirewallApplication".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSFirewallApplication".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// BundleID: BundleId of the application.
 	BundleID *string `json:"bundleId,omitzero"`
@@ -18630,7 +19027,8 @@ type MacOSFirewallApplication struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosgeneraldeviceconfiguration.md:33:1.
 type MacOSGeneralDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSGeneralDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSGeneralDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18834,7 +19232,8 @@ type MacOSGeneralDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosimportedpfxcertificateprofile.md:33:1.
 type MacOSImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -18904,7 +19303,8 @@ type MacOSImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoskernelextension.md:21:1.
 type MacOSKernelExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSKernelExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSKernelExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TeamIdentifier: The team identifier that was used to sign the kernel
 	// extension.
@@ -18918,7 +19318,8 @@ type MacOSKernelExtension struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoslaunchitem.md:21:1.
 type MacOSLaunchItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSLaunchItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSLaunchItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Path: Path to the launch item.
 	Path *string `json:"path,omitzero"`
@@ -18932,7 +19333,8 @@ type MacOSLaunchItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macoslobapp.md:33:1.
 type MacOSLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -19027,7 +19429,8 @@ type MacOSLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macoslobchildapp.md:21:1.
 type MacOSLobChildApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSLobChildApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSLobChildApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// BundleID: The Identity Name.
 	BundleID *string `json:"bundleId,omitzero"`
@@ -19043,7 +19446,8 @@ type MacOSLobChildApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosmdatpapp.md:33:1.
 type MacOSMdatpApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSMdatpApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSMdatpApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -19107,7 +19511,8 @@ type MacOSMdatpApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosmicrosoftedgeapp.md:33:1.
 type MacOSMicrosoftEdgeApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSMicrosoftEdgeApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSMicrosoftEdgeApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -19173,7 +19578,8 @@ type MacOSMicrosoftEdgeApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosminimumoperatingsystem.md:21:1.
 type MacOSMinimumOperatingSystem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSMinimumOperatingSystem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSMinimumOperatingSystem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// V10_7: Mac OS 10.7 or later.
 	V10_7 *bool `json:"v10_7,omitzero"`
@@ -19203,7 +19609,8 @@ type MacOSMinimumOperatingSystem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosofficesuiteapp.md:33:1.
 type MacOSOfficeSuiteApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSOfficeSuiteApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSOfficeSuiteApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -19267,7 +19674,8 @@ type MacOSOfficeSuiteApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macospkcscertificateprofile.md:33:1.
 type MacOSPkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSPkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSPkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -19354,7 +19762,8 @@ type MacOSPkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosprivacyaccesscontrolitem.md:21:1.
 type MacOSPrivacyAccessControlItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSPrivacyAccessControlItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSPrivacyAccessControlItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The display name of the app, process, or executable.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -19451,7 +19860,8 @@ type MacOSPrivacyAccessControlItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosscepcertificateprofile.md:33:1.
 type MacOSScepCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSScepCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSScepCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -19543,7 +19953,8 @@ type MacOSScepCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossinglesignonextension.md:24:1.
 type MacOSSingleSignOnExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSingleSignOnExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSingleSignOnExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -19554,7 +19965,8 @@ type MacOSSingleSignOnExtension struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdateaccountsummary.md:30:1.
 type MacOSSoftwareUpdateAccountSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSoftwareUpdateAccountSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSoftwareUpdateAccountSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -19587,7 +19999,8 @@ type MacOSSoftwareUpdateAccountSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatecategorysummary.md:30:1.
 type MacOSSoftwareUpdateCategorySummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSoftwareUpdateCategorySummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSoftwareUpdateCategorySummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -19617,7 +20030,8 @@ type MacOSSoftwareUpdateCategorySummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdateconfiguration.md:33:1.
 type MacOSSoftwareUpdateConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSoftwareUpdateConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSoftwareUpdateConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -19685,7 +20099,8 @@ type MacOSSoftwareUpdateConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatestatesummary.md:30:1.
 type MacOSSoftwareUpdateStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSoftwareUpdateStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSoftwareUpdateStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -19715,7 +20130,8 @@ type MacOSSoftwareUpdateStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossystemextension.md:21:1.
 type MacOSSystemExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSystemExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSystemExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TeamIdentifier: Gets or sets the team identifier that was used to sign the
 	// system extension.
@@ -19730,7 +20146,8 @@ type MacOSSystemExtension struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossystemextensiontypemapping.md:21:1.
 type MacOSSystemExtensionTypeMapping struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSSystemExtensionTypeMapping".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSSystemExtensionTypeMapping".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TeamIdentifier: Gets or sets the team identifier used to sign the system
 	// extension.
@@ -19748,7 +20165,8 @@ type MacOSSystemExtensionTypeMapping struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macostrustedrootcertificate.md:33:1.
 type MacOSTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -19799,7 +20217,8 @@ type MacOSTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosvpnconfiguration.md:33:1.
 type MacOSVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -19929,7 +20348,8 @@ type MacOSVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoswificonfiguration.md:33:1.
 type MacOSWiFiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSWiFiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSWiFiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -20008,7 +20428,8 @@ type MacOSWiFiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoswirednetworkconfiguration.md:33:1.
 type MacOSWiredNetworkConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOSWiredNetworkConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOSWiredNetworkConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -20092,7 +20513,8 @@ type MacOSWiredNetworkConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosvppapp.md:33:1.
 type MacOsVppApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOsVppApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOsVppApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -20182,7 +20604,8 @@ type MacOsVppApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosvppappassignedlicense.md:30:1.
 type MacOsVppAppAssignedLicense struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOsVppAppAssignedLicense".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOsVppAppAssignedLicense".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -20202,7 +20625,8 @@ type MacOsVppAppAssignedLicense struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-macosvppapprevokelicensesactionresult.md:21:1.
 type MacOsVppAppRevokeLicensesActionResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.macOsVppAppRevokeLicensesActionResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.macOsVppAppRevokeLicensesActionResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserID: UserId associated with the action.
 	UserID *string `json:"userId,omitzero"`
@@ -20236,7 +20660,8 @@ type MacOsVppAppRevokeLicensesActionResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-malwarestateforwindowsdevice.md:30:1.
 type MalwareStateForWindowsDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.malwareStateForWindowsDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.malwareStateForWindowsDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier. This is device id.
 	ID *string `json:"id,omitzero"`
@@ -20265,7 +20690,8 @@ type MalwareStateForWindowsDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-managedalldevicecertificatestate.md:30:1.
 type ManagedAllDeviceCertificateState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAllDeviceCertificateState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAllDeviceCertificateState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -20304,7 +20730,8 @@ type ManagedAllDeviceCertificateState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managedandroidlobapp.md:33:1.
 type ManagedAndroidLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAndroidLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAndroidLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -20395,7 +20822,8 @@ type ManagedAndroidLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managedandroidstoreapp.md:33:1.
 type ManagedAndroidStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAndroidStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAndroidStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -20470,7 +20898,8 @@ type ManagedAndroidStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managedapp.md:30:1.
 type ManagedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -20539,7 +20968,8 @@ type ManagedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedappconfiguration.md:30:1.
 type ManagedAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -20570,7 +21000,8 @@ type ManagedAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedappoperation.md:30:1.
 type ManagedAppOperation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppOperation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppOperation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The operation name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -20590,7 +21021,8 @@ type ManagedAppOperation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicy.md:28:1.
 type ManagedAppPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -20615,7 +21047,8 @@ type ManagedAppPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicydeploymentsummary.md:27:1.
 type ManagedAppPolicyDeploymentSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicyDeploymentSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicyDeploymentSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Not yet documented
 	DisplayName *string `json:"displayName,omitzero"`
@@ -20637,7 +21070,8 @@ type ManagedAppPolicyDeploymentSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicydeploymentsummaryperapp.md:21:1.
 type ManagedAppPolicyDeploymentSummaryPerApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicyDeploymentSummaryPerApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicyDeploymentSummaryPerApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MobileAppIdentifier: Deployment of an app.
 	MobileAppIdentifier AnyMobileAppIdentifier `json:"mobileAppIdentifier,omitzero"`
@@ -20652,7 +21086,8 @@ type ManagedAppPolicyDeploymentSummaryPerApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedappprotection.md:31:1.
 type ManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -20824,7 +21259,8 @@ type ManagedAppProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-managedappprotectionpolicysetitem.md:33:1.
 type ManagedAppProtectionPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppProtectionPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppProtectionPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -20861,7 +21297,8 @@ type ManagedAppProtectionPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-manageddevice.md:57:1.
 type ManagedDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the device. This property is read-only.
 	ID *string `json:"id,omitzero"`
@@ -21116,7 +21553,8 @@ type ManagedDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddevicecertificatestate.md:30:1.
 type ManagedDeviceCertificateState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceCertificateState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceCertificateState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21198,7 +21636,8 @@ type ManagedDeviceCertificateState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicecleanupsettings.md:21:1.
 type ManagedDeviceCleanupSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceCleanupSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceCleanupSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceInactivityBeforeRetirementInDays: Number of days when the device has
 	// not contacted Intune.
@@ -21212,7 +21651,8 @@ type ManagedDeviceCleanupSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddeviceencryptionstate.md:30:1.
 type ManagedDeviceEncryptionState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceEncryptionState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceEncryptionState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21262,7 +21702,8 @@ type ManagedDeviceEncryptionState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfiguration.md:28:1.
 type ManagedDeviceMobileAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21289,7 +21730,8 @@ type ManagedDeviceMobileAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationassignment.md:30:1.
 type ManagedDeviceMobileAppConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21304,7 +21746,8 @@ type ManagedDeviceMobileAppConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationdevicestatus.md:30:1.
 type ManagedDeviceMobileAppConfigurationDeviceStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21336,7 +21779,8 @@ type ManagedDeviceMobileAppConfigurationDeviceStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationdevicesummary.md:27:1.
 type ManagedDeviceMobileAppConfigurationDeviceSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21368,7 +21812,8 @@ type ManagedDeviceMobileAppConfigurationDeviceSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-manageddevicemobileappconfigurationpolicysetitem.md:33:1.
 type ManagedDeviceMobileAppConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -21403,7 +21848,8 @@ type ManagedDeviceMobileAppConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md:30:1.
 type ManagedDeviceMobileAppConfigurationUserStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21428,7 +21874,8 @@ type ManagedDeviceMobileAppConfigurationUserStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationusersummary.md:27:1.
 type ManagedDeviceMobileAppConfigurationUserSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21456,7 +21903,8 @@ type ManagedDeviceMobileAppConfigurationUserSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicemodelsandmanufacturers.md:21:1.
 type ManagedDeviceModelsAndManufacturers struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceModelsAndManufacturers".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceModelsAndManufacturers".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DeviceModels: List of Models for managed devices in the account
 	DeviceModels []string `json:"deviceModels,omitzero"`
@@ -21471,7 +21919,8 @@ type ManagedDeviceModelsAndManufacturers struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-manageddeviceoverview.md:27:1.
 type ManagedDeviceOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the summary
 	ID *string `json:"id,omitzero"`
@@ -21500,7 +21949,8 @@ type ManagedDeviceOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddevicereportedapp.md:21:1.
 type ManagedDeviceReportedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedDeviceReportedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceReportedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AppID: The application or bundle identifier of the application
 	AppID *string `json:"appId,omitzero"`
@@ -21512,7 +21962,8 @@ type ManagedDeviceReportedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-managedebook.md:28:1.
 type ManagedEBook struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedEBook".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedEBook".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21543,7 +21994,8 @@ type ManagedEBook struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-managedebookassignment.md:30:1.
 type ManagedEBookAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedEBookAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedEBookAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21561,7 +22013,8 @@ type ManagedEBookAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-managedebookcategory.md:30:1.
 type ManagedEBookCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedEBookCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedEBookCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -21578,7 +22031,8 @@ type ManagedEBookCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managedioslobapp.md:33:1.
 type ManagedIOSLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedIOSLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedIOSLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -21670,7 +22124,8 @@ type ManagedIOSLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managediosstoreapp.md:33:1.
 type ManagedIOSStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedIOSStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedIOSStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -21747,7 +22202,8 @@ type ManagedIOSStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-managedmobileapp.md:30:1.
 type ManagedMobileApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedMobileApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedMobileApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MobileAppIdentifier: The identifier for an app with it's operating system
 	// type.
@@ -21764,7 +22220,8 @@ type ManagedMobileApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-managedmobilelobapp.md:30:1.
 type ManagedMobileLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedMobileLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedMobileLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -21838,7 +22295,8 @@ type ManagedMobileLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-managementcertificatewiththumbprint.md:21:1.
 type ManagementCertificateWithThumbprint struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managementCertificateWithThumbprint".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementCertificateWithThumbprint".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Thumbprint: The thumbprint of the management certificate
 	Thumbprint *string `json:"thumbprint,omitzero"`
@@ -21852,7 +22310,8 @@ type ManagementCertificateWithThumbprint struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-managementcondition.md:28:1.
 type ManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created.
@@ -21882,7 +22341,8 @@ type ManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-managementconditionexpression.md:21:1.
 type ManagementConditionExpression struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managementConditionExpression".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementConditionExpression".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -21893,7 +22353,8 @@ type ManagementConditionExpression struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-managementconditionstatement.md:32:1.
 type ManagementConditionStatement struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managementConditionStatement".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementConditionStatement".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition statement. System
 	// generated value assigned when created.
@@ -21928,7 +22389,8 @@ type ManagementConditionStatement struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-mdmwindowsinformationprotectionpolicy.md:35:1.
 type MdmWindowsInformationProtectionPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mdmWindowsInformationProtectionPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mdmWindowsInformationProtectionPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitzero"`
@@ -22062,7 +22524,8 @@ type MdmWindowsInformationProtectionPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-mdmwindowsinformationprotectionpolicypolicysetitem.md:33:1.
 type MdmWindowsInformationProtectionPolicyPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -22096,7 +22559,8 @@ type MdmWindowsInformationProtectionPolicyPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingaustralia.md:21:1.
 type MediaContentRatingAustralia struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingAustralia".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingAustralia".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for Australia. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, mature, agesAbove15,
@@ -22114,7 +22578,8 @@ type MediaContentRatingAustralia struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingcanada.md:21:1.
 type MediaContentRatingCanada struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingCanada".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingCanada".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for Canada. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, agesAbove14, agesAbove18,
@@ -22132,7 +22597,8 @@ type MediaContentRatingCanada struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingfrance.md:21:1.
 type MediaContentRatingFrance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingFrance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingFrance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for France. Possible values are:
 	// allAllowed, allBlocked, agesAbove10, agesAbove12, agesAbove16, agesAbove18.
@@ -22148,7 +22614,8 @@ type MediaContentRatingFrance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratinggermany.md:21:1.
 type MediaContentRatingGermany struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingGermany".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingGermany".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for Germany. Possible values are:
 	// allAllowed, allBlocked, general, agesAbove6, agesAbove12, agesAbove16,
@@ -22165,7 +22632,8 @@ type MediaContentRatingGermany struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingireland.md:21:1.
 type MediaContentRatingIreland struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingIreland".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingIreland".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for Ireland. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, agesAbove12, agesAbove15,
@@ -22182,7 +22650,8 @@ type MediaContentRatingIreland struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingjapan.md:21:1.
 type MediaContentRatingJapan struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingJapan".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingJapan".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for Japan. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, agesAbove15, agesAbove18.
@@ -22198,7 +22667,8 @@ type MediaContentRatingJapan struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingnewzealand.md:21:1.
 type MediaContentRatingNewZealand struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingNewZealand".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingNewZealand".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for New Zealand. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, mature, agesAbove13,
@@ -22215,7 +22685,8 @@ type MediaContentRatingNewZealand struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingunitedkingdom.md:21:1.
 type MediaContentRatingUnitedKingdom struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingUnitedKingdom".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingUnitedKingdom".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for United Kingdom. Possible values are:
 	// allAllowed, allBlocked, general, universalChildren, parentalGuidance,
@@ -22232,7 +22703,8 @@ type MediaContentRatingUnitedKingdom struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingunitedstates.md:21:1.
 type MediaContentRatingUnitedStates struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mediaContentRatingUnitedStates".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mediaContentRatingUnitedStates".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MovieRating: Movies rating selected for United States. Possible values are:
 	// allAllowed, allBlocked, general, parentalGuidance, parentalGuidance13,
@@ -22251,7 +22723,8 @@ type MediaContentRatingUnitedStates struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-microsoftstoreforbusinessapp.md:33:1.
 type MicrosoftStoreForBusinessApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftStoreForBusinessApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftStoreForBusinessApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -22329,7 +22802,8 @@ type MicrosoftStoreForBusinessApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-microsoftstoreforbusinesscontainedapp.md:33:1.
 type MicrosoftStoreForBusinessContainedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftStoreForBusinessContainedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftStoreForBusinessContainedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileContainedApp
 	ID *string `json:"id,omitzero"`
@@ -22345,7 +22819,8 @@ type MicrosoftStoreForBusinessContainedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelconfiguration.md:30:1.
 type MicrosoftTunnelConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftTunnelConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftTunnelConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The MicrosoftTunnelConfiguration's Id
 	ID *string `json:"id,omitzero"`
@@ -22384,7 +22859,8 @@ type MicrosoftTunnelConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelserver.md:30:1.
 type MicrosoftTunnelServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftTunnelServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftTunnelServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The MicrosoftTunnelServer's Id
 	ID *string `json:"id,omitzero"`
@@ -22405,7 +22881,8 @@ type MicrosoftTunnelServer struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelserverlogcollectionresponse.md:30:1.
 type MicrosoftTunnelServerLogCollectionResponse struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftTunnelServerLogCollectionResponse".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftTunnelServerLogCollectionResponse".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique ID of the entity
 	ID *string `json:"id,omitzero"`
@@ -22426,7 +22903,8 @@ type MicrosoftTunnelServerLogCollectionResponse struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelsite.md:30:1.
 type MicrosoftTunnelSite struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.microsoftTunnelSite".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.microsoftTunnelSite".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The MicrosoftTunnelSite's Id
 	ID *string `json:"id,omitzero"`
@@ -22445,7 +22923,8 @@ type MicrosoftTunnelSite struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-mimecontent.md:21:1.
 type MimeContent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mimeContent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mimeContent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Type: Indicates the content mime type.
 	Type *string `json:"type,omitzero"`
@@ -22459,7 +22938,8 @@ type MimeContent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-mobileapp.md:35:1.
 type MobileApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -22510,7 +22990,8 @@ type MobileApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappassignment.md:30:1.
 type MobileAppAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -22534,7 +23015,8 @@ type MobileAppAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-mobileappassignmentsettings.md:21:1.
 type MobileAppAssignmentSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppAssignmentSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppAssignmentSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -22544,7 +23026,8 @@ type MobileAppAssignmentSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcategory.md:30:1.
 type MobileAppCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -22561,7 +23044,8 @@ type MobileAppCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcontent.md:30:1.
 type MobileAppContent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppContent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppContent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The app content version.
 	ID *string `json:"id,omitzero"`
@@ -22574,7 +23058,8 @@ type MobileAppContent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcontentfile.md:32:1.
 type MobileAppContentFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppContentFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppContentFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AzureStorageURI: The Azure Storage URI.
 	AzureStorageURI *string `json:"azureStorageUri,omitzero"`
@@ -22615,7 +23100,8 @@ type MobileAppContentFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappdependency.md:33:1.
 type MobileAppDependency struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppDependency".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppDependency".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The relationship entity id. Inherited from mobileAppRelationship
 	ID *string `json:"id,omitzero"`
@@ -22651,7 +23137,8 @@ type MobileAppDependency struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-mobileappidentifier.md:21:1.
 type MobileAppIdentifier struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppIdentifier".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppIdentifier".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -22662,7 +23149,8 @@ type MobileAppIdentifier struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappinstallstatus.md:30:1.
 type MobileAppInstallStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppInstallStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppInstallStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -22715,7 +23203,8 @@ type MobileAppInstallStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappinstallsummary.md:27:1.
 type MobileAppInstallSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppInstallSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppInstallSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -22757,7 +23246,8 @@ type MobileAppInstallSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappintentandstate.md:30:1.
 type MobileAppIntentAndState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppIntentAndState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppIntentAndState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object
 	ID *string `json:"id,omitzero"`
@@ -22775,7 +23265,8 @@ type MobileAppIntentAndState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappintentandstatedetail.md:21:1.
 type MobileAppIntentAndStateDetail struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppIntentAndStateDetail".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppIntentAndStateDetail".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ApplicationID: MobieApp identifier.
 	ApplicationID *string `json:"applicationId,omitzero"`
@@ -22802,7 +23293,8 @@ type MobileAppIntentAndStateDetail struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-mobileapppolicysetitem.md:33:1.
 type MobileAppPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -22842,7 +23334,8 @@ type MobileAppPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappprovisioningconfiggroupassignment.md:30:1.
 type MobileAppProvisioningConfigGroupAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TargetGroupID: The ID of the AAD group in which the app provisioning
 	// configuration is being targeted.
@@ -22858,7 +23351,8 @@ type MobileAppProvisioningConfigGroupAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileapprelationship.md:27:1.
 type MobileAppRelationship struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppRelationship".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppRelationship".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The relationship entity id.
 	ID *string `json:"id,omitzero"`
@@ -22882,7 +23376,8 @@ type MobileAppRelationship struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobileappsupersedence.md:33:1.
 type MobileAppSupersedence struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppSupersedence".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppSupersedence".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The relationship entity id. Inherited from mobileAppRelationship
 	ID *string `json:"id,omitzero"`
@@ -22919,7 +23414,8 @@ type MobileAppSupersedence struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappsupporteddevicetype.md:21:1.
 type MobileAppSupportedDeviceType struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppSupportedDeviceType".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppSupportedDeviceType".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Type: Device type. Possible values are: desktop, windowsRT, winMO6, nokia,
 	// windowsPhone, mac, winCE, winEmbedded, iPhone, iPad, iPod, android,
@@ -22940,7 +23436,8 @@ type MobileAppSupportedDeviceType struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-mobileapptroubleshootingevent.md:30:1.
 type MobileAppTroubleshootingEvent struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppTroubleshootingEvent".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppTroubleshootingEvent".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: UUID for the object.
 	ID *string `json:"id,omitzero"`
@@ -22974,7 +23471,8 @@ type MobileAppTroubleshootingEvent struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileapptroubleshootinghistoryitem.md:21:1.
 type MobileAppTroubleshootingHistoryItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileAppTroubleshootingHistoryItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppTroubleshootingHistoryItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OccurrenceDateTime: Time when the history item occurred.
 	OccurrenceDateTime *DateTimeOffset `json:"occurrenceDateTime,omitzero"`
@@ -22989,7 +23487,8 @@ type MobileAppTroubleshootingHistoryItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobilecontainedapp.md:27:1.
 type MobileContainedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileContainedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileContainedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -23001,7 +23500,8 @@ type MobileContainedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-mobilelobapp.md:30:1.
 type MobileLobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileLobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileLobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -23071,7 +23571,8 @@ type MobileLobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-mobilethreatdefenseconnector.md:30:1.
 type MobileThreatDefenseConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileThreatDefenseConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileThreatDefenseConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -23137,7 +23638,8 @@ type MobileThreatDefenseConnector struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ndesconnector.md:30:1.
 type NdesConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.ndesConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.ndesConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the NDES Connector.
 	ID *string `json:"id,omitzero"`
@@ -23156,7 +23658,8 @@ type NdesConnector struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-networkipv4configurationmanagementcondition.md:33:1.
 type NetworkIPv4ConfigurationManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.networkIPv4ConfigurationManagementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.networkIPv4ConfigurationManagementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created. Inherited from managementCondition
@@ -23202,7 +23705,8 @@ type NetworkIPv4ConfigurationManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-networkipv6configurationmanagementcondition.md:34:1.
 type NetworkIPv6ConfigurationManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.networkIPv6ConfigurationManagementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.networkIPv6ConfigurationManagementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created. Inherited from managementCondition
@@ -23246,7 +23750,8 @@ type NetworkIPv6ConfigurationManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-fencing-networkmanagementcondition.md:30:1.
 type NetworkManagementCondition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.networkManagementCondition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.networkManagementCondition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the management condition. System generated value
 	// assigned when created. Inherited from managementCondition
@@ -23281,7 +23786,8 @@ type NetworkManagementCondition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-notification-notificationmessagetemplate.md:31:1.
 type NotificationMessageTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.notificationMessageTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.notificationMessageTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -23305,7 +23811,8 @@ type NotificationMessageTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-numberrange.md:21:1.
 type NumberRange struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.numberRange".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.numberRange".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// LowerNumber: Lower number.
 	LowerNumber *int32 `json:"lowerNumber,omitzero"`
@@ -23320,7 +23827,8 @@ type NumberRange struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientcheckinstatus.md:20:1.
 type OfficeClientCheckinStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeClientCheckinStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeClientCheckinStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserPrincipalName: User principal name using the device.
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
@@ -23351,7 +23859,8 @@ type OfficeClientCheckinStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientconfiguration.md:29:1.
 type OfficeClientConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeClientConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeClientConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the office client configuration policy.
 	ID *string `json:"id,omitzero"`
@@ -23385,7 +23894,8 @@ type OfficeClientConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientconfigurationassignment.md:30:1.
 type OfficeClientConfigurationAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeClientConfigurationAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeClientConfigurationAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the OfficeConfigurationAssignment.
 	ID *string `json:"id,omitzero"`
@@ -23400,7 +23910,8 @@ type OfficeClientConfigurationAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-officeconfigurationassignmenttarget.md:21:1.
 type OfficeConfigurationAssignmentTarget struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeConfigurationAssignmentTarget".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeConfigurationAssignmentTarget".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
@@ -23412,7 +23923,8 @@ type OfficeConfigurationAssignmentTarget struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-officesuiteapp.md:33:1.
 type OfficeSuiteApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeSuiteApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeSuiteApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -23517,7 +24029,8 @@ type OfficeSuiteApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-officeusercheckinsummary.md:21:1.
 type OfficeUserCheckinSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.officeUserCheckinSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeUserCheckinSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SucceededUserCount: Total successful user check ins for the last 3 months.
 	SucceededUserCount *int32 `json:"succeededUserCount,omitzero"`
@@ -23532,7 +24045,8 @@ type OfficeUserCheckinSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-omasetting.md:21:1.
 type OmaSetting struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.omaSetting".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.omaSetting".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display Name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -23555,7 +24069,8 @@ type OmaSetting struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-raimportcerts-onpremencryptedpayload.md:30:1.
 type OnPremEncryptedPayload struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.onPremEncryptedPayload".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.onPremEncryptedPayload".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
 	TenantID *Guid `json:"tenantId,omitzero"`
@@ -23600,7 +24115,8 @@ type OnPremEncryptedPayload struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-onpremisesconditionalaccesssettings.md:27:1.
 type OnPremisesConditionalAccessSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.onPremisesConditionalAccessSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.onPremisesConditionalAccessSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -23626,7 +24142,8 @@ type OnPremisesConditionalAccessSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-operatingsystemversionrange.md:21:1.
 type OperatingSystemVersionRange struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.operatingSystemVersionRange".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.operatingSystemVersionRange".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Description: The description of this range (e.g. Valid 1702 builds)
 	Description *string `json:"description,omitzero"`
@@ -23642,7 +24159,8 @@ type OperatingSystemVersionRange struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-organization.md:29:1.
 type Organization struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.organization".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.organization".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object.
 	ID *string `json:"id,omitzero"`
@@ -23658,7 +24176,8 @@ type Organization struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-osversioncount.md:21:1.
 type OsVersionCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.osVersionCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.osVersionCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// OsVersion: OS version
 	OsVersion *string `json:"osVersion,omitzero"`
@@ -23675,7 +24194,8 @@ type OsVersionCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-outofboxexperiencesettings.md:21:1.
 type OutOfBoxExperienceSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.outOfBoxExperienceSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.outOfBoxExperienceSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// HidePrivacySettings: Show or hide privacy settings to user
 	HidePrivacySettings *bool `json:"hidePrivacySettings,omitzero"`
@@ -23701,7 +24221,8 @@ type OutOfBoxExperienceSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-raimportcerts-pfxrecryptionrequest.md:30:1.
 type PfxRecryptionRequest struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.pfxRecryptionRequest".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.pfxRecryptionRequest".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
 	TenantID *Guid `json:"tenantId,omitzero"`
@@ -23737,7 +24258,8 @@ type PfxRecryptionRequest struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-raimportcerts-pfxusercertificate.md:30:1.
 type PfxUserCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.pfxUserCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.pfxUserCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
 	TenantID *Guid `json:"tenantId,omitzero"`
@@ -23783,7 +24305,8 @@ type PfxUserCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-policysetassignment.md:30:1.
 type PolicySetAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.policySetAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.policySetAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the PolicySetAssignment.
 	ID *string `json:"id,omitzero"`
@@ -23799,7 +24322,8 @@ type PolicySetAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-policysetitem.md:27:1.
 type PolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.policySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.policySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem.
 	ID *string `json:"id,omitzero"`
@@ -23829,7 +24353,8 @@ type PolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/api/intune-policyset-policyset-update.md:49:1.
 type PolicySetUpdateParameters struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.policySetUpdateParameters".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.policySetUpdateParameters".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AddedPolicySetItems: Not yet documented
 	AddedPolicySetItems []AnyPolicySetItem `json:"addedPolicySetItems,omitzero"`
@@ -23846,7 +24371,8 @@ type PolicySetUpdateParameters struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-proxieddomain.md:21:1.
 type ProxiedDomain struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.proxiedDomain".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.proxiedDomain".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// IpAddressOrFQDN: The IP address or FQDN
 	IpAddressOrFQDN *string `json:"ipAddressOrFQDN,omitzero"`
@@ -23861,7 +24387,8 @@ type ProxiedDomain struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-rbacapplicationmultiple.md:27:1.
 type RbacApplicationMultiple struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.rbacApplicationMultiple".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.rbacApplicationMultiple".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -23873,7 +24400,8 @@ type RbacApplicationMultiple struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-remoteactionaudit.md:30:1.
 type RemoteActionAudit struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.remoteActionAudit".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.remoteActionAudit".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Report Id.
 	ID *string `json:"id,omitzero"`
@@ -23912,7 +24440,8 @@ type RemoteActionAudit struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-remoteassistance-remoteassistancepartner.md:32:1.
 type RemoteAssistancePartner struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.remoteAssistancePartner".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.remoteAssistancePartner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the partner.
 	ID *string `json:"id,omitzero"`
@@ -23938,7 +24467,8 @@ type RemoteAssistancePartner struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-reportroot.md:36:1.
 type ReportRoot struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.reportRoot".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportRoot".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier for this entity.
 	ID *string `json:"id,omitzero"`
@@ -23949,7 +24479,8 @@ type ReportRoot struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-resourceaction.md:21:1.
 type ResourceAction struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.resourceAction".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.resourceAction".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AllowedResourceActions: Allowed Actions
 	AllowedResourceActions []string `json:"allowedResourceActions,omitzero"`
@@ -23963,7 +24494,8 @@ type ResourceAction struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-resourceoperation.md:31:1.
 type ResourceOperation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.resourceOperation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.resourceOperation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the Resource Operation. Read-only, automatically generated.
 	ID *string `json:"id,omitzero"`
@@ -23989,7 +24521,8 @@ type ResourceOperation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-restrictedappsviolation.md:30:1.
 type RestrictedAppsViolation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.restrictedAppsViolation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.restrictedAppsViolation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the object. Composed from accountId, deviceId,
 	// policyId and userId
@@ -24039,7 +24572,8 @@ type RgbColor struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-roleassignment.md:30:1.
 type RoleAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. This is read-only and automatically generated.
 	ID *string `json:"id,omitzero"`
@@ -24067,7 +24601,8 @@ type RoleAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-roledefinition.md:30:1.
 type RoleDefinition struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleDefinition".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleDefinition".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. This is read-only and automatically generated.
 	ID *string `json:"id,omitzero"`
@@ -24098,7 +24633,8 @@ type RoleDefinition struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-rolemanagement.md:27:1.
 type RoleManagement struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleManagement".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleManagement".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -24109,7 +24645,8 @@ type RoleManagement struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-rolepermission.md:21:1.
 type RolePermission struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.rolePermission".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.rolePermission".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Actions: Allowed Actions - Deprecated
 	Actions []string `json:"actions,omitzero"`
@@ -24124,7 +24661,8 @@ type RolePermission struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-rolescopetag.md:33:1.
 type RoleScopeTag struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleScopeTag".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleScopeTag".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. This is read-only and automatically generated.
 	ID *string `json:"id,omitzero"`
@@ -24143,7 +24681,8 @@ type RoleScopeTag struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rbac-rolescopetagautoassignment.md:30:1.
 type RoleScopeTagAutoAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleScopeTagAutoAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleScopeTagAutoAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -24156,7 +24695,8 @@ type RoleScopeTagAutoAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-auditing-rolescopetaginfo.md:21:1.
 type RoleScopeTagInfo struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.roleScopeTagInfo".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleScopeTagInfo".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Scope Tag Display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -24171,7 +24711,8 @@ type RoleScopeTagInfo struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinecategorystatesummary.md:33:1.
 type SecurityBaselineCategoryStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.securityBaselineCategoryStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.securityBaselineCategoryStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity. Inherited from
 	// securityBaselineStateSummary
@@ -24205,7 +24746,8 @@ type SecurityBaselineCategoryStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinedevicestate.md:30:1.
 type SecurityBaselineDeviceState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.securityBaselineDeviceState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.securityBaselineDeviceState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity
 	ID *string `json:"id,omitzero"`
@@ -24229,7 +24771,8 @@ type SecurityBaselineDeviceState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinestatesummary.md:27:1.
 type SecurityBaselineStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.securityBaselineStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.securityBaselineStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -24254,7 +24797,8 @@ type SecurityBaselineStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinetemplate.md:33:1.
 type SecurityBaselineTemplate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.securityBaselineTemplate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.securityBaselineTemplate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The template ID Inherited from deviceManagementTemplate
 	ID *string `json:"id,omitzero"`
@@ -24303,7 +24847,8 @@ type SecurityBaselineTemplate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-securityconfigurationtask.md:33:1.
 type SecurityConfigurationTask struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.securityConfigurationTask".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.securityConfigurationTask".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key. Inherited from deviceAppManagementTask
 	ID *string `json:"id,omitzero"`
@@ -24358,7 +24903,8 @@ type SecurityConfigurationTask struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-settingsource.md:21:1.
 type SettingSource struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.settingSource".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.settingSource".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -24376,7 +24922,8 @@ type SettingSource struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-settingstatedevicesummary.md:30:1.
 type SettingStateDeviceSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.settingStateDeviceSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.settingStateDeviceSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -24406,7 +24953,8 @@ type SettingStateDeviceSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-sharedappledeviceuser.md:21:1.
 type SharedAppleDeviceUser struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.sharedAppleDeviceUser".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.sharedAppleDeviceUser".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserPrincipalName: User name
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
@@ -24424,7 +24972,8 @@ type SharedAppleDeviceUser struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcaccountmanagerpolicy.md:21:1.
 type SharedPCAccountManagerPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.sharedPCAccountManagerPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.sharedPCAccountManagerPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AccountDeletionPolicy: Configures when accounts are deleted. Possible values
 	// are: immediate, diskSpaceThreshold, diskSpaceThresholdOrInactiveThreshold.
@@ -24454,7 +25003,8 @@ type SharedPCAccountManagerPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcconfiguration.md:33:1.
 type SharedPCConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.sharedPCConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.sharedPCConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -24559,7 +25109,8 @@ type SharedPCConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-sideloadingkey.md:30:1.
 type SideLoadingKey struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.sideLoadingKey".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.sideLoadingKey".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Side Loading Key Unique Id.
 	ID *string `json:"id,omitzero"`
@@ -24583,7 +25134,8 @@ type SideLoadingKey struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-singlesignonextension.md:21:1.
 type SingleSignOnExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.singleSignOnExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.singleSignOnExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -24594,7 +25146,8 @@ type SingleSignOnExtension struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-softwareupdatestatussummary.md:27:1.
 type SoftwareUpdateStatusSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.softwareUpdateStatusSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.softwareUpdateStatusSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -24636,7 +25189,8 @@ type SoftwareUpdateStatusSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-specifiedcaptivenetworkplugins.md:21:1.
 type SpecifiedCaptiveNetworkPlugins struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.specifiedCaptiveNetworkPlugins".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.specifiedCaptiveNetworkPlugins".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AllowedBundleIdentifiers: Address of the IKEv2 server. Must be a FQDN,
 	// UserFQDN, network address, or ASN1DN
@@ -24650,7 +25204,8 @@ type SpecifiedCaptiveNetworkPlugins struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-symanteccodesigningcertificate.md:27:1.
 type SymantecCodeSigningCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.symantecCodeSigningCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.symantecCodeSigningCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -24683,7 +25238,8 @@ type SymantecCodeSigningCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-targetedmanagedappconfiguration.md:38:1.
 type TargetedManagedAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.targetedManagedAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitzero"`
@@ -24720,7 +25276,8 @@ type TargetedManagedAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-targetedmanagedappconfigurationpolicysetitem.md:33:1.
 type TargetedManagedAppConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -24755,7 +25312,8 @@ type TargetedManagedAppConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-targetedmanagedapppolicyassignment.md:29:1.
 type TargetedManagedAppPolicyAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.targetedManagedAppPolicyAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppPolicyAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id
 	ID *string `json:"id,omitzero"`
@@ -24775,7 +25333,8 @@ type TargetedManagedAppPolicyAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-targetedmanagedappprotection.md:31:1.
 type TargetedManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.targetedManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -24977,7 +25536,8 @@ type TargetedManagedAppProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-tem-telecomexpensemanagementpartner.md:30:1.
 type TelecomExpenseManagementPartner struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.telecomExpenseManagementPartner".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.telecomExpenseManagementPartner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the TEM partner.
 	ID *string `json:"id,omitzero"`
@@ -25003,7 +25563,8 @@ type TelecomExpenseManagementPartner struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditions.md:30:1.
 type TermsAndConditions struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.termsAndConditions".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.termsAndConditions".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the T&C policy.
 	ID *string `json:"id,omitzero"`
@@ -25044,7 +25605,8 @@ type TermsAndConditions struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsacceptancestatus.md:30:1.
 type TermsAndConditionsAcceptanceStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.termsAndConditionsAcceptanceStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.termsAndConditionsAcceptanceStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -25066,7 +25628,8 @@ type TermsAndConditionsAcceptanceStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsassignment.md:30:1.
 type TermsAndConditionsAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.termsAndConditionsAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.termsAndConditionsAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -25081,7 +25644,8 @@ type TermsAndConditionsAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsgroupassignment.md:30:1.
 type TermsAndConditionsGroupAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.termsAndConditionsGroupAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.termsAndConditionsGroupAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -25095,7 +25659,8 @@ type TermsAndConditionsGroupAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-unmanageddevice.md:21:1.
 type UnmanagedDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.unmanagedDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.unmanagedDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Os: Operating system.
 	Os *string `json:"os,omitzero"`
@@ -25128,7 +25693,8 @@ type UnmanagedDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-unmanageddevicediscoverytask.md:33:1.
 type UnmanagedDeviceDiscoveryTask struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.unmanagedDeviceDiscoveryTask".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.unmanagedDeviceDiscoveryTask".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key. Inherited from deviceAppManagementTask
 	ID *string `json:"id,omitzero"`
@@ -25168,7 +25734,8 @@ type UnmanagedDeviceDiscoveryTask struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-unsupporteddeviceconfiguration.md:33:1.
 type UnsupportedDeviceConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.unsupportedDeviceConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.unsupportedDeviceConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -25219,7 +25786,8 @@ type UnsupportedDeviceConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-unsupporteddeviceconfigurationdetail.md:21:1.
 type UnsupportedDeviceConfigurationDetail struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.unsupportedDeviceConfigurationDetail".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.unsupportedDeviceConfigurationDetail".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Message: A message explaining why an entity is unsupported.
 	Message *string `json:"message,omitzero"`
@@ -25235,7 +25803,8 @@ type UnsupportedDeviceConfigurationDetail struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-unsupportedgrouppolicyextension.md:30:1.
 type UnsupportedGroupPolicyExtension struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.unsupportedGroupPolicyExtension".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.unsupportedGroupPolicyExtension".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
@@ -25272,7 +25841,8 @@ type User struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-userappinstallstatus.md:30:1.
 type UserAppInstallStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userAppInstallStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userAppInstallStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -25296,7 +25866,8 @@ type UserAppInstallStatus struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyappversion.md:30:1.
 type UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersion".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersion".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics app performance
 	// object.
@@ -25327,7 +25898,8 @@ type UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyosversion.md:30:1.
 type UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics app version
 	// performance object.
@@ -25363,7 +25935,8 @@ type UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthapplicationperformance.md:30:1.
 type UserExperienceAnalyticsAppHealthApplicationPerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics app performance
 	// object.
@@ -25406,7 +25979,8 @@ type UserExperienceAnalyticsAppHealthApplicationPerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdevicemodelperformance.md:30:1.
 type UserExperienceAnalyticsAppHealthDeviceModelPerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device model
 	// performance object.
@@ -25435,7 +26009,8 @@ type UserExperienceAnalyticsAppHealthDeviceModelPerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformance.md:30:1.
 type UserExperienceAnalyticsAppHealthDevicePerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device
 	// performance object.
@@ -25474,7 +26049,8 @@ type UserExperienceAnalyticsAppHealthDevicePerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformancedetails.md:30:1.
 type UserExperienceAnalyticsAppHealthDevicePerformanceDetails struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device
 	// performance object.
@@ -25499,7 +26075,8 @@ type UserExperienceAnalyticsAppHealthDevicePerformanceDetails struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthosversionperformance.md:30:1.
 type UserExperienceAnalyticsAppHealthOSVersionPerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics OS version
 	// performance object.
@@ -25528,7 +26105,8 @@ type UserExperienceAnalyticsAppHealthOSVersionPerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsbaseline.md:30:1.
 type UserExperienceAnalyticsBaseline struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsBaseline".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsBaseline".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics baseline.
 	ID *string `json:"id,omitzero"`
@@ -25550,7 +26128,8 @@ type UserExperienceAnalyticsBaseline struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticscategory.md:27:1.
 type UserExperienceAnalyticsCategory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsCategory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsCategory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics category.
 	ID *string `json:"id,omitzero"`
@@ -25574,7 +26153,8 @@ type UserExperienceAnalyticsCategory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdeviceperformance.md:31:1.
 type UserExperienceAnalyticsDevicePerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDevicePerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDevicePerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device boot
 	// performance device.
@@ -25637,7 +26217,8 @@ type UserExperienceAnalyticsDevicePerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicescores.md:30:1.
 type UserExperienceAnalyticsDeviceScores struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDeviceScores".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDeviceScores".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device scores
 	// device.
@@ -25667,7 +26248,8 @@ type UserExperienceAnalyticsDeviceScores struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartuphistory.md:30:1.
 type UserExperienceAnalyticsDeviceStartupHistory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device startup
 	// history.
@@ -25727,7 +26309,8 @@ type UserExperienceAnalyticsDeviceStartupHistory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartupprocess.md:30:1.
 type UserExperienceAnalyticsDeviceStartupProcess struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device startup
 	// process.
@@ -25753,7 +26336,8 @@ type UserExperienceAnalyticsDeviceStartupProcess struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartupprocessperformance.md:30:1.
 type UserExperienceAnalyticsDeviceStartupProcessPerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device startup
 	// process performance.
@@ -25783,7 +26367,8 @@ type UserExperienceAnalyticsDeviceStartupProcessPerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicewithoutcloudidentity.md:30:1.
 type UserExperienceAnalyticsDeviceWithoutCloudIdentity struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsDeviceWithoutCloudIdentity".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDeviceWithoutCloudIdentity".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics tenant attach
 	// device.
@@ -25801,7 +26386,8 @@ type UserExperienceAnalyticsDeviceWithoutCloudIdentity struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsimpactingprocess.md:30:1.
 type UserExperienceAnalyticsImpactingProcess struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsImpactingProcess".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsImpactingProcess".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics top impacting
 	// process entity.
@@ -25827,7 +26413,8 @@ type UserExperienceAnalyticsImpactingProcess struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsinsight.md:21:1.
 type UserExperienceAnalyticsInsight struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsInsight".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsInsight".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// UserExperienceAnalyticsMetricID: The unique identifier of the user
 	// experience analytics insight.
@@ -25847,7 +26434,8 @@ type UserExperienceAnalyticsInsight struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsinsightvalue.md:21:1.
 type UserExperienceAnalyticsInsightValue struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsInsightValue".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsInsightValue".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -25858,7 +26446,8 @@ type UserExperienceAnalyticsInsightValue struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsmetric.md:30:1.
 type UserExperienceAnalyticsMetric struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsMetric".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsMetric".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics metric.
 	ID *string `json:"id,omitzero"`
@@ -25875,7 +26464,8 @@ type UserExperienceAnalyticsMetric struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsmetrichistory.md:30:1.
 type UserExperienceAnalyticsMetricHistory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsMetricHistory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsMetricHistory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics metric history.
 	ID *string `json:"id,omitzero"`
@@ -25894,7 +26484,8 @@ type UserExperienceAnalyticsMetricHistory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsnotautopilotreadydevice.md:30:1.
 type UserExperienceAnalyticsNotAutopilotReadyDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics intune device.
 	ID *string `json:"id,omitzero"`
@@ -25925,7 +26516,8 @@ type UserExperienceAnalyticsNotAutopilotReadyDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsoverview.md:27:1.
 type UserExperienceAnalyticsOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics overview.
 	ID *string `json:"id,omitzero"`
@@ -25981,7 +26573,8 @@ type UserExperienceAnalyticsOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsregressionsummary.md:28:1.
 type UserExperienceAnalyticsRegressionSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsRegressionSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsRegressionSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics regression
 	// summary.
@@ -25995,7 +26588,8 @@ type UserExperienceAnalyticsRegressionSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsremoteconnection.md:31:1.
 type UserExperienceAnalyticsRemoteConnection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsRemoteConnection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsRemoteConnection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics remote connection
 	// entity.
@@ -26037,7 +26631,8 @@ type UserExperienceAnalyticsRemoteConnection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsresourceperformance.md:31:1.
 type UserExperienceAnalyticsResourcePerformance struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsResourcePerformance".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsResourcePerformance".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics resource
 	// performance entity.
@@ -26080,7 +26675,8 @@ type UserExperienceAnalyticsResourcePerformance struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsscorehistory.md:30:1.
 type UserExperienceAnalyticsScoreHistory struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsScoreHistory".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsScoreHistory".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics device startup
 	// process.
@@ -26114,7 +26710,8 @@ type UserExperienceAnalyticsScoreHistory struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsworkfromanywheredevice.md:30:1.
 type UserExperienceAnalyticsWorkFromAnywhereDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics work from
 	// anywhere device.
@@ -26160,7 +26757,8 @@ type UserExperienceAnalyticsWorkFromAnywhereDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsworkfromanywheremetric.md:30:1.
 type UserExperienceAnalyticsWorkFromAnywhereMetric struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the user experience analytics work from
 	// anywhere metric.
@@ -26174,7 +26772,8 @@ type UserExperienceAnalyticsWorkFromAnywhereMetric struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-books-userinstallstatesummary.md:30:1.
 type UserInstallStateSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userInstallStateSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userInstallStateSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -26194,7 +26793,8 @@ type UserInstallStateSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-raimportcerts-userpfxcertificate.md:30:1.
 type UserPFXCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.userPFXCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userPFXCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for the PFX certificate.
 	ID *string `json:"id,omitzero"`
@@ -26234,7 +26834,8 @@ type UserPFXCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnconfiguration.md:30:1.
 type VpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -26292,7 +26893,8 @@ type VpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpndnsrule.md:21:1.
 type VpnDnsRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnDnsRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnDnsRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name.
 	Name *string `json:"name,omitzero"`
@@ -26313,7 +26915,8 @@ type VpnDnsRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnondemandrule.md:21:1.
 type VpnOnDemandRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnOnDemandRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnOnDemandRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Ssids: Network Service Set Identifiers (SSIDs).
 	Ssids []string `json:"ssids,omitzero"`
@@ -26340,7 +26943,8 @@ type VpnOnDemandRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnproxyserver.md:21:1.
 type VpnProxyServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnProxyServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnProxyServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AutomaticConfigurationScriptURL: Proxy's automatic configuration script url.
 	AutomaticConfigurationScriptURL *string `json:"automaticConfigurationScriptUrl,omitzero"`
@@ -26368,7 +26972,8 @@ type VpnRoute struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnserver.md:21:1.
 type VpnServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Description: Description.
 	Description *string `json:"description,omitzero"`
@@ -26383,7 +26988,8 @@ type VpnServer struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpntrafficrule.md:21:1.
 type VpnTrafficRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnTrafficRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vpnTrafficRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name.
 	Name *string `json:"name,omitzero"`
@@ -26419,7 +27025,8 @@ type VpnTrafficRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-vpplicensingtype.md:21:1.
 type VppLicensingType struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vppLicensingType".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vppLicensingType".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SupportUserLicensing: Whether the program supports the user licensing type.
 	SupportUserLicensing *bool `json:"supportUserLicensing,omitzero"`
@@ -26506,7 +27113,8 @@ type VppToken struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-vpptokenactionresult.md:21:1.
 type VppTokenActionResult struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vppTokenActionResult".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vppTokenActionResult".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ActionName: Action name
 	ActionName *string `json:"actionName,omitzero"`
@@ -26526,7 +27134,8 @@ type VppTokenActionResult struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-partnerintegration-vulnerablemanageddevice.md:30:1.
 type VulnerableManagedDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vulnerableManagedDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vulnerableManagedDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The entity key, and AAD device ID.
 	ID *string `json:"id,omitzero"`
@@ -26612,7 +27221,8 @@ type WebApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapp.md:33:1.
 type Win32LobApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -26728,7 +27338,8 @@ type Win32LobApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappdetection.md:21:1.
 type Win32LobAppDetection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppDetection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppDetection".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -26738,7 +27349,8 @@ type Win32LobAppDetection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappinstallexperience.md:21:1.
 type Win32LobAppInstallExperience struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppInstallExperience".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppInstallExperience".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RunAsAccount: Indicates the type of execution context the app runs in.
 	// Possible values are: system, user.
@@ -26754,7 +27366,8 @@ type Win32LobAppInstallExperience struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappmsiinformation.md:21:1.
 type Win32LobAppMsiInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppMsiInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppMsiInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ProductCode: The MSI product code.
 	ProductCode *string `json:"productCode,omitzero"`
@@ -26780,7 +27393,8 @@ type Win32LobAppMsiInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapprequirement.md:21:1.
 type Win32LobAppRequirement struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppRequirement".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppRequirement".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Operator: The operator for detection. Possible values are: notConfigured,
 	// equal, notEqual, greaterThan, greaterThanOrEqual, lessThan, lessThanOrEqual.
@@ -26795,7 +27409,8 @@ type Win32LobAppRequirement struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappreturncode.md:21:1.
 type Win32LobAppReturnCode struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppReturnCode".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppReturnCode".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ReturnCode: Return code.
 	ReturnCode *int32 `json:"returnCode,omitzero"`
@@ -26809,7 +27424,8 @@ type Win32LobAppReturnCode struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapprule.md:21:1.
 type Win32LobAppRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.win32LobAppRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.win32LobAppRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RuleType: The rule type indicating the purpose of the rule. Possible values
 	// are: detection, requirement.
@@ -26822,7 +27438,8 @@ type Win32LobAppRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10appsforceupdateschedule.md:21:1.
 type Windows10AppsForceUpdateSchedule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10AppsForceUpdateSchedule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10AppsForceUpdateSchedule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// StartDateTime: The start time for the force restart.
 	StartDateTime *DateTimeOffset `json:"startDateTime,omitzero"`
@@ -26840,7 +27457,8 @@ type Windows10AppsForceUpdateSchedule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10associatedapps.md:21:1.
 type Windows10AssociatedApps struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10AssociatedApps".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10AssociatedApps".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AppType: Application type. Possible values are: desktop, universal.
 	AppType *Windows10AppType `json:"appType,omitzero"`
@@ -26855,7 +27473,8 @@ type Windows10AssociatedApps struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10certificateprofilebase.md:30:1.
 type Windows10CertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10CertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10CertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -26928,7 +27547,8 @@ type Windows10CertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10compliancepolicy.md:33:1.
 type Windows10CompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10CompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10CompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -27045,7 +27665,8 @@ type Windows10CompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10customconfiguration.md:33:1.
 type Windows10CustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10CustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10CustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -27095,7 +27716,8 @@ type Windows10CustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10devicefirmwareconfigurationinterface.md:33:1.
 type Windows10DeviceFirmwareConfigurationInterface struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10DeviceFirmwareConfigurationInterface".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10DeviceFirmwareConfigurationInterface".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -27172,7 +27794,8 @@ type Windows10DeviceFirmwareConfigurationInterface struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10easemailprofileconfiguration.md:33:1.
 type Windows10EasEmailProfileConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10EasEmailProfileConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10EasEmailProfileConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -27260,7 +27883,8 @@ type Windows10EasEmailProfileConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10endpointprotectionconfiguration.md:33:1.
 type Windows10EndpointProtectionConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10EndpointProtectionConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10EndpointProtectionConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -28179,7 +28803,8 @@ type Windows10EndpointProtectionConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-onboarding-windows10enrollmentcompletionpageconfiguration.md:33:1.
 type Windows10EnrollmentCompletionPageConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the account Inherited from
 	// deviceEnrollmentConfiguration
@@ -28245,7 +28870,8 @@ type Windows10EnrollmentCompletionPageConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-windows10enrollmentcompletionpageconfigurationpolicysetitem.md:33:1.
 type Windows10EnrollmentCompletionPageConfigurationPolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10EnrollmentCompletionPageConfigurationPolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10EnrollmentCompletionPageConfigurationPolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -28283,7 +28909,8 @@ type Windows10EnrollmentCompletionPageConfigurationPolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10enterprisemodernappmanagementconfiguration.md:33:1.
 type Windows10EnterpriseModernAppManagementConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10EnterpriseModernAppManagementConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10EnterpriseModernAppManagementConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -28333,7 +28960,8 @@ type Windows10EnterpriseModernAppManagementConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10generalconfiguration.md:33:1.
 type Windows10GeneralConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10GeneralConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10GeneralConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29318,7 +29946,8 @@ type Windows10GeneralConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10importedpfxcertificateprofile.md:33:1.
 type Windows10ImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10ImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10ImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29395,7 +30024,8 @@ type Windows10ImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10mobilecompliancepolicy.md:33:1.
 type Windows10MobileCompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10MobileCompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10MobileCompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -29474,7 +30104,8 @@ type Windows10MobileCompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10networkboundaryconfiguration.md:33:1.
 type Windows10NetworkBoundaryConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10NetworkBoundaryConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10NetworkBoundaryConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29522,7 +30153,8 @@ type Windows10NetworkBoundaryConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10networkproxyserver.md:21:1.
 type Windows10NetworkProxyServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10NetworkProxyServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10NetworkProxyServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Address: Address to the proxy server. Specify an address in the format
 	// [“:” ]
@@ -29543,7 +30175,8 @@ type Windows10NetworkProxyServer struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md:33:1.
 type Windows10PFXImportCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10PFXImportCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10PFXImportCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29594,7 +30227,8 @@ type Windows10PFXImportCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10pkcscertificateprofile.md:33:1.
 type Windows10PkcsCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10PkcsCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10PkcsCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29689,7 +30323,8 @@ type Windows10PkcsCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10secureassessmentconfiguration.md:33:1.
 type Windows10SecureAssessmentConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10SecureAssessmentConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10SecureAssessmentConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29772,7 +30407,8 @@ type Windows10SecureAssessmentConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10teamgeneralconfiguration.md:33:1.
 type Windows10TeamGeneralConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10TeamGeneralConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10TeamGeneralConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29882,7 +30518,8 @@ type Windows10TeamGeneralConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnconfiguration.md:33:1.
 type Windows10VpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10VpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10VpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -29998,7 +30635,8 @@ type Windows10VpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnproxyserver.md:24:1.
 type Windows10VpnProxyServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10VpnProxyServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10VpnProxyServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AutomaticConfigurationScriptURL: Proxy's automatic configuration script url.
 	// Inherited from vpnProxyServer
@@ -30018,7 +30656,8 @@ type Windows10VpnProxyServer struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xcertificateprofile.md:30:1.
 type Windows10XCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier Inherited from
 	// deviceManagementResourceAccessProfileBase
@@ -30049,7 +30688,8 @@ type Windows10XCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xcustomsubjectalternativename.md:21:1.
 type Windows10XCustomSubjectAlternativeName struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XCustomSubjectAlternativeName".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XCustomSubjectAlternativeName".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SanType: Custom SAN Type. Possible values are: none, emailAddress,
 	// userPrincipalName, customAzureADAttribute, domainNameService,
@@ -30066,7 +30706,8 @@ type Windows10XCustomSubjectAlternativeName struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xscepcertificateprofile.md:33:1.
 type Windows10XSCEPCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XSCEPCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XSCEPCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier Inherited from
 	// deviceManagementResourceAccessProfileBase
@@ -30131,7 +30772,8 @@ type Windows10XSCEPCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xtrustedrootcertificate.md:33:1.
 type Windows10XTrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XTrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XTrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier Inherited from
 	// deviceManagementResourceAccessProfileBase
@@ -30171,7 +30813,8 @@ type Windows10XTrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xvpnconfiguration.md:33:1.
 type Windows10XVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier Inherited from
 	// deviceManagementResourceAccessProfileBase
@@ -30210,7 +30853,8 @@ type Windows10XVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xwificonfiguration.md:33:1.
 type Windows10XWifiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows10XWifiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows10XWifiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile identifier Inherited from
 	// deviceManagementResourceAccessProfileBase
@@ -30249,7 +30893,8 @@ type Windows10XWifiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81certificateprofilebase.md:30:1.
 type Windows81CertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81CertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81CertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30328,7 +30973,8 @@ type Windows81CertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81compliancepolicy.md:33:1.
 type Windows81CompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81CompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81CompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -30386,7 +31032,8 @@ type Windows81CompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81generalconfiguration.md:33:1.
 type Windows81GeneralConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81GeneralConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81GeneralConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30533,7 +31180,8 @@ type Windows81GeneralConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81scepcertificateprofile.md:33:1.
 type Windows81SCEPCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81SCEPCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81SCEPCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30633,7 +31281,8 @@ type Windows81SCEPCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81trustedrootcertificate.md:33:1.
 type Windows81TrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81TrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81TrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30688,7 +31337,8 @@ type Windows81TrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81vpnconfiguration.md:33:1.
 type Windows81VpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81VpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81VpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30758,7 +31408,8 @@ type Windows81VpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81vpnproxyserver.md:24:1.
 type Windows81VpnProxyServer struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81VpnProxyServer".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81VpnProxyServer".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// AutomaticConfigurationScriptURL: Proxy's automatic configuration script url.
 	// Inherited from vpnProxyServer
@@ -30780,7 +31431,8 @@ type Windows81VpnProxyServer struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81wifiimportconfiguration.md:33:1.
 type Windows81WifiImportConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windows81WifiImportConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windows81WifiImportConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -30833,7 +31485,8 @@ type Windows81WifiImportConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsappx.md:33:1.
 type WindowsAppX struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsAppX".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAppX".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -30922,7 +31575,8 @@ type WindowsAppX struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-windowsautopilotdeploymentprofile.md:29:1.
 type WindowsAutopilotDeploymentProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsAutopilotDeploymentProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeploymentProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Profile Key
 	ID *string `json:"id,omitzero"`
@@ -30963,7 +31617,8 @@ type WindowsAutopilotDeploymentProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotdeploymentprofileassignment.md:30:1.
 type WindowsAutopilotDeploymentProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of the assignment.
 	ID *string `json:"id,omitzero"`
@@ -30983,7 +31638,8 @@ type WindowsAutopilotDeploymentProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-policyset-windowsautopilotdeploymentprofilepolicysetitem.md:33:1.
 type WindowsAutopilotDeploymentProfilePolicySetItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the MobileAppPolicySetItem. Inherited from policySetItem
 	ID *string `json:"id,omitzero"`
@@ -31018,7 +31674,8 @@ type WindowsAutopilotDeploymentProfilePolicySetItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotsettings.md:28:1.
 type WindowsAutopilotSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsAutopilotSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The GUID for the object
 	ID *string `json:"id,omitzero"`
@@ -31038,7 +31695,8 @@ type WindowsAutopilotSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowscertificateprofilebase.md:30:1.
 type WindowsCertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsCertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsCertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31106,7 +31764,8 @@ type WindowsCertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdefenderadvancedthreatprotectionconfiguration.md:33:1.
 type WindowsDefenderAdvancedThreatProtectionConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31174,7 +31833,8 @@ type WindowsDefenderAdvancedThreatProtectionConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy.md:31:1.
 type WindowsDefenderApplicationControlSupplementalPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key for the WindowsDefenderApplicationControl supplemental policy.
 	ID *string `json:"id,omitzero"`
@@ -31212,7 +31872,8 @@ type WindowsDefenderApplicationControlSupplementalPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicyassignment.md:30:1.
 type WindowsDefenderApplicationControlSupplementalPolicyAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -31228,7 +31889,8 @@ type WindowsDefenderApplicationControlSupplementalPolicyAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentstatus.md:30:1.
 type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -31262,7 +31924,8 @@ type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct 
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentsummary.md:27:1.
 type WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -31281,7 +31944,8 @@ type WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary struct
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdeliveryoptimizationconfiguration.md:33:1.
 type WindowsDeliveryOptimizationConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDeliveryOptimizationConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDeliveryOptimizationConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31398,7 +32062,8 @@ type WindowsDeliveryOptimizationConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsdevicemalwarestate.md:30:1.
 type WindowsDeviceMalwareState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDeviceMalwareState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDeviceMalwareState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier. This is malware id.
 	ID *string `json:"id,omitzero"`
@@ -31450,7 +32115,8 @@ type WindowsDeviceMalwareState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-windowsdomainjoinconfiguration.md:32:1.
 type WindowsDomainJoinConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsDomainJoinConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDomainJoinConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31507,7 +32173,8 @@ type WindowsDomainJoinConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsenrollmentstatusscreensettings.md:21:1.
 type WindowsEnrollmentStatusScreenSettings struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsEnrollmentStatusScreenSettings".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsEnrollmentStatusScreenSettings".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// HideInstallationProgress: Show or hide installation progress to user
 	HideInstallationProgress *bool `json:"hideInstallationProgress,omitzero"`
@@ -31538,7 +32205,8 @@ type WindowsEnrollmentStatusScreenSettings struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdatecatalogitem.md:33:1.
 type WindowsFeatureUpdateCatalogItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsFeatureUpdateCatalogItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFeatureUpdateCatalogItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The catalog item id. Inherited from windowsUpdateCatalogItem
 	ID *string `json:"id,omitzero"`
@@ -31562,7 +32230,8 @@ type WindowsFeatureUpdateCatalogItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdateprofile.md:31:1.
 type WindowsFeatureUpdateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsFeatureUpdateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFeatureUpdateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Identifier of the entity.
 	ID *string `json:"id,omitzero"`
@@ -31594,7 +32263,8 @@ type WindowsFeatureUpdateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdateprofileassignment.md:30:1.
 type WindowsFeatureUpdateProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsFeatureUpdateProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFeatureUpdateProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Identifier of the entity
 	ID *string `json:"id,omitzero"`
@@ -31609,7 +32279,8 @@ type WindowsFeatureUpdateProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallnetworkprofile.md:21:1.
 type WindowsFirewallNetworkProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsFirewallNetworkProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFirewallNetworkProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// FirewallEnabled: Configures the host device to allow or block the firewall
 	// and advanced security enforcement for the network profile. Possible values
@@ -31748,7 +32419,8 @@ type WindowsFirewallNetworkProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallrule.md:21:1.
 type WindowsFirewallRule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsFirewallRule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFirewallRule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The display name of the rule. Does not need to be unique.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -31832,7 +32504,8 @@ type WindowsFirewallRule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowshealthmonitoringconfiguration.md:33:1.
 type WindowsHealthMonitoringConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsHealthMonitoringConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsHealthMonitoringConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31889,7 +32562,8 @@ type WindowsHealthMonitoringConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsidentityprotectionconfiguration.md:33:1.
 type WindowsIdentityProtectionConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsIdentityProtectionConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsIdentityProtectionConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -31994,7 +32668,8 @@ type WindowsIdentityProtectionConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotection.md:31:1.
 type WindowsInformationProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32112,7 +32787,8 @@ type WindowsInformationProtection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionapp.md:21:1.
 type WindowsInformationProtectionApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: App display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32133,7 +32809,8 @@ type WindowsInformationProtectionApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-wip-windowsinformationprotectionapplearningsummary.md:30:1.
 type WindowsInformationProtectionAppLearningSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionAppLearningSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionAppLearningSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the
 	// WindowsInformationProtectionAppLearningSummary.
@@ -32153,7 +32830,8 @@ type WindowsInformationProtectionAppLearningSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionapplockerfile.md:30:1.
 type WindowsInformationProtectionAppLockerFile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionAppLockerFile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionAppLockerFile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: The friendly name
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32173,7 +32851,8 @@ type WindowsInformationProtectionAppLockerFile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectiondatarecoverycertificate.md:21:1.
 type WindowsInformationProtectionDataRecoveryCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionDataRecoveryCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionDataRecoveryCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// SubjectName: Data recovery Certificate subject name
 	SubjectName *string `json:"subjectName,omitzero"`
@@ -32192,7 +32871,8 @@ type WindowsInformationProtectionDataRecoveryCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectiondeviceregistration.md:31:1.
 type WindowsInformationProtectionDeviceRegistration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionDeviceRegistration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionDeviceRegistration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -32216,7 +32896,8 @@ type WindowsInformationProtectionDeviceRegistration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectioniprangecollection.md:21:1.
 type WindowsInformationProtectionIPRangeCollection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionIPRangeCollection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionIPRangeCollection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display name
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32231,7 +32912,8 @@ type WindowsInformationProtectionIPRangeCollection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-wip-windowsinformationprotectionnetworklearningsummary.md:30:1.
 type WindowsInformationProtectionNetworkLearningSummary struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the
 	// WindowsInformationProtectionNetworkLearningSummary.
@@ -32249,7 +32931,8 @@ type WindowsInformationProtectionNetworkLearningSummary struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionpolicy.md:33:1.
 type WindowsInformationProtectionPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32434,7 +33117,8 @@ type WindowsInformationProtectionPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionproxieddomaincollection.md:21:1.
 type WindowsInformationProtectionProxiedDomainCollection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionProxiedDomainCollection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionProxiedDomainCollection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display name
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32448,7 +33132,8 @@ type WindowsInformationProtectionProxiedDomainCollection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionresourcecollection.md:21:1.
 type WindowsInformationProtectionResourceCollection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionResourceCollection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionResourceCollection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Display name
 	DisplayName *string `json:"displayName,omitzero"`
@@ -32463,7 +33148,8 @@ type WindowsInformationProtectionResourceCollection struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionwipeaction.md:30:1.
 type WindowsInformationProtectionWipeAction struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsInformationProtectionWipeAction".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsInformationProtectionWipeAction".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
@@ -32490,7 +33176,8 @@ type WindowsInformationProtectionWipeAction struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskappconfiguration.md:21:1.
 type WindowsKioskAppConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsKioskAppConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsKioskAppConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -32501,7 +33188,8 @@ type WindowsKioskAppConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskconfiguration.md:33:1.
 type WindowsKioskConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsKioskConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsKioskConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -32578,7 +33266,8 @@ type WindowsKioskConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskforceupdateschedule.md:21:1.
 type WindowsKioskForceUpdateSchedule struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsKioskForceUpdateSchedule".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsKioskForceUpdateSchedule".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// StartDateTime: The start time for the force restart.
 	StartDateTime *DateTimeOffset `json:"startDateTime,omitzero"`
@@ -32600,7 +33289,8 @@ type WindowsKioskForceUpdateSchedule struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskprofile.md:21:1.
 type WindowsKioskProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsKioskProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsKioskProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ProfileID: Key of the entity.
 	ProfileID *string `json:"profileId,omitzero"`
@@ -32621,7 +33311,8 @@ type WindowsKioskProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskuser.md:21:1.
 type WindowsKioskUser struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsKioskUser".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsKioskUser".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -32631,7 +33322,8 @@ type WindowsKioskUser struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarecategorycount.md:21:1.
 type WindowsMalwareCategoryCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareCategoryCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareCategoryCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Category: Malware category. Possible values are: invalid, adware, spyware,
 	// passwordStealer, trojanDownloader, worm, backdoor, remoteAccessTrojan,
@@ -32666,7 +33358,8 @@ type WindowsMalwareCategoryCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareexecutionstatecount.md:21:1.
 type WindowsMalwareExecutionStateCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareExecutionStateCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareExecutionStateCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ExecutionState: Malware execution state. Possible values are: unknown,
 	// blocked, allowed, running, notRunning.
@@ -32686,7 +33379,8 @@ type WindowsMalwareExecutionStateCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareinformation.md:30:1.
 type WindowsMalwareInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier. This is malware id.
 	ID *string `json:"id,omitzero"`
@@ -32720,7 +33414,8 @@ type WindowsMalwareInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarenamecount.md:21:1.
 type WindowsMalwareNameCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareNameCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareNameCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MalwareIdentifier: The unique identifier. This is malware identifier
 	MalwareIdentifier *string `json:"malwareIdentifier,omitzero"`
@@ -32739,7 +33434,8 @@ type WindowsMalwareNameCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareoverview.md:21:1.
 type WindowsMalwareOverview struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareOverview".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareOverview".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// MalwareDetectedDeviceCount: Count of devices with malware detected in the
 	// last 30 days
@@ -32770,7 +33466,8 @@ type WindowsMalwareOverview struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareseveritycount.md:21:1.
 type WindowsMalwareSeverityCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareSeverityCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareSeverityCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Severity: Malware Threat Severity. Possible values are: unknown, low,
 	// moderate, high, severe.
@@ -32792,7 +33489,8 @@ type WindowsMalwareSeverityCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarestatecount.md:21:1.
 type WindowsMalwareStateCount struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMalwareStateCount".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMalwareStateCount".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// State: Malware Threat State. Possible values are: active, actionFailed,
 	// manualStepsRequired, fullScanRequired, rebootRequired,
@@ -32819,7 +33517,8 @@ type WindowsMalwareStateCount struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanageddevice.md:33:1.
 type WindowsManagedDevice struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsManagedDevice".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsManagedDevice".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the device. This property is read-only. Inherited
 	// from managedDevice
@@ -33109,7 +33808,8 @@ type WindowsManagedDevice struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanagementapp.md:28:1.
 type WindowsManagementApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsManagementApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsManagementApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the Windows management app
 	ID *string `json:"id,omitzero"`
@@ -33129,7 +33829,8 @@ type WindowsManagementApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanagementapphealthstate.md:30:1.
 type WindowsManagementAppHealthState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsManagementAppHealthState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsManagementAppHealthState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique Identifier for the Windows management app health state. This
 	// property is read-only.
@@ -33155,7 +33856,8 @@ type WindowsManagementAppHealthState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsmicrosoftedgeapp.md:33:1.
 type WindowsMicrosoftEdgeApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMicrosoftEdgeApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMicrosoftEdgeApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -33224,7 +33926,8 @@ type WindowsMicrosoftEdgeApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsminimumoperatingsystem.md:21:1.
 type WindowsMinimumOperatingSystem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMinimumOperatingSystem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMinimumOperatingSystem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// V8_0: Windows version 8.0 or later.
 	V8_0 *bool `json:"v8_0,omitzero"`
@@ -33258,7 +33961,8 @@ type WindowsMinimumOperatingSystem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsmobilemsi.md:33:1.
 type WindowsMobileMSI struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsMobileMSI".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsMobileMSI".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -33351,7 +34055,8 @@ type WindowsMobileMSI struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsnetworkisolationpolicy.md:21:1.
 type WindowsNetworkIsolationPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsNetworkIsolationPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsNetworkIsolationPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// EnterpriseNetworkDomainNames: This is the list of domains that comprise the
 	// boundaries of the enterprise. Data from one of these domains that is sent to
@@ -33404,7 +34109,8 @@ type WindowsNetworkIsolationPolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-windowsofficeclientconfiguration.md:32:1.
 type WindowsOfficeClientConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsOfficeClientConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsOfficeClientConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the office client configuration policy. Inherited from
 	// officeClientConfiguration
@@ -33444,7 +34150,8 @@ type WindowsOfficeClientConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-cirrus-windowsofficeclientsecurityconfiguration.md:32:1.
 type WindowsOfficeClientSecurityConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsOfficeClientSecurityConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsOfficeClientSecurityConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Id of the office client configuration policy. Inherited from
 	// officeClientConfiguration
@@ -33486,7 +34193,8 @@ type WindowsOfficeClientSecurityConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowspackageinformation.md:21:1.
 type WindowsPackageInformation struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPackageInformation".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPackageInformation".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ApplicableArchitecture: The Windows architecture for which this app can run
 	// on. Possible values are: none, x86, x64, arm, neutral, arm64.
@@ -33512,7 +34220,8 @@ type WindowsPackageInformation struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81appx.md:33:1.
 type WindowsPhone81AppX struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81AppX".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81AppX".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -33603,7 +34312,8 @@ type WindowsPhone81AppX struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81appxbundle.md:33:1.
 type WindowsPhone81AppXBundle struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81AppXBundle".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81AppXBundle".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -33700,7 +34410,8 @@ type WindowsPhone81AppXBundle struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81certificateprofilebase.md:30:1.
 type WindowsPhone81CertificateProfileBase struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81CertificateProfileBase".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81CertificateProfileBase".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -33770,7 +34481,8 @@ type WindowsPhone81CertificateProfileBase struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81compliancepolicy.md:33:1.
 type WindowsPhone81CompliancePolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81CompliancePolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81CompliancePolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// deviceCompliancePolicy
@@ -33827,7 +34539,8 @@ type WindowsPhone81CompliancePolicy struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81customconfiguration.md:33:1.
 type WindowsPhone81CustomConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81CustomConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81CustomConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -33877,7 +34590,8 @@ type WindowsPhone81CustomConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81generalconfiguration.md:33:1.
 type WindowsPhone81GeneralConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81GeneralConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81GeneralConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34000,7 +34714,8 @@ type WindowsPhone81GeneralConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81importedpfxcertificateprofile.md:33:1.
 type WindowsPhone81ImportedPFXCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81ImportedPFXCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81ImportedPFXCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34077,7 +34792,8 @@ type WindowsPhone81ImportedPFXCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81scepcertificateprofile.md:33:1.
 type WindowsPhone81SCEPCertificateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81SCEPCertificateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81SCEPCertificateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34170,7 +34886,8 @@ type WindowsPhone81SCEPCertificateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81storeapp.md:33:1.
 type WindowsPhone81StoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81StoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81StoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -34236,7 +34953,8 @@ type WindowsPhone81StoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81trustedrootcertificate.md:33:1.
 type WindowsPhone81TrustedRootCertificate struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81TrustedRootCertificate".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81TrustedRootCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34287,7 +35005,8 @@ type WindowsPhone81TrustedRootCertificate struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81vpnconfiguration.md:33:1.
 type WindowsPhone81VpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhone81VpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhone81VpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34371,7 +35090,8 @@ type WindowsPhone81VpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphoneeasemailprofileconfiguration.md:33:1.
 type WindowsPhoneEASEmailProfileConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhoneEASEmailProfileConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhoneEASEmailProfileConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -34461,7 +35181,8 @@ type WindowsPhoneEASEmailProfileConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsphonexap.md:33:1.
 type WindowsPhoneXAP struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPhoneXAP".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPhoneXAP".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -34541,7 +35262,8 @@ type WindowsPhoneXAP struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsprivacydataaccesscontrolitem.md:30:1.
 type WindowsPrivacyDataAccessControlItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsPrivacyDataAccessControlItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsPrivacyDataAccessControlItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The key of WindowsPrivacyDataAccessControlItem.
 	ID *string `json:"id,omitzero"`
@@ -34570,7 +35292,8 @@ type WindowsPrivacyDataAccessControlItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-devices-windowsprotectionstate.md:27:1.
 type WindowsProtectionState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsProtectionState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsProtectionState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique Identifier for the device protection status object. This is
 	// device id of the device
@@ -34639,7 +35362,8 @@ type WindowsProtectionState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdatecatalogitem.md:33:1.
 type WindowsQualityUpdateCatalogItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsQualityUpdateCatalogItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsQualityUpdateCatalogItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The catalog item id. Inherited from windowsUpdateCatalogItem
 	ID *string `json:"id,omitzero"`
@@ -34668,7 +35392,8 @@ type WindowsQualityUpdateCatalogItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdateprofile.md:31:1.
 type WindowsQualityUpdateProfile struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsQualityUpdateProfile".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsQualityUpdateProfile".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Intune policy id.
 	ID *string `json:"id,omitzero"`
@@ -34699,7 +35424,8 @@ type WindowsQualityUpdateProfile struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdateprofileassignment.md:30:1.
 type WindowsQualityUpdateProfileAssignment struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsQualityUpdateProfileAssignment".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsQualityUpdateProfileAssignment".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The Identifier of the entity
 	ID *string `json:"id,omitzero"`
@@ -34714,7 +35440,8 @@ type WindowsQualityUpdateProfileAssignment struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsstoreapp.md:33:1.
 type WindowsStoreApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsStoreApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsStoreApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -34780,7 +35507,8 @@ type WindowsStoreApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsuniversalappx.md:33:1.
 type WindowsUniversalAppX struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUniversalAppX".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUniversalAppX".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileApp
 	ID *string `json:"id,omitzero"`
@@ -34872,7 +35600,8 @@ type WindowsUniversalAppX struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-apps-windowsuniversalappxcontainedapp.md:33:1.
 type WindowsUniversalAppXContainedApp struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUniversalAppXContainedApp".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUniversalAppXContainedApp".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from mobileContainedApp
 	ID *string `json:"id,omitzero"`
@@ -34888,7 +35617,8 @@ type WindowsUniversalAppXContainedApp struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsupdatecatalogitem.md:27:1.
 type WindowsUpdateCatalogItem struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUpdateCatalogItem".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUpdateCatalogItem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The catalog item id.
 	ID *string `json:"id,omitzero"`
@@ -34907,7 +35637,8 @@ type WindowsUpdateCatalogItem struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdateforbusinessconfiguration.md:35:1.
 type WindowsUpdateForBusinessConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUpdateForBusinessConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUpdateForBusinessConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -35058,7 +35789,8 @@ type WindowsUpdateForBusinessConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdateinstallscheduletype.md:21:1.
 type WindowsUpdateInstallScheduleType struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUpdateInstallScheduleType".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUpdateInstallScheduleType".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
@@ -35068,7 +35800,8 @@ type WindowsUpdateInstallScheduleType struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-windowsupdatestate.md:30:1.
 type WindowsUpdateState struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsUpdateState".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsUpdateState".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: This is Id of the entity.
 	ID *string `json:"id,omitzero"`
@@ -35102,7 +35835,8 @@ type WindowsUpdateState struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsvpnconfiguration.md:30:1.
 type WindowsVpnConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsVpnConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsVpnConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -35158,7 +35892,8 @@ type WindowsVpnConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowswificonfiguration.md:33:1.
 type WindowsWifiConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsWifiConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsWifiConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`
@@ -35239,7 +35974,8 @@ type WindowsWifiConfiguration struct {
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowswifienterpriseeapconfiguration.md:33:1.
 type WindowsWifiEnterpriseEAPConfiguration struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsWifiEnterpriseEAPConfiguration".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsWifiEnterpriseEAPConfiguration".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from deviceConfiguration
 	ID *string `json:"id,omitzero"`

@@ -26,7 +26,8 @@ type Entity struct {
 // htmlconnector/input/resources/intune-onboarding-mobilethreatdefenseconnector.html:
 // table[2].
 type MobileThreatDefenseConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileThreatDefenseConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileThreatDefenseConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`

@@ -22,7 +22,8 @@ type Entity struct {
 //
 // Documented at inherited/input/intune-shared-iosmanagedappprotection.md:35:1.
 type IosManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.iosManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitzero"`
@@ -261,7 +262,8 @@ type IosManagedAppProtection struct {
 //
 // Documented at inherited/input/intune-shared-keyvaluepair.md:21:1.
 type KeyValuePair struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.keyValuePair".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.keyValuePair".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: Name for this key-value pair
 	Name *string `json:"name,omitzero"`
@@ -274,7 +276,8 @@ type KeyValuePair struct {
 //
 // Documented at inherited/input/intune-mam-managedapppolicy.md:28:1.
 type ManagedAppPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name.
 	DisplayName *string `json:"displayName,omitzero"`
@@ -298,7 +301,8 @@ type ManagedAppPolicy struct {
 //
 // Documented at inherited/input/intune-mam-managedappprotection.md:31:1.
 type ManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -470,7 +474,8 @@ type ManagedAppProtection struct {
 // Documented at
 // inherited/input/intune-mam-targetedmanagedappprotection.md:31:1.
 type TargetedManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.targetedManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`

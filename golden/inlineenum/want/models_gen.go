@@ -21,7 +21,8 @@ type Entity struct {
 //
 // Documented at inlineenum/input/riskyuser.md:12:1.
 type RiskyUser struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.riskyUser".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.riskyUser".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique ID of the user at risk.
 	ID *string `json:"id,omitzero"`

@@ -24,7 +24,8 @@ type Entity struct {
 // Documented at
 // mdconnector/input/intune-onboarding-mobilethreatdefenseconnector.md:30:1.
 type MobileThreatDefenseConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileThreatDefenseConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileThreatDefenseConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`

@@ -42,7 +42,8 @@ type Gadget struct {
 //
 // Documented at modernstyle/input/glossfinish.md:15:1.
 type GlossFinish struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.glossFinish".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.glossFinish".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Level: How glossy, from 1 to 10.
 	Level *int32 `json:"level,omitzero"`
@@ -74,7 +75,8 @@ type Widget struct {
 //
 // Documented at modernstyle/input/widget-polish.md:25:1.
 type WidgetPolishParameters struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.widgetPolishParameters".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.widgetPolishParameters".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Grit: The grit of the polish, from 60 to 3000. Required.
 	Grit *int32 `docgen:"required" json:"grit,omitzero"`

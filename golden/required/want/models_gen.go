@@ -44,7 +44,8 @@ type Widget struct {
 //
 // Documented at required/input/widgetowner.md:13:1.
 type WidgetOwner struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.widgetOwner".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.widgetOwner".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Name: The owner's name. This property is required.
 	Name *string `docgen:"required" json:"name,omitzero"`

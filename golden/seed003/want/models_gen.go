@@ -22,7 +22,8 @@ type Entity struct {
 //
 // Documented at seed003/input/003_f2c6cc1acb9e6d00.txt:40:1.
 type ManagedAppPolicy struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.managedAppPolicy".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicy".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`
@@ -49,7 +50,8 @@ type ManagedAppPolicy struct {
 //
 // Documented at seed003/input/003_f2c6cc1acb9e6d00.txt:40:1.
 type WindowsManagedAppProtection struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.windowsManagedAppProtection".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// DisplayName: Policy display name. Inherited from managedAppPolicy
 	DisplayName *string `json:"displayName,omitzero"`

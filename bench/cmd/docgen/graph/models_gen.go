@@ -22,7 +22,8 @@ type Entity struct {
 //
 // Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1.
 type MobileThreatDefenseConnector struct {
-	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.mobileThreatDefenseConnector".
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileThreatDefenseConnector".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID is the id property.
 	ID *string `json:"id,omitzero"`
