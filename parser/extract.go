@@ -909,7 +909,12 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 				x.diags.Warnf(pos, "bad-request-path", "request line %s %q has no path starting with /; no request function for it", m[1], m[2])
 				continue
 			}
-			op.Paths = append(op.Paths, ir.Path{Template: tmpl, Params: pathParams(tmpl), Pos: pos})
+			params, bad := pathParams(tmpl)
+			if bad != "" {
+				x.diags.Errorf(pos, "bad-path-parameter", "request line %s %q: path parameter %q is not a parameter name (letters, digits, '_', '-', '.'; alternatives joined by '|'); no request function for it", m[1], m[2], bad)
+				continue
+			}
+			op.Paths = append(op.Paths, ir.Path{Template: tmpl, Params: params, Pos: pos})
 		}
 		return
 	}
@@ -971,13 +976,29 @@ func trimHost(u string) string {
 	return u
 }
 
-func pathParams(p string) []string {
-	var out []string
+// pathParams returns the parameters a path template names in braces, or the
+// first brace text that is not a parameter name: "{id}", "{site-id}" and
+// "{id | userPrincipalName}" are names; "{}", "{x y}" and anything holding
+// quotes, slashes or other code-like text are not. The names reach
+// generated code only as identifiers made of their letters and digits and
+// as string literals, but a name is documentation text like any other, so
+// what is not a name is refused rather than repaired.
+func pathParams(p string) (params []string, bad string) {
 	for _, m := range pathParam.FindAllStringSubmatch(p, -1) {
-		out = append(out, m[1])
+		if !paramName.MatchString(m[1]) {
+			return nil, m[1]
+		}
+		params = append(params, m[1])
 	}
-	return out
+	if strings.Count(p, "{") != len(params) || strings.Count(p, "}") != len(params) {
+		return nil, p // an unbalanced or nested brace
+	}
+	return params, ""
 }
+
+// paramName is a path parameter name, with alternatives ("{id |
+// userPrincipalName}").
+var paramName = regexp.MustCompile(`^ *[A-Za-z_][A-Za-z0-9_.-]*( *\| *[A-Za-z_][A-Za-z0-9_.-]*)* *$`)
 
 // example reads a JSON example from a code block: an "http" block with a
 // request or status line, headers and a body, or a bare JSON block.

@@ -202,3 +202,33 @@ func TestSDKSnippetsAreNotExamples(t *testing.T) {
 	require.Len(t, p.Examples, 1)
 	assert.Equal(t, `{"size": 2}`, p.Examples[0].Body)
 }
+
+// TestPathParams: names (letters, digits, '_', '-', '.', alternatives
+// joined by '|') are parameters; anything else in braces refuses the path,
+// naming the first offending text.
+func TestPathParams(t *testing.T) {
+	for _, c := range []struct {
+		path   string
+		params []string
+		bad    string
+	}{
+		{"/things/{id}", []string{"id"}, ""},
+		{"/sites/{site-id}/lists/{list_id}/x/{a.b}", []string{"site-id", "list_id", "a.b"}, ""},
+		{"/users/{id | userPrincipalName}", []string{"id | userPrincipalName"}, ""},
+		{"/users/{id|userPrincipalName}/f(period='{period_value}')", []string{"id|userPrincipalName", "period_value"}, ""},
+		{"/a", nil, ""},
+		{"/a/{x\"y}", nil, "x\"y"},
+		{"/a/{1a}", nil, "1a"},
+		{"/a/{ }", nil, " "},
+		{"/a/{id  //go:generate touch PWNED}", nil, "id  //go:generate touch PWNED"},
+		{"/a/{x y}", nil, "x y"},
+		{"/a/{a|}", nil, "a|"},
+		{"/a/{}", nil, "/a/{}"},
+		{"/a/{{id}}", nil, "/a/{{id}}"},
+		{"/a/{id", nil, "/a/{id"},
+	} {
+		params, bad := pathParams(c.path)
+		assert.Equal(t, c.params, params, c.path)
+		assert.Equal(t, c.bad, bad, c.path)
+	}
+}
