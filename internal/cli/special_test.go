@@ -1,0 +1,74 @@
+//go:build unix
+
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Files docgen finds on disk that are not regular files: a named pipe,
+// which blocks a reader forever, and a link to /dev/zero, which never ends.
+// docgen refuses each with a message naming the path, in seconds and
+// without growing its heap (each case runs in a bounded helper process).
+
+// specials makes each kind of special file at name; the test runs once per
+// kind.
+var specials = map[string]struct {
+	make func(name string) error
+	what string // as the message names it
+}{
+	"named pipe":     {func(n string) error { return syscall.Mkfifo(n, 0o644) }, "a named pipe"},
+	"link to device": {func(n string) error { return os.Symlink("/dev/zero", n) }, "a character device"},
+}
+
+const specialLimit = 20 * time.Second
+
+// TestSpecialGoMod: the go.mod above DIR, read for the HTTP layer's import
+// path.
+func TestSpecialGoMod(t *testing.T) {
+	for name, s := range specials {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			gomod := filepath.Join(root, "go.mod")
+			require.NoError(t, s.make(gomod))
+			dir := filepath.Join(root, "out")
+			for _, cmd := range []string{"generate", "check", "diff"} {
+				code, _, stderr := bounded(t, specialLimit, cmd, "-o", dir, "-pkg", "seed", smallInput)
+				assert.Equal(t, 2, code, "%s: %s", cmd, stderr) // a usage error: pass -import
+				assert.Contains(t, stderr, filepath.ToSlash(gomod)+": "+s.what+", not a regular file; refusing to read it", cmd)
+				assert.Contains(t, stderr, "pass -import PATH", cmd)
+			}
+			_, err := os.Stat(dir)
+			assert.True(t, os.IsNotExist(err), "nothing written")
+		})
+	}
+}
+
+// TestSpecialPage: a page, named directly or found in a directory.
+func TestSpecialPage(t *testing.T) {
+	for name, s := range specials {
+		t.Run(name, func(t *testing.T) {
+			pages := t.TempDir()
+			src, err := os.ReadFile(filepath.Join(smallInput, "000_91fdf6f3b8b8b9ce.txt"))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(pages, "page.txt"), src, 0o644))
+			special := filepath.Join(pages, "special.md")
+			require.NoError(t, s.make(special))
+			dir := moduleDir(t)
+			for _, input := range []string{pages, special} {
+				code, _, stderr := bounded(t, specialLimit, "generate", "-o", dir, "-pkg", "seed", input)
+				assert.Equal(t, 1, code, stderr)
+				assert.Contains(t, stderr, filepath.ToSlash(special)+": "+s.what+", not a regular file; refusing to read it")
+				assert.Contains(t, stderr, "input has errors; nothing written")
+			}
+			assert.Empty(t, names(snapshot(t, dir)), "nothing written")
+		})
+	}
+}
