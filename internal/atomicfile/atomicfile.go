@@ -1,7 +1,9 @@
 // Package atomicfile writes files so that a reader, or a process killed at
 // any moment, sees either the old file or the new one, never a part: data
 // goes to a hidden temporary file in the same directory, which is flushed
-// and then renamed over the target.
+// and then renamed over the target. A Set does the same for several files
+// at once, with a journal: a killed run leaves the old files or, once the
+// next run has recovered, the new ones, never a mix.
 //
 // docgen's generate and fetch both write this way; temporary files are
 // named ".docgen-*.tmp" so that a later run can recognise (IsTemp) and
@@ -28,7 +30,8 @@ func IsTemp(name string) bool {
 
 // RemoveTemps deletes the temporary files in dir that a run killed between
 // writing one and renaming it into place left behind: each is only ever a
-// partial copy of a file.
+// partial copy of a file, or a staged one of a Set never committed. Only
+// under the directory's lock (package dirlock) are they all a dead run's.
 func RemoveTemps(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
