@@ -31,6 +31,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning")
+	lockTimeout := fs.Duration("lock-timeout", defaultLockTimeout, "how long to wait for another docgen run on DIR to finish")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -80,12 +81,6 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	if err != nil {
 		return err
 	}
-	o := output{dir: *out, pkg: *pkg}
-	switch m {
-	case modeCheck:
-		return check(o, files, stdout)
-	case modeDiff:
-		return diff(o, files, stdout)
-	}
-	return write(o, files)
+	o := output{dir: *out, pkg: *pkg, lockTimeout: *lockTimeout, stderr: stderr}
+	return o.run(m, files, stdout)
 }

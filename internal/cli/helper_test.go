@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +26,16 @@ const (
 	// exits with status heapExit.
 	heapEnv  = "DOCGEN_TEST_MAX_HEAP"
 	heapExit = 99
+	// stopEnv stops the helper after the n-th step of the write phase (see
+	// cli.SetWriteStep), from 1: it prints "stopped at step n: STEP" to
+	// stderr and sleeps until killed.
+	stopEnv = "DOCGEN_TEST_STOP_AT"
+	// stepsEnv makes the helper print "step: STEP" to stderr for each step.
+	stepsEnv = "DOCGEN_TEST_STEPS"
+	// startEnv holds a time (Unix nanoseconds) the helper waits for before
+	// it runs docgen: two helpers started one after the other then run at
+	// once.
+	startEnv = "DOCGEN_TEST_START_AT"
 )
 
 func TestMain(m *testing.M) {
@@ -42,6 +53,29 @@ func helperMain(args []string) int {
 			return 3
 		}
 		go watchHeap(limit)
+	}
+	stop, _ := strconv.Atoi(os.Getenv(stopEnv))
+	print := os.Getenv(stepsEnv) != ""
+	n := 0
+	cli.SetWriteStep(func(step string) {
+		n++
+		if print {
+			fmt.Fprintf(os.Stderr, "step: %s\n", step)
+		}
+		if n == stop {
+			fmt.Fprintf(os.Stderr, "stopped at step %d: %s\n", n, step)
+			for {
+				time.Sleep(time.Hour)
+			}
+		}
+	})
+	if s := os.Getenv(startEnv); s != "" {
+		at, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "helper:", err)
+			return 3
+		}
+		time.Sleep(time.Until(time.Unix(0, at)))
 	}
 	return cli.Main(args, os.Stdout, os.Stderr)
 }
@@ -68,7 +102,10 @@ func helper(ctx context.Context, t *testing.T, env []string, args ...string) *ex
 		t.Fatal(err)
 	}
 	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = append(append(os.Environ(), helperEnv+"=1"), env...)
+	// Under -race, a process sleeps a second at exit (in case other
+	// goroutines would report a race) unless told not to.
+	race := "GORACE=" + strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0")
+	cmd.Env = append(append(os.Environ(), helperEnv+"=1", race), env...)
 	return cmd
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/docgen-dev/docgen/internal/regularfile"
 )
@@ -39,7 +40,7 @@ func dirImportPath(dir string) (string, error) {
 				return mod, nil
 			}
 			return mod + "/" + filepath.ToSlash(rel), nil
-		case !errors.Is(err, fs.ErrNotExist):
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR): // DIR itself may not be a directory
 			return "", err
 		}
 		parent := filepath.Dir(root)

@@ -5,6 +5,7 @@ package cli_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -71,4 +72,52 @@ func TestSpecialPage(t *testing.T) {
 			assert.Empty(t, names(snapshot(t, dir)), "nothing written")
 		})
 	}
+}
+
+// TestSpecialOutput: an existing output file (one generate would replace),
+// a *_gen.go file it would look at as a possible orphan, the HTTP layer's
+// directory and DIR itself; generate, check and diff each refuse, naming
+// the path, and leave everything as it was.
+func TestSpecialOutput(t *testing.T) {
+	for name, s := range specials {
+		for _, target := range []string{"models_gen.go", "other_gen.go", "seedhttp/client_gen.go", "seedhttp", "."} {
+			t.Run(name+" as "+target, func(t *testing.T) {
+				dir := generated(t)
+				p := filepath.Join(dir, filepath.FromSlash(target))
+				require.NoError(t, os.RemoveAll(p))
+				require.NoError(t, s.make(p))
+				before := listing(t, dir)
+				for _, cmd := range []string{"generate", "check", "diff"} {
+					code, _, stderr := bounded(t, specialLimit, cmd, "-o", dir, "-pkg", "seed", smallInput)
+					assert.Equal(t, 1, code, "%s: %s", cmd, stderr)
+					what := s.what + ", not a regular file; refusing to read it"
+					if target == "seedhttp" || target == "." {
+						what = "not a directory"
+					}
+					assert.Contains(t, stderr, filepath.ToSlash(p)+": "+what, cmd)
+					assert.Equal(t, before, listing(t, dir), "%s changed the directory", cmd)
+				}
+			})
+		}
+	}
+}
+
+// listing is every name below dir with its mode and, for regular files,
+// size and modification time; links are not followed.
+func listing(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		line := filepath.ToSlash(rel) + " " + info.Mode().String()
+		if info.Mode().IsRegular() {
+			line += " " + strconv.FormatInt(info.Size(), 10) + " " + info.ModTime().String()
+		}
+		out = append(out, line)
+		return nil
+	}))
+	return out
 }
