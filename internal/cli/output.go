@@ -41,6 +41,27 @@ type output struct {
 // run.
 const defaultLockTimeout = time.Minute
 
+// waitingNotice is the line docgen prints when it has to wait for another
+// run's lock on dir.
+func waitingNotice(stderr io.Writer, dir string) func(lockFile string) {
+	return func(lockFile string) {
+		fmt.Fprintf(stderr, "docgen: waiting for another docgen run to finish with %s (it holds %s)\n", filepath.ToSlash(dir), filepath.ToSlash(lockFile))
+	}
+}
+
+func isLockTimeout(err error) bool {
+	var te *dirlock.TimeoutError
+	return errors.As(err, &te)
+}
+
+// lockHint adds to a lock timeout how to wait longer.
+func lockHint(err error) error {
+	if isLockTimeout(err) {
+		return fmt.Errorf("%w (-lock-timeout sets how long to wait)", err)
+	}
+	return err
+}
+
 // writeStep, if not nil, is called after each step of locking, recovering
 // and writing the output: tests stop the process there (export_test.go).
 var writeStep func(step string)
@@ -122,13 +143,10 @@ func (o output) open(create bool) (release func(), err error) {
 	case !st.IsDir():
 		return nil, notDir(o.dir)
 	}
-	lock, err := dirlock.Acquire(o.dir, o.lockTimeout, func(lockFile string) {
-		fmt.Fprintf(o.stderr, "docgen: waiting for another docgen run to finish with %s (it holds %s)\n", filepath.ToSlash(o.dir), filepath.ToSlash(lockFile))
-	})
-	var te *dirlock.TimeoutError
+	lock, err := dirlock.Acquire(o.dir, o.lockTimeout, waitingNotice(o.stderr, o.dir))
 	switch {
-	case errors.As(err, &te):
-		return nil, fmt.Errorf("%v (-lock-timeout sets how long to wait)", err)
+	case isLockTimeout(err):
+		return nil, lockHint(err)
 	case err != nil && !create && errors.Is(err, fs.ErrPermission):
 		if _, jerr := os.Lstat(o.path(atomicfile.JournalName)); jerr == nil {
 			return nil, fmt.Errorf("%s: a killed docgen run left its changes half done, and this directory cannot be written to complete them: %v", o.display(atomicfile.JournalName), err)
