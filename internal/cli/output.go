@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/pmezard/go-difflib/difflib"
@@ -147,7 +148,7 @@ func (o output) open(create bool) (release func(), err error) {
 	switch {
 	case isLockTimeout(err):
 		return nil, lockHint(err)
-	case err != nil && !create && errors.Is(err, fs.ErrPermission):
+	case err != nil && !create && (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)):
 		if _, jerr := os.Lstat(o.path(atomicfile.JournalName)); jerr == nil {
 			return nil, fmt.Errorf("%s: a killed docgen run left its changes half done, and this directory cannot be written to complete them: %v", o.display(atomicfile.JournalName), err)
 		}

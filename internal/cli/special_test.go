@@ -121,3 +121,25 @@ func listing(t *testing.T, dir string) []string {
 	}))
 	return out
 }
+
+// TestCheckReadOnly: check and diff of an up-to-date directory they cannot
+// write to (and so cannot lock) still compare; a journal waiting there is
+// an error, as it cannot be completed.
+func TestCheckReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to a read-only directory")
+	}
+	dir := generated(t)
+	require.NoError(t, os.Chmod(dir, 0o555))
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	for _, cmd := range []string{"check", "diff"} {
+		code, stdout, stderr := docgen(cmd, "-o", dir, "-pkg", "seed", smallInput)
+		assert.Equal(t, 0, code, "%s: %s%s", cmd, stdout, stderr)
+	}
+	require.NoError(t, os.Chmod(dir, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".docgen-journal"), []byte("{}"), 0o644))
+	require.NoError(t, os.Chmod(dir, 0o555))
+	code, _, stderr := docgen("check", "-o", dir, "-pkg", "seed", smallInput)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, ".docgen-journal: a killed docgen run left its changes half done, and this directory cannot be written to complete them")
+}
