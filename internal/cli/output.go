@@ -455,8 +455,8 @@ func write(o output, files []emit.File) error {
 	}
 	// A layer directory goes when nothing would be left in it.
 	for _, sub := range p.layers {
-		entries, err := readDir(o.path(sub))
-		if err != nil || entries == nil || written[sub] || want(files, sub) {
+		entries, err := os.ReadDir(o.path(sub)) // plan refused a non-directory there
+		if err != nil || want(files, sub) {
 			continue
 		}
 		left := 0

@@ -353,3 +353,16 @@ func hasTemp(dir string) bool {
 	}
 	return false
 }
+
+// TestEmptyLayerDirRemoved: an empty directory of an old HTTP layer (the
+// package docgen files in DIR name) goes, as it would once its files went.
+func TestEmptyLayerDirRemoved(t *testing.T) {
+	dir := generated(t)
+	for _, n := range []string{"client_gen.go", "server_gen.go"} {
+		require.NoError(t, os.Remove(filepath.Join(dir, "seedhttp", n)))
+	}
+	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", "-http=false", smallInput)
+	require.Equal(t, 0, code, stderr)
+	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
+	assert.True(t, os.IsNotExist(err), "the empty layer directory must go")
+}
