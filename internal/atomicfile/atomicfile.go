@@ -59,21 +59,31 @@ func Finish(tmp *os.File) error {
 
 // Write writes data to name through a temporary file in name's directory.
 func Write(name string, data []byte) error {
-	tmp, err := Create(filepath.Dir(name))
+	tmp, err := stage(filepath.Dir(name), data)
 	if err != nil {
 		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// stage writes data to a new temporary file in dir, flushed, and returns
+// its name; on failure it leaves no file.
+func stage(dir string, data []byte) (string, error) {
+	tmp, err := Create(dir)
+	if err != nil {
+		return "", err
 	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return err
+		return "", err
 	}
 	if err := Finish(tmp); err != nil {
-		return err
+		return "", err
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return tmp.Name(), nil
 }

@@ -85,20 +85,12 @@ func (s *Set) step(format string, args ...any) {
 // Write stages data as the new content of name. Subdirectories Commit is
 // to create must be named with Mkdir.
 func (s *Set) Write(name string, data []byte) error {
-	tmp, err := Create(s.dir)
+	tmp, err := stage(s.dir, data)
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := Finish(tmp); err != nil {
-		return err
-	}
 	sum := sha256.Sum256(data)
-	s.j.Writes = append(s.j.Writes, staged{Temp: filepath.Base(tmp.Name()), Name: name, SHA256: hex.EncodeToString(sum[:])})
+	s.j.Writes = append(s.j.Writes, staged{Temp: filepath.Base(tmp), Name: name, SHA256: hex.EncodeToString(sum[:])})
 	s.step("staged %s", name)
 	return nil
 }
@@ -145,21 +137,13 @@ func (s *Set) writeJournal() error {
 	if err != nil {
 		return err
 	}
-	tmp, err := Create(s.dir)
+	tmp, err := stage(s.dir, append(data, '\n'))
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := Finish(tmp); err != nil {
-		return err
-	}
 	s.step("journal written")
-	if err := os.Rename(tmp.Name(), s.path(JournalName)); err != nil {
-		os.Remove(tmp.Name())
+	if err := os.Rename(tmp, s.path(JournalName)); err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	// The rename must be on disk before any file it covers is replaced.
