@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/docgen-dev/docgen/parser/form"
 )
 
 // EntityRoot is the implicit base of every entity type.
@@ -95,11 +97,7 @@ func pageKey(p string) string {
 	if i := strings.IndexAny(p, "#?"); i >= 0 {
 		p = p[:i]
 	}
-	p = strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/")))
-	if ext := path.Ext(p); ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".txt" {
-		p = p[:len(p)-len(ext)]
-	}
-	return p
+	return form.TrimExt(strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/"))))
 }
 
 func (r *resolver) collect(p *Page) {

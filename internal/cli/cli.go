@@ -42,8 +42,8 @@ generate, check and diff also take -types NAME,... to generate only those types
 (as the docs name them, qualified or not) and what they need, and -http=false
 to leave out the HTTP layer (request builders, Client, fake server).
 
-A PATH is a page (.md, .markdown, .html, .htm, .txt; other files named directly
-are sniffed) or a directory read recursively for those extensions (README*,
+A PATH is a page (.md, .markdown, .html, .htm, .xhtml, .txt, .text; other files
+named directly are sniffed) or a directory read recursively for those extensions (README*,
 SOURCE*, MANIFEST*, LICENSE*, NOTICE*, CHANGELOG* and dot-files are skipped).
 Exit status: 0 ok, 1 input errors or drift (apidiff: a change at the -fail-on
 level; fetch: a page failed), 2 usage error.

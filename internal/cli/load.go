@@ -14,10 +14,8 @@ import (
 	"github.com/docgen-dev/docgen/emit"
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/parser/form"
 )
-
-// pageExts are the file extensions read when walking a directory.
-var pageExts = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true, ".txt": true}
 
 // skipPrefixes name files in a directory that are about the pages, not pages.
 var skipPrefixes = []string{"readme", "source", "manifest", "license", "notice", "changelog"}
@@ -131,7 +129,7 @@ func collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !pageExts[strings.ToLower(filepath.Ext(name))] || skipped(name) {
+			if d.IsDir() || !isPage(name) || skipped(name) {
 				return nil
 			}
 			add(path)
@@ -143,6 +141,13 @@ func collect(paths []string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// isPage reports whether a file met in a directory walk is a page: its
+// extension names an input form (see package form).
+func isPage(name string) bool {
+	_, ok := form.ByExt(name)
+	return ok
 }
 
 func skipped(name string) bool {
