@@ -129,7 +129,15 @@ type Page struct {
 	// Links maps link targets used in type cells to the names they were shown
 	// with, so that resolution can follow "[x](../resources/x.md)" across pages.
 	Links []Link `json:"links,omitempty"`
-	Pos   Pos    `json:"pos"`
+	// Subject is the qualified name of the type or enum the page is about,
+	// when it could tell (for an API page, the type its body or parameters
+	// are).
+	Subject string `json:"subject,omitempty"`
+	// Skipped is set when the page could not be read: it is the first
+	// error found in it. Resolve uses nothing such a page documents and
+	// leaves out what depends on it.
+	Skipped *Diagnostic `json:"skipped,omitempty"`
+	Pos     Pos         `json:"pos"`
 }
 
 // Link is a hyperlink seen on a page.

@@ -29,6 +29,11 @@ type Spec struct {
 	Enums      []Enum      `json:"enums"`
 	Operations []Operation `json:"operations"`
 	Examples   []Example   `json:"examples,omitempty"`
+	// Skipped are the pages that could not be read, and Omitted what the
+	// readable pages document that depends on them and is therefore left
+	// out (see Resolve): partial input, never partial truth.
+	Skipped []SkippedPage `json:"skipped,omitempty"`
+	Omitted []Omission    `json:"omitted,omitempty"`
 }
 
 // TypeKind distinguishes entities (addressable, with a key) from complex types.

@@ -36,7 +36,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 		fileNames: map[string][]string{},
 		bases:     map[string][]string{},
 	}
-	sorted := append([]Page(nil), pages...)
+	sorted := r.partition(pages)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if pr, qr := pageRank(sorted[i].Kind), pageRank(sorted[j].Kind); pr != qr {
 			return pr < qr
@@ -46,13 +46,16 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	for i := range sorted {
 		r.collect(&sorted[i])
 	}
+	r.settleUnavailable(sorted)
 	for i := range sorted {
 		r.references(&sorted[i])
 	}
 	r.inheritance()
+	r.leaveOut()
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	r.finishPartial(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -88,6 +91,7 @@ type resolver struct {
 	ops   []Operation
 	exs   []Example
 	diags Diagnostics
+	part  partial // skipped pages and what they make unavailable (partial.go)
 }
 
 func key(name string) string { return strings.ToLower(name) }
@@ -202,10 +206,16 @@ func (r *resolver) lookup(from string, ref TypeRef) (string, bool) {
 func (r *resolver) references(p *Page) {
 	for _, pt := range p.Types {
 		t := r.types[key(pt.Name)]
+		if t == nil {
+			continue // dropped: its own page could not be read
+		}
 		for i := range t.Properties {
 			prop := &t.Properties[i]
 			if prop.Pos.File != p.File {
 				continue // resolved with its own page
+			}
+			if r.unavailableRef(t.Name, prop) {
+				continue
 			}
 			r.resolveProp(p.File, prop)
 		}
@@ -477,6 +487,9 @@ func (r *resolver) spec() *Spec {
 		s.Enums = append(s.Enums, *r.enums[k])
 	}
 	for _, op := range r.ops {
+		if r.unavailableOp(&op) {
+			continue
+		}
 		if op.Body.Name != "" {
 			if n, ok := r.lookup(op.Pos.File, op.Body); ok {
 				op.Body.Name = n
@@ -493,6 +506,9 @@ func (r *resolver) spec() *Spec {
 		s.Operations = append(s.Operations, op)
 	}
 	for _, ex := range r.exs {
+		if r.unavailableName(ex.Type) {
+			continue // an example of a type left out
+		}
 		if ex.Type != "" {
 			if n, ok := r.lookup(ex.Pos.File, TypeRef{Name: ex.Type}); ok {
 				ex.Type = n

@@ -12,6 +12,11 @@ import (
 // docs write them, qualified or not, matched case-insensitively. An unknown
 // name is an error that suggests the nearest known names. Go names are kept
 // as Resolve settled them, so selecting never renames anything.
+//
+// What the selection needs must be whole: a *SelectionError lists every
+// named type, property type it needs or operation of a named type that was
+// left out because a page could not be read (see Spec.Omitted and
+// Spec.Skipped). Pages outside the selection do not matter.
 func Select(s *Spec, names []string) (*Spec, error) {
 	byKey := map[string]*Type{}
 	enums := map[string]*Enum{}
@@ -26,10 +31,17 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	}
 	var roots []string
 	var unknown []string
+	var problems Diagnostics
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		if n == "" {
 			continue
+		}
+		if byKey[key(n)] == nil && len(short[key(n)]) == 0 {
+			if ps := unreadable(s, n); len(ps) > 0 {
+				problems = append(problems, ps...)
+				continue
+			}
 		}
 		switch {
 		case byKey[key(n)] != nil:
@@ -79,6 +91,12 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	for _, r := range roots {
 		rootSet[r] = true
 		visit(r)
+	}
+
+	problems = append(problems, selectionProblems(s, rootSet, keepT)...)
+	if len(problems) > 0 {
+		problems.Sort()
+		return nil, &SelectionError{Problems: problems}
 	}
 
 	out := &Spec{Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
@@ -170,4 +188,69 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// SelectionError says why a selection cannot be built: a part of it
+// depends on a page that could not be read.
+type SelectionError struct {
+	Problems Diagnostics
+}
+
+func (e *SelectionError) Error() string {
+	var lines []string
+	for _, d := range e.Problems {
+		lines = append(lines, d.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// unreadable explains a name no readable page documents but a skipped page
+// was about, or that was left out.
+func unreadable(s *Spec, n string) Diagnostics {
+	var ds Diagnostics
+	for _, o := range s.Omitted {
+		if o.Kind == OmitType && sameName(o.Name, n) {
+			ds.Errorf(o.Pos, "selection", "selected type %s cannot be generated: %s", o.Name, o.Reason)
+			return ds
+		}
+	}
+	for _, sp := range s.Skipped {
+		if sp.Subject != "" && sameName(sp.Subject, n) {
+			ds.Errorf(sp.Reason.Pos, "selection", "selected type %s cannot be generated: its page %s could not be read (%s)", sp.Subject, sp.File, sp.Reason.Message)
+		}
+	}
+	return ds
+}
+
+// sameName reports whether the qualified name q is n, qualified or not, in
+// any case.
+func sameName(q, n string) bool {
+	return strings.EqualFold(q, n) || strings.EqualFold(shortName(q), n)
+}
+
+// selectionProblems lists what the selection needs that a skipped page
+// took away: property types of kept types, and operations on a named type
+// whose page could not be read or which were left out.
+func selectionProblems(s *Spec, roots, kept map[string]bool) Diagnostics {
+	var ds Diagnostics
+	for _, o := range s.Omitted {
+		switch o.Kind {
+		case OmitPropertyType:
+			if i := strings.LastIndex(o.Name, "."); i > 0 && kept[o.Name[:i]] {
+				ds.Errorf(o.Pos, "selection", "the selection needs %s (the type of %s), whose page %s could not be read", o.Type, o.Name, o.Page)
+			}
+		case OmitOperation:
+			if roots[o.Type] {
+				ds.Errorf(o.Pos, "selection", "operation %q of selected type %s cannot be generated: %s", o.Name, o.Type, o.Reason)
+			}
+		}
+	}
+	for _, sp := range s.Skipped {
+		for r := range roots {
+			if sp.Kind == PageAPI && strings.EqualFold(sp.Subject, r) {
+				ds.Errorf(sp.Reason.Pos, "selection", "an operation of selected type %s cannot be generated: its page %s could not be read (%s)", r, sp.File, sp.Reason.Message)
+			}
+		}
+	}
+	return ds
 }

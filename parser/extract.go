@@ -250,6 +250,7 @@ func (x *extractor) run() {
 	if x.page.Kind == ir.PageUnknown {
 		x.diags.Errorf(x.page.Pos, "unknown-page", "cannot tell what this page documents: no HTTP request, properties table or members table found")
 	}
+	x.page.Subject = x.typeName
 }
 
 // pageKind decides what the page documents: front-matter doc_type first, then

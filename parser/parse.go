@@ -72,13 +72,39 @@ func ParseDocument(name string, src []byte) (*doc.Document, ir.Diagnostics) {
 }
 
 // Parse reads one page into IR: front end, then the shared interpretation.
+// A page with an error is marked skipped (Page.Skipped: the first error), so
+// that Resolve uses nothing it says.
 func Parse(name string, src []byte) (ir.Page, ir.Diagnostics) {
+	page, diags := parse(name, src)
+	MarkSkipped(&page, diags)
+	return page, diags
+}
+
+func parse(name string, src []byte) (ir.Page, ir.Diagnostics) {
 	d, diags := ParseDocument(name, src)
 	if d == nil {
 		return ir.Page{File: name, Kind: ir.PageUnknown}, diags
 	}
 	page, more := Extract(d)
 	return page, append(diags, more...)
+}
+
+// MarkSkipped marks page skipped when diags (what reading it found) hold an
+// error: the first, in page order.
+func MarkSkipped(page *ir.Page, diags ir.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity == ir.SevError && (page.Skipped == nil || posBefore(d.Pos, page.Skipped.Pos)) {
+			d := d
+			page.Skipped = &d
+		}
+	}
+}
+
+func posBefore(a, b ir.Pos) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 // looksBinary reports NUL bytes or mostly invalid UTF-8 in the first 8 KB.

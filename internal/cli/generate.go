@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -41,6 +42,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning")
+	strict := fs.Bool("strict", false, "fail (and write nothing) if any page has an error, as protoc does; by default a page that cannot be read is skipped")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -68,13 +70,18 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 		return err
 	}
 	printDiagnostics(stderr, res.diags, *verbose)
-	if res.diags.HasErrors() {
-		fmt.Fprintf(stderr, "docgen: %s: input has errors; nothing written\n", name)
-		return silentError{ExitInput}
+	if err := res.verdict(name, *strict, stderr, "nothing written"); err != nil {
+		return err
 	}
 	spec := res.spec
 	if *types != "" {
 		if spec, err = ir.Select(spec, strings.Split(*types, ",")); err != nil {
+			var se *ir.SelectionError
+			if errors.As(err, &se) {
+				fmt.Fprintln(stderr, se.Error())
+				fmt.Fprintf(stderr, "docgen: %s: the selected types need what could not be read; nothing written\n", name)
+				return silentError{ExitInput}
+			}
 			return err
 		}
 	}
