@@ -131,6 +131,9 @@ func (g *gen) field(p ir.Property) jen.Code {
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
 		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
 	}
+	if p.Navigation {
+		doc += " (Navigation property: present when the request expands it with $expand; no request body sends it unless its page lists it.)"
+	}
 	rules := g.ruleTags(p)
 	if p.Required {
 		rules = append(rules, "required")

@@ -124,8 +124,12 @@ type Property struct {
 	InheritedFrom string `json:"inheritedFrom,omitempty"`
 	ReadOnly      bool   `json:"readOnly,omitempty"`
 	Required      bool   `json:"required,omitempty"`
-	Nullable      *bool  `json:"nullable,omitempty"`
-	Default       string `json:"default,omitempty"`
+	// Navigation marks a navigation property (a row of a Relationships
+	// table): a model holds it when a response $expand-s it, and no body
+	// sends it unless a body table lists it.
+	Navigation bool   `json:"navigation,omitempty"`
+	Nullable   *bool  `json:"nullable,omitempty"`
+	Default    string `json:"default,omitempty"`
 	// EnumValues are values listed in the description ("Possible values are: a, b").
 	EnumValues []string `json:"enumValues,omitempty"`
 	Rules      []Rule   `json:"rules,omitempty"`
@@ -200,6 +204,11 @@ type Operation struct {
 	// Resolve fills BodyProperties with every property of Body (inherited
 	// ones included, read-only ones too: CheckReadOnly reports them).
 	BodyWholeType bool `json:"bodyWholeType,omitempty"`
+	// BodyInferred: the page (an update) has no body table and does not
+	// say what the body is, so the body is a partial of the entity the page
+	// updates: Resolve fills BodyProperties with the writable properties of
+	// Body, read-only and navigation ones left out.
+	BodyInferred bool `json:"bodyInferred,omitempty"`
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`

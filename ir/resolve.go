@@ -495,7 +495,7 @@ func (r *resolver) spec() *Spec {
 				op.Body.Name = n
 			}
 		}
-		if op.BodyWholeType {
+		if op.BodyWholeType || op.BodyInferred {
 			r.wholeBody(&op)
 		}
 		if op.Response.Name != "" {
@@ -524,8 +524,9 @@ func (r *resolver) spec() *Spec {
 }
 
 // wholeBody gives an operation whose body is a whole type ("supply a JSON
-// representation of a [group] object") every property of that type, in
-// the type's order. A type no page given documents (or that has no
+// representation of a [group] object") every property of that type but
+// its navigation properties, in the type's order, and an inferred body
+// (BodyInferred) its writable ones. A type no page given documents (or that has no
 // properties) leaves the operation without a body, with a warning: the
 // page did not say what to send.
 func (r *resolver) wholeBody(op *Operation) {
@@ -536,11 +537,16 @@ func (r *resolver) wholeBody(op *Operation) {
 			what = "has no properties"
 		}
 		r.diags.Warnf(op.Pos, "unknown-body-type", "%s %q: the request body is a %s, which %s; no body type generated", op.Method, op.Name, shortName(op.Body.Name), what)
-		op.Body, op.BodyWholeType, op.BodyProperties = TypeRef{}, false, nil
+		op.Body, op.BodyWholeType, op.BodyInferred, op.BodyProperties = TypeRef{}, false, false, nil
 		return
 	}
 	op.BodyProperties = make([]string, 0, len(t.Properties))
 	for _, p := range t.Properties {
+		// Navigation properties are never part of a body; an inferred
+		// update body leaves out the read-only ones too.
+		if p.Navigation || (op.BodyInferred && p.ReadOnly) {
+			continue
+		}
 		op.BodyProperties = append(op.BodyProperties, p.Name)
 	}
 }

@@ -2,12 +2,15 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Select returns the part of s that the named types need: each type, its
-// base chain, the types and enums of its properties (and theirs, and so on),
+// base chain, the types and enums of its properties (and theirs, and so on;
+// navigation properties are not followed, and are raw JSON unless their type
+// is selected anyway),
 // and the operations whose body is one of the named types. Names are as the
 // docs write them, qualified or not, matched case-insensitively. An unknown
 // name is an error that suggests the nearest known names. Go names are kept
@@ -82,7 +85,10 @@ func Select(s *Spec, names []string) (*Spec, error) {
 			visit(t.Base)
 		}
 		for _, p := range t.Properties {
-			if !p.Type.IsPrimitive() {
+			// Navigation properties are not followed: every entity reaches
+			// half the API through them. Their type is kept when the
+			// selection needs it anyway, else the property is raw JSON.
+			if !p.Type.IsPrimitive() && !p.Navigation {
 				visit(p.Type.Name)
 			}
 		}
@@ -111,6 +117,16 @@ func Select(s *Spec, names []string) (*Spec, error) {
 			}
 		}
 		t.Derived = derived
+		t.Properties = slices.Clone(t.Properties)
+		for i := range t.Properties {
+			p := &t.Properties[i]
+			if p.Navigation && !p.Type.IsPrimitive() && !keepT[p.Type.Name] && !keepE[p.Type.Name] {
+				if p.Type.Raw == "" {
+					p.Type.Raw = p.Type.Name
+				}
+				p.Type.Name = "Edm.Untyped"
+			}
+		}
 		out.Types = append(out.Types, t)
 	}
 	for _, e := range s.Enums {

@@ -3,7 +3,10 @@
 
 package intune
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // ActiveDirectoryWindowsAutopilotDeploymentProfile is the entity type
 // microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile. It derives
@@ -61,6 +64,21 @@ type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
 	// flow will continue even if it does not establish domain controller
 	// connectivity during OOBE.
 	HybridAzureADJoinSkipConnectivityCheck *bool `json:"hybridAzureADJoinSkipConnectivityCheck,omitzero"`
+	// AssignedDevices: The list of assigned devices for the profile. Inherited
+	// from windowsAutopilotDeploymentProfile (Documented type
+	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// Assignments: The list of group assignments for the profile. Inherited from
+	// windowsAutopilotDeploymentProfile (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyWindowsAutopilotDeploymentProfileAssignment `json:"assignments,omitzero"`
+	// DomainJoinConfiguration: Configuration to join Active Directory domain
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DomainJoinConfiguration AnyWindowsDomainJoinConfiguration `json:"domainJoinConfiguration,omitzero"`
 }
 
 // AdminConsent is the complex type microsoft.graph.adminConsent.
@@ -153,6 +171,10 @@ type AdvancedThreatProtectionOnboardingStateSummary struct {
 	ConflictDeviceCount *int32 `json:"conflictDeviceCount,omitzero"`
 	// NotAssignedDeviceCount: Number of not assigned devices
 	NotAssignedDeviceCount *int32 `json:"notAssignedDeviceCount,omitzero"`
+	// AdvancedThreatProtectionOnboardingDeviceSettingStates: Not yet documented
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	AdvancedThreatProtectionOnboardingDeviceSettingStates []AnyAdvancedThreatProtectionOnboardingDeviceSettingState `json:"advancedThreatProtectionOnboardingDeviceSettingStates,omitzero"`
 }
 
 // AirPrintDestination is the complex type microsoft.graph.airPrintDestination.
@@ -245,6 +267,42 @@ type AndroidCertificateProfileBase struct {
 	// ExtendedKeyUsages: Extended Key Usage (EKU) settings. This collection can
 	// contain a maximum of 500 elements.
 	ExtendedKeyUsages []AnyExtendedKeyUsage `docgen:"maxItems=500" json:"extendedKeyUsages,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyAndroidTrustedRootCertificate `json:"rootCertificate,omitzero"`
 }
 
 // AndroidCompliancePolicy is the entity type
@@ -354,6 +412,37 @@ type AndroidCompliancePolicy struct {
 	// RestrictedApps: Require the device to not have the specified apps installed.
 	// This collection can contain a maximum of 100 elements.
 	RestrictedApps []AnyAppListItem `docgen:"maxItems=100" json:"restrictedApps,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // AndroidCustomConfiguration is the entity type
@@ -405,6 +494,38 @@ type AndroidCustomConfiguration struct {
 	// OmaSettings: OMA settings. This collection can contain a maximum of 1000
 	// elements.
 	OmaSettings []AnyOmaSetting `docgen:"maxItems=1000" json:"omaSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidDeviceOwnerCertificateProfileBase is the entity type
@@ -473,6 +594,42 @@ type AndroidDeviceOwnerCertificateProfileBase struct {
 	// Possible values are: none, emailAddress, userPrincipalName,
 	// customAzureADAttribute, domainNameService, universalResourceIdentifier.
 	SubjectAlternativeNameType *SubjectAlternativeNameType `json:"subjectAlternativeNameType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyAndroidDeviceOwnerTrustedRootCertificate `json:"rootCertificate,omitzero"`
 }
 
 // AndroidDeviceOwnerCompliancePolicy is the entity type
@@ -565,6 +722,37 @@ type AndroidDeviceOwnerCompliancePolicy struct {
 	PasswordPreviousPasswordCountToBlock *int32 `docgen:"range=1..24" json:"passwordPreviousPasswordCountToBlock,omitzero"`
 	// StorageRequireEncryption: Require encryption on Android devices.
 	StorageRequireEncryption *bool `json:"storageRequireEncryption,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration is the entity
@@ -614,6 +802,43 @@ type AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // AndroidDeviceOwnerEnrollmentProfile is the entity type
@@ -757,6 +982,60 @@ type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
 	// used to mask the username of individual users when they attempt to connect
 	// to Wi-Fi network.
 	OuterIdentityPrivacyTemporaryValue *string `json:"outerIdentityPrivacyTemporaryValue,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS, EAP-TTLS or PEAP. This is
+	// the certificate presented by the Wi-Fi endpoint when the device attempts to
+	// connect to Wi-Fi endpoint. The device (or user) must accept this certificate
+	// to continue the connection attempt. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificateForServerValidation AnyAndroidDeviceOwnerTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication). This
+	// is the certificate presented by client to the Wi-Fi endpoint. The
+	// authentication server sitting behind the Wi-Fi endpoint must accept this
+	// certificate to successfully establish a Wi-Fi connection. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyAndroidDeviceOwnerCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // AndroidDeviceOwnerGeneralDeviceConfiguration is the entity type
@@ -1164,6 +1443,38 @@ type AndroidDeviceOwnerGeneralDeviceConfiguration struct {
 	// required, numeric, numericComplex, alphabetic, alphanumeric,
 	// alphanumericWithSymbols, lowSecurityBiometric, customPassword.
 	WorkProfilePasswordRequiredType *AndroidDeviceOwnerRequiredPasswordType `json:"workProfilePasswordRequiredType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidDeviceOwnerGlobalProxy is the complex type
@@ -1252,6 +1563,47 @@ type AndroidDeviceOwnerImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidDeviceOwnerCertificateProfileBase (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyAndroidDeviceOwnerTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidDeviceOwnerKioskModeAppPositionItem is the complex type
@@ -1403,6 +1755,47 @@ type AndroidDeviceOwnerPkcsCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidDeviceOwnerCertificateProfileBase (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyAndroidDeviceOwnerTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidDeviceOwnerScepCertificateProfile is the entity type
@@ -1498,6 +1891,47 @@ type AndroidDeviceOwnerScepCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidDeviceOwnerCertificateProfileBase (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyAndroidDeviceOwnerTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidDeviceOwnerTrustedRootCertificate is the entity type
@@ -1550,6 +1984,38 @@ type AndroidDeviceOwnerTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidDeviceOwnerVpnConfiguration is the entity type
@@ -1639,6 +2105,48 @@ type AndroidDeviceOwnerVpnConfiguration struct {
 	// CustomKeyValueData: Custom data to define key/value pairs specific to a VPN
 	// provider. This collection can contain a maximum of 25 elements.
 	CustomKeyValueData []AnyKeyValuePair `docgen:"maxItems=25" json:"customKeyValueData,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidDeviceOwnerCertificateProfileBase `json:"identityCertificate,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // AndroidDeviceOwnerWiFiConfiguration is the entity type
@@ -1708,6 +2216,38 @@ type AndroidDeviceOwnerWiFiConfiguration struct {
 	// PreSharedKeyIsSet: This is the pre-shared key for WPA Personal Wi-Fi
 	// network.
 	PreSharedKeyIsSet *bool `json:"preSharedKeyIsSet,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidEasEmailProfileConfiguration is the entity type
@@ -1803,6 +2343,46 @@ type AndroidEasEmailProfileConfiguration struct {
 	// CustomDomainName: Custom domain name value used while generating an email
 	// profile before installing on the device.
 	CustomDomainName *string `json:"customDomainName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IdentityCertificate AnyAndroidCertificateProfileBase `json:"identityCertificate,omitzero"`
+	// SmimeSigningCertificate: S/MIME signing certificate. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	SmimeSigningCertificate AnyAndroidCertificateProfileBase `json:"smimeSigningCertificate,omitzero"`
 }
 
 // AndroidEnrollmentCompanyCode is the complex type
@@ -1915,6 +2495,55 @@ type AndroidEnterpriseWiFiConfiguration struct {
 	PasswordFormatString *string `json:"passwordFormatString,omitzero"`
 	// PreSharedKey: PreSharedKey used to build the password to connect to wifi
 	PreSharedKey *string `json:"preSharedKey,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS, EAP-TTLS or PEAP. This is
+	// the certificate presented by the Wi-Fi endpoint when the device attempts to
+	// connect to Wi-Fi endpoint. The device (or user) must accept this certificate
+	// to continue the connection attempt. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificateForServerValidation AnyAndroidTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication). This
+	// is the certificate presented by client to the Wi-Fi endpoint. The
+	// authentication server sitting behind the Wi-Fi endpoint must accept this
+	// certificate to successfully establish a Wi-Fi connection. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyAndroidCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
 }
 
 // AndroidForWorkApp is the entity type microsoft.graph.androidForWorkApp. It
@@ -1989,6 +2618,30 @@ type AndroidForWorkApp struct {
 	TotalLicenseCount *int32 `json:"totalLicenseCount,omitzero"`
 	// AppStoreURL: The Play for Work Store app URL.
 	AppStoreURL *string `json:"appStoreUrl,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // AndroidForWorkAppConfigurationSchema is the entity type
@@ -2114,6 +2767,42 @@ type AndroidForWorkCertificateProfileBase struct {
 	// Possible values are: none, emailAddress, userPrincipalName,
 	// customAzureADAttribute, domainNameService, universalResourceIdentifier.
 	SubjectAlternativeNameType *SubjectAlternativeNameType `json:"subjectAlternativeNameType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyAndroidForWorkTrustedRootCertificate `json:"rootCertificate,omitzero"`
 }
 
 // AndroidForWorkCompliancePolicy is the entity type
@@ -2210,6 +2899,37 @@ type AndroidForWorkCompliancePolicy struct {
 	// SecurityRequiredAndroidSafetyNetEvaluationType: Require a specific SafetyNet
 	// evaluation type for compliance. Possible values are: basic, hardwareBacked.
 	SecurityRequiredAndroidSafetyNetEvaluationType *AndroidSafetyNetEvaluationType `json:"securityRequiredAndroidSafetyNetEvaluationType,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // AndroidForWorkCustomConfiguration is the entity type
@@ -2261,6 +2981,38 @@ type AndroidForWorkCustomConfiguration struct {
 	// OmaSettings: OMA settings. This collection can contain a maximum of 500
 	// elements.
 	OmaSettings []AnyOmaSetting `docgen:"maxItems=500" json:"omaSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidForWorkEasEmailProfileBase is the entity type
@@ -2328,6 +3080,42 @@ type AndroidForWorkEasEmailProfileBase struct {
 	// this profile before installing on the device. Possible values are: username,
 	// userPrincipalName, samAccountName, primarySmtpAddress.
 	UsernameSource *AndroidUsernameSource `json:"usernameSource,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IdentityCertificate AnyAndroidForWorkCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidForWorkEnrollmentProfile is the entity type
@@ -2452,6 +3240,55 @@ type AndroidForWorkEnterpriseWiFiConfiguration struct {
 	// used to mask the username of individual users when they attempt to connect
 	// to Wi-Fi network.
 	OuterIdentityPrivacyTemporaryValue *string `json:"outerIdentityPrivacyTemporaryValue,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS, EAP-TTLS or PEAP. This is
+	// the certificate presented by the Wi-Fi endpoint when the device attempts to
+	// connect to Wi-Fi endpoint. The device (or user) must accept this certificate
+	// to continue the connection attempt. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificateForServerValidation AnyAndroidForWorkTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication). This
+	// is the certificate presented by client to the Wi-Fi endpoint. The
+	// authentication server sitting behind the Wi-Fi endpoint must accept this
+	// certificate to successfully establish a Wi-Fi connection. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyAndroidForWorkCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
 }
 
 // AndroidForWorkGeneralDeviceConfiguration is the entity type
@@ -2622,6 +3459,38 @@ type AndroidForWorkGeneralDeviceConfiguration struct {
 	// WorkProfileBlockPersonalAppInstallsFromUnknownSources: Prevent app
 	// installations from unknown sources in the personal profile.
 	WorkProfileBlockPersonalAppInstallsFromUnknownSources *bool `json:"workProfileBlockPersonalAppInstallsFromUnknownSources,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidForWorkGmailEasConfiguration is the entity type
@@ -2694,6 +3563,43 @@ type AndroidForWorkGmailEasConfiguration struct {
 	// androidForWorkEasEmailProfileBase. Possible values are: username,
 	// userPrincipalName, samAccountName, primarySmtpAddress.
 	UsernameSource *AndroidUsernameSource `json:"usernameSource,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. Inherited from
+	// androidForWorkEasEmailProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidForWorkCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidForWorkImportedPFXCertificateProfile is the entity type
@@ -2771,6 +3677,46 @@ type AndroidForWorkImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidCertificateProfileBase (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	RootCertificate AnyAndroidTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidForWorkMobileAppConfiguration is the entity type
@@ -2817,6 +3763,31 @@ type AndroidForWorkMobileAppConfiguration struct {
 	// (AndroidWorkProfile, DeviceOwner, or default (applies to both)). Possible
 	// values are: default, androidWorkProfile, androidDeviceOwner.
 	ProfileApplicability *AndroidProfileApplicability `json:"profileApplicability,omitzero"`
+	// Assignments: The list of group assignemenets for app configration. Inherited
+	// from managedDeviceMobileAppConfiguration (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Assignments []AnyManagedDeviceMobileAppConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: List of ManagedDeviceMobileAppConfigurationDeviceStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStatuses []AnyManagedDeviceMobileAppConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of ManagedDeviceMobileAppConfigurationUserStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusSummary: App configuration device status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatusSummary AnyManagedDeviceMobileAppConfigurationDeviceSummary `json:"deviceStatusSummary,omitzero"`
+	// UserStatusSummary: App configuration user status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	UserStatusSummary AnyManagedDeviceMobileAppConfigurationUserSummary `json:"userStatusSummary,omitzero"`
 }
 
 // AndroidForWorkNineWorkEasConfiguration is the entity type
@@ -2898,6 +3869,43 @@ type AndroidForWorkNineWorkEasConfiguration struct {
 	// SyncTasks: Toggles syncing tasks. If set to false tasks are turned off on
 	// the device.
 	SyncTasks *bool `json:"syncTasks,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. Inherited from
+	// androidForWorkEasEmailProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidForWorkCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidForWorkPkcsCertificateProfile is the entity type
@@ -2980,6 +3988,47 @@ type AndroidForWorkPkcsCertificateProfile struct {
 	// SubjectAlternativeNameFormatString: Custom String that defines the AAD
 	// Attribute.
 	SubjectAlternativeNameFormatString *string `json:"subjectAlternativeNameFormatString,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidForWorkCertificateProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificate AnyAndroidForWorkTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidForWorkScepCertificateProfile is the entity type
@@ -3075,6 +4124,47 @@ type AndroidForWorkScepCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidForWorkCertificateProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificate AnyAndroidForWorkTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidForWorkSettings is the entity type
@@ -3167,6 +4257,38 @@ type AndroidForWorkTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidForWorkVpnConfiguration is the entity type
@@ -3242,6 +4364,43 @@ type AndroidForWorkVpnConfiguration struct {
 	// AuthenticationMethod: Authentication method. Possible values are:
 	// certificate, usernameAndPassword, sharedSecret, derivedCredential, azureAD.
 	AuthenticationMethod *VpnAuthenticationMethod `json:"authenticationMethod,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidForWorkCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidForWorkWiFiConfiguration is the entity type
@@ -3306,6 +4465,38 @@ type AndroidForWorkWiFiConfiguration struct {
 	// WiFiSecurityType: Indicates whether Wi-Fi endpoint uses an EAP based
 	// security type. Possible values are: open, wpaEnterprise, wpa2Enterprise.
 	WiFiSecurityType *AndroidWiFiSecurityType `json:"wiFiSecurityType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidGeneralDeviceConfiguration is the entity type
@@ -3492,6 +4683,38 @@ type AndroidGeneralDeviceConfiguration struct {
 	// SecurityRequireVerifyApps: Require the Android Verify apps feature is turned
 	// on.
 	SecurityRequireVerifyApps *bool `json:"securityRequireVerifyApps,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidImportedPFXCertificateProfile is the entity type
@@ -3569,6 +4792,46 @@ type AndroidImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidCertificateProfileBase (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	RootCertificate AnyAndroidTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidLobApp is the entity type microsoft.graph.androidLobApp. It derives
@@ -3655,6 +4918,34 @@ type AndroidLobApp struct {
 	VersionCode *string `json:"versionCode,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // AndroidManagedAppProtection is the entity type
@@ -3874,6 +5165,19 @@ type AndroidManagedAppProtection struct {
 	// MinimumWipeCompanyPortalVersion: Minimum version of the Company portal that
 	// must be installed on the device or the company data on the app will be wiped
 	MinimumWipeCompanyPortalVersion *string `json:"minimumWipeCompanyPortalVersion,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. Inherited from targetedManagedAppProtection
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
+	// Apps: List of apps to which the policy is deployed. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+	// DeploymentSummary: Navigation property to deployment summary of the
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeploymentSummary AnyManagedAppPolicyDeploymentSummary `json:"deploymentSummary,omitzero"`
 	// MaximumRequiredOsVersion: Versions bigger than the specified version will
 	// block the managed app from accessing company data. Inherited from
 	// managedAppProtection
@@ -4048,6 +5352,30 @@ type AndroidManagedStoreApp struct {
 	AppTracks []AnyAndroidManagedStoreAppTrack `json:"appTracks,omitzero"`
 	// SupportsOemConfig: Whether this app supports OEMConfig policy.
 	SupportsOemConfig *bool `json:"supportsOemConfig,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // AndroidManagedStoreAppConfiguration is the entity type
@@ -4096,6 +5424,31 @@ type AndroidManagedStoreAppConfiguration struct {
 	// (AndroidWorkProfile, DeviceOwner, or default (applies to both)). Possible
 	// values are: default, androidWorkProfile, androidDeviceOwner.
 	ProfileApplicability *AndroidProfileApplicability `json:"profileApplicability,omitzero"`
+	// Assignments: The list of group assignemenets for app configration. Inherited
+	// from managedDeviceMobileAppConfiguration (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Assignments []AnyManagedDeviceMobileAppConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: List of ManagedDeviceMobileAppConfigurationDeviceStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStatuses []AnyManagedDeviceMobileAppConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of ManagedDeviceMobileAppConfigurationUserStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusSummary: App configuration device status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatusSummary AnyManagedDeviceMobileAppConfigurationDeviceSummary `json:"deviceStatusSummary,omitzero"`
+	// UserStatusSummary: App configuration user status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	UserStatusSummary AnyManagedDeviceMobileAppConfigurationUserSummary `json:"userStatusSummary,omitzero"`
 }
 
 // AndroidManagedStoreAppConfigurationSchema is the entity type
@@ -4266,6 +5619,30 @@ type AndroidManagedStoreWebApp struct {
 	// SupportsOemConfig: Whether this app supports OEMConfig policy. Inherited
 	// from androidManagedStoreApp
 	SupportsOemConfig *bool `json:"supportsOemConfig,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // AndroidMinimumOperatingSystem is the complex type
@@ -4361,6 +5738,38 @@ type AndroidOmaCpConfiguration struct {
 	// it is read, it only provides a placeholder string since the original data is
 	// encrypted and stored.
 	ConfigurationXml *Binary `json:"configurationXml,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidPermissionAction is the complex type
@@ -4460,6 +5869,46 @@ type AndroidPkcsCertificateProfile struct {
 	// SubjectAlternativeNameFormatString: Custom String that defines the AAD
 	// Attribute.
 	SubjectAlternativeNameFormatString *string `json:"subjectAlternativeNameFormatString,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidCertificateProfileBase (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	RootCertificate AnyAndroidTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidScepCertificateProfile is the entity type
@@ -4549,6 +5998,46 @@ type AndroidScepCertificateProfile struct {
 	// SubjectAlternativeNameFormatString: Custom String that defines the AAD
 	// Attribute.
 	SubjectAlternativeNameFormatString *string `json:"subjectAlternativeNameFormatString,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidCertificateProfileBase (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	RootCertificate AnyAndroidTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidStoreApp is the entity type microsoft.graph.androidStoreApp. It
@@ -4622,6 +6111,30 @@ type AndroidStoreApp struct {
 	// MinimumSupportedOperatingSystem: The value for the minimum applicable
 	// operating system.
 	MinimumSupportedOperatingSystem AnyAndroidMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // AndroidTrustedRootCertificate is the entity type
@@ -4674,6 +6187,38 @@ type AndroidTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidVpnConfiguration is the entity type
@@ -4749,6 +6294,43 @@ type AndroidVpnConfiguration struct {
 	// AuthenticationMethod: Authentication method. Possible values are:
 	// certificate, usernameAndPassword, sharedSecret, derivedCredential, azureAD.
 	AuthenticationMethod *VpnAuthenticationMethod `json:"authenticationMethod,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidWiFiConfiguration is the entity type
@@ -4813,6 +6395,38 @@ type AndroidWiFiConfiguration struct {
 	// WiFiSecurityType: Indicates whether Wi-Fi endpoint uses an EAP based
 	// security type. Possible values are: open, wpaEnterprise, wpa2Enterprise.
 	WiFiSecurityType *AndroidWiFiSecurityType `json:"wiFiSecurityType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidWorkProfileCertificateProfileBase is the entity type
@@ -4881,6 +6495,42 @@ type AndroidWorkProfileCertificateProfileBase struct {
 	// Possible values are: none, emailAddress, userPrincipalName,
 	// customAzureADAttribute, domainNameService, universalResourceIdentifier.
 	SubjectAlternativeNameType *SubjectAlternativeNameType `json:"subjectAlternativeNameType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyAndroidWorkProfileTrustedRootCertificate `json:"rootCertificate,omitzero"`
 }
 
 // AndroidWorkProfileCompliancePolicy is the entity type
@@ -4981,6 +6631,37 @@ type AndroidWorkProfileCompliancePolicy struct {
 	// SecurityRequiredAndroidSafetyNetEvaluationType: Require a specific SafetyNet
 	// evaluation type for compliance. Possible values are: basic, hardwareBacked.
 	SecurityRequiredAndroidSafetyNetEvaluationType *AndroidSafetyNetEvaluationType `json:"securityRequiredAndroidSafetyNetEvaluationType,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // AndroidWorkProfileCustomConfiguration is the entity type
@@ -5032,6 +6713,38 @@ type AndroidWorkProfileCustomConfiguration struct {
 	// OmaSettings: OMA settings. This collection can contain a maximum of 500
 	// elements.
 	OmaSettings []AnyOmaSetting `docgen:"maxItems=500" json:"omaSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidWorkProfileEasEmailProfileBase is the entity type
@@ -5099,6 +6812,42 @@ type AndroidWorkProfileEasEmailProfileBase struct {
 	// this profile before installing on the device. Possible values are: username,
 	// userPrincipalName, samAccountName, primarySmtpAddress.
 	UsernameSource *AndroidUsernameSource `json:"usernameSource,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IdentityCertificate AnyAndroidWorkProfileCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidWorkProfileEnterpriseWiFiConfiguration is the entity type
@@ -5193,6 +6942,55 @@ type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
 	// configuration script when automatic configuration is selected. This URL is
 	// typically the location of PAC (Proxy Auto Configuration) file.
 	ProxyAutomaticConfigurationURL *string `json:"proxyAutomaticConfigurationUrl,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS, EAP-TTLS or PEAP. This is
+	// the certificate presented by the Wi-Fi endpoint when the device attempts to
+	// connect to Wi-Fi endpoint. The device (or user) must accept this certificate
+	// to continue the connection attempt. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RootCertificateForServerValidation AnyAndroidWorkProfileTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication). This
+	// is the certificate presented by client to the Wi-Fi endpoint. The
+	// authentication server sitting behind the Wi-Fi endpoint must accept this
+	// certificate to successfully establish a Wi-Fi connection. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyAndroidWorkProfileCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
 }
 
 // AndroidWorkProfileGeneralDeviceConfiguration is the entity type
@@ -5366,6 +7164,38 @@ type AndroidWorkProfileGeneralDeviceConfiguration struct {
 	// WorkProfileBlockPersonalAppInstallsFromUnknownSources: Prevent app
 	// installations from unknown sources in the personal profile.
 	WorkProfileBlockPersonalAppInstallsFromUnknownSources *bool `json:"workProfileBlockPersonalAppInstallsFromUnknownSources,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidWorkProfileGmailEasConfiguration is the entity type
@@ -5438,6 +7268,43 @@ type AndroidWorkProfileGmailEasConfiguration struct {
 	// androidWorkProfileEasEmailProfileBase. Possible values are: username,
 	// userPrincipalName, samAccountName, primarySmtpAddress.
 	UsernameSource *AndroidUsernameSource `json:"usernameSource,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. Inherited from
+	// androidWorkProfileEasEmailProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidWorkProfileCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidWorkProfileNineWorkEasConfiguration is the entity type
@@ -5519,6 +7386,43 @@ type AndroidWorkProfileNineWorkEasConfiguration struct {
 	// SyncTasks: Toggles syncing tasks. If set to false tasks are turned off on
 	// the device.
 	SyncTasks *bool `json:"syncTasks,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. Inherited from
+	// androidWorkProfileEasEmailProfileBase (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidWorkProfileCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidWorkProfilePkcsCertificateProfile is the entity type
@@ -5611,6 +7515,47 @@ type AndroidWorkProfilePkcsCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidWorkProfileCertificateProfileBase (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyAndroidWorkProfileTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidWorkProfileScepCertificateProfile is the entity type
@@ -5706,6 +7651,47 @@ type AndroidWorkProfileScepCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. Inherited from
+	// androidWorkProfileCertificateProfileBase (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyAndroidWorkProfileTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // AndroidWorkProfileTrustedRootCertificate is the entity type
@@ -5758,6 +7744,38 @@ type AndroidWorkProfileTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AndroidWorkProfileVpnConfiguration is the entity type
@@ -5848,6 +7866,43 @@ type AndroidWorkProfileVpnConfiguration struct {
 	AlwaysOnLockdown *bool `json:"alwaysOnLockdown,omitzero"`
 	// MicrosoftTunnelSiteID: Microsoft Tunnel site ID.
 	MicrosoftTunnelSiteID *string `json:"microsoftTunnelSiteId,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyAndroidWorkProfileCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // AndroidWorkProfileWiFiConfiguration is the entity type
@@ -5912,6 +7967,38 @@ type AndroidWorkProfileWiFiConfiguration struct {
 	// WiFiSecurityType: Indicates whether Wi-Fi endpoint uses an EAP based
 	// security type. Possible values are: open, wpaEnterprise, wpa2Enterprise.
 	WiFiSecurityType *AndroidWiFiSecurityType `json:"wiFiSecurityType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AospDeviceOwnerCompliancePolicy is the entity type
@@ -5963,6 +8050,37 @@ type AospDeviceOwnerCompliancePolicy struct {
 	PasswordMinimumLength *int32 `docgen:"range=4..16" json:"passwordMinimumLength,omitzero"`
 	// StorageRequireEncryption: Require encryption on Android devices.
 	StorageRequireEncryption *bool `json:"storageRequireEncryption,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // AospDeviceOwnerDeviceConfiguration is the entity type
@@ -6064,6 +8182,38 @@ type AospDeviceOwnerDeviceConfiguration struct {
 	// WifiBlockEditConfigurations: Indicates whether or not to block the user from
 	// editing the wifi connection settings.
 	WifiBlockEditConfigurations *bool `json:"wifiBlockEditConfigurations,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AppConfigurationSettingItem is the complex type
@@ -6225,6 +8375,14 @@ type AppVulnerabilityTask struct {
 	MobileAppCount *int32 `json:"mobileAppCount,omitzero"`
 	// Remediation: The remediation steps.
 	Remediation *string `json:"remediation,omitzero"`
+	// ManagedDevices: The vulnerable managed devices. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ManagedDevices []AnyAppVulnerabilityManagedDevice `json:"managedDevices,omitzero"`
+	// MobileApps: The vulnerable mobile apps. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	MobileApps []AnyAppVulnerabilityMobileApp `json:"mobileApps,omitzero"`
 }
 
 // AppleDeviceFeaturesConfigurationBase is the entity type
@@ -6276,6 +8434,38 @@ type AppleDeviceFeaturesConfigurationBase struct {
 	// AirPrintDestinations: An array of AirPrint printers that should always be
 	// shown. This collection can contain a maximum of 500 elements.
 	AirPrintDestinations []AnyAirPrintDestination `docgen:"maxItems=500" json:"airPrintDestinations,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AppleEnrollmentProfileAssignment is the entity type
@@ -6344,6 +8534,38 @@ type AppleExpeditedCheckinConfigurationBase struct {
 	// EnableExpeditedCheckin: Gets or sets whether to enable expedited device
 	// check-ins.
 	EnableExpeditedCheckin *bool `json:"enableExpeditedCheckin,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AppleOwnerTypeEnrollmentType is the complex type
@@ -6427,6 +8649,10 @@ type AppleUserInitiatedEnrollmentProfile struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
 	// LastModifiedDateTime: Profile last modified time
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Assignments: The list of assignments for this profile. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyAppleEnrollmentProfileAssignment `json:"assignments,omitzero"`
 }
 
 // AppleVpnAlwaysOnConfiguration is the complex type
@@ -6590,6 +8816,38 @@ type AppleVpnConfiguration struct {
 	// OptInToDeviceIdSharing: Opt-In to sharing the device's Id to third-party vpn
 	// clients for use during network access control validation.
 	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // AppleVppTokenTroubleshootingEvent is the entity type
@@ -6779,6 +9037,17 @@ type AzureADWindowsAutopilotDeploymentProfile struct {
 	// RoleScopeTagIDs: Scope tags for the profile. Inherited from
 	// windowsAutopilotDeploymentProfile
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// AssignedDevices: The list of assigned devices for the profile. Inherited
+	// from windowsAutopilotDeploymentProfile (Documented type
+	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// Assignments: The list of group assignments for the profile. Inherited from
+	// windowsAutopilotDeploymentProfile (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyWindowsAutopilotDeploymentProfileAssignment `json:"assignments,omitzero"`
 }
 
 // BitLockerFixedDrivePolicy is the complex type
@@ -7044,6 +9313,11 @@ type CircularGeofenceManagementCondition struct {
 	Longitude *Double `docgen:"range=-180..180" json:"longitude,omitzero"`
 	// RadiusInMeters: Radius in meters.
 	RadiusInMeters *Double `json:"radiusInMeters,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. Inherited from managementCondition
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // CloudPCConnectivityIssue is the entity type
@@ -7428,6 +9702,37 @@ type DefaultDeviceCompliancePolicy struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceCompliancePolicy
 	Version *int32 `json:"version,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // DefaultManagedAppProtection is the entity type
@@ -7779,6 +10084,14 @@ type DefaultManagedAppProtection struct {
 	// block or wipe, if the screen lock is required on device but is not set.
 	// (android only). Possible values are: block, wipe, warn.
 	AppActionIfDeviceLockNotSet *ManagedAppRemediationAction `json:"appActionIfDeviceLockNotSet,omitzero"`
+	// Apps: List of apps to which the policy is deployed. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+	// DeploymentSummary: Navigation property to deployment summary of the
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeploymentSummary AnyManagedAppPolicyDeploymentSummary `json:"deploymentSummary,omitzero"`
 }
 
 // DefenderDetectedMalwareActions is the complex type
@@ -8297,6 +10610,22 @@ type DepOnboardingSetting struct {
 	DataSharingConsentGranted *bool `json:"dataSharingConsentGranted,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// DefaultIosEnrollmentProfile: Default iOS Enrollment Profile (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefaultIosEnrollmentProfile AnyDepIOSEnrollmentProfile `json:"defaultIosEnrollmentProfile,omitzero"`
+	// DefaultMacOsEnrollmentProfile: Default MacOs Enrollment Profile (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefaultMacOsEnrollmentProfile AnyDepMacOSEnrollmentProfile `json:"defaultMacOsEnrollmentProfile,omitzero"`
+	// EnrollmentProfiles: The enrollment profiles. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	EnrollmentProfiles []AnyEnrollmentProfile `json:"enrollmentProfiles,omitzero"`
+	// ImportedAppleDeviceIdentities: The imported Apple device identities.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ImportedAppleDeviceIdentities []AnyImportedAppleDeviceIdentity `json:"importedAppleDeviceIdentities,omitzero"`
 }
 
 // DetectedApp is the entity type microsoft.graph.detectedApp. It derives from
@@ -8320,6 +10649,10 @@ type DetectedApp struct {
 	SizeInByte *int64 `json:"sizeInByte,omitzero"`
 	// DeviceCount: The number of devices that have installed this application
 	DeviceCount *int32 `json:"deviceCount,omitzero"`
+	// ManagedDevices: The devices that have the discovered application installed
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagedDevices []AnyManagedDevice `json:"managedDevices,omitzero"`
 }
 
 // DeviceActionResult is the complex type microsoft.graph.deviceActionResult.
@@ -8425,6 +10758,14 @@ type DeviceAndAppManagementRoleAssignment struct {
 	// Members: The list of ids of role member security groups. These are IDs from
 	// Azure Active Directory.
 	Members []string `json:"members,omitzero"`
+	// RoleDefinition: Role definition this assignment is part of. Inherited from
+	// roleAssignment (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	RoleDefinition AnyRoleDefinition `json:"roleDefinition,omitzero"`
+	// RoleScopeTags: The set of Role Scope Tags defined on the Role Assignment.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	RoleScopeTags []AnyRoleScopeTag `json:"roleScopeTags,omitzero"`
 }
 
 // DeviceAndAppManagementRoleDefinition is the entity type
@@ -8463,6 +10804,10 @@ type DeviceAndAppManagementRoleDefinition struct {
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance. Inherited from
 	// roleDefinition
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// RoleAssignments: List of Role assignments for this role definition.
+	// Inherited from roleDefinition (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	RoleAssignments []AnyRoleAssignment `json:"roleAssignments,omitzero"`
 }
 
 // DeviceAppManagement is the entity type microsoft.graph.deviceAppManagement.
@@ -8500,6 +10845,103 @@ type DeviceAppManagement struct {
 	// 'Company portal and private store', 'Private store only']. Possible values
 	// are: none, companyPortal, privateStore.
 	MicrosoftStoreForBusinessPortalSelection *MicrosoftStoreForBusinessPortalSelectionOptions `json:"microsoftStoreForBusinessPortalSelection,omitzero"`
+	// EnterpriseCodeSigningCertificates: The Windows Enterprise Code Signing
+	// Certificate. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	EnterpriseCodeSigningCertificates []AnyEnterpriseCodeSigningCertificate `json:"enterpriseCodeSigningCertificates,omitzero"`
+	// IosLobAppProvisioningConfigurations: The IOS Lob App Provisioning
+	// Configurations. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	IosLobAppProvisioningConfigurations []AnyIosLobAppProvisioningConfiguration `json:"iosLobAppProvisioningConfigurations,omitzero"`
+	// MobileAppCategories: The mobile app categories. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	MobileAppCategories []AnyMobileAppCategory `json:"mobileAppCategories,omitzero"`
+	// MobileAppConfigurations: The Managed Device Mobile Application
+	// Configurations. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	MobileAppConfigurations []AnyManagedDeviceMobileAppConfiguration `json:"mobileAppConfigurations,omitzero"`
+	// MobileApps: The mobile apps. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	MobileApps []AnyMobileApp `json:"mobileApps,omitzero"`
+	// SymantecCodeSigningCertificate: The WinPhone Symantec Code Signing
+	// Certificate. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	SymantecCodeSigningCertificate AnySymantecCodeSigningCertificate `json:"symantecCodeSigningCertificate,omitzero"`
+	// ManagedEBooks: The Managed eBook. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ManagedEBooks []AnyManagedEBook `json:"managedEBooks,omitzero"`
+	// ManagedEBookCategories: The mobile eBook categories. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ManagedEBookCategories []AnyManagedEBookCategory `json:"managedEBookCategories,omitzero"`
+	// WindowsManagementApp: Windows management app. Mobile app management (MAM)
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	WindowsManagementApp AnyWindowsManagementApp `json:"windowsManagementApp,omitzero"`
+	// AndroidManagedAppProtections: Android managed app policies. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	AndroidManagedAppProtections []AnyAndroidManagedAppProtection `json:"androidManagedAppProtections,omitzero"`
+	// DefaultManagedAppProtections: Default managed app policies. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefaultManagedAppProtections []AnyDefaultManagedAppProtection `json:"defaultManagedAppProtections,omitzero"`
+	// IosManagedAppProtections: iOS managed app policies. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	IosManagedAppProtections []AnyIosManagedAppProtection `json:"iosManagedAppProtections,omitzero"`
+	// ManagedAppPolicies: Managed app policies. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	ManagedAppPolicies []AnyManagedAppPolicy `json:"managedAppPolicies,omitzero"`
+	// ManagedAppRegistrations: The managed app registrations. (Documented type
+	// microsoft.graph.managedAppRegistration is unknown; kept as raw JSON.)
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagedAppRegistrations []json.RawMessage `json:"managedAppRegistrations,omitzero"`
+	// ManagedAppStatuses: The managed app statuses. (Documented type
+	// microsoft.graph.managedAppStatus is unknown; kept as raw JSON.) (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedAppStatuses []json.RawMessage `json:"managedAppStatuses,omitzero"`
+	// MdmWindowsInformationProtectionPolicies: Windows information protection for
+	// apps running on devices which are MDM enrolled. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	MdmWindowsInformationProtectionPolicies []AnyMdmWindowsInformationProtectionPolicy `json:"mdmWindowsInformationProtectionPolicies,omitzero"`
+	// TargetedManagedAppConfigurations: Targeted managed app configurations.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	TargetedManagedAppConfigurations []AnyTargetedManagedAppConfiguration `json:"targetedManagedAppConfigurations,omitzero"`
+	// WindowsInformationProtectionPolicies: Windows information protection for
+	// apps running on devices which are not MDM enrolled. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	WindowsInformationProtectionPolicies []AnyWindowsInformationProtectionPolicy `json:"windowsInformationProtectionPolicies,omitzero"`
+	// SideLoadingKeys: Side Loading Keys that are required for the Windows 8 and
+	// 8.1 Apps installation. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	SideLoadingKeys []AnySideLoadingKey `json:"sideLoadingKeys,omitzero"`
+	// VppTokens: List of Vpp tokens for this organization. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	VppTokens []AnyVppToken `json:"vppTokens,omitzero"`
+	// PolicySets: The PolicySet of Policies and Applications (Documented type
+	// microsoft.graph.policySet is unknown; kept as raw JSON.) (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	PolicySets []json.RawMessage `json:"policySets,omitzero"`
+	// DeviceAppManagementTasks: Device app management tasks. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceAppManagementTasks []AnyDeviceAppManagementTask `json:"deviceAppManagementTasks,omitzero"`
+	// WdacSupplementalPolicies: The collection of Windows Defender Application
+	// Control Supplemental Policies. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	WdacSupplementalPolicies []AnyWindowsDefenderApplicationControlSupplementalPolicy `json:"wdacSupplementalPolicies,omitzero"`
 }
 
 // DeviceAppManagementTask is the entity type
@@ -8600,6 +11042,11 @@ type DeviceComanagementAuthorityConfiguration struct {
 	// ConfigurationManagerAgentCommandLineArgument: CoManagement Authority
 	// configuration ConfigurationManagerAgentCommandLineArgument
 	ConfigurationManagerAgentCommandLineArgument *string `json:"configurationManagerAgentCommandLineArgument,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile Inherited from deviceEnrollmentConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceComplianceActionItem is the entity type
@@ -8718,6 +11165,34 @@ type DeviceCompliancePolicy struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// Version: Version of the device configuration.
 	Version *int32 `json:"version,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceCompliancePolicyAssignment is the entity type
@@ -8859,6 +11334,10 @@ type DeviceCompliancePolicySettingStateSummary struct {
 	ErrorDeviceCount *int32 `json:"errorDeviceCount,omitzero"`
 	// ConflictDeviceCount: Number of conflict devices
 	ConflictDeviceCount *int32 `json:"conflictDeviceCount,omitzero"`
+	// DeviceComplianceSettingStates: Not yet documented (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceComplianceSettingStates []AnyDeviceComplianceSettingState `json:"deviceComplianceSettingStates,omitzero"`
 }
 
 // DeviceComplianceScheduledActionForRule is the entity type
@@ -8875,6 +11354,10 @@ type DeviceComplianceScheduledActionForRule struct {
 	ID *string `json:"id,omitzero"`
 	// RuleName: Name of the rule which this scheduled action applies to.
 	RuleName *string `json:"ruleName,omitzero"`
+	// ScheduledActionConfigurations: The list of scheduled action configurations
+	// for this compliance policy. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ScheduledActionConfigurations []AnyDeviceComplianceActionItem `json:"scheduledActionConfigurations,omitzero"`
 }
 
 // DeviceComplianceScript is the entity type
@@ -8916,6 +11399,18 @@ type DeviceComplianceScript struct {
 	RunAs32Bit *bool `json:"runAs32Bit,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tag IDs for the device compliance script
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Assignments: The list of group assignments for the device compliance script
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceHealthScriptAssignment `json:"assignments,omitzero"`
+	// RunSummary: High level run summary for device compliance script. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	RunSummary AnyDeviceComplianceScriptRunSummary `json:"runSummary,omitzero"`
+	// DeviceRunStates: List of run states for the device compliance script across
+	// all devices (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceComplianceScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
 // DeviceComplianceScriptDeviceState is the entity type
@@ -8948,6 +11443,10 @@ type DeviceComplianceScriptDeviceState struct {
 	ScriptOutput *string `json:"scriptOutput,omitzero"`
 	// ScriptError: Error from the detection script
 	ScriptError *string `json:"scriptError,omitzero"`
+	// ManagedDevice: The managed device on which the device compliance script
+	// executed (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ManagedDevice AnyManagedDevice `json:"managedDevice,omitzero"`
 }
 
 // DeviceComplianceScriptRunSummary is the entity type
@@ -9122,6 +11621,34 @@ type DeviceConfiguration struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// Version: Version of the device configuration.
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // DeviceConfigurationAssignment is the entity type
@@ -9284,6 +11811,10 @@ type DeviceConfigurationGroupAssignment struct {
 	// ExcludeGroup: Indicates if this group is should be excluded. Defaults that
 	// the group should be included
 	ExcludeGroup *bool `json:"excludeGroup,omitzero"`
+	// DeviceConfiguration: The navigation link to the Device Configuration being
+	// targeted. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceConfiguration AnyDeviceConfiguration `json:"deviceConfiguration,omitzero"`
 }
 
 // DeviceConfigurationPolicySetItem is the entity type
@@ -9442,6 +11973,26 @@ type DeviceCustomAttributeShellScript struct {
 	FileName *string `json:"fileName,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tag IDs for this PowerShellScript instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// GroupAssignments: The list of group assignments for the device management
+	// script. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	GroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of group assignments for the device management script.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementScriptAssignment `json:"assignments,omitzero"`
+	// RunSummary: Run summary for device management script. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	RunSummary AnyDeviceManagementScriptRunSummary `json:"runSummary,omitzero"`
+	// DeviceRunStates: List of run states for this script across all devices.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceManagementScriptDeviceState `json:"deviceRunStates,omitzero"`
+	// UserRunStates: List of run states for this script across all users.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
 }
 
 // DeviceEnrollmentConfiguration is the entity type
@@ -9472,6 +12023,10 @@ type DeviceEnrollmentConfiguration struct {
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
 	// Version: The version of the device enrollment configuration
 	Version *int32 `json:"version,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceEnrollmentLimitConfiguration is the entity type
@@ -9512,6 +12067,11 @@ type DeviceEnrollmentLimitConfiguration struct {
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// Limit: The maximum number of devices that a user can enroll
 	Limit *int32 `json:"limit,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile Inherited from deviceEnrollmentConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceEnrollmentPlatformRestriction is the complex type
@@ -9601,6 +12161,11 @@ type DeviceEnrollmentPlatformRestrictionsConfiguration struct {
 	// MacOSRestriction: Mac restrictions based on platform, platform operating
 	// system version, and device ownership
 	MacOSRestriction AnyDeviceEnrollmentPlatformRestriction `json:"macOSRestriction,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile Inherited from deviceEnrollmentConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceEnrollmentWindowsHelloForBusinessConfiguration is the entity type
@@ -9709,6 +12274,11 @@ type DeviceEnrollmentWindowsHelloForBusinessConfiguration struct {
 	// honor configurations done on the clinet. Possible values are: notConfigured,
 	// enabled, disabled.
 	SecurityKeyForSignIn *Enablement `json:"securityKeyForSignIn,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile Inherited from deviceEnrollmentConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceExchangeAccessStateSummary is the complex type
@@ -9885,6 +12455,18 @@ type DeviceHealthScript struct {
 	// RemediationScriptParameters: List of ComplexType RemediationScriptParameters
 	// objects.
 	RemediationScriptParameters []AnyDeviceHealthScriptParameter `json:"remediationScriptParameters,omitzero"`
+	// Assignments: The list of group assignments for the device health script
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceHealthScriptAssignment `json:"assignments,omitzero"`
+	// RunSummary: High level run summary for device health script. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	RunSummary AnyDeviceHealthScriptRunSummary `json:"runSummary,omitzero"`
+	// DeviceRunStates: List of run states for the device health script across all
+	// devices (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceHealthScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
 // DeviceHealthScriptAssignment is the entity type
@@ -9956,6 +12538,10 @@ type DeviceHealthScriptDeviceState struct {
 	// AssignmentFilterIDs: A list of the assignment filter ids used for health
 	// script applicability evaluation
 	AssignmentFilterIDs []string `json:"assignmentFilterIds,omitzero"`
+	// ManagedDevice: The managed device on which the device health script executed
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagedDevice AnyManagedDevice `json:"managedDevice,omitzero"`
 }
 
 // DeviceHealthScriptParameter is the complex type
@@ -10148,6 +12734,337 @@ type DeviceManagement struct {
 	IntuneBrand AnyIntuneBrand `json:"intuneBrand,omitzero"`
 	// DomainJoinConnectors: A list of connector objects.
 	DomainJoinConnectors []AnyDeviceManagementDomainJoinConnector `json:"domainJoinConnectors,omitzero"`
+	// AndroidDeviceOwnerEnrollmentProfiles: Android device owner enrollment
+	// profile entities. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	AndroidDeviceOwnerEnrollmentProfiles []AnyAndroidDeviceOwnerEnrollmentProfile `json:"androidDeviceOwnerEnrollmentProfiles,omitzero"`
+	// AndroidForWorkAppConfigurationSchemas: Android for Work app configuration
+	// schema entities. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	AndroidForWorkAppConfigurationSchemas []AnyAndroidForWorkAppConfigurationSchema `json:"androidForWorkAppConfigurationSchemas,omitzero"`
+	// AndroidForWorkEnrollmentProfiles: Android for Work enrollment profile
+	// entities. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	AndroidForWorkEnrollmentProfiles []AnyAndroidForWorkEnrollmentProfile `json:"androidForWorkEnrollmentProfiles,omitzero"`
+	// AndroidForWorkSettings: The singleton Android for Work settings entity.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	AndroidForWorkSettings AnyAndroidForWorkSettings `json:"androidForWorkSettings,omitzero"`
+	// AndroidManagedStoreAccountEnterpriseSettings: The singleton Android managed
+	// store account enterprise settings entity. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	AndroidManagedStoreAccountEnterpriseSettings AnyAndroidManagedStoreAccountEnterpriseSettings `json:"androidManagedStoreAccountEnterpriseSettings,omitzero"`
+	// AndroidManagedStoreAppConfigurationSchemas: Android Enterprise app
+	// configuration schema entities. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	AndroidManagedStoreAppConfigurationSchemas []AnyAndroidManagedStoreAppConfigurationSchema `json:"androidManagedStoreAppConfigurationSchemas,omitzero"`
+	// AuditEvents: The Audit Events (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	AuditEvents []AnyAuditEvent `json:"auditEvents,omitzero"`
+	// TermsAndConditions: The terms and conditions associated with device
+	// management of the company. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	TermsAndConditions []AnyTermsAndConditions `json:"termsAndConditions,omitzero"`
+	// EnrollmentProfiles: The enrollment profiles. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	EnrollmentProfiles []AnyEnrollmentProfile `json:"enrollmentProfiles,omitzero"`
+	// ImportedAppleDeviceIdentities: The imported Apple device identities.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ImportedAppleDeviceIdentities []AnyImportedAppleDeviceIdentity `json:"importedAppleDeviceIdentities,omitzero"`
+	// ImportedDeviceIdentities: The imported device identities. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ImportedDeviceIdentities []AnyImportedDeviceIdentity `json:"importedDeviceIdentities,omitzero"`
+	// AdvancedThreatProtectionOnboardingStateSummary: The summary state of ATP
+	// onboarding state for this account. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	AdvancedThreatProtectionOnboardingStateSummary AnyAdvancedThreatProtectionOnboardingStateSummary `json:"advancedThreatProtectionOnboardingStateSummary,omitzero"`
+	// CartToClassAssociations: The Cart To Class Associations. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	CartToClassAssociations []AnyCartToClassAssociation `json:"cartToClassAssociations,omitzero"`
+	// DeviceCompliancePolicies: The device compliance policies. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceCompliancePolicies []AnyDeviceCompliancePolicy `json:"deviceCompliancePolicies,omitzero"`
+	// DeviceCompliancePolicyDeviceStateSummary: The device compliance state
+	// summary for this account. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceCompliancePolicyDeviceStateSummary AnyDeviceCompliancePolicyDeviceStateSummary `json:"deviceCompliancePolicyDeviceStateSummary,omitzero"`
+	// DeviceCompliancePolicySettingStateSummaries: The summary states of
+	// compliance policy settings for this account. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceCompliancePolicySettingStateSummaries []AnyDeviceCompliancePolicySettingStateSummary `json:"deviceCompliancePolicySettingStateSummaries,omitzero"`
+	// DeviceConfigurationConflictSummary: Summary of policies in conflict state
+	// for this account. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceConfigurationConflictSummary []AnyDeviceConfigurationConflictSummary `json:"deviceConfigurationConflictSummary,omitzero"`
+	// DeviceConfigurationDeviceStateSummaries: The device configuration device
+	// state summary for this account. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceConfigurationDeviceStateSummaries AnyDeviceConfigurationDeviceStateSummary `json:"deviceConfigurationDeviceStateSummaries,omitzero"`
+	// DeviceConfigurationRestrictedAppsViolations: Restricted apps violations for
+	// this account. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceConfigurationRestrictedAppsViolations []AnyRestrictedAppsViolation `json:"deviceConfigurationRestrictedAppsViolations,omitzero"`
+	// DeviceConfigurations: The device configurations. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceConfigurations []AnyDeviceConfiguration `json:"deviceConfigurations,omitzero"`
+	// DeviceConfigurationUserStateSummaries: The device configuration user state
+	// summary for this account. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceConfigurationUserStateSummaries AnyDeviceConfigurationUserStateSummary `json:"deviceConfigurationUserStateSummaries,omitzero"`
+	// IosUpdateStatuses: The IOS software update installation statuses for this
+	// account. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	IosUpdateStatuses []AnyIosUpdateDeviceStatus `json:"iosUpdateStatuses,omitzero"`
+	// NdesConnectors: The collection of Ndes connectors for this account.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	NdesConnectors []AnyNdesConnector `json:"ndesConnectors,omitzero"`
+	// SoftwareUpdateStatusSummary: The software update status summary. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	SoftwareUpdateStatusSummary AnySoftwareUpdateStatusSummary `json:"softwareUpdateStatusSummary,omitzero"`
+	// Intents: The device management intents (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Intents []AnyDeviceManagementIntent `json:"intents,omitzero"`
+	// SettingDefinitions: The device management intent setting definitions
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	SettingDefinitions []AnyDeviceManagementSettingDefinition `json:"settingDefinitions,omitzero"`
+	// Templates: The available templates (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Templates []AnyDeviceManagementTemplate `json:"templates,omitzero"`
+	// Categories: The available categories (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Categories []AnyDeviceManagementSettingCategory `json:"categories,omitzero"`
+	// ApplePushNotificationCertificate: Apple push notification certificate.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ApplePushNotificationCertificate AnyApplePushNotificationCertificate `json:"applePushNotificationCertificate,omitzero"`
+	// DataSharingConsents: Data sharing consents. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DataSharingConsents []AnyDataSharingConsent `json:"dataSharingConsents,omitzero"`
+	// DetectedApps: The list of detected apps associated with a device.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DetectedApps []AnyDetectedApp `json:"detectedApps,omitzero"`
+	// DeviceManagementScripts: The list of device management scripts associated
+	// with the tenant. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceManagementScripts []AnyDeviceManagementScript `json:"deviceManagementScripts,omitzero"`
+	// DeviceShellScripts: The list of device shell scripts associated with the
+	// tenant. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceShellScripts []AnyDeviceShellScript `json:"deviceShellScripts,omitzero"`
+	// DeviceHealthScripts: The list of device health scripts associated with the
+	// tenant. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceHealthScripts []AnyDeviceHealthScript `json:"deviceHealthScripts,omitzero"`
+	// ManagedDeviceOverview: Device overview (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	ManagedDeviceOverview AnyManagedDeviceOverview `json:"managedDeviceOverview,omitzero"`
+	// ManagedDevices: The list of managed devices. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	ManagedDevices []AnyManagedDevice `json:"managedDevices,omitzero"`
+	// RemoteActionAudits: The list of device remote action audits with the tenant.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	RemoteActionAudits []AnyRemoteActionAudit `json:"remoteActionAudits,omitzero"`
+	// WindowsMalwareInformation: The list of affected malware in the tenant.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	WindowsMalwareInformation []AnyWindowsMalwareInformation `json:"windowsMalwareInformation,omitzero"`
+	// MobileAppTroubleshootingEvents: The collection property of
+	// MobileAppTroubleshootingEvent. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	MobileAppTroubleshootingEvents []AnyMobileAppTroubleshootingEvent `json:"mobileAppTroubleshootingEvents,omitzero"`
+	// UserExperienceAnalyticsOverview: User experience analytics overview
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserExperienceAnalyticsOverview AnyUserExperienceAnalyticsOverview `json:"userExperienceAnalyticsOverview,omitzero"`
+	// UserExperienceAnalyticsBaselines: User experience analytics baselines
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserExperienceAnalyticsBaselines []AnyUserExperienceAnalyticsBaseline `json:"userExperienceAnalyticsBaselines,omitzero"`
+	// UserExperienceAnalyticsCategories: User experience analytics categories
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserExperienceAnalyticsCategories []AnyUserExperienceAnalyticsCategory `json:"userExperienceAnalyticsCategories,omitzero"`
+	// UserExperienceAnalyticsDevicePerformance: User experience analytics device
+	// performance (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	UserExperienceAnalyticsDevicePerformance []AnyUserExperienceAnalyticsDevicePerformance `json:"userExperienceAnalyticsDevicePerformance,omitzero"`
+	// UserExperienceAnalyticsRegressionSummary: User experience analytics
+	// regression summary (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserExperienceAnalyticsRegressionSummary AnyUserExperienceAnalyticsRegressionSummary `json:"userExperienceAnalyticsRegressionSummary,omitzero"`
+	// UserExperienceAnalyticsDeviceStartupHistory: User experience analytics
+	// device Startup History (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserExperienceAnalyticsDeviceStartupHistory []AnyUserExperienceAnalyticsDeviceStartupHistory `json:"userExperienceAnalyticsDeviceStartupHistory,omitzero"`
+	// UserExperienceAnalyticsDeviceStartupProcesses: User experience analytics
+	// device Startup Processes (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserExperienceAnalyticsDeviceStartupProcesses []AnyUserExperienceAnalyticsDeviceStartupProcess `json:"userExperienceAnalyticsDeviceStartupProcesses,omitzero"`
+	// UserExperienceAnalyticsDeviceStartupProcessPerformance: User experience
+	// analytics device Startup Process Performance (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	UserExperienceAnalyticsDeviceStartupProcessPerformance []AnyUserExperienceAnalyticsDeviceStartupProcessPerformance `json:"userExperienceAnalyticsDeviceStartupProcessPerformance,omitzero"`
+	// DepOnboardingSettings: This collections of multiple DEP tokens per-tenant.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DepOnboardingSettings []AnyDepOnboardingSetting `json:"depOnboardingSettings,omitzero"`
+	// ImportedWindowsAutopilotDeviceIdentities: Collection of imported Windows
+	// autopilot devices. (Documented type
+	// microsoft.graph.importedWindowsAutopilotDeviceIdentity is unknown; kept as
+	// raw JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ImportedWindowsAutopilotDeviceIdentities []json.RawMessage `json:"importedWindowsAutopilotDeviceIdentities,omitzero"`
+	// WindowsAutopilotDeploymentProfiles: Windows auto pilot deployment profiles
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	WindowsAutopilotDeploymentProfiles []AnyWindowsAutopilotDeploymentProfile `json:"windowsAutopilotDeploymentProfiles,omitzero"`
+	// WindowsAutopilotDeviceIdentities: The Windows autopilot device identities
+	// contained collection. (Documented type
+	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	WindowsAutopilotDeviceIdentities []json.RawMessage `json:"windowsAutopilotDeviceIdentities,omitzero"`
+	// WindowsAutopilotSettings: The Windows autopilot account settings.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	WindowsAutopilotSettings AnyWindowsAutopilotSettings `json:"windowsAutopilotSettings,omitzero"`
+	// EmbeddedSIMActivationCodePools: The embedded SIM activation code pools
+	// created by this account. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	EmbeddedSIMActivationCodePools []AnyEmbeddedSIMActivationCodePool `json:"embeddedSIMActivationCodePools,omitzero"`
+	// ManagementConditions: The management conditions associated with device
+	// management of the company. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ManagementConditions []AnyManagementCondition `json:"managementConditions,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated with device management of the company. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
+	// GroupPolicyMigrationReports: A list of Group Policy migration reports.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	GroupPolicyMigrationReports []AnyGroupPolicyMigrationReport `json:"groupPolicyMigrationReports,omitzero"`
+	// NotificationMessageTemplates: The Notification Message Templates.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	NotificationMessageTemplates []AnyNotificationMessageTemplate `json:"notificationMessageTemplates,omitzero"`
+	// ConditionalAccessSettings: The Exchange on premises conditional access
+	// settings. On premises conditional access will require devices to be both
+	// enrolled and compliant for mail access (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	ConditionalAccessSettings AnyOnPremisesConditionalAccessSettings `json:"conditionalAccessSettings,omitzero"`
+	// DeviceCategories: The list of device categories with the tenant. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceCategories []AnyDeviceCategory `json:"deviceCategories,omitzero"`
+	// DeviceEnrollmentConfigurations: The list of device enrollment configurations
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceEnrollmentConfigurations []AnyDeviceEnrollmentConfiguration `json:"deviceEnrollmentConfigurations,omitzero"`
+	// DeviceManagementPartners: The list of Device Management Partners configured
+	// by the tenant. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceManagementPartners []AnyDeviceManagementPartner `json:"deviceManagementPartners,omitzero"`
+	// ExchangeConnectors: The list of Exchange Connectors configured by the
+	// tenant. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ExchangeConnectors []AnyDeviceManagementExchangeConnector `json:"exchangeConnectors,omitzero"`
+	// ExchangeOnPremisesPolicies: The list of Exchange On Premisis policies
+	// configured by the tenant. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ExchangeOnPremisesPolicies []AnyDeviceManagementExchangeOnPremisesPolicy `json:"exchangeOnPremisesPolicies,omitzero"`
+	// ExchangeOnPremisesPolicy: The policy which controls mobile device access to
+	// Exchange On Premises (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	ExchangeOnPremisesPolicy AnyDeviceManagementExchangeOnPremisesPolicy `json:"exchangeOnPremisesPolicy,omitzero"`
+	// MobileThreatDefenseConnectors: The list of Mobile threat Defense connectors
+	// configured by the tenant. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	MobileThreatDefenseConnectors []AnyMobileThreatDefenseConnector `json:"mobileThreatDefenseConnectors,omitzero"`
+	// DerivedCredentials: Collection of Derived credential settings associated
+	// with account. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DerivedCredentials []AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentials,omitzero"`
+	// UserPfxCertificates: Collection of PFX certificates associated with a user.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserPfxCertificates []AnyUserPFXCertificate `json:"userPfxCertificates,omitzero"`
+	// RemoteAssistancePartners: The remote assist partners. Role based access
+	// control (RBAC) (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	RemoteAssistancePartners []AnyRemoteAssistancePartner `json:"remoteAssistancePartners,omitzero"`
+	// ResourceOperations: The Resource Operations. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	ResourceOperations []AnyResourceOperation `json:"resourceOperations,omitzero"`
+	// RoleAssignments: The Role Assignments. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RoleAssignments []AnyDeviceAndAppManagementRoleAssignment `json:"roleAssignments,omitzero"`
+	// RoleDefinitions: The Role Definitions. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RoleDefinitions []AnyRoleDefinition `json:"roleDefinitions,omitzero"`
+	// RoleScopeTags: The Role Scope Tags. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	RoleScopeTags []AnyRoleScopeTag `json:"roleScopeTags,omitzero"`
+	// Reports: Reports singleton (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Reports AnyDeviceManagementReports `json:"reports,omitzero"`
+	// WindowsFeatureUpdateProfiles: A collection of windows feature update
+	// profiles Telecom expense management (TEM) (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	WindowsFeatureUpdateProfiles []AnyWindowsFeatureUpdateProfile `json:"windowsFeatureUpdateProfiles,omitzero"`
+	// TelecomExpenseManagementPartners: The telecom expense management partners.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	TelecomExpenseManagementPartners []AnyTelecomExpenseManagementPartner `json:"telecomExpenseManagementPartners,omitzero"`
+	// TroubleshootingEvents: The list of troubleshooting events for the tenant.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	TroubleshootingEvents []AnyDeviceManagementTroubleshootingEvent `json:"troubleshootingEvents,omitzero"`
+	// IntuneBrandingProfiles: Intune branding profiles targeted to AAD groups
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	IntuneBrandingProfiles []AnyIntuneBrandingProfile `json:"intuneBrandingProfiles,omitzero"`
+	// WindowsInformationProtectionAppLearningSummaries: The windows information
+	// protection app learning summaries. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	WindowsInformationProtectionAppLearningSummaries []AnyWindowsInformationProtectionAppLearningSummary `json:"windowsInformationProtectionAppLearningSummaries,omitzero"`
+	// WindowsInformationProtectionNetworkLearningSummaries: The windows
+	// information protection network learning summaries. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	WindowsInformationProtectionNetworkLearningSummaries []AnyWindowsInformationProtectionNetworkLearningSummary `json:"windowsInformationProtectionNetworkLearningSummaries,omitzero"`
 }
 
 // DeviceManagementAbstractComplexSettingDefinition is the entity type
@@ -10224,6 +13141,10 @@ type DeviceManagementAbstractComplexSettingInstance struct {
 	// ImplementationID: The definition ID for the chosen implementation of this
 	// complex setting
 	ImplementationID *string `json:"implementationId,omitzero"`
+	// Value: The values that make up the complex setting (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Value []AnyDeviceManagementSettingInstance `json:"value,omitzero"`
 }
 
 // DeviceManagementApplicabilityRuleDeviceMode is the complex type
@@ -10360,6 +13281,10 @@ type DeviceManagementAutopilotEvent struct {
 	TargetedPolicyCount *int32 `json:"targetedPolicyCount,omitzero"`
 	// EnrollmentFailureDetails: Enrollment failure details.
 	EnrollmentFailureDetails *string `json:"enrollmentFailureDetails,omitzero"`
+	// PolicyStatusDetails: Policy and application status details for this device.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	PolicyStatusDetails []AnyDeviceManagementAutopilotPolicyStatusDetail `json:"policyStatusDetails,omitzero"`
 }
 
 // DeviceManagementAutopilotPolicyStatusDetail is the entity type
@@ -10517,6 +13442,10 @@ type DeviceManagementCollectionSettingInstance struct {
 	// ValueJson: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
 	ValueJson *string `json:"valueJson,omitzero"`
+	// Value: The collection of values (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Value []AnyDeviceManagementSettingInstance `json:"value,omitzero"`
 }
 
 // DeviceManagementComplexSettingDefinition is the entity type
@@ -10590,6 +13519,10 @@ type DeviceManagementComplexSettingInstance struct {
 	// ValueJson: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
 	ValueJson *string `json:"valueJson,omitzero"`
+	// Value: The values that make up the complex setting (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Value []AnyDeviceManagementSettingInstance `json:"value,omitzero"`
 }
 
 // DeviceManagementConfigurationCategory is the entity type
@@ -10879,6 +13812,13 @@ type DeviceManagementConfigurationPolicy struct {
 	IsAssigned *bool `json:"isAssigned,omitzero"`
 	// TemplateReference: Template reference information
 	TemplateReference AnyDeviceManagementConfigurationPolicyTemplateReference `json:"templateReference,omitzero"`
+	// Settings: Policy settings (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Settings []AnyDeviceManagementConfigurationSetting `json:"settings,omitzero"`
+	// Assignments: Policy assignments (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceManagementConfigurationPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceManagementConfigurationPolicyAssignment is the entity type
@@ -10941,6 +13881,10 @@ type DeviceManagementConfigurationPolicyTemplate struct {
 	// SettingTemplateCount: Number of setting templates. Valid values 0 to
 	// 2147483647. This property is read-only.
 	SettingTemplateCount *int32 `docgen:"range=0..2147483647" json:"settingTemplateCount,omitzero"`
+	// SettingTemplates: Setting templates (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	SettingTemplates []AnyDeviceManagementConfigurationSettingTemplate `json:"settingTemplates,omitzero"`
 }
 
 // DeviceManagementConfigurationPolicyTemplateReference is the complex type
@@ -10998,6 +13942,10 @@ type DeviceManagementConfigurationSetting struct {
 	ID *string `json:"id,omitzero"`
 	// SettingInstance: Setting Instance
 	SettingInstance AnyDeviceManagementConfigurationSettingInstance `json:"settingInstance,omitzero"`
+	// SettingDefinitions: List of related Setting Definitions (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	SettingDefinitions []AnyDeviceManagementConfigurationSettingDefinition `json:"settingDefinitions,omitzero"`
 }
 
 // DeviceManagementConfigurationSettingApplicability is the complex type
@@ -11346,6 +14294,10 @@ type DeviceManagementConfigurationSettingTemplate struct {
 	ID *string `json:"id,omitzero"`
 	// SettingInstanceTemplate: Setting Instance Template
 	SettingInstanceTemplate AnyDeviceManagementConfigurationSettingInstanceTemplate `json:"settingInstanceTemplate,omitzero"`
+	// SettingDefinitions: List of related Setting Definitions (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	SettingDefinitions []AnyDeviceManagementConfigurationSettingDefinition `json:"settingDefinitions,omitzero"`
 }
 
 // DeviceManagementConfigurationSettingValue is the complex type
@@ -11717,6 +14669,12 @@ type DeviceManagementExchangeOnPremisesPolicy struct {
 	AccessRules []AnyDeviceManagementExchangeAccessRule `json:"accessRules,omitzero"`
 	// KnownDeviceClasses: The list of device classes known to Exchange
 	KnownDeviceClasses []AnyDeviceManagementExchangeDeviceClass `json:"knownDeviceClasses,omitzero"`
+	// ConditionalAccessSettings: The Exchange on premises conditional access
+	// settings. On premises conditional access will require devices to be both
+	// enrolled and compliant for mail access (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	ConditionalAccessSettings AnyOnPremisesConditionalAccessSettings `json:"conditionalAccessSettings,omitzero"`
 }
 
 // DeviceManagementExportJob is the entity type
@@ -11806,6 +14764,41 @@ type DeviceManagementIntent struct {
 	TemplateID *string `json:"templateId,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Settings: Collection of all settings to be applied (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
+	// Categories: Collection of setting categories within the intent (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Categories []AnyDeviceManagementIntentSettingCategory `json:"categories,omitzero"`
+	// Assignments: Collection of assignments (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Assignments []AnyDeviceManagementIntentAssignment `json:"assignments,omitzero"`
+	// DeviceSettingStateSummaries: Collection of settings and their states and
+	// counts of devices that belong to corresponding state for all settings within
+	// the intent (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceSettingStateSummaries []AnyDeviceManagementIntentDeviceSettingStateSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// DeviceStates: Collection of states of all devices that the intent is applied
+	// to (Navigation property: present when the request expands it with $expand;
+	// no request body sends it unless its page lists it.)
+	DeviceStates []AnyDeviceManagementIntentDeviceState `json:"deviceStates,omitzero"`
+	// UserStates: Collection of states of all users that the intent is applied to
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserStates []AnyDeviceManagementIntentUserState `json:"userStates,omitzero"`
+	// DeviceStateSummary: A summary of device states and counts of devices that
+	// belong to corresponding state for all devices that the intent is applied to
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceStateSummary AnyDeviceManagementIntentDeviceStateSummary `json:"deviceStateSummary,omitzero"`
+	// UserStateSummary: A summary of user states and counts of users that belong
+	// to corresponding state for all users that the intent is applied to
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserStateSummary AnyDeviceManagementIntentUserStateSummary `json:"userStateSummary,omitzero"`
 }
 
 // DeviceManagementIntentAssignment is the entity type
@@ -11926,6 +14919,15 @@ type DeviceManagementIntentSettingCategory struct {
 	// HasRequiredSetting: The category contains top level required setting
 	// Inherited from deviceManagementSettingCategory
 	HasRequiredSetting *bool `json:"hasRequiredSetting,omitzero"`
+	// SettingDefinitions: The setting definitions this category contains Inherited
+	// from deviceManagementSettingCategory (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	SettingDefinitions []AnyDeviceManagementSettingDefinition `json:"settingDefinitions,omitzero"`
+	// Settings: The settings this category contains (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
 }
 
 // DeviceManagementIntentUserState is the entity type
@@ -12088,6 +15090,18 @@ type DeviceManagementReports struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Unique identifier for this entity
 	ID *string `json:"id,omitzero"`
+	// CachedReportConfigurations: Entity representing the configuration of a
+	// cached report (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	CachedReportConfigurations []AnyDeviceManagementCachedReportConfiguration `json:"cachedReportConfigurations,omitzero"`
+	// ExportJobs: Entity representing a job to export a report (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ExportJobs []AnyDeviceManagementExportJob `json:"exportJobs,omitzero"`
+	// ReportSchedules: Entity representing a schedule for which reports are
+	// delivered (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ReportSchedules []AnyDeviceManagementReportSchedule `json:"reportSchedules,omitzero"`
 }
 
 // DeviceManagementResourceAccessProfileAssignment is the entity type
@@ -12135,6 +15149,10 @@ type DeviceManagementResourceAccessProfileBase struct {
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
 	// RoleScopeTagIDs: Scope Tags
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // DeviceManagementReusablePolicySetting is the entity type
@@ -12171,6 +15189,10 @@ type DeviceManagementReusablePolicySetting struct {
 	// referencing the current reusable setting. Valid values 0 to 2147483647. This
 	// property is read-only.
 	ReferencingConfigurationPolicyCount *int32 `docgen:"range=0..2147483647" json:"referencingConfigurationPolicyCount,omitzero"`
+	// ReferencingConfigurationPolicies: configuration policies referencing the
+	// current reusable setting (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ReferencingConfigurationPolicies []AnyDeviceManagementConfigurationPolicy `json:"referencingConfigurationPolicies,omitzero"`
 }
 
 // DeviceManagementScript is the entity type
@@ -12210,6 +15232,26 @@ type DeviceManagementScript struct {
 	// RunAs32Bit: A value indicating whether the PowerShell script should run as
 	// 32-bit
 	RunAs32Bit *bool `json:"runAs32Bit,omitzero"`
+	// GroupAssignments: The list of group assignments for the device management
+	// script. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	GroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of group assignments for the device management script.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementScriptAssignment `json:"assignments,omitzero"`
+	// RunSummary: Run summary for device management script. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	RunSummary AnyDeviceManagementScriptRunSummary `json:"runSummary,omitzero"`
+	// DeviceRunStates: List of run states for this script across all devices.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceManagementScriptDeviceState `json:"deviceRunStates,omitzero"`
+	// UserRunStates: List of run states for this script across all users.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
 }
 
 // DeviceManagementScriptAssignment is the entity type
@@ -12256,6 +15298,10 @@ type DeviceManagementScriptDeviceState struct {
 	// ErrorDescription: Error description corresponding to erroneous execution of
 	// the device management script.
 	ErrorDescription *string `json:"errorDescription,omitzero"`
+	// ManagedDevice: The managed devices that executes the device management
+	// script. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ManagedDevice AnyManagedDevice `json:"managedDevice,omitzero"`
 }
 
 // DeviceManagementScriptGroupAssignment is the entity type
@@ -12354,6 +15400,10 @@ type DeviceManagementScriptUserState struct {
 	ErrorDeviceCount *int32 `json:"errorDeviceCount,omitzero"`
 	// UserPrincipalName: User principle name of specific user.
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// DeviceRunStates: List of run states for this script across all devices of
+	// specific user. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceManagementScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
 // DeviceManagementSettingCategory is the entity type
@@ -12372,6 +15422,10 @@ type DeviceManagementSettingCategory struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// HasRequiredSetting: The category contains top level required setting
 	HasRequiredSetting *bool `json:"hasRequiredSetting,omitzero"`
+	// SettingDefinitions: The setting definitions this category contains
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	SettingDefinitions []AnyDeviceManagementSettingDefinition `json:"settingDefinitions,omitzero"`
 }
 
 // DeviceManagementSettingDefinition is the entity type
@@ -12553,6 +15607,18 @@ type DeviceManagementTemplate struct {
 	TemplateSubtype *DeviceManagementTemplateSubtype `json:"templateSubtype,omitzero"`
 	// PublishedDateTime: When the template was published
 	PublishedDateTime *DateTimeOffset `json:"publishedDateTime,omitzero"`
+	// Settings: Collection of all settings this template has (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
+	// Categories: Collection of setting categories within the template (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Categories []AnyDeviceManagementTemplateSettingCategory `json:"categories,omitzero"`
+	// MigratableTo: Collection of templates this template can migrate to
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	MigratableTo []AnyDeviceManagementTemplate `json:"migratableTo,omitzero"`
 }
 
 // DeviceManagementTemplateSettingCategory is the entity type
@@ -12573,6 +15639,15 @@ type DeviceManagementTemplateSettingCategory struct {
 	// HasRequiredSetting: The category contains top level required setting
 	// Inherited from deviceManagementSettingCategory
 	HasRequiredSetting *bool `json:"hasRequiredSetting,omitzero"`
+	// SettingDefinitions: The setting definitions this category contains Inherited
+	// from deviceManagementSettingCategory (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	SettingDefinitions []AnyDeviceManagementSettingDefinition `json:"settingDefinitions,omitzero"`
+	// RecommendedSettings: The settings this category contains (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	RecommendedSettings []AnyDeviceManagementSettingInstance `json:"recommendedSettings,omitzero"`
 }
 
 // DeviceManagementTroubleshootingErrorDetails is the complex type
@@ -12795,6 +15870,26 @@ type DeviceShellScript struct {
 	FileName *string `json:"fileName,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tag IDs for this PowerShellScript instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// GroupAssignments: The list of group assignments for the device management
+	// script. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	GroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of group assignments for the device management script.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementScriptAssignment `json:"assignments,omitzero"`
+	// RunSummary: Run summary for device management script. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	RunSummary AnyDeviceManagementScriptRunSummary `json:"runSummary,omitzero"`
+	// DeviceRunStates: List of run states for this script across all devices.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceRunStates []AnyDeviceManagementScriptDeviceState `json:"deviceRunStates,omitzero"`
+	// UserRunStates: List of run states for this script across all users.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
 }
 
 // EBookInstallSummary is the entity type microsoft.graph.eBookInstallSummary.
@@ -12887,6 +15982,38 @@ type EasEmailProfileConfigurationBase struct {
 	// CustomDomainName: Custom domain name value used while generating an email
 	// profile before installing on the device.
 	CustomDomainName *string `json:"customDomainName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // EdgeHomeButtonConfiguration is the complex type
@@ -12977,6 +16104,38 @@ type EditionUpgradeConfiguration struct {
 	// WindowsSMode: S mode configuration. Possible values are: noRestriction,
 	// block, unlock.
 	WindowsSMode *WindowsSModeConfiguration `json:"windowsSMode,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // EmbeddedSIMActivationCode is the complex type
@@ -13033,6 +16192,14 @@ type EmbeddedSIMActivationCodePool struct {
 	// ActivationCodeCount: The total count of activation codes which belong to
 	// this pool.
 	ActivationCodeCount *int32 `json:"activationCodeCount,omitzero"`
+	// Assignments: Navigational property to a list of targets to which this pool
+	// is assigned. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyEmbeddedSIMActivationCodePoolAssignment `json:"assignments,omitzero"`
+	// DeviceStates: Navigational property to a list of device states for this
+	// pool. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceStates []AnyEmbeddedSIMDeviceState `json:"deviceStates,omitzero"`
 }
 
 // EmbeddedSIMActivationCodePoolAssignment is the entity type
@@ -13389,6 +16556,21 @@ type GroupPolicyCategory struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Parent: The parent category (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Parent AnyGroupPolicyCategory `json:"parent,omitzero"`
+	// Children: The children categories (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Children []AnyGroupPolicyCategory `json:"children,omitzero"`
+	// Definitions: The immediate GroupPolicyDefinition children of the category
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Definitions []AnyGroupPolicyDefinition `json:"definitions,omitzero"`
+	// DefinitionFile: The id of the definition file the category came from
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DefinitionFile AnyGroupPolicyDefinitionFile `json:"definitionFile,omitzero"`
 }
 
 // GroupPolicyConfiguration is the entity type
@@ -13413,6 +16595,14 @@ type GroupPolicyConfiguration struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// DefinitionValues: The list of enabled or disabled group policy definition
+	// values for the configuration. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DefinitionValues []AnyGroupPolicyDefinitionValue `json:"definitionValues,omitzero"`
+	// Assignments: The list of group assignments for the configuration.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyGroupPolicyConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // GroupPolicyConfigurationAssignment is the entity type
@@ -13465,6 +16655,18 @@ type GroupPolicyDefinition struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// DefinitionFile: The group policy file associated with the definition.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DefinitionFile AnyGroupPolicyDefinitionFile `json:"definitionFile,omitzero"`
+	// Category: The group policy category associated with the definition.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Category AnyGroupPolicyCategory `json:"category,omitzero"`
+	// Presentations: The group policy presentations associated with the
+	// definition. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Presentations []AnyGroupPolicyPresentation `json:"presentations,omitzero"`
 }
 
 // GroupPolicyDefinitionFile is the entity type
@@ -13499,6 +16701,10 @@ type GroupPolicyDefinitionFile struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Definitions: The group policy definitions associated with the file.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Definitions []AnyGroupPolicyDefinition `json:"definitions,omitzero"`
 }
 
 // GroupPolicyDefinitionValue is the entity type
@@ -13523,6 +16729,14 @@ type GroupPolicyDefinitionValue struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// PresentationValues: The associated group policy presentation values with the
+	// definition value. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	PresentationValues []AnyGroupPolicyPresentationValue `json:"presentationValues,omitzero"`
+	// Definition: The associated group policy definition with the value.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyMigrationReport is the entity type
@@ -13569,6 +16783,15 @@ type GroupPolicyMigrationReport struct {
 	// SupportedSettingsPercent: The Percentage of Group Policy Settings supported
 	// by Intune.
 	SupportedSettingsPercent *int32 `json:"supportedSettingsPercent,omitzero"`
+	// GroupPolicySettingMappings: A list of group policy settings to MDM/Intune
+	// mappings. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	GroupPolicySettingMappings []AnyGroupPolicySettingMapping `json:"groupPolicySettingMappings,omitzero"`
+	// UnsupportedGroupPolicyExtensions: A list of unsupported group policy
+	// extensions inside the Group Policy Object. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	UnsupportedGroupPolicyExtensions []AnyUnsupportedGroupPolicyExtension `json:"unsupportedGroupPolicyExtensions,omitzero"`
 }
 
 // GroupPolicyObjectFile is the entity type
@@ -13639,6 +16862,10 @@ type GroupPolicyPresentation struct {
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationCheckBox is the entity type
@@ -13661,6 +16888,11 @@ type GroupPolicyPresentationCheckBox struct {
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
 	// DefaultChecked: Default value for the check box. The default value is false.
 	DefaultChecked *bool `json:"defaultChecked,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationComboBox is the entity type
@@ -13693,6 +16925,11 @@ type GroupPolicyPresentationComboBox struct {
 	// MaxLength: An unsigned integer that specifies the maximum number of text
 	// characters for the parameter. The default value is 1023.
 	MaxLength *int64 `json:"maxLength,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationDecimalTextBox is the entity type
@@ -13731,6 +16968,11 @@ type GroupPolicyPresentationDecimalTextBox struct {
 	// MaxValue: An unsigned integer that specifies the maximum allowed value. The
 	// default value is 9999.
 	MaxValue *int64 `json:"maxValue,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationDropdownList is the entity type
@@ -13760,6 +17002,11 @@ type GroupPolicyPresentationDropdownList struct {
 	// Required: Requirement to enter a value in the parameter box. The default
 	// value is false.
 	Required *bool `json:"required,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationDropdownListItem is the complex type
@@ -13801,6 +17048,11 @@ type GroupPolicyPresentationListBox struct {
 	ExplicitValue *bool `json:"explicitValue,omitzero"`
 	// ValuePrefix: Not yet documented
 	ValuePrefix *string `json:"valuePrefix,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationLongDecimalTextBox is the entity type
@@ -13839,6 +17091,11 @@ type GroupPolicyPresentationLongDecimalTextBox struct {
 	// MaxValue: An unsigned long that specifies the maximum allowed value. The
 	// default value is 9999.
 	MaxValue *int64 `json:"maxValue,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationMultiTextBox is the entity type
@@ -13868,6 +17125,11 @@ type GroupPolicyPresentationMultiTextBox struct {
 	// MaxStrings: An unsigned integer that specifies the maximum number of
 	// strings. Default value is 0.
 	MaxStrings *int64 `json:"maxStrings,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationText is the entity type
@@ -13888,6 +17150,11 @@ type GroupPolicyPresentationText struct {
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	// Inherited from groupPolicyPresentation
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationTextBox is the entity type
@@ -13917,6 +17184,11 @@ type GroupPolicyPresentationTextBox struct {
 	// MaxLength: An unsigned integer that specifies the maximum number of text
 	// characters. Default value is 1023.
 	MaxLength *int64 `json:"maxLength,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // GroupPolicyPresentationValue is the entity type
@@ -13935,6 +17207,14 @@ type GroupPolicyPresentationValue struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueBoolean is the entity type
@@ -13957,6 +17237,16 @@ type GroupPolicyPresentationValueBoolean struct {
 	ID *string `json:"id,omitzero"`
 	// Value: An boolean value for the associated presentation.
 	Value *bool `json:"value,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueDecimal is the entity type
@@ -13979,6 +17269,16 @@ type GroupPolicyPresentationValueDecimal struct {
 	ID *string `json:"id,omitzero"`
 	// Value: An unsigned integer value for the associated presentation.
 	Value *int64 `json:"value,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueList is the entity type
@@ -14001,6 +17301,16 @@ type GroupPolicyPresentationValueList struct {
 	ID *string `json:"id,omitzero"`
 	// Values: A list of pairs for the associated presentation.
 	Values []AnyKeyValuePair `json:"values,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueLongDecimal is the entity type
@@ -14023,6 +17333,16 @@ type GroupPolicyPresentationValueLongDecimal struct {
 	ID *string `json:"id,omitzero"`
 	// Value: An unsigned long value for the associated presentation.
 	Value *int64 `json:"value,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueMultiText is the entity type
@@ -14045,6 +17365,16 @@ type GroupPolicyPresentationValueMultiText struct {
 	ID *string `json:"id,omitzero"`
 	// Values: A collection of non-empty strings for the associated presentation.
 	Values []string `json:"values,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicyPresentationValueText is the entity type
@@ -14067,6 +17397,16 @@ type GroupPolicyPresentationValueText struct {
 	ID *string `json:"id,omitzero"`
 	// Value: A string value for the associated presentation.
 	Value *string `json:"value,omitzero"`
+	// DefinitionValue: The group policy definition value associated with the
+	// presentation value. Inherited from groupPolicyPresentationValue (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DefinitionValue AnyGroupPolicyDefinitionValue `json:"definitionValue,omitzero"`
+	// Presentation: The group policy presentation associated with the presentation
+	// value. Inherited from groupPolicyPresentationValue (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentation AnyGroupPolicyPresentation `json:"presentation,omitzero"`
 }
 
 // GroupPolicySettingMapping is the entity type
@@ -14151,6 +17491,24 @@ type GroupPolicyUploadedCategory struct {
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	// Inherited from groupPolicyCategory
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Parent: The parent category Inherited from groupPolicyCategory (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Parent AnyGroupPolicyCategory `json:"parent,omitzero"`
+	// Children: The children categories Inherited from groupPolicyCategory
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Children []AnyGroupPolicyCategory `json:"children,omitzero"`
+	// Definitions: The immediate GroupPolicyDefinition children of the category
+	// Inherited from groupPolicyCategory (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Definitions []AnyGroupPolicyDefinition `json:"definitions,omitzero"`
+	// DefinitionFile: The id of the definition file the category came from
+	// Inherited from groupPolicyCategory (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DefinitionFile AnyGroupPolicyDefinitionFile `json:"definitionFile,omitzero"`
 }
 
 // GroupPolicyUploadedDefinition is the entity type
@@ -14189,6 +17547,21 @@ type GroupPolicyUploadedDefinition struct {
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	// Inherited from groupPolicyDefinition
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// DefinitionFile: The group policy file associated with the definition.
+	// Inherited from groupPolicyDefinition (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DefinitionFile AnyGroupPolicyDefinitionFile `json:"definitionFile,omitzero"`
+	// Category: The group policy category associated with the definition.
+	// Inherited from groupPolicyDefinition (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Category AnyGroupPolicyCategory `json:"category,omitzero"`
+	// Presentations: The group policy presentations associated with the
+	// definition. Inherited from groupPolicyDefinition (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Presentations []AnyGroupPolicyPresentation `json:"presentations,omitzero"`
 }
 
 // GroupPolicyUploadedDefinitionFile is the entity type
@@ -14242,6 +17615,15 @@ type GroupPolicyUploadedDefinitionFile struct {
 	// GroupPolicyUploadedLanguageFiles: The list of ADML files associated with the
 	// uploaded ADMX file.
 	GroupPolicyUploadedLanguageFiles []AnyGroupPolicyUploadedLanguageFile `json:"groupPolicyUploadedLanguageFiles,omitzero"`
+	// Definitions: The group policy definitions associated with the file.
+	// Inherited from groupPolicyDefinitionFile (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definitions []AnyGroupPolicyDefinition `json:"definitions,omitzero"`
+	// GroupPolicyOperations: The list of operations on the uploaded ADMX file.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	GroupPolicyOperations []AnyGroupPolicyOperation `json:"groupPolicyOperations,omitzero"`
 }
 
 // GroupPolicyUploadedLanguageFile is the complex type
@@ -14283,6 +17665,11 @@ type GroupPolicyUploadedPresentation struct {
 	// LastModifiedDateTime: The date and time the entity was last modified.
 	// Inherited from groupPolicyPresentation
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// Definition: The group policy definition associated with the presentation.
+	// Inherited from groupPolicyPresentation (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Definition AnyGroupPolicyDefinition `json:"definition,omitzero"`
 }
 
 // HardwareInformation is the complex type microsoft.graph.hardwareInformation.
@@ -14754,6 +18141,10 @@ type IntuneBrandingProfile struct {
 	DisableClientTelemetry *bool `json:"disableClientTelemetry,omitzero"`
 	// RoleScopeTagIDs: List of scope tags assigned to the branding profile
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Assignments: The list of group assignments for the branding profile
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyIntuneBrandingProfileAssignment `json:"assignments,omitzero"`
 }
 
 // IntuneBrandingProfileAssignment is the entity type
@@ -14818,6 +18209,38 @@ type IosCertificateProfile struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosCertificateProfileBase is the entity type
@@ -14882,6 +18305,38 @@ type IosCertificateProfileBase struct {
 	// CertificateValidityPeriodScale: Scale for the Certificate Validity Period.
 	// Possible values are: days, months, years.
 	CertificateValidityPeriodScale *CertificateValidityPeriodScale `json:"certificateValidityPeriodScale,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosCompliancePolicy is the entity type microsoft.graph.iosCompliancePolicy.
@@ -14964,6 +18419,37 @@ type IosCompliancePolicy struct {
 	// RestrictedApps: Require the device to not have the specified apps installed.
 	// This collection can contain a maximum of 100 elements.
 	RestrictedApps []AnyAppListItem `docgen:"maxItems=100" json:"restrictedApps,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // IosCustomConfiguration is the entity type
@@ -15018,6 +18504,38 @@ type IosCustomConfiguration struct {
 	PayloadFileName *string `json:"payloadFileName,omitzero"`
 	// Payload: Payload. (UTF8 encoded byte array)
 	Payload *Binary `json:"payload,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosDerivedCredentialAuthenticationConfiguration is the entity type
@@ -15066,6 +18584,43 @@ type IosDerivedCredentialAuthenticationConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // IosDeviceFeaturesConfiguration is the entity type
@@ -15151,6 +18706,48 @@ type IosDeviceFeaturesConfiguration struct {
 	SingleSignOnExtension AnySingleSignOnExtension `json:"singleSignOnExtension,omitzero"`
 	// IosSingleSignOnExtension: Gets or sets a single sign-on extension profile.
 	IosSingleSignOnExtension AnyIosSingleSignOnExtension `json:"iosSingleSignOnExtension,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for the
+	// renewal of Kerberos ticket used in single sign-on settings. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyIosCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
+	// SingleSignOnExtensionPkinitCertificate: PKINIT Certificate for the
+	// authentication with single sign-on extension settings. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	SingleSignOnExtensionPkinitCertificate AnyIosCertificateProfileBase `json:"singleSignOnExtensionPkinitCertificate,omitzero"`
 }
 
 // IosDeviceType is the complex type microsoft.graph.iosDeviceType.
@@ -15298,6 +18895,55 @@ type IosEasEmailProfileConfiguration struct {
 	// PerAppVPNProfileID: Profile ID of the Per-App VPN policy to be used to
 	// access emails from the native Mail client
 	PerAppVPNProfileID *string `json:"perAppVPNProfileId,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IdentityCertificate AnyIosCertificateProfileBase `json:"identityCertificate,omitzero"`
+	// SmimeSigningCertificate: S/MIME signing certificate. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	SmimeSigningCertificate AnyIosCertificateProfile `json:"smimeSigningCertificate,omitzero"`
+	// SmimeEncryptionCertificate: S/MIME encryption certificate. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	SmimeEncryptionCertificate AnyIosCertificateProfile `json:"smimeEncryptionCertificate,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // IosEduCertificateSettings is the complex type
@@ -15383,6 +19029,38 @@ type IosEduDeviceConfiguration struct {
 	StudentCertificateSettings AnyIosEduCertificateSettings `json:"studentCertificateSettings,omitzero"`
 	// DeviceCertificateSettings: The Trusted Root and PFX certificates for Device
 	DeviceCertificateSettings AnyIosEduCertificateSettings `json:"deviceCertificateSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosEducationDeviceConfiguration is the entity type
@@ -15431,6 +19109,38 @@ type IosEducationDeviceConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosEnterpriseWiFiConfiguration is the entity type
@@ -15557,6 +19267,55 @@ type IosEnterpriseWiFiConfiguration struct {
 	// PasswordFormatString: Password format string used to build the password to
 	// connect to wifi
 	PasswordFormatString *string `json:"passwordFormatString,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificatesForServerValidation: Trusted Root Certificates for Server
+	// Validation when EAP Type is configured to EAP-TLS/TTLS/FAST or PEAP. If you
+	// provide this value you do not need to provide trustedServerCertificateNames,
+	// and vice versa. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	RootCertificatesForServerValidation []AnyIosTrustedRootCertificate `json:"rootCertificatesForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication).
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyIosCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // IosExpeditedCheckinConfiguration is the entity type
@@ -15608,6 +19367,38 @@ type IosExpeditedCheckinConfiguration struct {
 	// EnableExpeditedCheckin: Gets or sets whether to enable expedited device
 	// check-ins. Inherited from appleExpeditedCheckinConfigurationBase
 	EnableExpeditedCheckin *bool `json:"enableExpeditedCheckin,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosGeneralDeviceConfiguration is the entity type
@@ -16243,6 +20034,38 @@ type IosGeneralDeviceConfiguration struct {
 	// KioskModeAppType: Type of app to run in kiosk mode. Possible values are:
 	// notConfigured, appStoreApp, managedApp, builtInApp.
 	KioskModeAppType *IosKioskModeAppType `json:"kioskModeAppType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosHomeScreenItem is the complex type microsoft.graph.iosHomeScreenItem.
@@ -16322,6 +20145,42 @@ type IosImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // IosLobApp is the entity type microsoft.graph.iosLobApp. It derives from
@@ -16410,6 +20269,34 @@ type IosLobApp struct {
 	BuildNumber *string `json:"buildNumber,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // IosLobAppProvisioningConfiguration is the entity type
@@ -16443,6 +20330,23 @@ type IosLobAppProvisioningConfiguration struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// Version: Version of the device configuration.
 	Version *int32 `json:"version,omitzero"`
+	// GroupAssignments: The associated group assignments. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	GroupAssignments []AnyMobileAppProvisioningConfigGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The associated group assignments for
+	// IosLobAppProvisioningConfiguration. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyIosLobAppProvisioningConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: The list of device installation states for this mobile app
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyManagedDeviceMobileAppConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of user installation states for this mobile app
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
 }
 
 // IosLobAppProvisioningConfigurationAssignment is the entity type
@@ -16693,6 +20597,19 @@ type IosManagedAppProtection struct {
 	ProtectInboundDataFromUnknownSources *bool `json:"protectInboundDataFromUnknownSources,omitzero"`
 	// CustomBrowserProtocol: A custom browser protocol to open weblink on iOS.
 	CustomBrowserProtocol *string `json:"customBrowserProtocol,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. Inherited from targetedManagedAppProtection
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
+	// Apps: List of apps to which the policy is deployed. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+	// DeploymentSummary: Navigation property to deployment summary of the
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeploymentSummary AnyManagedAppPolicyDeploymentSummary `json:"deploymentSummary,omitzero"`
 	// MaximumRequiredOsVersion: Versions bigger than the specified version will
 	// block the managed app from accessing company data. Inherited from
 	// managedAppProtection
@@ -16802,6 +20719,31 @@ type IosMobileAppConfiguration struct {
 	EncodedSettingXml *Binary `json:"encodedSettingXml,omitzero"`
 	// Settings: app configuration setting items.
 	Settings []AnyAppConfigurationSettingItem `json:"settings,omitzero"`
+	// Assignments: The list of group assignemenets for app configration. Inherited
+	// from managedDeviceMobileAppConfiguration (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	Assignments []AnyManagedDeviceMobileAppConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: List of ManagedDeviceMobileAppConfigurationDeviceStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStatuses []AnyManagedDeviceMobileAppConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of ManagedDeviceMobileAppConfigurationUserStatus.
+	// Inherited from managedDeviceMobileAppConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusSummary: App configuration device status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatusSummary AnyManagedDeviceMobileAppConfigurationDeviceSummary `json:"deviceStatusSummary,omitzero"`
+	// UserStatusSummary: App configuration user status summary. Inherited from
+	// managedDeviceMobileAppConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	UserStatusSummary AnyManagedDeviceMobileAppConfigurationUserSummary `json:"userStatusSummary,omitzero"`
 }
 
 // IosNetworkUsageRule is the complex type microsoft.graph.iosNetworkUsageRule.
@@ -16944,6 +20886,42 @@ type IosPkcsCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // IosScepCertificateProfile is the entity type
@@ -17037,6 +21015,46 @@ type IosScepCertificateProfile struct {
 	// here: https://go.microsoft.com/fwlink/?LinkId=2027630. This collection can
 	// contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyIosTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // IosSingleSignOnExtension is the complex type
@@ -17148,6 +21166,30 @@ type IosStoreApp struct {
 	// MinimumSupportedOperatingSystem: The value for the minimum applicable
 	// operating system.
 	MinimumSupportedOperatingSystem AnyIosMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // IosTrustedRootCertificate is the entity type
@@ -17200,6 +21242,38 @@ type IosTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosUpdateConfiguration is the entity type
@@ -17275,6 +21349,38 @@ type IosUpdateConfiguration struct {
 	// scheduling, custom time windows when updates will be scheduled. This
 	// collection can contain a maximum of 20 elements.
 	CustomUpdateTimeWindows []AnyCustomUpdateTimeWindow `docgen:"maxItems=20" json:"customUpdateTimeWindows,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosUpdateDeviceStatus is the entity type
@@ -17470,6 +21576,48 @@ type IosVpnConfiguration struct {
 	TargetedMobileApps []AnyAppListItem `docgen:"maxItems=500" json:"targetedMobileApps,omitzero"`
 	// MicrosoftTunnelSiteID: Microsoft Tunnel site ID.
 	MicrosoftTunnelSiteID *string `json:"microsoftTunnelSiteId,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyIosCertificateProfileBase `json:"identityCertificate,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // IosVpnSecurityAssociationParameters is the complex type
@@ -17583,6 +21731,34 @@ type IosVppApp struct {
 	VppTokenID *string `json:"vppTokenId,omitzero"`
 	// RevokeLicenseActionResults: Results of revoke license actions on this app.
 	RevokeLicenseActionResults []AnyIosVppAppRevokeLicensesActionResult `json:"revokeLicenseActionResults,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// AssignedLicenses: The licenses assigned to this app. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	AssignedLicenses []AnyIosVppAppAssignedLicense `json:"assignedLicenses,omitzero"`
 }
 
 // IosVppAppAssignedDeviceLicense is the entity type
@@ -17744,6 +21920,26 @@ type IosVppEBook struct {
 	UsedLicenseCount *int32 `json:"usedLicenseCount,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Categories: The list of categories for this eBook. Inherited from
+	// managedEBook (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Categories []AnyManagedEBookCategory `json:"categories,omitzero"`
+	// Assignments: The list of assignments for this eBook. Inherited from
+	// managedEBook (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyManagedEBookAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from managedEBook
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyEBookInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStates: The list of installation states for this eBook. Inherited from
+	// managedEBook (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceStates []AnyDeviceInstallState `json:"deviceStates,omitzero"`
+	// UserStateSummary: The list of installation states for this eBook. Inherited
+	// from managedEBook (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStateSummary []AnyUserInstallStateSummary `json:"userStateSummary,omitzero"`
 }
 
 // IosVppEBookAssignment is the entity type
@@ -17860,6 +22056,38 @@ type IosWiFiConfiguration struct {
 	DisableMacAddressRandomization *bool `json:"disableMacAddressRandomization,omitzero"`
 	// PreSharedKey: This is the pre-shared key for WPA Personal Wi-Fi network.
 	PreSharedKey *string `json:"preSharedKey,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // IosikEv2VpnConfiguration is the entity type
@@ -18074,6 +22302,48 @@ type IosikEv2VpnConfiguration struct {
 	EnableAlwaysOnConfiguration *bool `json:"enableAlwaysOnConfiguration,omitzero"`
 	// MtuSizeInBytes: Maximum transmission unit. Valid values 1280 to 1400
 	MtuSizeInBytes *int32 `docgen:"range=1280..1400" json:"mtuSizeInBytes,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. Inherited from iosVpnConfiguration
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	IdentityCertificate AnyIosCertificateProfileBase `json:"identityCertificate,omitzero"`
+	// DerivedCredentialSettings: Tenant level settings for the Derived Credentials
+	// to be used for authentication. Inherited from iosVpnConfiguration
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DerivedCredentialSettings AnyDeviceManagementDerivedCredentialSettings `json:"derivedCredentialSettings,omitzero"`
 }
 
 // IpRange is the complex type microsoft.graph.ipRange.
@@ -18172,6 +22442,11 @@ type LocationManagementCondition struct {
 	// ApplicablePlatforms: The applicable platforms for this management condition.
 	// Inherited from managementCondition
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. Inherited from managementCondition
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // LoggedOnUser is the complex type microsoft.graph.loggedOnUser.
@@ -18290,6 +22565,38 @@ type MacOSCertificateProfileBase struct {
 	// CertificateValidityPeriodScale: Scale for the Certificate Validity Period.
 	// Possible values are: days, months, years.
 	CertificateValidityPeriodScale *CertificateValidityPeriodScale `json:"certificateValidityPeriodScale,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSCompliancePolicy is the entity type
@@ -18379,6 +22686,37 @@ type MacOSCompliancePolicy struct {
 	FirewallBlockAllIncoming *bool `json:"firewallBlockAllIncoming,omitzero"`
 	// FirewallEnableStealthMode: Corresponds to “Enable stealth mode.”
 	FirewallEnableStealthMode *bool `json:"firewallEnableStealthMode,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // MacOSCustomAppConfiguration is the entity type
@@ -18433,6 +22771,38 @@ type MacOSCustomAppConfiguration struct {
 	FileName *string `json:"fileName,omitzero"`
 	// ConfigurationXml: Configuration xml. (UTF8 encoded byte array)
 	ConfigurationXml *Binary `json:"configurationXml,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSCustomConfiguration is the entity type
@@ -18487,6 +22857,38 @@ type MacOSCustomConfiguration struct {
 	PayloadFileName *string `json:"payloadFileName,omitzero"`
 	// Payload: Payload. (UTF8 encoded byte array)
 	Payload *Binary `json:"payload,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSDeviceFeaturesConfiguration is the entity type
@@ -18677,6 +23079,43 @@ type MacOSDeviceFeaturesConfiguration struct {
 	// ContentCachingPort: Sets the port used for content caching. If the value is
 	// 0, a random available port will be selected. Valid values 0 to 65535
 	ContentCachingPort *int32 `docgen:"range=0..65535" json:"contentCachingPort,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// SingleSignOnExtensionPkinitCertificate: PKINIT Certificate for the
+	// authentication with single sign-on extensions. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	SingleSignOnExtensionPkinitCertificate AnyMacOSCertificateProfileBase `json:"singleSignOnExtensionPkinitCertificate,omitzero"`
 }
 
 // MacOSEndpointProtectionConfiguration is the entity type
@@ -18816,6 +23255,38 @@ type MacOSEndpointProtectionConfiguration struct {
 	// exclude from antivirus scanning for Microsoft Defender Advanced Threat
 	// Protection on macOS.
 	AdvancedThreatProtectionExcludedProcesses []string `json:"advancedThreatProtectionExcludedProcesses,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSEnterpriseWiFiConfiguration is the entity type
@@ -18931,6 +23402,55 @@ type MacOSEnterpriseWiFiConfiguration struct {
 	// 'anonymous', each user that authenticates with this Wi-Fi connection using
 	// their real username is displayed as 'anonymous'.
 	OuterIdentityPrivacyTemporaryValue *string `json:"outerIdentityPrivacyTemporaryValue,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS/TTLS/FAST or PEAP.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	RootCertificateForServerValidation AnyMacOSTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// RootCertificatesForServerValidation: Trusted Root Certificates for Server
+	// Validation when EAP Type is configured to EAP-TLS/TTLS/FAST or PEAP. If you
+	// provide this value you do not need to provide trustedServerCertificateNames,
+	// and vice versa. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	RootCertificatesForServerValidation []AnyMacOSTrustedRootCertificate `json:"rootCertificatesForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication).
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyMacOSCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
 }
 
 // MacOSExtensionsConfiguration is the entity type
@@ -19003,6 +23523,38 @@ type MacOSExtensionsConfiguration struct {
 	// SystemExtensionsAllowedTypes: Gets or sets a list of allowed macOS system
 	// extension types. This collection can contain a maximum of 500 elements.
 	SystemExtensionsAllowedTypes []AnyMacOSSystemExtensionTypeMapping `docgen:"maxItems=500" json:"systemExtensionsAllowedTypes,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSFirewallApplication is the complex type
@@ -19223,6 +23775,38 @@ type MacOSGeneralDeviceConfiguration struct {
 	// PrivacyAccessControls: List of privacy preference policy controls. This
 	// collection can contain a maximum of 10000 elements.
 	PrivacyAccessControls []AnyMacOSPrivacyAccessControlItem `docgen:"maxItems=10000" json:"privacyAccessControls,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSImportedPFXCertificateProfile is the entity type
@@ -19295,6 +23879,42 @@ type MacOSImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // MacOSKernelExtension is the complex type
@@ -19422,6 +24042,34 @@ type MacOSLobApp struct {
 	// InstallAsManaged: A boolean to control whether the app will be installed as
 	// managed (requires macOS 11.0 and other PKG restrictions).
 	InstallAsManaged *bool `json:"installAsManaged,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // MacOSLobChildApp is the complex type microsoft.graph.macOSLobChildApp.
@@ -19502,6 +24150,30 @@ type MacOSMdatpApp struct {
 	// SupersededAppCount: The total number of apps this app is directly or
 	// indirectly superseded by. Inherited from mobileApp
 	SupersededAppCount *int32 `json:"supersededAppCount,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // MacOSMicrosoftEdgeApp is the entity type
@@ -19570,6 +24242,30 @@ type MacOSMicrosoftEdgeApp struct {
 	// Channel: The channel to install on target devices. Possible values are: dev,
 	// beta, stable.
 	Channel *MicrosoftEdgeChannel `json:"channel,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // MacOSMinimumOperatingSystem is the complex type
@@ -19665,6 +24361,30 @@ type MacOSOfficeSuiteApp struct {
 	// SupersededAppCount: The total number of apps this app is directly or
 	// indirectly superseded by. Inherited from mobileApp
 	SupersededAppCount *int32 `json:"supersededAppCount,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // MacOSPkcsCertificateProfile is the entity type
@@ -19754,6 +24474,42 @@ type MacOSPkcsCertificateProfile struct {
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
 	// AllowAllAppsAccess: AllowAllAppsAccess setting
 	AllowAllAppsAccess *bool `json:"allowAllAppsAccess,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // MacOSPrivacyAccessControlItem is the complex type
@@ -19944,6 +24700,46 @@ type MacOSScepCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyMacOSTrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // MacOSSingleSignOnExtension is the complex type
@@ -19990,6 +24786,10 @@ type MacOSSoftwareUpdateAccountSummary struct {
 	TotalUpdateCount *int32 `json:"totalUpdateCount,omitzero"`
 	// LastUpdatedDateTime: Last date time the report for this device was updated.
 	LastUpdatedDateTime *DateTimeOffset `json:"lastUpdatedDateTime,omitzero"`
+	// CategorySummaries: Summary of the updates by category. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	CategorySummaries []AnyMacOSSoftwareUpdateCategorySummary `json:"categorySummaries,omitzero"`
 }
 
 // MacOSSoftwareUpdateCategorySummary is the entity type
@@ -20021,6 +24821,10 @@ type MacOSSoftwareUpdateCategorySummary struct {
 	TotalUpdateCount *int32 `json:"totalUpdateCount,omitzero"`
 	// LastUpdatedDateTime: Last date time the report for this device was updated.
 	LastUpdatedDateTime *DateTimeOffset `json:"lastUpdatedDateTime,omitzero"`
+	// UpdateStateSummaries: Summary of the update states. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	UpdateStateSummaries []AnyMacOSSoftwareUpdateStateSummary `json:"updateStateSummaries,omitzero"`
 }
 
 // MacOSSoftwareUpdateConfiguration is the entity type
@@ -20090,6 +24894,38 @@ type MacOSSoftwareUpdateConfiguration struct {
 	// UpdateTimeWindowUtcOffsetInMinutes: Minutes indicating UTC offset for each
 	// update time window
 	UpdateTimeWindowUtcOffsetInMinutes *int32 `json:"updateTimeWindowUtcOffsetInMinutes,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSSoftwareUpdateStateSummary is the entity type
@@ -20208,6 +25044,38 @@ type MacOSTrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSVpnConfiguration is the entity type
@@ -20339,6 +25207,43 @@ type MacOSVpnConfiguration struct {
 	// clients for use during network access control validation. Inherited from
 	// appleVpnConfiguration
 	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyMacOSCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // MacOSWiFiConfiguration is the entity type
@@ -20419,6 +25324,38 @@ type MacOSWiFiConfiguration struct {
 	ProxyAutomaticConfigurationURL *string `json:"proxyAutomaticConfigurationUrl,omitzero"`
 	// PreSharedKey: This is the pre-shared key for WPA Personal Wi-Fi network.
 	PreSharedKey *string `json:"preSharedKey,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // MacOSWiredNetworkConfiguration is the entity type
@@ -20505,6 +25442,49 @@ type MacOSWiredNetworkConfiguration struct {
 	// user that authenticates with this wired network using their real username is
 	// displayed as 'anonymous'.
 	EnableOuterIdentityPrivacy *string `json:"enableOuterIdentityPrivacy,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificateForServerValidation: Trusted Root Certificate for Server
+	// Validation when EAP Type is configured to EAP-TLS/TTLS/FAST or PEAP.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	RootCertificateForServerValidation AnyMacOSTrustedRootCertificate `json:"rootCertificateForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Identity Certificate for client
+	// authentication when EAP Type is configured to EAP-TLS, EAP-TTLS (with
+	// Certificate Authentication), or PEAP (with Certificate Authentication).
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyMacOSCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
 }
 
 // MacOsVppApp is the entity type microsoft.graph.macOsVppApp. It derives from
@@ -20595,6 +25575,34 @@ type MacOsVppApp struct {
 	VppTokenID *string `json:"vppTokenId,omitzero"`
 	// RevokeLicenseActionResults: Results of revoke license actions on this app.
 	RevokeLicenseActionResults []AnyMacOsVppAppRevokeLicensesActionResult `json:"revokeLicenseActionResults,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// AssignedLicenses: The licenses assigned to this app. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	AssignedLicenses []AnyMacOsVppAppAssignedLicense `json:"assignedLicenses,omitzero"`
 }
 
 // MacOsVppAppAssignedLicense is the entity type
@@ -20813,6 +25821,34 @@ type ManagedAndroidLobApp struct {
 	VersionCode *string `json:"versionCode,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// managedMobileLobApp (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // ManagedAndroidStoreApp is the entity type
@@ -20890,6 +25926,30 @@ type ManagedAndroidStoreApp struct {
 	// MinimumSupportedOperatingSystem: The value for the minimum supported
 	// operating system.
 	MinimumSupportedOperatingSystem AnyAndroidMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // ManagedApp is the entity type microsoft.graph.managedApp. It derives from
@@ -20959,6 +26019,30 @@ type ManagedApp struct {
 	AppAvailability *ManagedAppAvailability `json:"appAvailability,omitzero"`
 	// Version: The Application's version.
 	Version *string `json:"version,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // ManagedAppConfiguration is the entity type
@@ -21544,6 +26628,26 @@ type ManagedDevice struct {
 	ManagementFeatures *ManagedDeviceManagementFeatures `json:"managementFeatures,omitzero"`
 	// ChromeOSDeviceInfo: List of properties of the ChromeOS Device.
 	ChromeOSDeviceInfo []AnyChromeOSDeviceProperty `json:"chromeOSDeviceInfo,omitzero"`
+	// DetectedApps: All applications currently installed on the device (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DetectedApps []AnyDetectedApp `json:"detectedApps,omitzero"`
+	// DeviceCategory: Device category (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceCategory AnyDeviceCategory `json:"deviceCategory,omitzero"`
+	// WindowsProtectionState: The device protection status. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	WindowsProtectionState AnyWindowsProtectionState `json:"windowsProtectionState,omitzero"`
+	// Users: The primary users associated with the managed device. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Users []AnyUser `json:"users,omitzero"`
+	// LogCollectionRequests: List of log collection requests (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	LogCollectionRequests []AnyDeviceLogCollectionResponse `json:"logCollectionRequests,omitzero"`
 }
 
 // ManagedDeviceCertificateState is the entity type
@@ -21721,6 +26825,26 @@ type ManagedDeviceMobileAppConfiguration struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// Version: Version of the device configuration.
 	Version *int32 `json:"version,omitzero"`
+	// Assignments: The list of group assignemenets for app configration.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Assignments []AnyManagedDeviceMobileAppConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: List of ManagedDeviceMobileAppConfigurationDeviceStatus.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceStatuses []AnyManagedDeviceMobileAppConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of ManagedDeviceMobileAppConfigurationUserStatus.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusSummary: App configuration device status summary. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceStatusSummary AnyManagedDeviceMobileAppConfigurationDeviceSummary `json:"deviceStatusSummary,omitzero"`
+	// UserStatusSummary: App configuration user status summary. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	UserStatusSummary AnyManagedDeviceMobileAppConfigurationUserSummary `json:"userStatusSummary,omitzero"`
 }
 
 // ManagedDeviceMobileAppConfigurationAssignment is the entity type
@@ -21985,6 +27109,26 @@ type ManagedEBook struct {
 	InformationURL *string `json:"informationUrl,omitzero"`
 	// PrivacyInformationURL: The privacy statement Url.
 	PrivacyInformationURL *string `json:"privacyInformationUrl,omitzero"`
+	// Categories: The list of categories for this eBook. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Categories []AnyManagedEBookCategory `json:"categories,omitzero"`
+	// Assignments: The list of assignments for this eBook. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyManagedEBookAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	InstallSummary AnyEBookInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStates: The list of installation states for this eBook. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceStates []AnyDeviceInstallState `json:"deviceStates,omitzero"`
+	// UserStateSummary: The list of installation states for this eBook.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserStateSummary []AnyUserInstallStateSummary `json:"userStateSummary,omitzero"`
 }
 
 // ManagedEBookAssignment is the entity type
@@ -22116,6 +27260,34 @@ type ManagedIOSLobApp struct {
 	BuildNumber *string `json:"buildNumber,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// managedMobileLobApp (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // ManagedIOSStoreApp is the entity type microsoft.graph.managedIOSStoreApp. It
@@ -22194,6 +27366,30 @@ type ManagedIOSStoreApp struct {
 	// MinimumSupportedOperatingSystem: The value for the minimum supported
 	// operating system.
 	MinimumSupportedOperatingSystem AnyIosMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // ManagedMobileApp is the entity type microsoft.graph.managedMobileApp. It
@@ -22287,6 +27483,34 @@ type ManagedMobileLobApp struct {
 	FileName *string `json:"fileName,omitzero"`
 	// Size: The total size, including all uploaded files.
 	Size *int64 `json:"size,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // ManagementCertificateWithThumbprint is the complex type
@@ -22333,6 +27557,11 @@ type ManagementCondition struct {
 	ETag *string `json:"eTag,omitzero"`
 	// ApplicablePlatforms: The applicable platforms for this management condition.
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // ManagementConditionExpression is the complex type
@@ -22380,6 +27609,10 @@ type ManagementConditionStatement struct {
 	// associated to the management condition statement and finding the
 	// intersection of applicable platforms.
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
+	// ManagementConditions: The management conditions associated to the management
+	// condition statement. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	ManagementConditions []AnyManagementCondition `json:"managementConditions,omitzero"`
 }
 
 // MdmWindowsInformationProtectionPolicy is the entity type
@@ -22515,6 +27748,21 @@ type MdmWindowsInformationProtectionPolicy struct {
 	// IsAssigned: Indicates if the policy is deployed to any inclusion groups or
 	// not. Inherited from windowsInformationProtection
 	IsAssigned *bool `json:"isAssigned,omitzero"`
+	// ProtectedAppLockerFiles: Another way to input protected apps through xml
+	// files Inherited from windowsInformationProtection (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ProtectedAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"protectedAppLockerFiles,omitzero"`
+	// ExemptAppLockerFiles: Another way to input exempt apps through xml files
+	// Inherited from windowsInformationProtection (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	ExemptAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"exemptAppLockerFiles,omitzero"`
+	// Assignments: Navigation property to list of security groups targeted for
+	// policy. Inherited from windowsInformationProtection (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // MdmWindowsInformationProtectionPolicyPolicySetItem is the entity type
@@ -22793,6 +28041,34 @@ type MicrosoftStoreForBusinessApp struct {
 	PackageIdentityName *string `json:"packageIdentityName,omitzero"`
 	// LicensingType: The supported License Type.
 	LicensingType AnyVppLicensingType `json:"licensingType,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContainedApps: The collection of contained apps in a mobileApp acting as a
+	// package. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContainedApps []AnyMobileContainedApp `json:"containedApps,omitzero"`
 }
 
 // MicrosoftStoreForBusinessContainedApp is the entity type
@@ -22916,6 +28192,15 @@ type MicrosoftTunnelSite struct {
 	PublicAddress *string `json:"publicAddress,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// MicrosoftTunnelConfiguration: The MicrosoftTunnelConfiguration that has been
+	// applied to this MicrosoftTunnelSite (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	MicrosoftTunnelConfiguration AnyMicrosoftTunnelConfiguration `json:"microsoftTunnelConfiguration,omitzero"`
+	// MicrosoftTunnelServers: A list of MicrosoftTunnelServers that are registered
+	// to this MicrosoftTunnelSite (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	MicrosoftTunnelServers []AnyMicrosoftTunnelServer `json:"microsoftTunnelServers,omitzero"`
 }
 
 // MimeContent is the complex type microsoft.graph.mimeContent.
@@ -22982,6 +28267,30 @@ type MobileApp struct {
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// DependentAppCount: The total number of dependencies the child app has.
 	DependentAppCount *int32 `json:"dependentAppCount,omitzero"`
+	// Categories: The list of categories for this app. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: List of relationships for this mobile app. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // MobileAppAssignment is the entity type microsoft.graph.mobileAppAssignment.
@@ -23049,6 +28358,14 @@ type MobileAppContent struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The app content version.
 	ID *string `json:"id,omitzero"`
+	// Files: The list of files for this app content version. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Files []AnyMobileAppContentFile `json:"files,omitzero"`
+	// ContainedApps: The collection of contained apps in a MobileLobApp acting as
+	// a package. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContainedApps []AnyMobileContainedApp `json:"containedApps,omitzero"`
 }
 
 // MobileAppContentFile is the entity type
@@ -23194,6 +28511,10 @@ type MobileAppInstallStatus struct {
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
 	// DisplayVersion: Human readable version of the application
 	DisplayVersion *string `json:"displayVersion,omitzero"`
+	// App: The navigation link to the mobile app. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	App AnyMobileApp `json:"app,omitzero"`
 }
 
 // MobileAppInstallSummary is the entity type
@@ -23463,6 +28784,10 @@ type MobileAppTroubleshootingEvent struct {
 	TroubleshootingErrorDetails AnyDeviceManagementTroubleshootingErrorDetails `json:"troubleshootingErrorDetails,omitzero"`
 	// UserID: Identifier for the user that tried to enroll the device.
 	UserID *string `json:"userId,omitzero"`
+	// AppLogCollectionRequests: The collection property of AppLogUploadRequest.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	AppLogCollectionRequests []AnyAppLogCollectionRequest `json:"appLogCollectionRequests,omitzero"`
 }
 
 // MobileAppTroubleshootingHistoryItem is the complex type
@@ -23562,6 +28887,34 @@ type MobileLobApp struct {
 	FileName *string `json:"fileName,omitzero"`
 	// Size: The total size, including all uploaded files.
 	Size *int64 `json:"size,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // MobileThreatDefenseConnector is the entity type
@@ -23696,6 +29049,11 @@ type NetworkIPv4ConfigurationManagementCondition struct {
 	// DnsSuffixList: Valid DNS suffixes for the current network. e.g.
 	// seattle.contoso.com
 	DnsSuffixList []string `json:"dnsSuffixList,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. Inherited from managementCondition
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // NetworkIPv6ConfigurationManagementCondition is the entity type
@@ -23741,6 +29099,11 @@ type NetworkIPv6ConfigurationManagementCondition struct {
 	// DnsSuffixList: Valid DNS suffixes for the current network. e.g.
 	// seattle.contoso.com
 	DnsSuffixList []string `json:"dnsSuffixList,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. Inherited from managementCondition
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // NetworkManagementCondition is the entity type
@@ -23777,6 +29140,11 @@ type NetworkManagementCondition struct {
 	// ApplicablePlatforms: The applicable platforms for this management condition.
 	// Inherited from managementCondition
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
+	// ManagementConditionStatements: The management condition statements
+	// associated to the management condition. Inherited from managementCondition
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
 // NotificationMessageTemplate is the entity type
@@ -23804,6 +29172,11 @@ type NotificationMessageTemplate struct {
 	BrandingOptions *NotificationTemplateBrandingOptions `json:"brandingOptions,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// LocalizedNotificationMessages: The list of localized messages for this
+	// Notification Message Template. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	LocalizedNotificationMessages []AnyLocalizedNotificationMessage `json:"localizedNotificationMessages,omitzero"`
 }
 
 // NumberRange is the complex type microsoft.graph.numberRange.
@@ -23885,6 +29258,10 @@ type OfficeClientConfiguration struct {
 	UserCheckinSummary AnyOfficeUserCheckinSummary `json:"userCheckinSummary,omitzero"`
 	// CheckinStatuses: List of office Client check-in status.
 	CheckinStatuses []AnyOfficeClientCheckinStatus `json:"checkinStatuses,omitzero"`
+	// Assignments: The list of group assignments for the policy. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyOfficeClientConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // OfficeClientConfigurationAssignment is the entity type
@@ -24020,6 +29397,30 @@ type OfficeSuiteApp struct {
 	// other properties. When present, the XML configuration file will be used to
 	// create the app.
 	OfficeConfigurationXml *Binary `json:"officeConfigurationXml,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // OfficeUserCheckinSummary is the entity type
@@ -24593,6 +29994,10 @@ type RoleAssignment struct {
 	// ResourceScopes: List of ids of role scope member security groups. These are
 	// IDs from Azure Active Directory.
 	ResourceScopes []string `json:"resourceScopes,omitzero"`
+	// RoleDefinition: Role definition this assignment is part of. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	RoleDefinition AnyRoleDefinition `json:"roleDefinition,omitzero"`
 }
 
 // RoleDefinition is the entity type microsoft.graph.roleDefinition. It derives
@@ -24625,6 +30030,10 @@ type RoleDefinition struct {
 	IsBuiltIn *bool `json:"isBuiltIn,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// RoleAssignments: List of Role assignments for this role definition.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	RoleAssignments []AnyRoleAssignment `json:"roleAssignments,omitzero"`
 }
 
 // RoleManagement is the entity type microsoft.graph.roleManagement. It derives
@@ -24638,6 +30047,10 @@ type RoleManagement struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
+	// DeviceManagement: The RbacApplication for Device Management (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceManagement AnyRbacApplicationMultiple `json:"deviceManagement,omitzero"`
 }
 
 // RolePermission is the complex type microsoft.graph.rolePermission.
@@ -24672,6 +30085,10 @@ type RoleScopeTag struct {
 	Description *string `json:"description,omitzero"`
 	// IsBuiltIn: Description of the Role Scope Tag.
 	IsBuiltIn *bool `json:"isBuiltIn,omitzero"`
+	// Assignments: The list of assignments for this Role Scope Tag. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyRoleScopeTagAutoAssignment `json:"assignments,omitzero"`
 }
 
 // RoleScopeTagAutoAssignment is the entity type
@@ -24838,6 +30255,30 @@ type SecurityBaselineTemplate struct {
 	// PublishedDateTime: When the template was published Inherited from
 	// deviceManagementTemplate
 	PublishedDateTime *DateTimeOffset `json:"publishedDateTime,omitzero"`
+	// Settings: Collection of all settings this template has Inherited from
+	// deviceManagementTemplate (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
+	// Categories: Collection of setting categories within the template Inherited
+	// from deviceManagementTemplate (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Categories []AnyDeviceManagementTemplateSettingCategory `json:"categories,omitzero"`
+	// MigratableTo: Collection of templates this template can migrate to Inherited
+	// from deviceManagementTemplate (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	MigratableTo []AnyDeviceManagementTemplate `json:"migratableTo,omitzero"`
+	// DeviceStateSummary: The security baseline device state summary (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceStateSummary AnySecurityBaselineStateSummary `json:"deviceStateSummary,omitzero"`
+	// DeviceStates: The security baseline device states (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStates []AnySecurityBaselineDeviceState `json:"deviceStates,omitzero"`
+	// CategoryDeviceStateSummaries: The security baseline per category device
+	// state summary (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	CategoryDeviceStateSummaries []AnySecurityBaselineCategoryStateSummary `json:"categoryDeviceStateSummaries,omitzero"`
 }
 
 // SecurityConfigurationTask is the entity type
@@ -24896,6 +30337,10 @@ type SecurityConfigurationTask struct {
 	ManagedDeviceCount *int32 `json:"managedDeviceCount,omitzero"`
 	// IntendedSettings: The intended settings and their values.
 	IntendedSettings []AnyKeyValuePair `json:"intendedSettings,omitzero"`
+	// ManagedDevices: The vulnerable managed devices. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ManagedDevices []AnyVulnerableManagedDevice `json:"managedDevices,omitzero"`
 }
 
 // SettingSource is the complex type microsoft.graph.settingSource.
@@ -25101,6 +30546,38 @@ type SharedPCConfiguration struct {
 	// accounts to pre-configured candidate local accounts. Possible values are:
 	// notConfigured, enabled, disabled.
 	FastFirstSignIn *Enablement `json:"fastFirstSignIn,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // SideLoadingKey is the entity type microsoft.graph.sideLoadingKey. It derives
@@ -25267,6 +30744,19 @@ type TargetedManagedAppConfiguration struct {
 	// IsAssigned: Indicates if the policy is deployed to any inclusion groups or
 	// not.
 	IsAssigned *bool `json:"isAssigned,omitzero"`
+	// Apps: List of apps to which the policy is deployed. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+	// DeploymentSummary: Navigation property to deployment summary of the
+	// configuration. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeploymentSummary AnyManagedAppPolicyDeploymentSummary `json:"deploymentSummary,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // TargetedManagedAppConfigurationPolicySetItem is the entity type
@@ -25527,6 +31017,11 @@ type TargetedManagedAppProtection struct {
 	// TargetedAppManagementLevels: The intended app management levels for this
 	// policy. Possible values are: unspecified, unmanaged, mdm, androidEnterprise.
 	TargetedAppManagementLevels *AppManagementLevel `json:"targetedAppManagementLevels,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // TelecomExpenseManagementPartner is the entity type
@@ -25596,6 +31091,18 @@ type TermsAndConditions struct {
 	Version *int32 `json:"version,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// GroupAssignments: The list of group assignments for this T&C policy.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	GroupAssignments []AnyTermsAndConditionsGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for this T&C policy. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyTermsAndConditionsAssignment `json:"assignments,omitzero"`
+	// AcceptanceStatuses: The list of acceptance statuses for this T&C policy.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	AcceptanceStatuses []AnyTermsAndConditionsAcceptanceStatus `json:"acceptanceStatuses,omitzero"`
 }
 
 // TermsAndConditionsAcceptanceStatus is the entity type
@@ -25619,6 +31126,10 @@ type TermsAndConditionsAcceptanceStatus struct {
 	AcceptedDateTime *DateTimeOffset `json:"acceptedDateTime,omitzero"`
 	// UserPrincipalName: The userPrincipalName of the User that accepted the term.
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// TermsAndConditions: Navigation link to the terms and conditions that are
+	// assigned. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	TermsAndConditions AnyTermsAndConditions `json:"termsAndConditions,omitzero"`
 }
 
 // TermsAndConditionsAssignment is the entity type
@@ -25652,6 +31163,10 @@ type TermsAndConditionsGroupAssignment struct {
 	// TargetGroupID: Unique identifier of a group that the T&C policy is assigned
 	// to.
 	TargetGroupID *string `json:"targetGroupId,omitzero"`
+	// TermsAndConditions: Navigation link to the terms and conditions that are
+	// assigned. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	TermsAndConditions AnyTermsAndConditions `json:"termsAndConditions,omitzero"`
 }
 
 // UnmanagedDevice is the complex type microsoft.graph.unmanagedDevice.
@@ -25778,6 +31293,38 @@ type UnsupportedDeviceConfiguration struct {
 	// Details: Details describing why the entity is unsupported. This collection
 	// can contain a maximum of 1000 elements.
 	Details []AnyUnsupportedDeviceConfigurationDetail `docgen:"maxItems=1000" json:"details,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // UnsupportedDeviceConfigurationDetail is the complex type
@@ -25832,6 +31379,31 @@ type User struct {
 	// DeviceEnrollmentLimit: The limit on the maximum number of devices that the
 	// user is permitted to enroll. Allowed values are 5 or 1000.
 	DeviceEnrollmentLimit *int32 `json:"deviceEnrollmentLimit,omitzero"`
+	// ManagedDevices: The managed devices associated with the user. Mobile
+	// application management (MAM) (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ManagedDevices []AnyManagedDevice `json:"managedDevices,omitzero"`
+	// ManagedAppRegistrations: Zero or more managed app registrations that belong
+	// to the user. (Documented type microsoft.graph.managedAppRegistration is
+	// unknown; kept as raw JSON.) (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ManagedAppRegistrations []json.RawMessage `json:"managedAppRegistrations,omitzero"`
+	// DeviceEnrollmentConfigurations: Get enrollment configurations targeted to
+	// the user (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeviceEnrollmentConfigurations []AnyDeviceEnrollmentConfiguration `json:"deviceEnrollmentConfigurations,omitzero"`
+	// DeviceManagementTroubleshootingEvents: The list of troubleshooting events
+	// for this user. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeviceManagementTroubleshootingEvents []AnyDeviceManagementTroubleshootingEvent `json:"deviceManagementTroubleshootingEvents,omitzero"`
+	// MobileAppIntentAndStates: The list of troubleshooting events for this user.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	MobileAppIntentAndStates []AnyMobileAppIntentAndState `json:"mobileAppIntentAndStates,omitzero"`
+	// MobileAppTroubleshootingEvents: The list of mobile app troubleshooting
+	// events for this user. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	MobileAppTroubleshootingEvents []AnyMobileAppTroubleshootingEvent `json:"mobileAppTroubleshootingEvents,omitzero"`
 }
 
 // UserAppInstallStatus is the entity type
@@ -25856,6 +31428,14 @@ type UserAppInstallStatus struct {
 	FailedDeviceCount *int32 `json:"failedDeviceCount,omitzero"`
 	// NotInstalledDeviceCount: Not installed device count.
 	NotInstalledDeviceCount *int32 `json:"notInstalledDeviceCount,omitzero"`
+	// App: The navigation link to the mobile app. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	App AnyMobileApp `json:"app,omitzero"`
+	// DeviceStatuses: The install state of the app on devices. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
 }
 
 // UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion is the entity
@@ -26119,6 +31699,30 @@ type UserExperienceAnalyticsBaseline struct {
 	IsBuiltIn *bool `json:"isBuiltIn,omitzero"`
 	// CreatedDateTime: The date the custom baseline was created.
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
+	// DeviceBootPerformanceMetrics: The user experience analytics device boot
+	// performance metrics. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	DeviceBootPerformanceMetrics AnyUserExperienceAnalyticsCategory `json:"deviceBootPerformanceMetrics,omitzero"`
+	// BestPracticesMetrics: The user experience analytics best practices metrics.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	BestPracticesMetrics AnyUserExperienceAnalyticsCategory `json:"bestPracticesMetrics,omitzero"`
+	// RebootAnalyticsMetrics: The user experience analytics reboot analytics
+	// metrics. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	RebootAnalyticsMetrics AnyUserExperienceAnalyticsCategory `json:"rebootAnalyticsMetrics,omitzero"`
+	// ResourcePerformanceMetrics: The user experience analytics resource
+	// performance metrics. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	ResourcePerformanceMetrics AnyUserExperienceAnalyticsCategory `json:"resourcePerformanceMetrics,omitzero"`
+	// AppHealthMetrics: The user experience analytics app health metrics.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	AppHealthMetrics AnyUserExperienceAnalyticsCategory `json:"appHealthMetrics,omitzero"`
+	// WorkFromAnywhereMetrics: The user experience analytics work from anywhere
+	// metrics. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	WorkFromAnywhereMetrics AnyUserExperienceAnalyticsCategory `json:"workFromAnywhereMetrics,omitzero"`
 }
 
 // UserExperienceAnalyticsCategory is the entity type
@@ -26144,6 +31748,10 @@ type UserExperienceAnalyticsCategory struct {
 	// Possible values are: unknown, insufficientData, needsAttention,
 	// meetingGoals.
 	State *UserExperienceAnalyticsHealthState `json:"state,omitzero"`
+	// MetricValues: The metric values for the user experience analytics category.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	MetricValues []AnyUserExperienceAnalyticsMetric `json:"metricValues,omitzero"`
 }
 
 // UserExperienceAnalyticsDevicePerformance is the entity type
@@ -26475,6 +32083,10 @@ type UserExperienceAnalyticsMetricHistory struct {
 	MetricDateTime *DateTimeOffset `json:"metricDateTime,omitzero"`
 	// MetricType: The user experience analytics metric type.
 	MetricType *string `json:"metricType,omitzero"`
+	// UserExperienceAnalyticsMetric: User experience analytics metric. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	UserExperienceAnalyticsMetric AnyUserExperienceAnalyticsMetric `json:"userExperienceAnalyticsMetric,omitzero"`
 }
 
 // UserExperienceAnalyticsNotAutopilotReadyDevice is the entity type
@@ -26579,6 +32191,19 @@ type UserExperienceAnalyticsRegressionSummary struct {
 	// ID: The unique identifier of the user experience analytics regression
 	// summary.
 	ID *string `json:"id,omitzero"`
+	// ModelRegression: The metric values for the user experience analytics model
+	// regression. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ModelRegression []AnyUserExperienceAnalyticsMetric `json:"modelRegression,omitzero"`
+	// ManufacturerRegression: The metric values for the user experience analytics
+	// Manufacturer regression. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	ManufacturerRegression []AnyUserExperienceAnalyticsMetric `json:"manufacturerRegression,omitzero"`
+	// OperatingSystemRegression: The metric values for the user experience
+	// analytics operating system regression. (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	OperatingSystemRegression []AnyUserExperienceAnalyticsMetric `json:"operatingSystemRegression,omitzero"`
 }
 
 // UserExperienceAnalyticsRemoteConnection is the entity type
@@ -26763,6 +32388,10 @@ type UserExperienceAnalyticsWorkFromAnywhereMetric struct {
 	// ID: The unique identifier of the user experience analytics work from
 	// anywhere metric.
 	ID *string `json:"id,omitzero"`
+	// MetricDevices: The work from anywhere metric devices. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	MetricDevices []AnyUserExperienceAnalyticsWorkFromAnywhereDevice `json:"metricDevices,omitzero"`
 }
 
 // UserInstallStateSummary is the entity type
@@ -26785,6 +32414,10 @@ type UserInstallStateSummary struct {
 	FailedDeviceCount *int32 `json:"failedDeviceCount,omitzero"`
 	// NotInstalledDeviceCount: Not installed device count.
 	NotInstalledDeviceCount *int32 `json:"notInstalledDeviceCount,omitzero"`
+	// DeviceStates: The install state of the eBook. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceStates []AnyDeviceInstallState `json:"deviceStates,omitzero"`
 }
 
 // UserPFXCertificate is the entity type microsoft.graph.userPFXCertificate. It
@@ -26886,6 +32519,38 @@ type VpnConfiguration struct {
 	// these network locations. This collection can contain a maximum of 500
 	// elements.
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // VpnDnsRule is the complex type microsoft.graph.vpnDnsRule.
@@ -27213,6 +32878,30 @@ type WebApp struct {
 	// UseManagedBrowser: Whether or not to use managed browser. This property is
 	// only applicable for Android and IOS.
 	UseManagedBrowser *bool `json:"useManagedBrowser,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // Win32LobApp is the entity type microsoft.graph.win32LobApp. It derives from
@@ -27330,6 +33019,34 @@ type Win32LobApp struct {
 	MinimumSupportedWindowsRelease *string `json:"minimumSupportedWindowsRelease,omitzero"`
 	// DisplayVersion: The version displayed in the UX for this app.
 	DisplayVersion *string `json:"displayVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // Win32LobAppDetection is the complex type
@@ -27538,6 +33255,38 @@ type Windows10CertificateProfileBase struct {
 	// Inherited from windowsCertificateProfileBase. Possible values are: days,
 	// months, years.
 	CertificateValidityPeriodScale *CertificateValidityPeriodScale `json:"certificateValidityPeriodScale,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10CompliancePolicy is the entity type
@@ -27656,6 +33405,37 @@ type Windows10CompliancePolicy struct {
 	TpmRequired *bool `json:"tpmRequired,omitzero"`
 	// DeviceCompliancePolicyScript: Not yet documented
 	DeviceCompliancePolicyScript AnyDeviceCompliancePolicyScript `json:"deviceCompliancePolicyScript,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10CustomConfiguration is the entity type
@@ -27707,6 +33487,38 @@ type Windows10CustomConfiguration struct {
 	// OmaSettings: OMA settings. This collection can contain a maximum of 1000
 	// elements.
 	OmaSettings []AnyOmaSetting `docgen:"maxItems=1000" json:"omaSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10DeviceFirmwareConfigurationInterface is the entity type
@@ -27785,6 +33597,38 @@ type Windows10DeviceFirmwareConfigurationInterface struct {
 	// Simultaneous MultiThreading. Possible values are: notConfigured, enabled,
 	// disabled.
 	SimultaneousMultiThreading *Enablement `json:"simultaneousMultiThreading,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10EasEmailProfileConfiguration is the entity type
@@ -27874,6 +33718,38 @@ type Windows10EasEmailProfileConfiguration struct {
 	HostName *string `json:"hostName,omitzero"`
 	// RequireSsl: Indicates whether or not to use SSL.
 	RequireSsl *bool `json:"requireSsl,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10EndpointProtectionConfiguration is the entity type
@@ -28794,6 +34670,38 @@ type Windows10EndpointProtectionConfiguration struct {
 	// DefenderDetectedMalwareActions: Allows an administrator to specify any valid
 	// threat severity levels and the corresponding default action ID to take.
 	DefenderDetectedMalwareActions AnyDefenderDetectedMalwareActions `json:"defenderDetectedMalwareActions,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10EnrollmentCompletionPageConfiguration is the entity type
@@ -28860,6 +34768,11 @@ type Windows10EnrollmentCompletionPageConfiguration struct {
 	// DisableUserStatusTrackingAfterFirstUser: Only show installation progress for
 	// first user post enrollment
 	DisableUserStatusTrackingAfterFirstUser *bool `json:"disableUserStatusTrackingAfterFirstUser,omitzero"`
+	// Assignments: The list of group assignments for the device configuration
+	// profile Inherited from deviceEnrollmentConfiguration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10EnrollmentCompletionPageConfigurationPolicySetItem is the entity
@@ -28951,6 +34864,38 @@ type Windows10EnterpriseModernAppManagementConfiguration struct {
 	// UninstallBuiltInApps: Indicates whether or not to uninstall a fixed list of
 	// built-in Windows apps.
 	UninstallBuiltInApps *bool `json:"uninstallBuiltInApps,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10GeneralConfiguration is the entity type
@@ -29937,6 +35882,43 @@ type Windows10GeneralConfiguration struct {
 	// ConfigureTimeZone: Specifies the time zone to be applied to the device. This
 	// is the standard Windows name for the target time zone.
 	ConfigureTimeZone *string `json:"configureTimeZone,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// PrivacyAccessControls: Indicates a list of applications with their access
+	// control levels over privacy data categories, and/or the default access
+	// levels per category. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	PrivacyAccessControls []AnyWindowsPrivacyDataAccessControlItem `json:"privacyAccessControls,omitzero"`
 }
 
 // Windows10ImportedPFXCertificateProfile is the entity type
@@ -30015,6 +35997,42 @@ type Windows10ImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // Windows10MobileCompliancePolicy is the entity type
@@ -30095,6 +36113,37 @@ type Windows10MobileCompliancePolicy struct {
 	// ValidOperatingSystemBuildRanges: The valid operating system build ranges on
 	// Windows devices. This collection can contain a maximum of 10000 elements.
 	ValidOperatingSystemBuildRanges []AnyOperatingSystemVersionRange `docgen:"maxItems=10000" json:"validOperatingSystemBuildRanges,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10NetworkBoundaryConfiguration is the entity type
@@ -30145,6 +36194,38 @@ type Windows10NetworkBoundaryConfiguration struct {
 	Version *int32 `json:"version,omitzero"`
 	// WindowsNetworkIsolationPolicy: Windows Network Isolation Policy
 	WindowsNetworkIsolationPolicy AnyWindowsNetworkIsolationPolicy `json:"windowsNetworkIsolationPolicy,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10NetworkProxyServer is the complex type
@@ -30218,6 +36299,38 @@ type Windows10PFXImportCertificateProfile struct {
 	// useTpmKspOtherwiseUseSoftwareKsp, useTpmKspOtherwiseFail,
 	// usePassportForWorkKspOtherwiseFail, useSoftwareKsp.
 	KeyStorageProvider *KeyStorageProviderOption `json:"keyStorageProvider,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10PkcsCertificateProfile is the entity type
@@ -30314,6 +36427,42 @@ type Windows10PkcsCertificateProfile struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // Windows10SecureAssessmentConfiguration is the entity type
@@ -30398,6 +36547,38 @@ type Windows10SecureAssessmentConfiguration struct {
 	// localGuestAccountName in order to make the local guest account sign-in
 	// experience work properly for secure assessments.
 	AssessmentAppUserModelID *string `json:"assessmentAppUserModelId,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10TeamGeneralConfiguration is the entity type
@@ -30509,6 +36690,38 @@ type Windows10TeamGeneralConfiguration struct {
 	// shown. Possible values are: userDefined, showOrganizerAndTimeOnly,
 	// showOrganizerAndTimeAndSubject.
 	WelcomeScreenMeetingInformation *WelcomeScreenMeetingInformation `json:"welcomeScreenMeetingInformation,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows10VpnConfiguration is the entity type
@@ -30626,6 +36839,43 @@ type Windows10VpnConfiguration struct {
 	// CryptographySuite: Cryptography Suite security settings for IKEv2 VPN in
 	// Windows10 and above
 	CryptographySuite AnyCryptographySuite `json:"cryptographySuite,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyWindowsCertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // Windows10VpnProxyServer is the complex type
@@ -30680,6 +36930,11 @@ type Windows10XCertificateProfile struct {
 	// RoleScopeTagIDs: Scope Tags Inherited from
 	// deviceManagementResourceAccessProfileBase
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceManagementResourceAccessProfileBase (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10XCustomSubjectAlternativeName is the complex type
@@ -30763,6 +37018,11 @@ type Windows10XSCEPCertificateProfile struct {
 	// Custom. Example: CN={{EmailAddress}},E={{EmailAddress}},OU=Enterprise
 	// Users,O=Contoso Corporation,L=Redmond,ST=WA,C=US
 	SubjectNameFormatString *string `json:"subjectNameFormatString,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceManagementResourceAccessProfileBase (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10XTrustedRootCertificate is the entity type
@@ -30804,6 +37064,11 @@ type Windows10XTrustedRootCertificate struct {
 	// Certificate. Possible values are: computerCertStoreRoot,
 	// computerCertStoreIntermediate, userCertStoreIntermediate.
 	DestinationStore *CertificateDestinationStore `json:"destinationStore,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceManagementResourceAccessProfileBase (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10XVpnConfiguration is the entity type
@@ -30844,6 +37109,11 @@ type Windows10XVpnConfiguration struct {
 	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
 	// byte encoding)
 	CustomXml *Binary `json:"customXml,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceManagementResourceAccessProfileBase (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // Windows10XWifiConfiguration is the entity type
@@ -30884,6 +37154,11 @@ type Windows10XWifiConfiguration struct {
 	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
 	// byte encoding)
 	CustomXml *Binary `json:"customXml,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceManagementResourceAccessProfileBase (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
 // Windows81CertificateProfileBase is the entity type
@@ -30964,6 +37239,38 @@ type Windows81CertificateProfileBase struct {
 	// CustomSubjectAlternativeNames: Custom Subject Alternative Name Settings.
 	// This collection can contain a maximum of 500 elements.
 	CustomSubjectAlternativeNames []AnyCustomSubjectAlternativeName `docgen:"maxItems=500" json:"customSubjectAlternativeNames,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows81CompliancePolicy is the entity type
@@ -31023,6 +37330,37 @@ type Windows81CompliancePolicy struct {
 	// StorageRequireEncryption: Indicates whether or not to require encryption on
 	// a windows 8.1 device.
 	StorageRequireEncryption *bool `json:"storageRequireEncryption,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // Windows81GeneralConfiguration is the entity type
@@ -31171,6 +37509,38 @@ type Windows81GeneralConfiguration struct {
 	UserAccountControlSettings *WindowsUserAccountControlSettings `json:"userAccountControlSettings,omitzero"`
 	// WorkFoldersURL: The work folders url.
 	WorkFoldersURL *string `json:"workFoldersUrl,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows81SCEPCertificateProfile is the entity type
@@ -31272,6 +37642,46 @@ type Windows81SCEPCertificateProfile struct {
 	// CertificateStore: Target store certificate. Possible values are: user,
 	// machine.
 	CertificateStore *CertificateStore `json:"certificateStore,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	RootCertificate AnyWindows81TrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // Windows81TrustedRootCertificate is the entity type
@@ -31328,6 +37738,38 @@ type Windows81TrustedRootCertificate struct {
 	// Certificate. Possible values are: computerCertStoreRoot,
 	// computerCertStoreIntermediate, userCertStoreIntermediate.
 	DestinationStore *CertificateDestinationStore `json:"destinationStore,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows81VpnConfiguration is the entity type
@@ -31399,6 +37841,38 @@ type Windows81VpnConfiguration struct {
 	EnableSplitTunneling *bool `json:"enableSplitTunneling,omitzero"`
 	// ProxyServer: Proxy Server.
 	ProxyServer AnyWindows81VpnProxyServer `json:"proxyServer,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // Windows81VpnProxyServer is the complex type
@@ -31477,6 +37951,38 @@ type Windows81WifiImportConfiguration struct {
 	// Payload: Payload. (UTF8 encoded byte array). This is the XML file saved on
 	// the device you used to connect to the Wi-Fi endpoint.
 	Payload *Binary `json:"payload,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsAppX is the entity type microsoft.graph.windowsAppX. It derives from
@@ -31566,6 +38072,34 @@ type WindowsAppX struct {
 	MinimumSupportedOperatingSystem AnyWindowsMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // WindowsAutopilotDeploymentProfile is the entity type
@@ -31608,6 +38142,15 @@ type WindowsAutopilotDeploymentProfile struct {
 	EnableWhiteGlove *bool `json:"enableWhiteGlove,omitzero"`
 	// RoleScopeTagIDs: Scope tags for the profile.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// AssignedDevices: The list of assigned devices for the profile. (Documented
+	// type microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// Assignments: The list of group assignments for the profile. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyWindowsAutopilotDeploymentProfileAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsAutopilotDeploymentProfileAssignment is the entity type
@@ -31755,6 +38298,38 @@ type WindowsCertificateProfileBase struct {
 	// CertificateValidityPeriodScale: Scale for the Certificate Validity Period.
 	// Possible values are: days, months, years.
 	CertificateValidityPeriodScale *CertificateValidityPeriodScale `json:"certificateValidityPeriodScale,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsDefenderAdvancedThreatProtectionConfiguration is the entity type
@@ -31824,6 +38399,38 @@ type WindowsDefenderAdvancedThreatProtectionConfiguration struct {
 	// AdvancedThreatProtectionOffboardingFilename: Name of the file from which
 	// AdvancedThreatProtectionOffboardingBlob was obtained.
 	AdvancedThreatProtectionOffboardingFilename *string `json:"advancedThreatProtectionOffboardingFilename,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsDefenderApplicationControlSupplementalPolicy is the entity type
@@ -31862,6 +38469,20 @@ type WindowsDefenderApplicationControlSupplementalPolicy struct {
 	// RoleScopeTagIDs: List of Scope Tags for this
 	// WindowsDefenderApplicationControl supplemental policy entity.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// Assignments: The associated group assignments for this
+	// WindowsDefenderApplicationControl supplemental policy. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment `json:"assignments,omitzero"`
+	// DeploySummary: WindowsDefenderApplicationControl supplemental policy
+	// deployment summary. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	DeploySummary AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary `json:"deploySummary,omitzero"`
+	// DeviceStatuses: The list of device deployment states for this
+	// WindowsDefenderApplicationControl supplemental policy. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	DeviceStatuses []AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus `json:"deviceStatuses,omitzero"`
 }
 
 // WindowsDefenderApplicationControlSupplementalPolicyAssignment is the entity
@@ -31914,6 +38535,10 @@ type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct 
 	// PolicyVersion: Human readable version of the
 	// WindowsDefenderApplicationControl supplemental policy.
 	PolicyVersion *string `json:"policyVersion,omitzero"`
+	// Policy: The navigation link to the WindowsDefenderApplicationControl
+	// supplemental policy. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	Policy AnyWindowsDefenderApplicationControlSupplementalPolicy `json:"policy,omitzero"`
 }
 
 // WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary is the
@@ -32053,6 +38678,38 @@ type WindowsDeliveryOptimizationConfiguration struct {
 	// of seconds to delay a fall back from cache servers to an HTTP source for a
 	// background download. Valid values 0 to 2592000.
 	CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds *int32 `docgen:"range=0..2592000" json:"cacheServerBackgroundDownloadFallbackToHttpDelayInSeconds,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsDeviceMalwareState is the entity type
@@ -32156,6 +38813,42 @@ type WindowsDomainJoinConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// NetworkAccessConfigurations: Reference to device configurations required for
+	// network connectivity (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	NetworkAccessConfigurations []AnyDeviceConfiguration `json:"networkAccessConfigurations,omitzero"`
+	// UserStatuses: Device configuration installation stauts by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
 	// DeviceManagementApplicabilityRuleOsEdition: The OS edition applicability for
 	// this Policy.
 	DeviceManagementApplicabilityRuleOsEdition AnyDeviceManagementApplicabilityRuleOsEdition `json:"deviceManagementApplicabilityRuleOsEdition,omitzero"`
@@ -32254,6 +38947,14 @@ type WindowsFeatureUpdateProfile struct {
 	DeployableContentDisplayName *string `json:"deployableContentDisplayName,omitzero"`
 	// EndOfSupportDate: The last supported date for a feature update
 	EndOfSupportDate *DateTimeOffset `json:"endOfSupportDate,omitzero"`
+	// Assignments: The list of group assignments of the profile. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyWindowsFeatureUpdateProfileAssignment `json:"assignments,omitzero"`
+	// DeviceUpdateStates: The list of device states this profile targeted to
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceUpdateStates []AnyWindowsUpdateState `json:"deviceUpdateStates,omitzero"`
 }
 
 // WindowsFeatureUpdateProfileAssignment is the entity type
@@ -32553,6 +39254,38 @@ type WindowsHealthMonitoringConfiguration struct {
 	// ConfigDeviceHealthMonitoringCustomScope: Specifies custom set of events
 	// collected from the device where health monitoring is enabled
 	ConfigDeviceHealthMonitoringCustomScope *string `json:"configDeviceHealthMonitoringCustomScope,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsIdentityProtectionConfiguration is the entity type
@@ -32659,6 +39392,38 @@ type WindowsIdentityProtectionConfiguration struct {
 	// WindowsHelloForBusinessBlocked: Boolean value that blocks Windows Hello for
 	// Business as a method for signing into Windows.
 	WindowsHelloForBusinessBlocked *bool `json:"windowsHelloForBusinessBlocked,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsInformationProtection is the entity type
@@ -32779,6 +39544,18 @@ type WindowsInformationProtection struct {
 	// IsAssigned: Indicates if the policy is deployed to any inclusion groups or
 	// not.
 	IsAssigned *bool `json:"isAssigned,omitzero"`
+	// ProtectedAppLockerFiles: Another way to input protected apps through xml
+	// files (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ProtectedAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"protectedAppLockerFiles,omitzero"`
+	// ExemptAppLockerFiles: Another way to input exempt apps through xml files
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	ExemptAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"exemptAppLockerFiles,omitzero"`
+	// Assignments: Navigation property to list of security groups targeted for
+	// policy. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsInformationProtectionApp is the complex type
@@ -33109,6 +39886,21 @@ type WindowsInformationProtectionPolicy struct {
 	// DaysWithoutContactBeforeUnenroll: Offline interval before app data is wiped
 	// (days)
 	DaysWithoutContactBeforeUnenroll *int32 `json:"daysWithoutContactBeforeUnenroll,omitzero"`
+	// ProtectedAppLockerFiles: Another way to input protected apps through xml
+	// files Inherited from windowsInformationProtection (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	ProtectedAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"protectedAppLockerFiles,omitzero"`
+	// ExemptAppLockerFiles: Another way to input exempt apps through xml files
+	// Inherited from windowsInformationProtection (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	ExemptAppLockerFiles []AnyWindowsInformationProtectionAppLockerFile `json:"exemptAppLockerFiles,omitzero"`
+	// Assignments: Navigation property to list of security groups targeted for
+	// policy. Inherited from windowsInformationProtection (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsInformationProtectionProxiedDomainCollection is the complex type
@@ -33258,6 +40050,38 @@ type WindowsKioskConfiguration struct {
 	EdgeKioskEnablePublicBrowsing *bool `json:"edgeKioskEnablePublicBrowsing,omitzero"`
 	// WindowsKioskForceUpdateSchedule: force update schedule for Kiosk devices.
 	WindowsKioskForceUpdateSchedule AnyWindowsKioskForceUpdateSchedule `json:"windowsKioskForceUpdateSchedule,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsKioskForceUpdateSchedule is the complex type
@@ -33406,6 +40230,10 @@ type WindowsMalwareInformation struct {
 	Category *WindowsMalwareCategory `json:"category,omitzero"`
 	// LastDetectionDateTime: The last time the malware is detected
 	LastDetectionDateTime *DateTimeOffset `json:"lastDetectionDateTime,omitzero"`
+	// DeviceMalwareStates: List of devices affected by current malware with the
+	// malware state on each device (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceMalwareStates []AnyMalwareStateForWindowsDevice `json:"deviceMalwareStates,omitzero"`
 }
 
 // WindowsMalwareNameCount is the complex type
@@ -33799,6 +40627,26 @@ type WindowsManagedDevice struct {
 	// ChromeOSDeviceInfo: List of properties of the ChromeOS Device. Inherited
 	// from managedDevice
 	ChromeOSDeviceInfo []AnyChromeOSDeviceProperty `json:"chromeOSDeviceInfo,omitzero"`
+	// DetectedApps: All applications currently installed on the device Inherited
+	// from managedDevice (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DetectedApps []AnyDetectedApp `json:"detectedApps,omitzero"`
+	// DeviceCategory: Device category Inherited from managedDevice (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	DeviceCategory AnyDeviceCategory `json:"deviceCategory,omitzero"`
+	// WindowsProtectionState: The device protection status. Inherited from
+	// managedDevice (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	WindowsProtectionState AnyWindowsProtectionState `json:"windowsProtectionState,omitzero"`
+	// Users: The primary users associated with the managed device. Inherited from
+	// managedDevice (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Users []AnyUser `json:"users,omitzero"`
+	// LogCollectionRequests: List of log collection requests Inherited from
+	// managedDevice (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	LogCollectionRequests []AnyDeviceLogCollectionResponse `json:"logCollectionRequests,omitzero"`
 }
 
 // WindowsManagementApp is the entity type
@@ -33820,6 +40668,10 @@ type WindowsManagementApp struct {
 	ManagedInstaller *ManagedInstallerStatus `json:"managedInstaller,omitzero"`
 	// ManagedInstallerConfiguredDateTime: Managed Installer Configured Date Time
 	ManagedInstallerConfiguredDateTime *string `json:"managedInstallerConfiguredDateTime,omitzero"`
+	// HealthStates: The list of health states for installed Windows management
+	// app. (Navigation property: present when the request expands it with $expand;
+	// no request body sends it unless its page lists it.)
+	HealthStates []AnyWindowsManagementAppHealthState `json:"healthStates,omitzero"`
 }
 
 // WindowsManagementAppHealthState is the entity type
@@ -33918,6 +40770,30 @@ type WindowsMicrosoftEdgeApp struct {
 	// DisplayLanguageLocale: The language locale to use when the Edge app displays
 	// text to the user.
 	DisplayLanguageLocale *string `json:"displayLanguageLocale,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // WindowsMinimumOperatingSystem is the complex type
@@ -34047,6 +40923,34 @@ type WindowsMobileMSI struct {
 	// Cannot be set for non-dual-mode apps. Cannot be changed after initial
 	// creation of the application.
 	UseDeviceContext *bool `json:"useDeviceContext,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // WindowsNetworkIsolationPolicy is the complex type
@@ -34141,6 +41045,10 @@ type WindowsOfficeClientConfiguration struct {
 	// CheckinStatuses: List of office Client check-in status. Inherited from
 	// officeClientConfiguration
 	CheckinStatuses []AnyOfficeClientCheckinStatus `json:"checkinStatuses,omitzero"`
+	// Assignments: The list of group assignments for the policy. Inherited from
+	// officeClientConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyOfficeClientConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsOfficeClientSecurityConfiguration is the entity type
@@ -34182,8 +41090,9 @@ type WindowsOfficeClientSecurityConfiguration struct {
 	// CheckinStatuses: List of office Client check-in status. Inherited from
 	// officeClientConfiguration
 	CheckinStatuses []AnyOfficeClientCheckinStatus `json:"checkinStatuses,omitzero"`
-	// Assignments: The list of group assignments for the policy.. Inherited from
-	// officeClientConfiguration
+	// Assignments: The list of group assignments for the policy. Inherited from
+	// officeClientConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
 	Assignments []AnyOfficeClientConfigurationAssignment `json:"assignments,omitzero"`
 }
 
@@ -34303,6 +41212,34 @@ type WindowsPhone81AppX struct {
 	PhonePublisherID *string `json:"phonePublisherId,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // WindowsPhone81AppXBundle is the entity type
@@ -34401,6 +41338,34 @@ type WindowsPhone81AppXBundle struct {
 	IdentityVersion *string `json:"identityVersion,omitzero"`
 	// AppXPackageInformationList: The list of AppX Package Information.
 	AppXPackageInformationList []AnyWindowsPackageInformation `json:"appXPackageInformationList,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // WindowsPhone81CertificateProfileBase is the entity type
@@ -34472,6 +41437,38 @@ type WindowsPhone81CertificateProfileBase struct {
 	// ExtendedKeyUsages: Extended Key Usage (EKU) settings. This collection can
 	// contain a maximum of 500 elements.
 	ExtendedKeyUsages []AnyExtendedKeyUsage `docgen:"maxItems=500" json:"extendedKeyUsages,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsPhone81CompliancePolicy is the entity type
@@ -34530,6 +41527,37 @@ type WindowsPhone81CompliancePolicy struct {
 	OsMaximumVersion *string `json:"osMaximumVersion,omitzero"`
 	// StorageRequireEncryption: Require encryption on windows phone devices.
 	StorageRequireEncryption *bool `json:"storageRequireEncryption,omitzero"`
+	// ScheduledActionsForRule: The list of scheduled action for this rule
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	ScheduledActionsForRule []AnyDeviceComplianceScheduledActionForRule `json:"scheduledActionsForRule,omitzero"`
+	// DeviceStatuses: List of DeviceComplianceDeviceStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyDeviceComplianceDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: List of DeviceComplianceUserStatus. Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceComplianceUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device compliance devices status overview Inherited
+	// from deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceComplianceDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device compliance users status overview Inherited from
+	// deviceCompliancePolicy (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceComplianceUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Compliance Setting State Device Summary
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// Assignments: The collection of assignments for this compliance policy.
+	// Inherited from deviceCompliancePolicy (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsPhone81CustomConfiguration is the entity type
@@ -34581,6 +41609,38 @@ type WindowsPhone81CustomConfiguration struct {
 	// OmaSettings: OMA settings. This collection can contain a maximum of 1000
 	// elements.
 	OmaSettings []AnyOmaSetting `docgen:"maxItems=1000" json:"omaSettings,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsPhone81GeneralConfiguration is the entity type
@@ -34705,6 +41765,38 @@ type WindowsPhone81GeneralConfiguration struct {
 	WifiBlockHotspotReporting *bool `json:"wifiBlockHotspotReporting,omitzero"`
 	// WindowsStoreBlocked: Indicates whether or not to block the Windows Store.
 	WindowsStoreBlocked *bool `json:"windowsStoreBlocked,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsPhone81ImportedPFXCertificateProfile is the entity type
@@ -34783,6 +41875,42 @@ type WindowsPhone81ImportedPFXCertificateProfile struct {
 	// be Unassigned, SmimeEncryption, SmimeSigning etc. Possible values are:
 	// unassigned, smimeEncryption, smimeSigning, vpn, wifi.
 	IntendedPurpose *IntendedPurpose `json:"intendedPurpose,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // WindowsPhone81SCEPCertificateProfile is the entity type
@@ -34877,6 +42005,46 @@ type WindowsPhone81SCEPCertificateProfile struct {
 	// SubjectAlternativeNameFormatString: Custom String that defines the AAD
 	// Attribute.
 	SubjectAlternativeNameFormatString *string `json:"subjectAlternativeNameFormatString,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificate: Trusted Root Certificate. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	RootCertificate AnyWindowsPhone81TrustedRootCertificate `json:"rootCertificate,omitzero"`
+	// ManagedDeviceCertificateStates: Certificate state for devices (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	ManagedDeviceCertificateStates []AnyManagedDeviceCertificateState `json:"managedDeviceCertificateStates,omitzero"`
 }
 
 // WindowsPhone81StoreApp is the entity type
@@ -34944,6 +42112,30 @@ type WindowsPhone81StoreApp struct {
 	SupersededAppCount *int32 `json:"supersededAppCount,omitzero"`
 	// AppStoreURL: The Windows Phone 8.1 app store URL.
 	AppStoreURL *string `json:"appStoreUrl,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // WindowsPhone81TrustedRootCertificate is the entity type
@@ -34996,6 +42188,38 @@ type WindowsPhone81TrustedRootCertificate struct {
 	TrustedRootCertificate *Binary `json:"trustedRootCertificate,omitzero"`
 	// CertFileName: File name to display in UI.
 	CertFileName *string `json:"certFileName,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsPhone81VpnConfiguration is the entity type
@@ -35081,6 +42305,43 @@ type WindowsPhone81VpnConfiguration struct {
 	RememberUserCredentials *bool `json:"rememberUserCredentials,omitzero"`
 	// DnsSuffixSearchList: DNS suffix search list.
 	DnsSuffixSearchList []string `json:"dnsSuffixSearchList,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// IdentityCertificate: Identity certificate for client authentication when
+	// authentication method is certificate. (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	IdentityCertificate AnyWindowsPhone81CertificateProfileBase `json:"identityCertificate,omitzero"`
 }
 
 // WindowsPhoneEASEmailProfileConfiguration is the entity type
@@ -35173,6 +42434,38 @@ type WindowsPhoneEASEmailProfileConfiguration struct {
 	HostName *string `json:"hostName,omitzero"`
 	// RequireSsl: Indicates whether or not to use SSL.
 	RequireSsl *bool `json:"requireSsl,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsPhoneXAP is the entity type microsoft.graph.windowsPhoneXAP. It
@@ -35253,6 +42546,34 @@ type WindowsPhoneXAP struct {
 	ProductIdentifier *string `json:"productIdentifier,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
 }
 
 // WindowsPrivacyDataAccessControlItem is the entity type
@@ -35353,6 +42674,10 @@ type WindowsProtectionState struct {
 	// TamperProtectionEnabled: Indicates whether the Windows Defender tamper
 	// protection feature is enabled.
 	TamperProtectionEnabled *bool `json:"tamperProtectionEnabled,omitzero"`
+	// DetectedMalwareState: Device malware list (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	DetectedMalwareState []AnyWindowsDeviceMalwareState `json:"detectedMalwareState,omitzero"`
 }
 
 // WindowsQualityUpdateCatalogItem is the entity type
@@ -35415,6 +42740,10 @@ type WindowsQualityUpdateProfile struct {
 	// DeployableContentDisplayName: Friendly display name of the quality update
 	// profile deployable content
 	DeployableContentDisplayName *string `json:"deployableContentDisplayName,omitzero"`
+	// Assignments: The list of group assignments of the profile. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Assignments []AnyWindowsQualityUpdateProfileAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsQualityUpdateProfileAssignment is the entity type
@@ -35498,6 +42827,30 @@ type WindowsStoreApp struct {
 	SupersededAppCount *int32 `json:"supersededAppCount,omitzero"`
 	// AppStoreURL: The Windows app store URL.
 	AppStoreURL *string `json:"appStoreUrl,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
 // WindowsUniversalAppX is the entity type
@@ -35591,6 +42944,39 @@ type WindowsUniversalAppX struct {
 	MinimumSupportedOperatingSystem AnyWindowsMinimumOperatingSystem `json:"minimumSupportedOperatingSystem,omitzero"`
 	// IdentityVersion: The identity version.
 	IdentityVersion *string `json:"identityVersion,omitzero"`
+	// Categories: The list of categories for this app. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	Categories []AnyMobileAppCategory `json:"categories,omitzero"`
+	// Assignments: The list of group assignments for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Assignments []AnyMobileAppAssignment `json:"assignments,omitzero"`
+	// InstallSummary: Mobile App Install Summary. Inherited from mobileApp
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	InstallSummary AnyMobileAppInstallSummary `json:"installSummary,omitzero"`
+	// DeviceStatuses: The list of installation states for this mobile app.
+	// Inherited from mobileApp (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatuses []AnyMobileAppInstallStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: The list of installation states for this mobile app. Inherited
+	// from mobileApp (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyUserAppInstallStatus `json:"userStatuses,omitzero"`
+	// Relationships: The set of direct relationships for this app. Inherited from
+	// mobileApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+	// ContentVersions: The list of content versions for this app. Inherited from
+	// mobileLobApp (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ContentVersions []AnyMobileAppContent `json:"contentVersions,omitzero"`
+	// CommittedContainedApps: The collection of contained apps in the committed
+	// mobileAppContent of a windowsUniversalAppX app. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	CommittedContainedApps []AnyMobileContainedApp `json:"committedContainedApps,omitzero"`
 }
 
 // WindowsUniversalAppXContainedApp is the entity type
@@ -35781,6 +43167,42 @@ type WindowsUpdateForBusinessConfiguration struct {
 	// see. Possible values are: notConfigured, defaultNotifications,
 	// restartWarningsOnly, disableAllNotifications.
 	UpdateNotificationLevel *WindowsUpdateNotificationDisplayOption `json:"updateNotificationLevel,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// DeviceUpdateStates: Windows update for business configuration device states.
+	// (Navigation property: present when the request expands it with $expand; no
+	// request body sends it unless its page lists it.)
+	DeviceUpdateStates []AnyWindowsUpdateState `json:"deviceUpdateStates,omitzero"`
 }
 
 // WindowsUpdateInstallScheduleType is the complex type
@@ -35883,6 +43305,38 @@ type WindowsVpnConfiguration struct {
 	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
 	// encoded byte array)
 	CustomXml *Binary `json:"customXml,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsWifiConfiguration is the entity type
@@ -35965,6 +43419,38 @@ type WindowsWifiConfiguration struct {
 	ProxyAutomaticConfigurationURL *string `json:"proxyAutomaticConfigurationUrl,omitzero"`
 	// ForceFIPSCompliance: Specify whether to force FIPS compliance.
 	ForceFIPSCompliance *bool `json:"forceFIPSCompliance,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
 // WindowsWifiEnterpriseEAPConfiguration is the entity type
@@ -36138,6 +43624,50 @@ type WindowsWifiEnterpriseEAPConfiguration struct {
 	// authentication, make sure the certificate type matches the authentication
 	// type. Possible values are: none, user, machine, machineOrUser, guest.
 	AuthenticationType *WifiAuthenticationType `json:"authenticationType,omitzero"`
+	// GroupAssignments: The list of group assignments for the device configuration
+	// profile. Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	GroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"groupAssignments,omitzero"`
+	// Assignments: The list of assignments for the device configuration profile.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+	// DeviceStatuses: Device configuration installation status by device.
+	// Inherited from deviceConfiguration (Navigation property: present when the
+	// request expands it with $expand; no request body sends it unless its page
+	// lists it.)
+	DeviceStatuses []AnyDeviceConfigurationDeviceStatus `json:"deviceStatuses,omitzero"`
+	// UserStatuses: Device configuration installation status by user. Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatuses []AnyDeviceConfigurationUserStatus `json:"userStatuses,omitzero"`
+	// DeviceStatusOverview: Device Configuration devices status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	DeviceStatusOverview AnyDeviceConfigurationDeviceOverview `json:"deviceStatusOverview,omitzero"`
+	// UserStatusOverview: Device Configuration users status overview Inherited
+	// from deviceConfiguration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	UserStatusOverview AnyDeviceConfigurationUserOverview `json:"userStatusOverview,omitzero"`
+	// DeviceSettingStateSummaries: Device Configuration Setting State Device
+	// Summary Inherited from deviceConfiguration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+	// RootCertificatesForServerValidation: Specify root certificate for server
+	// validation. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	RootCertificatesForServerValidation []AnyWindows81TrustedRootCertificate `json:"rootCertificatesForServerValidation,omitzero"`
+	// IdentityCertificateForClientAuthentication: Specify identity certificate for
+	// client authentication. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	IdentityCertificateForClientAuthentication AnyWindowsCertificateProfileBase `json:"identityCertificateForClientAuthentication,omitzero"`
+	// RootCertificateForClientValidation: Specify root certificate for client
+	// validation. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	RootCertificateForClientValidation AnyWindows81TrustedRootCertificate `json:"rootCertificateForClientValidation,omitzero"`
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

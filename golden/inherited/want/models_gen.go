@@ -3,7 +3,10 @@
 
 package inherited
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
@@ -211,6 +214,23 @@ type IosManagedAppProtection struct {
 	ProtectInboundDataFromUnknownSources *bool `json:"protectInboundDataFromUnknownSources,omitzero"`
 	// CustomBrowserProtocol: A custom browser protocol to open weblink on iOS.
 	CustomBrowserProtocol *string `json:"customBrowserProtocol,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. Inherited from targetedManagedAppProtection
+	// (Documented type microsoft.graph.targetedManagedAppPolicyAssignment is
+	// unknown; kept as raw JSON.) (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	Assignments []json.RawMessage `json:"assignments,omitzero"`
+	// Apps: List of apps to which the policy is deployed. (Documented type
+	// microsoft.graph.managedMobileApp is unknown; kept as raw JSON.) (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	Apps []json.RawMessage `json:"apps,omitzero"`
+	// DeploymentSummary: Navigation property to deployment summary of the
+	// configuration. (Documented type
+	// microsoft.graph.managedAppPolicyDeploymentSummary is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	DeploymentSummary json.RawMessage `json:"deploymentSummary,omitzero"`
 	// MaximumRequiredOsVersion: Versions bigger than the specified version will
 	// block the managed app from accessing company data. Inherited from
 	// managedAppProtection
@@ -668,6 +688,12 @@ type TargetedManagedAppProtection struct {
 	// TargetedAppManagementLevels: The intended app management levels for this
 	// policy. Possible values are: unspecified, unmanaged, mdm, androidEnterprise.
 	TargetedAppManagementLevels *AppManagementLevel `json:"targetedAppManagementLevels,omitzero"`
+	// Assignments: Navigation property to list of inclusion and exclusion groups
+	// to which the policy is deployed. (Documented type
+	// microsoft.graph.targetedManagedAppPolicyAssignment is unknown; kept as raw
+	// JSON.) (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Assignments []json.RawMessage `json:"assignments,omitzero"`
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

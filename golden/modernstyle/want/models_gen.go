@@ -64,6 +64,9 @@ type Widget struct {
 	Status *WidgetStatus `json:"status,omitzero"`
 	// Weight: The weight in grams.
 	Weight *Double `json:"weight,omitzero"`
+	// Parts: The parts. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	Parts []AnyGadget `json:"parts,omitzero"`
 	// DisplayName: The name shown to people.
 	DisplayName *string `json:"displayName,omitzero"`
 	// ID: The identifier. Read-only.
