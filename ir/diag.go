@@ -118,10 +118,13 @@ const (
 // Type references in a Page may still be unresolved link targets; Resolve
 // settles them.
 type Page struct {
-	File       string      `json:"file"`
-	Kind       PageKind    `json:"kind"`
-	Title      string      `json:"title"`
-	Namespace  string      `json:"namespace"`
+	File      string   `json:"file"`
+	Kind      PageKind `json:"kind"`
+	Title     string   `json:"title"`
+	Namespace string   `json:"namespace"`
+	// Version is the API version the page documents ("v1.0" or "beta"),
+	// "" when it does not say.
+	Version    string      `json:"version,omitempty"`
 	Types      []Type      `json:"types,omitempty"`
 	Enums      []Enum      `json:"enums,omitempty"`
 	Operations []Operation `json:"operations,omitempty"`

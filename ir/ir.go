@@ -25,6 +25,9 @@ func (p Pos) IsValid() bool { return p.File != "" }
 
 // Spec is a resolved set of pages: everything an emitter needs.
 type Spec struct {
+	// Version is the API version the pages document ("v1.0" or "beta"), ""
+	// when none says; see ServiceRoot.
+	Version    string      `json:"version,omitempty"`
 	Types      []Type      `json:"types"`
 	Enums      []Enum      `json:"enums"`
 	Operations []Operation `json:"operations"`
@@ -255,6 +258,9 @@ type Example struct {
 	URL     string   `json:"url,omitempty"`
 	Status  int      `json:"status,omitempty"`
 	Headers []Header `json:"headers,omitempty"`
-	Body    string   `json:"body"`
-	Pos     Pos      `json:"pos"` // position of the first line of Body
+	// Collection: the body is a collection of Type, {"value": [...]} (a
+	// list response), not one.
+	Collection bool   `json:"collection,omitempty"`
+	Body       string `json:"body"`
+	Pos        Pos    `json:"pos"` // position of the first line of Body
 }

@@ -100,3 +100,28 @@ func TestPartialSelection(t *testing.T) {
 	require.NoError(t, err, "a skipped page outside the selection does not matter")
 	assert.Len(t, got.Types, 1)
 }
+
+func TestVersions(t *testing.T) {
+	page := func(file, version, name string) Page {
+		return Page{File: file, Kind: PageResource, Version: version, Pos: Pos{File: file, Line: 1},
+			Types: []Type{{Name: "microsoft.graph." + name, Kind: KindComplex}}}
+	}
+	spec, diags := Resolve([]Page{page("v1/a.md", "v1.0", "a"), page("x.md", "", "x")}, ResolveOptions{})
+	assert.False(t, diags.HasErrors())
+	assert.Equal(t, "v1.0", spec.Version)
+	assert.Equal(t, "https://graph.microsoft.com/v1.0", ServiceRoot(spec.Version))
+	assert.Equal(t, "https://graph.microsoft.com/beta", ServiceRoot(""), "pages that do not say are beta, as docgen always took them")
+
+	mixed := []Page{page("v1/a.md", "v1.0", "a"), page("v1/b.md", "v1.0", "b"), page("beta/a.md", "beta", "a"), page("x.md", "", "x")}
+	_, diags = Resolve(mixed, ResolveOptions{})
+	require.True(t, diags.HasErrors())
+	assert.Contains(t, diags[0].String(), "beta/a.md:1:1: pages document two API versions: 2 of v1.0 (such as v1/a.md) and 1 of beta")
+
+	groups := SplitVersions(mixed)
+	require.Len(t, groups, 2)
+	for _, g := range groups {
+		_, diags := Resolve(g, ResolveOptions{})
+		assert.False(t, diags.HasErrors(), "%v", diags)
+		assert.Equal(t, "x.md", g[len(g)-1].File, "a page that states no version goes with each")
+	}
+}

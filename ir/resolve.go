@@ -55,6 +55,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
 	r.names(spec, opts)
 	r.diags.Sort()

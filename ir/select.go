@@ -105,7 +105,7 @@ func Select(s *Spec, names []string) (*Spec, error) {
 		return nil, &SelectionError{Problems: problems}
 	}
 
-	out := &Spec{Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
+	out := &Spec{Version: s.Version, Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
 	for _, t := range s.Types {
 		if !keepT[t.Name] {
 			continue

@@ -257,6 +257,7 @@ func (x *extractor) run() {
 		x.diags.Errorf(x.page.Pos, "unknown-page", "cannot tell what this page documents: no HTTP request, properties table or members table found")
 	}
 	x.page.Subject = x.typeName
+	x.page.Version = pageVersion(x.d.File, x.d)
 }
 
 // pageKind decides what the page documents: front-matter doc_type first, then
@@ -353,10 +354,17 @@ func (x *extractor) introSubject() string {
 // ("Update bookingbusiness") from the page's prose, which names the type
 // as the docs define it ("Update the properties of a bookingBusiness
 // object"). A name with any upper-case letter is kept as it is.
+//
+// A title in sentence case ("Create User") capitalises only the first
+// letter, which no Graph type name does: such a name is read as lower case
+// first. Only a spelling with a capital inside the word ("bookingBusiness")
+// restores the case, so that a word starting a sentence ("Application
+// objects ...") does not.
 func (x *extractor) casing(name string) string {
-	if strings.ToLower(name) != name {
+	if rest := name[1:]; strings.ToLower(rest) != rest {
 		return name
 	}
+	name = strings.ToLower(name[:1]) + name[1:]
 	for _, b := range x.d.Blocks {
 		if b.Kind != doc.Paragraph {
 			continue
@@ -364,7 +372,7 @@ func (x *extractor) casing(name string) string {
 		for _, w := range strings.FieldsFunc(b.Text.Text, func(r rune) bool {
 			return !(r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r))
 		}) {
-			if w = strings.Trim(w, "."); w != name && strings.EqualFold(w, name) {
+			if w = strings.Trim(w, "."); len(w) > 1 && w != name && strings.EqualFold(w, name) && strings.ToLower(w[1:]) != w[1:] {
 				return w
 			}
 		}
@@ -535,7 +543,7 @@ func findColumns(t *doc.TableData) columns {
 	c := columns{-1, -1, -1, -1, -1}
 	for i, h := range t.Header {
 		switch strings.ToLower(strings.TrimSpace(h.Text)) {
-		case "property", "name", "parameter", "member", "property name", "field", "header", "value name", "relationship":
+		case "property", "name", "parameter", "member", "property name", "field", "header", "value name", "relationship", "relationship name":
 			if c.name < 0 {
 				c.name = i
 			}
@@ -1107,7 +1115,28 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 		}
 	}
 	ex.Type = x.exampleType(ex, meta)
+	ex.Collection = isCollection(ex.Body)
 	return ex, true
+}
+
+// isCollection reports whether a JSON body is a collection response: an
+// object whose only members, besides "@odata" annotations, are "value"
+// holding an array.
+func isCollection(body string) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &top) != nil {
+		return false
+	}
+	v, ok := top["value"]
+	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "[") {
+		return false
+	}
+	for k := range top {
+		if k != "value" && !strings.HasPrefix(k, "@odata.") {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleType is the type an example shows: its "@odata.type", else the page's

@@ -30,6 +30,29 @@ type loaded struct {
 	// resolveErrors: resolving the readable pages found an error (one no
 	// skipped page explains, such as an inheritance cycle).
 	resolveErrors bool
+	// parseDiags are what reading the pages found (diags holds them too).
+	parseDiags ir.Diagnostics
+}
+
+var resolveOptions = ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()}
+
+// byVersion resolves the pages of each API version on its own (see
+// ir.SplitVersions), for commands that can look at several versions at
+// once (lint): the specs, and what reading and resolving found.
+func (res *loaded) byVersion() ([]*ir.Spec, ir.Diagnostics) {
+	groups := ir.SplitVersions(res.pages)
+	if len(groups) == 1 {
+		return []*ir.Spec{res.spec}, res.diags
+	}
+	diags := append(ir.Diagnostics(nil), res.parseDiags...)
+	var specs []*ir.Spec
+	for _, g := range groups {
+		spec, more := ir.Resolve(g, resolveOptions)
+		specs = append(specs, spec)
+		diags = append(diags, more...)
+	}
+	diags.Sort()
+	return specs, diags
 }
 
 // load reads every page under paths, parses them (in parallel; results are
@@ -62,9 +85,10 @@ func load(paths []string) (*loaded, error) {
 	close(next)
 	wg.Wait()
 	for _, d := range diags {
-		res.diags = append(res.diags, d...)
+		res.parseDiags = append(res.parseDiags, d...)
 	}
-	spec, more := ir.Resolve(res.pages, ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+	res.diags = append(res.diags, res.parseDiags...)
+	spec, more := ir.Resolve(res.pages, resolveOptions)
 	res.spec = spec
 	res.resolveErrors = more.HasErrors()
 	res.diags = append(res.diags, more...)

@@ -36,7 +36,7 @@ type Client struct {
 	// HTTP sends the requests; nil means http.DefaultClient.
 	HTTP *http.Client
 	// BaseURL is the service root, with or without a trailing slash: empty
-	// means "https://graph.microsoft.com/beta"; national clouds pass their own,
+	// means "https://graph.microsoft.com/v1.0"; national clouds pass their own,
 	// and tests the URL of a fake server.
 	BaseURL string
 	// Header holds headers set on every request (for example
@@ -45,7 +45,7 @@ type Client struct {
 }
 
 // NewClient returns a Client for baseURL (empty means
-// "https://graph.microsoft.com/beta") that sends requests with hc (nil means
+// "https://graph.microsoft.com/v1.0") that sends requests with hc (nil means
 // http.DefaultClient, which sends no credentials).
 func NewClient(baseURL string, hc *http.Client) *Client {
 	if baseURL == "" {
@@ -62,7 +62,7 @@ func NewClient(baseURL string, hc *http.Client) *Client {
 
 const (
 	// defaultBaseURL is the service root of a Client with no BaseURL.
-	defaultBaseURL = "https://graph.microsoft.com/beta"
+	defaultBaseURL = "https://graph.microsoft.com/v1.0"
 	// maxErrorBody bounds how much of an error response body is read.
 	maxErrorBody = 1 << 20
 )
