@@ -111,7 +111,7 @@ func (g *gen) model(f *jen.File, t *ir.Type) {
 	if t.Base != "" {
 		doc += " It derives from " + t.Base + "."
 	}
-	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
+	f.Add(comment(doc, g.docRef("Documented at", t.Pos)))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
 		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),

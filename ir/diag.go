@@ -124,7 +124,10 @@ type Page struct {
 	Namespace string   `json:"namespace"`
 	// Version is the API version the page documents ("v1.0" or "beta"),
 	// "" when it does not say.
-	Version    string      `json:"version,omitempty"`
+	Version string `json:"version,omitempty"`
+	// URL is where the page is published, when known (a rendered page's
+	// canonical URL, or derived from the docs repository's layout).
+	URL        string      `json:"url,omitempty"`
 	Types      []Type      `json:"types,omitempty"`
 	Enums      []Enum      `json:"enums,omitempty"`
 	Operations []Operation `json:"operations,omitempty"`

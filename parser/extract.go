@@ -258,6 +258,7 @@ func (x *extractor) run() {
 	}
 	x.page.Subject = x.typeName
 	x.page.Version = pageVersion(x.d.File, x.d)
+	x.page.URL = pageURL(x.d.File, x.page.Version, x.d)
 }
 
 // pageKind decides what the page documents: front-matter doc_type first, then

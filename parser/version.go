@@ -97,3 +97,33 @@ func (v votes) winner() string {
 	}
 	return ""
 }
+
+// pageURL is where a page is published: a rendered page's canonical URL,
+// else, for a page kept in the docs repository's layout
+// (…/<version>/api/<name>.md, …/<version>/resources/<name>.md), its address
+// on learn.microsoft.com in its version's view; "" otherwise.
+func pageURL(file, version string, d *doc.Document) string {
+	if c := d.MetaValue("canonical"); strings.HasPrefix(c, "https://") && !strings.ContainsAny(c, " \t\"<>") {
+		return c
+	}
+	dir, name := path.Split(strings.ToLower(file))
+	name = strings.TrimSuffix(name, path.Ext(name))
+	segs := strings.Split(strings.Trim(dir, "/"), "/")
+	if version == "" || len(segs) < 2 || !strings.EqualFold(segs[len(segs)-2], version) || !safeName.MatchString(name) {
+		return ""
+	}
+	view := "graph-rest-beta"
+	if version == VersionV1 {
+		view = "graph-rest-1.0"
+	}
+	switch segs[len(segs)-1] {
+	case "api":
+		return "https://learn.microsoft.com/graph/api/" + name + "?view=" + view
+	case "resources":
+		return "https://learn.microsoft.com/graph/api/resources/" + name + "?view=" + view
+	}
+	return ""
+}
+
+// safeName is a page name that can stand in a URL as it is.
+var safeName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)

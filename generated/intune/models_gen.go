@@ -13,7 +13,7 @@ import (
 // from microsoft.graph.windowsAutopilotDeploymentProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-activedirectorywindowsautopilotdeploymentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-activedirectorywindowsautopilotdeploymentprofile?view=graph-rest-beta
 type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile".
@@ -84,7 +84,7 @@ type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
 // AdminConsent is the complex type microsoft.graph.adminConsent.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-adminconsent.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-adminconsent?view=graph-rest-beta
 type AdminConsent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.adminConsent".
@@ -103,7 +103,7 @@ type AdminConsent struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-advancedthreatprotectiononboardingdevicesettingstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-advancedthreatprotectiononboardingdevicesettingstate?view=graph-rest-beta
 type AdvancedThreatProtectionOnboardingDeviceSettingState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState".
@@ -148,7 +148,7 @@ type AdvancedThreatProtectionOnboardingDeviceSettingState struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-advancedthreatprotectiononboardingstatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-advancedthreatprotectiononboardingstatesummary?view=graph-rest-beta
 type AdvancedThreatProtectionOnboardingStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary".
@@ -180,7 +180,7 @@ type AdvancedThreatProtectionOnboardingStateSummary struct {
 // AirPrintDestination is the complex type microsoft.graph.airPrintDestination.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-airprintdestination.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-airprintdestination?view=graph-rest-beta
 type AirPrintDestination struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.airPrintDestination".
@@ -206,7 +206,7 @@ type AirPrintDestination struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidcertificateprofilebase?view=graph-rest-beta
 type AndroidCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidCertificateProfileBase".
@@ -310,7 +310,7 @@ type AndroidCertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidcompliancepolicy?view=graph-rest-beta
 type AndroidCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidCompliancePolicy".
@@ -450,7 +450,7 @@ type AndroidCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidcustomconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidcustomconfiguration?view=graph-rest-beta
 type AndroidCustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidCustomConfiguration".
@@ -533,7 +533,7 @@ type AndroidCustomConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownercertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownercertificateprofilebase?view=graph-rest-beta
 type AndroidDeviceOwnerCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerCertificateProfileBase".
@@ -637,7 +637,7 @@ type AndroidDeviceOwnerCertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownercompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownercompliancepolicy?view=graph-rest-beta
 type AndroidDeviceOwnerCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerCompliancePolicy".
@@ -761,7 +761,7 @@ type AndroidDeviceOwnerCompliancePolicy struct {
 // It derives from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerderivedcredentialauthenticationconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerderivedcredentialauthenticationconfiguration?view=graph-rest-beta
 type AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration".
@@ -846,7 +846,7 @@ type AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentprofile.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androiddeviceownerenrollmentprofile?view=graph-rest-beta
 type AndroidDeviceOwnerEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerEnrollmentProfile".
@@ -896,7 +896,7 @@ type AndroidDeviceOwnerEnrollmentProfile struct {
 // from microsoft.graph.androidDeviceOwnerWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerenterprisewificonfiguration?view=graph-rest-beta
 type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration".
@@ -1043,7 +1043,7 @@ type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
 // from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownergeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownergeneraldeviceconfiguration?view=graph-rest-beta
 type AndroidDeviceOwnerGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration".
@@ -1481,7 +1481,7 @@ type AndroidDeviceOwnerGeneralDeviceConfiguration struct {
 // microsoft.graph.androidDeviceOwnerGlobalProxy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerglobalproxy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerglobalproxy?view=graph-rest-beta
 type AndroidDeviceOwnerGlobalProxy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerGlobalProxy".
@@ -1493,7 +1493,7 @@ type AndroidDeviceOwnerGlobalProxy struct {
 // from microsoft.graph.androidDeviceOwnerCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerimportedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerimportedpfxcertificateprofile?view=graph-rest-beta
 type AndroidDeviceOwnerImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile".
@@ -1610,7 +1610,7 @@ type AndroidDeviceOwnerImportedPFXCertificateProfile struct {
 // microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodeapppositionitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodeapppositionitem?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeAppPositionItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem".
@@ -1626,7 +1626,7 @@ type AndroidDeviceOwnerKioskModeAppPositionItem struct {
 // microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodefolderitem.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodefolderitem?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeFolderItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerKioskModeFolderItem".
@@ -1637,7 +1637,7 @@ type AndroidDeviceOwnerKioskModeFolderItem struct {
 // microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodehomescreenitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodehomescreenitem?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeHomeScreenItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem".
@@ -1648,7 +1648,7 @@ type AndroidDeviceOwnerKioskModeHomeScreenItem struct {
 // microsoft.graph.androidDeviceOwnerKioskModeManagedFolder.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodemanagedfolder.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodemanagedfolder?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeManagedFolder struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerKioskModeManagedFolder".
@@ -1667,7 +1667,7 @@ type AndroidDeviceOwnerKioskModeManagedFolder struct {
 // microsoft.graph.androidDeviceOwnerCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerpkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerpkcscertificateprofile?view=graph-rest-beta
 type AndroidDeviceOwnerPkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerPkcsCertificateProfile".
@@ -1803,7 +1803,7 @@ type AndroidDeviceOwnerPkcsCertificateProfile struct {
 // microsoft.graph.androidDeviceOwnerCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerscepcertificateprofile?view=graph-rest-beta
 type AndroidDeviceOwnerScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerScepCertificateProfile".
@@ -1939,7 +1939,7 @@ type AndroidDeviceOwnerScepCertificateProfile struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownertrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownertrustedrootcertificate?view=graph-rest-beta
 type AndroidDeviceOwnerTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate".
@@ -2023,7 +2023,7 @@ type AndroidDeviceOwnerTrustedRootCertificate struct {
 // microsoft.graph.vpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownervpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownervpnconfiguration?view=graph-rest-beta
 type AndroidDeviceOwnerVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerVpnConfiguration".
@@ -2154,7 +2154,7 @@ type AndroidDeviceOwnerVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerwificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerwificonfiguration?view=graph-rest-beta
 type AndroidDeviceOwnerWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidDeviceOwnerWiFiConfiguration".
@@ -2255,7 +2255,7 @@ type AndroidDeviceOwnerWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androideasemailprofileconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androideasemailprofileconfiguration?view=graph-rest-beta
 type AndroidEasEmailProfileConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidEasEmailProfileConfiguration".
@@ -2389,7 +2389,7 @@ type AndroidEasEmailProfileConfiguration struct {
 // microsoft.graph.androidEnrollmentCompanyCode.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidenrollmentcompanycode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidenrollmentcompanycode?view=graph-rest-beta
 type AndroidEnrollmentCompanyCode struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidEnrollmentCompanyCode".
@@ -2407,7 +2407,7 @@ type AndroidEnrollmentCompanyCode struct {
 // microsoft.graph.androidWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidenterprisewificonfiguration?view=graph-rest-beta
 type AndroidEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidEnterpriseWiFiConfiguration".
@@ -2550,7 +2550,7 @@ type AndroidEnterpriseWiFiConfiguration struct {
 // derives from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidforworkapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidforworkapp?view=graph-rest-beta
 type AndroidForWorkApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkApp".
@@ -2649,7 +2649,7 @@ type AndroidForWorkApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkappconfigurationschema.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkappconfigurationschema?view=graph-rest-beta
 type AndroidForWorkAppConfigurationSchema struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkAppConfigurationSchema".
@@ -2670,7 +2670,7 @@ type AndroidForWorkAppConfigurationSchema struct {
 // microsoft.graph.androidForWorkAppConfigurationSchemaItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkappconfigurationschemaitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkappconfigurationschemaitem?view=graph-rest-beta
 type AndroidForWorkAppConfigurationSchemaItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkAppConfigurationSchemaItem".
@@ -2706,7 +2706,7 @@ type AndroidForWorkAppConfigurationSchemaItem struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkcertificateprofilebase?view=graph-rest-beta
 type AndroidForWorkCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkCertificateProfileBase".
@@ -2810,7 +2810,7 @@ type AndroidForWorkCertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkcompliancepolicy?view=graph-rest-beta
 type AndroidForWorkCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkCompliancePolicy".
@@ -2937,7 +2937,7 @@ type AndroidForWorkCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcustomconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkcustomconfiguration?view=graph-rest-beta
 type AndroidForWorkCustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkCustomConfiguration".
@@ -3020,7 +3020,7 @@ type AndroidForWorkCustomConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkeasemailprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkeasemailprofilebase?view=graph-rest-beta
 type AndroidForWorkEasEmailProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkEasEmailProfileBase".
@@ -3123,7 +3123,7 @@ type AndroidForWorkEasEmailProfileBase struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkenrollmentprofile.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkenrollmentprofile?view=graph-rest-beta
 type AndroidForWorkEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkEnrollmentProfile".
@@ -3160,7 +3160,7 @@ type AndroidForWorkEnrollmentProfile struct {
 // microsoft.graph.androidForWorkWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkenterprisewificonfiguration?view=graph-rest-beta
 type AndroidForWorkEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkEnterpriseWiFiConfiguration".
@@ -3296,7 +3296,7 @@ type AndroidForWorkEnterpriseWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkgeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkgeneraldeviceconfiguration?view=graph-rest-beta
 type AndroidForWorkGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkGeneralDeviceConfiguration".
@@ -3498,7 +3498,7 @@ type AndroidForWorkGeneralDeviceConfiguration struct {
 // microsoft.graph.androidForWorkEasEmailProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkgmaileasconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkgmaileasconfiguration?view=graph-rest-beta
 type AndroidForWorkGmailEasConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkGmailEasConfiguration".
@@ -3607,7 +3607,7 @@ type AndroidForWorkGmailEasConfiguration struct {
 // microsoft.graph.androidCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkimportedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkimportedpfxcertificateprofile?view=graph-rest-beta
 type AndroidForWorkImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkImportedPFXCertificateProfile".
@@ -3724,7 +3724,7 @@ type AndroidForWorkImportedPFXCertificateProfile struct {
 // microsoft.graph.managedDeviceMobileAppConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidforworkmobileappconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidforworkmobileappconfiguration?view=graph-rest-beta
 type AndroidForWorkMobileAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkMobileAppConfiguration".
@@ -3795,7 +3795,7 @@ type AndroidForWorkMobileAppConfiguration struct {
 // microsoft.graph.androidForWorkEasEmailProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworknineworkeasconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworknineworkeasconfiguration?view=graph-rest-beta
 type AndroidForWorkNineWorkEasConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkNineWorkEasConfiguration".
@@ -3913,7 +3913,7 @@ type AndroidForWorkNineWorkEasConfiguration struct {
 // microsoft.graph.androidForWorkCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkpkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkpkcscertificateprofile?view=graph-rest-beta
 type AndroidForWorkPkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkPkcsCertificateProfile".
@@ -4036,7 +4036,7 @@ type AndroidForWorkPkcsCertificateProfile struct {
 // microsoft.graph.androidForWorkCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkscepcertificateprofile?view=graph-rest-beta
 type AndroidForWorkScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkScepCertificateProfile".
@@ -4172,7 +4172,7 @@ type AndroidForWorkScepCertificateProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworksettings.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworksettings?view=graph-rest-beta
 type AndroidForWorkSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkSettings".
@@ -4212,7 +4212,7 @@ type AndroidForWorkSettings struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworktrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworktrustedrootcertificate?view=graph-rest-beta
 type AndroidForWorkTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkTrustedRootCertificate".
@@ -4296,7 +4296,7 @@ type AndroidForWorkTrustedRootCertificate struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkvpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkvpnconfiguration?view=graph-rest-beta
 type AndroidForWorkVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkVpnConfiguration".
@@ -4408,7 +4408,7 @@ type AndroidForWorkVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkwificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkwificonfiguration?view=graph-rest-beta
 type AndroidForWorkWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidForWorkWiFiConfiguration".
@@ -4504,7 +4504,7 @@ type AndroidForWorkWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidgeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidgeneraldeviceconfiguration?view=graph-rest-beta
 type AndroidGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidGeneralDeviceConfiguration".
@@ -4722,7 +4722,7 @@ type AndroidGeneralDeviceConfiguration struct {
 // microsoft.graph.androidCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidimportedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidimportedpfxcertificateprofile?view=graph-rest-beta
 type AndroidImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidImportedPFXCertificateProfile".
@@ -4838,7 +4838,7 @@ type AndroidImportedPFXCertificateProfile struct {
 // from microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidlobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidlobapp?view=graph-rest-beta
 type AndroidLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidLobApp".
@@ -4953,7 +4953,7 @@ type AndroidLobApp struct {
 // microsoft.graph.targetedManagedAppProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-androidmanagedappprotection.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-androidmanagedappprotection?view=graph-rest-beta
 type AndroidManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedAppProtection".
@@ -5230,7 +5230,7 @@ type AndroidManagedAppProtection struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreaccountenterprisesettings.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreaccountenterprisesettings?view=graph-rest-beta
 type AndroidManagedStoreAccountEnterpriseSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings".
@@ -5275,7 +5275,7 @@ type AndroidManagedStoreAccountEnterpriseSettings struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidmanagedstoreapp?view=graph-rest-beta
 type AndroidManagedStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreApp".
@@ -5383,7 +5383,7 @@ type AndroidManagedStoreApp struct {
 // microsoft.graph.managedDeviceMobileAppConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreappconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidmanagedstoreappconfiguration?view=graph-rest-beta
 type AndroidManagedStoreAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreAppConfiguration".
@@ -5456,7 +5456,7 @@ type AndroidManagedStoreAppConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreappconfigurationschema.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreappconfigurationschema?view=graph-rest-beta
 type AndroidManagedStoreAppConfigurationSchema struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreAppConfigurationSchema".
@@ -5481,7 +5481,7 @@ type AndroidManagedStoreAppConfigurationSchema struct {
 // microsoft.graph.androidManagedStoreAppConfigurationSchemaItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreappconfigurationschemaitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreappconfigurationschemaitem?view=graph-rest-beta
 type AndroidManagedStoreAppConfigurationSchemaItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreAppConfigurationSchemaItem".
@@ -5520,7 +5520,7 @@ type AndroidManagedStoreAppConfigurationSchemaItem struct {
 // microsoft.graph.androidManagedStoreAppTrack.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstoreapptrack.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidmanagedstoreapptrack?view=graph-rest-beta
 type AndroidManagedStoreAppTrack struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreAppTrack".
@@ -5536,7 +5536,7 @@ type AndroidManagedStoreAppTrack struct {
 // microsoft.graph.androidManagedStoreApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidmanagedstorewebapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidmanagedstorewebapp?view=graph-rest-beta
 type AndroidManagedStoreWebApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidManagedStoreWebApp".
@@ -5649,7 +5649,7 @@ type AndroidManagedStoreWebApp struct {
 // microsoft.graph.androidMinimumOperatingSystem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidminimumoperatingsystem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidminimumoperatingsystem?view=graph-rest-beta
 type AndroidMinimumOperatingSystem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidMinimumOperatingSystem".
@@ -5693,7 +5693,7 @@ type AndroidMinimumOperatingSystem struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidomacpconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidomacpconfiguration?view=graph-rest-beta
 type AndroidOmaCpConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidOmaCpConfiguration".
@@ -5776,7 +5776,7 @@ type AndroidOmaCpConfiguration struct {
 // microsoft.graph.androidPermissionAction.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidpermissionaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidpermissionaction?view=graph-rest-beta
 type AndroidPermissionAction struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidPermissionAction".
@@ -5794,7 +5794,7 @@ type AndroidPermissionAction struct {
 // microsoft.graph.androidCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidpkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidpkcscertificateprofile?view=graph-rest-beta
 type AndroidPkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidPkcsCertificateProfile".
@@ -5916,7 +5916,7 @@ type AndroidPkcsCertificateProfile struct {
 // microsoft.graph.androidCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidscepcertificateprofile?view=graph-rest-beta
 type AndroidScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidScepCertificateProfile".
@@ -6044,7 +6044,7 @@ type AndroidScepCertificateProfile struct {
 // derives from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidstoreapp?view=graph-rest-beta
 type AndroidStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidStoreApp".
@@ -6142,7 +6142,7 @@ type AndroidStoreApp struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidtrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidtrustedrootcertificate?view=graph-rest-beta
 type AndroidTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidTrustedRootCertificate".
@@ -6226,7 +6226,7 @@ type AndroidTrustedRootCertificate struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidvpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidvpnconfiguration?view=graph-rest-beta
 type AndroidVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidVpnConfiguration".
@@ -6338,7 +6338,7 @@ type AndroidVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidwificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidwificonfiguration?view=graph-rest-beta
 type AndroidWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWiFiConfiguration".
@@ -6434,7 +6434,7 @@ type AndroidWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilecertificateprofilebase?view=graph-rest-beta
 type AndroidWorkProfileCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileCertificateProfileBase".
@@ -6538,7 +6538,7 @@ type AndroidWorkProfileCertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilecompliancepolicy?view=graph-rest-beta
 type AndroidWorkProfileCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileCompliancePolicy".
@@ -6669,7 +6669,7 @@ type AndroidWorkProfileCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecustomconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilecustomconfiguration?view=graph-rest-beta
 type AndroidWorkProfileCustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileCustomConfiguration".
@@ -6752,7 +6752,7 @@ type AndroidWorkProfileCustomConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofileeasemailprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofileeasemailprofilebase?view=graph-rest-beta
 type AndroidWorkProfileEasEmailProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileEasEmailProfileBase".
@@ -6855,7 +6855,7 @@ type AndroidWorkProfileEasEmailProfileBase struct {
 // from microsoft.graph.androidWorkProfileWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofileenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofileenterprisewificonfiguration?view=graph-rest-beta
 type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration".
@@ -6998,7 +6998,7 @@ type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
 // from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilegeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilegeneraldeviceconfiguration?view=graph-rest-beta
 type AndroidWorkProfileGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileGeneralDeviceConfiguration".
@@ -7203,7 +7203,7 @@ type AndroidWorkProfileGeneralDeviceConfiguration struct {
 // microsoft.graph.androidWorkProfileEasEmailProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilegmaileasconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilegmaileasconfiguration?view=graph-rest-beta
 type AndroidWorkProfileGmailEasConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileGmailEasConfiguration".
@@ -7312,7 +7312,7 @@ type AndroidWorkProfileGmailEasConfiguration struct {
 // microsoft.graph.androidWorkProfileEasEmailProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilenineworkeasconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilenineworkeasconfiguration?view=graph-rest-beta
 type AndroidWorkProfileNineWorkEasConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileNineWorkEasConfiguration".
@@ -7430,7 +7430,7 @@ type AndroidWorkProfileNineWorkEasConfiguration struct {
 // microsoft.graph.androidWorkProfileCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilepkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilepkcscertificateprofile?view=graph-rest-beta
 type AndroidWorkProfilePkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfilePkcsCertificateProfile".
@@ -7563,7 +7563,7 @@ type AndroidWorkProfilePkcsCertificateProfile struct {
 // microsoft.graph.androidWorkProfileCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilescepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilescepcertificateprofile?view=graph-rest-beta
 type AndroidWorkProfileScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileScepCertificateProfile".
@@ -7699,7 +7699,7 @@ type AndroidWorkProfileScepCertificateProfile struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofiletrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofiletrustedrootcertificate?view=graph-rest-beta
 type AndroidWorkProfileTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileTrustedRootCertificate".
@@ -7783,7 +7783,7 @@ type AndroidWorkProfileTrustedRootCertificate struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilevpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilevpnconfiguration?view=graph-rest-beta
 type AndroidWorkProfileVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileVpnConfiguration".
@@ -7910,7 +7910,7 @@ type AndroidWorkProfileVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilewificonfiguration?view=graph-rest-beta
 type AndroidWorkProfileWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.androidWorkProfileWiFiConfiguration".
@@ -8006,7 +8006,7 @@ type AndroidWorkProfileWiFiConfiguration struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-aospdeviceownercompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-aospdeviceownercompliancepolicy?view=graph-rest-beta
 type AospDeviceOwnerCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.aospDeviceOwnerCompliancePolicy".
@@ -8088,7 +8088,7 @@ type AospDeviceOwnerCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-aospdeviceownerdeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-aospdeviceownerdeviceconfiguration?view=graph-rest-beta
 type AospDeviceOwnerDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.aospDeviceOwnerDeviceConfiguration".
@@ -8220,7 +8220,7 @@ type AospDeviceOwnerDeviceConfiguration struct {
 // microsoft.graph.appConfigurationSettingItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-appconfigurationsettingitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-appconfigurationsettingitem?view=graph-rest-beta
 type AppConfigurationSettingItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appConfigurationSettingItem".
@@ -8237,7 +8237,7 @@ type AppConfigurationSettingItem struct {
 // AppListItem is the complex type microsoft.graph.appListItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applistitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applistitem?view=graph-rest-beta
 type AppListItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appListItem".
@@ -8257,7 +8257,7 @@ type AppListItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-applogcollectionrequest.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-applogcollectionrequest?view=graph-rest-beta
 type AppLogCollectionRequest struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appLogCollectionRequest".
@@ -8280,7 +8280,7 @@ type AppLogCollectionRequest struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitymanageddevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-appvulnerabilitymanageddevice?view=graph-rest-beta
 type AppVulnerabilityManagedDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appVulnerabilityManagedDevice".
@@ -8300,7 +8300,7 @@ type AppVulnerabilityManagedDevice struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitymobileapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-appvulnerabilitymobileapp?view=graph-rest-beta
 type AppVulnerabilityMobileApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appVulnerabilityMobileApp".
@@ -8326,7 +8326,7 @@ type AppVulnerabilityMobileApp struct {
 // microsoft.graph.deviceAppManagementTask.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitytask.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-appvulnerabilitytask?view=graph-rest-beta
 type AppVulnerabilityTask struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appVulnerabilityTask".
@@ -8390,7 +8390,7 @@ type AppVulnerabilityTask struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-appledevicefeaturesconfigurationbase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-appledevicefeaturesconfigurationbase?view=graph-rest-beta
 type AppleDeviceFeaturesConfigurationBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleDeviceFeaturesConfigurationBase".
@@ -8473,7 +8473,7 @@ type AppleDeviceFeaturesConfigurationBase struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-appleenrollmentprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-appleenrollmentprofileassignment?view=graph-rest-beta
 type AppleEnrollmentProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleEnrollmentProfileAssignment".
@@ -8490,7 +8490,7 @@ type AppleEnrollmentProfileAssignment struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-appleexpeditedcheckinconfigurationbase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-appleexpeditedcheckinconfigurationbase?view=graph-rest-beta
 type AppleExpeditedCheckinConfigurationBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleExpeditedCheckinConfigurationBase".
@@ -8572,7 +8572,7 @@ type AppleExpeditedCheckinConfigurationBase struct {
 // microsoft.graph.appleOwnerTypeEnrollmentType.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-appleownertypeenrollmenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-appleownertypeenrollmenttype?view=graph-rest-beta
 type AppleOwnerTypeEnrollmentType struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleOwnerTypeEnrollmentType".
@@ -8589,7 +8589,7 @@ type AppleOwnerTypeEnrollmentType struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-applepushnotificationcertificate.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-applepushnotificationcertificate?view=graph-rest-beta
 type ApplePushNotificationCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.applePushNotificationCertificate".
@@ -8623,7 +8623,7 @@ type ApplePushNotificationCertificate struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-appleuserinitiatedenrollmentprofile.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-appleuserinitiatedenrollmentprofile?view=graph-rest-beta
 type AppleUserInitiatedEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleUserInitiatedEnrollmentProfile".
@@ -8659,7 +8659,7 @@ type AppleUserInitiatedEnrollmentProfile struct {
 // microsoft.graph.appleVpnAlwaysOnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applevpnalwaysonconfiguration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applevpnalwaysonconfiguration?view=graph-rest-beta
 type AppleVpnAlwaysOnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleVpnAlwaysOnConfiguration".
@@ -8705,7 +8705,7 @@ type AppleVpnAlwaysOnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applevpnconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applevpnconfiguration?view=graph-rest-beta
 type AppleVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleVpnConfiguration".
@@ -8855,7 +8855,7 @@ type AppleVpnConfiguration struct {
 // microsoft.graph.deviceManagementTroubleshootingEvent.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-applevpptokentroubleshootingevent.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-applevpptokentroubleshootingevent?view=graph-rest-beta
 type AppleVppTokenTroubleshootingEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.appleVppTokenTroubleshootingEvent".
@@ -8886,7 +8886,7 @@ type AppleVppTokenTroubleshootingEvent struct {
 // AuditActor is the complex type microsoft.graph.auditActor.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-auditing-auditactor.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-auditing-auditactor?view=graph-rest-beta
 type AuditActor struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.auditActor".
@@ -8919,7 +8919,7 @@ type AuditActor struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-auditing-auditevent.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-auditing-auditevent?view=graph-rest-beta
 type AuditEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.auditEvent".
@@ -8954,7 +8954,7 @@ type AuditEvent struct {
 // AuditProperty is the complex type microsoft.graph.auditProperty.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-auditing-auditproperty.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-auditing-auditproperty?view=graph-rest-beta
 type AuditProperty struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.auditProperty".
@@ -8970,7 +8970,7 @@ type AuditProperty struct {
 // AuditResource is the complex type microsoft.graph.auditResource.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-auditing-auditresource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-auditing-auditresource?view=graph-rest-beta
 type AuditResource struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.auditResource".
@@ -8990,7 +8990,7 @@ type AuditResource struct {
 // microsoft.graph.windowsAutopilotDeploymentProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-azureadwindowsautopilotdeploymentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-azureadwindowsautopilotdeploymentprofile?view=graph-rest-beta
 type AzureADWindowsAutopilotDeploymentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile".
@@ -9054,7 +9054,7 @@ type AzureADWindowsAutopilotDeploymentProfile struct {
 // microsoft.graph.bitLockerFixedDrivePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerfixeddrivepolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerfixeddrivepolicy?view=graph-rest-beta
 type BitLockerFixedDrivePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.bitLockerFixedDrivePolicy".
@@ -9077,7 +9077,7 @@ type BitLockerFixedDrivePolicy struct {
 // microsoft.graph.bitLockerRecoveryOptions.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerrecoveryoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerrecoveryoptions?view=graph-rest-beta
 type BitLockerRecoveryOptions struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.bitLockerRecoveryOptions".
@@ -9112,7 +9112,7 @@ type BitLockerRecoveryOptions struct {
 // microsoft.graph.bitLockerRemovableDrivePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerremovabledrivepolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerremovabledrivepolicy?view=graph-rest-beta
 type BitLockerRemovableDrivePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.bitLockerRemovableDrivePolicy".
@@ -9134,7 +9134,7 @@ type BitLockerRemovableDrivePolicy struct {
 // microsoft.graph.bitLockerSystemDrivePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockersystemdrivepolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockersystemdrivepolicy?view=graph-rest-beta
 type BitLockerSystemDrivePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.bitLockerSystemDrivePolicy".
@@ -9185,7 +9185,7 @@ type BitLockerSystemDrivePolicy struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-carttoclassassociation.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-carttoclassassociation?view=graph-rest-beta
 type CartToClassAssociation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.cartToClassAssociation".
@@ -9212,7 +9212,7 @@ type CartToClassAssociation struct {
 // microsoft.graph.certificateConnectorSetting.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-certificateconnectorsetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-certificateconnectorsetting?view=graph-rest-beta
 type CertificateConnectorSetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.certificateConnectorSetting".
@@ -9235,7 +9235,7 @@ type CertificateConnectorSetting struct {
 // microsoft.graph.chromeOSDeviceProperty.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-chromeosdeviceproperty.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-chromeosdeviceproperty?view=graph-rest-beta
 type ChromeOSDeviceProperty struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.chromeOSDeviceProperty".
@@ -9255,7 +9255,7 @@ type ChromeOSDeviceProperty struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-chromebooksync-chromeosonboardingsettings.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-chromebooksync-chromeosonboardingsettings?view=graph-rest-beta
 type ChromeOSOnboardingSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.chromeOSOnboardingSettings".
@@ -9278,7 +9278,7 @@ type ChromeOSOnboardingSettings struct {
 // microsoft.graph.locationManagementCondition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-circulargeofencemanagementcondition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-circulargeofencemanagementcondition?view=graph-rest-beta
 type CircularGeofenceManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.circularGeofenceManagementCondition".
@@ -9325,7 +9325,7 @@ type CircularGeofenceManagementCondition struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-cloudpcconnectivityissue.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-cloudpcconnectivityissue?view=graph-rest-beta
 type CloudPCConnectivityIssue struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.cloudPCConnectivityIssue".
@@ -9354,7 +9354,7 @@ type CloudPCConnectivityIssue struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-comanagementeligibledevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-comanagementeligibledevice?view=graph-rest-beta
 type ComanagementEligibleDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.comanagementEligibleDevice".
@@ -9419,7 +9419,7 @@ type ComanagementEligibleDevice struct {
 // microsoft.graph.companyPortalBlockedAction.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-companyportalblockedaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-companyportalblockedaction?view=graph-rest-beta
 type CompanyPortalBlockedAction struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.companyPortalBlockedAction".
@@ -9440,7 +9440,7 @@ type CompanyPortalBlockedAction struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-compliancemanagementpartner.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-compliancemanagementpartner?view=graph-rest-beta
 type ComplianceManagementPartner struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.complianceManagementPartner".
@@ -9481,7 +9481,7 @@ type ComplianceManagementPartner struct {
 // microsoft.graph.complianceManagementPartnerAssignment.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-compliancemanagementpartnerassignment.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-compliancemanagementpartnerassignment?view=graph-rest-beta
 type ComplianceManagementPartnerAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.complianceManagementPartnerAssignment".
@@ -9495,7 +9495,7 @@ type ComplianceManagementPartnerAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-configmanagercollection.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-configmanagercollection?view=graph-rest-beta
 type ConfigManagerCollection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.configManagerCollection".
@@ -9520,7 +9520,7 @@ type ConfigManagerCollection struct {
 // microsoft.graph.configurationManagerClientEnabledFeatures.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclientenabledfeatures.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanagerclientenabledfeatures?view=graph-rest-beta
 type ConfigurationManagerClientEnabledFeatures struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.configurationManagerClientEnabledFeatures".
@@ -9548,7 +9548,7 @@ type ConfigurationManagerClientEnabledFeatures struct {
 // microsoft.graph.configurationManagerClientHealthState.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclienthealthstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanagerclienthealthstate?view=graph-rest-beta
 type ConfigurationManagerClientHealthState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.configurationManagerClientHealthState".
@@ -9568,7 +9568,7 @@ type ConfigurationManagerClientHealthState struct {
 // microsoft.graph.configurationManagerClientInformation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclientinformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanagerclientinformation?view=graph-rest-beta
 type ConfigurationManagerClientInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.configurationManagerClientInformation".
@@ -9582,7 +9582,7 @@ type ConfigurationManagerClientInformation struct {
 // CryptographySuite is the complex type microsoft.graph.cryptographySuite.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-cryptographysuite.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-cryptographysuite?view=graph-rest-beta
 type CryptographySuite struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.cryptographySuite".
@@ -9612,7 +9612,7 @@ type CryptographySuite struct {
 // microsoft.graph.customSubjectAlternativeName.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-customsubjectalternativename.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-customsubjectalternativename?view=graph-rest-beta
 type CustomSubjectAlternativeName struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.customSubjectAlternativeName".
@@ -9629,7 +9629,7 @@ type CustomSubjectAlternativeName struct {
 // microsoft.graph.customUpdateTimeWindow.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-customupdatetimewindow.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-customupdatetimewindow?view=graph-rest-beta
 type CustomUpdateTimeWindow struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.customUpdateTimeWindow".
@@ -9650,7 +9650,7 @@ type CustomUpdateTimeWindow struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-datasharingconsent.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-datasharingconsent?view=graph-rest-beta
 type DataSharingConsent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.dataSharingConsent".
@@ -9677,7 +9677,7 @@ type DataSharingConsent struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defaultdevicecompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defaultdevicecompliancepolicy?view=graph-rest-beta
 type DefaultDeviceCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.defaultDeviceCompliancePolicy".
@@ -9740,7 +9740,7 @@ type DefaultDeviceCompliancePolicy struct {
 // microsoft.graph.managedAppProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-defaultmanagedappprotection.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-defaultmanagedappprotection?view=graph-rest-beta
 type DefaultManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.defaultManagedAppProtection".
@@ -10098,7 +10098,7 @@ type DefaultManagedAppProtection struct {
 // microsoft.graph.defenderDetectedMalwareActions.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderdetectedmalwareactions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderdetectedmalwareactions?view=graph-rest-beta
 type DefenderDetectedMalwareActions struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.defenderDetectedMalwareActions".
@@ -10125,7 +10125,7 @@ type DefenderDetectedMalwareActions struct {
 // microsoft.graph.deliveryOptimizationBandwidth.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationbandwidth.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deliveryoptimizationbandwidth?view=graph-rest-beta
 type DeliveryOptimizationBandwidth struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deliveryOptimizationBandwidth".
@@ -10136,7 +10136,7 @@ type DeliveryOptimizationBandwidth struct {
 // microsoft.graph.deliveryOptimizationGroupIdSource.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationgroupidsource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deliveryoptimizationgroupidsource?view=graph-rest-beta
 type DeliveryOptimizationGroupIdSource struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deliveryOptimizationGroupIdSource".
@@ -10147,7 +10147,7 @@ type DeliveryOptimizationGroupIdSource struct {
 // microsoft.graph.deliveryOptimizationMaxCacheSize.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationmaxcachesize.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deliveryoptimizationmaxcachesize?view=graph-rest-beta
 type DeliveryOptimizationMaxCacheSize struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deliveryOptimizationMaxCacheSize".
@@ -10159,7 +10159,7 @@ type DeliveryOptimizationMaxCacheSize struct {
 // microsoft.graph.enrollmentProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-depenrollmentbaseprofile.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-depenrollmentbaseprofile?view=graph-rest-beta
 type DepEnrollmentBaseProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.depEnrollmentBaseProfile".
@@ -10231,7 +10231,7 @@ type DepEnrollmentBaseProfile struct {
 // microsoft.graph.enrollmentProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-depenrollmentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-depenrollmentprofile?view=graph-rest-beta
 type DepEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.depEnrollmentProfile".
@@ -10317,7 +10317,7 @@ type DepEnrollmentProfile struct {
 // microsoft.graph.depEnrollmentBaseProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-depiosenrollmentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-depiosenrollmentprofile?view=graph-rest-beta
 type DepIOSEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.depIOSEnrollmentProfile".
@@ -10469,7 +10469,7 @@ type DepIOSEnrollmentProfile struct {
 // microsoft.graph.depEnrollmentBaseProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-depmacosenrollmentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-depmacosenrollmentprofile?view=graph-rest-beta
 type DepMacOSEnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.depMacOSEnrollmentProfile".
@@ -10576,7 +10576,7 @@ type DepMacOSEnrollmentProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-deponboardingsetting.md:37:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-deponboardingsetting?view=graph-rest-beta
 type DepOnboardingSetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.depOnboardingSetting".
@@ -10632,7 +10632,7 @@ type DepOnboardingSetting struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-detectedapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-detectedapp?view=graph-rest-beta
 type DetectedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.detectedApp".
@@ -10658,7 +10658,7 @@ type DetectedApp struct {
 // DeviceActionResult is the complex type microsoft.graph.deviceActionResult.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceactionresult.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceactionresult?view=graph-rest-beta
 type DeviceActionResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceActionResult".
@@ -10679,7 +10679,7 @@ type DeviceActionResult struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-deviceandappmanagementassignmentfilter.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-deviceandappmanagementassignmentfilter?view=graph-rest-beta
 type DeviceAndAppManagementAssignmentFilter struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAndAppManagementAssignmentFilter".
@@ -10709,7 +10709,7 @@ type DeviceAndAppManagementAssignmentFilter struct {
 // microsoft.graph.deviceAndAppManagementAssignmentTarget.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceandappmanagementassignmenttarget.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceandappmanagementassignmenttarget?view=graph-rest-beta
 type DeviceAndAppManagementAssignmentTarget struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAndAppManagementAssignmentTarget".
@@ -10728,7 +10728,7 @@ type DeviceAndAppManagementAssignmentTarget struct {
 // microsoft.graph.roleAssignment.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-deviceandappmanagementroleassignment.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-deviceandappmanagementroleassignment?view=graph-rest-beta
 type DeviceAndAppManagementRoleAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAndAppManagementRoleAssignment".
@@ -10773,7 +10773,7 @@ type DeviceAndAppManagementRoleAssignment struct {
 // microsoft.graph.roleDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-deviceandappmanagementroledefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-deviceandappmanagementroledefinition?view=graph-rest-beta
 type DeviceAndAppManagementRoleDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAndAppManagementRoleDefinition".
@@ -10814,7 +10814,7 @@ type DeviceAndAppManagementRoleDefinition struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceappmanagement.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceappmanagement?view=graph-rest-beta
 type DeviceAppManagement struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAppManagement".
@@ -10949,7 +10949,7 @@ type DeviceAppManagement struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-deviceappmanagementtask.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-deviceappmanagementtask?view=graph-rest-beta
 type DeviceAppManagementTask struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceAppManagementTask".
@@ -10984,7 +10984,7 @@ type DeviceAppManagementTask struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicecategory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicecategory?view=graph-rest-beta
 type DeviceCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCategory".
@@ -11002,7 +11002,7 @@ type DeviceCategory struct {
 // microsoft.graph.deviceEnrollmentConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicecomanagementauthorityconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicecomanagementauthorityconfiguration?view=graph-rest-beta
 type DeviceComanagementAuthorityConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComanagementAuthorityConfiguration".
@@ -11054,7 +11054,7 @@ type DeviceComanagementAuthorityConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceactionitem.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecomplianceactionitem?view=graph-rest-beta
 type DeviceComplianceActionItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceActionItem".
@@ -11080,7 +11080,7 @@ type DeviceComplianceActionItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancedeviceoverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancedeviceoverview?view=graph-rest-beta
 type DeviceComplianceDeviceOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceDeviceOverview".
@@ -11113,7 +11113,7 @@ type DeviceComplianceDeviceOverview struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancedevicestatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancedevicestatus?view=graph-rest-beta
 type DeviceComplianceDeviceStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceDeviceStatus".
@@ -11146,7 +11146,7 @@ type DeviceComplianceDeviceStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicecompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicecompliancepolicy?view=graph-rest-beta
 type DeviceCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicy".
@@ -11200,7 +11200,7 @@ type DeviceCompliancePolicy struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicyassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancepolicyassignment?view=graph-rest-beta
 type DeviceCompliancePolicyAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicyAssignment".
@@ -11221,7 +11221,7 @@ type DeviceCompliancePolicyAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicydevicestatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancepolicydevicestatesummary?view=graph-rest-beta
 type DeviceCompliancePolicyDeviceStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary".
@@ -11254,7 +11254,7 @@ type DeviceCompliancePolicyDeviceStateSummary struct {
 // microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-devicecompliancepolicypolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-devicecompliancepolicypolicysetitem?view=graph-rest-beta
 type DeviceCompliancePolicyPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicyPolicySetItem".
@@ -11289,7 +11289,7 @@ type DeviceCompliancePolicyPolicySetItem struct {
 // microsoft.graph.deviceCompliancePolicyScript.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicyscript.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancepolicyscript?view=graph-rest-beta
 type DeviceCompliancePolicyScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicyScript".
@@ -11305,7 +11305,7 @@ type DeviceCompliancePolicyScript struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancepolicysettingstatesummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancepolicysettingstatesummary?view=graph-rest-beta
 type DeviceCompliancePolicySettingStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCompliancePolicySettingStateSummary".
@@ -11345,7 +11345,7 @@ type DeviceCompliancePolicySettingStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancescheduledactionforrule.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescheduledactionforrule?view=graph-rest-beta
 type DeviceComplianceScheduledActionForRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceScheduledActionForRule".
@@ -11365,7 +11365,7 @@ type DeviceComplianceScheduledActionForRule struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescript.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicecompliancescript?view=graph-rest-beta
 type DeviceComplianceScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceScript".
@@ -11418,7 +11418,7 @@ type DeviceComplianceScript struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescriptdevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicecompliancescriptdevicestate?view=graph-rest-beta
 type DeviceComplianceScriptDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceScriptDeviceState".
@@ -11454,7 +11454,7 @@ type DeviceComplianceScriptDeviceState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicecompliancescriptrunsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicecompliancescriptrunsummary?view=graph-rest-beta
 type DeviceComplianceScriptRunSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceScriptRunSummary".
@@ -11486,7 +11486,7 @@ type DeviceComplianceScriptRunSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecompliancesettingstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancesettingstate?view=graph-rest-beta
 type DeviceComplianceSettingState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceSettingState".
@@ -11531,7 +11531,7 @@ type DeviceComplianceSettingState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceuseroverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecomplianceuseroverview?view=graph-rest-beta
 type DeviceComplianceUserOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceUserOverview".
@@ -11561,7 +11561,7 @@ type DeviceComplianceUserOverview struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceuserstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecomplianceuserstatus?view=graph-rest-beta
 type DeviceComplianceUserStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceComplianceUserStatus".
@@ -11586,7 +11586,7 @@ type DeviceComplianceUserStatus struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceconfiguration.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceconfiguration?view=graph-rest-beta
 type DeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfiguration".
@@ -11656,7 +11656,7 @@ type DeviceConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationassignment?view=graph-rest-beta
 type DeviceConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationAssignment".
@@ -11679,7 +11679,7 @@ type DeviceConfigurationAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationconflictsummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationconflictsummary?view=graph-rest-beta
 type DeviceConfigurationConflictSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationConflictSummary".
@@ -11704,7 +11704,7 @@ type DeviceConfigurationConflictSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdeviceoverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationdeviceoverview?view=graph-rest-beta
 type DeviceConfigurationDeviceOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationDeviceOverview".
@@ -11737,7 +11737,7 @@ type DeviceConfigurationDeviceOverview struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdevicestatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationdevicestatesummary?view=graph-rest-beta
 type DeviceConfigurationDeviceStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationDeviceStateSummary".
@@ -11765,7 +11765,7 @@ type DeviceConfigurationDeviceStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationdevicestatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationdevicestatus?view=graph-rest-beta
 type DeviceConfigurationDeviceStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationDeviceStatus".
@@ -11798,7 +11798,7 @@ type DeviceConfigurationDeviceStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationgroupassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationgroupassignment?view=graph-rest-beta
 type DeviceConfigurationGroupAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationGroupAssignment".
@@ -11822,7 +11822,7 @@ type DeviceConfigurationGroupAssignment struct {
 // microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-deviceconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-deviceconfigurationpolicysetitem?view=graph-rest-beta
 type DeviceConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationPolicySetItem".
@@ -11858,7 +11858,7 @@ type DeviceConfigurationPolicySetItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuseroverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationuseroverview?view=graph-rest-beta
 type DeviceConfigurationUserOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationUserOverview".
@@ -11888,7 +11888,7 @@ type DeviceConfigurationUserOverview struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuserstatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationuserstatesummary?view=graph-rest-beta
 type DeviceConfigurationUserStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationUserStateSummary".
@@ -11916,7 +11916,7 @@ type DeviceConfigurationUserStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceconfigurationuserstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationuserstatus?view=graph-rest-beta
 type DeviceConfigurationUserStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceConfigurationUserStatus".
@@ -11942,7 +11942,7 @@ type DeviceConfigurationUserStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicecustomattributeshellscript.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicecustomattributeshellscript?view=graph-rest-beta
 type DeviceCustomAttributeShellScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceCustomAttributeShellScript".
@@ -12000,7 +12000,7 @@ type DeviceCustomAttributeShellScript struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceenrollmentconfiguration.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceenrollmentconfiguration?view=graph-rest-beta
 type DeviceEnrollmentConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceEnrollmentConfiguration".
@@ -12034,7 +12034,7 @@ type DeviceEnrollmentConfiguration struct {
 // microsoft.graph.deviceEnrollmentConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentlimitconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-deviceenrollmentlimitconfiguration?view=graph-rest-beta
 type DeviceEnrollmentLimitConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceEnrollmentLimitConfiguration".
@@ -12078,7 +12078,7 @@ type DeviceEnrollmentLimitConfiguration struct {
 // microsoft.graph.deviceEnrollmentPlatformRestriction.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentplatformrestriction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-deviceenrollmentplatformrestriction?view=graph-rest-beta
 type DeviceEnrollmentPlatformRestriction struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceEnrollmentPlatformRestriction".
@@ -12103,7 +12103,7 @@ type DeviceEnrollmentPlatformRestriction struct {
 // derives from microsoft.graph.deviceEnrollmentConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentplatformrestrictionsconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-deviceenrollmentplatformrestrictionsconfiguration?view=graph-rest-beta
 type DeviceEnrollmentPlatformRestrictionsConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration".
@@ -12173,7 +12173,7 @@ type DeviceEnrollmentPlatformRestrictionsConfiguration struct {
 // derives from microsoft.graph.deviceEnrollmentConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-deviceenrollmentwindowshelloforbusinessconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-deviceenrollmentwindowshelloforbusinessconfiguration?view=graph-rest-beta
 type DeviceEnrollmentWindowsHelloForBusinessConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration".
@@ -12285,7 +12285,7 @@ type DeviceEnrollmentWindowsHelloForBusinessConfiguration struct {
 // microsoft.graph.deviceExchangeAccessStateSummary.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceexchangeaccessstatesummary.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceexchangeaccessstatesummary?view=graph-rest-beta
 type DeviceExchangeAccessStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceExchangeAccessStateSummary".
@@ -12311,7 +12311,7 @@ type DeviceExchangeAccessStateSummary struct {
 // microsoft.graph.deviceHealthAttestationState.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthattestationstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthattestationstate?view=graph-rest-beta
 type DeviceHealthAttestationState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthAttestationState".
@@ -12406,7 +12406,7 @@ type DeviceHealthAttestationState struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscript.md:37:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscript?view=graph-rest-beta
 type DeviceHealthScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScript".
@@ -12474,7 +12474,7 @@ type DeviceHealthScript struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptassignment?view=graph-rest-beta
 type DeviceHealthScriptAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScriptAssignment".
@@ -12496,7 +12496,7 @@ type DeviceHealthScriptAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptdevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptdevicestate?view=graph-rest-beta
 type DeviceHealthScriptDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScriptDeviceState".
@@ -12548,7 +12548,7 @@ type DeviceHealthScriptDeviceState struct {
 // microsoft.graph.deviceHealthScriptParameter.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptparameter.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptparameter?view=graph-rest-beta
 type DeviceHealthScriptParameter struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScriptParameter".
@@ -12568,7 +12568,7 @@ type DeviceHealthScriptParameter struct {
 // microsoft.graph.deviceHealthScriptRunSchedule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptrunschedule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptrunschedule?view=graph-rest-beta
 type DeviceHealthScriptRunSchedule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScriptRunSchedule".
@@ -12584,7 +12584,7 @@ type DeviceHealthScriptRunSchedule struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicehealthscriptrunsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptrunsummary?view=graph-rest-beta
 type DeviceHealthScriptRunSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceHealthScriptRunSummary".
@@ -12630,7 +12630,7 @@ type DeviceHealthScriptRunSummary struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-deviceinstallstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-deviceinstallstate?view=graph-rest-beta
 type DeviceInstallState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceInstallState".
@@ -12661,7 +12661,7 @@ type DeviceInstallState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicelogcollectionresponse.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicelogcollectionresponse?view=graph-rest-beta
 type DeviceLogCollectionResponse struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceLogCollectionResponse".
@@ -12692,7 +12692,7 @@ type DeviceLogCollectionResponse struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagement.md:60:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicemanagement?view=graph-rest-beta
 type DeviceManagement struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagement".
@@ -13072,7 +13072,7 @@ type DeviceManagement struct {
 // from microsoft.graph.deviceManagementSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementabstractcomplexsettingdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementabstractcomplexsettingdefinition?view=graph-rest-beta
 type DeviceManagementAbstractComplexSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementAbstractComplexSettingDefinition".
@@ -13125,7 +13125,7 @@ type DeviceManagementAbstractComplexSettingDefinition struct {
 // from microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementabstractcomplexsettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementabstractcomplexsettinginstance?view=graph-rest-beta
 type DeviceManagementAbstractComplexSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementAbstractComplexSettingInstance".
@@ -13151,7 +13151,7 @@ type DeviceManagementAbstractComplexSettingInstance struct {
 // microsoft.graph.deviceManagementApplicabilityRuleDeviceMode.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruledevicemode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementapplicabilityruledevicemode?view=graph-rest-beta
 type DeviceManagementApplicabilityRuleDeviceMode struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementApplicabilityRuleDeviceMode".
@@ -13169,7 +13169,7 @@ type DeviceManagementApplicabilityRuleDeviceMode struct {
 // microsoft.graph.deviceManagementApplicabilityRuleOsEdition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruleosedition.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementapplicabilityruleosedition?view=graph-rest-beta
 type DeviceManagementApplicabilityRuleOsEdition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementApplicabilityRuleOsEdition".
@@ -13186,7 +13186,7 @@ type DeviceManagementApplicabilityRuleOsEdition struct {
 // microsoft.graph.deviceManagementApplicabilityRuleOsVersion.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruleosversion.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementapplicabilityruleosversion?view=graph-rest-beta
 type DeviceManagementApplicabilityRuleOsVersion struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementApplicabilityRuleOsVersion".
@@ -13206,7 +13206,7 @@ type DeviceManagementApplicabilityRuleOsVersion struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotevent.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementautopilotevent?view=graph-rest-beta
 type DeviceManagementAutopilotEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementAutopilotEvent".
@@ -13292,7 +13292,7 @@ type DeviceManagementAutopilotEvent struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotpolicystatusdetail.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementautopilotpolicystatusdetail?view=graph-rest-beta
 type DeviceManagementAutopilotPolicyStatusDetail struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail".
@@ -13323,7 +13323,7 @@ type DeviceManagementAutopilotPolicyStatusDetail struct {
 // microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementbooleansettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementbooleansettinginstance?view=graph-rest-beta
 type DeviceManagementBooleanSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementBooleanSettingInstance".
@@ -13345,7 +13345,7 @@ type DeviceManagementBooleanSettingInstance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementcachedreportconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementcachedreportconfiguration?view=graph-rest-beta
 type DeviceManagementCachedReportConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementCachedReportConfiguration".
@@ -13376,7 +13376,7 @@ type DeviceManagementCachedReportConfiguration struct {
 // microsoft.graph.deviceManagementSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcollectionsettingdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementcollectionsettingdefinition?view=graph-rest-beta
 type DeviceManagementCollectionSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementCollectionSettingDefinition".
@@ -13429,7 +13429,7 @@ type DeviceManagementCollectionSettingDefinition struct {
 // microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcollectionsettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementcollectionsettinginstance?view=graph-rest-beta
 type DeviceManagementCollectionSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementCollectionSettingInstance".
@@ -13453,7 +13453,7 @@ type DeviceManagementCollectionSettingInstance struct {
 // microsoft.graph.deviceManagementSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcomplexsettingdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementcomplexsettingdefinition?view=graph-rest-beta
 type DeviceManagementComplexSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementComplexSettingDefinition".
@@ -13506,7 +13506,7 @@ type DeviceManagementComplexSettingDefinition struct {
 // microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementcomplexsettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementcomplexsettinginstance?view=graph-rest-beta
 type DeviceManagementComplexSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementComplexSettingInstance".
@@ -13530,7 +13530,7 @@ type DeviceManagementComplexSettingInstance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationcategory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationcategory?view=graph-rest-beta
 type DeviceManagementConfigurationCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationCategory".
@@ -13570,7 +13570,7 @@ type DeviceManagementConfigurationCategory struct {
 // microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingcollectiondefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingcollectiondefinition?view=graph-rest-beta
 type DeviceManagementConfigurationChoiceSettingCollectionDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationChoiceSettingCollectionDefinition".
@@ -13657,7 +13657,7 @@ type DeviceManagementConfigurationChoiceSettingCollectionDefinition struct {
 // derives from microsoft.graph.deviceManagementConfigurationSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationchoicesettingdefinition?view=graph-rest-beta
 type DeviceManagementConfigurationChoiceSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition".
@@ -13735,7 +13735,7 @@ type DeviceManagementConfigurationChoiceSettingDefinition struct {
 // microsoft.graph.deviceManagementConfigurationDependentOn.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationdependenton.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationdependenton?view=graph-rest-beta
 type DeviceManagementConfigurationDependentOn struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationDependentOn".
@@ -13752,7 +13752,7 @@ type DeviceManagementConfigurationDependentOn struct {
 // microsoft.graph.deviceManagementConfigurationOptionDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationoptiondefinition.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationoptiondefinition?view=graph-rest-beta
 type DeviceManagementConfigurationOptionDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationOptionDefinition".
@@ -13780,7 +13780,7 @@ type DeviceManagementConfigurationOptionDefinition struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicy.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicy?view=graph-rest-beta
 type DeviceManagementConfigurationPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationPolicy".
@@ -13826,7 +13826,7 @@ type DeviceManagementConfigurationPolicy struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment?view=graph-rest-beta
 type DeviceManagementConfigurationPolicyAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationPolicyAssignment".
@@ -13842,7 +13842,7 @@ type DeviceManagementConfigurationPolicyAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplate?view=graph-rest-beta
 type DeviceManagementConfigurationPolicyTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationPolicyTemplate".
@@ -13891,7 +13891,7 @@ type DeviceManagementConfigurationPolicyTemplate struct {
 // microsoft.graph.deviceManagementConfigurationPolicyTemplateReference.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplatereference.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationpolicytemplatereference?view=graph-rest-beta
 type DeviceManagementConfigurationPolicyTemplateReference struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationPolicyTemplateReference".
@@ -13917,7 +13917,7 @@ type DeviceManagementConfigurationPolicyTemplateReference struct {
 // microsoft.graph.deviceManagementConfigurationReferredSettingInformation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationreferredsettinginformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationreferredsettinginformation?view=graph-rest-beta
 type DeviceManagementConfigurationReferredSettingInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation".
@@ -13932,7 +13932,7 @@ type DeviceManagementConfigurationReferredSettingInformation struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsetting.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsetting?view=graph-rest-beta
 type DeviceManagementConfigurationSetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSetting".
@@ -13952,7 +13952,7 @@ type DeviceManagementConfigurationSetting struct {
 // microsoft.graph.deviceManagementConfigurationSettingApplicability.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingapplicability.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingapplicability?view=graph-rest-beta
 type DeviceManagementConfigurationSettingApplicability struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingApplicability".
@@ -13976,7 +13976,7 @@ type DeviceManagementConfigurationSettingApplicability struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingDefinition".
@@ -14031,7 +14031,7 @@ type DeviceManagementConfigurationSettingDefinition struct {
 // microsoft.graph.deviceManagementConfigurationSettingDependedOnBy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdependedonby.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingdependedonby?view=graph-rest-beta
 type DeviceManagementConfigurationSettingDependedOnBy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingDependedOnBy".
@@ -14051,7 +14051,7 @@ type DeviceManagementConfigurationSettingDependedOnBy struct {
 // microsoft.graph.deviceManagementConfigurationSettingGroupDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupcollectiondefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupcollectiondefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSettingGroupCollectionDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingGroupCollectionDefinition".
@@ -14141,7 +14141,7 @@ type DeviceManagementConfigurationSettingGroupCollectionDefinition struct {
 // derives from microsoft.graph.deviceManagementConfigurationSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinggroupdefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSettingGroupDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingGroupDefinition".
@@ -14221,7 +14221,7 @@ type DeviceManagementConfigurationSettingGroupDefinition struct {
 // microsoft.graph.deviceManagementConfigurationSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstance.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstance?view=graph-rest-beta
 type DeviceManagementConfigurationSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingInstance".
@@ -14236,7 +14236,7 @@ type DeviceManagementConfigurationSettingInstance struct {
 // microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplate?view=graph-rest-beta
 type DeviceManagementConfigurationSettingInstanceTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate".
@@ -14254,7 +14254,7 @@ type DeviceManagementConfigurationSettingInstanceTemplate struct {
 // microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplatereference.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettinginstancetemplatereference?view=graph-rest-beta
 type DeviceManagementConfigurationSettingInstanceTemplateReference struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference".
@@ -14267,7 +14267,7 @@ type DeviceManagementConfigurationSettingInstanceTemplateReference struct {
 // microsoft.graph.deviceManagementConfigurationSettingOccurrence.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingoccurrence.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingoccurrence?view=graph-rest-beta
 type DeviceManagementConfigurationSettingOccurrence struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingOccurrence".
@@ -14284,7 +14284,7 @@ type DeviceManagementConfigurationSettingOccurrence struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingtemplate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingtemplate?view=graph-rest-beta
 type DeviceManagementConfigurationSettingTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingTemplate".
@@ -14304,7 +14304,7 @@ type DeviceManagementConfigurationSettingTemplate struct {
 // microsoft.graph.deviceManagementConfigurationSettingValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvalue.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvalue?view=graph-rest-beta
 type DeviceManagementConfigurationSettingValue struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingValue".
@@ -14317,7 +14317,7 @@ type DeviceManagementConfigurationSettingValue struct {
 // microsoft.graph.deviceManagementConfigurationSettingValueDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluedefinition.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluedefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSettingValueDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingValueDefinition".
@@ -14329,7 +14329,7 @@ type DeviceManagementConfigurationSettingValueDefinition struct {
 // microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluetemplatereference.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvaluetemplatereference?view=graph-rest-beta
 type DeviceManagementConfigurationSettingValueTemplateReference struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference".
@@ -14348,7 +14348,7 @@ type DeviceManagementConfigurationSettingValueTemplateReference struct {
 // microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingcollectiondefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingcollectiondefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSimpleSettingCollectionDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSimpleSettingCollectionDefinition".
@@ -14441,7 +14441,7 @@ type DeviceManagementConfigurationSimpleSettingCollectionDefinition struct {
 // derives from microsoft.graph.deviceManagementConfigurationSettingDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingdefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsimplesettingdefinition?view=graph-rest-beta
 type DeviceManagementConfigurationSimpleSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition".
@@ -14523,7 +14523,7 @@ type DeviceManagementConfigurationSimpleSettingDefinition struct {
 // microsoft.graph.deviceManagementConstraint.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementconstraint.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementconstraint?view=graph-rest-beta
 type DeviceManagementConstraint struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementConstraint".
@@ -14535,7 +14535,7 @@ type DeviceManagementConstraint struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagementderivedcredentialsettings.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicemanagementderivedcredentialsettings?view=graph-rest-beta
 type DeviceManagementDerivedCredentialSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementDerivedCredentialSettings".
@@ -14561,7 +14561,7 @@ type DeviceManagementDerivedCredentialSettings struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-odj-devicemanagementdomainjoinconnector.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-odj-devicemanagementdomainjoinconnector?view=graph-rest-beta
 type DeviceManagementDomainJoinConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementDomainJoinConnector".
@@ -14582,7 +14582,7 @@ type DeviceManagementDomainJoinConnector struct {
 // microsoft.graph.deviceManagementExchangeAccessRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeaccessrule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeaccessrule?view=graph-rest-beta
 type DeviceManagementExchangeAccessRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementExchangeAccessRule".
@@ -14599,7 +14599,7 @@ type DeviceManagementExchangeAccessRule struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeconnector.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeconnector?view=graph-rest-beta
 type DeviceManagementExchangeConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementExchangeConnector".
@@ -14633,7 +14633,7 @@ type DeviceManagementExchangeConnector struct {
 // microsoft.graph.deviceManagementExchangeDeviceClass.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangedeviceclass.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangedeviceclass?view=graph-rest-beta
 type DeviceManagementExchangeDeviceClass struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementExchangeDeviceClass".
@@ -14650,7 +14650,7 @@ type DeviceManagementExchangeDeviceClass struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeonpremisespolicy.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeonpremisespolicy?view=graph-rest-beta
 type DeviceManagementExchangeOnPremisesPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy".
@@ -14682,7 +14682,7 @@ type DeviceManagementExchangeOnPremisesPolicy struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementexportjob.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementexportjob?view=graph-rest-beta
 type DeviceManagementExportJob struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementExportJob".
@@ -14723,7 +14723,7 @@ type DeviceManagementExportJob struct {
 // microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintegersettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintegersettinginstance?view=graph-rest-beta
 type DeviceManagementIntegerSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntegerSettingInstance".
@@ -14745,7 +14745,7 @@ type DeviceManagementIntegerSettingInstance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintent.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintent?view=graph-rest-beta
 type DeviceManagementIntent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntent".
@@ -14806,7 +14806,7 @@ type DeviceManagementIntent struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentassignment?view=graph-rest-beta
 type DeviceManagementIntentAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentAssignment".
@@ -14822,7 +14822,7 @@ type DeviceManagementIntentAssignment struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicesettingstatesummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentdevicesettingstatesummary?view=graph-rest-beta
 type DeviceManagementIntentDeviceSettingStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary".
@@ -14850,7 +14850,7 @@ type DeviceManagementIntentDeviceSettingStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentdevicestate?view=graph-rest-beta
 type DeviceManagementIntentDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentDeviceState".
@@ -14879,7 +14879,7 @@ type DeviceManagementIntentDeviceState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentdevicestatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentdevicestatesummary?view=graph-rest-beta
 type DeviceManagementIntentDeviceStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentDeviceStateSummary".
@@ -14906,7 +14906,7 @@ type DeviceManagementIntentDeviceStateSummary struct {
 // microsoft.graph.deviceManagementSettingCategory.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentsettingcategory.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentsettingcategory?view=graph-rest-beta
 type DeviceManagementIntentSettingCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentSettingCategory".
@@ -14935,7 +14935,7 @@ type DeviceManagementIntentSettingCategory struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentuserstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentuserstate?view=graph-rest-beta
 type DeviceManagementIntentUserState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentUserState".
@@ -14962,7 +14962,7 @@ type DeviceManagementIntentUserState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementintentuserstatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementintentuserstatesummary?view=graph-rest-beta
 type DeviceManagementIntentUserStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementIntentUserStateSummary".
@@ -14986,7 +14986,7 @@ type DeviceManagementIntentUserStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartner.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementpartner?view=graph-rest-beta
 type DeviceManagementPartner struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementPartner".
@@ -15030,7 +15030,7 @@ type DeviceManagementPartner struct {
 // microsoft.graph.deviceManagementPartnerAssignment.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartnerassignment.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementpartnerassignment?view=graph-rest-beta
 type DeviceManagementPartnerAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementPartnerAssignment".
@@ -15044,7 +15044,7 @@ type DeviceManagementPartnerAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreportschedule.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementreportschedule?view=graph-rest-beta
 type DeviceManagementReportSchedule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementReportSchedule".
@@ -15083,7 +15083,7 @@ type DeviceManagementReportSchedule struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreports.md:42:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementreports?view=graph-rest-beta
 type DeviceManagementReports struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementReports".
@@ -15109,7 +15109,7 @@ type DeviceManagementReports struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementresourceaccessprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-devicemanagementresourceaccessprofileassignment?view=graph-rest-beta
 type DeviceManagementResourceAccessProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementResourceAccessProfileAssignment".
@@ -15130,7 +15130,7 @@ type DeviceManagementResourceAccessProfileAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementresourceaccessprofilebase.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-devicemanagementresourceaccessprofilebase?view=graph-rest-beta
 type DeviceManagementResourceAccessProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementResourceAccessProfileBase".
@@ -15160,7 +15160,7 @@ type DeviceManagementResourceAccessProfileBase struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementreusablepolicysetting.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementreusablepolicysetting?view=graph-rest-beta
 type DeviceManagementReusablePolicySetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementReusablePolicySetting".
@@ -15200,7 +15200,7 @@ type DeviceManagementReusablePolicySetting struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicemanagementscript.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicemanagementscript?view=graph-rest-beta
 type DeviceManagementScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScript".
@@ -15259,7 +15259,7 @@ type DeviceManagementScript struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementscriptassignment?view=graph-rest-beta
 type DeviceManagementScriptAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptAssignment".
@@ -15277,7 +15277,7 @@ type DeviceManagementScriptAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptdevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementscriptdevicestate?view=graph-rest-beta
 type DeviceManagementScriptDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptDeviceState".
@@ -15309,7 +15309,7 @@ type DeviceManagementScriptDeviceState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptgroupassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementscriptgroupassignment?view=graph-rest-beta
 type DeviceManagementScriptGroupAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptGroupAssignment".
@@ -15327,7 +15327,7 @@ type DeviceManagementScriptGroupAssignment struct {
 // microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-devicemanagementscriptpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-devicemanagementscriptpolicysetitem?view=graph-rest-beta
 type DeviceManagementScriptPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptPolicySetItem".
@@ -15363,7 +15363,7 @@ type DeviceManagementScriptPolicySetItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptrunsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementscriptrunsummary?view=graph-rest-beta
 type DeviceManagementScriptRunSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptRunSummary".
@@ -15386,7 +15386,7 @@ type DeviceManagementScriptRunSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementscriptuserstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementscriptuserstate?view=graph-rest-beta
 type DeviceManagementScriptUserState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementScriptUserState".
@@ -15411,7 +15411,7 @@ type DeviceManagementScriptUserState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingcategory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementsettingcategory?view=graph-rest-beta
 type DeviceManagementSettingCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementSettingCategory".
@@ -15433,7 +15433,7 @@ type DeviceManagementSettingCategory struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingdefinition.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementsettingdefinition?view=graph-rest-beta
 type DeviceManagementSettingDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementSettingDefinition".
@@ -15472,7 +15472,7 @@ type DeviceManagementSettingDefinition struct {
 // microsoft.graph.deviceManagementSettingDependency.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettingdependency.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementsettingdependency?view=graph-rest-beta
 type DeviceManagementSettingDependency struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementSettingDependency".
@@ -15488,7 +15488,7 @@ type DeviceManagementSettingDependency struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementsettinginstance.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementsettinginstance?view=graph-rest-beta
 type DeviceManagementSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementSettingInstance".
@@ -15505,7 +15505,7 @@ type DeviceManagementSettingInstance struct {
 // microsoft.graph.deviceManagementSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementsettings?view=graph-rest-beta
 type DeviceManagementSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementSettings".
@@ -15549,7 +15549,7 @@ type DeviceManagementSettings struct {
 // microsoft.graph.deviceManagementSettingInstance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementstringsettinginstance.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementstringsettinginstance?view=graph-rest-beta
 type DeviceManagementStringSettingInstance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementStringSettingInstance".
@@ -15571,7 +15571,7 @@ type DeviceManagementStringSettingInstance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementtemplate?view=graph-rest-beta
 type DeviceManagementTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementTemplate".
@@ -15626,7 +15626,7 @@ type DeviceManagementTemplate struct {
 // microsoft.graph.deviceManagementSettingCategory.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplatesettingcategory.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementtemplatesettingcategory?view=graph-rest-beta
 type DeviceManagementTemplateSettingCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementTemplateSettingCategory".
@@ -15654,7 +15654,7 @@ type DeviceManagementTemplateSettingCategory struct {
 // microsoft.graph.deviceManagementTroubleshootingErrorDetails.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingerrordetails.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementtroubleshootingerrordetails?view=graph-rest-beta
 type DeviceManagementTroubleshootingErrorDetails struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementTroubleshootingErrorDetails".
@@ -15675,7 +15675,7 @@ type DeviceManagementTroubleshootingErrorDetails struct {
 // microsoft.graph.deviceManagementTroubleshootingErrorResource.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingerrorresource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementtroubleshootingerrorresource?view=graph-rest-beta
 type DeviceManagementTroubleshootingErrorResource struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementTroubleshootingErrorResource".
@@ -15692,7 +15692,7 @@ type DeviceManagementTroubleshootingErrorResource struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementtroubleshootingevent.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementtroubleshootingevent?view=graph-rest-beta
 type DeviceManagementTroubleshootingEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementTroubleshootingEvent".
@@ -15718,7 +15718,7 @@ type DeviceManagementTroubleshootingEvent struct {
 // microsoft.graph.deviceManagementUserRightsLocalUserOrGroup.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementuserrightslocaluserorgroup.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementuserrightslocaluserorgroup?view=graph-rest-beta
 type DeviceManagementUserRightsLocalUserOrGroup struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementUserRightsLocalUserOrGroup".
@@ -15736,7 +15736,7 @@ type DeviceManagementUserRightsLocalUserOrGroup struct {
 // microsoft.graph.deviceManagementUserRightsSetting.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementuserrightssetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementuserrightssetting?view=graph-rest-beta
 type DeviceManagementUserRightsSetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceManagementUserRightsSetting".
@@ -15754,7 +15754,7 @@ type DeviceManagementUserRightsSetting struct {
 // microsoft.graph.deviceOperatingSystemSummary.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceoperatingsystemsummary.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceoperatingsystemsummary?view=graph-rest-beta
 type DeviceOperatingSystemSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceOperatingSystemSummary".
@@ -15801,7 +15801,7 @@ type DeviceOperatingSystemSummary struct {
 // microsoft.graph.deviceProtectionOverview.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceprotectionoverview.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceprotectionoverview?view=graph-rest-beta
 type DeviceProtectionOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceProtectionOverview".
@@ -15836,7 +15836,7 @@ type DeviceProtectionOverview struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceshellscript.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceshellscript?view=graph-rest-beta
 type DeviceShellScript struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deviceShellScript".
@@ -15896,7 +15896,7 @@ type DeviceShellScript struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-ebookinstallsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-ebookinstallsummary?view=graph-rest-beta
 type EBookInstallSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.eBookInstallSummary".
@@ -15926,7 +15926,7 @@ type EBookInstallSummary struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-easemailprofileconfigurationbase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-easemailprofileconfigurationbase?view=graph-rest-beta
 type EasEmailProfileConfigurationBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.easEmailProfileConfigurationBase".
@@ -16020,7 +16020,7 @@ type EasEmailProfileConfigurationBase struct {
 // microsoft.graph.edgeHomeButtonConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgehomebuttonconfiguration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgehomebuttonconfiguration?view=graph-rest-beta
 type EdgeHomeButtonConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.edgeHomeButtonConfiguration".
@@ -16031,7 +16031,7 @@ type EdgeHomeButtonConfiguration struct {
 // microsoft.graph.edgeSearchEngineBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgesearchenginebase.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgesearchenginebase?view=graph-rest-beta
 type EdgeSearchEngineBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.edgeSearchEngineBase".
@@ -16043,7 +16043,7 @@ type EdgeSearchEngineBase struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-editionupgradeconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-editionupgradeconfiguration?view=graph-rest-beta
 type EditionUpgradeConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.editionUpgradeConfiguration".
@@ -16142,7 +16142,7 @@ type EditionUpgradeConfiguration struct {
 // microsoft.graph.embeddedSIMActivationCode.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-esim-embeddedsimactivationcode?view=graph-rest-beta
 type EmbeddedSIMActivationCode struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.embeddedSIMActivationCode".
@@ -16168,7 +16168,7 @@ type EmbeddedSIMActivationCode struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcodepool.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-esim-embeddedsimactivationcodepool?view=graph-rest-beta
 type EmbeddedSIMActivationCodePool struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.embeddedSIMActivationCodePool".
@@ -16207,7 +16207,7 @@ type EmbeddedSIMActivationCodePool struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimactivationcodepoolassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-esim-embeddedsimactivationcodepoolassignment?view=graph-rest-beta
 type EmbeddedSIMActivationCodePoolAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.embeddedSIMActivationCodePoolAssignment".
@@ -16225,7 +16225,7 @@ type EmbeddedSIMActivationCodePoolAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimdevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-esim-embeddedsimdevicestate?view=graph-rest-beta
 type EmbeddedSIMDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.embeddedSIMDeviceState".
@@ -16264,7 +16264,7 @@ type EmbeddedSIMDeviceState struct {
 // microsoft.graph.encryptionReportPolicyDetails.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-encryptionreportpolicydetails.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-encryptionreportpolicydetails?view=graph-rest-beta
 type EncryptionReportPolicyDetails struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.encryptionReportPolicyDetails".
@@ -16280,7 +16280,7 @@ type EncryptionReportPolicyDetails struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-enrollmentconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-enrollmentconfigurationassignment?view=graph-rest-beta
 type EnrollmentConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.enrollmentConfigurationAssignment".
@@ -16300,7 +16300,7 @@ type EnrollmentConfigurationAssignment struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-enrollmentprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-enrollmentprofile?view=graph-rest-beta
 type EnrollmentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.enrollmentProfile".
@@ -16329,7 +16329,7 @@ type EnrollmentProfile struct {
 // from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-enrollmentrestrictionsconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-enrollmentrestrictionsconfigurationpolicysetitem?view=graph-rest-beta
 type EnrollmentRestrictionsConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem".
@@ -16369,7 +16369,7 @@ type EnrollmentRestrictionsConfigurationPolicySetItem struct {
 // microsoft.graph.deviceManagementTroubleshootingEvent.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-enrollmenttroubleshootingevent.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-enrollmenttroubleshootingevent?view=graph-rest-beta
 type EnrollmentTroubleshootingEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.enrollmentTroubleshootingEvent".
@@ -16426,7 +16426,7 @@ type EnrollmentTroubleshootingEvent struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-enterprisecodesigningcertificate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-enterprisecodesigningcertificate?view=graph-rest-beta
 type EnterpriseCodeSigningCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.enterpriseCodeSigningCertificate".
@@ -16457,7 +16457,7 @@ type EnterpriseCodeSigningCertificate struct {
 // base of every Microsoft Graph entity type.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentprofile.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androiddeviceownerenrollmentprofile?view=graph-rest-beta
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -16468,7 +16468,7 @@ type Entity struct {
 // ExcludedApps is the complex type microsoft.graph.excludedApps.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-excludedapps.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-excludedapps?view=graph-rest-beta
 type ExcludedApps struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.excludedApps".
@@ -16513,7 +16513,7 @@ type ExcludedApps struct {
 // microsoft.graph.expeditedWindowsQualityUpdateSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-expeditedwindowsqualityupdatesettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-expeditedwindowsqualityupdatesettings?view=graph-rest-beta
 type ExpeditedWindowsQualityUpdateSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.expeditedWindowsQualityUpdateSettings".
@@ -16528,7 +16528,7 @@ type ExpeditedWindowsQualityUpdateSettings struct {
 // ExtendedKeyUsage is the complex type microsoft.graph.extendedKeyUsage.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-extendedkeyusage.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-extendedkeyusage?view=graph-rest-beta
 type ExtendedKeyUsage struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.extendedKeyUsage".
@@ -16543,7 +16543,7 @@ type ExtendedKeyUsage struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicycategory.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicycategory?view=graph-rest-beta
 type GroupPolicyCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyCategory".
@@ -16578,7 +16578,7 @@ type GroupPolicyCategory struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyconfiguration.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyconfiguration?view=graph-rest-beta
 type GroupPolicyConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyConfiguration".
@@ -16610,7 +16610,7 @@ type GroupPolicyConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyconfigurationassignment?view=graph-rest-beta
 type GroupPolicyConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyConfigurationAssignment".
@@ -16628,7 +16628,7 @@ type GroupPolicyConfigurationAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinition.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicydefinition?view=graph-rest-beta
 type GroupPolicyDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyDefinition".
@@ -16674,7 +16674,7 @@ type GroupPolicyDefinition struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinitionfile.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicydefinitionfile?view=graph-rest-beta
 type GroupPolicyDefinitionFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyDefinitionFile".
@@ -16712,7 +16712,7 @@ type GroupPolicyDefinitionFile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinitionvalue.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicydefinitionvalue?view=graph-rest-beta
 type GroupPolicyDefinitionValue struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyDefinitionValue".
@@ -16744,7 +16744,7 @@ type GroupPolicyDefinitionValue struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicymigrationreport.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicymigrationreport?view=graph-rest-beta
 type GroupPolicyMigrationReport struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyMigrationReport".
@@ -16799,7 +16799,7 @@ type GroupPolicyMigrationReport struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicyobjectfile.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicyobjectfile?view=graph-rest-beta
 type GroupPolicyObjectFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyObjectFile".
@@ -16825,7 +16825,7 @@ type GroupPolicyObjectFile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyoperation.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyoperation?view=graph-rest-beta
 type GroupPolicyOperation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyOperation".
@@ -16850,7 +16850,7 @@ type GroupPolicyOperation struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentation.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentation?view=graph-rest-beta
 type GroupPolicyPresentation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentation".
@@ -16873,7 +16873,7 @@ type GroupPolicyPresentation struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationcheckbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationcheckbox?view=graph-rest-beta
 type GroupPolicyPresentationCheckBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationCheckBox".
@@ -16900,7 +16900,7 @@ type GroupPolicyPresentationCheckBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationcombobox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationcombobox?view=graph-rest-beta
 type GroupPolicyPresentationComboBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationComboBox".
@@ -16937,7 +16937,7 @@ type GroupPolicyPresentationComboBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdecimaltextbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationdecimaltextbox?view=graph-rest-beta
 type GroupPolicyPresentationDecimalTextBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationDecimalTextBox".
@@ -16980,7 +16980,7 @@ type GroupPolicyPresentationDecimalTextBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdropdownlist.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationdropdownlist?view=graph-rest-beta
 type GroupPolicyPresentationDropdownList struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationDropdownList".
@@ -17013,7 +17013,7 @@ type GroupPolicyPresentationDropdownList struct {
 // microsoft.graph.groupPolicyPresentationDropdownListItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationdropdownlistitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationdropdownlistitem?view=graph-rest-beta
 type GroupPolicyPresentationDropdownListItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationDropdownListItem".
@@ -17029,7 +17029,7 @@ type GroupPolicyPresentationDropdownListItem struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationlistbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationlistbox?view=graph-rest-beta
 type GroupPolicyPresentationListBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationListBox".
@@ -17060,7 +17060,7 @@ type GroupPolicyPresentationListBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationlongdecimaltextbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationlongdecimaltextbox?view=graph-rest-beta
 type GroupPolicyPresentationLongDecimalTextBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationLongDecimalTextBox".
@@ -17103,7 +17103,7 @@ type GroupPolicyPresentationLongDecimalTextBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationmultitextbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationmultitextbox?view=graph-rest-beta
 type GroupPolicyPresentationMultiTextBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationMultiTextBox".
@@ -17137,7 +17137,7 @@ type GroupPolicyPresentationMultiTextBox struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationtext.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationtext?view=graph-rest-beta
 type GroupPolicyPresentationText struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationText".
@@ -17162,7 +17162,7 @@ type GroupPolicyPresentationText struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationtextbox.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationtextbox?view=graph-rest-beta
 type GroupPolicyPresentationTextBox struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationTextBox".
@@ -17196,7 +17196,7 @@ type GroupPolicyPresentationTextBox struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvalue.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvalue?view=graph-rest-beta
 type GroupPolicyPresentationValue struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValue".
@@ -17222,7 +17222,7 @@ type GroupPolicyPresentationValue struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvalueboolean.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvalueboolean?view=graph-rest-beta
 type GroupPolicyPresentationValueBoolean struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueBoolean".
@@ -17254,7 +17254,7 @@ type GroupPolicyPresentationValueBoolean struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluedecimal.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvaluedecimal?view=graph-rest-beta
 type GroupPolicyPresentationValueDecimal struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueDecimal".
@@ -17286,7 +17286,7 @@ type GroupPolicyPresentationValueDecimal struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluelist.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvaluelist?view=graph-rest-beta
 type GroupPolicyPresentationValueList struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueList".
@@ -17318,7 +17318,7 @@ type GroupPolicyPresentationValueList struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluelongdecimal.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvaluelongdecimal?view=graph-rest-beta
 type GroupPolicyPresentationValueLongDecimal struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueLongDecimal".
@@ -17350,7 +17350,7 @@ type GroupPolicyPresentationValueLongDecimal struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluemultitext.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvaluemultitext?view=graph-rest-beta
 type GroupPolicyPresentationValueMultiText struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueMultiText".
@@ -17382,7 +17382,7 @@ type GroupPolicyPresentationValueMultiText struct {
 // microsoft.graph.groupPolicyPresentationValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicypresentationvaluetext.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicypresentationvaluetext?view=graph-rest-beta
 type GroupPolicyPresentationValueText struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyPresentationValueText".
@@ -17414,7 +17414,7 @@ type GroupPolicyPresentationValueText struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicysettingmapping.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicysettingmapping?view=graph-rest-beta
 type GroupPolicySettingMapping struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicySettingMapping".
@@ -17475,7 +17475,7 @@ type GroupPolicySettingMapping struct {
 // microsoft.graph.groupPolicyCategory.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedcategory.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadedcategory?view=graph-rest-beta
 type GroupPolicyUploadedCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyUploadedCategory".
@@ -17516,7 +17516,7 @@ type GroupPolicyUploadedCategory struct {
 // microsoft.graph.groupPolicyDefinition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadeddefinition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadeddefinition?view=graph-rest-beta
 type GroupPolicyUploadedDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyUploadedDefinition".
@@ -17569,7 +17569,7 @@ type GroupPolicyUploadedDefinition struct {
 // microsoft.graph.groupPolicyDefinitionFile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadeddefinitionfile.md:38:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadeddefinitionfile?view=graph-rest-beta
 type GroupPolicyUploadedDefinitionFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyUploadedDefinitionFile".
@@ -17630,7 +17630,7 @@ type GroupPolicyUploadedDefinitionFile struct {
 // microsoft.graph.groupPolicyUploadedLanguageFile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedlanguagefile.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadedlanguagefile?view=graph-rest-beta
 type GroupPolicyUploadedLanguageFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyUploadedLanguageFile".
@@ -17652,7 +17652,7 @@ type GroupPolicyUploadedLanguageFile struct {
 // microsoft.graph.groupPolicyPresentation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadedpresentation.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadedpresentation?view=graph-rest-beta
 type GroupPolicyUploadedPresentation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.groupPolicyUploadedPresentation".
@@ -17675,7 +17675,7 @@ type GroupPolicyUploadedPresentation struct {
 // HardwareInformation is the complex type microsoft.graph.hardwareInformation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-hardwareinformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-hardwareinformation?view=graph-rest-beta
 type HardwareInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.hardwareInformation".
@@ -17769,7 +17769,7 @@ type HardwareInformation struct {
 // microsoft.graph.ipRange.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-ipv4range.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-ipv4range?view=graph-rest-beta
 type IPv4Range struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iPv4Range".
@@ -17785,7 +17785,7 @@ type IPv4Range struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-importedappledeviceidentity.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importedappledeviceidentity?view=graph-rest-beta
 type ImportedAppleDeviceIdentity struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.importedAppleDeviceIdentity".
@@ -17827,7 +17827,7 @@ type ImportedAppleDeviceIdentity struct {
 // microsoft.graph.importedAppleDeviceIdentity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-importedappledeviceidentityresult.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importedappledeviceidentityresult?view=graph-rest-beta
 type ImportedAppleDeviceIdentityResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.importedAppleDeviceIdentityResult".
@@ -17881,7 +17881,7 @@ type ImportedAppleDeviceIdentityResult struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-importeddeviceidentity.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importeddeviceidentity?view=graph-rest-beta
 type ImportedDeviceIdentity struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.importedDeviceIdentity".
@@ -17914,7 +17914,7 @@ type ImportedDeviceIdentity struct {
 // microsoft.graph.importedDeviceIdentity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-importeddeviceidentityresult.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importeddeviceidentityresult?view=graph-rest-beta
 type ImportedDeviceIdentityResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.importedDeviceIdentityResult".
@@ -17953,7 +17953,7 @@ type ImportedDeviceIdentityResult struct {
 // IntuneBrand is the complex type microsoft.graph.intuneBrand.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-intunebrand.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-intunebrand?view=graph-rest-beta
 type IntuneBrand struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.intuneBrand".
@@ -18045,7 +18045,7 @@ type IntuneBrand struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-wip-intunebrandingprofile.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-wip-intunebrandingprofile?view=graph-rest-beta
 type IntuneBrandingProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.intuneBrandingProfile".
@@ -18152,7 +18152,7 @@ type IntuneBrandingProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-wip-intunebrandingprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-wip-intunebrandingprofileassignment?view=graph-rest-beta
 type IntuneBrandingProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.intuneBrandingProfileAssignment".
@@ -18168,7 +18168,7 @@ type IntuneBrandingProfileAssignment struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscertificateprofile.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioscertificateprofile?view=graph-rest-beta
 type IosCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosCertificateProfile".
@@ -18248,7 +18248,7 @@ type IosCertificateProfile struct {
 // microsoft.graph.iosCertificateProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioscertificateprofilebase?view=graph-rest-beta
 type IosCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosCertificateProfileBase".
@@ -18343,7 +18343,7 @@ type IosCertificateProfileBase struct {
 // It derives from microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioscompliancepolicy?view=graph-rest-beta
 type IosCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosCompliancePolicy".
@@ -18457,7 +18457,7 @@ type IosCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioscustomconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioscustomconfiguration?view=graph-rest-beta
 type IosCustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosCustomConfiguration".
@@ -18543,7 +18543,7 @@ type IosCustomConfiguration struct {
 // from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosderivedcredentialauthenticationconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosderivedcredentialauthenticationconfiguration?view=graph-rest-beta
 type IosDerivedCredentialAuthenticationConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosDerivedCredentialAuthenticationConfiguration".
@@ -18628,7 +18628,7 @@ type IosDerivedCredentialAuthenticationConfiguration struct {
 // microsoft.graph.appleDeviceFeaturesConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosdevicefeaturesconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosdevicefeaturesconfiguration?view=graph-rest-beta
 type IosDeviceFeaturesConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosDeviceFeaturesConfiguration".
@@ -18753,7 +18753,7 @@ type IosDeviceFeaturesConfiguration struct {
 // IosDeviceType is the complex type microsoft.graph.iosDeviceType.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosdevicetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosdevicetype?view=graph-rest-beta
 type IosDeviceType struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosDeviceType".
@@ -18769,7 +18769,7 @@ type IosDeviceType struct {
 // microsoft.graph.easEmailProfileConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseasemailprofileconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioseasemailprofileconfiguration?view=graph-rest-beta
 type IosEasEmailProfileConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosEasEmailProfileConfiguration".
@@ -18950,7 +18950,7 @@ type IosEasEmailProfileConfiguration struct {
 // microsoft.graph.iosEduCertificateSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseducertificatesettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioseducertificatesettings?view=graph-rest-beta
 type IosEduCertificateSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosEduCertificateSettings".
@@ -18980,7 +18980,7 @@ type IosEduCertificateSettings struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosedudeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosedudeviceconfiguration?view=graph-rest-beta
 type IosEduDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosEduDeviceConfiguration".
@@ -19068,7 +19068,7 @@ type IosEduDeviceConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioseducationdeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioseducationdeviceconfiguration?view=graph-rest-beta
 type IosEducationDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosEducationDeviceConfiguration".
@@ -19148,7 +19148,7 @@ type IosEducationDeviceConfiguration struct {
 // microsoft.graph.iosWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosenterprisewificonfiguration?view=graph-rest-beta
 type IosEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosEnterpriseWiFiConfiguration".
@@ -19323,7 +19323,7 @@ type IosEnterpriseWiFiConfiguration struct {
 // microsoft.graph.appleExpeditedCheckinConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosexpeditedcheckinconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosexpeditedcheckinconfiguration?view=graph-rest-beta
 type IosExpeditedCheckinConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosExpeditedCheckinConfiguration".
@@ -19406,7 +19406,7 @@ type IosExpeditedCheckinConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosgeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosgeneraldeviceconfiguration?view=graph-rest-beta
 type IosGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosGeneralDeviceConfiguration".
@@ -20071,7 +20071,7 @@ type IosGeneralDeviceConfiguration struct {
 // IosHomeScreenItem is the complex type microsoft.graph.iosHomeScreenItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioshomescreenitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioshomescreenitem?view=graph-rest-beta
 type IosHomeScreenItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosHomeScreenItem".
@@ -20083,7 +20083,7 @@ type IosHomeScreenItem struct {
 // IosHomeScreenPage is the complex type microsoft.graph.iosHomeScreenPage.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioshomescreenpage.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioshomescreenpage?view=graph-rest-beta
 type IosHomeScreenPage struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosHomeScreenPage".
@@ -20100,7 +20100,7 @@ type IosHomeScreenPage struct {
 // microsoft.graph.iosCertificateProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosimportedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosimportedpfxcertificateprofile?view=graph-rest-beta
 type IosImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosImportedPFXCertificateProfile".
@@ -20187,7 +20187,7 @@ type IosImportedPFXCertificateProfile struct {
 // microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-ioslobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-ioslobapp?view=graph-rest-beta
 type IosLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosLobApp".
@@ -20304,7 +20304,7 @@ type IosLobApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-ioslobappprovisioningconfiguration.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-ioslobappprovisioningconfiguration?view=graph-rest-beta
 type IosLobAppProvisioningConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosLobAppProvisioningConfiguration".
@@ -20354,7 +20354,7 @@ type IosLobAppProvisioningConfiguration struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-ioslobappprovisioningconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-ioslobappprovisioningconfigurationassignment?view=graph-rest-beta
 type IosLobAppProvisioningConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment".
@@ -20370,7 +20370,7 @@ type IosLobAppProvisioningConfigurationAssignment struct {
 // from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-ioslobappprovisioningconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-ioslobappprovisioningconfigurationpolicysetitem?view=graph-rest-beta
 type IosLobAppProvisioningConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem".
@@ -20406,7 +20406,7 @@ type IosLobAppProvisioningConfigurationPolicySetItem struct {
 // microsoft.graph.targetedManagedAppProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-iosmanagedappprotection.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-iosmanagedappprotection?view=graph-rest-beta
 type IosManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosManagedAppProtection".
@@ -20661,7 +20661,7 @@ type IosManagedAppProtection struct {
 // microsoft.graph.iosMinimumOperatingSystem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosminimumoperatingsystem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosminimumoperatingsystem?view=graph-rest-beta
 type IosMinimumOperatingSystem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosMinimumOperatingSystem".
@@ -20687,7 +20687,7 @@ type IosMinimumOperatingSystem struct {
 // microsoft.graph.managedDeviceMobileAppConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosmobileappconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosmobileappconfiguration?view=graph-rest-beta
 type IosMobileAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosMobileAppConfiguration".
@@ -20749,7 +20749,7 @@ type IosMobileAppConfiguration struct {
 // IosNetworkUsageRule is the complex type microsoft.graph.iosNetworkUsageRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnetworkusagerule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosnetworkusagerule?view=graph-rest-beta
 type IosNetworkUsageRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosNetworkUsageRule".
@@ -20769,7 +20769,7 @@ type IosNetworkUsageRule struct {
 // microsoft.graph.iosNotificationSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnotificationsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosnotificationsettings?view=graph-rest-beta
 type IosNotificationSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosNotificationSettings".
@@ -20806,7 +20806,7 @@ type IosNotificationSettings struct {
 // microsoft.graph.iosCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iospkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iospkcscertificateprofile?view=graph-rest-beta
 type IosPkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosPkcsCertificateProfile".
@@ -20929,7 +20929,7 @@ type IosPkcsCertificateProfile struct {
 // microsoft.graph.iosCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosscepcertificateprofile?view=graph-rest-beta
 type IosScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosScepCertificateProfile".
@@ -21062,7 +21062,7 @@ type IosScepCertificateProfile struct {
 // microsoft.graph.singleSignOnExtension.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iossinglesignonextension.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iossinglesignonextension?view=graph-rest-beta
 type IosSingleSignOnExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosSingleSignOnExtension".
@@ -21073,7 +21073,7 @@ type IosSingleSignOnExtension struct {
 // microsoft.graph.iosSingleSignOnSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iossinglesignonsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iossinglesignonsettings?view=graph-rest-beta
 type IosSingleSignOnSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosSingleSignOnSettings".
@@ -21099,7 +21099,7 @@ type IosSingleSignOnSettings struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosstoreapp?view=graph-rest-beta
 type IosStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosStoreApp".
@@ -21197,7 +21197,7 @@ type IosStoreApp struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iostrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iostrustedrootcertificate?view=graph-rest-beta
 type IosTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosTrustedRootCertificate".
@@ -21281,7 +21281,7 @@ type IosTrustedRootCertificate struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosupdateconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosupdateconfiguration?view=graph-rest-beta
 type IosUpdateConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosUpdateConfiguration".
@@ -21388,7 +21388,7 @@ type IosUpdateConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosupdatedevicestatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosupdatedevicestatus?view=graph-rest-beta
 type IosUpdateDeviceStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosUpdateDeviceStatus".
@@ -21435,7 +21435,7 @@ type IosUpdateDeviceStatus struct {
 // It derives from microsoft.graph.appleVpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosvpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosvpnconfiguration?view=graph-rest-beta
 type IosVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVpnConfiguration".
@@ -21624,7 +21624,7 @@ type IosVpnConfiguration struct {
 // microsoft.graph.iosVpnSecurityAssociationParameters.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosvpnsecurityassociationparameters.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosvpnsecurityassociationparameters?view=graph-rest-beta
 type IosVpnSecurityAssociationParameters struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVpnSecurityAssociationParameters".
@@ -21645,7 +21645,7 @@ type IosVpnSecurityAssociationParameters struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosvppapp.md:36:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosvppapp?view=graph-rest-beta
 type IosVppApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppApp".
@@ -21766,7 +21766,7 @@ type IosVppApp struct {
 // microsoft.graph.iosVppAppAssignedLicense.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassigneddevicelicense.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosvppappassigneddevicelicense?view=graph-rest-beta
 type IosVppAppAssignedDeviceLicense struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppAppAssignedDeviceLicense".
@@ -21794,7 +21794,7 @@ type IosVppAppAssignedDeviceLicense struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassignedlicense.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosvppappassignedlicense?view=graph-rest-beta
 type IosVppAppAssignedLicense struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppAppAssignedLicense".
@@ -21816,7 +21816,7 @@ type IosVppAppAssignedLicense struct {
 // microsoft.graph.iosVppAppAssignedLicense.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosvppappassigneduserlicense.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosvppappassigneduserlicense?view=graph-rest-beta
 type IosVppAppAssignedUserLicense struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppAppAssignedUserLicense".
@@ -21839,7 +21839,7 @@ type IosVppAppAssignedUserLicense struct {
 // microsoft.graph.iosVppAppRevokeLicensesActionResult.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-iosvppapprevokelicensesactionresult.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-iosvppapprevokelicensesactionresult?view=graph-rest-beta
 type IosVppAppRevokeLicensesActionResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppAppRevokeLicensesActionResult".
@@ -21873,7 +21873,7 @@ type IosVppAppRevokeLicensesActionResult struct {
 // microsoft.graph.managedEBook.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-iosvppebook.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-iosvppebook?view=graph-rest-beta
 type IosVppEBook struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppEBook".
@@ -21947,7 +21947,7 @@ type IosVppEBook struct {
 // microsoft.graph.managedEBookAssignment.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-iosvppebookassignment.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-iosvppebookassignment?view=graph-rest-beta
 type IosVppEBookAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosVppEBookAssignment".
@@ -21967,7 +21967,7 @@ type IosVppEBookAssignment struct {
 // microsoft.graph.iosWebContentFilterBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioswebcontentfilterbase.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioswebcontentfilterbase?view=graph-rest-beta
 type IosWebContentFilterBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosWebContentFilterBase".
@@ -21979,7 +21979,7 @@ type IosWebContentFilterBase struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioswificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioswificonfiguration?view=graph-rest-beta
 type IosWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosWiFiConfiguration".
@@ -22095,7 +22095,7 @@ type IosWiFiConfiguration struct {
 // microsoft.graph.iosVpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosikev2vpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosikev2vpnconfiguration?view=graph-rest-beta
 type IosikEv2VpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.iosikEv2VpnConfiguration".
@@ -22349,7 +22349,7 @@ type IosikEv2VpnConfiguration struct {
 // IpRange is the complex type microsoft.graph.ipRange.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-iprange.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-iprange?view=graph-rest-beta
 type IpRange struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.ipRange".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -22358,7 +22358,7 @@ type IpRange struct {
 // KeyValue is the complex type microsoft.graph.keyValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-keyvalue.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-keyvalue?view=graph-rest-beta
 type KeyValue struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.keyValue".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -22371,7 +22371,7 @@ type KeyValue struct {
 // KeyValuePair is the complex type microsoft.graph.keyValuePair.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-keyvaluepair.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-keyvaluepair?view=graph-rest-beta
 type KeyValuePair struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.keyValuePair".
@@ -22387,7 +22387,7 @@ type KeyValuePair struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-notification-localizednotificationmessage.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-notification-localizednotificationmessage?view=graph-rest-beta
 type LocalizedNotificationMessage struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.localizedNotificationMessage".
@@ -22413,7 +22413,7 @@ type LocalizedNotificationMessage struct {
 // microsoft.graph.managementCondition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-locationmanagementcondition.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-locationmanagementcondition?view=graph-rest-beta
 type LocationManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.locationManagementCondition".
@@ -22452,7 +22452,7 @@ type LocationManagementCondition struct {
 // LoggedOnUser is the complex type microsoft.graph.loggedOnUser.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-loggedonuser.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-loggedonuser?view=graph-rest-beta
 type LoggedOnUser struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.loggedOnUser".
@@ -22467,7 +22467,7 @@ type LoggedOnUser struct {
 // microsoft.graph.macOSAppleEventReceiver.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosappleeventreceiver.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosappleeventreceiver?view=graph-rest-beta
 type MacOSAppleEventReceiver struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSAppleEventReceiver".
@@ -22489,7 +22489,7 @@ type MacOSAppleEventReceiver struct {
 // microsoft.graph.macOSAssociatedDomainsItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosassociateddomainsitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosassociateddomainsitem?view=graph-rest-beta
 type MacOSAssociatedDomainsItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSAssociatedDomainsItem".
@@ -22509,7 +22509,7 @@ type MacOSAssociatedDomainsItem struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscertificateprofilebase?view=graph-rest-beta
 type MacOSCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSCertificateProfileBase".
@@ -22604,7 +22604,7 @@ type MacOSCertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscompliancepolicy?view=graph-rest-beta
 type MacOSCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSCompliancePolicy".
@@ -22724,7 +22724,7 @@ type MacOSCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscustomappconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscustomappconfiguration?view=graph-rest-beta
 type MacOSCustomAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSCustomAppConfiguration".
@@ -22810,7 +22810,7 @@ type MacOSCustomAppConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscustomconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscustomconfiguration?view=graph-rest-beta
 type MacOSCustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSCustomConfiguration".
@@ -22896,7 +22896,7 @@ type MacOSCustomConfiguration struct {
 // microsoft.graph.appleDeviceFeaturesConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosdevicefeaturesconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosdevicefeaturesconfiguration?view=graph-rest-beta
 type MacOSDeviceFeaturesConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSDeviceFeaturesConfiguration".
@@ -23123,7 +23123,7 @@ type MacOSDeviceFeaturesConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosendpointprotectionconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosendpointprotectionconfiguration?view=graph-rest-beta
 type MacOSEndpointProtectionConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSEndpointProtectionConfiguration".
@@ -23294,7 +23294,7 @@ type MacOSEndpointProtectionConfiguration struct {
 // microsoft.graph.macOSWiFiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosenterprisewificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosenterprisewificonfiguration?view=graph-rest-beta
 type MacOSEnterpriseWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSEnterpriseWiFiConfiguration".
@@ -23458,7 +23458,7 @@ type MacOSEnterpriseWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosextensionsconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosextensionsconfiguration?view=graph-rest-beta
 type MacOSExtensionsConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSExtensionsConfiguration".
@@ -23561,7 +23561,7 @@ type MacOSExtensionsConfiguration struct {
 // microsoft.graph.macOSFirewallApplication.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosfirewallapplication.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosfirewallapplication?view=graph-rest-beta
 type MacOSFirewallApplication struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSFirewallApplication".
@@ -23577,7 +23577,7 @@ type MacOSFirewallApplication struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosgeneraldeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosgeneraldeviceconfiguration?view=graph-rest-beta
 type MacOSGeneralDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSGeneralDeviceConfiguration".
@@ -23814,7 +23814,7 @@ type MacOSGeneralDeviceConfiguration struct {
 // microsoft.graph.macOSCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosimportedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosimportedpfxcertificateprofile?view=graph-rest-beta
 type MacOSImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSImportedPFXCertificateProfile".
@@ -23921,7 +23921,7 @@ type MacOSImportedPFXCertificateProfile struct {
 // microsoft.graph.macOSKernelExtension.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoskernelextension.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoskernelextension?view=graph-rest-beta
 type MacOSKernelExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSKernelExtension".
@@ -23936,7 +23936,7 @@ type MacOSKernelExtension struct {
 // MacOSLaunchItem is the complex type microsoft.graph.macOSLaunchItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoslaunchitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoslaunchitem?view=graph-rest-beta
 type MacOSLaunchItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSLaunchItem".
@@ -23951,7 +23951,7 @@ type MacOSLaunchItem struct {
 // microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macoslobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macoslobapp?view=graph-rest-beta
 type MacOSLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSLobApp".
@@ -24075,7 +24075,7 @@ type MacOSLobApp struct {
 // MacOSLobChildApp is the complex type microsoft.graph.macOSLobChildApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macoslobchildapp.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macoslobchildapp?view=graph-rest-beta
 type MacOSLobChildApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSLobChildApp".
@@ -24092,7 +24092,7 @@ type MacOSLobChildApp struct {
 // from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosmdatpapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosmdatpapp?view=graph-rest-beta
 type MacOSMdatpApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSMdatpApp".
@@ -24181,7 +24181,7 @@ type MacOSMdatpApp struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosmicrosoftedgeapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosmicrosoftedgeapp?view=graph-rest-beta
 type MacOSMicrosoftEdgeApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSMicrosoftEdgeApp".
@@ -24272,7 +24272,7 @@ type MacOSMicrosoftEdgeApp struct {
 // microsoft.graph.macOSMinimumOperatingSystem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosminimumoperatingsystem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosminimumoperatingsystem?view=graph-rest-beta
 type MacOSMinimumOperatingSystem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSMinimumOperatingSystem".
@@ -24303,7 +24303,7 @@ type MacOSMinimumOperatingSystem struct {
 // It derives from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosofficesuiteapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosofficesuiteapp?view=graph-rest-beta
 type MacOSOfficeSuiteApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSOfficeSuiteApp".
@@ -24392,7 +24392,7 @@ type MacOSOfficeSuiteApp struct {
 // microsoft.graph.macOSCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macospkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macospkcscertificateprofile?view=graph-rest-beta
 type MacOSPkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSPkcsCertificateProfile".
@@ -24516,7 +24516,7 @@ type MacOSPkcsCertificateProfile struct {
 // microsoft.graph.macOSPrivacyAccessControlItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosprivacyaccesscontrolitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosprivacyaccesscontrolitem?view=graph-rest-beta
 type MacOSPrivacyAccessControlItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSPrivacyAccessControlItem".
@@ -24614,7 +24614,7 @@ type MacOSPrivacyAccessControlItem struct {
 // microsoft.graph.macOSCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosscepcertificateprofile?view=graph-rest-beta
 type MacOSScepCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSScepCertificateProfile".
@@ -24747,7 +24747,7 @@ type MacOSScepCertificateProfile struct {
 // microsoft.graph.singleSignOnExtension.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossinglesignonextension.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossinglesignonextension?view=graph-rest-beta
 type MacOSSingleSignOnExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSingleSignOnExtension".
@@ -24759,7 +24759,7 @@ type MacOSSingleSignOnExtension struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdateaccountsummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdateaccountsummary?view=graph-rest-beta
 type MacOSSoftwareUpdateAccountSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSoftwareUpdateAccountSummary".
@@ -24797,7 +24797,7 @@ type MacOSSoftwareUpdateAccountSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatecategorysummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatecategorysummary?view=graph-rest-beta
 type MacOSSoftwareUpdateCategorySummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSoftwareUpdateCategorySummary".
@@ -24832,7 +24832,7 @@ type MacOSSoftwareUpdateCategorySummary struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdateconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdateconfiguration?view=graph-rest-beta
 type MacOSSoftwareUpdateConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSoftwareUpdateConfiguration".
@@ -24933,7 +24933,7 @@ type MacOSSoftwareUpdateConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatestatesummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatestatesummary?view=graph-rest-beta
 type MacOSSoftwareUpdateStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSoftwareUpdateStateSummary".
@@ -24964,7 +24964,7 @@ type MacOSSoftwareUpdateStateSummary struct {
 // microsoft.graph.macOSSystemExtension.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossystemextension.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossystemextension?view=graph-rest-beta
 type MacOSSystemExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSystemExtension".
@@ -24980,7 +24980,7 @@ type MacOSSystemExtension struct {
 // microsoft.graph.macOSSystemExtensionTypeMapping.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossystemextensiontypemapping.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossystemextensiontypemapping?view=graph-rest-beta
 type MacOSSystemExtensionTypeMapping struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSSystemExtensionTypeMapping".
@@ -24999,7 +24999,7 @@ type MacOSSystemExtensionTypeMapping struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macostrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macostrustedrootcertificate?view=graph-rest-beta
 type MacOSTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSTrustedRootCertificate".
@@ -25083,7 +25083,7 @@ type MacOSTrustedRootCertificate struct {
 // microsoft.graph.appleVpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosvpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosvpnconfiguration?view=graph-rest-beta
 type MacOSVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSVpnConfiguration".
@@ -25251,7 +25251,7 @@ type MacOSVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoswificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoswificonfiguration?view=graph-rest-beta
 type MacOSWiFiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSWiFiConfiguration".
@@ -25363,7 +25363,7 @@ type MacOSWiFiConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoswirednetworkconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoswirednetworkconfiguration?view=graph-rest-beta
 type MacOSWiredNetworkConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOSWiredNetworkConfiguration".
@@ -25491,7 +25491,7 @@ type MacOSWiredNetworkConfiguration struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosvppapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosvppapp?view=graph-rest-beta
 type MacOsVppApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOsVppApp".
@@ -25610,7 +25610,7 @@ type MacOsVppApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosvppappassignedlicense.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosvppappassignedlicense?view=graph-rest-beta
 type MacOsVppAppAssignedLicense struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOsVppAppAssignedLicense".
@@ -25631,7 +25631,7 @@ type MacOsVppAppAssignedLicense struct {
 // microsoft.graph.macOsVppAppRevokeLicensesActionResult.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-macosvppapprevokelicensesactionresult.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-macosvppapprevokelicensesactionresult?view=graph-rest-beta
 type MacOsVppAppRevokeLicensesActionResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.macOsVppAppRevokeLicensesActionResult".
@@ -25666,7 +25666,7 @@ type MacOsVppAppRevokeLicensesActionResult struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-malwarestateforwindowsdevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-malwarestateforwindowsdevice?view=graph-rest-beta
 type MalwareStateForWindowsDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.malwareStateForWindowsDevice".
@@ -25696,7 +25696,7 @@ type MalwareStateForWindowsDevice struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-managedalldevicecertificatestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-managedalldevicecertificatestate?view=graph-rest-beta
 type ManagedAllDeviceCertificateState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAllDeviceCertificateState".
@@ -25736,7 +25736,7 @@ type ManagedAllDeviceCertificateState struct {
 // microsoft.graph.managedMobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedandroidlobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedandroidlobapp?view=graph-rest-beta
 type ManagedAndroidLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAndroidLobApp".
@@ -25856,7 +25856,7 @@ type ManagedAndroidLobApp struct {
 // microsoft.graph.managedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedandroidstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedandroidstoreapp?view=graph-rest-beta
 type ManagedAndroidStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAndroidStoreApp".
@@ -25956,7 +25956,7 @@ type ManagedAndroidStoreApp struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedapp?view=graph-rest-beta
 type ManagedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedApp".
@@ -26050,7 +26050,7 @@ type ManagedApp struct {
 // microsoft.graph.managedAppPolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappconfiguration?view=graph-rest-beta
 type ManagedAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppConfiguration".
@@ -26082,7 +26082,7 @@ type ManagedAppConfiguration struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappoperation.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappoperation?view=graph-rest-beta
 type ManagedAppOperation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppOperation".
@@ -26103,7 +26103,7 @@ type ManagedAppOperation struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicy.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedapppolicy?view=graph-rest-beta
 type ManagedAppPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicy".
@@ -26129,7 +26129,7 @@ type ManagedAppPolicy struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicydeploymentsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedapppolicydeploymentsummary?view=graph-rest-beta
 type ManagedAppPolicyDeploymentSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicyDeploymentSummary".
@@ -26152,7 +26152,7 @@ type ManagedAppPolicyDeploymentSummary struct {
 // microsoft.graph.managedAppPolicyDeploymentSummaryPerApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedapppolicydeploymentsummaryperapp.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedapppolicydeploymentsummaryperapp?view=graph-rest-beta
 type ManagedAppPolicyDeploymentSummaryPerApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicyDeploymentSummaryPerApp".
@@ -26168,7 +26168,7 @@ type ManagedAppPolicyDeploymentSummaryPerApp struct {
 // microsoft.graph.managedAppPolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappprotection.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappprotection?view=graph-rest-beta
 type ManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppProtection".
@@ -26341,7 +26341,7 @@ type ManagedAppProtection struct {
 // microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-managedappprotectionpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-managedappprotectionpolicysetitem?view=graph-rest-beta
 type ManagedAppProtectionPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppProtectionPolicySetItem".
@@ -26379,7 +26379,7 @@ type ManagedAppProtectionPolicySetItem struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevice.md:57:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevice?view=graph-rest-beta
 type ManagedDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDevice".
@@ -26655,7 +26655,7 @@ type ManagedDevice struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddevicecertificatestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-manageddevicecertificatestate?view=graph-rest-beta
 type ManagedDeviceCertificateState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceCertificateState".
@@ -26738,7 +26738,7 @@ type ManagedDeviceCertificateState struct {
 // microsoft.graph.managedDeviceCleanupSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicecleanupsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevicecleanupsettings?view=graph-rest-beta
 type ManagedDeviceCleanupSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceCleanupSettings".
@@ -26753,7 +26753,7 @@ type ManagedDeviceCleanupSettings struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddeviceencryptionstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-manageddeviceencryptionstate?view=graph-rest-beta
 type ManagedDeviceEncryptionState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceEncryptionState".
@@ -26804,7 +26804,7 @@ type ManagedDeviceEncryptionState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfiguration.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfiguration?view=graph-rest-beta
 type ManagedDeviceMobileAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfiguration".
@@ -26852,7 +26852,7 @@ type ManagedDeviceMobileAppConfiguration struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfigurationassignment?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment".
@@ -26868,7 +26868,7 @@ type ManagedDeviceMobileAppConfigurationAssignment struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationdevicestatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfigurationdevicestatus?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationDeviceStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus".
@@ -26901,7 +26901,7 @@ type ManagedDeviceMobileAppConfigurationDeviceStatus struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationdevicesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfigurationdevicesummary?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationDeviceSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary".
@@ -26934,7 +26934,7 @@ type ManagedDeviceMobileAppConfigurationDeviceSummary struct {
 // from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-manageddevicemobileappconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-manageddevicemobileappconfigurationpolicysetitem?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem".
@@ -26970,7 +26970,7 @@ type ManagedDeviceMobileAppConfigurationPolicySetItem struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfigurationuserstatus?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationUserStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".
@@ -26996,7 +26996,7 @@ type ManagedDeviceMobileAppConfigurationUserStatus struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-manageddevicemobileappconfigurationusersummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-manageddevicemobileappconfigurationusersummary?view=graph-rest-beta
 type ManagedDeviceMobileAppConfigurationUserSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary".
@@ -27025,7 +27025,7 @@ type ManagedDeviceMobileAppConfigurationUserSummary struct {
 // microsoft.graph.managedDeviceModelsAndManufacturers.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicemodelsandmanufacturers.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevicemodelsandmanufacturers?view=graph-rest-beta
 type ManagedDeviceModelsAndManufacturers struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceModelsAndManufacturers".
@@ -27041,7 +27041,7 @@ type ManagedDeviceModelsAndManufacturers struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddeviceoverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddeviceoverview?view=graph-rest-beta
 type ManagedDeviceOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceOverview".
@@ -27071,7 +27071,7 @@ type ManagedDeviceOverview struct {
 // microsoft.graph.managedDeviceReportedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-manageddevicereportedapp.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-manageddevicereportedapp?view=graph-rest-beta
 type ManagedDeviceReportedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedDeviceReportedApp".
@@ -27084,7 +27084,7 @@ type ManagedDeviceReportedApp struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-managedebook.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-managedebook?view=graph-rest-beta
 type ManagedEBook struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedEBook".
@@ -27136,7 +27136,7 @@ type ManagedEBook struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-managedebookassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-managedebookassignment?view=graph-rest-beta
 type ManagedEBookAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedEBookAssignment".
@@ -27155,7 +27155,7 @@ type ManagedEBookAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-managedebookcategory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-managedebookcategory?view=graph-rest-beta
 type ManagedEBookCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedEBookCategory".
@@ -27173,7 +27173,7 @@ type ManagedEBookCategory struct {
 // derives from microsoft.graph.managedMobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedioslobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedioslobapp?view=graph-rest-beta
 type ManagedIOSLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedIOSLobApp".
@@ -27294,7 +27294,7 @@ type ManagedIOSLobApp struct {
 // derives from microsoft.graph.managedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managediosstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managediosstoreapp?view=graph-rest-beta
 type ManagedIOSStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedIOSStoreApp".
@@ -27396,7 +27396,7 @@ type ManagedIOSStoreApp struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedmobileapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedmobileapp?view=graph-rest-beta
 type ManagedMobileApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedMobileApp".
@@ -27414,7 +27414,7 @@ type ManagedMobileApp struct {
 // It derives from microsoft.graph.managedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedmobilelobapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedmobilelobapp?view=graph-rest-beta
 type ManagedMobileLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedMobileLobApp".
@@ -27517,7 +27517,7 @@ type ManagedMobileLobApp struct {
 // microsoft.graph.managementCertificateWithThumbprint.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-managementcertificatewiththumbprint.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-managementcertificatewiththumbprint?view=graph-rest-beta
 type ManagementCertificateWithThumbprint struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managementCertificateWithThumbprint".
@@ -27532,7 +27532,7 @@ type ManagementCertificateWithThumbprint struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-managementcondition.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-managementcondition?view=graph-rest-beta
 type ManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managementCondition".
@@ -27568,7 +27568,7 @@ type ManagementCondition struct {
 // microsoft.graph.managementConditionExpression.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-managementconditionexpression.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-managementconditionexpression?view=graph-rest-beta
 type ManagementConditionExpression struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managementConditionExpression".
@@ -27580,7 +27580,7 @@ type ManagementConditionExpression struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-managementconditionstatement.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-managementconditionstatement?view=graph-rest-beta
 type ManagementConditionStatement struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managementConditionStatement".
@@ -27620,7 +27620,7 @@ type ManagementConditionStatement struct {
 // microsoft.graph.windowsInformationProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-mdmwindowsinformationprotectionpolicy.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-mdmwindowsinformationprotectionpolicy?view=graph-rest-beta
 type MdmWindowsInformationProtectionPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mdmWindowsInformationProtectionPolicy".
@@ -27770,7 +27770,7 @@ type MdmWindowsInformationProtectionPolicy struct {
 // derives from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-mdmwindowsinformationprotectionpolicypolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-mdmwindowsinformationprotectionpolicypolicysetitem?view=graph-rest-beta
 type MdmWindowsInformationProtectionPolicyPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem".
@@ -27805,7 +27805,7 @@ type MdmWindowsInformationProtectionPolicyPolicySetItem struct {
 // microsoft.graph.mediaContentRatingAustralia.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingaustralia.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingaustralia?view=graph-rest-beta
 type MediaContentRatingAustralia struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingAustralia".
@@ -27824,7 +27824,7 @@ type MediaContentRatingAustralia struct {
 // microsoft.graph.mediaContentRatingCanada.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingcanada.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingcanada?view=graph-rest-beta
 type MediaContentRatingCanada struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingCanada".
@@ -27843,7 +27843,7 @@ type MediaContentRatingCanada struct {
 // microsoft.graph.mediaContentRatingFrance.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingfrance.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingfrance?view=graph-rest-beta
 type MediaContentRatingFrance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingFrance".
@@ -27860,7 +27860,7 @@ type MediaContentRatingFrance struct {
 // microsoft.graph.mediaContentRatingGermany.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratinggermany.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratinggermany?view=graph-rest-beta
 type MediaContentRatingGermany struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingGermany".
@@ -27878,7 +27878,7 @@ type MediaContentRatingGermany struct {
 // microsoft.graph.mediaContentRatingIreland.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingireland.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingireland?view=graph-rest-beta
 type MediaContentRatingIreland struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingIreland".
@@ -27896,7 +27896,7 @@ type MediaContentRatingIreland struct {
 // microsoft.graph.mediaContentRatingJapan.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingjapan.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingjapan?view=graph-rest-beta
 type MediaContentRatingJapan struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingJapan".
@@ -27913,7 +27913,7 @@ type MediaContentRatingJapan struct {
 // microsoft.graph.mediaContentRatingNewZealand.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingnewzealand.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingnewzealand?view=graph-rest-beta
 type MediaContentRatingNewZealand struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingNewZealand".
@@ -27931,7 +27931,7 @@ type MediaContentRatingNewZealand struct {
 // microsoft.graph.mediaContentRatingUnitedKingdom.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingunitedkingdom.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingunitedkingdom?view=graph-rest-beta
 type MediaContentRatingUnitedKingdom struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingUnitedKingdom".
@@ -27949,7 +27949,7 @@ type MediaContentRatingUnitedKingdom struct {
 // microsoft.graph.mediaContentRatingUnitedStates.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-mediacontentratingunitedstates.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-mediacontentratingunitedstates?view=graph-rest-beta
 type MediaContentRatingUnitedStates struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mediaContentRatingUnitedStates".
@@ -27969,7 +27969,7 @@ type MediaContentRatingUnitedStates struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-microsoftstoreforbusinessapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-microsoftstoreforbusinessapp?view=graph-rest-beta
 type MicrosoftStoreForBusinessApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftStoreForBusinessApp".
@@ -28076,7 +28076,7 @@ type MicrosoftStoreForBusinessApp struct {
 // microsoft.graph.mobileContainedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-microsoftstoreforbusinesscontainedapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-microsoftstoreforbusinesscontainedapp?view=graph-rest-beta
 type MicrosoftStoreForBusinessContainedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftStoreForBusinessContainedApp".
@@ -28093,7 +28093,7 @@ type MicrosoftStoreForBusinessContainedApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnelconfiguration?view=graph-rest-beta
 type MicrosoftTunnelConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftTunnelConfiguration".
@@ -28133,7 +28133,7 @@ type MicrosoftTunnelConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelserver.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnelserver?view=graph-rest-beta
 type MicrosoftTunnelServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftTunnelServer".
@@ -28155,7 +28155,7 @@ type MicrosoftTunnelServer struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelserverlogcollectionresponse.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnelserverlogcollectionresponse?view=graph-rest-beta
 type MicrosoftTunnelServerLogCollectionResponse struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftTunnelServerLogCollectionResponse".
@@ -28177,7 +28177,7 @@ type MicrosoftTunnelServerLogCollectionResponse struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelsite.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnelsite?view=graph-rest-beta
 type MicrosoftTunnelSite struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.microsoftTunnelSite".
@@ -28206,7 +28206,7 @@ type MicrosoftTunnelSite struct {
 // MimeContent is the complex type microsoft.graph.mimeContent.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-mimecontent.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-mimecontent?view=graph-rest-beta
 type MimeContent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mimeContent".
@@ -28221,7 +28221,7 @@ type MimeContent struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-mobileapp.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-mobileapp?view=graph-rest-beta
 type MobileApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileApp".
@@ -28297,7 +28297,7 @@ type MobileApp struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappassignment?view=graph-rest-beta
 type MobileAppAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppAssignment".
@@ -28322,7 +28322,7 @@ type MobileAppAssignment struct {
 // microsoft.graph.mobileAppAssignmentSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-mobileappassignmentsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-mobileappassignmentsettings?view=graph-rest-beta
 type MobileAppAssignmentSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppAssignmentSettings".
@@ -28333,7 +28333,7 @@ type MobileAppAssignmentSettings struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcategory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappcategory?view=graph-rest-beta
 type MobileAppCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppCategory".
@@ -28351,7 +28351,7 @@ type MobileAppCategory struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcontent.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappcontent?view=graph-rest-beta
 type MobileAppContent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppContent".
@@ -28373,7 +28373,7 @@ type MobileAppContent struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcontentfile.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappcontentfile?view=graph-rest-beta
 type MobileAppContentFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppContentFile".
@@ -28415,7 +28415,7 @@ type MobileAppContentFile struct {
 // It derives from microsoft.graph.mobileAppRelationship.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappdependency.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappdependency?view=graph-rest-beta
 type MobileAppDependency struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppDependency".
@@ -28452,7 +28452,7 @@ type MobileAppDependency struct {
 // MobileAppIdentifier is the complex type microsoft.graph.mobileAppIdentifier.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-mobileappidentifier.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-mobileappidentifier?view=graph-rest-beta
 type MobileAppIdentifier struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppIdentifier".
@@ -28464,7 +28464,7 @@ type MobileAppIdentifier struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappinstallstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappinstallstatus?view=graph-rest-beta
 type MobileAppInstallStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppInstallStatus".
@@ -28522,7 +28522,7 @@ type MobileAppInstallStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappinstallsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappinstallsummary?view=graph-rest-beta
 type MobileAppInstallSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppInstallSummary".
@@ -28565,7 +28565,7 @@ type MobileAppInstallSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappintentandstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-mobileappintentandstate?view=graph-rest-beta
 type MobileAppIntentAndState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppIntentAndState".
@@ -28584,7 +28584,7 @@ type MobileAppIntentAndState struct {
 // microsoft.graph.mobileAppIntentAndStateDetail.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappintentandstatedetail.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-mobileappintentandstatedetail?view=graph-rest-beta
 type MobileAppIntentAndStateDetail struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppIntentAndStateDetail".
@@ -28612,7 +28612,7 @@ type MobileAppIntentAndStateDetail struct {
 // microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-mobileapppolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-mobileapppolicysetitem?view=graph-rest-beta
 type MobileAppPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppPolicySetItem".
@@ -28653,7 +28653,7 @@ type MobileAppPolicySetItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappprovisioningconfiggroupassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappprovisioningconfiggroupassignment?view=graph-rest-beta
 type MobileAppProvisioningConfigGroupAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment".
@@ -28670,7 +28670,7 @@ type MobileAppProvisioningConfigGroupAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileapprelationship.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileapprelationship?view=graph-rest-beta
 type MobileAppRelationship struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppRelationship".
@@ -28695,7 +28695,7 @@ type MobileAppRelationship struct {
 // microsoft.graph.mobileAppRelationship.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappsupersedence.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappsupersedence?view=graph-rest-beta
 type MobileAppSupersedence struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppSupersedence".
@@ -28733,7 +28733,7 @@ type MobileAppSupersedence struct {
 // microsoft.graph.mobileAppSupportedDeviceType.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappsupporteddevicetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-mobileappsupporteddevicetype?view=graph-rest-beta
 type MobileAppSupportedDeviceType struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppSupportedDeviceType".
@@ -28755,7 +28755,7 @@ type MobileAppSupportedDeviceType struct {
 // microsoft.graph.deviceManagementTroubleshootingEvent.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-mobileapptroubleshootingevent.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-mobileapptroubleshootingevent?view=graph-rest-beta
 type MobileAppTroubleshootingEvent struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppTroubleshootingEvent".
@@ -28794,7 +28794,7 @@ type MobileAppTroubleshootingEvent struct {
 // microsoft.graph.mobileAppTroubleshootingHistoryItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileapptroubleshootinghistoryitem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-mobileapptroubleshootinghistoryitem?view=graph-rest-beta
 type MobileAppTroubleshootingHistoryItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppTroubleshootingHistoryItem".
@@ -28810,7 +28810,7 @@ type MobileAppTroubleshootingHistoryItem struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobilecontainedapp.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobilecontainedapp?view=graph-rest-beta
 type MobileContainedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileContainedApp".
@@ -28823,7 +28823,7 @@ type MobileContainedApp struct {
 // from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobilelobapp.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobilelobapp?view=graph-rest-beta
 type MobileLobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileLobApp".
@@ -28922,7 +28922,7 @@ type MobileLobApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-mobilethreatdefenseconnector.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-mobilethreatdefenseconnector?view=graph-rest-beta
 type MobileThreatDefenseConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileThreatDefenseConnector".
@@ -28989,7 +28989,7 @@ type MobileThreatDefenseConnector struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ndesconnector.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ndesconnector?view=graph-rest-beta
 type NdesConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.ndesConnector".
@@ -29009,7 +29009,7 @@ type NdesConnector struct {
 // microsoft.graph.networkManagementCondition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-networkipv4configurationmanagementcondition.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-networkipv4configurationmanagementcondition?view=graph-rest-beta
 type NetworkIPv4ConfigurationManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.networkIPv4ConfigurationManagementCondition".
@@ -29061,7 +29061,7 @@ type NetworkIPv4ConfigurationManagementCondition struct {
 // microsoft.graph.networkManagementCondition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-networkipv6configurationmanagementcondition.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-networkipv6configurationmanagementcondition?view=graph-rest-beta
 type NetworkIPv6ConfigurationManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.networkIPv6ConfigurationManagementCondition".
@@ -29111,7 +29111,7 @@ type NetworkIPv6ConfigurationManagementCondition struct {
 // microsoft.graph.managementCondition.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-fencing-networkmanagementcondition.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-networkmanagementcondition?view=graph-rest-beta
 type NetworkManagementCondition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.networkManagementCondition".
@@ -29152,7 +29152,7 @@ type NetworkManagementCondition struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-notification-notificationmessagetemplate.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-notification-notificationmessagetemplate?view=graph-rest-beta
 type NotificationMessageTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.notificationMessageTemplate".
@@ -29182,7 +29182,7 @@ type NotificationMessageTemplate struct {
 // NumberRange is the complex type microsoft.graph.numberRange.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-numberrange.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-numberrange?view=graph-rest-beta
 type NumberRange struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.numberRange".
@@ -29198,7 +29198,7 @@ type NumberRange struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientcheckinstatus.md:20:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-officeclientcheckinstatus?view=graph-rest-beta
 type OfficeClientCheckinStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeClientCheckinStatus".
@@ -29230,7 +29230,7 @@ type OfficeClientCheckinStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientconfiguration.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-officeclientconfiguration?view=graph-rest-beta
 type OfficeClientConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeClientConfiguration".
@@ -29269,7 +29269,7 @@ type OfficeClientConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-officeclientconfigurationassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-officeclientconfigurationassignment?view=graph-rest-beta
 type OfficeClientConfigurationAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeClientConfigurationAssignment".
@@ -29285,7 +29285,7 @@ type OfficeClientConfigurationAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-officeconfigurationassignmenttarget.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-officeconfigurationassignmenttarget?view=graph-rest-beta
 type OfficeConfigurationAssignmentTarget struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeConfigurationAssignmentTarget".
@@ -29298,7 +29298,7 @@ type OfficeConfigurationAssignmentTarget struct {
 // from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-officesuiteapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-officesuiteapp?view=graph-rest-beta
 type OfficeSuiteApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeSuiteApp".
@@ -29428,7 +29428,7 @@ type OfficeSuiteApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-officeusercheckinsummary.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-officeusercheckinsummary?view=graph-rest-beta
 type OfficeUserCheckinSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.officeUserCheckinSummary".
@@ -29444,7 +29444,7 @@ type OfficeUserCheckinSummary struct {
 // OmaSetting is the complex type microsoft.graph.omaSetting.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-omasetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-omasetting?view=graph-rest-beta
 type OmaSetting struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.omaSetting".
@@ -29468,7 +29468,7 @@ type OmaSetting struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-onpremencryptedpayload.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-onpremencryptedpayload?view=graph-rest-beta
 type OnPremEncryptedPayload struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.onPremEncryptedPayload".
@@ -29514,7 +29514,7 @@ type OnPremEncryptedPayload struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-onpremisesconditionalaccesssettings.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-onpremisesconditionalaccesssettings?view=graph-rest-beta
 type OnPremisesConditionalAccessSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.onPremisesConditionalAccessSettings".
@@ -29541,7 +29541,7 @@ type OnPremisesConditionalAccessSettings struct {
 // microsoft.graph.operatingSystemVersionRange.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-operatingsystemversionrange.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-operatingsystemversionrange?view=graph-rest-beta
 type OperatingSystemVersionRange struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.operatingSystemVersionRange".
@@ -29558,7 +29558,7 @@ type OperatingSystemVersionRange struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-organization.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-organization?view=graph-rest-beta
 type Organization struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.organization".
@@ -29575,7 +29575,7 @@ type Organization struct {
 // OsVersionCount is the complex type microsoft.graph.osVersionCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-osversioncount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-osversioncount?view=graph-rest-beta
 type OsVersionCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.osVersionCount".
@@ -29593,7 +29593,7 @@ type OsVersionCount struct {
 // microsoft.graph.outOfBoxExperienceSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-outofboxexperiencesettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-outofboxexperiencesettings?view=graph-rest-beta
 type OutOfBoxExperienceSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.outOfBoxExperienceSettings".
@@ -29620,7 +29620,7 @@ type OutOfBoxExperienceSettings struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-pfxrecryptionrequest.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-pfxrecryptionrequest?view=graph-rest-beta
 type PfxRecryptionRequest struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.pfxRecryptionRequest".
@@ -29657,7 +29657,7 @@ type PfxRecryptionRequest struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-pfxusercertificate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-pfxusercertificate?view=graph-rest-beta
 type PfxUserCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.pfxUserCertificate".
@@ -29704,7 +29704,7 @@ type PfxUserCertificate struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-policysetassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-policysetassignment?view=graph-rest-beta
 type PolicySetAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.policySetAssignment".
@@ -29721,7 +29721,7 @@ type PolicySetAssignment struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-policysetitem.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-policysetitem?view=graph-rest-beta
 type PolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.policySetItem".
@@ -29752,7 +29752,7 @@ type PolicySetItem struct {
 // microsoft.graph.policySetUpdateParameters.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/api/intune-policyset-policyset-update.md:49:1.
+// https://learn.microsoft.com/graph/api/intune-policyset-policyset-update?view=graph-rest-beta
 type PolicySetUpdateParameters struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.policySetUpdateParameters".
@@ -29770,7 +29770,7 @@ type PolicySetUpdateParameters struct {
 // ProxiedDomain is the complex type microsoft.graph.proxiedDomain.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-proxieddomain.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-proxieddomain?view=graph-rest-beta
 type ProxiedDomain struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.proxiedDomain".
@@ -29786,7 +29786,7 @@ type ProxiedDomain struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-rbacapplicationmultiple.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-rbacapplicationmultiple?view=graph-rest-beta
 type RbacApplicationMultiple struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.rbacApplicationMultiple".
@@ -29799,7 +29799,7 @@ type RbacApplicationMultiple struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-remoteactionaudit.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-remoteactionaudit?view=graph-rest-beta
 type RemoteActionAudit struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.remoteActionAudit".
@@ -29839,7 +29839,7 @@ type RemoteActionAudit struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-remoteassistance-remoteassistancepartner.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-remoteassistance-remoteassistancepartner?view=graph-rest-beta
 type RemoteAssistancePartner struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.remoteAssistancePartner".
@@ -29866,7 +29866,7 @@ type RemoteAssistancePartner struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-reportroot.md:36:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-reportroot?view=graph-rest-beta
 type ReportRoot struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.reportRoot".
@@ -29878,7 +29878,7 @@ type ReportRoot struct {
 // ResourceAction is the complex type microsoft.graph.resourceAction.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-resourceaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-resourceaction?view=graph-rest-beta
 type ResourceAction struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.resourceAction".
@@ -29893,7 +29893,7 @@ type ResourceAction struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-resourceoperation.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-resourceoperation?view=graph-rest-beta
 type ResourceOperation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.resourceOperation".
@@ -29920,7 +29920,7 @@ type ResourceOperation struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-restrictedappsviolation.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-restrictedappsviolation?view=graph-rest-beta
 type RestrictedAppsViolation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.restrictedAppsViolation".
@@ -29955,7 +29955,7 @@ type RestrictedAppsViolation struct {
 // RgbColor is the complex type microsoft.graph.rgbColor.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-rgbcolor.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-rgbcolor?view=graph-rest-beta
 type RgbColor struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.rgbColor".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -29971,7 +29971,7 @@ type RgbColor struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-roleassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-roleassignment?view=graph-rest-beta
 type RoleAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleAssignment".
@@ -30004,7 +30004,7 @@ type RoleAssignment struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-roledefinition.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-roledefinition?view=graph-rest-beta
 type RoleDefinition struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleDefinition".
@@ -30040,7 +30040,7 @@ type RoleDefinition struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-rolemanagement.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-rolemanagement?view=graph-rest-beta
 type RoleManagement struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleManagement".
@@ -30056,7 +30056,7 @@ type RoleManagement struct {
 // RolePermission is the complex type microsoft.graph.rolePermission.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-rolepermission.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-rolepermission?view=graph-rest-beta
 type RolePermission struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.rolePermission".
@@ -30072,7 +30072,7 @@ type RolePermission struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-rolescopetag.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-rolescopetag?view=graph-rest-beta
 type RoleScopeTag struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleScopeTag".
@@ -30096,7 +30096,7 @@ type RoleScopeTag struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-rolescopetagautoassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-rolescopetagautoassignment?view=graph-rest-beta
 type RoleScopeTagAutoAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleScopeTagAutoAssignment".
@@ -30110,7 +30110,7 @@ type RoleScopeTagAutoAssignment struct {
 // RoleScopeTagInfo is the complex type microsoft.graph.roleScopeTagInfo.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-auditing-rolescopetaginfo.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-auditing-rolescopetaginfo?view=graph-rest-beta
 type RoleScopeTagInfo struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.roleScopeTagInfo".
@@ -30126,7 +30126,7 @@ type RoleScopeTagInfo struct {
 // microsoft.graph.securityBaselineStateSummary.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinecategorystatesummary.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-securitybaselinecategorystatesummary?view=graph-rest-beta
 type SecurityBaselineCategoryStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.securityBaselineCategoryStateSummary".
@@ -30161,7 +30161,7 @@ type SecurityBaselineCategoryStateSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinedevicestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-securitybaselinedevicestate?view=graph-rest-beta
 type SecurityBaselineDeviceState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.securityBaselineDeviceState".
@@ -30186,7 +30186,7 @@ type SecurityBaselineDeviceState struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinestatesummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-securitybaselinestatesummary?view=graph-rest-beta
 type SecurityBaselineStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.securityBaselineStateSummary".
@@ -30212,7 +30212,7 @@ type SecurityBaselineStateSummary struct {
 // microsoft.graph.deviceManagementTemplate.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinetemplate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-securitybaselinetemplate?view=graph-rest-beta
 type SecurityBaselineTemplate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.securityBaselineTemplate".
@@ -30286,7 +30286,7 @@ type SecurityBaselineTemplate struct {
 // microsoft.graph.deviceAppManagementTask.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-securityconfigurationtask.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-securityconfigurationtask?view=graph-rest-beta
 type SecurityConfigurationTask struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.securityConfigurationTask".
@@ -30346,7 +30346,7 @@ type SecurityConfigurationTask struct {
 // SettingSource is the complex type microsoft.graph.settingSource.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-settingsource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-settingsource?view=graph-rest-beta
 type SettingSource struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.settingSource".
@@ -30365,7 +30365,7 @@ type SettingSource struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-settingstatedevicesummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-settingstatedevicesummary?view=graph-rest-beta
 type SettingStateDeviceSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.settingStateDeviceSummary".
@@ -30396,7 +30396,7 @@ type SettingStateDeviceSummary struct {
 // microsoft.graph.sharedAppleDeviceUser.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-sharedappledeviceuser.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-sharedappledeviceuser?view=graph-rest-beta
 type SharedAppleDeviceUser struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.sharedAppleDeviceUser".
@@ -30415,7 +30415,7 @@ type SharedAppleDeviceUser struct {
 // microsoft.graph.sharedPCAccountManagerPolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcaccountmanagerpolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-sharedpcaccountmanagerpolicy?view=graph-rest-beta
 type SharedPCAccountManagerPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.sharedPCAccountManagerPolicy".
@@ -30446,7 +30446,7 @@ type SharedPCAccountManagerPolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-sharedpcconfiguration?view=graph-rest-beta
 type SharedPCConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.sharedPCConfiguration".
@@ -30584,7 +30584,7 @@ type SharedPCConfiguration struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-sideloadingkey.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-sideloadingkey?view=graph-rest-beta
 type SideLoadingKey struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.sideLoadingKey".
@@ -30609,7 +30609,7 @@ type SideLoadingKey struct {
 // microsoft.graph.singleSignOnExtension.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-singlesignonextension.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-singlesignonextension?view=graph-rest-beta
 type SingleSignOnExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.singleSignOnExtension".
@@ -30621,7 +30621,7 @@ type SingleSignOnExtension struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-softwareupdatestatussummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-softwareupdatestatussummary?view=graph-rest-beta
 type SoftwareUpdateStatusSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.softwareUpdateStatusSummary".
@@ -30664,7 +30664,7 @@ type SoftwareUpdateStatusSummary struct {
 // microsoft.graph.specifiedCaptiveNetworkPlugins.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-specifiedcaptivenetworkplugins.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-specifiedcaptivenetworkplugins?view=graph-rest-beta
 type SpecifiedCaptiveNetworkPlugins struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.specifiedCaptiveNetworkPlugins".
@@ -30679,7 +30679,7 @@ type SpecifiedCaptiveNetworkPlugins struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-symanteccodesigningcertificate.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-symanteccodesigningcertificate?view=graph-rest-beta
 type SymantecCodeSigningCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.symantecCodeSigningCertificate".
@@ -30713,7 +30713,7 @@ type SymantecCodeSigningCertificate struct {
 // microsoft.graph.managedAppConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-targetedmanagedappconfiguration.md:38:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-targetedmanagedappconfiguration?view=graph-rest-beta
 type TargetedManagedAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.targetedManagedAppConfiguration".
@@ -30764,7 +30764,7 @@ type TargetedManagedAppConfiguration struct {
 // from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-targetedmanagedappconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-targetedmanagedappconfigurationpolicysetitem?view=graph-rest-beta
 type TargetedManagedAppConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem".
@@ -30800,7 +30800,7 @@ type TargetedManagedAppConfigurationPolicySetItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-targetedmanagedapppolicyassignment.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-targetedmanagedapppolicyassignment?view=graph-rest-beta
 type TargetedManagedAppPolicyAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.targetedManagedAppPolicyAssignment".
@@ -30821,7 +30821,7 @@ type TargetedManagedAppPolicyAssignment struct {
 // microsoft.graph.managedAppProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-targetedmanagedappprotection.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-targetedmanagedappprotection?view=graph-rest-beta
 type TargetedManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.targetedManagedAppProtection".
@@ -31029,7 +31029,7 @@ type TargetedManagedAppProtection struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-tem-telecomexpensemanagementpartner.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-tem-telecomexpensemanagementpartner?view=graph-rest-beta
 type TelecomExpenseManagementPartner struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.telecomExpenseManagementPartner".
@@ -31056,7 +31056,7 @@ type TelecomExpenseManagementPartner struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditions.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-companyterms-termsandconditions?view=graph-rest-beta
 type TermsAndConditions struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.termsAndConditions".
@@ -31110,7 +31110,7 @@ type TermsAndConditions struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsacceptancestatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-companyterms-termsandconditionsacceptancestatus?view=graph-rest-beta
 type TermsAndConditionsAcceptanceStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.termsAndConditionsAcceptanceStatus".
@@ -31137,7 +31137,7 @@ type TermsAndConditionsAcceptanceStatus struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-companyterms-termsandconditionsassignment?view=graph-rest-beta
 type TermsAndConditionsAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.termsAndConditionsAssignment".
@@ -31153,7 +31153,7 @@ type TermsAndConditionsAssignment struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-companyterms-termsandconditionsgroupassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-companyterms-termsandconditionsgroupassignment?view=graph-rest-beta
 type TermsAndConditionsGroupAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.termsAndConditionsGroupAssignment".
@@ -31172,7 +31172,7 @@ type TermsAndConditionsGroupAssignment struct {
 // UnmanagedDevice is the complex type microsoft.graph.unmanagedDevice.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-unmanageddevice.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-unmanageddevice?view=graph-rest-beta
 type UnmanagedDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.unmanagedDevice".
@@ -31206,7 +31206,7 @@ type UnmanagedDevice struct {
 // microsoft.graph.deviceAppManagementTask.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-unmanageddevicediscoverytask.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-unmanageddevicediscoverytask?view=graph-rest-beta
 type UnmanagedDeviceDiscoveryTask struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.unmanagedDeviceDiscoveryTask".
@@ -31247,7 +31247,7 @@ type UnmanagedDeviceDiscoveryTask struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-unsupporteddeviceconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-unsupporteddeviceconfiguration?view=graph-rest-beta
 type UnsupportedDeviceConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.unsupportedDeviceConfiguration".
@@ -31331,7 +31331,7 @@ type UnsupportedDeviceConfiguration struct {
 // microsoft.graph.unsupportedDeviceConfigurationDetail.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-unsupporteddeviceconfigurationdetail.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-unsupporteddeviceconfigurationdetail?view=graph-rest-beta
 type UnsupportedDeviceConfigurationDetail struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.unsupportedDeviceConfigurationDetail".
@@ -31348,7 +31348,7 @@ type UnsupportedDeviceConfigurationDetail struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-unsupportedgrouppolicyextension.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-unsupportedgrouppolicyextension?view=graph-rest-beta
 type UnsupportedGroupPolicyExtension struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.unsupportedGroupPolicyExtension".
@@ -31370,7 +31370,7 @@ type UnsupportedGroupPolicyExtension struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-user.md:44:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-user?view=graph-rest-beta
 type User struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.user".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -31411,7 +31411,7 @@ type User struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-userappinstallstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-userappinstallstatus?view=graph-rest-beta
 type UserAppInstallStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userAppInstallStatus".
@@ -31444,7 +31444,7 @@ type UserAppInstallStatus struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyappversion.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyappversion?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersion".
@@ -31476,7 +31476,7 @@ type UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyosversion.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthappperformancebyosversion?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion".
@@ -31513,7 +31513,7 @@ type UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthapplicationperformance.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthapplicationperformance?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthApplicationPerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance".
@@ -31557,7 +31557,7 @@ type UserExperienceAnalyticsAppHealthApplicationPerformance struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdevicemodelperformance.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthdevicemodelperformance?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthDeviceModelPerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance".
@@ -31587,7 +31587,7 @@ type UserExperienceAnalyticsAppHealthDeviceModelPerformance struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformance.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformance?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthDevicePerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance".
@@ -31627,7 +31627,7 @@ type UserExperienceAnalyticsAppHealthDevicePerformance struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformancedetails.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthdeviceperformancedetails?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthDevicePerformanceDetails struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails".
@@ -31653,7 +31653,7 @@ type UserExperienceAnalyticsAppHealthDevicePerformanceDetails struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsapphealthosversionperformance.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsapphealthosversionperformance?view=graph-rest-beta
 type UserExperienceAnalyticsAppHealthOSVersionPerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance".
@@ -31683,7 +31683,7 @@ type UserExperienceAnalyticsAppHealthOSVersionPerformance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsbaseline.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsbaseline?view=graph-rest-beta
 type UserExperienceAnalyticsBaseline struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsBaseline".
@@ -31730,7 +31730,7 @@ type UserExperienceAnalyticsBaseline struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticscategory.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticscategory?view=graph-rest-beta
 type UserExperienceAnalyticsCategory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsCategory".
@@ -31759,7 +31759,7 @@ type UserExperienceAnalyticsCategory struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdeviceperformance.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdeviceperformance?view=graph-rest-beta
 type UserExperienceAnalyticsDevicePerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDevicePerformance".
@@ -31823,7 +31823,7 @@ type UserExperienceAnalyticsDevicePerformance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicescores.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdevicescores?view=graph-rest-beta
 type UserExperienceAnalyticsDeviceScores struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDeviceScores".
@@ -31854,7 +31854,7 @@ type UserExperienceAnalyticsDeviceScores struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartuphistory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdevicestartuphistory?view=graph-rest-beta
 type UserExperienceAnalyticsDeviceStartupHistory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory".
@@ -31915,7 +31915,7 @@ type UserExperienceAnalyticsDeviceStartupHistory struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartupprocess.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdevicestartupprocess?view=graph-rest-beta
 type UserExperienceAnalyticsDeviceStartupProcess struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess".
@@ -31942,7 +31942,7 @@ type UserExperienceAnalyticsDeviceStartupProcess struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicestartupprocessperformance.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdevicestartupprocessperformance?view=graph-rest-beta
 type UserExperienceAnalyticsDeviceStartupProcessPerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance".
@@ -31973,7 +31973,7 @@ type UserExperienceAnalyticsDeviceStartupProcessPerformance struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsdevicewithoutcloudidentity.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsdevicewithoutcloudidentity?view=graph-rest-beta
 type UserExperienceAnalyticsDeviceWithoutCloudIdentity struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsDeviceWithoutCloudIdentity".
@@ -31992,7 +31992,7 @@ type UserExperienceAnalyticsDeviceWithoutCloudIdentity struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsimpactingprocess.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsimpactingprocess?view=graph-rest-beta
 type UserExperienceAnalyticsImpactingProcess struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsImpactingProcess".
@@ -32019,7 +32019,7 @@ type UserExperienceAnalyticsImpactingProcess struct {
 // microsoft.graph.userExperienceAnalyticsInsight.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsinsight.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsinsight?view=graph-rest-beta
 type UserExperienceAnalyticsInsight struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsInsight".
@@ -32040,7 +32040,7 @@ type UserExperienceAnalyticsInsight struct {
 // microsoft.graph.userExperienceAnalyticsInsightValue.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsinsightvalue.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsinsightvalue?view=graph-rest-beta
 type UserExperienceAnalyticsInsightValue struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsInsightValue".
@@ -32052,7 +32052,7 @@ type UserExperienceAnalyticsInsightValue struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsmetric.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsmetric?view=graph-rest-beta
 type UserExperienceAnalyticsMetric struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsMetric".
@@ -32070,7 +32070,7 @@ type UserExperienceAnalyticsMetric struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsmetrichistory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsmetrichistory?view=graph-rest-beta
 type UserExperienceAnalyticsMetricHistory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsMetricHistory".
@@ -32094,7 +32094,7 @@ type UserExperienceAnalyticsMetricHistory struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsnotautopilotreadydevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsnotautopilotreadydevice?view=graph-rest-beta
 type UserExperienceAnalyticsNotAutopilotReadyDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice".
@@ -32126,7 +32126,7 @@ type UserExperienceAnalyticsNotAutopilotReadyDevice struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsoverview.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsoverview?view=graph-rest-beta
 type UserExperienceAnalyticsOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsOverview".
@@ -32183,7 +32183,7 @@ type UserExperienceAnalyticsOverview struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsregressionsummary.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsregressionsummary?view=graph-rest-beta
 type UserExperienceAnalyticsRegressionSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsRegressionSummary".
@@ -32211,7 +32211,7 @@ type UserExperienceAnalyticsRegressionSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsremoteconnection.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsremoteconnection?view=graph-rest-beta
 type UserExperienceAnalyticsRemoteConnection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsRemoteConnection".
@@ -32254,7 +32254,7 @@ type UserExperienceAnalyticsRemoteConnection struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsresourceperformance.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsresourceperformance?view=graph-rest-beta
 type UserExperienceAnalyticsResourcePerformance struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsResourcePerformance".
@@ -32298,7 +32298,7 @@ type UserExperienceAnalyticsResourcePerformance struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsscorehistory.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsscorehistory?view=graph-rest-beta
 type UserExperienceAnalyticsScoreHistory struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsScoreHistory".
@@ -32333,7 +32333,7 @@ type UserExperienceAnalyticsScoreHistory struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsworkfromanywheredevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsworkfromanywheredevice?view=graph-rest-beta
 type UserExperienceAnalyticsWorkFromAnywhereDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice".
@@ -32380,7 +32380,7 @@ type UserExperienceAnalyticsWorkFromAnywhereDevice struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsworkfromanywheremetric.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsworkfromanywheremetric?view=graph-rest-beta
 type UserExperienceAnalyticsWorkFromAnywhereMetric struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric".
@@ -32399,7 +32399,7 @@ type UserExperienceAnalyticsWorkFromAnywhereMetric struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-userinstallstatesummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-userinstallstatesummary?view=graph-rest-beta
 type UserInstallStateSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userInstallStateSummary".
@@ -32424,7 +32424,7 @@ type UserInstallStateSummary struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-userpfxcertificate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-userpfxcertificate?view=graph-rest-beta
 type UserPFXCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.userPFXCertificate".
@@ -32465,7 +32465,7 @@ type UserPFXCertificate struct {
 // derives from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnconfiguration?view=graph-rest-beta
 type VpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnConfiguration".
@@ -32556,7 +32556,7 @@ type VpnConfiguration struct {
 // VpnDnsRule is the complex type microsoft.graph.vpnDnsRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpndnsrule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpndnsrule?view=graph-rest-beta
 type VpnDnsRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnDnsRule".
@@ -32578,7 +32578,7 @@ type VpnDnsRule struct {
 // VpnOnDemandRule is the complex type microsoft.graph.vpnOnDemandRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnondemandrule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnondemandrule?view=graph-rest-beta
 type VpnOnDemandRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnOnDemandRule".
@@ -32606,7 +32606,7 @@ type VpnOnDemandRule struct {
 // VpnProxyServer is the complex type microsoft.graph.vpnProxyServer.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnproxyserver.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnproxyserver?view=graph-rest-beta
 type VpnProxyServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnProxyServer".
@@ -32622,7 +32622,7 @@ type VpnProxyServer struct {
 // VpnRoute is the complex type microsoft.graph.vpnRoute.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnroute.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnroute?view=graph-rest-beta
 type VpnRoute struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vpnRoute".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -32635,7 +32635,7 @@ type VpnRoute struct {
 // VpnServer is the complex type microsoft.graph.vpnServer.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnserver.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnserver?view=graph-rest-beta
 type VpnServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnServer".
@@ -32651,7 +32651,7 @@ type VpnServer struct {
 // VpnTrafficRule is the complex type microsoft.graph.vpnTrafficRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpntrafficrule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpntrafficrule?view=graph-rest-beta
 type VpnTrafficRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnTrafficRule".
@@ -32688,7 +32688,7 @@ type VpnTrafficRule struct {
 // VppLicensingType is the complex type microsoft.graph.vppLicensingType.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-vpplicensingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-vpplicensingtype?view=graph-rest-beta
 type VppLicensingType struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vppLicensingType".
@@ -32709,7 +32709,7 @@ type VppLicensingType struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-vpptoken.md:34:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptoken?view=graph-rest-beta
 type VppToken struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.vppToken".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -32776,7 +32776,7 @@ type VppToken struct {
 // microsoft.graph.vppTokenActionResult.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-vpptokenactionresult.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptokenactionresult?view=graph-rest-beta
 type VppTokenActionResult struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vppTokenActionResult".
@@ -32797,7 +32797,7 @@ type VppTokenActionResult struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-vulnerablemanageddevice.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-vulnerablemanageddevice?view=graph-rest-beta
 type VulnerableManagedDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vulnerableManagedDevice".
@@ -32816,7 +32816,7 @@ type VulnerableManagedDevice struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-webapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-webapp?view=graph-rest-beta
 type WebApp struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.webApp".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -32908,7 +32908,7 @@ type WebApp struct {
 // microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobapp?view=graph-rest-beta
 type Win32LobApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobApp".
@@ -33053,7 +33053,7 @@ type Win32LobApp struct {
 // microsoft.graph.win32LobAppDetection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappdetection.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappdetection?view=graph-rest-beta
 type Win32LobAppDetection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppDetection".
@@ -33064,7 +33064,7 @@ type Win32LobAppDetection struct {
 // microsoft.graph.win32LobAppInstallExperience.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappinstallexperience.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappinstallexperience?view=graph-rest-beta
 type Win32LobAppInstallExperience struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppInstallExperience".
@@ -33081,7 +33081,7 @@ type Win32LobAppInstallExperience struct {
 // microsoft.graph.win32LobAppMsiInformation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappmsiinformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappmsiinformation?view=graph-rest-beta
 type Win32LobAppMsiInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppMsiInformation".
@@ -33108,7 +33108,7 @@ type Win32LobAppMsiInformation struct {
 // microsoft.graph.win32LobAppRequirement.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapprequirement.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobapprequirement?view=graph-rest-beta
 type Win32LobAppRequirement struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppRequirement".
@@ -33124,7 +33124,7 @@ type Win32LobAppRequirement struct {
 // microsoft.graph.win32LobAppReturnCode.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappreturncode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappreturncode?view=graph-rest-beta
 type Win32LobAppReturnCode struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppReturnCode".
@@ -33139,7 +33139,7 @@ type Win32LobAppReturnCode struct {
 // Win32LobAppRule is the complex type microsoft.graph.win32LobAppRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapprule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobapprule?view=graph-rest-beta
 type Win32LobAppRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.win32LobAppRule".
@@ -33153,7 +33153,7 @@ type Win32LobAppRule struct {
 // microsoft.graph.windows10AppsForceUpdateSchedule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10appsforceupdateschedule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10appsforceupdateschedule?view=graph-rest-beta
 type Windows10AppsForceUpdateSchedule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10AppsForceUpdateSchedule".
@@ -33172,7 +33172,7 @@ type Windows10AppsForceUpdateSchedule struct {
 // microsoft.graph.windows10AssociatedApps.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10associatedapps.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10associatedapps?view=graph-rest-beta
 type Windows10AssociatedApps struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10AssociatedApps".
@@ -33188,7 +33188,7 @@ type Windows10AssociatedApps struct {
 // microsoft.graph.windowsCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10certificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10certificateprofilebase?view=graph-rest-beta
 type Windows10CertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10CertificateProfileBase".
@@ -33294,7 +33294,7 @@ type Windows10CertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10compliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10compliancepolicy?view=graph-rest-beta
 type Windows10CompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10CompliancePolicy".
@@ -33443,7 +33443,7 @@ type Windows10CompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10customconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10customconfiguration?view=graph-rest-beta
 type Windows10CustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10CustomConfiguration".
@@ -33526,7 +33526,7 @@ type Windows10CustomConfiguration struct {
 // from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10devicefirmwareconfigurationinterface.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10devicefirmwareconfigurationinterface?view=graph-rest-beta
 type Windows10DeviceFirmwareConfigurationInterface struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10DeviceFirmwareConfigurationInterface".
@@ -33636,7 +33636,7 @@ type Windows10DeviceFirmwareConfigurationInterface struct {
 // microsoft.graph.easEmailProfileConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10easemailprofileconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10easemailprofileconfiguration?view=graph-rest-beta
 type Windows10EasEmailProfileConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10EasEmailProfileConfiguration".
@@ -33757,7 +33757,7 @@ type Windows10EasEmailProfileConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10endpointprotectionconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10endpointprotectionconfiguration?view=graph-rest-beta
 type Windows10EndpointProtectionConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10EndpointProtectionConfiguration".
@@ -34709,7 +34709,7 @@ type Windows10EndpointProtectionConfiguration struct {
 // from microsoft.graph.deviceEnrollmentConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-windows10enrollmentcompletionpageconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-windows10enrollmentcompletionpageconfiguration?view=graph-rest-beta
 type Windows10EnrollmentCompletionPageConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10EnrollmentCompletionPageConfiguration".
@@ -34781,7 +34781,7 @@ type Windows10EnrollmentCompletionPageConfiguration struct {
 // It derives from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-windows10enrollmentcompletionpageconfigurationpolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-windows10enrollmentcompletionpageconfigurationpolicysetitem?view=graph-rest-beta
 type Windows10EnrollmentCompletionPageConfigurationPolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10EnrollmentCompletionPageConfigurationPolicySetItem".
@@ -34820,7 +34820,7 @@ type Windows10EnrollmentCompletionPageConfigurationPolicySetItem struct {
 // derives from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10enterprisemodernappmanagementconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10enterprisemodernappmanagementconfiguration?view=graph-rest-beta
 type Windows10EnterpriseModernAppManagementConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10EnterpriseModernAppManagementConfiguration".
@@ -34903,7 +34903,7 @@ type Windows10EnterpriseModernAppManagementConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10generalconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10generalconfiguration?view=graph-rest-beta
 type Windows10GeneralConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10GeneralConfiguration".
@@ -35926,7 +35926,7 @@ type Windows10GeneralConfiguration struct {
 // microsoft.graph.windowsCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10importedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10importedpfxcertificateprofile?view=graph-rest-beta
 type Windows10ImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10ImportedPFXCertificateProfile".
@@ -36040,7 +36040,7 @@ type Windows10ImportedPFXCertificateProfile struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10mobilecompliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10mobilecompliancepolicy?view=graph-rest-beta
 type Windows10MobileCompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10MobileCompliancePolicy".
@@ -36151,7 +36151,7 @@ type Windows10MobileCompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10networkboundaryconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10networkboundaryconfiguration?view=graph-rest-beta
 type Windows10NetworkBoundaryConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10NetworkBoundaryConfiguration".
@@ -36232,7 +36232,7 @@ type Windows10NetworkBoundaryConfiguration struct {
 // microsoft.graph.windows10NetworkProxyServer.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10networkproxyserver.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10networkproxyserver?view=graph-rest-beta
 type Windows10NetworkProxyServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10NetworkProxyServer".
@@ -36254,7 +36254,7 @@ type Windows10NetworkProxyServer struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10pfximportcertificateprofile?view=graph-rest-beta
 type Windows10PFXImportCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10PFXImportCertificateProfile".
@@ -36338,7 +36338,7 @@ type Windows10PFXImportCertificateProfile struct {
 // microsoft.graph.windows10CertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10pkcscertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10pkcscertificateprofile?view=graph-rest-beta
 type Windows10PkcsCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10PkcsCertificateProfile".
@@ -36470,7 +36470,7 @@ type Windows10PkcsCertificateProfile struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10secureassessmentconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10secureassessmentconfiguration?view=graph-rest-beta
 type Windows10SecureAssessmentConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10SecureAssessmentConfiguration".
@@ -36586,7 +36586,7 @@ type Windows10SecureAssessmentConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10teamgeneralconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10teamgeneralconfiguration?view=graph-rest-beta
 type Windows10TeamGeneralConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10TeamGeneralConfiguration".
@@ -36729,7 +36729,7 @@ type Windows10TeamGeneralConfiguration struct {
 // microsoft.graph.windowsVpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10vpnconfiguration?view=graph-rest-beta
 type Windows10VpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10VpnConfiguration".
@@ -36883,7 +36883,7 @@ type Windows10VpnConfiguration struct {
 // microsoft.graph.vpnProxyServer.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnproxyserver.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10vpnproxyserver?view=graph-rest-beta
 type Windows10VpnProxyServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10VpnProxyServer".
@@ -36904,7 +36904,7 @@ type Windows10VpnProxyServer struct {
 // microsoft.graph.deviceManagementResourceAccessProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xcertificateprofile.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xcertificateprofile?view=graph-rest-beta
 type Windows10XCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XCertificateProfile".
@@ -36941,7 +36941,7 @@ type Windows10XCertificateProfile struct {
 // microsoft.graph.windows10XCustomSubjectAlternativeName.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xcustomsubjectalternativename.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xcustomsubjectalternativename?view=graph-rest-beta
 type Windows10XCustomSubjectAlternativeName struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XCustomSubjectAlternativeName".
@@ -36959,7 +36959,7 @@ type Windows10XCustomSubjectAlternativeName struct {
 // microsoft.graph.windows10XCertificateProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xscepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xscepcertificateprofile?view=graph-rest-beta
 type Windows10XSCEPCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XSCEPCertificateProfile".
@@ -37030,7 +37030,7 @@ type Windows10XSCEPCertificateProfile struct {
 // microsoft.graph.deviceManagementResourceAccessProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xtrustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xtrustedrootcertificate?view=graph-rest-beta
 type Windows10XTrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XTrustedRootCertificate".
@@ -37076,7 +37076,7 @@ type Windows10XTrustedRootCertificate struct {
 // microsoft.graph.deviceManagementResourceAccessProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xvpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xvpnconfiguration?view=graph-rest-beta
 type Windows10XVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XVpnConfiguration".
@@ -37121,7 +37121,7 @@ type Windows10XVpnConfiguration struct {
 // microsoft.graph.deviceManagementResourceAccessProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-windows10xwificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-windows10xwificonfiguration?view=graph-rest-beta
 type Windows10XWifiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows10XWifiConfiguration".
@@ -37166,7 +37166,7 @@ type Windows10XWifiConfiguration struct {
 // microsoft.graph.windowsCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81certificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81certificateprofilebase?view=graph-rest-beta
 type Windows81CertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81CertificateProfileBase".
@@ -37278,7 +37278,7 @@ type Windows81CertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81compliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81compliancepolicy?view=graph-rest-beta
 type Windows81CompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81CompliancePolicy".
@@ -37368,7 +37368,7 @@ type Windows81CompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81generalconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81generalconfiguration?view=graph-rest-beta
 type Windows81GeneralConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81GeneralConfiguration".
@@ -37548,7 +37548,7 @@ type Windows81GeneralConfiguration struct {
 // microsoft.graph.windows81CertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81scepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81scepcertificateprofile?view=graph-rest-beta
 type Windows81SCEPCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81SCEPCertificateProfile".
@@ -37689,7 +37689,7 @@ type Windows81SCEPCertificateProfile struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81trustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81trustedrootcertificate?view=graph-rest-beta
 type Windows81TrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81TrustedRootCertificate".
@@ -37777,7 +37777,7 @@ type Windows81TrustedRootCertificate struct {
 // microsoft.graph.windowsVpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81vpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81vpnconfiguration?view=graph-rest-beta
 type Windows81VpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81VpnConfiguration".
@@ -37880,7 +37880,7 @@ type Windows81VpnConfiguration struct {
 // microsoft.graph.vpnProxyServer.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81vpnproxyserver.md:24:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81vpnproxyserver?view=graph-rest-beta
 type Windows81VpnProxyServer struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81VpnProxyServer".
@@ -37903,7 +37903,7 @@ type Windows81VpnProxyServer struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows81wifiimportconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows81wifiimportconfiguration?view=graph-rest-beta
 type Windows81WifiImportConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windows81WifiImportConfiguration".
@@ -37989,7 +37989,7 @@ type Windows81WifiImportConfiguration struct {
 // microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsappx.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsappx?view=graph-rest-beta
 type WindowsAppX struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsAppX".
@@ -38107,7 +38107,7 @@ type WindowsAppX struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-windowsautopilotdeploymentprofile.md:29:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-windowsautopilotdeploymentprofile?view=graph-rest-beta
 type WindowsAutopilotDeploymentProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsAutopilotDeploymentProfile".
@@ -38158,7 +38158,7 @@ type WindowsAutopilotDeploymentProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotdeploymentprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotdeploymentprofileassignment?view=graph-rest-beta
 type WindowsAutopilotDeploymentProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment".
@@ -38179,7 +38179,7 @@ type WindowsAutopilotDeploymentProfileAssignment struct {
 // from microsoft.graph.policySetItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-windowsautopilotdeploymentprofilepolicysetitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-windowsautopilotdeploymentprofilepolicysetitem?view=graph-rest-beta
 type WindowsAutopilotDeploymentProfilePolicySetItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem".
@@ -38215,7 +38215,7 @@ type WindowsAutopilotDeploymentProfilePolicySetItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotsettings.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotsettings?view=graph-rest-beta
 type WindowsAutopilotSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsAutopilotSettings".
@@ -38236,7 +38236,7 @@ type WindowsAutopilotSettings struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowscertificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowscertificateprofilebase?view=graph-rest-beta
 type WindowsCertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsCertificateProfileBase".
@@ -38337,7 +38337,7 @@ type WindowsCertificateProfileBase struct {
 // derives from microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdefenderadvancedthreatprotectionconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsdefenderadvancedthreatprotectionconfiguration?view=graph-rest-beta
 type WindowsDefenderAdvancedThreatProtectionConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration".
@@ -38438,7 +38438,7 @@ type WindowsDefenderAdvancedThreatProtectionConfiguration struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy?view=graph-rest-beta
 type WindowsDefenderApplicationControlSupplementalPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy".
@@ -38491,7 +38491,7 @@ type WindowsDefenderApplicationControlSupplementalPolicy struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicyassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicyassignment?view=graph-rest-beta
 type WindowsDefenderApplicationControlSupplementalPolicyAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment".
@@ -38508,7 +38508,7 @@ type WindowsDefenderApplicationControlSupplementalPolicyAssignment struct {
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentstatus.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentstatus?view=graph-rest-beta
 type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus".
@@ -38547,7 +38547,7 @@ type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct 
 // It derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentsummary.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicydeploymentsummary?view=graph-rest-beta
 type WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary".
@@ -38567,7 +38567,7 @@ type WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary struct
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdeliveryoptimizationconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsdeliveryoptimizationconfiguration?view=graph-rest-beta
 type WindowsDeliveryOptimizationConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDeliveryOptimizationConfiguration".
@@ -38717,7 +38717,7 @@ type WindowsDeliveryOptimizationConfiguration struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsdevicemalwarestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdevicemalwarestate?view=graph-rest-beta
 type WindowsDeviceMalwareState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDeviceMalwareState".
@@ -38770,7 +38770,7 @@ type WindowsDeviceMalwareState struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-windowsdomainjoinconfiguration.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-windowsdomainjoinconfiguration?view=graph-rest-beta
 type WindowsDomainJoinConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsDomainJoinConfiguration".
@@ -38864,7 +38864,7 @@ type WindowsDomainJoinConfiguration struct {
 // microsoft.graph.windowsEnrollmentStatusScreenSettings.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsenrollmentstatusscreensettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsenrollmentstatusscreensettings?view=graph-rest-beta
 type WindowsEnrollmentStatusScreenSettings struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsEnrollmentStatusScreenSettings".
@@ -38896,7 +38896,7 @@ type WindowsEnrollmentStatusScreenSettings struct {
 // microsoft.graph.windowsUpdateCatalogItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdatecatalogitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsfeatureupdatecatalogitem?view=graph-rest-beta
 type WindowsFeatureUpdateCatalogItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsFeatureUpdateCatalogItem".
@@ -38921,7 +38921,7 @@ type WindowsFeatureUpdateCatalogItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdateprofile.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsfeatureupdateprofile?view=graph-rest-beta
 type WindowsFeatureUpdateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsFeatureUpdateProfile".
@@ -38962,7 +38962,7 @@ type WindowsFeatureUpdateProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsfeatureupdateprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsfeatureupdateprofileassignment?view=graph-rest-beta
 type WindowsFeatureUpdateProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsFeatureUpdateProfileAssignment".
@@ -38978,7 +38978,7 @@ type WindowsFeatureUpdateProfileAssignment struct {
 // microsoft.graph.windowsFirewallNetworkProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallnetworkprofile.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsfirewallnetworkprofile?view=graph-rest-beta
 type WindowsFirewallNetworkProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsFirewallNetworkProfile".
@@ -39118,7 +39118,7 @@ type WindowsFirewallNetworkProfile struct {
 // WindowsFirewallRule is the complex type microsoft.graph.windowsFirewallRule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallrule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsfirewallrule?view=graph-rest-beta
 type WindowsFirewallRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsFirewallRule".
@@ -39203,7 +39203,7 @@ type WindowsFirewallRule struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowshealthmonitoringconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowshealthmonitoringconfiguration?view=graph-rest-beta
 type WindowsHealthMonitoringConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsHealthMonitoringConfiguration".
@@ -39293,7 +39293,7 @@ type WindowsHealthMonitoringConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsidentityprotectionconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsidentityprotectionconfiguration?view=graph-rest-beta
 type WindowsIdentityProtectionConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsIdentityProtectionConfiguration".
@@ -39431,7 +39431,7 @@ type WindowsIdentityProtectionConfiguration struct {
 // microsoft.graph.managedAppPolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotection.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotection?view=graph-rest-beta
 type WindowsInformationProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtection".
@@ -39562,7 +39562,7 @@ type WindowsInformationProtection struct {
 // microsoft.graph.windowsInformationProtectionApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionapp.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionapp?view=graph-rest-beta
 type WindowsInformationProtectionApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionApp".
@@ -39584,7 +39584,7 @@ type WindowsInformationProtectionApp struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-wip-windowsinformationprotectionapplearningsummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-wip-windowsinformationprotectionapplearningsummary?view=graph-rest-beta
 type WindowsInformationProtectionAppLearningSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionAppLearningSummary".
@@ -39605,7 +39605,7 @@ type WindowsInformationProtectionAppLearningSummary struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionapplockerfile.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionapplockerfile?view=graph-rest-beta
 type WindowsInformationProtectionAppLockerFile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionAppLockerFile".
@@ -39626,7 +39626,7 @@ type WindowsInformationProtectionAppLockerFile struct {
 // microsoft.graph.windowsInformationProtectionDataRecoveryCertificate.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectiondatarecoverycertificate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectiondatarecoverycertificate?view=graph-rest-beta
 type WindowsInformationProtectionDataRecoveryCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionDataRecoveryCertificate".
@@ -39646,7 +39646,7 @@ type WindowsInformationProtectionDataRecoveryCertificate struct {
 // from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectiondeviceregistration.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectiondeviceregistration?view=graph-rest-beta
 type WindowsInformationProtectionDeviceRegistration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionDeviceRegistration".
@@ -39671,7 +39671,7 @@ type WindowsInformationProtectionDeviceRegistration struct {
 // microsoft.graph.windowsInformationProtectionIPRangeCollection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectioniprangecollection.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectioniprangecollection?view=graph-rest-beta
 type WindowsInformationProtectionIPRangeCollection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionIPRangeCollection".
@@ -39687,7 +39687,7 @@ type WindowsInformationProtectionIPRangeCollection struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-wip-windowsinformationprotectionnetworklearningsummary.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-wip-windowsinformationprotectionnetworklearningsummary?view=graph-rest-beta
 type WindowsInformationProtectionNetworkLearningSummary struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary".
@@ -39706,7 +39706,7 @@ type WindowsInformationProtectionNetworkLearningSummary struct {
 // microsoft.graph.windowsInformationProtection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionpolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionpolicy?view=graph-rest-beta
 type WindowsInformationProtectionPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionPolicy".
@@ -39907,7 +39907,7 @@ type WindowsInformationProtectionPolicy struct {
 // microsoft.graph.windowsInformationProtectionProxiedDomainCollection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionproxieddomaincollection.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionproxieddomaincollection?view=graph-rest-beta
 type WindowsInformationProtectionProxiedDomainCollection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionProxiedDomainCollection".
@@ -39922,7 +39922,7 @@ type WindowsInformationProtectionProxiedDomainCollection struct {
 // microsoft.graph.windowsInformationProtectionResourceCollection.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionresourcecollection.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionresourcecollection?view=graph-rest-beta
 type WindowsInformationProtectionResourceCollection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionResourceCollection".
@@ -39938,7 +39938,7 @@ type WindowsInformationProtectionResourceCollection struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionwipeaction.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionwipeaction?view=graph-rest-beta
 type WindowsInformationProtectionWipeAction struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsInformationProtectionWipeAction".
@@ -39966,7 +39966,7 @@ type WindowsInformationProtectionWipeAction struct {
 // microsoft.graph.windowsKioskAppConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskappconfiguration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowskioskappconfiguration?view=graph-rest-beta
 type WindowsKioskAppConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsKioskAppConfiguration".
@@ -39978,7 +39978,7 @@ type WindowsKioskAppConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowskioskconfiguration?view=graph-rest-beta
 type WindowsKioskConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsKioskConfiguration".
@@ -40088,7 +40088,7 @@ type WindowsKioskConfiguration struct {
 // microsoft.graph.windowsKioskForceUpdateSchedule.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskforceupdateschedule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowskioskforceupdateschedule?view=graph-rest-beta
 type WindowsKioskForceUpdateSchedule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsKioskForceUpdateSchedule".
@@ -40111,7 +40111,7 @@ type WindowsKioskForceUpdateSchedule struct {
 // WindowsKioskProfile is the complex type microsoft.graph.windowsKioskProfile.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskprofile.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowskioskprofile?view=graph-rest-beta
 type WindowsKioskProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsKioskProfile".
@@ -40133,7 +40133,7 @@ type WindowsKioskProfile struct {
 // WindowsKioskUser is the complex type microsoft.graph.windowsKioskUser.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowskioskuser.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowskioskuser?view=graph-rest-beta
 type WindowsKioskUser struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsKioskUser".
@@ -40144,7 +40144,7 @@ type WindowsKioskUser struct {
 // microsoft.graph.windowsMalwareCategoryCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarecategorycount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarecategorycount?view=graph-rest-beta
 type WindowsMalwareCategoryCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareCategoryCount".
@@ -40180,7 +40180,7 @@ type WindowsMalwareCategoryCount struct {
 // microsoft.graph.windowsMalwareExecutionStateCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareexecutionstatecount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareexecutionstatecount?view=graph-rest-beta
 type WindowsMalwareExecutionStateCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareExecutionStateCount".
@@ -40201,7 +40201,7 @@ type WindowsMalwareExecutionStateCount struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareinformation.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareinformation?view=graph-rest-beta
 type WindowsMalwareInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareInformation".
@@ -40240,7 +40240,7 @@ type WindowsMalwareInformation struct {
 // microsoft.graph.windowsMalwareNameCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarenamecount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarenamecount?view=graph-rest-beta
 type WindowsMalwareNameCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareNameCount".
@@ -40260,7 +40260,7 @@ type WindowsMalwareNameCount struct {
 // microsoft.graph.windowsMalwareOverview.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareoverview.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareoverview?view=graph-rest-beta
 type WindowsMalwareOverview struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareOverview".
@@ -40292,7 +40292,7 @@ type WindowsMalwareOverview struct {
 // microsoft.graph.windowsMalwareSeverityCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareseveritycount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareseveritycount?view=graph-rest-beta
 type WindowsMalwareSeverityCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareSeverityCount".
@@ -40315,7 +40315,7 @@ type WindowsMalwareSeverityCount struct {
 // microsoft.graph.windowsMalwareStateCount.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarestatecount.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarestatecount?view=graph-rest-beta
 type WindowsMalwareStateCount struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMalwareStateCount".
@@ -40343,7 +40343,7 @@ type WindowsMalwareStateCount struct {
 // microsoft.graph.managedDevice.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanageddevice.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmanageddevice?view=graph-rest-beta
 type WindowsManagedDevice struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsManagedDevice".
@@ -40654,7 +40654,7 @@ type WindowsManagedDevice struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanagementapp.md:28:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmanagementapp?view=graph-rest-beta
 type WindowsManagementApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsManagementApp".
@@ -40679,7 +40679,7 @@ type WindowsManagementApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmanagementapphealthstate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmanagementapphealthstate?view=graph-rest-beta
 type WindowsManagementAppHealthState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsManagementAppHealthState".
@@ -40706,7 +40706,7 @@ type WindowsManagementAppHealthState struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsmicrosoftedgeapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsmicrosoftedgeapp?view=graph-rest-beta
 type WindowsMicrosoftEdgeApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMicrosoftEdgeApp".
@@ -40800,7 +40800,7 @@ type WindowsMicrosoftEdgeApp struct {
 // microsoft.graph.windowsMinimumOperatingSystem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsminimumoperatingsystem.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsminimumoperatingsystem?view=graph-rest-beta
 type WindowsMinimumOperatingSystem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMinimumOperatingSystem".
@@ -40835,7 +40835,7 @@ type WindowsMinimumOperatingSystem struct {
 // derives from microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsmobilemsi.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsmobilemsi?view=graph-rest-beta
 type WindowsMobileMSI struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsMobileMSI".
@@ -40957,7 +40957,7 @@ type WindowsMobileMSI struct {
 // microsoft.graph.windowsNetworkIsolationPolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsnetworkisolationpolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsnetworkisolationpolicy?view=graph-rest-beta
 type WindowsNetworkIsolationPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsNetworkIsolationPolicy".
@@ -41011,7 +41011,7 @@ type WindowsNetworkIsolationPolicy struct {
 // microsoft.graph.officeClientConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-windowsofficeclientconfiguration.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-windowsofficeclientconfiguration?view=graph-rest-beta
 type WindowsOfficeClientConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsOfficeClientConfiguration".
@@ -41056,7 +41056,7 @@ type WindowsOfficeClientConfiguration struct {
 // microsoft.graph.officeClientConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-cirrus-windowsofficeclientsecurityconfiguration.md:32:1.
+// https://learn.microsoft.com/graph/api/resources/intune-cirrus-windowsofficeclientsecurityconfiguration?view=graph-rest-beta
 type WindowsOfficeClientSecurityConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsOfficeClientSecurityConfiguration".
@@ -41100,7 +41100,7 @@ type WindowsOfficeClientSecurityConfiguration struct {
 // microsoft.graph.windowsPackageInformation.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowspackageinformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowspackageinformation?view=graph-rest-beta
 type WindowsPackageInformation struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPackageInformation".
@@ -41127,7 +41127,7 @@ type WindowsPackageInformation struct {
 // derives from microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81appx.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsphone81appx?view=graph-rest-beta
 type WindowsPhone81AppX struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81AppX".
@@ -41247,7 +41247,7 @@ type WindowsPhone81AppX struct {
 // microsoft.graph.windowsPhone81AppX.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81appxbundle.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsphone81appxbundle?view=graph-rest-beta
 type WindowsPhone81AppXBundle struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81AppXBundle".
@@ -41373,7 +41373,7 @@ type WindowsPhone81AppXBundle struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81certificateprofilebase.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81certificateprofilebase?view=graph-rest-beta
 type WindowsPhone81CertificateProfileBase struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81CertificateProfileBase".
@@ -41476,7 +41476,7 @@ type WindowsPhone81CertificateProfileBase struct {
 // microsoft.graph.deviceCompliancePolicy.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81compliancepolicy.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81compliancepolicy?view=graph-rest-beta
 type WindowsPhone81CompliancePolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81CompliancePolicy".
@@ -41565,7 +41565,7 @@ type WindowsPhone81CompliancePolicy struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81customconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81customconfiguration?view=graph-rest-beta
 type WindowsPhone81CustomConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81CustomConfiguration".
@@ -41648,7 +41648,7 @@ type WindowsPhone81CustomConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81generalconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81generalconfiguration?view=graph-rest-beta
 type WindowsPhone81GeneralConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81GeneralConfiguration".
@@ -41804,7 +41804,7 @@ type WindowsPhone81GeneralConfiguration struct {
 // microsoft.graph.windowsCertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81importedpfxcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81importedpfxcertificateprofile?view=graph-rest-beta
 type WindowsPhone81ImportedPFXCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81ImportedPFXCertificateProfile".
@@ -41918,7 +41918,7 @@ type WindowsPhone81ImportedPFXCertificateProfile struct {
 // microsoft.graph.windowsPhone81CertificateProfileBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81scepcertificateprofile.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81scepcertificateprofile?view=graph-rest-beta
 type WindowsPhone81SCEPCertificateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81SCEPCertificateProfile".
@@ -42052,7 +42052,7 @@ type WindowsPhone81SCEPCertificateProfile struct {
 // microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsphone81storeapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsphone81storeapp?view=graph-rest-beta
 type WindowsPhone81StoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81StoreApp".
@@ -42143,7 +42143,7 @@ type WindowsPhone81StoreApp struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81trustedrootcertificate.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81trustedrootcertificate?view=graph-rest-beta
 type WindowsPhone81TrustedRootCertificate struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81TrustedRootCertificate".
@@ -42227,7 +42227,7 @@ type WindowsPhone81TrustedRootCertificate struct {
 // microsoft.graph.windows81VpnConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphone81vpnconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphone81vpnconfiguration?view=graph-rest-beta
 type WindowsPhone81VpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhone81VpnConfiguration".
@@ -42349,7 +42349,7 @@ type WindowsPhone81VpnConfiguration struct {
 // microsoft.graph.easEmailProfileConfigurationBase.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsphoneeasemailprofileconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsphoneeasemailprofileconfiguration?view=graph-rest-beta
 type WindowsPhoneEASEmailProfileConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhoneEASEmailProfileConfiguration".
@@ -42472,7 +42472,7 @@ type WindowsPhoneEASEmailProfileConfiguration struct {
 // derives from microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsphonexap.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsphonexap?view=graph-rest-beta
 type WindowsPhoneXAP struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPhoneXAP".
@@ -42581,7 +42581,7 @@ type WindowsPhoneXAP struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsprivacydataaccesscontrolitem.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsprivacydataaccesscontrolitem?view=graph-rest-beta
 type WindowsPrivacyDataAccessControlItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsPrivacyDataAccessControlItem".
@@ -42611,7 +42611,7 @@ type WindowsPrivacyDataAccessControlItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsprotectionstate.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsprotectionstate?view=graph-rest-beta
 type WindowsProtectionState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsProtectionState".
@@ -42685,7 +42685,7 @@ type WindowsProtectionState struct {
 // microsoft.graph.windowsUpdateCatalogItem.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdatecatalogitem.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsqualityupdatecatalogitem?view=graph-rest-beta
 type WindowsQualityUpdateCatalogItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsQualityUpdateCatalogItem".
@@ -42715,7 +42715,7 @@ type WindowsQualityUpdateCatalogItem struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdateprofile.md:31:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsqualityupdateprofile?view=graph-rest-beta
 type WindowsQualityUpdateProfile struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsQualityUpdateProfile".
@@ -42751,7 +42751,7 @@ type WindowsQualityUpdateProfile struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdateprofileassignment.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsqualityupdateprofileassignment?view=graph-rest-beta
 type WindowsQualityUpdateProfileAssignment struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsQualityUpdateProfileAssignment".
@@ -42767,7 +42767,7 @@ type WindowsQualityUpdateProfileAssignment struct {
 // derives from microsoft.graph.mobileApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsstoreapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsstoreapp?view=graph-rest-beta
 type WindowsStoreApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsStoreApp".
@@ -42858,7 +42858,7 @@ type WindowsStoreApp struct {
 // microsoft.graph.mobileLobApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsuniversalappx.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsuniversalappx?view=graph-rest-beta
 type WindowsUniversalAppX struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUniversalAppX".
@@ -42984,7 +42984,7 @@ type WindowsUniversalAppX struct {
 // microsoft.graph.mobileContainedApp.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsuniversalappxcontainedapp.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsuniversalappxcontainedapp?view=graph-rest-beta
 type WindowsUniversalAppXContainedApp struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUniversalAppXContainedApp".
@@ -43001,7 +43001,7 @@ type WindowsUniversalAppXContainedApp struct {
 // microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsupdatecatalogitem.md:27:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsupdatecatalogitem?view=graph-rest-beta
 type WindowsUpdateCatalogItem struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUpdateCatalogItem".
@@ -43021,7 +43021,7 @@ type WindowsUpdateCatalogItem struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdateforbusinessconfiguration.md:35:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdateforbusinessconfiguration?view=graph-rest-beta
 type WindowsUpdateForBusinessConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUpdateForBusinessConfiguration".
@@ -43209,7 +43209,7 @@ type WindowsUpdateForBusinessConfiguration struct {
 // microsoft.graph.windowsUpdateInstallScheduleType.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdateinstallscheduletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdateinstallscheduletype?view=graph-rest-beta
 type WindowsUpdateInstallScheduleType struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUpdateInstallScheduleType".
@@ -43220,7 +43220,7 @@ type WindowsUpdateInstallScheduleType struct {
 // derives from microsoft.graph.entity.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-windowsupdatestate.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-windowsupdatestate?view=graph-rest-beta
 type WindowsUpdateState struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsUpdateState".
@@ -43255,7 +43255,7 @@ type WindowsUpdateState struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsvpnconfiguration.md:30:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsvpnconfiguration?view=graph-rest-beta
 type WindowsVpnConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsVpnConfiguration".
@@ -43344,7 +43344,7 @@ type WindowsVpnConfiguration struct {
 // microsoft.graph.deviceConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowswificonfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowswificonfiguration?view=graph-rest-beta
 type WindowsWifiConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsWifiConfiguration".
@@ -43458,7 +43458,7 @@ type WindowsWifiConfiguration struct {
 // microsoft.graph.windowsWifiConfiguration.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowswifienterpriseeapconfiguration.md:33:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowswifienterpriseeapconfiguration?view=graph-rest-beta
 type WindowsWifiEnterpriseEAPConfiguration struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsWifiEnterpriseEAPConfiguration".

@@ -85,15 +85,9 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 			return err
 		}
 	}
-	var sources []string
-	for _, a := range fs.Args() {
-		sources = append(sources, relPath(a))
-	}
-	// The header names the sources: sorted and de-duplicated, so that the
-	// output does not depend on the order the paths were given in.
-	slices.Sort(sources)
-	sources = slices.Compact(sources)
-	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, ImportPath: *importPath, NoHTTP: !*httpLayer})
+	pv := newProvenance(*out)
+	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: pv.sources(fs.Args()), Pages: pv.pages(res.pages),
+		ImportPath: *importPath, NoHTTP: !*httpLayer})
 	if err != nil {
 		return err
 	}
