@@ -87,6 +87,15 @@ func (c *checker) example(ex ir.Example) {
 		}
 		return
 	}
+	if ex.Wrapped {
+		// {"value": {...}}: the one t is inside.
+		for _, m := range root.members {
+			if m.key == "value" {
+				c.object(m.val, t, "value")
+			}
+		}
+		return
+	}
 	c.object(root, t, "")
 }
 

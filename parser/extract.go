@@ -33,6 +33,9 @@ type extractor struct {
 	diags ir.Diagnostics
 	// typeName is the qualified name of the type the page is about.
 	typeName string
+	// subjectTyped are the indexes in page.Examples of response examples
+	// whose type is only the page's subject, a guess.
+	subjectTyped []int
 	// meta is the most recent metadata comment (<!-- { "blockType": ... } -->),
 	// consumed by the next code block.
 	meta *blockMeta
@@ -241,6 +244,14 @@ func (x *extractor) run() {
 	}
 	if op != nil {
 		x.finishOperation(op)
+		// A response example that names no type shows what the page
+		// says the operation returns ("a collection of [x] objects"),
+		// not the page's subject (a list page's title names the plural).
+		if op.Response.Name != "" {
+			for _, i := range x.subjectTyped {
+				x.page.Examples[i].Type = op.Response.Name
+			}
+		}
 	}
 	for i := range x.page.Types {
 		if keyed && x.page.Types[i].Name == x.typeName {
@@ -1115,8 +1126,13 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 			ex.Role = ir.RoleResponse
 		}
 	}
-	ex.Type = x.exampleType(ex, meta)
+	var explicit bool
+	ex.Type, explicit = x.exampleType(ex, meta)
 	ex.Collection = isCollection(ex.Body)
+	if !explicit && ex.Role == ir.RoleResponse {
+		// The caller appends ex to page.Examples next.
+		x.subjectTyped = append(x.subjectTyped, len(x.page.Examples))
+	}
 	return ex, true
 }
 
@@ -1140,19 +1156,20 @@ func isCollection(body string) bool {
 	return true
 }
 
-// exampleType is the type an example shows: its "@odata.type", else the page's
-// subject.
-func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) string {
+// exampleType is the type an example shows: its "@odata.type" or the
+// type its metadata comment names (explicit), else the page's subject (a
+// guess that finishOperation replaces by the documented response type).
+func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) (name string, explicit bool) {
 	var probe struct {
 		ODataType string `json:"@odata.type"`
 	}
 	if json.Unmarshal([]byte(ex.Body), &probe) == nil && probe.ODataType != "" {
-		return qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace)
+		return qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace), true
 	}
 	if meta != nil && meta.ODataType != "" {
-		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace)
+		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace), true
 	}
-	return x.typeName
+	return x.typeName, false
 }
 
 // finishOperation fills in what the page implies but does not state, and
