@@ -6,6 +6,13 @@ package intune
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *JSON) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) Validate() error {
 	return validateModel(m)
 }
@@ -84,6 +91,13 @@ func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) Validat
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerEnrollmentProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidDeviceOwnerEnrollmentProfileCreateTokenParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -258,6 +272,13 @@ func (m *AndroidForWorkEnrollmentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidForWorkEnrollmentProfileCreateTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidForWorkEnterpriseWiFiConfiguration) Validate() error {
 	return validateModel(m)
 }
@@ -321,6 +342,20 @@ func (m *AndroidForWorkSettings) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidForWorkSettingsCompleteSignupParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidForWorkSettingsRequestSignupUrlParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidForWorkTrustedRootCertificate) Validate() error {
 	return validateModel(m)
 }
@@ -370,7 +405,56 @@ func (m *AndroidManagedAppProtection) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidManagedAppProtectionsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedAppRegistration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAccountEnterpriseSettings) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsApproveAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsRequestSignupUrlParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -601,6 +685,13 @@ func (m *AppListItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AppLogCollectionDownloadDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AppLogCollectionRequest) Validate() error {
 	return validateModel(m)
 }
@@ -671,6 +762,13 @@ func (m *AppleUserInitiatedEnrollmentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AppleUserInitiatedEnrollmentProfileSetPriorityParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AppleVpnAlwaysOnConfiguration) Validate() error {
 	return validateModel(m)
 }
@@ -692,6 +790,48 @@ func (m *AppleVppTokenTroubleshootingEvent) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AssignmentFilterEvaluationSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterStatusDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterValidationResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFiltersEnableParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFiltersValidateFilterParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AuditActor) Validate() error {
 	return validateModel(m)
 }
@@ -700,6 +840,13 @@ func (m *AuditActor) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditEvent) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AuditEventsGetAuditActivityTypesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -755,6 +902,13 @@ func (m *BitLockerSystemDrivePolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *BulkManagedDeviceActionResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *CartToClassAssociation) Validate() error {
 	return validateModel(m)
 }
@@ -783,7 +937,21 @@ func (m *ChromeOSOnboardingSettings) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ChromeOSOnboardingSettingsConnectParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *CircularGeofenceManagementCondition) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ClientConfigurationsUpdatePrioritiesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -797,7 +965,21 @@ func (m *CloudPCConnectivityIssue) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ComanagedDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ComanagementEligibleDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ComanagementEligibleDevicesSummary) Validate() error {
 	return validateModel(m)
 }
 
@@ -826,6 +1008,27 @@ func (m *ComplianceManagementPartnerAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigManagerCollection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigManagerCollectionsGetPolicySummaryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigManagerPolicySummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigurationManagerAction) Validate() error {
 	return validateModel(m)
 }
 
@@ -958,6 +1161,20 @@ func (m *DepOnboardingSetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DepOnboardingSettingUploadDepTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DepOnboardingSettingsGetExpiringVppTokenCountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DetectedApp) Validate() error {
 	return validateModel(m)
 }
@@ -972,6 +1189,13 @@ func (m *DeviceActionResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceAndAppManagementAssignedRoleDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentFilter) Validate() error {
 	return validateModel(m)
 }
@@ -980,6 +1204,13 @@ func (m *DeviceAndAppManagementAssignmentFilter) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentTarget) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceAndAppManagementData) Validate() error {
 	return validateModel(m)
 }
 
@@ -1008,6 +1239,13 @@ func (m *DeviceAppManagement) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAppManagementTask) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceAppManagementTaskUpdateStatusParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1049,7 +1287,35 @@ func (m *DeviceComplianceDeviceStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesSetScheduledRetireStateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesValidateComplianceScriptParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicy) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePolicyAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1071,6 +1337,13 @@ func (m *DeviceCompliancePolicyDeviceStateSummary) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePolicyScheduleActionsForRulesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1105,6 +1378,13 @@ func (m *DeviceComplianceScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptDeviceState) Validate() error {
 	return validateModel(m)
 }
@@ -1112,7 +1392,35 @@ func (m *DeviceComplianceScriptDeviceState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptError) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptRule) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptRuleError) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptRunSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptValidationResult) Validate() error {
 	return validateModel(m)
 }
 
@@ -1141,6 +1449,20 @@ func (m *DeviceComplianceUserStatus) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationAssignedAccessMultiModeProfilesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1182,6 +1504,13 @@ func (m *DeviceConfigurationDeviceStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceConfigurationGetOmaSettingPlainTextValueParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceConfigurationGroupAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -1190,6 +1519,13 @@ func (m *DeviceConfigurationGroupAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationTargetedUserAndDevice) Validate() error {
 	return validateModel(m)
 }
 
@@ -1217,6 +1553,27 @@ func (m *DeviceConfigurationUserStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceConfigurationWindowsPrivacyAccessControlsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationsGetTargetedUsersAndDevicesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceCustomAttributeShellScript) Validate() error {
 	return validateModel(m)
 }
@@ -1224,7 +1581,35 @@ func (m *DeviceCustomAttributeShellScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceCustomAttributeShellScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceEnrollmentConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationSetPriorityParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationsHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1280,6 +1665,13 @@ func (m *DeviceHealthScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceHealthScriptAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -1301,6 +1693,27 @@ func (m *DeviceHealthScriptParameter) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationHistory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationHistoryData) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceHealthScriptRunSchedule) Validate() error {
 	return validateModel(m)
 }
@@ -1315,7 +1728,21 @@ func (m *DeviceHealthScriptRunSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptUpdateGlobalScriptParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceInstallState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceLogCollectionRequest) Validate() error {
 	return validateModel(m)
 }
 
@@ -1469,7 +1896,21 @@ func (m *DeviceManagementConfigurationPolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementConfigurationPolicyAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicyAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementConfigurationPolicyCreateCopyParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1644,6 +2085,13 @@ func (m *DeviceManagementExchangeConnector) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementExchangeConnectorSyncParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeDeviceClass) Validate() error {
 	return validateModel(m)
 }
@@ -1665,6 +2113,41 @@ func (m *DeviceManagementExportJob) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementGetAssignmentFiltersStatusDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetEffectivePermissionsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetRoleScopeTagsByIdsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetRoleScopeTagsByResourceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetSuggestedEnrollmentLimitParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntegerSettingInstance) Validate() error {
 	return validateModel(m)
 }
@@ -1679,7 +2162,28 @@ func (m *DeviceManagementIntent) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementIntentAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntentAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentCompareParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentCreateCopyParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1707,7 +2211,21 @@ func (m *DeviceManagementIntentDeviceStateSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementIntentMigrateToTemplateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntentSettingCategory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentUpdateSettingsParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1770,6 +2288,13 @@ func (m *DeviceManagementResourceAccessProfileBase) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementResourceAccessProfileBaseAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementReusablePolicySetting) Validate() error {
 	return validateModel(m)
 }
@@ -1777,7 +2302,21 @@ func (m *DeviceManagementReusablePolicySetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementScopedForResourceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementScript) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementScriptAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1826,7 +2365,28 @@ func (m *DeviceManagementScriptUserState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementScriptsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementSendCustomNotificationToCompanyPortalParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementSettingCategory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementSettingComparison) Validate() error {
 	return validateModel(m)
 }
 
@@ -1875,6 +2435,20 @@ func (m *DeviceManagementTemplate) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementTemplateCompareParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementTemplateCreateInstanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementTemplateSettingCategory) Validate() error {
 	return validateModel(m)
 }
@@ -1917,6 +2491,13 @@ func (m *DeviceManagementUserRightsSetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceOperatingSystemSummary) Validate() error {
 	return validateModel(m)
 }
@@ -1932,6 +2513,13 @@ func (m *DeviceProtectionOverview) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceShellScript) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceShellScriptAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1987,6 +2575,13 @@ func (m *EmbeddedSIMActivationCodePool) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *EmbeddedSIMActivationCodePoolAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *EmbeddedSIMActivationCodePoolAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -2016,6 +2611,13 @@ func (m *EnrollmentConfigurationAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *EnrollmentProfileUpdateDeviceProfileAssignmentParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2071,6 +2673,13 @@ func (m *ExtendedKeyUsage) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *FileEncryptionInfo) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyCategory) Validate() error {
 	return validateModel(m)
 }
@@ -2085,7 +2694,21 @@ func (m *GroupPolicyConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *GroupPolicyConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyConfigurationAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyConfigurationUpdateDefinitionValuesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2114,6 +2737,13 @@ func (m *GroupPolicyDefinitionValue) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyMigrationReport) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyMigrationReportsCreateMigrationReportParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2288,6 +2918,34 @@ func (m *GroupPolicyUploadedDefinitionFile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileAddLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileUploadNewVersionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedLanguageFile) Validate() error {
 	return validateModel(m)
 }
@@ -2309,7 +2967,21 @@ func (m *HardwareInformation) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *HasPayloadLinkResultItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IPv4Range) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2330,6 +3002,20 @@ func (m *ImportedAppleDeviceIdentityResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ImportedDeviceIdentitiesImportDeviceIdentityListParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedDeviceIdentitiesSearchExistingIdentitiesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ImportedDeviceIdentity) Validate() error {
 	return validateModel(m)
 }
@@ -2344,6 +3030,27 @@ func (m *ImportedDeviceIdentityResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentitiesImportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentity) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentityState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IntuneBrand) Validate() error {
 	return validateModel(m)
 }
@@ -2352,6 +3059,13 @@ func (m *IntuneBrand) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IntuneBrandingProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IntuneBrandingProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2498,6 +3212,13 @@ func (m *IosLobAppProvisioningConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *IosLobAppProvisioningConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IosLobAppProvisioningConfigurationAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -2512,7 +3233,28 @@ func (m *IosLobAppProvisioningConfigurationPolicySetItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *IosLobAppProvisioningConfigurationsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IosManagedAppProtection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IosManagedAppProtectionsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IosManagedAppRegistration) Validate() error {
 	return validateModel(m)
 }
 
@@ -3037,6 +3779,13 @@ func (m *ManagedAppConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppDiagnosticStatus) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedAppOperation) Validate() error {
 	return validateModel(m)
 }
@@ -3045,6 +3794,13 @@ func (m *ManagedAppOperation) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicy) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppPolicyAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3065,6 +3821,13 @@ func (m *ManagedAppPolicyDeploymentSummaryPerApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppPolicyTargetAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedAppProtection) Validate() error {
 	return validateModel(m)
 }
@@ -3079,7 +3842,35 @@ func (m *ManagedAppProtectionPolicySetItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppRegistration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppStatus) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppStatusRaw) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceActivateDeviceEsimParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3093,7 +3884,35 @@ func (m *ManagedDeviceCertificateState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedDeviceCleanWindowsDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedDeviceCleanupSettings) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceCreateDeviceLogCollectionRequestParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceDeleteUserFromSharedAppleDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceEnableLostModeParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3108,6 +3927,13 @@ func (m *ManagedDeviceEncryptionState) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceMobileAppConfigurationAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3177,7 +4003,70 @@ func (m *ManagedDeviceReportedApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedDeviceSendCustomNotificationToCompanyPortalParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceSetDeviceNameParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceSummarizedAppState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceTriggerConfigurationManagerActionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceUpdateWindowsDeviceAccountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceWindowsDefenderScanParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceWipeParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDevicesExecuteActionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedEBook) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedEBookAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3247,7 +4136,35 @@ func (m *ManagementConditionExpression) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagementConditionExpressionString) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagementConditionStatement) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagementConditionStatementsGetManagementConditionStatementsForPlatformParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagementConditionsGetManagementConditionsForPlatformParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3387,6 +4304,13 @@ func (m *MobileApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3422,7 +4346,21 @@ func (m *MobileAppContentFile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppContentFileCommitParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppDependency) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppGetRelatedAppStatesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3485,6 +4423,34 @@ func (m *MobileAppRelationship) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppRelationshipState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeAllLicensesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeDeviceLicenseParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeUserLicenseParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppSupersedence) Validate() error {
 	return validateModel(m)
 }
@@ -3507,6 +4473,41 @@ func (m *MobileAppTroubleshootingEvent) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppTroubleshootingHistoryItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppUpdateRelationshipsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsGetMobileAppCountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsGetTopMobileAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsValidateXmlParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3584,6 +4585,13 @@ func (m *OfficeClientCheckinStatus) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeClientConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *OfficeClientConfigurationAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3681,6 +4689,13 @@ func (m *PfxUserCertificate) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *PolicySet) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *PolicySetAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3696,6 +4711,13 @@ func (m *PolicySetItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PolicySetUpdateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *PolicySetsGetPolicySetsParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3730,7 +4752,154 @@ func (m *RemoteAssistancePartner) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *Report) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ReportRoot) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCachedReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCompliancePolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCompliancePolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetComplianceSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationPolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationPolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetDeviceManagementIntentSettingsReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetDeviceNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetHistoricalReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceMetadataParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetReportFiltersParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentAbandonmentDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentAbandonmentSummaryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentFailureDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentTopFailuresParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ResourceAccessProfilesQueryByPlatformTypeParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3751,7 +4920,21 @@ func (m *ResourceOperation) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ResourceOperationGetScopesForUserParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *RestrictedAppsViolation) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *RetireScheduledManagedDevice) Validate() error {
 	return validateModel(m)
 }
 
@@ -3800,6 +4983,13 @@ func (m *RoleScopeTag) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *RoleScopeTagAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *RoleScopeTagAutoAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3808,6 +4998,13 @@ func (m *RoleScopeTagAutoAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleScopeTagInfo) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *RoleScopeTagsGetRoleScopeTagsByIdParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3912,6 +5109,13 @@ func (m *SpecifiedCaptiveNetworkPlugins) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *SuggestedEnrollmentLimit) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *SymantecCodeSigningCertificate) Validate() error {
 	return validateModel(m)
 }
@@ -3926,7 +5130,28 @@ func (m *TargetedManagedAppConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *TargetedManagedAppConfigurationPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationTargetAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationsHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4017,6 +5242,13 @@ func (m *UnsupportedGroupPolicyExtension) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UpdateWindowsDeviceAccountActionParameter) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *User) Validate() error {
 	return validateModel(m)
 }
@@ -4080,6 +5312,13 @@ func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) Validate() error 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsAutopilotDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsBaseline) Validate() error {
 	return validateModel(m)
 }
@@ -4094,7 +5333,21 @@ func (m *UserExperienceAnalyticsCategory) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsCloudManagementDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDevicePerformance) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4192,7 +5445,21 @@ func (m *UserExperienceAnalyticsRegressionSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsRemoteConnection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4206,6 +5473,13 @@ func (m *UserExperienceAnalyticsResourcePerformance) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsScoreHistory) Validate() error {
 	return validateModel(m)
 }
@@ -4213,7 +5487,21 @@ func (m *UserExperienceAnalyticsScoreHistory) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsWindows10DevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsWorkFromAnywhereDevicesSummary) Validate() error {
 	return validateModel(m)
 }
 
@@ -4235,6 +5523,27 @@ func (m *UserInstallStateSummary) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserPFXCertificate) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersExportDeviceAndAppManagementDataParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersWipeManagedAppRegistrationByDeviceTagParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersWipeManagedAppRegistrationsByDeviceTagParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4305,6 +5614,27 @@ func (m *VppToken) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VppTokenActionResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokenLicenseSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokenRevokeLicensesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokensGetLicensesForAppParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4640,6 +5970,13 @@ func (m *WindowsAutopilotDeploymentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeploymentProfileAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfileAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -4648,6 +5985,41 @@ func (m *WindowsAutopilotDeploymentProfileAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfilePolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeploymentProfilesHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentity) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityAssignUserToDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4682,6 +6054,13 @@ func (m *WindowsDefenderApplicationControlSupplementalPolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -4704,6 +6083,13 @@ func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) V
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDeliveryOptimizationConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsDeviceAccount) Validate() error {
 	return validateModel(m)
 }
 
@@ -4739,6 +6125,13 @@ func (m *WindowsFeatureUpdateCatalogItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFeatureUpdateProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsFeatureUpdateProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -5131,6 +6524,13 @@ func (m *WindowsQualityUpdateCatalogItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsQualityUpdateProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsQualityUpdateProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 

@@ -281,3 +281,14 @@ func omissionSummary(os []ir.Omission, pages int) string {
 	}
 	return strings.Join(parts, ", ") + " left out because of " + them
 }
+
+// Load reads and resolves the pages under paths exactly as generate does,
+// for tests that report on a whole corpus: the Spec, how many pages were
+// found, and every diagnostic (sorted).
+func Load(paths ...string) (spec *ir.Spec, pages int, diags ir.Diagnostics, err error) {
+	res, err := load(paths)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return res.spec, len(res.files), res.diags, nil
+}

@@ -210,6 +210,33 @@ func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, b
 	}}
 }
 
+// HandleCreateAndroidManagedAppProtection fakes "Create
+// androidManagedAppProtection" (POST
+// /deviceAppManagement/androidManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedAppProtectionBody) (*intune.AnyAndroidManagedAppProtection, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/androidManagedAppProtections"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/androidManagedAppProtections/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/androidManagedAppProtections/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAndroidManagedAppProtection fakes "Update
 // androidManagedAppProtection" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
@@ -224,6 +251,20 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleCreateDefaultManagedAppProtection fakes "Create
+// defaultManagedAppProtection" (POST
+// /deviceAppManagement/defaultManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/defaultManagedAppProtections"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDefaultManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDefaultManagedAppProtection fakes "Update
 // defaultManagedAppProtection" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
@@ -231,6 +272,60 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDefaultManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAppVulnerabilityTask fakes "Create appVulnerabilityTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAppVulnerabilityTask(fn func(ctx context.Context, route Route, body *intune.CreateAppVulnerabilityTaskBody) (*intune.AppVulnerabilityTask, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAppVulnerabilityTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceAppManagementTask fakes "Create deviceAppManagementTask"
+// (POST /deviceAppManagement/deviceAppManagementTasks) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAppManagementTaskBody) (*intune.AnyDeviceAppManagementTask, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceAppManagementTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateSecurityConfigurationTask fakes "Create
+// securityConfigurationTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateSecurityConfigurationTask(fn func(ctx context.Context, route Route, body *intune.CreateSecurityConfigurationTaskBody) (*intune.SecurityConfigurationTask, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSecurityConfigurationTaskBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUnmanagedDeviceDiscoveryTask fakes "Create
+// unmanagedDeviceDiscoveryTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route Route, body *intune.CreateUnmanagedDeviceDiscoveryTaskBody) (*intune.UnmanagedDeviceDiscoveryTask, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUnmanagedDeviceDiscoveryTaskBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -293,6 +388,33 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleUpdateStatusAction fakes "updateStatus action" (POST
+// /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateStatusAction(fn func(ctx context.Context, route Route, body *intune.UpdateStatusActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateStatusActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEnterpriseCodeSigningCertificate fakes "Create
+// enterpriseCodeSigningCertificate" (POST
+// /deviceAppManagement/enterpriseCodeSigningCertificates) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.CreateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEnterpriseCodeSigningCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateEnterpriseCodeSigningCertificate fakes "Update
 // enterpriseCodeSigningCertificate" (PATCH
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
@@ -300,6 +422,33 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateEnterpriseCodeSigningCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosLobAppProvisioningConfiguration fakes "Create
+// iosLobAppProvisioningConfiguration" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationBody) (*intune.AnyIosLobAppProvisioningConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosLobAppProvisioningConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_2 fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_2(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_2Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_2Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -321,6 +470,33 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 	}}
 }
 
+// HandleAssignAction fakes "assign action" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction(fn func(ctx context.Context, route Route, body *intune.AssignActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosLobAppProvisioningConfigurationAssignment fakes "Create
+// iosLobAppProvisioningConfigurationAssignment" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosLobAppProvisioningConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateIosLobAppProvisioningConfigurationAssignment fakes "Update
 // iosLobAppProvisioningConfigurationAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
@@ -328,6 +504,20 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppProvisioningConfigGroupAssignment fakes "Create
+// mobileAppProvisioningConfigGroupAssignment" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.AnyMobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppProvisioningConfigGroupAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -349,6 +539,32 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 	}}
 }
 
+// HandleCreateIosManagedAppProtection fakes "Create iosManagedAppProtection"
+// (POST /deviceAppManagement/iosManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/iosManagedAppProtections"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_3 fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/iosManagedAppProtections/hasPayloadLinks) for tests: it
+// answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_3(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_3Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/iosManagedAppProtections/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_3Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateIosManagedAppProtection fakes "Update iosManagedAppProtection"
 // (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
@@ -356,6 +572,20 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateIosManagedAppProtectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedMobileApp fakes "Create managedMobileApp" (POST
+// /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedMobileApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedMobileAppBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -407,12 +637,108 @@ func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, 
 	}}
 }
 
+// HandleAssignAction_2 fakes "assign action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleAssignAction_2(fn func(ctx context.Context, route Route, body *intune.AssignAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_3 fakes "assign action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleAssignAction_3(fn func(ctx context.Context, route Route, body *intune.AssignAction_3Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_3Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleTargetAppsAction fakes "targetApps action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTargetAppsAction(fn func(ctx context.Context, route Route, body *intune.TargetAppsActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.TargetAppsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleTargetAppsAction_2 fakes "targetApps action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTargetAppsAction_2(fn func(ctx context.Context, route Route, body *intune.TargetAppsAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.TargetAppsAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidManagedAppRegistration fakes "Create
+// androidManagedAppRegistration" (POST
+// /deviceAppManagement/managedAppRegistrations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidManagedAppRegistration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedAppRegistrationBody) (*intune.AndroidManagedAppRegistration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedAppRegistrations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedAppRegistrationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedAppOperation fakes "Create managedAppOperation" (POST
+// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.CreateManagedAppOperationBody) (*intune.AnyManagedAppOperation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedAppOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagedAppOperation fakes "Update managedAppOperation" (PATCH
 // /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppOperationBody) (*intune.ManagedAppOperation, error)) http.Handler {
+func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppOperationBody) (*intune.AnyManagedAppOperation, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateManagedAppOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedEBookCategory fakes "Create managedEBookCategory" (POST
+// /deviceAppManagement/managedEBookCategories and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedEBookCategory(fn func(ctx context.Context, route Route, body *intune.CreateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBookCategories", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedEBookCategoryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -433,12 +759,64 @@ func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, 
 	}}
 }
 
+// HandleCreateIosVppEBook fakes "Create iosVppEBook" (POST
+// /deviceAppManagement/managedEBooks) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIosVppEBook(fn func(ctx context.Context, route Route, body *intune.CreateIosVppEBookBody) (*intune.IosVppEBook, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBooks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppEBookBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateIosVppEBook fakes "Update iosVppEBook" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppEBookBody) (*intune.IosVppEBook, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateIosVppEBookBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_4 fakes "assign action" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/assign) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_4(fn func(ctx context.Context, route Route, body *intune.AssignAction_4Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_4Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVppEBookAssignment fakes "Create iosVppEBookAssignment" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/assignments) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateIosVppEBookAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIosVppEBookAssignmentBody) (*intune.IosVppEBookAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppEBookAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedEBookAssignment fakes "Create managedEBookAssignment"
+// (POST /deviceAppManagement/managedEBooks/{managedEBookId}/assignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *intune.CreateManagedEBookAssignmentBody) (*intune.AnyManagedEBookAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedEBookAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -474,6 +852,19 @@ func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route
 	}}
 }
 
+// HandleCreateDeviceInstallState fakes "Create deviceInstallState" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceInstallState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceInstallStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceInstallState fakes "Update deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
@@ -501,6 +892,19 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 	}}
 }
 
+// HandleCreateUserInstallStateSummary fakes "Create userInstallStateSummary"
+// (POST /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserInstallStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserInstallStateSummary fakes "Update userInstallStateSummary"
 // (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
@@ -508,6 +912,33 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserInstallStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMdmWindowsInformationProtectionPolicy fakes "Create
+// mdmWindowsInformationProtectionPolicy" (POST
+// /deviceAppManagement/mdmWindowsInformationProtectionPolicies) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.CreateMdmWindowsInformationProtectionPolicyBody) (*intune.AnyMdmWindowsInformationProtectionPolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMdmWindowsInformationProtectionPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_4 fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/mdmWindowsInformationProtectionPolicies/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_4(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_4Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_4Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -529,12 +960,67 @@ func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Conte
 	}}
 }
 
+// HandleCreateMobileAppCategory fakes "Create mobileAppCategory" (POST
+// /deviceAppManagement/mobileAppCategories and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppCategories", "/deviceAppManagement/mobileApps/{mobileAppId}/categories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMobileAppCategory fakes "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMobileAppCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkMobileAppConfiguration fakes "Create
+// androidForWorkMobileAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkMobileAppConfigurationBody) (*intune.AndroidForWorkMobileAppConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkMobileAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidManagedStoreAppConfiguration fakes "Create
+// androidManagedStoreAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppConfigurationBody) (*intune.AndroidManagedStoreAppConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedStoreAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosMobileAppConfiguration fakes "Create
+// iosMobileAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateIosMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosMobileAppConfigurationBody) (*intune.IosMobileAppConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosMobileAppConfigurationBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -584,6 +1070,33 @@ func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleAssignAction_5 fakes "assign action" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_5(fn func(ctx context.Context, route Route, body *intune.AssignAction_5Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_5Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationAssignment fakes "Create
+// managedDeviceMobileAppConfigurationAssignment" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.AnyManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceMobileAppConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagedDeviceMobileAppConfigurationAssignment fakes "Update
 // managedDeviceMobileAppConfigurationAssignment" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
@@ -605,6 +1118,21 @@ func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx conte
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationDeviceStatus fakes "Create
+// managedDeviceMobileAppConfigurationDeviceStatus" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceMobileAppConfigurationDeviceStatusBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -641,6 +1169,21 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 	}}
 }
 
+// HandleCreateManagedDeviceMobileAppConfigurationUserStatus fakes "Create
+// managedDeviceMobileAppConfigurationUserStatus" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceMobileAppConfigurationUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagedDeviceMobileAppConfigurationUserStatus fakes "Update
 // managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}
@@ -653,6 +1196,448 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx conte
 			return nil, err
 		}
 		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkApp fakes "Create androidForWorkApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidForWorkApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkAppBody) (*intune.AndroidForWorkApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidLobApp fakes "Create androidLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidLobAppBody) (*intune.AndroidLobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidManagedStoreApp fakes "Create androidManagedStoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppBody) (*intune.AnyAndroidManagedStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidManagedStoreWebApp fakes "Create
+// androidManagedStoreWebApp" (POST /deviceAppManagement/mobileApps) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateAndroidManagedStoreWebApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreWebAppBody) (*intune.AndroidManagedStoreWebApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedStoreWebAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidStoreApp fakes "Create androidStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidStoreAppBody) (*intune.AndroidStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosLobApp fakes "Create iosLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosLobApp(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppBody) (*intune.IosLobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosStoreApp fakes "Create iosStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateIosStoreAppBody) (*intune.IosStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVppApp fakes "Create iosVppApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosVppApp(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppBody) (*intune.IosVppApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSLobApp fakes "Create macOSLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSLobApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSLobAppBody) (*intune.MacOSLobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSMdatpApp fakes "Create macOSMdatpApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSMdatpApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSMdatpAppBody) (*intune.MacOSMdatpApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSMdatpAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSMicrosoftEdgeApp fakes "Create macOSMicrosoftEdgeApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSMicrosoftEdgeAppBody) (*intune.MacOSMicrosoftEdgeApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSMicrosoftEdgeAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSOfficeSuiteApp fakes "Create macOSOfficeSuiteApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSOfficeSuiteAppBody) (*intune.MacOSOfficeSuiteApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSOfficeSuiteAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOsVppApp fakes "Create macOsVppApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOsVppApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOsVppAppBody) (*intune.MacOsVppApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOsVppAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedAndroidLobApp fakes "Create managedAndroidLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedAndroidLobAppBody) (*intune.ManagedAndroidLobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedAndroidLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedAndroidStoreApp fakes "Create managedAndroidStoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateManagedAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedAndroidStoreAppBody) (*intune.ManagedAndroidStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedAndroidStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedIOSLobApp fakes "Create managedIOSLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedIOSLobApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedIOSLobAppBody) (*intune.ManagedIOSLobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedIOSLobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedIOSStoreApp fakes "Create managedIOSStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedIOSStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedIOSStoreAppBody) (*intune.ManagedIOSStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedIOSStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMicrosoftStoreForBusinessApp fakes "Create
+// microsoftStoreForBusinessApp" (POST /deviceAppManagement/mobileApps) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMicrosoftStoreForBusinessApp(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftStoreForBusinessAppBody) (*intune.MicrosoftStoreForBusinessApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftStoreForBusinessAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateOfficeSuiteApp fakes "Create officeSuiteApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.CreateOfficeSuiteAppBody) (*intune.OfficeSuiteApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateOfficeSuiteAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWebApp fakes "Create webApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWebApp(fn func(ctx context.Context, route Route, body *intune.CreateWebAppBody) (*intune.WebApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWebAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWin32LobApp fakes "Create win32LobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWin32LobApp(fn func(ctx context.Context, route Route, body *intune.CreateWin32LobAppBody) (*intune.Win32LobApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWin32LobAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsAppX fakes "Create windowsAppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsAppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAppXBody) (*intune.WindowsAppX, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsAppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsMicrosoftEdgeApp fakes "Create windowsMicrosoftEdgeApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMicrosoftEdgeAppBody) (*intune.WindowsMicrosoftEdgeApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsMicrosoftEdgeAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsMobileMSI fakes "Create windowsMobileMSI" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsMobileMSI(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMobileMSIBody) (*intune.WindowsMobileMSI, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsMobileMSIBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81AppX fakes "Create windowsPhone81AppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81AppXBody) (*intune.AnyWindowsPhone81AppX, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81AppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81AppXBundle fakes "Create windowsPhone81AppXBundle"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsPhone81AppXBundle(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81AppXBundleBody) (*intune.WindowsPhone81AppXBundle, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81AppXBundleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81StoreApp fakes "Create windowsPhone81StoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsPhone81StoreApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81StoreAppBody) (*intune.WindowsPhone81StoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81StoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhoneXAP fakes "Create windowsPhoneXAP" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsPhoneXAP(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhoneXAPBody) (*intune.WindowsPhoneXAP, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhoneXAPBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsStoreApp fakes "Create windowsStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsStoreAppBody) (*intune.WindowsStoreApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsStoreAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsUniversalAppX fakes "Create windowsUniversalAppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsUniversalAppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUniversalAppXBody) (*intune.WindowsUniversalAppX, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsUniversalAppXBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetMobileAppCountFunction fakes "getMobileAppCount function" (GET
+// /deviceAppManagement/mobileApps/getMobileAppCount) for tests: it answers 204
+// No Content when fn returns nil. See Route.
+func HandleGetMobileAppCountFunction(fn func(ctx context.Context, route Route, body *intune.GetMobileAppCountFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceAppManagement/mobileApps/getMobileAppCount"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetMobileAppCountFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetTopMobileAppsFunction fakes "getTopMobileApps function" (GET
+// /deviceAppManagement/mobileApps/getTopMobileApps) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetTopMobileAppsFunction(fn func(ctx context.Context, route Route, body *intune.GetTopMobileAppsFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceAppManagement/mobileApps/getTopMobileApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetTopMobileAppsFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_5 fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/mobileApps/hasPayloadLinks) for tests: it answers with
+// what fn returns. See Route.
+func HandleHasPayloadLinksAction_5(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_5Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_5Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleValidateXmlAction fakes "validateXml action" (POST
+// /deviceAppManagement/mobileApps/validateXml) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleValidateXmlAction(fn func(ctx context.Context, route Route, body *intune.ValidateXmlActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/validateXml"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ValidateXmlActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
 	}}
 }
 
@@ -1048,12 +2033,51 @@ func HandleUpdateWindowsUniversalAppX(fn func(ctx context.Context, route Route, 
 	}}
 }
 
+// HandleAssignAction_6 fakes "assign action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/assign and 2 more documented
+// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_6(fn func(ctx context.Context, route Route, body *intune.AssignAction_6Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_6Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppAssignment fakes "Create mobileAppAssignment" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMobileAppAssignment fakes "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMobileAppAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppContent fakes "Create mobileAppContent" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions and 2 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppContentBody) (*intune.AnyMobileAppContent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppContentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1068,6 +2092,36 @@ func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, b
 func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMobileAppContentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMicrosoftStoreForBusinessContainedApp fakes "Create
+// microsoftStoreForBusinessContainedApp" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftStoreForBusinessContainedAppBody) (*intune.MicrosoftStoreForBusinessContainedApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftStoreForBusinessContainedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsUniversalAppXContainedApp fakes "Create
+// windowsUniversalAppXContainedApp" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUniversalAppXContainedAppBody) (*intune.WindowsUniversalAppXContainedApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsUniversalAppXContainedAppBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1105,12 +2159,51 @@ func HandleUpdateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateMobileAppContentFile fakes "Create mobileAppContentFile" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppContentFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMobileAppContentFile fakes "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMobileAppContentFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCommitAction fakes "commit action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}/commit)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCommitAction(fn func(ctx context.Context, route Route, body *intune.CommitActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}/commit"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CommitActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppInstallStatus fakes "Create mobileAppInstallStatus"
+// (POST /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses and 1
+// more documented path) for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppInstallStatusBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1133,12 +2226,67 @@ func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route
 	}}
 }
 
+// HandleGetRelatedAppStatesFunction fakes "getRelatedAppStates function" (GET
+// /deviceAppManagement/mobileApps/{mobileAppId}/getRelatedAppStates and 2 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleGetRelatedAppStatesFunction(fn func(ctx context.Context, route Route, body *intune.GetRelatedAppStatesFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/getRelatedAppStates", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/getRelatedAppStates", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/getRelatedAppStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetRelatedAppStatesFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMobileAppInstallSummary fakes "Update mobileAppInstallSummary"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.AnyMobileAppInstallSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMobileAppInstallSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVppAppAssignedDeviceLicense fakes "Create
+// iosVppAppAssignedDeviceLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedDeviceLicenseBody) (*intune.IosVppAppAssignedDeviceLicense, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppAppAssignedDeviceLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVppAppAssignedLicense fakes "Create iosVppAppAssignedLicense"
+// (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedLicenseBody) (*intune.AnyIosVppAppAssignedLicense, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppAppAssignedLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVppAppAssignedUserLicense fakes "Create
+// iosVppAppAssignedUserLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedUserLicenseBody) (*intune.IosVppAppAssignedUserLicense, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVppAppAssignedUserLicenseBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1188,6 +2336,20 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateMacOsVppAppAssignedLicense fakes "Create
+// macOsVppAppAssignedLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.CreateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOsVppAppAssignedLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMacOsVppAppAssignedLicense fakes "Update
 // macOsVppAppAssignedLicense" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
@@ -1195,6 +2357,32 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMacOsVppAppAssignedLicenseBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppDependency fakes "Create mobileAppDependency" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/relationships) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppDependency(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppDependencyBody) (*intune.MobileAppDependency, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppDependencyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppSupersedence fakes "Create mobileAppSupersedence" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/relationships) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppSupersedence(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppSupersedenceBody) (*intune.MobileAppSupersedence, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppSupersedenceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1229,6 +2417,75 @@ func HandleUpdateMobileAppSupersedence(fn func(ctx context.Context, route Route,
 	}}
 }
 
+// HandleRevokeAllLicensesAction fakes "revokeAllLicenses action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/revokeAllLicenses and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleRevokeAllLicensesAction(fn func(ctx context.Context, route Route, body *intune.RevokeAllLicensesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeAllLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RevokeAllLicensesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleRevokeDeviceLicenseAction fakes "revokeDeviceLicense action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/revokeDeviceLicense and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleRevokeDeviceLicenseAction(fn func(ctx context.Context, route Route, body *intune.RevokeDeviceLicenseActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeDeviceLicense"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RevokeDeviceLicenseActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleRevokeUserLicenseAction fakes "revokeUserLicense action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/revokeUserLicense and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleRevokeUserLicenseAction(fn func(ctx context.Context, route Route, body *intune.RevokeUserLicenseActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeUserLicense"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RevokeUserLicenseActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdateRelationshipsAction fakes "updateRelationships action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/updateRelationships and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleUpdateRelationshipsAction(fn func(ctx context.Context, route Route, body *intune.UpdateRelationshipsActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/updateRelationships"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateRelationshipsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserAppInstallStatus fakes "Create userAppInstallStatus" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.CreateUserAppInstallStatusBody) (*intune.AnyUserAppInstallStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserAppInstallStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserAppInstallStatus fakes "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // for tests: it answers with what fn returns. See Route.
@@ -1242,12 +2499,218 @@ func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, 
 	}}
 }
 
+// HandleCreatePolicySet fakes "Create policySet" (POST
+// /deviceAppManagement/policySets) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreatePolicySet(fn func(ctx context.Context, route Route, body *intune.CreatePolicySetBody) (*intune.AnyPolicySet, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreatePolicySetBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetPolicySetsAction fakes "getPolicySets action" (POST
+// /deviceAppManagement/policySets/getPolicySets) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetPolicySetsAction(fn func(ctx context.Context, route Route, body *intune.GetPolicySetsActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/policySets/getPolicySets"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetPolicySetsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreatePolicySetAssignment fakes "Create policySetAssignment" (POST
+// /deviceAppManagement/policySets/{policySetId}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreatePolicySetAssignment(fn func(ctx context.Context, route Route, body *intune.CreatePolicySetAssignmentBody) (*intune.AnyPolicySetAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreatePolicySetAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdatePolicySetAssignment fakes "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *intune.UpdatePolicySetAssignmentBody) (*intune.AnyPolicySetAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdatePolicySetAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceCompliancePolicyPolicySetItem fakes "Create
+// deviceCompliancePolicyPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicyPolicySetItemBody) (*intune.DeviceCompliancePolicyPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceCompliancePolicyPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceConfigurationPolicySetItem fakes "Create
+// deviceConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationPolicySetItemBody) (*intune.DeviceConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementScriptPolicySetItem fakes "Create
+// deviceManagementScriptPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptPolicySetItemBody) (*intune.DeviceManagementScriptPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEnrollmentRestrictionsConfigurationPolicySetItem fakes "Create
+// enrollmentRestrictionsConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentRestrictionsConfigurationPolicySetItemBody) (*intune.EnrollmentRestrictionsConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEnrollmentRestrictionsConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosLobAppProvisioningConfigurationPolicySetItem fakes "Create
+// iosLobAppProvisioningConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationPolicySetItemBody) (*intune.IosLobAppProvisioningConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosLobAppProvisioningConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedAppProtectionPolicySetItem fakes "Create
+// managedAppProtectionPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateManagedAppProtectionPolicySetItemBody) (*intune.ManagedAppProtectionPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedAppProtectionPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationPolicySetItem fakes "Create
+// managedDeviceMobileAppConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationPolicySetItemBody) (*intune.ManagedDeviceMobileAppConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceMobileAppConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMdmWindowsInformationProtectionPolicyPolicySetItem fakes "Create
+// mdmWindowsInformationProtectionPolicyPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateMdmWindowsInformationProtectionPolicyPolicySetItemBody) (*intune.MdmWindowsInformationProtectionPolicyPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppPolicySetItem fakes "Create mobileAppPolicySetItem"
+// (POST /deviceAppManagement/policySets/{policySetId}/items) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppPolicySetItemBody) (*intune.MobileAppPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateTargetedManagedAppConfigurationPolicySetItem fakes "Create
+// targetedManagedAppConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateTargetedManagedAppConfigurationPolicySetItemBody) (*intune.TargetedManagedAppConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTargetedManagedAppConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10EnrollmentCompletionPageConfigurationPolicySetItem
+// fakes "Create windows10EnrollmentCompletionPageConfigurationPolicySetItem"
+// (POST /deviceAppManagement/policySets/{policySetId}/items) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*intune.Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsAutopilotDeploymentProfilePolicySetItem fakes "Create
+// windowsAutopilotDeploymentProfilePolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeploymentProfilePolicySetItemBody) (*intune.WindowsAutopilotDeploymentProfilePolicySetItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsAutopilotDeploymentProfilePolicySetItemBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1437,6 +2900,19 @@ func HandleUpdateAction(fn func(ctx context.Context, route Route, body *intune.U
 	}}
 }
 
+// HandleCreateSideLoadingKey fakes "Create sideLoadingKey" (POST
+// /deviceAppManagement/sideLoadingKeys) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateSideLoadingKey(fn func(ctx context.Context, route Route, body *intune.CreateSideLoadingKeyBody) (*intune.AnySideLoadingKey, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/sideLoadingKeys"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSideLoadingKeyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateSideLoadingKey fakes "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) for tests: it
 // answers with what fn returns. See Route.
@@ -1464,6 +2940,33 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleCreateTargetedManagedAppConfiguration fakes "Create
+// targetedManagedAppConfiguration" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/targetedManagedAppConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTargetedManagedAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_6 fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_6(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_6Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_6Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateTargetedManagedAppConfiguration fakes "Update
 // targetedManagedAppConfiguration" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
@@ -1471,6 +2974,58 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateTargetedManagedAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_7 fakes "assign action" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_7(fn func(ctx context.Context, route Route, body *intune.AssignAction_7Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_7Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleTargetAppsAction_3 fakes "targetApps action" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/targetApps)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleTargetAppsAction_3(fn func(ctx context.Context, route Route, body *intune.TargetAppsAction_3Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/targetApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.TargetAppsAction_3Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateVppToken fakes "Create vppToken" (POST
+// /deviceAppManagement/vppTokens) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateVppToken(fn func(ctx context.Context, route Route, body *intune.CreateVppTokenBody) (*intune.AnyVppToken, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/vppTokens"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateVppTokenBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetLicensesForAppFunction fakes "getLicensesForApp function" (GET
+// /deviceAppManagement/vppTokens/getLicensesForApp) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetLicensesForAppFunction(fn func(ctx context.Context, route Route, body *intune.GetLicensesForAppFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceAppManagement/vppTokens/getLicensesForApp"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetLicensesForAppFunctionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1491,6 +3046,33 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 	}}
 }
 
+// HandleRevokeLicensesAction fakes "revokeLicenses action" (POST
+// /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleRevokeLicensesAction(fn func(ctx context.Context, route Route, body *intune.RevokeLicensesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RevokeLicensesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicy fakes
+// "Create windowsDefenderApplicationControlSupplementalPolicy" (POST
+// /deviceAppManagement/wdacSupplementalPolicies) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy fakes
 // "Update windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}
@@ -1499,6 +3081,35 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_8 fakes "assign action" (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assign
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignAction_8(fn func(ctx context.Context, route Route, body *intune.AssignAction_8Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assign", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_8Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicyAssignment
+// fakes "Create windowsDefenderApplicationControlSupplementalPolicyAssignment"
+// (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1536,6 +3147,21 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 	}}
 }
 
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
+// fakes "Create
+// windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus" (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
 // fakes "Update
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus" (PATCH
@@ -1544,6 +3170,20 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsInformationProtectionDeviceRegistration fakes "Create
+// windowsInformationProtectionDeviceRegistration" (POST
+// /deviceAppManagement/windowsInformationProtectionDeviceRegistrations) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionDeviceRegistration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionDeviceRegistrationBody) (*intune.WindowsInformationProtectionDeviceRegistration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionDeviceRegistrationBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1565,6 +3205,20 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 	}}
 }
 
+// HandleCreateWindowsInformationProtectionPolicy fakes "Create
+// windowsInformationProtectionPolicy" (POST
+// /deviceAppManagement/windowsInformationProtectionPolicies) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionPolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsInformationProtectionPolicy fakes "Update
 // windowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
@@ -1572,6 +3226,21 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsInformationProtectionPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsInformationProtectionAppLockerFile fakes "Create
+// windowsInformationProtectionAppLockerFile" (POST
+// /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionAppLockerFileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1587,6 +3256,20 @@ func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context,
 func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsInformationProtectionAppLockerFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsInformationProtectionWipeAction fakes "Create
+// windowsInformationProtectionWipeAction" (POST
+// /deviceAppManagement/windowsInformationProtectionWipeActions) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionWipeAction(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionWipeActionBody) (*intune.WindowsInformationProtectionWipeAction, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionWipeActionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1614,6 +3297,20 @@ func HandleUpdateWindowsInformationProtectionWipeAction(fn func(ctx context.Cont
 func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppBody) (*intune.AnyWindowsManagementApp, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsManagementAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsManagementAppHealthState fakes "Create
+// windowsManagementAppHealthState" (POST
+// /deviceAppManagement/windowsManagementApp/healthStates) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsManagementAppHealthStateBody) (*intune.AnyWindowsManagementAppHealthState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceAppManagement/windowsManagementApp/healthStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsManagementAppHealthStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1661,6 +3358,20 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 	}}
 }
 
+// HandleCreateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
+// "Create advancedThreatProtectionOnboardingDeviceSettingState" (POST
+// /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.CreateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
 // "Update advancedThreatProtectionOnboardingDeviceSettingState" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
@@ -1668,6 +3379,20 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerEnrollmentProfile fakes "Create
+// androidDeviceOwnerEnrollmentProfile" (POST
+// /deviceManagement/androidDeviceOwnerEnrollmentProfiles) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AnyAndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerEnrollmentProfileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1689,6 +3414,33 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 	}}
 }
 
+// HandleCreateTokenAction fakes "createToken action" (POST
+// /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateTokenAction(fn func(ctx context.Context, route Route, body *intune.CreateTokenActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTokenActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkAppConfigurationSchema fakes "Create
+// androidForWorkAppConfigurationSchema" (POST
+// /deviceManagement/androidForWorkAppConfigurationSchemas) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkAppConfigurationSchemaBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAndroidForWorkAppConfigurationSchema fakes "Update
 // androidForWorkAppConfigurationSchema" (PATCH
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
@@ -1696,6 +3448,20 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAndroidForWorkAppConfigurationSchemaBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkEnrollmentProfile fakes "Create
+// androidForWorkEnrollmentProfile" (POST
+// /deviceManagement/androidForWorkEnrollmentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkEnrollmentProfileBody) (*intune.AnyAndroidForWorkEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/androidForWorkEnrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkEnrollmentProfileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1717,6 +3483,19 @@ func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateTokenAction_2 fakes "createToken action" (POST
+// /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}/createToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateTokenAction_2(fn func(ctx context.Context, route Route, body *intune.CreateTokenAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}/createToken"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTokenAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAndroidForWorkSettings fakes "Update androidForWorkSettings"
 // (PATCH /deviceManagement/androidForWorkSettings) for tests: it answers with
 // what fn returns. See Route.
@@ -1730,6 +3509,32 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 	}}
 }
 
+// HandleCompleteSignupAction fakes "completeSignup action" (POST
+// /deviceManagement/androidForWorkSettings/completeSignup) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleCompleteSignupAction(fn func(ctx context.Context, route Route, body *intune.CompleteSignupActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidForWorkSettings/completeSignup"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CompleteSignupActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleRequestSignupUrlAction fakes "requestSignupUrl action" (POST
+// /deviceManagement/androidForWorkSettings/requestSignupUrl) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleRequestSignupUrlAction(fn func(ctx context.Context, route Route, body *intune.RequestSignupUrlActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RequestSignupUrlActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAndroidManagedStoreAccountEnterpriseSettings fakes "Update
 // androidManagedStoreAccountEnterpriseSettings" (PATCH
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) for tests:
@@ -1737,6 +3542,87 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AnyAndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleApproveAppsAction fakes "approveApps action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/approveApps)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleApproveAppsAction(fn func(ctx context.Context, route Route, body *intune.ApproveAppsActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/approveApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ApproveAppsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCompleteSignupAction_2 fakes "completeSignup action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCompleteSignupAction_2(fn func(ctx context.Context, route Route, body *intune.CompleteSignupAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CompleteSignupAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGooglePlayWebTokenAction fakes "createGooglePlayWebToken action"
+// (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateGooglePlayWebTokenAction(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGooglePlayWebTokenActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleRequestSignupUrlAction_2 fakes "requestSignupUrl action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleRequestSignupUrlAction_2(fn func(ctx context.Context, route Route, body *intune.RequestSignupUrlAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RequestSignupUrlAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleSetAndroidDeviceOwnerFullyManagedEnrollmentStateAction fakes
+// "setAndroidDeviceOwnerFullyManagedEnrollmentState action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetAndroidDeviceOwnerFullyManagedEnrollmentStateAction(fn func(ctx context.Context, route Route, body *intune.SetAndroidDeviceOwnerFullyManagedEnrollmentStateActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SetAndroidDeviceOwnerFullyManagedEnrollmentStateActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidManagedStoreAppConfigurationSchema fakes "Create
+// androidManagedStoreAppConfigurationSchema" (POST
+// /deviceManagement/androidManagedStoreAppConfigurationSchemas) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AnyAndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidManagedStoreAppConfigurationSchemaBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1772,6 +3658,20 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateAppleUserInitiatedEnrollmentProfile fakes "Create
+// appleUserInitiatedEnrollmentProfile" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAppleUserInitiatedEnrollmentProfileBody) (*intune.AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAppleUserInitiatedEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAppleUserInitiatedEnrollmentProfile fakes "Update
 // appleUserInitiatedEnrollmentProfile" (PATCH
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId})
@@ -1779,6 +3679,20 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAppleUserInitiatedEnrollmentProfileBody) (*intune.AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAppleUserInitiatedEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAppleEnrollmentProfileAssignment fakes "Create
+// appleEnrollmentProfileAssignment" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateAppleEnrollmentProfileAssignmentBody) (*intune.AnyAppleEnrollmentProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAppleEnrollmentProfileAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1800,11 +3714,64 @@ func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleSetPriorityAction fakes "setPriority action" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/setPriority)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetPriorityAction(fn func(ctx context.Context, route Route, body *intune.SetPriorityActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/setPriority"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SetPriorityActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceAndAppManagementAssignmentFilter fakes "Create
+// deviceAndAppManagementAssignmentFilter" (POST
+// /deviceManagement/assignmentFilters) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementAssignmentFilterBody) (*intune.AnyDeviceAndAppManagementAssignmentFilter, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/assignmentFilters"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceAndAppManagementAssignmentFilterBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleEnableAction fakes "enable action" (POST
+// /deviceManagement/assignmentFilters/enable) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleEnableAction(fn func(ctx context.Context, route Route, body *intune.EnableActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/assignmentFilters/enable"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.EnableActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleValidateFilterAction fakes "validateFilter action" (POST
+// /deviceManagement/assignmentFilters/validateFilter) for tests: it answers
+// with what fn returns. See Route.
+func HandleValidateFilterAction(fn func(ctx context.Context, route Route, body *intune.ValidateFilterActionBody) (*intune.AssignmentFilterValidationResult, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/assignmentFilters/validateFilter"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ValidateFilterActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceAndAppManagementAssignmentFilter fakes "Update
 // deviceAndAppManagementAssignmentFilter" (PATCH
 // /deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementAssignmentFilterBody) (*intune.DeviceAndAppManagementAssignmentFilter, error)) http.Handler {
+func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementAssignmentFilterBody) (*intune.AnyDeviceAndAppManagementAssignmentFilter, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceAndAppManagementAssignmentFilterBody)
 		if err := decodeBody(data, body); err != nil {
@@ -1814,12 +3781,51 @@ func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Cont
 	}}
 }
 
+// HandleCreateAuditEvent fakes "Create auditEvent" (POST
+// /deviceManagement/auditEvents) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAuditEvent(fn func(ctx context.Context, route Route, body *intune.CreateAuditEventBody) (*intune.AnyAuditEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/auditEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAuditEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetAuditActivityTypesFunction fakes "getAuditActivityTypes function"
+// (GET /deviceManagement/auditEvents/getAuditActivityTypes) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetAuditActivityTypesFunction(fn func(ctx context.Context, route Route, body *intune.GetAuditActivityTypesFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/auditEvents/getAuditActivityTypes"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetAuditActivityTypesFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAuditEvent fakes "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAuditEventBody) (*intune.AnyAuditEvent, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAuditEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementAutopilotEvent fakes "Create
+// deviceManagementAutopilotEvent" (POST /deviceManagement/autopilotEvents) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAutopilotEvent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAutopilotEventBody) (*intune.DeviceManagementAutopilotEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/autopilotEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementAutopilotEventBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1841,6 +3847,20 @@ func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleCreateDeviceManagementAutopilotPolicyStatusDetail fakes "Create
+// deviceManagementAutopilotPolicyStatusDetail" (POST
+// /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.AnyDeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementAutopilotPolicyStatusDetailBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementAutopilotPolicyStatusDetail fakes "Update
 // deviceManagementAutopilotPolicyStatusDetail" (PATCH
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
@@ -1855,12 +3875,38 @@ func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context
 	}}
 }
 
+// HandleCreateCartToClassAssociation fakes "Create cartToClassAssociation"
+// (POST /deviceManagement/cartToClassAssociations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.CreateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/cartToClassAssociations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateCartToClassAssociationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateCartToClassAssociation fakes "Update cartToClassAssociation"
 // (PATCH /deviceManagement/cartToClassAssociations/{cartToClassAssociationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.UpdateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateCartToClassAssociationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementSettingCategory fakes "Create
+// deviceManagementSettingCategory" (POST /deviceManagement/categories) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementSettingCategoryBody) (*intune.AnyDeviceManagementSettingCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/categories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementSettingCategoryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1882,6 +3928,33 @@ func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateChromeOSOnboardingSettings fakes "Create
+// chromeOSOnboardingSettings" (POST
+// /deviceManagement/chromeOSOnboardingSettings) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.CreateChromeOSOnboardingSettingsBody) (*intune.ChromeOSOnboardingSettings, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/chromeOSOnboardingSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateChromeOSOnboardingSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleConnectAction fakes "connect action" (POST
+// /deviceManagement/chromeOSOnboardingSettings/connect) for tests: it answers
+// with what fn returns. See Route.
+func HandleConnectAction(fn func(ctx context.Context, route Route, body *intune.ConnectActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/connect"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ConnectActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateChromeOSOnboardingSettings fakes "Update
 // chromeOSOnboardingSettings" (PATCH
 // /deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId})
@@ -1889,6 +3962,19 @@ func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, ro
 func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.UpdateChromeOSOnboardingSettingsBody) (*intune.ChromeOSOnboardingSettings, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateChromeOSOnboardingSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateCloudPCConnectivityIssue fakes "Create cloudPCConnectivityIssue"
+// (POST /deviceManagement/cloudPCConnectivityIssues) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateCloudPCConnectivityIssue(fn func(ctx context.Context, route Route, body *intune.CreateCloudPCConnectivityIssueBody) (*intune.CloudPCConnectivityIssue, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/cloudPCConnectivityIssues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateCloudPCConnectivityIssueBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1910,6 +3996,20 @@ func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Rou
 	}}
 }
 
+// HandleCreateComanagementEligibleDevice fakes "Create
+// comanagementEligibleDevice" (POST
+// /deviceManagement/comanagementEligibleDevices) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *intune.CreateComanagementEligibleDeviceBody) (*intune.ComanagementEligibleDevice, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/comanagementEligibleDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateComanagementEligibleDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateComanagementEligibleDevice fakes "Update
 // comanagementEligibleDevice" (PATCH
 // /deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId})
@@ -1917,6 +4017,20 @@ func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Rou
 func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *intune.UpdateComanagementEligibleDeviceBody) (*intune.ComanagementEligibleDevice, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateComanagementEligibleDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateComplianceManagementPartner fakes "Create
+// complianceManagementPartner" (POST
+// /deviceManagement/complianceManagementPartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateComplianceManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateComplianceManagementPartnerBody) (*intune.ComplianceManagementPartner, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/complianceManagementPartners"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateComplianceManagementPartnerBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1952,6 +4066,32 @@ func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context
 	}}
 }
 
+// HandleCreateConfigManagerCollection fakes "Create configManagerCollection"
+// (POST /deviceManagement/configManagerCollections) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateConfigManagerCollection(fn func(ctx context.Context, route Route, body *intune.CreateConfigManagerCollectionBody) (*intune.ConfigManagerCollection, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configManagerCollections"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateConfigManagerCollectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetPolicySummaryFunction fakes "getPolicySummary function" (GET
+// /deviceManagement/configManagerCollections/getPolicySummary) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetPolicySummaryFunction(fn func(ctx context.Context, route Route, body *intune.GetPolicySummaryFunctionBody) (*intune.ConfigManagerPolicySummary, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/configManagerCollections/getPolicySummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetPolicySummaryFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateConfigManagerCollection fakes "Update configManagerCollection"
 // (PATCH
 // /deviceManagement/configManagerCollections/{configManagerCollectionId}) for
@@ -1966,6 +4106,20 @@ func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Rout
 	}}
 }
 
+// HandleCreateDeviceManagementConfigurationCategory fakes "Create
+// deviceManagementConfigurationCategory" (POST
+// /deviceManagement/configurationCategories) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationCategoryBody) (*intune.DeviceManagementConfigurationCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configurationCategories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementConfigurationCategory fakes "Update
 // deviceManagementConfigurationCategory" (PATCH
 // /deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId})
@@ -1973,6 +4127,20 @@ func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Rout
 func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationCategoryBody) (*intune.DeviceManagementConfigurationCategory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementConfigurationCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationPolicy fakes "Create
+// deviceManagementConfigurationPolicy" (POST
+// /deviceManagement/configurationPolicies and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configurationPolicies", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationPolicyBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -1995,6 +4163,35 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 	}}
 }
 
+// HandleDeviceManagementConfigurationPolicyAssignAction fakes "Device
+// management configuration policy assign action" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assign
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleDeviceManagementConfigurationPolicyAssignAction(fn func(ctx context.Context, route Route, body *intune.DeviceManagementConfigurationPolicyAssignActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assign", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.DeviceManagementConfigurationPolicyAssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationPolicyAssignment fakes "Create
+// deviceManagementConfigurationPolicyAssignment" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationPolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementConfigurationPolicyAssignment fakes "Update
 // deviceManagementConfigurationPolicyAssignment" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
@@ -2002,6 +4199,34 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateCopyAction fakes "createCopy action" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateCopyAction(fn func(ctx context.Context, route Route, body *intune.CreateCopyActionBody) (*intune.AnyDeviceManagementConfigurationPolicy, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateCopyActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSetting fakes "Create
+// deviceManagementConfigurationSetting" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingBody) (*intune.AnyDeviceManagementConfigurationSetting, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSettingBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2023,6 +4248,20 @@ func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Contex
 	}}
 }
 
+// HandleCreateDeviceManagementConfigurationPolicyTemplate fakes "Create
+// deviceManagementConfigurationPolicyTemplate" (POST
+// /deviceManagement/configurationPolicyTemplates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyTemplateBody) (*intune.DeviceManagementConfigurationPolicyTemplate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/configurationPolicyTemplates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationPolicyTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementConfigurationPolicyTemplate fakes "Update
 // deviceManagementConfigurationPolicyTemplate" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId})
@@ -2030,6 +4269,19 @@ func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Contex
 func HandleUpdateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyTemplateBody) (*intune.DeviceManagementConfigurationPolicyTemplate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementConfigurationPolicyTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDataSharingConsent fakes "Create dataSharingConsent" (POST
+// /deviceManagement/dataSharingConsents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.CreateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/dataSharingConsents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDataSharingConsentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2047,6 +4299,33 @@ func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, bo
 			return nil, err
 		}
 		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDepOnboardingSetting fakes "Create depOnboardingSetting" (POST
+// /deviceManagement/depOnboardingSettings) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.CreateDepOnboardingSettingBody) (*intune.AnyDepOnboardingSetting, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDepOnboardingSettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetExpiringVppTokenCountFunction fakes "getExpiringVppTokenCount
+// function" (GET
+// /deviceManagement/depOnboardingSettings/getExpiringVppTokenCount) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleGetExpiringVppTokenCountFunction(fn func(ctx context.Context, route Route, body *intune.GetExpiringVppTokenCountFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/depOnboardingSettings/getExpiringVppTokenCount"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetExpiringVppTokenCountFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
 	}}
 }
 
@@ -2091,6 +4370,60 @@ func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleCreateDepEnrollmentProfile fakes "Create depEnrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepEnrollmentProfileBody) (*intune.DepEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDepEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDepIOSEnrollmentProfile fakes "Create depIOSEnrollmentProfile"
+// (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepIOSEnrollmentProfileBody) (*intune.AnyDepIOSEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDepIOSEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDepMacOSEnrollmentProfile fakes "Create
+// depMacOSEnrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepMacOSEnrollmentProfileBody) (*intune.AnyDepMacOSEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDepMacOSEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEnrollmentProfile fakes "Create enrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentProfileBody) (*intune.AnyEnrollmentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDepEnrollmentProfile fakes "Update depEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
@@ -2110,6 +4443,62 @@ func HandleUpdateDepEnrollmentProfile(fn func(ctx context.Context, route Route, 
 func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentProfileBody) (*intune.AnyEnrollmentProfile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateEnrollmentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdateDeviceProfileAssignmentAction fakes
+// "updateDeviceProfileAssignment action" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateDeviceProfileAssignmentAction(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceProfileAssignmentActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateDeviceProfileAssignmentActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateImportedAppleDeviceIdentity fakes "Create
+// importedAppleDeviceIdentity" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedAppleDeviceIdentityBody) (*intune.AnyImportedAppleDeviceIdentity, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateImportedAppleDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateImportedAppleDeviceIdentityResult fakes "Create
+// importedAppleDeviceIdentityResult" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.CreateImportedAppleDeviceIdentityResultBody) (*intune.ImportedAppleDeviceIdentityResult, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateImportedAppleDeviceIdentityResultBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleImportAppleDeviceIdentityListAction fakes
+// "importAppleDeviceIdentityList action" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList)
+// for tests: it answers with what fn returns. See Route.
+func HandleImportAppleDeviceIdentityListAction(fn func(ctx context.Context, route Route, body *intune.ImportAppleDeviceIdentityListActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ImportAppleDeviceIdentityListActionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2145,6 +4534,19 @@ func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, 
 	}}
 }
 
+// HandleUploadDepTokenAction fakes "uploadDepToken action" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/uploadDepToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUploadDepTokenAction(fn func(ctx context.Context, route Route, body *intune.UploadDepTokenActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/uploadDepToken"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UploadDepTokenActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementDerivedCredentialSettings fakes "Update
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}
@@ -2160,12 +4562,240 @@ func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.C
 	}}
 }
 
+// HandleCreateDetectedApp fakes "Create detectedApp" (POST
+// /deviceManagement/detectedApps and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDetectedApp(fn func(ctx context.Context, route Route, body *intune.CreateDetectedAppBody) (*intune.AnyDetectedApp, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/detectedApps", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDetectedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDetectedApp fakes "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDetectedAppBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceCategory fakes "Create deviceCategory" (POST
+// /deviceManagement/deviceCategories) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCategoryBody) (*intune.AnyDeviceCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCategories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidCompliancePolicy fakes "Create androidCompliancePolicy"
+// (POST /deviceManagement/deviceCompliancePolicies) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidCompliancePolicyBody) (*intune.AndroidCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerCompliancePolicy fakes "Create
+// androidDeviceOwnerCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerCompliancePolicyBody) (*intune.AndroidDeviceOwnerCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkCompliancePolicy fakes "Create
+// androidForWorkCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkCompliancePolicyBody) (*intune.AndroidForWorkCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileCompliancePolicy fakes "Create
+// androidWorkProfileCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileCompliancePolicyBody) (*intune.AndroidWorkProfileCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAospDeviceOwnerCompliancePolicy fakes "Create
+// aospDeviceOwnerCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAospDeviceOwnerCompliancePolicyBody) (*intune.AospDeviceOwnerCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAospDeviceOwnerCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDefaultDeviceCompliancePolicy fakes "Create
+// defaultDeviceCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDefaultDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateDefaultDeviceCompliancePolicyBody) (*intune.DefaultDeviceCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDefaultDeviceCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosCompliancePolicy fakes "Create iosCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateIosCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateIosCompliancePolicyBody) (*intune.IosCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSCompliancePolicy fakes "Create macOSCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateMacOSCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCompliancePolicyBody) (*intune.MacOSCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10CompliancePolicy fakes "Create
+// windows10CompliancePolicy" (POST /deviceManagement/deviceCompliancePolicies)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows10CompliancePolicyBody) (*intune.Windows10CompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10MobileCompliancePolicy fakes "Create
+// windows10MobileCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindows10MobileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows10MobileCompliancePolicyBody) (*intune.Windows10MobileCompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10MobileCompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81CompliancePolicy fakes "Create
+// windows81CompliancePolicy" (POST /deviceManagement/deviceCompliancePolicies)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows81CompliancePolicyBody) (*intune.Windows81CompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81CompliancePolicy fakes "Create
+// windowsPhone81CompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81CompliancePolicyBody) (*intune.WindowsPhone81CompliancePolicy, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81CompliancePolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_7 fakes "hasPayloadLinks action" (POST
+// /deviceManagement/deviceCompliancePolicies/hasPayloadLinks) for tests: it
+// answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_7(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_7Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_7Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSetScheduledRetireStateAction fakes "setScheduledRetireState action"
+// (POST /deviceManagement/deviceCompliancePolicies/setScheduledRetireState)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetScheduledRetireStateAction(fn func(ctx context.Context, route Route, body *intune.SetScheduledRetireStateActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/setScheduledRetireState"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SetScheduledRetireStateActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleValidateComplianceScriptAction fakes "validateComplianceScript action"
+// (POST /deviceManagement/deviceCompliancePolicies/validateComplianceScript)
+// for tests: it answers with what fn returns. See Route.
+func HandleValidateComplianceScriptAction(fn func(ctx context.Context, route Route, body *intune.ValidateComplianceScriptActionBody) (*intune.DeviceComplianceScriptValidationResult, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/validateComplianceScript"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ValidateComplianceScriptActionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2340,6 +4970,33 @@ func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleAssignAction_9 fakes "assign action" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignAction_9(fn func(ctx context.Context, route Route, body *intune.AssignAction_9Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_9Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceCompliancePolicyAssignment fakes "Create
+// deviceCompliancePolicyAssignment" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicyAssignmentBody) (*intune.AnyDeviceCompliancePolicyAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceCompliancePolicyAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceCompliancePolicyAssignment fakes "Update
 // deviceCompliancePolicyAssignment" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
@@ -2368,6 +5025,20 @@ func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleCreateDeviceComplianceDeviceStatus fakes "Create
+// deviceComplianceDeviceStatus" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceDeviceStatusBody) (*intune.AnyDeviceComplianceDeviceStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceComplianceDeviceStatus fakes "Update
 // deviceComplianceDeviceStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
@@ -2382,6 +5053,34 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleScheduleActionsForRulesAction fakes "scheduleActionsForRules action"
+// (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduleActionsForRules)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleScheduleActionsForRulesAction(fn func(ctx context.Context, route Route, body *intune.ScheduleActionsForRulesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduleActionsForRules"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ScheduleActionsForRulesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceComplianceScheduledActionForRule fakes "Create
+// deviceComplianceScheduledActionForRule" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceScheduledActionForRuleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceComplianceScheduledActionForRule fakes "Update
 // deviceComplianceScheduledActionForRule" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
@@ -2389,6 +5088,20 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceComplianceScheduledActionForRuleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceComplianceActionItem fakes "Create
+// deviceComplianceActionItem" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceActionItemBody) (*intune.AnyDeviceComplianceActionItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceActionItemBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2424,6 +5137,20 @@ func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateDeviceComplianceUserStatus fakes "Create
+// deviceComplianceUserStatus" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceUserStatusBody) (*intune.AnyDeviceComplianceUserStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceComplianceUserStatus fakes "Update
 // deviceComplianceUserStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
@@ -2452,6 +5179,20 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 	}}
 }
 
+// HandleCreateDeviceCompliancePolicySettingStateSummary fakes "Create
+// deviceCompliancePolicySettingStateSummary" (POST
+// /deviceManagement/deviceCompliancePolicySettingStateSummaries) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceCompliancePolicySettingStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceCompliancePolicySettingStateSummary fakes "Update
 // deviceCompliancePolicySettingStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
@@ -2459,6 +5200,20 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceCompliancePolicySettingStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceComplianceSettingState fakes "Create
+// deviceComplianceSettingState" (POST
+// /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceSettingStateBody) (*intune.AnyDeviceComplianceSettingState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceSettingStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2480,12 +5235,53 @@ func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateDeviceComplianceScript fakes "Create deviceComplianceScript"
+// (POST /deviceManagement/deviceComplianceScripts) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScriptBody) (*intune.DeviceComplianceScript, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceComplianceScripts"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceComplianceScript fakes "Update deviceComplianceScript"
 // (PATCH /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptBody) (*intune.DeviceComplianceScript, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceComplianceScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleDeviceComplianceScriptAssignAction fakes "Device compliance script
+// assign action" (POST
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleDeviceComplianceScriptAssignAction(fn func(ctx context.Context, route Route, body *intune.DeviceComplianceScriptAssignActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.DeviceComplianceScriptAssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceComplianceScriptDeviceState fakes "Create
+// deviceComplianceScriptDeviceState" (POST
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScriptDeviceStateBody) (*intune.AnyDeviceComplianceScriptDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComplianceScriptDeviceStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -2521,6 +5317,20 @@ func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateDeviceConfigurationConflictSummary fakes "Create
+// deviceConfigurationConflictSummary" (POST
+// /deviceManagement/deviceConfigurationConflictSummary) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationConflictSummaryBody) (*intune.AnyDeviceConfigurationConflictSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurationConflictSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationConflictSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceConfigurationConflictSummary fakes "Update
 // deviceConfigurationConflictSummary" (PATCH
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
@@ -2549,6 +5359,19 @@ func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Conte
 	}}
 }
 
+// HandleCreateRestrictedAppsViolation fakes "Create restrictedAppsViolation"
+// (POST /deviceManagement/deviceConfigurationRestrictedAppsViolations) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *intune.CreateRestrictedAppsViolationBody) (*intune.AnyRestrictedAppsViolation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRestrictedAppsViolationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateRestrictedAppsViolation fakes "Update restrictedAppsViolation"
 // (PATCH
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
@@ -2570,6 +5393,1534 @@ func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Rout
 func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.AnyDeviceConfigurationUserStateSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceConfigurationUserStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidCustomConfiguration fakes "Create
+// androidCustomConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidCustomConfigurationBody) (*intune.AndroidCustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration
+// fakes "Create
+// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerEnterpriseWiFiConfiguration fakes "Create
+// androidDeviceOwnerEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*intune.AndroidDeviceOwnerEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerGeneralDeviceConfiguration fakes "Create
+// androidDeviceOwnerGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*intune.AndroidDeviceOwnerGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerImportedPFXCertificateProfile fakes "Create
+// androidDeviceOwnerImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*intune.AndroidDeviceOwnerImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerPkcsCertificateProfile fakes "Create
+// androidDeviceOwnerPkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerPkcsCertificateProfileBody) (*intune.AndroidDeviceOwnerPkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerScepCertificateProfile fakes "Create
+// androidDeviceOwnerScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerScepCertificateProfileBody) (*intune.AndroidDeviceOwnerScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerTrustedRootCertificate fakes "Create
+// androidDeviceOwnerTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerVpnConfiguration fakes "Create
+// androidDeviceOwnerVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerVpnConfigurationBody) (*intune.AndroidDeviceOwnerVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidDeviceOwnerWiFiConfiguration fakes "Create
+// androidDeviceOwnerWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerWiFiConfigurationBody) (*intune.AnyAndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidDeviceOwnerWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidEasEmailProfileConfiguration fakes "Create
+// androidEasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidEasEmailProfileConfigurationBody) (*intune.AndroidEasEmailProfileConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidEasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidEnterpriseWiFiConfiguration fakes "Create
+// androidEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidEnterpriseWiFiConfigurationBody) (*intune.AndroidEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkCustomConfiguration fakes "Create
+// androidForWorkCustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkCustomConfigurationBody) (*intune.AndroidForWorkCustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkEnterpriseWiFiConfiguration fakes "Create
+// androidForWorkEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkEnterpriseWiFiConfigurationBody) (*intune.AndroidForWorkEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkGeneralDeviceConfiguration fakes "Create
+// androidForWorkGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkGeneralDeviceConfigurationBody) (*intune.AndroidForWorkGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkGmailEasConfiguration fakes "Create
+// androidForWorkGmailEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkGmailEasConfigurationBody) (*intune.AndroidForWorkGmailEasConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkGmailEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkImportedPFXCertificateProfile fakes "Create
+// androidForWorkImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkImportedPFXCertificateProfileBody) (*intune.AndroidForWorkImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkNineWorkEasConfiguration fakes "Create
+// androidForWorkNineWorkEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkNineWorkEasConfigurationBody) (*intune.AndroidForWorkNineWorkEasConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkNineWorkEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkPkcsCertificateProfile fakes "Create
+// androidForWorkPkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkPkcsCertificateProfileBody) (*intune.AndroidForWorkPkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkScepCertificateProfile fakes "Create
+// androidForWorkScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkScepCertificateProfileBody) (*intune.AndroidForWorkScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkTrustedRootCertificate fakes "Create
+// androidForWorkTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkVpnConfiguration fakes "Create
+// androidForWorkVpnConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkVpnConfigurationBody) (*intune.AndroidForWorkVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidForWorkWiFiConfiguration fakes "Create
+// androidForWorkWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkWiFiConfigurationBody) (*intune.AnyAndroidForWorkWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidForWorkWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidGeneralDeviceConfiguration fakes "Create
+// androidGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidGeneralDeviceConfigurationBody) (*intune.AndroidGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidImportedPFXCertificateProfile fakes "Create
+// androidImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidImportedPFXCertificateProfileBody) (*intune.AndroidImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidOmaCpConfiguration fakes "Create
+// androidOmaCpConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidOmaCpConfigurationBody) (*intune.AndroidOmaCpConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidOmaCpConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidPkcsCertificateProfile fakes "Create
+// androidPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidPkcsCertificateProfileBody) (*intune.AndroidPkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidScepCertificateProfile fakes "Create
+// androidScepCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidScepCertificateProfileBody) (*intune.AndroidScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidTrustedRootCertificate fakes "Create
+// androidTrustedRootCertificate" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidVpnConfiguration fakes "Create androidVpnConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidVpnConfigurationBody) (*intune.AndroidVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWiFiConfiguration fakes "Create androidWiFiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWiFiConfigurationBody) (*intune.AnyAndroidWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileCustomConfiguration fakes "Create
+// androidWorkProfileCustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileCustomConfigurationBody) (*intune.AndroidWorkProfileCustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileEnterpriseWiFiConfiguration fakes "Create
+// androidWorkProfileEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*intune.AndroidWorkProfileEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileGeneralDeviceConfiguration fakes "Create
+// androidWorkProfileGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileGeneralDeviceConfigurationBody) (*intune.AndroidWorkProfileGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileGmailEasConfiguration fakes "Create
+// androidWorkProfileGmailEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileGmailEasConfigurationBody) (*intune.AndroidWorkProfileGmailEasConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileGmailEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileNineWorkEasConfiguration fakes "Create
+// androidWorkProfileNineWorkEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileNineWorkEasConfigurationBody) (*intune.AndroidWorkProfileNineWorkEasConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileNineWorkEasConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfilePkcsCertificateProfile fakes "Create
+// androidWorkProfilePkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfilePkcsCertificateProfileBody) (*intune.AndroidWorkProfilePkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfilePkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileScepCertificateProfile fakes "Create
+// androidWorkProfileScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileScepCertificateProfileBody) (*intune.AndroidWorkProfileScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileTrustedRootCertificate fakes "Create
+// androidWorkProfileTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileVpnConfiguration fakes "Create
+// androidWorkProfileVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileVpnConfigurationBody) (*intune.AndroidWorkProfileVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAndroidWorkProfileWiFiConfiguration fakes "Create
+// androidWorkProfileWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileWiFiConfigurationBody) (*intune.AnyAndroidWorkProfileWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAndroidWorkProfileWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAospDeviceOwnerDeviceConfiguration fakes "Create
+// aospDeviceOwnerDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAospDeviceOwnerDeviceConfigurationBody) (*intune.AospDeviceOwnerDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAospDeviceOwnerDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEditionUpgradeConfiguration fakes "Create
+// editionUpgradeConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateEditionUpgradeConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateEditionUpgradeConfigurationBody) (*intune.EditionUpgradeConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEditionUpgradeConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosCustomConfiguration fakes "Create iosCustomConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosCustomConfigurationBody) (*intune.IosCustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosDerivedCredentialAuthenticationConfiguration fakes "Create
+// iosDerivedCredentialAuthenticationConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosDerivedCredentialAuthenticationConfigurationBody) (*intune.IosDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosDerivedCredentialAuthenticationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosDeviceFeaturesConfiguration fakes "Create
+// iosDeviceFeaturesConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosDeviceFeaturesConfigurationBody) (*intune.IosDeviceFeaturesConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosDeviceFeaturesConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosEasEmailProfileConfiguration fakes "Create
+// iosEasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEasEmailProfileConfigurationBody) (*intune.IosEasEmailProfileConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosEasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosEducationDeviceConfiguration fakes "Create
+// iosEducationDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosEducationDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEducationDeviceConfigurationBody) (*intune.IosEducationDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosEducationDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosEduDeviceConfiguration fakes "Create
+// iosEduDeviceConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosEduDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEduDeviceConfigurationBody) (*intune.IosEduDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosEduDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosEnterpriseWiFiConfiguration fakes "Create
+// iosEnterpriseWiFiConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEnterpriseWiFiConfigurationBody) (*intune.IosEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosExpeditedCheckinConfiguration fakes "Create
+// iosExpeditedCheckinConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosExpeditedCheckinConfigurationBody) (*intune.IosExpeditedCheckinConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosExpeditedCheckinConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosGeneralDeviceConfiguration fakes "Create
+// iosGeneralDeviceConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosGeneralDeviceConfigurationBody) (*intune.IosGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosikEv2VpnConfiguration fakes "Create iosikEv2VpnConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosikEv2VpnConfigurationBody) (*intune.IosikEv2VpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosikEv2VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosImportedPFXCertificateProfile fakes "Create
+// iosImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosImportedPFXCertificateProfileBody) (*intune.IosImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosPkcsCertificateProfile fakes "Create
+// iosPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosPkcsCertificateProfileBody) (*intune.IosPkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosScepCertificateProfile fakes "Create
+// iosScepCertificateProfile" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosScepCertificateProfileBody) (*intune.IosScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosUpdateConfiguration fakes "Create iosUpdateConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosUpdateConfigurationBody) (*intune.IosUpdateConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosUpdateConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosVpnConfiguration fakes "Create iosVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosVpnConfigurationBody) (*intune.AnyIosVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIosWiFiConfiguration fakes "Create iosWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosWiFiConfigurationBody) (*intune.AnyIosWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSCustomAppConfiguration fakes "Create
+// macOSCustomAppConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSCustomAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCustomAppConfigurationBody) (*intune.MacOSCustomAppConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSCustomAppConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSCustomConfiguration fakes "Create macOSCustomConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCustomConfigurationBody) (*intune.MacOSCustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSCustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSDeviceFeaturesConfiguration fakes "Create
+// macOSDeviceFeaturesConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSDeviceFeaturesConfigurationBody) (*intune.MacOSDeviceFeaturesConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSDeviceFeaturesConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSEndpointProtectionConfiguration fakes "Create
+// macOSEndpointProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSEndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSEndpointProtectionConfigurationBody) (*intune.MacOSEndpointProtectionConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSEndpointProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSEnterpriseWiFiConfiguration fakes "Create
+// macOSEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSEnterpriseWiFiConfigurationBody) (*intune.MacOSEnterpriseWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSEnterpriseWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSExtensionsConfiguration fakes "Create
+// macOSExtensionsConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSExtensionsConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSExtensionsConfigurationBody) (*intune.MacOSExtensionsConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSExtensionsConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSGeneralDeviceConfiguration fakes "Create
+// macOSGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSGeneralDeviceConfigurationBody) (*intune.MacOSGeneralDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSGeneralDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSImportedPFXCertificateProfile fakes "Create
+// macOSImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSImportedPFXCertificateProfileBody) (*intune.MacOSImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSPkcsCertificateProfile fakes "Create
+// macOSPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSPkcsCertificateProfileBody) (*intune.MacOSPkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSPkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSScepCertificateProfile fakes "Create
+// macOSScepCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSScepCertificateProfileBody) (*intune.MacOSScepCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSScepCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSSoftwareUpdateConfiguration fakes "Create
+// macOSSoftwareUpdateConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateConfigurationBody) (*intune.MacOSSoftwareUpdateConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSSoftwareUpdateConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSVpnConfiguration fakes "Create macOSVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSVpnConfigurationBody) (*intune.MacOSVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSWiFiConfiguration fakes "Create macOSWiFiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSWiFiConfigurationBody) (*intune.AnyMacOSWiFiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSWiFiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSWiredNetworkConfiguration fakes "Create
+// macOSWiredNetworkConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSWiredNetworkConfigurationBody) (*intune.MacOSWiredNetworkConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSWiredNetworkConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateSharedPCConfiguration fakes "Create sharedPCConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateSharedPCConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateSharedPCConfigurationBody) (*intune.SharedPCConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSharedPCConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUnsupportedDeviceConfiguration fakes "Create
+// unsupportedDeviceConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateUnsupportedDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateUnsupportedDeviceConfigurationBody) (*intune.UnsupportedDeviceConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUnsupportedDeviceConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10CustomConfiguration fakes "Create
+// windows10CustomConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10CustomConfigurationBody) (*intune.Windows10CustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10CustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10DeviceFirmwareConfigurationInterface fakes "Create
+// windows10DeviceFirmwareConfigurationInterface" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx context.Context, route Route, body *intune.CreateWindows10DeviceFirmwareConfigurationInterfaceBody) (*intune.Windows10DeviceFirmwareConfigurationInterface, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10DeviceFirmwareConfigurationInterfaceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10EasEmailProfileConfiguration fakes "Create
+// windows10EasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EasEmailProfileConfigurationBody) (*intune.Windows10EasEmailProfileConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10EasEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10EndpointProtectionConfiguration fakes "Create
+// windows10EndpointProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EndpointProtectionConfigurationBody) (*intune.Windows10EndpointProtectionConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10EndpointProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10EnterpriseModernAppManagementConfiguration fakes
+// "Create windows10EnterpriseModernAppManagementConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnterpriseModernAppManagementConfigurationBody) (*intune.Windows10EnterpriseModernAppManagementConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10EnterpriseModernAppManagementConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10GeneralConfiguration fakes "Create
+// windows10GeneralConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10GeneralConfigurationBody) (*intune.Windows10GeneralConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10ImportedPFXCertificateProfile fakes "Create
+// windows10ImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10ImportedPFXCertificateProfileBody) (*intune.Windows10ImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10ImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10NetworkBoundaryConfiguration fakes "Create
+// windows10NetworkBoundaryConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10NetworkBoundaryConfigurationBody) (*intune.Windows10NetworkBoundaryConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10NetworkBoundaryConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10PFXImportCertificateProfile fakes "Create
+// windows10PFXImportCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10PFXImportCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10PFXImportCertificateProfileBody) (*intune.Windows10PFXImportCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10PFXImportCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10PkcsCertificateProfile fakes "Create
+// windows10PkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10PkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10PkcsCertificateProfileBody) (*intune.Windows10PkcsCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10PkcsCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10SecureAssessmentConfiguration fakes "Create
+// windows10SecureAssessmentConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10SecureAssessmentConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10SecureAssessmentConfigurationBody) (*intune.Windows10SecureAssessmentConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10SecureAssessmentConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10TeamGeneralConfiguration fakes "Create
+// windows10TeamGeneralConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10TeamGeneralConfigurationBody) (*intune.Windows10TeamGeneralConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10TeamGeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10VpnConfiguration fakes "Create
+// windows10VpnConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10VpnConfigurationBody) (*intune.Windows10VpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81GeneralConfiguration fakes "Create
+// windows81GeneralConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81GeneralConfigurationBody) (*intune.Windows81GeneralConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81SCEPCertificateProfile fakes "Create
+// windows81SCEPCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows81SCEPCertificateProfileBody) (*intune.Windows81SCEPCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81SCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81VpnConfiguration fakes "Create
+// windows81VpnConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81VpnConfigurationBody) (*intune.AnyWindows81VpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81WifiImportConfiguration fakes "Create
+// windows81WifiImportConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81WifiImportConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81WifiImportConfigurationBody) (*intune.Windows81WifiImportConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81WifiImportConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsDefenderAdvancedThreatProtectionConfiguration fakes
+// "Create windowsDefenderAdvancedThreatProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*intune.WindowsDefenderAdvancedThreatProtectionConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsDeliveryOptimizationConfiguration fakes "Create
+// windowsDeliveryOptimizationConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDeliveryOptimizationConfigurationBody) (*intune.WindowsDeliveryOptimizationConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDeliveryOptimizationConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsHealthMonitoringConfiguration fakes "Create
+// windowsHealthMonitoringConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsHealthMonitoringConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsHealthMonitoringConfigurationBody) (*intune.WindowsHealthMonitoringConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsHealthMonitoringConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsIdentityProtectionConfiguration fakes "Create
+// windowsIdentityProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsIdentityProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsIdentityProtectionConfigurationBody) (*intune.WindowsIdentityProtectionConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsIdentityProtectionConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsKioskConfiguration fakes "Create
+// windowsKioskConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsKioskConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsKioskConfigurationBody) (*intune.WindowsKioskConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsKioskConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81CustomConfiguration fakes "Create
+// windowsPhone81CustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81CustomConfigurationBody) (*intune.WindowsPhone81CustomConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81CustomConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81GeneralConfiguration fakes "Create
+// windowsPhone81GeneralConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81GeneralConfigurationBody) (*intune.WindowsPhone81GeneralConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81GeneralConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81ImportedPFXCertificateProfile fakes "Create
+// windowsPhone81ImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81ImportedPFXCertificateProfileBody) (*intune.WindowsPhone81ImportedPFXCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81ImportedPFXCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81SCEPCertificateProfile fakes "Create
+// windowsPhone81SCEPCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81SCEPCertificateProfileBody) (*intune.WindowsPhone81SCEPCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81SCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81TrustedRootCertificate fakes "Create
+// windowsPhone81TrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81TrustedRootCertificateBody) (*intune.AnyWindowsPhone81TrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81TrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhone81VpnConfiguration fakes "Create
+// windowsPhone81VpnConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81VpnConfigurationBody) (*intune.WindowsPhone81VpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhone81VpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPhoneEASEmailProfileConfiguration fakes "Create
+// windowsPhoneEASEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhoneEASEmailProfileConfigurationBody) (*intune.WindowsPhoneEASEmailProfileConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPhoneEASEmailProfileConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsUpdateForBusinessConfiguration fakes "Create
+// windowsUpdateForBusinessConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUpdateForBusinessConfigurationBody) (*intune.WindowsUpdateForBusinessConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsUpdateForBusinessConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsWifiConfiguration fakes "Create windowsWifiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsWifiConfigurationBody) (*intune.AnyWindowsWifiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsWifiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsWifiEnterpriseEAPConfiguration fakes "Create
+// windowsWifiEnterpriseEAPConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsWifiEnterpriseEAPConfigurationBody) (*intune.WindowsWifiEnterpriseEAPConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsWifiEnterpriseEAPConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsDomainJoinConfiguration fakes "Create
+// windowsDomainJoinConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDomainJoinConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetTargetedUsersAndDevicesAction fakes "getTargetedUsersAndDevices
+// action" (POST
+// /deviceManagement/deviceConfigurations/getTargetedUsersAndDevices and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleGetTargetedUsersAndDevicesAction(fn func(ctx context.Context, route Route, body *intune.GetTargetedUsersAndDevicesActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceConfigurations/getTargetedUsersAndDevices", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/getTargetedUsersAndDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetTargetedUsersAndDevicesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_8 fakes "hasPayloadLinks action" (POST
+// /deviceManagement/deviceConfigurations/hasPayloadLinks) for tests: it
+// answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_8(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_8Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceConfigurations/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_8Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4018,6 +8369,50 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleAssignAction_10 fakes "assign action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assign and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleAssignAction_10(fn func(ctx context.Context, route Route, body *intune.AssignAction_10Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_10Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignedAccessMultiModeProfilesAction fakes
+// "assignedAccessMultiModeProfiles action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignedAccessMultiModeProfilesAction(fn func(ctx context.Context, route Route, body *intune.AssignedAccessMultiModeProfilesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignedAccessMultiModeProfilesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceConfigurationAssignment fakes "Create
+// deviceConfigurationAssignment" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceConfigurationAssignment fakes "Update
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}
@@ -4026,6 +8421,21 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateSettingStateDeviceSummary fakes "Create
+// settingStateDeviceSummary" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries
+// and 10 more documented paths) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *intune.CreateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSettingStateDeviceSummaryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4063,6 +8473,21 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 	}}
 }
 
+// HandleCreateDeviceConfigurationDeviceStatus fakes "Create
+// deviceConfigurationDeviceStatus" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceConfigurationDeviceStatus fakes "Update
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}
@@ -4071,6 +8496,36 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceConfigurationDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetOmaSettingPlainTextValueFunction fakes "getOmaSettingPlainTextValue
+// function" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleGetOmaSettingPlainTextValueFunction(fn func(ctx context.Context, route Route, body *intune.GetOmaSettingPlainTextValueFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetOmaSettingPlainTextValueFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceConfigurationGroupAssignment fakes "Create
+// deviceConfigurationGroupAssignment" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationGroupAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4108,6 +8563,35 @@ func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Contex
 	}}
 }
 
+// HandleCreateIosTrustedRootCertificate fakes "Create
+// iosTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedDeviceCertificateState fakes "Create
+// managedDeviceCertificateState" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates
+// and 21 more documented paths) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceCertificateStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagedDeviceCertificateState fakes "Update
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}
@@ -4138,6 +8622,20 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleCreateMacOSTrustedRootCertificate fakes "Create
+// macOSTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMacOSTrustedRootCertificate fakes "Update
 // macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation
@@ -4146,6 +8644,20 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMacOSTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsPrivacyDataAccessControlItem fakes "Create
+// windowsPrivacyDataAccessControlItem" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPrivacyDataAccessControlItemBody) (*intune.AnyWindowsPrivacyDataAccessControlItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsPrivacyDataAccessControlItemBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4181,6 +8693,19 @@ func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Contex
 	}}
 }
 
+// HandleCreateWindowsUpdateState fakes "Create windowsUpdateState" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsUpdateState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUpdateStateBody) (*intune.AnyWindowsUpdateState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsUpdateStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsUpdateState fakes "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // for tests: it answers with what fn returns. See Route.
@@ -4202,6 +8727,20 @@ func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, bo
 func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindows81TrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows81TrustedRootCertificate fakes "Create
+// windows81TrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows81TrustedRootCertificateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4269,6 +8808,21 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateDeviceConfigurationUserStatus fakes "Create
+// deviceConfigurationUserStatus" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceConfigurationUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceConfigurationUserStatus fakes "Update
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}
@@ -4277,6 +8831,35 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceConfigurationUserStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleWindowsPrivacyAccessControlsAction fakes "windowsPrivacyAccessControls
+// action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleWindowsPrivacyAccessControlsAction(fn func(ctx context.Context, route Route, body *intune.WindowsPrivacyAccessControlsActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.WindowsPrivacyAccessControlsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedAllDeviceCertificateState fakes "Create
+// managedAllDeviceCertificateState" (POST
+// /deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedAllDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.CreateManagedAllDeviceCertificateStateBody) (*intune.ManagedAllDeviceCertificateState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedAllDeviceCertificateStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4298,6 +8881,20 @@ func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateDeviceCustomAttributeShellScript fakes "Create
+// deviceCustomAttributeShellScript" (POST
+// /deviceManagement/deviceCustomAttributeShellScripts) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCustomAttributeShellScriptBody) (*intune.DeviceCustomAttributeShellScript, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceCustomAttributeShellScripts"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceCustomAttributeShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceCustomAttributeShellScript fakes "Update
 // deviceCustomAttributeShellScript" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId})
@@ -4305,6 +8902,103 @@ func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, r
 func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCustomAttributeShellScriptBody) (*intune.DeviceCustomAttributeShellScript, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceCustomAttributeShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleDeviceCustomAttributeShellScriptAssignAction fakes "Device custom
+// attribute shell script assign action" (POST
+// /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleDeviceCustomAttributeShellScriptAssignAction(fn func(ctx context.Context, route Route, body *intune.DeviceCustomAttributeShellScriptAssignActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.DeviceCustomAttributeShellScriptAssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceComanagementAuthorityConfiguration fakes "Create
+// deviceComanagementAuthorityConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComanagementAuthorityConfigurationBody) (*intune.DeviceComanagementAuthorityConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceComanagementAuthorityConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceEnrollmentLimitConfiguration fakes "Create
+// deviceEnrollmentLimitConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentLimitConfigurationBody) (*intune.DeviceEnrollmentLimitConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceEnrollmentLimitConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceEnrollmentPlatformRestrictionsConfiguration fakes "Create
+// deviceEnrollmentPlatformRestrictionsConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentPlatformRestrictionsConfigurationBody) (*intune.DeviceEnrollmentPlatformRestrictionsConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceEnrollmentWindowsHelloForBusinessConfiguration fakes
+// "Create deviceEnrollmentWindowsHelloForBusinessConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody) (*intune.DeviceEnrollmentWindowsHelloForBusinessConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10EnrollmentCompletionPageConfiguration fakes "Create
+// windows10EnrollmentCompletionPageConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnrollmentCompletionPageConfigurationBody) (*intune.Windows10EnrollmentCompletionPageConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10EnrollmentCompletionPageConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_9 fakes "hasPayloadLinks action" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks) for tests:
+// it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_9(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_9Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_9Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4382,6 +9076,33 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 	}}
 }
 
+// HandleAssignAction_11 fakes "assign action" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_11(fn func(ctx context.Context, route Route, body *intune.AssignAction_11Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_11Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEnrollmentConfigurationAssignment fakes "Create
+// enrollmentConfigurationAssignment" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEnrollmentConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateEnrollmentConfigurationAssignment fakes "Update
 // enrollmentConfigurationAssignment" (PATCH
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
@@ -4389,6 +9110,32 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateEnrollmentConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSetPriorityAction_2 fakes "setPriority action" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/setPriority)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetPriorityAction_2(fn func(ctx context.Context, route Route, body *intune.SetPriorityAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/setPriority"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SetPriorityAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceHealthScript fakes "Create deviceHealthScript" (POST
+// /deviceManagement/deviceHealthScripts) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptBody) (*intune.AnyDeviceHealthScript, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceHealthScripts"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceHealthScriptBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4409,6 +9156,34 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 	}}
 }
 
+// HandleAssignAction_12 fakes "assign action" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assign) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_12(fn func(ctx context.Context, route Route, body *intune.AssignAction_12Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_12Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceHealthScriptAssignment fakes "Create
+// deviceHealthScriptAssignment" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceHealthScriptAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceHealthScriptAssignment fakes "Update
 // deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}
@@ -4417,6 +9192,20 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceHealthScriptAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceHealthScriptDeviceState fakes "Create
+// deviceHealthScriptDeviceState" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptDeviceStateBody) (*intune.AnyDeviceHealthScriptDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceHealthScriptDeviceStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4452,6 +9241,32 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleUpdateGlobalScriptAction fakes "updateGlobalScript action" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateGlobalScriptAction(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateGlobalScriptActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementPartner fakes "Create deviceManagementPartner"
+// (POST /deviceManagement/deviceManagementPartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceManagementPartners"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementPartner fakes "Update deviceManagementPartner"
 // (PATCH
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) for
@@ -4459,6 +9274,32 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementScript fakes "Create deviceManagementScript"
+// (POST /deviceManagement/deviceManagementScripts) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptBody) (*intune.AnyDeviceManagementScript, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceManagementScripts"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_10 fakes "hasPayloadLinks action" (POST
+// /deviceManagement/deviceManagementScripts/hasPayloadLinks) for tests: it
+// answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_10(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_10Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceManagementScripts/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_10Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4479,6 +9320,19 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 	}}
 }
 
+// HandleAssignAction_13 fakes "assign action" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_13(fn func(ctx context.Context, route Route, body *intune.AssignAction_13Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_13Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceCategory fakes "Update deviceCategory" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory
 // and 1 more documented path) for tests: it answers with what fn returns. See
@@ -4486,6 +9340,20 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceLogCollectionResponse fakes "Create
+// deviceLogCollectionResponse" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.CreateDeviceLogCollectionResponseBody) (*intune.AnyDeviceLogCollectionResponse, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceLogCollectionResponseBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4521,6 +9389,20 @@ func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route
 	}}
 }
 
+// HandleCreateWindowsDeviceMalwareState fakes "Create
+// windowsDeviceMalwareState" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDeviceMalwareStateBody) (*intune.AnyWindowsDeviceMalwareState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsDeviceMalwareStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsDeviceMalwareState fakes "Update
 // windowsDeviceMalwareState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
@@ -4535,12 +9417,53 @@ func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleCreateDeviceShellScript fakes "Create deviceShellScript" (POST
+// /deviceManagement/deviceShellScripts) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceShellScripts"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceShellScript fakes "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceShellScriptBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_14 fakes "assign action" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assign) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_14(fn func(ctx context.Context, route Route, body *intune.AssignAction_14Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_14Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementScriptAssignment fakes "Create
+// deviceManagementScriptAssignment" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4563,6 +9486,21 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateDeviceManagementScriptDeviceState fakes "Create
+// deviceManagementScriptDeviceState" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementScriptDeviceState fakes "Update
 // deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}
@@ -4571,6 +9509,21 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementScriptDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementScriptGroupAssignment fakes "Create
+// deviceManagementScriptGroupAssignment" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptGroupAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4608,6 +9561,21 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateDeviceManagementScriptUserState fakes "Create
+// deviceManagementScriptUserState" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates and
+// 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementScriptUserStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementScriptUserState fakes "Update
 // deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}
@@ -4616,6 +9584,20 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementScriptUserStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementDomainJoinConnector fakes "Create
+// deviceManagementDomainJoinConnector" (POST
+// /deviceManagement/domainJoinConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementDomainJoinConnectorBody) (*intune.AnyDeviceManagementDomainJoinConnector, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/domainJoinConnectors"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementDomainJoinConnectorBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4637,6 +9619,20 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 	}}
 }
 
+// HandleCreateEmbeddedSIMActivationCodePool fakes "Create
+// embeddedSIMActivationCodePool" (POST
+// /deviceManagement/embeddedSIMActivationCodePools) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEmbeddedSIMActivationCodePoolBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateEmbeddedSIMActivationCodePool fakes "Update
 // embeddedSIMActivationCodePool" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
@@ -4644,6 +9640,33 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateEmbeddedSIMActivationCodePoolBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_15 fakes "assign action" (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignAction_15(fn func(ctx context.Context, route Route, body *intune.AssignAction_15Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_15Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEmbeddedSIMActivationCodePoolAssignment fakes "Create
+// embeddedSIMActivationCodePoolAssignment" (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.AnyEmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEmbeddedSIMActivationCodePoolAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4665,6 +9688,20 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 	}}
 }
 
+// HandleCreateEmbeddedSIMDeviceState fakes "Create embeddedSIMDeviceState"
+// (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEmbeddedSIMDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateEmbeddedSIMDeviceState fakes "Update embeddedSIMDeviceState"
 // (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
@@ -4672,6 +9709,20 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateEmbeddedSIMDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementExchangeConnector fakes "Create
+// deviceManagementExchangeConnector" (POST
+// /deviceManagement/exchangeConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementExchangeConnectorBody) (*intune.AnyDeviceManagementExchangeConnector, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/exchangeConnectors"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementExchangeConnectorBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4693,6 +9744,19 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 	}}
 }
 
+// HandleSyncAction fakes "sync action" (POST
+// /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}/sync)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSyncAction(fn func(ctx context.Context, route Route, body *intune.SyncActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}/sync"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SyncActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementExchangeOnPremisesPolicy fakes "Update
 // deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy and 1 more documented path) for
@@ -4700,6 +9764,86 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetAssignmentFiltersStatusDetailsAction fakes
+// "getAssignmentFiltersStatusDetails action" (POST
+// /deviceManagement/getAssignmentFiltersStatusDetails) for tests: it answers
+// with what fn returns. See Route.
+func HandleGetAssignmentFiltersStatusDetailsAction(fn func(ctx context.Context, route Route, body *intune.GetAssignmentFiltersStatusDetailsActionBody) (*intune.AssignmentFilterStatusDetails, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/getAssignmentFiltersStatusDetails"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetAssignmentFiltersStatusDetailsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetEffectivePermissionsFunction fakes "getEffectivePermissions
+// function" (GET /deviceManagement/getEffectivePermissions) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetEffectivePermissionsFunction(fn func(ctx context.Context, route Route, body *intune.GetEffectivePermissionsFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/getEffectivePermissions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetEffectivePermissionsFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetRoleScopeTagsByIdsFunction fakes "getRoleScopeTagsByIds function"
+// (GET /deviceManagement/getRoleScopeTagsByIds) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetRoleScopeTagsByIdsFunction(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByIdsFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/getRoleScopeTagsByIds"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetRoleScopeTagsByIdsFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetRoleScopeTagsByResourceFunction fakes "getRoleScopeTagsByResource
+// function" (GET /deviceManagement/getRoleScopeTagsByResource) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetRoleScopeTagsByResourceFunction(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByResourceFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/getRoleScopeTagsByResource"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetRoleScopeTagsByResourceFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetSuggestedEnrollmentLimitFunction fakes "getSuggestedEnrollmentLimit
+// function" (GET /deviceManagement/getSuggestedEnrollmentLimit) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetSuggestedEnrollmentLimitFunction(fn func(ctx context.Context, route Route, body *intune.GetSuggestedEnrollmentLimitFunctionBody) (*intune.SuggestedEnrollmentLimit, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/getSuggestedEnrollmentLimit"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetSuggestedEnrollmentLimitFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyUploadedCategory fakes "Create
+// groupPolicyUploadedCategory" (POST /deviceManagement/groupPolicyCategories
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateGroupPolicyUploadedCategory(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedCategoryBody) (*intune.GroupPolicyUploadedCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyCategories", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyUploadedCategoryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4734,6 +9878,19 @@ func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleCreateGroupPolicyConfiguration fakes "Create groupPolicyConfiguration"
+// (POST /deviceManagement/groupPolicyConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyConfigurationBody) (*intune.GroupPolicyConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyConfiguration fakes "Update groupPolicyConfiguration"
 // (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId})
@@ -4741,6 +9898,33 @@ func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route 
 func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationBody) (*intune.GroupPolicyConfiguration, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateGroupPolicyConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_16 fakes "assign action" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignAction_16(fn func(ctx context.Context, route Route, body *intune.AssignAction_16Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_16Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyConfigurationAssignment fakes "Create
+// groupPolicyConfigurationAssignment" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyConfigurationAssignmentBody) (*intune.AnyGroupPolicyConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyConfigurationAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -4762,6 +9946,20 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 	}}
 }
 
+// HandleCreateGroupPolicyDefinitionValue fakes "Create
+// groupPolicyDefinitionValue" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyDefinitionValueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyDefinitionValue fakes "Update
 // groupPolicyDefinitionValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}
@@ -4770,6 +9968,104 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateGroupPolicyDefinitionValueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValue fakes "Create
+// groupPolicyPresentationValue" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueBody) (*intune.AnyGroupPolicyPresentationValue, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueBoolean fakes "Create
+// groupPolicyPresentationValueBoolean" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueBooleanBody) (*intune.GroupPolicyPresentationValueBoolean, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueBooleanBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueDecimal fakes "Create
+// groupPolicyPresentationValueDecimal" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueDecimalBody) (*intune.GroupPolicyPresentationValueDecimal, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueDecimalBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueList fakes "Create
+// groupPolicyPresentationValueList" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueList(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueListBody) (*intune.GroupPolicyPresentationValueList, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueListBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueLongDecimal fakes "Create
+// groupPolicyPresentationValueLongDecimal" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueLongDecimalBody) (*intune.GroupPolicyPresentationValueLongDecimal, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueLongDecimalBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueMultiText fakes "Create
+// groupPolicyPresentationValueMultiText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueMultiText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueMultiTextBody) (*intune.GroupPolicyPresentationValueMultiText, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueMultiTextBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationValueText fakes "Create
+// groupPolicyPresentationValueText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueTextBody) (*intune.GroupPolicyPresentationValueText, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationValueTextBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5040,6 +10336,19 @@ func HandleUpdateGroupPolicyUploadedPresentation(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateGroupPolicyOperation fakes "Create groupPolicyOperation" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyOperationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyOperation fakes "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // for tests: it answers with what fn returns. See Route.
@@ -5053,6 +10362,160 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 	}}
 }
 
+// HandleCreateGroupPolicyPresentationCheckBox fakes "Create
+// groupPolicyPresentationCheckBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationCheckBoxBody) (*intune.GroupPolicyPresentationCheckBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationCheckBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationComboBox fakes "Create
+// groupPolicyPresentationComboBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationComboBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationComboBoxBody) (*intune.GroupPolicyPresentationComboBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationComboBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationDecimalTextBox fakes "Create
+// groupPolicyPresentationDecimalTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationDecimalTextBoxBody) (*intune.GroupPolicyPresentationDecimalTextBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationDecimalTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationDropdownList fakes "Create
+// groupPolicyPresentationDropdownList" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationDropdownList(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationDropdownListBody) (*intune.GroupPolicyPresentationDropdownList, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationDropdownListBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationListBox fakes "Create
+// groupPolicyPresentationListBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationListBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationListBoxBody) (*intune.GroupPolicyPresentationListBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationListBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationLongDecimalTextBox fakes "Create
+// groupPolicyPresentationLongDecimalTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationLongDecimalTextBoxBody) (*intune.GroupPolicyPresentationLongDecimalTextBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationLongDecimalTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationMultiTextBox fakes "Create
+// groupPolicyPresentationMultiTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationMultiTextBoxBody) (*intune.GroupPolicyPresentationMultiTextBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationMultiTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationText fakes "Create
+// groupPolicyPresentationText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationTextBody) (*intune.GroupPolicyPresentationText, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationTextBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyPresentationTextBox fakes "Create
+// groupPolicyPresentationTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationTextBoxBody) (*intune.GroupPolicyPresentationTextBox, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyPresentationTextBoxBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyUploadedPresentation fakes "Create
+// groupPolicyUploadedPresentation" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedPresentation(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedPresentationBody) (*intune.GroupPolicyUploadedPresentation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyUploadedPresentationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdateDefinitionValuesAction fakes "updateDefinitionValues action"
+// (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/updateDefinitionValues)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateDefinitionValuesAction(fn func(ctx context.Context, route Route, body *intune.UpdateDefinitionValuesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/updateDefinitionValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateDefinitionValuesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyDefinitionFile fakes "Update
 // groupPolicyDefinitionFile" (PATCH
 // /deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}
@@ -5061,6 +10524,20 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionFileBody) (*intune.AnyGroupPolicyDefinitionFile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateGroupPolicyDefinitionFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyUploadedDefinition fakes "Create
+// groupPolicyUploadedDefinition" (POST
+// /deviceManagement/groupPolicyDefinitions and 2 more documented paths) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedDefinition(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedDefinitionBody) (*intune.GroupPolicyUploadedDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyDefinitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyUploadedDefinitionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5097,6 +10574,33 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 	}}
 }
 
+// HandleCreateGroupPolicyMigrationReport fakes "Create
+// groupPolicyMigrationReport" (POST
+// /deviceManagement/groupPolicyMigrationReports) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyMigrationReportBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMigrationReportAction fakes "createMigrationReport action" (POST
+// /deviceManagement/groupPolicyMigrationReports/createMigrationReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateMigrationReportAction(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMigrationReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyMigrationReport fakes "Update
 // groupPolicyMigrationReport" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
@@ -5104,6 +10608,20 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateGroupPolicyMigrationReportBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicySettingMapping fakes "Create
+// groupPolicySettingMapping" (POST
+// /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicySettingMappingBody) (*intune.AnyGroupPolicySettingMapping, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicySettingMappingBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5125,6 +10643,20 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleCreateUnsupportedGroupPolicyExtension fakes "Create
+// unsupportedGroupPolicyExtension" (POST
+// /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.CreateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUnsupportedGroupPolicyExtensionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUnsupportedGroupPolicyExtension fakes "Update
 // unsupportedGroupPolicyExtension" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
@@ -5132,6 +10664,19 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUnsupportedGroupPolicyExtensionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateGroupPolicyObjectFile fakes "Create groupPolicyObjectFile" (POST
+// /deviceManagement/groupPolicyObjectFiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyObjectFileBody) (*intune.AnyGroupPolicyObjectFile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyObjectFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyObjectFileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5152,6 +10697,20 @@ func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route,
 	}}
 }
 
+// HandleCreateGroupPolicyUploadedDefinitionFile fakes "Create
+// groupPolicyUploadedDefinitionFile" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedDefinitionFileBody) (*intune.GroupPolicyUploadedDefinitionFile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateGroupPolicyUploadedDefinitionFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateGroupPolicyUploadedDefinitionFile fakes "Update
 // groupPolicyUploadedDefinitionFile" (PATCH
 // /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId})
@@ -5159,6 +10718,111 @@ func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route,
 func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedDefinitionFileBody) (*intune.GroupPolicyUploadedDefinitionFile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateGroupPolicyUploadedDefinitionFileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAddLanguageFilesAction fakes "addLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/addLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAddLanguageFilesAction(fn func(ctx context.Context, route Route, body *intune.AddLanguageFilesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/addLanguageFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AddLanguageFilesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleRemoveLanguageFilesAction fakes "removeLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/removeLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleRemoveLanguageFilesAction(fn func(ctx context.Context, route Route, body *intune.RemoveLanguageFilesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/removeLanguageFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.RemoveLanguageFilesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdateLanguageFilesAction fakes "updateLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/updateLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateLanguageFilesAction(fn func(ctx context.Context, route Route, body *intune.UpdateLanguageFilesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/updateLanguageFiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateLanguageFilesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleUploadNewVersionAction fakes "uploadNewVersion action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/uploadNewVersion)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUploadNewVersionAction(fn func(ctx context.Context, route Route, body *intune.UploadNewVersionActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/uploadNewVersion"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UploadNewVersionActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateImportedDeviceIdentity fakes "Create importedDeviceIdentity"
+// (POST /deviceManagement/importedDeviceIdentities) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedDeviceIdentityBody) (*intune.AnyImportedDeviceIdentity, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/importedDeviceIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateImportedDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateImportedDeviceIdentityResult fakes "Create
+// importedDeviceIdentityResult" (POST
+// /deviceManagement/importedDeviceIdentities) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateImportedDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.CreateImportedDeviceIdentityResultBody) (*intune.ImportedDeviceIdentityResult, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/importedDeviceIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateImportedDeviceIdentityResultBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleImportDeviceIdentityListAction fakes "importDeviceIdentityList action"
+// (POST /deviceManagement/importedDeviceIdentities/importDeviceIdentityList)
+// for tests: it answers with what fn returns. See Route.
+func HandleImportDeviceIdentityListAction(fn func(ctx context.Context, route Route, body *intune.ImportDeviceIdentityListActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/importedDeviceIdentities/importDeviceIdentityList"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ImportDeviceIdentityListActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSearchExistingIdentitiesAction fakes "searchExistingIdentities action"
+// (POST /deviceManagement/importedDeviceIdentities/searchExistingIdentities)
+// for tests: it answers with what fn returns. See Route.
+func HandleSearchExistingIdentitiesAction(fn func(ctx context.Context, route Route, body *intune.SearchExistingIdentitiesActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/importedDeviceIdentities/searchExistingIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SearchExistingIdentitiesActionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5194,12 +10858,80 @@ func HandleUpdateImportedDeviceIdentityResult(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateImportedWindowsAutopilotDeviceIdentity fakes "Create
+// importedWindowsAutopilotDeviceIdentity" (POST
+// /deviceManagement/importedWindowsAutopilotDeviceIdentities) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateImportedWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedWindowsAutopilotDeviceIdentityBody) (*intune.AnyImportedWindowsAutopilotDeviceIdentity, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateImportedWindowsAutopilotDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleImportAction fakes "import action" (POST
+// /deviceManagement/importedWindowsAutopilotDeviceIdentities/import) for
+// tests: it answers with what fn returns. See Route.
+func HandleImportAction(fn func(ctx context.Context, route Route, body *intune.ImportActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities/import"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ImportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementIntent fakes "Create deviceManagementIntent"
+// (POST /deviceManagement/intents) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementIntent fakes "Update deviceManagementIntent"
 // (PATCH /deviceManagement/intents/{deviceManagementIntentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementIntentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleDeviceManagementIntentAssignAction fakes "Device management intent
+// assign action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/assign) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleDeviceManagementIntentAssignAction(fn func(ctx context.Context, route Route, body *intune.DeviceManagementIntentAssignActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.DeviceManagementIntentAssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementIntentAssignment fakes "Create
+// deviceManagementIntentAssignment" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/assignments) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentAssignmentBody) (*intune.AnyDeviceManagementIntentAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5221,6 +10953,20 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 	}}
 }
 
+// HandleCreateDeviceManagementIntentSettingCategory fakes "Create
+// deviceManagementIntentSettingCategory" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/categories) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementIntentSettingCategory fakes "Update
 // deviceManagementIntentSettingCategory" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
@@ -5228,6 +10974,46 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementIntentSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCompareFunction fakes "compare function" (GET
+// /deviceManagement/intents/{deviceManagementIntentId}/compare) for tests: it
+// answers with what fn returns. See Route.
+func HandleCompareFunction(fn func(ctx context.Context, route Route, body *intune.CompareFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/compare"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CompareFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateCopyAction_2 fakes "createCopy action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/createCopy) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateCopyAction_2(fn func(ctx context.Context, route Route, body *intune.CreateCopyAction_2Body) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/createCopy"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateCopyAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementIntentDeviceSettingStateSummary fakes "Create
+// deviceManagementIntentDeviceSettingStateSummary" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentDeviceSettingStateSummaryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5263,6 +11049,20 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 	}}
 }
 
+// HandleCreateDeviceManagementIntentDeviceState fakes "Create
+// deviceManagementIntentDeviceState" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/deviceStates) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementIntentDeviceState fakes "Update
 // deviceManagementIntentDeviceState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
@@ -5270,6 +11070,103 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementIntentDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleMigrateToTemplateAction fakes "migrateToTemplate action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/migrateToTemplate) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleMigrateToTemplateAction(fn func(ctx context.Context, route Route, body *intune.MigrateToTemplateActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/migrateToTemplate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.MigrateToTemplateActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementAbstractComplexSettingInstance fakes "Create
+// deviceManagementAbstractComplexSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAbstractComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementAbstractComplexSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementBooleanSettingInstance fakes "Create
+// deviceManagementBooleanSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementBooleanSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementBooleanSettingInstanceBody) (*intune.DeviceManagementBooleanSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementBooleanSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementCollectionSettingInstance fakes "Create
+// deviceManagementCollectionSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementCollectionSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCollectionSettingInstanceBody) (*intune.DeviceManagementCollectionSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementCollectionSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementComplexSettingInstance fakes "Create
+// deviceManagementComplexSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementComplexSettingInstanceBody) (*intune.DeviceManagementComplexSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementComplexSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementIntegerSettingInstance fakes "Create
+// deviceManagementIntegerSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntegerSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntegerSettingInstanceBody) (*intune.DeviceManagementIntegerSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntegerSettingInstanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementStringSettingInstance fakes "Create
+// deviceManagementStringSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementStringSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementStringSettingInstanceBody) (*intune.DeviceManagementStringSettingInstance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementStringSettingInstanceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5367,6 +11264,19 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 	}}
 }
 
+// HandleUpdateSettingsAction fakes "updateSettings action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/updateSettings) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateSettingsAction(fn func(ctx context.Context, route Route, body *intune.UpdateSettingsActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/updateSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateSettingsActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementIntentUserStateSummary fakes "Update
 // deviceManagementIntentUserStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) for
@@ -5374,6 +11284,20 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.AnyDeviceManagementIntentUserStateSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementIntentUserStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementIntentUserState fakes "Create
+// deviceManagementIntentUserState" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/userStates) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentUserStateBody) (*intune.AnyDeviceManagementIntentUserState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementIntentUserStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5395,12 +11319,52 @@ func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateIntuneBrandingProfile fakes "Create intuneBrandingProfile" (POST
+// /deviceManagement/intuneBrandingProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.CreateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intuneBrandingProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIntuneBrandingProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateIntuneBrandingProfile fakes "Update intuneBrandingProfile"
 // (PATCH /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateIntuneBrandingProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_17 fakes "assign action" (POST
+// /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_17(fn func(ctx context.Context, route Route, body *intune.AssignAction_17Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_17Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateIntuneBrandingProfileAssignment fakes "Create
+// intuneBrandingProfileAssignment" (POST
+// /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIntuneBrandingProfileAssignmentBody) (*intune.AnyIntuneBrandingProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIntuneBrandingProfileAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5422,12 +11386,39 @@ func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateIosUpdateDeviceStatus fakes "Create iosUpdateDeviceStatus" (POST
+// /deviceManagement/iosUpdateStatuses) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/iosUpdateStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateIosUpdateDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateIosUpdateDeviceStatus fakes "Update iosUpdateDeviceStatus"
 // (PATCH /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateIosUpdateDeviceStatusBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMacOSSoftwareUpdateAccountSummary fakes "Create
+// macOSSoftwareUpdateAccountSummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateAccountSummaryBody) (*intune.MacOSSoftwareUpdateAccountSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSSoftwareUpdateAccountSummaryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5449,6 +11440,20 @@ func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, 
 	}}
 }
 
+// HandleCreateMacOSSoftwareUpdateCategorySummary fakes "Create
+// macOSSoftwareUpdateCategorySummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateCategorySummaryBody) (*intune.AnyMacOSSoftwareUpdateCategorySummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSSoftwareUpdateCategorySummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMacOSSoftwareUpdateCategorySummary fakes "Update
 // macOSSoftwareUpdateCategorySummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
@@ -5463,6 +11468,20 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 	}}
 }
 
+// HandleCreateMacOSSoftwareUpdateStateSummary fakes "Create
+// macOSSoftwareUpdateStateSummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMacOSSoftwareUpdateStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMacOSSoftwareUpdateStateSummary fakes "Update
 // macOSSoftwareUpdateStateSummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
@@ -5470,6 +11489,20 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMacOSSoftwareUpdateStateSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagedDeviceEncryptionState fakes "Create
+// managedDeviceEncryptionState" (POST
+// /deviceManagement/managedDeviceEncryptionStates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateManagedDeviceEncryptionState(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceEncryptionStateBody) (*intune.ManagedDeviceEncryptionState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managedDeviceEncryptionStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagedDeviceEncryptionStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5504,6 +11537,32 @@ func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route,
 	}}
 }
 
+// HandleCreateWindowsManagedDevice fakes "Create windowsManagedDevice" (POST
+// /deviceManagement/managedDevices and 3 more documented paths) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsManagedDevice(fn func(ctx context.Context, route Route, body *intune.CreateWindowsManagedDeviceBody) (*intune.WindowsManagedDevice, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managedDevices", "/deviceManagement/comanagedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsManagedDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleExecuteActionAction fakes "executeAction action" (POST
+// /deviceManagement/managedDevices/executeAction and 3 more documented paths)
+// for tests: it answers with what fn returns. See Route.
+func HandleExecuteActionAction(fn func(ctx context.Context, route Route, body *intune.ExecuteActionActionBody) (*intune.BulkManagedDeviceActionResult, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/executeAction", "/deviceManagement/comanagedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/executeAction"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ExecuteActionActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagedDevice fakes "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
@@ -5530,6 +11589,194 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 	}}
 }
 
+// HandleActivateDeviceEsimAction fakes "activateDeviceEsim action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/activateDeviceEsim and 6
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleActivateDeviceEsimAction(fn func(ctx context.Context, route Route, body *intune.ActivateDeviceEsimActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/comanagedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/activateDeviceEsim"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ActivateDeviceEsimActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCleanWindowsDeviceAction fakes "cleanWindowsDevice action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/cleanWindowsDevice and 6
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleCleanWindowsDeviceAction(fn func(ctx context.Context, route Route, body *intune.CleanWindowsDeviceActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/cleanWindowsDevice"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CleanWindowsDeviceActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceLogCollectionRequestAction fakes
+// "createDeviceLogCollectionRequest action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest
+// and 6 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceLogCollectionRequestAction(fn func(ctx context.Context, route Route, body *intune.CreateDeviceLogCollectionRequestActionBody) (*intune.AnyDeviceLogCollectionResponse, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/comanagedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceLogCollectionRequestActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleDeleteUserFromSharedAppleDeviceAction fakes
+// "deleteUserFromSharedAppleDevice action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleDeleteUserFromSharedAppleDeviceAction(fn func(ctx context.Context, route Route, body *intune.DeleteUserFromSharedAppleDeviceActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.DeleteUserFromSharedAppleDeviceActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleEnableLostModeAction fakes "enableLostMode action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/enableLostMode and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleEnableLostModeAction(fn func(ctx context.Context, route Route, body *intune.EnableLostModeActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/comanagedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/enableLostMode"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.EnableLostModeActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleSendCustomNotificationToCompanyPortalAction fakes
+// "sendCustomNotificationToCompanyPortal action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleSendCustomNotificationToCompanyPortalAction(fn func(ctx context.Context, route Route, body *intune.SendCustomNotificationToCompanyPortalActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/comanagedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SendCustomNotificationToCompanyPortalActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleSetDeviceNameAction fakes "setDeviceName action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/setDeviceName and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleSetDeviceNameAction(fn func(ctx context.Context, route Route, body *intune.SetDeviceNameActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/comanagedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/setDeviceName"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SetDeviceNameActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleTriggerConfigurationManagerActionAction fakes
+// "triggerConfigurationManagerAction action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTriggerConfigurationManagerActionAction(fn func(ctx context.Context, route Route, body *intune.TriggerConfigurationManagerActionActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/comanagedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.TriggerConfigurationManagerActionActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdateWindowsDeviceAccountAction fakes "updateWindowsDeviceAccount
+// action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleUpdateWindowsDeviceAccountAction(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeviceAccountActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/comanagedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateWindowsDeviceAccountActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleWindowsDefenderScanAction fakes "windowsDefenderScan action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderScan and 6
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleWindowsDefenderScanAction(fn func(ctx context.Context, route Route, body *intune.WindowsDefenderScanActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/comanagedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/windowsDefenderScan"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.WindowsDefenderScanActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleWipeAction_2 fakes "wipe action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/wipe and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleWipeAction_2(fn func(ctx context.Context, route Route, body *intune.WipeAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/comanagedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.WipeAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateManagementConditionStatement fakes "Create
+// managementConditionStatement" (POST
+// /deviceManagement/managementConditionStatements and 1 more documented path)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.CreateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managementConditionStatements", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateManagementConditionStatementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetManagementConditionStatementsForPlatformFunction fakes
+// "getManagementConditionStatementsForPlatform function" (GET
+// /deviceManagement/managementConditionStatements/getManagementConditionStatementsForPlatform
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetManagementConditionStatementsForPlatformFunction(fn func(ctx context.Context, route Route, body *intune.GetManagementConditionStatementsForPlatformFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/managementConditionStatements/getManagementConditionStatementsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/getManagementConditionStatementsForPlatform"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetManagementConditionStatementsForPlatformFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateManagementConditionStatement fakes "Update
 // managementConditionStatement" (PATCH
 // /deviceManagement/managementConditionStatements/{managementConditionStatementId}
@@ -5538,6 +11785,63 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateManagementConditionStatementBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateCircularGeofenceManagementCondition fakes "Create
+// circularGeofenceManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateCircularGeofenceManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateCircularGeofenceManagementConditionBody) (*intune.CircularGeofenceManagementCondition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateCircularGeofenceManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateNetworkIPv4ConfigurationManagementCondition fakes "Create
+// networkIPv4ConfigurationManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateNetworkIPv4ConfigurationManagementConditionBody) (*intune.NetworkIPv4ConfigurationManagementCondition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateNetworkIPv4ConfigurationManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateNetworkIPv6ConfigurationManagementCondition fakes "Create
+// networkIPv6ConfigurationManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateNetworkIPv6ConfigurationManagementConditionBody) (*intune.NetworkIPv6ConfigurationManagementCondition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateNetworkIPv6ConfigurationManagementConditionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetManagementConditionsForPlatformFunction fakes
+// "getManagementConditionsForPlatform function" (GET
+// /deviceManagement/managementConditions/getManagementConditionsForPlatform
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetManagementConditionsForPlatformFunction(fn func(ctx context.Context, route Route, body *intune.GetManagementConditionsForPlatformFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/managementConditions/getManagementConditionsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/getManagementConditionsForPlatform"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetManagementConditionsForPlatformFunctionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5587,6 +11891,20 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 	}}
 }
 
+// HandleCreateMicrosoftTunnelConfiguration fakes "Create
+// microsoftTunnelConfiguration" (POST
+// /deviceManagement/microsoftTunnelConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/microsoftTunnelConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftTunnelConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMicrosoftTunnelConfiguration fakes "Update
 // microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}
@@ -5595,6 +11913,20 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMicrosoftTunnelConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMicrosoftTunnelServerLogCollectionResponse fakes "Create
+// microsoftTunnelServerLogCollectionResponse" (POST
+// /deviceManagement/microsoftTunnelServerLogCollectionResponses) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelServerLogCollectionResponseBody) (*intune.MicrosoftTunnelServerLogCollectionResponse, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftTunnelServerLogCollectionResponseBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5616,12 +11948,38 @@ func HandleUpdateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.
 	}}
 }
 
+// HandleCreateMicrosoftTunnelSite fakes "Create microsoftTunnelSite" (POST
+// /deviceManagement/microsoftTunnelSites) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelSiteBody) (*intune.MicrosoftTunnelSite, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/microsoftTunnelSites"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftTunnelSiteBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMicrosoftTunnelSite fakes "Update microsoftTunnelSite" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelSiteBody) (*intune.MicrosoftTunnelSite, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMicrosoftTunnelSiteBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMicrosoftTunnelServer fakes "Create microsoftTunnelServer" (POST
+// /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMicrosoftTunnelServerBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5636,6 +11994,20 @@ func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, b
 func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMicrosoftTunnelServerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppTroubleshootingEvent fakes "Create
+// mobileAppTroubleshootingEvent" (POST
+// /deviceManagement/mobileAppTroubleshootingEvents and 1 more documented path)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/mobileAppTroubleshootingEvents", "/users/{usersId}/mobileAppTroubleshootingEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppTroubleshootingEventBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5658,6 +12030,20 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 	}}
 }
 
+// HandleCreateAppLogCollectionRequest fakes "Create appLogCollectionRequest"
+// (POST
+// /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.CreateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAppLogCollectionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateAppLogCollectionRequest fakes "Update appLogCollectionRequest"
 // (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
@@ -5665,6 +12051,20 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateAppLogCollectionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileThreatDefenseConnector fakes "Create
+// mobileThreatDefenseConnector" (POST
+// /deviceManagement/mobileThreatDefenseConnectors) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *intune.CreateMobileThreatDefenseConnectorBody) (*intune.AnyMobileThreatDefenseConnector, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/mobileThreatDefenseConnectors"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileThreatDefenseConnectorBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5686,12 +12086,39 @@ func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateNdesConnector fakes "Create ndesConnector" (POST
+// /deviceManagement/ndesConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateNdesConnector(fn func(ctx context.Context, route Route, body *intune.CreateNdesConnectorBody) (*intune.AnyNdesConnector, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/ndesConnectors"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateNdesConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateNdesConnector fakes "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *intune.UpdateNdesConnectorBody) (*intune.AnyNdesConnector, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateNdesConnectorBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateNotificationMessageTemplate fakes "Create
+// notificationMessageTemplate" (POST
+// /deviceManagement/notificationMessageTemplates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *intune.CreateNotificationMessageTemplateBody) (*intune.AnyNotificationMessageTemplate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/notificationMessageTemplates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateNotificationMessageTemplateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5713,6 +12140,20 @@ func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleCreateLocalizedNotificationMessage fakes "Create
+// localizedNotificationMessage" (POST
+// /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *intune.CreateLocalizedNotificationMessageBody) (*intune.AnyLocalizedNotificationMessage, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateLocalizedNotificationMessageBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateLocalizedNotificationMessage fakes "Update
 // localizedNotificationMessage" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
@@ -5727,12 +12168,38 @@ func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateRemoteActionAudit fakes "Create remoteActionAudit" (POST
+// /deviceManagement/remoteActionAudits) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.CreateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/remoteActionAudits"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRemoteActionAuditBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateRemoteActionAudit fakes "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateRemoteActionAuditBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateRemoteAssistancePartner fakes "Create remoteAssistancePartner"
+// (POST /deviceManagement/remoteAssistancePartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *intune.CreateRemoteAssistancePartnerBody) (*intune.AnyRemoteAssistancePartner, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/remoteAssistancePartners"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRemoteAssistancePartnerBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5767,6 +12234,20 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 	}}
 }
 
+// HandleCreateDeviceManagementCachedReportConfiguration fakes "Create
+// deviceManagementCachedReportConfiguration" (POST
+// /deviceManagement/reports/cachedReportConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reports/cachedReportConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementCachedReportConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementCachedReportConfiguration fakes "Update
 // deviceManagementCachedReportConfiguration" (PATCH
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
@@ -5774,6 +12255,19 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementCachedReportConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementExportJob fakes "Create
+// deviceManagementExportJob" (POST /deviceManagement/reports/exportJobs) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementExportJobBody) (*intune.AnyDeviceManagementExportJob, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reports/exportJobs"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementExportJobBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5795,6 +12289,225 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleGetCachedReportAction fakes "getCachedReport action" (POST
+// /deviceManagement/reports/getCachedReport) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetCachedReportAction(fn func(ctx context.Context, route Route, body *intune.GetCachedReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getCachedReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetCachedReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetCompliancePolicyNonComplianceReportAction fakes
+// "getCompliancePolicyNonComplianceReport action" (POST
+// /deviceManagement/reports/getCompliancePolicyNonComplianceReport) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleGetCompliancePolicyNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetCompliancePolicyNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetCompliancePolicyNonComplianceSummaryReportAction fakes
+// "getCompliancePolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetCompliancePolicyNonComplianceSummaryReportAction(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceSummaryReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetCompliancePolicyNonComplianceSummaryReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetComplianceSettingNonComplianceReportAction fakes
+// "getComplianceSettingNonComplianceReport action" (POST
+// /deviceManagement/reports/getComplianceSettingNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetComplianceSettingNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetComplianceSettingNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetComplianceSettingNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetConfigurationPolicyNonComplianceReportAction fakes
+// "getConfigurationPolicyNonComplianceReport action" (POST
+// /deviceManagement/reports/getConfigurationPolicyNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationPolicyNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetConfigurationPolicyNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetConfigurationPolicyNonComplianceSummaryReportAction fakes
+// "getConfigurationPolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationPolicyNonComplianceSummaryReportAction(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceSummaryReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetConfigurationPolicyNonComplianceSummaryReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetConfigurationSettingNonComplianceReportAction fakes
+// "getConfigurationSettingNonComplianceReport action" (POST
+// /deviceManagement/reports/getConfigurationSettingNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationSettingNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetConfigurationSettingNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetConfigurationSettingNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetDeviceManagementIntentSettingsReportAction fakes
+// "getDeviceManagementIntentSettingsReport action" (POST
+// /deviceManagement/reports/getDeviceManagementIntentSettingsReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetDeviceManagementIntentSettingsReportAction(fn func(ctx context.Context, route Route, body *intune.GetDeviceManagementIntentSettingsReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetDeviceManagementIntentSettingsReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetDeviceNonComplianceReportAction fakes "getDeviceNonComplianceReport
+// action" (POST /deviceManagement/reports/getDeviceNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetDeviceNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetDeviceNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getDeviceNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetDeviceNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetHistoricalReportAction fakes "getHistoricalReport action" (POST
+// /deviceManagement/reports/getHistoricalReport) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetHistoricalReportAction(fn func(ctx context.Context, route Route, body *intune.GetHistoricalReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getHistoricalReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetHistoricalReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetPolicyNonComplianceMetadataAction fakes
+// "getPolicyNonComplianceMetadata action" (POST
+// /deviceManagement/reports/getPolicyNonComplianceMetadata) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceMetadataAction(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceMetadataActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetPolicyNonComplianceMetadataActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetPolicyNonComplianceReportAction fakes "getPolicyNonComplianceReport
+// action" (POST /deviceManagement/reports/getPolicyNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetPolicyNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetPolicyNonComplianceSummaryReportAction fakes
+// "getPolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getPolicyNonComplianceSummaryReport) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceSummaryReportAction(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceSummaryReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetPolicyNonComplianceSummaryReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetReportFiltersAction fakes "getReportFilters action" (POST
+// /deviceManagement/reports/getReportFilters) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetReportFiltersAction(fn func(ctx context.Context, route Route, body *intune.GetReportFiltersActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getReportFilters"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetReportFiltersActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleGetSettingNonComplianceReportAction fakes
+// "getSettingNonComplianceReport action" (POST
+// /deviceManagement/reports/getSettingNonComplianceReport) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetSettingNonComplianceReportAction(fn func(ctx context.Context, route Route, body *intune.GetSettingNonComplianceReportActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/reports/getSettingNonComplianceReport"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetSettingNonComplianceReportActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementReportSchedule fakes "Create
+// deviceManagementReportSchedule" (POST
+// /deviceManagement/reports/reportSchedules) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reports/reportSchedules"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementReportScheduleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementReportSchedule fakes "Update
 // deviceManagementReportSchedule" (PATCH
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
@@ -5802,6 +12515,73 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementReportScheduleBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10XSCEPCertificateProfile fakes "Create
+// windows10XSCEPCertificateProfile" (POST
+// /deviceManagement/resourceAccessProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XSCEPCertificateProfileBody) (*intune.Windows10XSCEPCertificateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10XSCEPCertificateProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10XTrustedRootCertificate fakes "Create
+// windows10XTrustedRootCertificate" (POST
+// /deviceManagement/resourceAccessProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindows10XTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XTrustedRootCertificateBody) (*intune.Windows10XTrustedRootCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10XTrustedRootCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10XVpnConfiguration fakes "Create
+// windows10XVpnConfiguration" (POST /deviceManagement/resourceAccessProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10XVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XVpnConfigurationBody) (*intune.Windows10XVpnConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10XVpnConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindows10XWifiConfiguration fakes "Create
+// windows10XWifiConfiguration" (POST /deviceManagement/resourceAccessProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10XWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XWifiConfigurationBody) (*intune.Windows10XWifiConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindows10XWifiConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleQueryByPlatformTypeAction fakes "queryByPlatformType action" (POST
+// /deviceManagement/resourceAccessProfiles/queryByPlatformType) for tests: it
+// answers with what fn returns. See Route.
+func HandleQueryByPlatformTypeAction(fn func(ctx context.Context, route Route, body *intune.QueryByPlatformTypeActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/resourceAccessProfiles/queryByPlatformType"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.QueryByPlatformTypeActionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5865,6 +12645,33 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleAssignAction_18 fakes "assign action" (POST
+// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignAction_18(fn func(ctx context.Context, route Route, body *intune.AssignAction_18Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_18Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementResourceAccessProfileAssignment fakes "Create
+// deviceManagementResourceAccessProfileAssignment" (POST
+// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementResourceAccessProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementResourceAccessProfileAssignment fakes "Update
 // deviceManagementResourceAccessProfileAssignment" (PATCH
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
@@ -5872,6 +12679,19 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateResourceOperation fakes "Create resourceOperation" (POST
+// /deviceManagement/resourceOperations) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateResourceOperation(fn func(ctx context.Context, route Route, body *intune.CreateResourceOperationBody) (*intune.AnyResourceOperation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/resourceOperations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateResourceOperationBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -5892,6 +12712,33 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 	}}
 }
 
+// HandleGetScopesForUserFunction fakes "getScopesForUser function" (GET
+// /deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetScopesForUserFunction(fn func(ctx context.Context, route Route, body *intune.GetScopesForUserFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetScopesForUserFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementReusablePolicySetting fakes "Create
+// deviceManagementReusablePolicySetting" (POST
+// /deviceManagement/reusablePolicySettings) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementReusablePolicySettingBody) (*intune.DeviceManagementReusablePolicySetting, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusablePolicySettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementReusablePolicySettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementReusablePolicySetting fakes "Update
 // deviceManagementReusablePolicySetting" (PATCH
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId})
@@ -5899,6 +12746,106 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReusablePolicySettingBody) (*intune.DeviceManagementReusablePolicySetting, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementReusablePolicySettingBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationChoiceSettingCollectionDefinition
+// fakes "Create
+// deviceManagementConfigurationChoiceSettingCollectionDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationChoiceSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationChoiceSettingDefinition fakes
+// "Create deviceManagementConfigurationChoiceSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationChoiceSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSettingDefinition fakes "Create
+// deviceManagementConfigurationSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSettingGroupCollectionDefinition
+// fakes "Create deviceManagementConfigurationSettingGroupCollectionDefinition"
+// (POST /deviceManagement/reusableSettings and 3 more documented paths) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingGroupCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSettingGroupDefinition fakes
+// "Create deviceManagementConfigurationSettingGroupDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingGroupDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSettingGroupDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSimpleSettingCollectionDefinition
+// fakes "Create
+// deviceManagementConfigurationSimpleSettingCollectionDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSimpleSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSimpleSettingDefinition fakes
+// "Create deviceManagementConfigurationSimpleSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSimpleSettingDefinitionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6014,6 +12961,20 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 	}}
 }
 
+// HandleCreateDeviceAndAppManagementRoleAssignment fakes "Create
+// deviceAndAppManagementRoleAssignment" (POST
+// /deviceManagement/roleAssignments) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceAndAppManagementRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceAndAppManagementRoleAssignment fakes "Update
 // deviceAndAppManagementRoleAssignment" (PATCH
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
@@ -6021,6 +12982,33 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceAndAppManagementRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceAndAppManagementRoleDefinition fakes "Create
+// deviceAndAppManagementRoleDefinition" (POST
+// /deviceManagement/roleDefinitions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementRoleDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementRoleDefinitionBody) (*intune.DeviceAndAppManagementRoleDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceAndAppManagementRoleDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateRoleDefinition fakes "Create roleDefinition" (POST
+// /deviceManagement/roleDefinitions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateRoleDefinition(fn func(ctx context.Context, route Route, body *intune.CreateRoleDefinitionBody) (*intune.AnyRoleDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRoleDefinitionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6055,12 +13043,39 @@ func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *
 	}}
 }
 
+// HandleCreateRoleAssignment fakes "Create roleAssignment" (POST
+// /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateRoleAssignment(fn func(ctx context.Context, route Route, body *intune.CreateRoleAssignmentBody) (*intune.AnyRoleAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateRoleAssignment fakes "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleAssignmentBody) (*intune.AnyRoleAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateRoleAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateRoleScopeTagAutoAssignment fakes "Create
+// roleScopeTagAutoAssignment" (POST
+// /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *intune.CreateRoleScopeTagAutoAssignmentBody) (*intune.AnyRoleScopeTagAutoAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRoleScopeTagAutoAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6082,12 +13097,134 @@ func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route R
 	}}
 }
 
+// HandleCreateRoleScopeTag fakes "Create roleScopeTag" (POST
+// /deviceManagement/roleScopeTags and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.CreateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/roleScopeTags", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateRoleScopeTagBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleGetRoleScopeTagsByIdAction fakes "getRoleScopeTagsById action" (POST
+// /deviceManagement/roleScopeTags/getRoleScopeTagsById and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleGetRoleScopeTagsByIdAction(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByIdActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/roleScopeTags/getRoleScopeTagsById", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/getRoleScopeTagsById"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.GetRoleScopeTagsByIdActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateRoleScopeTag fakes "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateRoleScopeTagBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignAction_19 fakes "assign action" (POST
+// /deviceManagement/roleScopeTags/{roleScopeTagId}/assign and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleAssignAction_19(fn func(ctx context.Context, route Route, body *intune.AssignAction_19Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}/assign", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_19Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleScopedForResourceFunction fakes "scopedForResource function" (GET
+// /deviceManagement/scopedForResource) for tests: it answers 204 No Content
+// when fn returns nil. See Route.
+func HandleScopedForResourceFunction(fn func(ctx context.Context, route Route, body *intune.ScopedForResourceFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/scopedForResource"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ScopedForResourceFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleSendCustomNotificationToCompanyPortalAction_2 fakes
+// "sendCustomNotificationToCompanyPortal action" (POST
+// /deviceManagement/sendCustomNotificationToCompanyPortal) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleSendCustomNotificationToCompanyPortalAction_2(fn func(ctx context.Context, route Route, body *intune.SendCustomNotificationToCompanyPortalAction_2Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/sendCustomNotificationToCompanyPortal"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SendCustomNotificationToCompanyPortalAction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementAbstractComplexSettingDefinition fakes "Create
+// deviceManagementAbstractComplexSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAbstractComplexSettingDefinitionBody) (*intune.DeviceManagementAbstractComplexSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementAbstractComplexSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementCollectionSettingDefinition fakes "Create
+// deviceManagementCollectionSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementCollectionSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCollectionSettingDefinitionBody) (*intune.DeviceManagementCollectionSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementCollectionSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementComplexSettingDefinition fakes "Create
+// deviceManagementComplexSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementComplexSettingDefinitionBody) (*intune.DeviceManagementComplexSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementComplexSettingDefinitionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementSettingDefinition fakes "Create
+// deviceManagementSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementSettingDefinitionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6169,6 +13306,20 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleCreateTelecomExpenseManagementPartner fakes "Create
+// telecomExpenseManagementPartner" (POST
+// /deviceManagement/telecomExpenseManagementPartners) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/telecomExpenseManagementPartners"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTelecomExpenseManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateTelecomExpenseManagementPartner fakes "Update
 // telecomExpenseManagementPartner" (PATCH
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
@@ -6176,6 +13327,20 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateTelecomExpenseManagementPartnerBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementConfigurationSettingTemplate fakes "Create
+// deviceManagementConfigurationSettingTemplate" (POST
+// /deviceManagement/templateSettings and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templateSettings", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementConfigurationSettingTemplateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6191,6 +13356,32 @@ func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, ro
 func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementConfigurationSettingTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementTemplate fakes "Create deviceManagementTemplate"
+// (POST /deviceManagement/templates and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTemplateBody) (*intune.AnyDeviceManagementTemplate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementTemplateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateSecurityBaselineTemplate fakes "Create securityBaselineTemplate"
+// (POST /deviceManagement/templates and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineTemplate(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineTemplateBody) (*intune.SecurityBaselineTemplate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSecurityBaselineTemplateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6224,6 +13415,20 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 	}}
 }
 
+// HandleCreateDeviceManagementTemplateSettingCategory fakes "Create
+// deviceManagementTemplateSettingCategory" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/categories) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementTemplateSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateDeviceManagementTemplateSettingCategory fakes "Update
 // deviceManagementTemplateSettingCategory" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
@@ -6231,6 +13436,47 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateDeviceManagementTemplateSettingCategoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCompareFunction_2 fakes "compare function" (GET
+// /deviceManagement/templates/{deviceManagementTemplateId}/compare and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleCompareFunction_2(fn func(ctx context.Context, route Route, body *intune.CompareFunction_2Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/compare", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/compare"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CompareFunction_2Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateInstanceAction fakes "createInstance action" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/createInstance and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateInstanceAction(fn func(ctx context.Context, route Route, body *intune.CreateInstanceActionBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/createInstance", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/createInstance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateInstanceActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateSecurityBaselineCategoryStateSummary fakes "Create
+// securityBaselineCategoryStateSummary" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineCategoryStateSummaryBody) (*intune.AnySecurityBaselineCategoryStateSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSecurityBaselineCategoryStateSummaryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6266,6 +13512,20 @@ func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateSecurityBaselineDeviceState fakes "Create
+// securityBaselineDeviceState" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineDeviceStateBody) (*intune.AnySecurityBaselineDeviceState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateSecurityBaselineDeviceStateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateSecurityBaselineDeviceState fakes "Update
 // securityBaselineDeviceState" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
@@ -6280,12 +13540,39 @@ func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleCreateTermsAndConditions fakes "Create termsAndConditions" (POST
+// /deviceManagement/termsAndConditions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/termsAndConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTermsAndConditionsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateTermsAndConditions fakes "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateTermsAndConditionsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateTermsAndConditionsAcceptanceStatus fakes "Create
+// termsAndConditionsAcceptanceStatus" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsAcceptanceStatusBody) (*intune.AnyTermsAndConditionsAcceptanceStatus, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTermsAndConditionsAcceptanceStatusBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6307,6 +13594,20 @@ func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context,
 	}}
 }
 
+// HandleCreateTermsAndConditionsAssignment fakes "Create
+// termsAndConditionsAssignment" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsAssignmentBody) (*intune.AnyTermsAndConditionsAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTermsAndConditionsAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateTermsAndConditionsAssignment fakes "Update
 // termsAndConditionsAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
@@ -6321,6 +13622,20 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 	}}
 }
 
+// HandleCreateTermsAndConditionsGroupAssignment fakes "Create
+// termsAndConditionsGroupAssignment" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateTermsAndConditionsGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateTermsAndConditionsGroupAssignment fakes "Update
 // termsAndConditionsGroupAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
@@ -6328,6 +13643,48 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateTermsAndConditionsGroupAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAppleVppTokenTroubleshootingEvent fakes "Create
+// appleVppTokenTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateAppleVppTokenTroubleshootingEventBody) (*intune.AppleVppTokenTroubleshootingEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAppleVppTokenTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateDeviceManagementTroubleshootingEvent fakes "Create
+// deviceManagementTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTroubleshootingEventBody) (*intune.AnyDeviceManagementTroubleshootingEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateDeviceManagementTroubleshootingEventBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateEnrollmentTroubleshootingEvent fakes "Create
+// enrollmentTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentTroubleshootingEventBody) (*intune.EnrollmentTroubleshootingEvent, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateEnrollmentTroubleshootingEventBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6377,6 +13734,20 @@ func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
+// "Create userExperienceAnalyticsAppHealthApplicationPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
 // "Update userExperienceAnalyticsAppHealthApplicationPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId})
@@ -6384,6 +13755,20 @@ func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion fakes
+// "Create userExperienceAnalyticsAppHealthAppPerformanceByAppVersion" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6405,6 +13790,20 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn f
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
+// "Create userExperienceAnalyticsAppHealthAppPerformanceByOSVersion" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
 // "Update userExperienceAnalyticsAppHealthAppPerformanceByOSVersion" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId})
@@ -6412,6 +13811,20 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn f
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthDeviceModelPerformance fakes
+// "Create userExperienceAnalyticsAppHealthDeviceModelPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDeviceModelPerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6433,6 +13846,20 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Create
+// userExperienceAnalyticsAppHealthDevicePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Update
 // userExperienceAnalyticsAppHealthDevicePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId})
@@ -6447,6 +13874,20 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx c
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
+// "Create userExperienceAnalyticsAppHealthDevicePerformanceDetails" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
 // "Update userExperienceAnalyticsAppHealthDevicePerformanceDetails" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId})
@@ -6454,6 +13895,20 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx c
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthOSVersionPerformance fakes
+// "Create userExperienceAnalyticsAppHealthOSVersionPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthOSVersionPerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6489,6 +13944,20 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsBaseline fakes "Create
+// userExperienceAnalyticsBaseline" (POST
+// /deviceManagement/userExperienceAnalyticsBaselines) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsBaselines"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsBaselineBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsBaseline fakes "Update
 // userExperienceAnalyticsBaseline" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
@@ -6496,6 +13965,34 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsBaselineBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsDevicePerformance fakes "Create
+// userExperienceAnalyticsDevicePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsDevicePerformance) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDevicePerformanceBody) (*intune.AnyUserExperienceAnalyticsDevicePerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDevicePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSummarizeDevicePerformanceDevicesFunction fakes
+// "summarizeDevicePerformanceDevices function" (GET
+// /deviceManagement/userExperienceAnalyticsDevicePerformance/summarizeDevicePerformanceDevices)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDevicePerformanceDevicesFunction(fn func(ctx context.Context, route Route, body *intune.SummarizeDevicePerformanceDevicesFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/summarizeDevicePerformanceDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SummarizeDevicePerformanceDevicesFunctionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6517,6 +14014,20 @@ func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Co
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceScores fakes "Create
+// userExperienceAnalyticsDeviceScores" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceScores) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceScoresBody) (*intune.UserExperienceAnalyticsDeviceScores, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDeviceScoresBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceScores fakes "Update
 // userExperienceAnalyticsDeviceScores" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId})
@@ -6524,6 +14035,20 @@ func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Co
 func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceScoresBody) (*intune.UserExperienceAnalyticsDeviceScores, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsDeviceScoresBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsDeviceStartupHistory fakes "Create
+// userExperienceAnalyticsDeviceStartupHistory" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupHistory) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDeviceStartupHistoryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6545,6 +14070,20 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
+// "Create userExperienceAnalyticsDeviceStartupProcessPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
 // "Update userExperienceAnalyticsDeviceStartupProcessPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
@@ -6552,6 +14091,20 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsDeviceStartupProcess fakes "Create
+// userExperienceAnalyticsDeviceStartupProcess" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDeviceStartupProcessBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6573,6 +14126,20 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Create
+// userExperienceAnalyticsDeviceWithoutCloudIdentity" (POST
+// /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*intune.UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Update
 // userExperienceAnalyticsDeviceWithoutCloudIdentity" (PATCH
 // /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId})
@@ -6580,6 +14147,20 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context
 func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*intune.UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsImpactingProcess fakes "Create
+// userExperienceAnalyticsImpactingProcess" (POST
+// /deviceManagement/userExperienceAnalyticsImpactingProcess) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsImpactingProcessBody) (*intune.UserExperienceAnalyticsImpactingProcess, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsImpactingProcessBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6601,6 +14182,20 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsMetricHistory fakes "Create
+// userExperienceAnalyticsMetricHistory" (POST
+// /deviceManagement/userExperienceAnalyticsMetricHistory and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsMetricHistoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsMetricHistory fakes "Update
 // userExperienceAnalyticsMetricHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}
@@ -6609,6 +14204,20 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsMetricHistoryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsNotAutopilotReadyDevice fakes "Create
+// userExperienceAnalyticsNotAutopilotReadyDevice" (POST
+// /deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsNotAutopilotReadyDeviceBody) (*intune.UserExperienceAnalyticsNotAutopilotReadyDevice, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6658,6 +14267,21 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsMetric fakes "Create
+// userExperienceAnalyticsMetric" (POST
+// /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsMetric fakes "Update
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}
@@ -6666,6 +14290,48 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSummarizeDeviceRegressionPerformanceFunction fakes
+// "summarizeDeviceRegressionPerformance function" (GET
+// /deviceManagement/userExperienceAnalyticsRegressionSummary/summarizeDeviceRegressionPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceRegressionPerformanceFunction(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceRegressionPerformanceFunctionBody) (*intune.AnyUserExperienceAnalyticsRegressionSummary, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/summarizeDeviceRegressionPerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SummarizeDeviceRegressionPerformanceFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsRemoteConnection fakes "Create
+// userExperienceAnalyticsRemoteConnection" (POST
+// /deviceManagement/userExperienceAnalyticsRemoteConnection) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsRemoteConnectionBody) (*intune.UserExperienceAnalyticsRemoteConnection, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsRemoteConnectionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSummarizeDeviceRemoteConnectionFunction fakes
+// "summarizeDeviceRemoteConnection function" (GET
+// /deviceManagement/userExperienceAnalyticsRemoteConnection/summarizeDeviceRemoteConnection)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceRemoteConnectionFunction(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceRemoteConnectionFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/summarizeDeviceRemoteConnection"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SummarizeDeviceRemoteConnectionFunctionBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6687,6 +14353,34 @@ func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Con
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsResourcePerformance fakes "Create
+// userExperienceAnalyticsResourcePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsResourcePerformance) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsResourcePerformanceBody) (*intune.UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsResourcePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleSummarizeDeviceResourcePerformanceFunction fakes
+// "summarizeDeviceResourcePerformance function" (GET
+// /deviceManagement/userExperienceAnalyticsResourcePerformance/summarizeDeviceResourcePerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceResourcePerformanceFunction(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceResourcePerformanceFunctionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/summarizeDeviceResourcePerformance"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.SummarizeDeviceResourcePerformanceFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsResourcePerformance fakes "Update
 // userExperienceAnalyticsResourcePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId})
@@ -6694,6 +14388,20 @@ func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Con
 func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsResourcePerformanceBody) (*intune.UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsResourcePerformanceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsScoreHistory fakes "Create
+// userExperienceAnalyticsScoreHistory" (POST
+// /deviceManagement/userExperienceAnalyticsScoreHistory) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsScoreHistoryBody) (*intune.UserExperienceAnalyticsScoreHistory, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsScoreHistoryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6715,6 +14423,20 @@ func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context
 	}}
 }
 
+// HandleCreateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Create
+// userExperienceAnalyticsWorkFromAnywhereMetric" (POST
+// /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Update
 // userExperienceAnalyticsWorkFromAnywhereMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId})
@@ -6722,6 +14444,20 @@ func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateUserExperienceAnalyticsWorkFromAnywhereDevice fakes "Create
+// userExperienceAnalyticsWorkFromAnywhereDevice" (POST
+// /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6743,12 +14479,80 @@ func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx conte
 	}}
 }
 
+// HandleCreateUserPFXCertificate fakes "Create userPFXCertificate" (POST
+// /deviceManagement/userPfxCertificates) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.CreateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/userPfxCertificates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserPFXCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUserPFXCertificate fakes "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserPFXCertificateBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleVerifyWindowsEnrollmentAutoDiscoveryFunction fakes
+// "verifyWindowsEnrollmentAutoDiscovery function" (GET
+// /deviceManagement/verifyWindowsEnrollmentAutoDiscovery) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleVerifyWindowsEnrollmentAutoDiscoveryFunction(fn func(ctx context.Context, route Route, body *intune.VerifyWindowsEnrollmentAutoDiscoveryFunctionBody) error) http.Handler {
+	return &opHandler{"GET", 200, []string{"/deviceManagement/verifyWindowsEnrollmentAutoDiscovery"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.VerifyWindowsEnrollmentAutoDiscoveryFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Create
+// activeDirectoryWindowsAutopilotDeploymentProfile" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.CreateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*intune.ActiveDirectoryWindowsAutopilotDeploymentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateAzureADWindowsAutopilotDeploymentProfile fakes "Create
+// azureADWindowsAutopilotDeploymentProfile" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAzureADWindowsAutopilotDeploymentProfileBody) (*intune.AzureADWindowsAutopilotDeploymentProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateAzureADWindowsAutopilotDeploymentProfileBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleHasPayloadLinksAction_11 fakes "hasPayloadLinks action" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksAction_11(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksAction_11Body) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.HasPayloadLinksAction_11Body)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6786,6 +14590,77 @@ func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Co
 	}}
 }
 
+// HandleAssignAction_20 fakes "assign action" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}/assign
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignAction_20(fn func(ctx context.Context, route Route, body *intune.AssignAction_20Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_20Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsAutopilotDeviceIdentity fakes "Create
+// windowsAutopilotDeviceIdentity" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeviceIdentityBody) (*intune.AnyWindowsAutopilotDeviceIdentity, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsAutopilotDeviceIdentityBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignResourceAccountToDeviceAction fakes
+// "assignResourceAccountToDevice action" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignResourceAccountToDeviceAction(fn func(ctx context.Context, route Route, body *intune.AssignResourceAccountToDeviceActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignResourceAccountToDeviceActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleAssignUserToDeviceAction fakes "assignUserToDevice action" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignUserToDevice
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignUserToDeviceAction(fn func(ctx context.Context, route Route, body *intune.AssignUserToDeviceActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignUserToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignUserToDevice"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignUserToDeviceActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsAutopilotDeploymentProfileAssignment fakes "Create
+// windowsAutopilotDeploymentProfileAssignment" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.AnyWindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsAutopilotDeploymentProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsAutopilotDeploymentProfileAssignment fakes "Update
 // windowsAutopilotDeploymentProfileAssignment" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
@@ -6800,12 +14675,41 @@ func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context
 	}}
 }
 
+// HandleUpdateDevicePropertiesAction fakes "updateDeviceProperties action"
+// (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleUpdateDevicePropertiesAction(fn func(ctx context.Context, route Route, body *intune.UpdateDevicePropertiesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdateDevicePropertiesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsAutopilotSettings fakes "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.AnyWindowsAutopilotSettings, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsAutopilotSettingsBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsFeatureUpdateProfile fakes "Create
+// windowsFeatureUpdateProfile" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateProfileBody) (*intune.AnyWindowsFeatureUpdateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsFeatureUpdateProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsFeatureUpdateProfileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6827,6 +14731,33 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleAssignAction_21 fakes "assign action" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_21(fn func(ctx context.Context, route Route, body *intune.AssignAction_21Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_21Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsFeatureUpdateProfileAssignment fakes "Create
+// windowsFeatureUpdateProfileAssignment" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsFeatureUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsFeatureUpdateProfileAssignment fakes "Update
 // windowsFeatureUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
@@ -6834,6 +14765,20 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsFeatureUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsInformationProtectionAppLearningSummary fakes "Create
+// windowsInformationProtectionAppLearningSummary" (POST
+// /deviceManagement/windowsInformationProtectionAppLearningSummaries) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionAppLearningSummaryBody) (*intune.AnyWindowsInformationProtectionAppLearningSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionAppLearningSummaryBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6855,6 +14800,20 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 	}}
 }
 
+// HandleCreateWindowsInformationProtectionNetworkLearningSummary fakes "Create
+// windowsInformationProtectionNetworkLearningSummary" (POST
+// /deviceManagement/windowsInformationProtectionNetworkLearningSummaries) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsInformationProtectionNetworkLearningSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsInformationProtectionNetworkLearningSummary fakes "Update
 // windowsInformationProtectionNetworkLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
@@ -6862,6 +14821,20 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsMalwareInformation fakes "Create
+// windowsMalwareInformation" (POST
+// /deviceManagement/windowsMalwareInformation) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMalwareInformationBody) (*intune.AnyWindowsMalwareInformation, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsMalwareInformation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsMalwareInformationBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6883,6 +14856,20 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 	}}
 }
 
+// HandleCreateMalwareStateForWindowsDevice fakes "Create
+// malwareStateForWindowsDevice" (POST
+// /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.CreateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMalwareStateForWindowsDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateMalwareStateForWindowsDevice fakes "Update
 // malwareStateForWindowsDevice" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
@@ -6890,6 +14877,20 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateMalwareStateForWindowsDeviceBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsQualityUpdateProfile fakes "Create
+// windowsQualityUpdateProfile" (POST
+// /deviceManagement/windowsQualityUpdateProfiles) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsQualityUpdateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateProfileBody) (*intune.WindowsQualityUpdateProfile, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsQualityUpdateProfiles"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsQualityUpdateProfileBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6911,6 +14912,33 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 	}}
 }
 
+// HandleAssignAction_22 fakes "assign action" (POST
+// /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignAction_22(fn func(ctx context.Context, route Route, body *intune.AssignAction_22Body) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.AssignAction_22Body)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsQualityUpdateProfileAssignment fakes "Create
+// windowsQualityUpdateProfileAssignment" (POST
+// /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsQualityUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsQualityUpdateProfileAssignment fakes "Update
 // windowsQualityUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
@@ -6918,6 +14946,34 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsQualityUpdateProfileAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsFeatureUpdateCatalogItem fakes "Create
+// windowsFeatureUpdateCatalogItem" (POST
+// /deviceManagement/windowsUpdateCatalogItems) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateCatalogItemBody) (*intune.WindowsFeatureUpdateCatalogItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsUpdateCatalogItems"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsFeatureUpdateCatalogItemBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsQualityUpdateCatalogItem fakes "Create
+// windowsQualityUpdateCatalogItem" (POST
+// /deviceManagement/windowsUpdateCatalogItems) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateCatalogItemBody) (*intune.WindowsQualityUpdateCatalogItem, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/deviceManagement/windowsUpdateCatalogItems"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsQualityUpdateCatalogItemBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6953,6 +15009,47 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 	}}
 }
 
+// HandleCreateWindowsOfficeClientConfiguration fakes "Create
+// windowsOfficeClientConfiguration" (POST
+// /officeConfiguration/clientConfigurations) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsOfficeClientConfigurationBody) (*intune.WindowsOfficeClientConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/officeConfiguration/clientConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsOfficeClientConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateWindowsOfficeClientSecurityConfiguration fakes "Create
+// windowsOfficeClientSecurityConfiguration" (POST
+// /officeConfiguration/clientConfigurations) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsOfficeClientSecurityConfigurationBody) (*intune.WindowsOfficeClientSecurityConfiguration, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/officeConfiguration/clientConfigurations"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateWindowsOfficeClientSecurityConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleUpdatePrioritiesAction fakes "updatePriorities action" (POST
+// /officeConfiguration/clientConfigurations/microsoft.management.services.api.updatePriorities)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdatePrioritiesAction(fn func(ctx context.Context, route Route, body *intune.UpdatePrioritiesActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/officeConfiguration/clientConfigurations/microsoft.management.services.api.updatePriorities"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.UpdatePrioritiesActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateWindowsOfficeClientConfiguration fakes "Update
 // windowsOfficeClientConfiguration" (PATCH
 // /officeConfiguration/clientConfigurations/{key}) for tests: it answers with
@@ -6960,6 +15057,20 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsOfficeClientConfigurationBody) (*intune.AnyOfficeClientConfiguration, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateWindowsOfficeClientConfigurationBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateOfficeClientConfigurationAssignment fakes "Create
+// officeClientConfigurationAssignment" (POST
+// /officeConfiguration/clientConfigurations/{key}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateOfficeClientConfigurationAssignmentBody) (*intune.AnyOfficeClientConfigurationAssignment, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/officeConfiguration/clientConfigurations/{key}/assignments"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateOfficeClientConfigurationAssignmentBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -6981,6 +15092,20 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 	}}
 }
 
+// HandleOfficeClientConfigurationAssignAction fakes "Office client
+// configuration assign action" (POST
+// /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleOfficeClientConfigurationAssignAction(fn func(ctx context.Context, route Route, body *intune.OfficeClientConfigurationAssignActionBody) (*json.RawMessage, error)) http.Handler {
+	return &opHandler{"POST", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assign"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.OfficeClientConfigurationAssignActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateOfficeClientConfigurationAssignment fakes "Update
 // officeClientConfigurationAssignment" (PATCH
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
@@ -6988,6 +15113,19 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateOfficeClientConfigurationAssignmentBody) (*intune.AnyOfficeClientConfigurationAssignment, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateOfficeClientConfigurationAssignmentBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateOnPremEncryptedPayload fakes "Create onPremEncryptedPayload"
+// (POST /onPremEncryptedPayloads) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateOnPremEncryptedPayload(fn func(ctx context.Context, route Route, body *intune.CreateOnPremEncryptedPayloadBody) (*intune.OnPremEncryptedPayload, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/onPremEncryptedPayloads"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateOnPremEncryptedPayloadBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -7021,12 +15159,37 @@ func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *in
 	}}
 }
 
+// HandleCreatePfxRecryptionRequest fakes "Create pfxRecryptionRequest" (POST
+// /pfxRecryptionRequests) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *intune.CreatePfxRecryptionRequestBody) (*intune.PfxRecryptionRequest, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/pfxRecryptionRequests"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreatePfxRecryptionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdatePfxRecryptionRequest fakes "Update pfxRecryptionRequest" (PATCH
 // /pfxRecryptionRequests/{pfxRecryptionRequestsId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *intune.UpdatePfxRecryptionRequestBody) (*intune.PfxRecryptionRequest, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdatePfxRecryptionRequestBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreatePfxUserCertificate fakes "Create pfxUserCertificate" (POST
+// /pfxUserCertificates) for tests: it answers with what fn returns. See Route.
+func HandleCreatePfxUserCertificate(fn func(ctx context.Context, route Route, body *intune.CreatePfxUserCertificateBody) (*intune.PfxUserCertificate, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/pfxUserCertificates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreatePfxUserCertificateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -7059,6 +15222,62 @@ func HandleUpdateReportRoot(fn func(ctx context.Context, route Route, body *intu
 	}}
 }
 
+// HandleManagedDeviceEnrollmentAbandonmentDetailsFunction fakes
+// "managedDeviceEnrollmentAbandonmentDetails function" (GET
+// /reports/managedDeviceEnrollmentAbandonmentDetails) for tests: it answers
+// with what fn returns. See Route.
+func HandleManagedDeviceEnrollmentAbandonmentDetailsFunction(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentAbandonmentDetailsFunctionBody) (*intune.Report, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/reports/managedDeviceEnrollmentAbandonmentDetails"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ManagedDeviceEnrollmentAbandonmentDetailsFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleManagedDeviceEnrollmentAbandonmentSummaryFunction fakes
+// "managedDeviceEnrollmentAbandonmentSummary function" (GET
+// /reports/managedDeviceEnrollmentAbandonmentSummary) for tests: it answers
+// with what fn returns. See Route.
+func HandleManagedDeviceEnrollmentAbandonmentSummaryFunction(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentAbandonmentSummaryFunctionBody) (*intune.Report, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/reports/managedDeviceEnrollmentAbandonmentSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ManagedDeviceEnrollmentAbandonmentSummaryFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleManagedDeviceEnrollmentFailureDetailsFunction fakes
+// "managedDeviceEnrollmentFailureDetails function" (GET
+// /reports/managedDeviceEnrollmentFailureDetails) for tests: it answers with
+// what fn returns. See Route.
+func HandleManagedDeviceEnrollmentFailureDetailsFunction(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentFailureDetailsFunctionBody) (*intune.Report, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/reports/managedDeviceEnrollmentFailureDetails"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ManagedDeviceEnrollmentFailureDetailsFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleManagedDeviceEnrollmentTopFailuresFunction fakes
+// "managedDeviceEnrollmentTopFailures function" (GET
+// /reports/managedDeviceEnrollmentTopFailures) for tests: it answers with what
+// fn returns. See Route.
+func HandleManagedDeviceEnrollmentTopFailuresFunction(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentTopFailuresFunctionBody) (*intune.Report, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/reports/managedDeviceEnrollmentTopFailures"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ManagedDeviceEnrollmentTopFailuresFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateRoleManagement fakes "Update roleManagement" (PATCH
 // /roleManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleManagement(fn func(ctx context.Context, route Route, body *intune.UpdateRoleManagementBody) (*intune.RoleManagement, error)) http.Handler {
@@ -7084,11 +15303,50 @@ func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Rout
 	}}
 }
 
+// HandleCreateUser fakes "Create user" (POST /users) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUser(fn func(ctx context.Context, route Route, body *intune.CreateUserBody) (*intune.AnyUser, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/users"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateUserBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
 // HandleUpdateUser fakes "Update user" (PATCH /users/{usersId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.UpdateUserBody) (*intune.AnyUser, error)) http.Handler {
 	return &opHandler{"PATCH", 200, []string{"/users/{usersId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := new(intune.UpdateUserBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleExportDeviceAndAppManagementDataFunction fakes
+// "exportDeviceAndAppManagementData function" (GET
+// /users/{usersId}/exportDeviceAndAppManagementData) for tests: it answers
+// with what fn returns. See Route.
+func HandleExportDeviceAndAppManagementDataFunction(fn func(ctx context.Context, route Route, body *intune.ExportDeviceAndAppManagementDataFunctionBody) (*intune.DeviceAndAppManagementData, error)) http.Handler {
+	return &opHandler{"GET", 200, []string{"/users/{usersId}/exportDeviceAndAppManagementData"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.ExportDeviceAndAppManagementDataFunctionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return fn(ctx, route, body)
+	}}
+}
+
+// HandleCreateMobileAppIntentAndState fakes "Create mobileAppIntentAndState"
+// (POST /users/{usersId}/mobileAppIntentAndStates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error)) http.Handler {
+	return &opHandler{"POST", 201, []string{"/users/{usersId}/mobileAppIntentAndStates"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.CreateMobileAppIntentAndStateBody)
 		if err := decodeBody(data, body); err != nil {
 			return nil, err
 		}
@@ -7107,5 +15365,33 @@ func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Rout
 			return nil, err
 		}
 		return fn(ctx, route, body)
+	}}
+}
+
+// HandleWipeManagedAppRegistrationByDeviceTagAction fakes
+// "wipeManagedAppRegistrationByDeviceTag action" (POST
+// /users/{usersId}/wipeManagedAppRegistrationByDeviceTag) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleWipeManagedAppRegistrationByDeviceTagAction(fn func(ctx context.Context, route Route, body *intune.WipeManagedAppRegistrationByDeviceTagActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/users/{usersId}/wipeManagedAppRegistrationByDeviceTag"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.WipeManagedAppRegistrationByDeviceTagActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
+	}}
+}
+
+// HandleWipeManagedAppRegistrationsByDeviceTagAction fakes
+// "wipeManagedAppRegistrationsByDeviceTag action" (POST
+// /users/{usersId}/wipeManagedAppRegistrationsByDeviceTag) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleWipeManagedAppRegistrationsByDeviceTagAction(fn func(ctx context.Context, route Route, body *intune.WipeManagedAppRegistrationsByDeviceTagActionBody) error) http.Handler {
+	return &opHandler{"POST", 200, []string{"/users/{usersId}/wipeManagedAppRegistrationsByDeviceTag"}, func(ctx context.Context, route Route, data []byte) (any, error) {
+		body := new(intune.WipeManagedAppRegistrationsByDeviceTagActionBody)
+		if err := decodeBody(data, body); err != nil {
+			return nil, err
+		}
+		return nil, fn(ctx, route, body)
 	}}
 }
