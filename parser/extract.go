@@ -641,7 +641,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 		if parts := more[i]; len(parts) > 0 {
 			p.Description = strings.TrimSpace(p.Description + " " + strings.Join(parts, " "))
 		}
-		applyFacts(p, analyze(p.Description), x.page.Namespace)
+		for _, f := range applyFacts(p, analyze(p.Description), x.page.Namespace) {
+			x.diags.Warnf(p.Pos, f.Code, "property %q: %s", p.Name, f.Message)
+		}
 	}
 	if x.meta != nil && x.meta.KeyProperty != "" {
 		t.Kind = ir.KindEntity
@@ -729,9 +731,9 @@ func analyze(desc string) prose.Facts {
 	return f
 }
 
-// applyFacts copies what the description says into the property.
-func applyFacts(p *ir.Property, f prose.Facts, ns string) {
-	p.Rules = nil
+// applyFacts copies what the description says into the property, and
+// returns the bounds it states that are not rules (prose.Rules decides).
+func applyFacts(p *ir.Property, f prose.Facts, ns string) []prose.Finding {
 	p.EnumValues = slices.Clone(f.EnumValues) // facts are shared through the cache
 	p.ReadOnly = f.ReadOnly
 	p.Required = p.Required || f.Required // a Required column may have said so
@@ -740,25 +742,9 @@ func applyFacts(p *ir.Property, f prose.Facts, ns string) {
 	if f.InheritedFrom != "" && identifier.MatchString(f.InheritedFrom) {
 		p.InheritedFrom = qualify(f.InheritedFrom, ns)
 	}
-	for _, r := range f.Ranges {
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleRange, Min: r.Min, Max: r.Max, Text: r.Text})
-	}
-	if f.MinLength != nil {
-		n := float64(f.MinLength.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinLength, Min: &n, Text: f.MinLength.Text})
-	}
-	if f.MaxLength != nil {
-		n := float64(f.MaxLength.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxLength, Max: &n, Text: f.MaxLength.Text})
-	}
-	if f.MinItems != nil {
-		n := float64(f.MinItems.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinItems, Min: &n, Text: f.MinItems.Text})
-	}
-	if f.MaxItems != nil {
-		n := float64(f.MaxItems.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxItems, Max: &n, Text: f.MaxItems.Text})
-	}
+	rules, findings := prose.Rules(f, p.Type)
+	p.Rules = rules
+	return findings
 }
 
 // addType appends t to the page, merging it with a type of the same name
