@@ -3,6 +3,7 @@ package ir
 import (
 	"go/token"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -299,25 +300,7 @@ func (r *resolver) inheritance() {
 			}
 		}
 	}
-	// Cycles.
-	for _, k := range r.order {
-		t := r.types[k]
-		seen := map[string]bool{k: true}
-		for b := t.Base; b != ""; {
-			bk := key(b)
-			if seen[bk] {
-				r.diags.Errorf(t.Pos, "inheritance-cycle", "type %s: inheritance cycle through %s; ignoring its base %s", t.Name, b, t.Base)
-				t.Base = ""
-				break
-			}
-			seen[bk] = true
-			bt := r.types[bk]
-			if bt == nil {
-				break
-			}
-			b = bt.Base
-		}
-	}
+	r.breakCycles()
 	// Entity-ness flows up the chain (the base of an entity type is an
 	// entity type) and down; root entities derive from entity.
 	for _, k := range r.order {
@@ -360,6 +343,48 @@ func (r *resolver) inheritance() {
 			}
 		}
 	}
+}
+
+// breakCycles reports each inheritance cycle once, naming all of it, and
+// breaks it at the member whose name sorts first (so that the outcome does
+// not depend on the order of the pages), which loses its base. A type that
+// only leads into a cycle is not part of it and keeps its base.
+func (r *resolver) breakCycles() {
+	const (
+		onPath = 1
+		done   = 2
+	)
+	state := map[string]int{}
+	for _, k := range r.order {
+		var path []string
+		for c := k; c != "" && r.types[c] != nil && state[c] != done; c = key(r.types[c].Base) {
+			if state[c] == onPath {
+				r.cycle(path[slices.Index(path, c):])
+				break
+			}
+			state[c] = onPath
+			path = append(path, c)
+		}
+		for _, c := range path {
+			state[c] = done
+		}
+	}
+}
+
+// cycle reports and breaks the cycle of the types keyed ks, each the base
+// of the one before and the first the base of the last.
+func (r *resolver) cycle(ks []string) {
+	first := slices.Index(ks, slices.Min(ks))
+	ks = append(ks[first:], ks[:first]...)
+	names := make([]string, 0, len(ks)+1)
+	for _, k := range ks {
+		names = append(names, r.types[k].Name)
+	}
+	names = append(names, names[0])
+	t := r.types[ks[0]]
+	r.diags.Errorf(t.Pos, "inheritance-cycle", "type %s: inheritance cycle %s; ignoring its base %s",
+		t.Name, strings.Join(names, " → "), t.Base)
+	t.Base = ""
 }
 
 // inferBase picks the base named by "Inherited from" notes: the most derived
@@ -413,45 +438,49 @@ func (r *resolver) synthesize(name string, from *Type) {
 }
 
 // flatten gives every type the properties of its whole base chain: its own
-// documented ones in page order, then inherited ones it does not list, from
-// the root down, each marked with the type that declares it.
+// documented ones in page order, then the inherited ones it does not list
+// in its base's order (its base's own first, the root's last), each marked
+// with the type that declares it. Bases are
+// flattened before the types that derive from them, however long the chain
+// (cycles were broken before).
 func (r *resolver) flatten() {
-	memo := map[string][]Property{}
-	var all func(k string, depth int) []Property
-	all = func(k string, depth int) []Property {
-		if ps, ok := memo[k]; ok {
-			return ps
+	flat := map[string][]Property{}
+	for _, k := range r.order {
+		// The chain from k up to the first type already flattened.
+		var chain []string
+		seen := map[string]bool{}
+		for c := k; c != "" && r.types[c] != nil && !seen[c]; c = key(r.types[c].Base) {
+			if _, ok := flat[c]; ok {
+				break
+			}
+			chain = append(chain, c)
+			seen[c] = true
 		}
-		t := r.types[k]
-		if t == nil || depth > 64 {
-			return nil
-		}
-		var inherited []Property
-		if t.Base != "" {
-			inherited = all(key(t.Base), depth+1)
-		}
-		own := append([]Property(nil), t.Properties...)
-		have := map[string]bool{}
-		for _, p := range own {
-			have[p.Name] = true
-		}
-		for _, p := range inherited {
-			if !have[p.Name] {
-				if p.InheritedFrom == "" {
-					p.InheritedFrom = r.types[key(t.Base)].Name
-				}
-				own = append(own, p)
+		for i := len(chain) - 1; i >= 0; i-- {
+			t := r.types[chain[i]]
+			var inherited []Property
+			if t.Base != "" {
+				inherited = flat[key(t.Base)]
+			}
+			own := append([]Property(nil), t.Properties...)
+			have := map[string]bool{}
+			for _, p := range own {
 				have[p.Name] = true
 			}
+			for _, p := range inherited {
+				if !have[p.Name] {
+					if p.InheritedFrom == "" {
+						p.InheritedFrom = r.types[key(t.Base)].Name
+					}
+					own = append(own, p)
+					have[p.Name] = true
+				}
+			}
+			flat[chain[i]] = own
 		}
-		memo[k] = own
-		return own
 	}
 	for _, k := range r.order {
-		all(k, 0)
-	}
-	for _, k := range r.order {
-		r.types[k].Properties = memo[k]
+		r.types[k].Properties = flat[k]
 	}
 }
 

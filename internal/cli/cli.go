@@ -40,7 +40,8 @@ Usage:
 
 generate, check and diff also take -types NAME,... to generate only those types
 (as the docs name them, qualified or not) and what they need, and -http=false
-to leave out the HTTP layer (request builders, Client, fake server).
+to leave out the HTTP layer (request builders, Client, fake server). They, and
+fetch, wait up to -lock-timeout (default 1m) for another docgen run on DIR.
 
 A PATH is a page (.md, .markdown, .html, .htm, .txt; other files named directly
 are sniffed) or a directory read recursively for those extensions (README*,

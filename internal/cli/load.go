@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/internal/regularfile"
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser"
 )
@@ -78,25 +80,18 @@ func parseFile(name string) (page ir.Page, diags ir.Diagnostics) {
 				Code: "internal", Message: fmt.Sprintf("internal error while parsing (please report): %v", r)})
 		}
 	}()
-	src, err := readLimited(filepath.FromSlash(name))
+	// One byte over the limit, for the parser to refuse with its message.
+	src, err := regularfile.ReadPrefix(filepath.FromSlash(name), parser.MaxPageSize+1)
 	if err != nil {
-		diags.Errorf(ir.Pos{File: name}, "read", "%v", err)
+		msg := err.Error()
+		var nr *regularfile.NotRegularError
+		if errors.As(err, &nr) {
+			msg = nr.Reason() // the diagnostic names the page
+		}
+		diags.Errorf(ir.Pos{File: name}, "read", "%s", msg)
 		return ir.Page{File: name}, diags
 	}
 	return parser.Parse(name, src)
-}
-
-func readLimited(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, parser.MaxPageSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
 }
 
 // collect expands paths into page files, relative to the working directory,
