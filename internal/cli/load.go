@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/internal/english"
 	"github.com/docgen-dev/docgen/internal/regularfile"
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser"
@@ -187,6 +188,6 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 		fmt.Fprintln(w, d.String())
 	}
 	if !all && warnings > maxWarnings {
-		fmt.Fprintf(w, "docgen: and %d more warnings (-v prints them all)\n", warnings-maxWarnings)
+		fmt.Fprintf(w, "docgen: and %s (-v prints them all)\n", english.Count(warnings-maxWarnings, "more warning"))
 	}
 }
