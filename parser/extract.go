@@ -817,7 +817,7 @@ func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
 	for _, r := range b.Table.Rows {
 		nc := cell(r, c.name)
 		name := strings.Trim(strings.TrimSpace(nc.Text), "`*")
-		if name == "" {
+		if name == "" || prose.IsNull(name) {
 			continue
 		}
 		if !identifier.MatchString(name) {
