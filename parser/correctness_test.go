@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/ir"
 )
 
 // TestNullIsNoMember: the current user page lists `null` among the values
@@ -26,4 +28,26 @@ func TestNullIsNoMember(t *testing.T) {
 		names = append(names, m.Name)
 	}
 	assert.Equal(t, []string{"Minor", "NotAdult", "Adult"}, names)
+}
+
+// TestNameOnlyRow: a row with nothing but a name is not a property, and
+// docgen says so at the row: it may be a group label ("**Onboarding**")
+// or a property that lost its other cells.
+func TestNameOnlyRow(t *testing.T) {
+	p, diags := parseMD(t, resourcePage("A thing.",
+		"| Property | Type | Description |\n|:--|:--|:--|\n"+
+			"| size | Int32 | The size. |\n| **Onboarding** | | |\n| color | | |\n| name | String | The name. |"))
+	require.Len(t, p.Types, 1)
+	require.Len(t, p.Types[0].Properties, 2)
+	require.Len(t, diags, 2, "%v", diags)
+	for i, want := range []struct {
+		line int
+		text string
+	}{{17, `"Onboarding"`}, {18, `"color"`}} {
+		d := diags[i]
+		assert.Equal(t, "name-only-row", d.Code)
+		assert.Equal(t, ir.SevWarning, d.Severity)
+		assert.Equal(t, want.line, d.Pos.Line)
+		assert.Contains(t, d.Message, want.text)
+	}
 }

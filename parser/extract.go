@@ -595,7 +595,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 		case rowEmpty:
 			continue
 		case rowLabel:
-			// A group label such as "|**Onboarding**|": not a property.
+			// A group label such as "|**Onboarding**|", or a property row
+			// that lost its other cells: not a property either way.
+			x.diags.Warnf(nameCell.Pos, "name-only-row", "row %q has a name and no other cell; not read as a property (a group label, or a row that lost its cells?)", name)
 			continue
 		case rowContinuation:
 			// A description that ran over a line break in the source,
