@@ -52,6 +52,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	flagsFromExamples(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags

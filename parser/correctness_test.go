@@ -51,3 +51,45 @@ func TestNameOnlyRow(t *testing.T) {
 		assert.Contains(t, d.Message, want.text)
 	}
 }
+
+func enumPage(name, intro, rows string) string {
+	return "---\ntitle: \"" + name + " enum type\"\ndoc_type: enumPageType\n---\n\n# " + name + " enum type\n\nNamespace: microsoft.graph\n\n" +
+		intro + "\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n" + rows + "\n"
+}
+
+// TestFlagsFromTheDocs: an enum is a flags enum when its page says so (an
+// intro such as "Flags representing ..." or "Flag enum ...", a zero member
+// described "No flags set."), never because its values happen to be
+// powers of two: androidDeviceOwnerWiFiSecurityType (open 0, wep 1,
+// wpaPersonal 2, wpaEnterprise 4) is one security type, not a set.
+func TestFlagsFromTheDocs(t *testing.T) {
+	for _, c := range []struct {
+		name, intro, rows string
+		flags             bool
+		warn              string
+	}{
+		{"androidDeviceOwnerWiFiSecurityType", "Wi-Fi Security Types for Android Device Owner.",
+			"|open|0|Open (No Authentication).|\n|wep|1|WEP Encryption.|\n|wpaPersonal|2|WPA-Personal/WPA2-Personal.|\n|wpaEnterprise|4|WPA-Enterprise/WPA2-Enterprise.|", false, ""},
+		{"windowsFirewallRuleNetworkProfileTypes", "Flags representing which network profile types apply to a firewall rule.",
+			"|notConfigured|0|No flags set.|\n|domain|1|The profile for domain networks.|\n|private|2|The profile for private networks.|\n|public|4|The profile for public networks.|", true, ""},
+		{"macOSSystemExtensionType", "Flag enum representing the allowed macOS system extension types.",
+			"|driverExtensionsAllowed|1|Enables driver extensions.|\n|networkExtensionsAllowed|2|Enables network extensions.|\n|endpointSecurityExtensionsAllowed|4|Enables endpoint security extensions.|", true, ""},
+		{"windowsArchitecture", "Contains properties for Windows architecture.",
+			"|none|0|No flags set.|\n|x86|1|Whether or not the X86 Windows architecture type is supported.|\n|x64|2|Whether or not the X64 Windows architecture type is supported.|", true, ""},
+		{"colorFlags", "Flags naming colors.",
+			"|red|1|Red.|\n|green|2|Green.|\n|yellow|3|Red and green.|", false, `member "yellow" has the value 3, which is no single bit`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, diags := parseMD(t, enumPage(c.name, c.intro, c.rows))
+			require.Len(t, p.Enums, 1)
+			assert.Equal(t, c.flags, p.Enums[0].Flags)
+			if c.warn == "" {
+				assert.Empty(t, diags)
+			} else {
+				require.Len(t, diags, 1)
+				assert.Equal(t, "enum-flags", diags[0].Code)
+				assert.Contains(t, diags[0].Message, c.warn)
+			}
+		})
+	}
+}

@@ -44,6 +44,8 @@ type extractor struct {
 	// wholeBody is the type the request body section says the body is a
 	// JSON representation of; used when the section has no property table.
 	wholeBody ir.TypeRef
+	// flagsNote: the page's intro says its enum is a flags enum (flags.go).
+	flagsNote bool
 }
 
 // blockMeta is the JSON in the comments Graph pages put before code blocks.
@@ -379,6 +381,7 @@ func parseMeta(s string) *blockMeta {
 // paragraph picks up "Inherits from x" lines and the response status.
 func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 	text := b.Text.Text
+	x.noteFlags(text)
 	if m := inheritsLine.FindStringSubmatch(text); m != nil && x.page.Kind == ir.PageResource {
 		base := m[1]
 		if len(b.Text.Links) > 0 {
@@ -841,32 +844,8 @@ func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
 		}
 		e.Members = append(e.Members, m)
 	}
-	e.Flags = isFlags(e.Members)
+	e.Flags = x.isFlags(e)
 	return e
-}
-
-// isFlags reports whether member values look like bit flags: all documented,
-// at least three non-zero values, every non-zero value a power of two, and not
-// simply 0,1,2 (contiguous small values are an ordinary enum).
-func isFlags(ms []ir.EnumMember) bool {
-	nonZero, maxV := 0, int64(0)
-	for _, m := range ms {
-		if m.Value == nil || *m.Value < 0 {
-			return false
-		}
-		v := *m.Value
-		if v == 0 {
-			continue
-		}
-		if v&(v-1) != 0 {
-			return false
-		}
-		nonZero++
-		if v > maxV {
-			maxV = v
-		}
-	}
-	return nonZero >= 3 && maxV >= 4
 }
 
 // code handles a code block: request lines in the HTTP request section, and
