@@ -93,3 +93,19 @@ func TestFlagsFromTheDocs(t *testing.T) {
 		})
 	}
 }
+
+// TestHeaderlessTable: an HTML properties table without a header row is
+// reported at the table as such, not as a header of nothing.
+func TestHeaderlessTable(t *testing.T) {
+	_, diags := Parse("thing.html", []byte("<html><body><h1>thing resource type</h1><p>Namespace: microsoft.graph</p><h2>Properties</h2>"+
+		"<table><tr><td>size</td><td>Int32</td><td>The size.</td></tr></table></body></html>"))
+	var found bool
+	for _, d := range diags {
+		if d.Code == "table-columns" {
+			found = true
+			assert.Contains(t, d.Message, "no header row")
+			assert.Equal(t, "table[1]", d.Pos.Path, "at the table")
+		}
+	}
+	assert.True(t, found, "%v", diags)
+}

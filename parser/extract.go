@@ -571,7 +571,11 @@ func cell(r doc.Row, i int) doc.Cell {
 func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 	c := findColumns(b.Table)
 	if c.name < 0 || c.typ < 0 {
-		if !sub {
+		switch {
+		case sub:
+		case len(b.Table.Header) == 0:
+			x.diags.Warnf(b.Pos, "table-columns", "property table has no header row (in HTML, a thead or a first row of th cells), so its columns cannot be told; not read")
+		default:
 			x.diags.Warnf(b.Pos, "table-columns", "property table has no %s column (header: %s)", missingColumn(c), headerText(b.Table))
 		}
 		return nil
