@@ -19,7 +19,7 @@ import (
 // Method bodies use only the identifiers the IR keeps free of parameter
 // names (see paramReserved in package ir): c, ctx, body, req, err, resp.
 func (g *gen) clientFile(f *jen.File) {
-	clientDecls(f)
+	clientDecls(f, g.serviceRoot())
 	graphErrorDecls(f)
 	requestDecls(f)
 	for i := range g.spec.Operations {
@@ -34,8 +34,9 @@ func (g *gen) clientFile(f *jen.File) {
 	}
 }
 
-// graphBeta is the service root a Client uses when BaseURL is empty.
-const graphBeta = "https://graph.microsoft.com/beta"
+// serviceRoot is the service root a Client uses when BaseURL is empty: the
+// one of the API version the pages document.
+func (g *gen) serviceRoot() string { return ir.ServiceRoot(g.spec.Version) }
 
 // respType is the Go type the documented response of op decodes into, or nil
 // when op documents none. A structured type decodes into its Any wrapper
@@ -97,7 +98,7 @@ func ifErrReturn(results ...jen.Code) jen.Code {
 	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(results...))
 }
 
-func clientDecls(f *jen.File) {
+func clientDecls(f *jen.File, root string) {
 	f.Comment("Client sends the documented requests of this package to Microsoft Graph.")
 	f.Comment("")
 	f.Comment("It has one method per documented path. Each builds its request with the")
@@ -117,7 +118,7 @@ func clientDecls(f *jen.File) {
 		jen.Comment("HTTP sends the requests; nil means http.DefaultClient."),
 		jen.Id("HTTP").Op("*").Add(httpQ("Client")),
 		jen.Comment("BaseURL is the service root, with or without a trailing slash: empty"),
-		jen.Comment("means "+strconv.Quote(graphBeta)+"; national clouds pass their own,"),
+		jen.Comment("means "+strconv.Quote(root)+"; national clouds pass their own,"),
 		jen.Comment("and tests the URL of a fake server."),
 		jen.Id("BaseURL").String(),
 		jen.Comment("Header holds headers set on every request (for example"),
@@ -126,7 +127,7 @@ func clientDecls(f *jen.File) {
 	)
 	f.Line()
 	f.Comment("NewClient returns a Client for baseURL (empty means")
-	f.Comment(strconv.Quote(graphBeta) + ") that sends requests with hc (nil means")
+	f.Comment(strconv.Quote(root) + ") that sends requests with hc (nil means")
 	f.Comment("http.DefaultClient, which sends no credentials).")
 	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("hc").Op("*").Add(httpQ("Client"))).Op("*").Id("Client").Block(
 		jen.If(jen.Id("baseURL").Op("==").Lit("")).Block(jen.Id("baseURL").Op("=").Id("defaultBaseURL")),
@@ -136,7 +137,7 @@ func clientDecls(f *jen.File) {
 	f.Line()
 	f.Const().Defs(
 		jen.Comment("defaultBaseURL is the service root of a Client with no BaseURL."),
-		jen.Id("defaultBaseURL").Op("=").Lit(graphBeta),
+		jen.Id("defaultBaseURL").Op("=").Lit(root),
 		jen.Comment("maxErrorBody bounds how much of an error response body is read."),
 		jen.Id("maxErrorBody").Op("=").Lit(1).Op("<<").Lit(20),
 	)

@@ -111,7 +111,7 @@ func (g *gen) model(f *jen.File, t *ir.Type) {
 	if t.Base != "" {
 		doc += " It derives from " + t.Base + "."
 	}
-	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
+	f.Add(comment(doc, g.docRef("Documented at", t.Pos)))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
 		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
@@ -130,6 +130,9 @@ func (g *gen) field(p ir.Property) jen.Code {
 	}
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
 		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
+	}
+	if p.Navigation {
+		doc += " (Navigation property: present when the request expands it with $expand; no request body sends it unless its page lists it.)"
 	}
 	rules := g.ruleTags(p)
 	if p.Required {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/docgen-dev/docgen/parser/form"
 )
 
 // EntityRoot is the implicit base of every entity type.
@@ -35,7 +37,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 		fileNames: map[string][]string{},
 		bases:     map[string][]string{},
 	}
-	sorted := append([]Page(nil), pages...)
+	sorted := r.partition(pages)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if pr, qr := pageRank(sorted[i].Kind), pageRank(sorted[j].Kind); pr != qr {
 			return pr < qr
@@ -45,13 +47,17 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	for i := range sorted {
 		r.collect(&sorted[i])
 	}
+	r.settleUnavailable(sorted)
 	for i := range sorted {
 		r.references(&sorted[i])
 	}
 	r.inheritance()
+	r.leaveOut()
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	spec.Version = r.versions(sorted)
+	r.finishPartial(spec)
 	flagsFromExamples(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
@@ -88,6 +94,7 @@ type resolver struct {
 	ops   []Operation
 	exs   []Example
 	diags Diagnostics
+	part  partial // skipped pages and what they make unavailable (partial.go)
 }
 
 func key(name string) string { return strings.ToLower(name) }
@@ -97,11 +104,7 @@ func pageKey(p string) string {
 	if i := strings.IndexAny(p, "#?"); i >= 0 {
 		p = p[:i]
 	}
-	p = strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/")))
-	if ext := path.Ext(p); ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".txt" {
-		p = p[:len(p)-len(ext)]
-	}
-	return p
+	return form.TrimExt(strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/"))))
 }
 
 func (r *resolver) collect(p *Page) {
@@ -206,10 +209,16 @@ func (r *resolver) lookup(from string, ref TypeRef) (string, bool) {
 func (r *resolver) references(p *Page) {
 	for _, pt := range p.Types {
 		t := r.types[key(pt.Name)]
+		if t == nil {
+			continue // dropped: its own page could not be read
+		}
 		for i := range t.Properties {
 			prop := &t.Properties[i]
 			if prop.Pos.File != p.File {
 				continue // resolved with its own page
+			}
+			if r.unavailableRef(t.Name, prop) {
+				continue
 			}
 			r.resolveProp(p.File, prop)
 		}
@@ -509,12 +518,15 @@ func (r *resolver) spec() *Spec {
 		s.Enums = append(s.Enums, *r.enums[k])
 	}
 	for _, op := range r.ops {
+		if r.unavailableOp(&op) {
+			continue
+		}
 		if op.Body.Name != "" {
 			if n, ok := r.lookup(op.Pos.File, op.Body); ok {
 				op.Body.Name = n
 			}
 		}
-		if op.BodyWholeType {
+		if op.BodyWholeType || op.BodyInferred {
 			r.wholeBody(&op)
 		}
 		if op.Response.Name != "" {
@@ -525,6 +537,9 @@ func (r *resolver) spec() *Spec {
 		s.Operations = append(s.Operations, op)
 	}
 	for _, ex := range r.exs {
+		if r.unavailableName(ex.Type) {
+			continue // an example of a type left out
+		}
 		if ex.Type != "" {
 			if n, ok := r.lookup(ex.Pos.File, TypeRef{Name: ex.Type}); ok {
 				ex.Type = n
@@ -540,8 +555,9 @@ func (r *resolver) spec() *Spec {
 }
 
 // wholeBody gives an operation whose body is a whole type ("supply a JSON
-// representation of a [group] object") every property of that type, in
-// the type's order. A type no page given documents (or that has no
+// representation of a [group] object") every property of that type but
+// its navigation properties, in the type's order, and an inferred body
+// (BodyInferred) its writable ones. A type no page given documents (or that has no
 // properties) leaves the operation without a body, with a warning: the
 // page did not say what to send.
 func (r *resolver) wholeBody(op *Operation) {
@@ -552,11 +568,16 @@ func (r *resolver) wholeBody(op *Operation) {
 			what = "has no properties"
 		}
 		r.diags.Warnf(op.Pos, "unknown-body-type", "%s %q: the request body is a %s, which %s; no body type generated", op.Method, op.Name, shortName(op.Body.Name), what)
-		op.Body, op.BodyWholeType, op.BodyProperties = TypeRef{}, false, nil
+		op.Body, op.BodyWholeType, op.BodyInferred, op.BodyProperties = TypeRef{}, false, false, nil
 		return
 	}
 	op.BodyProperties = make([]string, 0, len(t.Properties))
 	for _, p := range t.Properties {
+		// Navigation properties are never part of a body; an inferred
+		// update body leaves out the read-only ones too.
+		if p.Navigation || (op.BodyInferred && p.ReadOnly) {
+			continue
+		}
 		op.BodyProperties = append(op.BodyProperties, p.Name)
 	}
 }
@@ -591,7 +612,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	}
 	for i := range s.Types {
 		t := &s.Types[i]
-		t.GoName = claim(GoIdent(shortName(t.Name)), t.Pos, t.Name)
+		t.GoName = claim(TypeGoName(t.Name), t.Pos, t.Name)
 	}
 	// A property of a structured type may hold a derived type, possibly one
 	// no page given documents: such types get a wrapper that decodes by
@@ -621,7 +642,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	}
 	for i := range s.Enums {
 		e := &s.Enums[i]
-		e.GoName = claimWith(GoIdent(shortName(e.Name)), e.Pos, e.Name, func(c string) []string {
+		e.GoName = claimWith(TypeGoName(e.Name), e.Pos, e.Name, func(c string) []string {
 			return []string{EnumValuesName(c), FlagsConstructorName(c)}
 		})
 	}

@@ -8,7 +8,7 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1.
+// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -20,7 +20,7 @@ type Entity struct {
 // Inferred from "Inherited from" notes; no page documents it. It derives from
 // microsoft.graph.entity.
 //
-// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt:40:1.
+// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type ManagedAppPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicy".
@@ -48,7 +48,7 @@ type ManagedAppPolicy struct {
 // microsoft.graph.mobileThreatDefenseConnector. It derives from
 // microsoft.graph.entity.
 //
-// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1.
+// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type MobileThreatDefenseConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileThreatDefenseConnector".
@@ -149,7 +149,7 @@ type MobileThreatDefenseConnector struct {
 // microsoft.graph.windowsManagedAppProtection. It derives from
 // microsoft.graph.managedAppPolicy.
 //
-// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt:40:1.
+// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type WindowsManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsManagedAppProtection".

@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/emit"
@@ -32,6 +32,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning")
 	lockTimeout := fs.Duration("lock-timeout", defaultLockTimeout, "how long to wait for another docgen run on DIR to finish")
+	strict := fs.Bool("strict", false, "fail (and write nothing) if any page has an error, as protoc does; by default a page that cannot be read is skipped")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -59,25 +60,24 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 		return err
 	}
 	printDiagnostics(stderr, res.diags, *verbose)
-	if res.diags.HasErrors() {
-		fmt.Fprintf(stderr, "docgen: %s: input has errors; nothing written\n", name)
-		return silentError{ExitInput}
+	if err := res.verdict(name, *strict, stderr, "nothing written"); err != nil {
+		return err
 	}
 	spec := res.spec
 	if *types != "" {
 		if spec, err = ir.Select(spec, strings.Split(*types, ",")); err != nil {
+			var se *ir.SelectionError
+			if errors.As(err, &se) {
+				fmt.Fprintln(stderr, se.Error())
+				fmt.Fprintf(stderr, "docgen: %s: the selected types need what could not be read; nothing written\n", name)
+				return silentError{ExitInput}
+			}
 			return err
 		}
 	}
-	var sources []string
-	for _, a := range fs.Args() {
-		sources = append(sources, relPath(a))
-	}
-	// The header names the sources: sorted and de-duplicated, so that the
-	// output does not depend on the order the paths were given in.
-	slices.Sort(sources)
-	sources = slices.Compact(sources)
-	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, ImportPath: *importPath, NoHTTP: !*httpLayer})
+	pv := newProvenance(*out)
+	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: pv.sources(fs.Args()), Pages: pv.pages(res.pages),
+		ImportPath: *importPath, NoHTTP: !*httpLayer})
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,10 @@ func TestSpecialGoMod(t *testing.T) {
 	}
 }
 
-// TestSpecialPage: a page, named directly or found in a directory.
+// TestSpecialPage: a page, named directly or found in a directory. It is
+// refused with a message naming it, and, as any unreadable page, skipped:
+// alone, nothing is written; beside a readable page, that page is generated
+// (and -strict writes nothing).
 func TestSpecialPage(t *testing.T) {
 	for name, s := range specials {
 		t.Run(name, func(t *testing.T) {
@@ -62,14 +65,23 @@ func TestSpecialPage(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(pages, "page.txt"), src, 0o644))
 			special := filepath.Join(pages, "special.md")
 			require.NoError(t, s.make(special))
+			refused := filepath.ToSlash(special) + ": " + s.what + ", not a regular file; refusing to read it"
+
 			dir := moduleDir(t)
-			for _, input := range []string{pages, special} {
-				code, _, stderr := bounded(t, specialLimit, "generate", "-o", dir, "-pkg", "seed", input)
-				assert.Equal(t, 1, code, stderr)
-				assert.Contains(t, stderr, filepath.ToSlash(special)+": "+s.what+", not a regular file; refusing to read it")
-				assert.Contains(t, stderr, "input has errors; nothing written")
-			}
+			code, _, stderr := bounded(t, specialLimit, "generate", "-o", dir, "-pkg", "seed", special)
+			assert.Equal(t, 1, code, stderr)
+			assert.Contains(t, stderr, refused)
+			assert.Contains(t, stderr, "no page could be read; nothing written")
+			code, _, stderr = bounded(t, specialLimit, "generate", "-strict", "-o", dir, "-pkg", "seed", pages)
+			assert.Equal(t, 1, code, stderr)
+			assert.Contains(t, stderr, refused)
 			assert.Empty(t, names(snapshot(t, dir)), "nothing written")
+
+			code, _, stderr = bounded(t, specialLimit, "generate", "-o", dir, "-pkg", "seed", pages)
+			assert.Equal(t, 0, code, stderr)
+			assert.Contains(t, stderr, refused)
+			assert.Contains(t, stderr, "1 page skipped")
+			assert.Contains(t, names(snapshot(t, dir)), "models_gen.go")
 		})
 	}
 }

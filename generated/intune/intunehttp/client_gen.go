@@ -254,9 +254,9 @@ func NewUpdateAndroidManagedAppProtectionRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedAppProtection(ctx context.Context, androidManagedAppProtectionId string, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AndroidManagedAppProtection, error) {
+func (c *Client) UpdateAndroidManagedAppProtection(ctx context.Context, androidManagedAppProtectionId string, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AnyAndroidManagedAppProtection, error) {
 	req, err := NewUpdateAndroidManagedAppProtectionRequest(ctx, c.baseURL(), androidManagedAppProtectionId, body)
-	return sendFor[*intune.AndroidManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedAppProtection](c, req, err)
 }
 
 // NewUpdateDefaultManagedAppProtectionRequest builds the "Update
@@ -272,9 +272,9 @@ func NewUpdateDefaultManagedAppProtectionRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDefaultManagedAppProtection(ctx context.Context, defaultManagedAppProtectionId string, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.DefaultManagedAppProtection, error) {
+func (c *Client) UpdateDefaultManagedAppProtection(ctx context.Context, defaultManagedAppProtectionId string, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error) {
 	req, err := NewUpdateDefaultManagedAppProtectionRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, body)
-	return sendFor[*intune.DefaultManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyDefaultManagedAppProtection](c, req, err)
 }
 
 // NewUpdateAppVulnerabilityTaskRequest builds the "Update
@@ -360,9 +360,9 @@ func NewUpdateEnterpriseCodeSigningCertificateRequest(ctx context.Context, baseU
 // enterpriseCodeSigningCertificate" (PATCH
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, enterpriseCodeSigningCertificateId string, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.EnterpriseCodeSigningCertificate, error) {
+func (c *Client) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, enterpriseCodeSigningCertificateId string, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error) {
 	req, err := NewUpdateEnterpriseCodeSigningCertificateRequest(ctx, c.baseURL(), enterpriseCodeSigningCertificateId, body)
-	return sendFor[*intune.EnterpriseCodeSigningCertificate](c, req, err)
+	return sendFor[*intune.AnyEnterpriseCodeSigningCertificate](c, req, err)
 }
 
 // NewUpdateIosLobAppProvisioningConfigurationRequest builds the "Update
@@ -378,9 +378,9 @@ func NewUpdateIosLobAppProvisioningConfigurationRequest(ctx context.Context, bas
 // iosLobAppProvisioningConfiguration" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, iosLobAppProvisioningConfigurationId string, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.IosLobAppProvisioningConfiguration, error) {
+func (c *Client) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, iosLobAppProvisioningConfigurationId string, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.AnyIosLobAppProvisioningConfiguration, error) {
 	req, err := NewUpdateIosLobAppProvisioningConfigurationRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, body)
-	return sendFor[*intune.IosLobAppProvisioningConfiguration](c, req, err)
+	return sendFor[*intune.AnyIosLobAppProvisioningConfiguration](c, req, err)
 }
 
 // NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest builds the
@@ -396,9 +396,9 @@ func NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest(ctx context.Co
 // iosLobAppProvisioningConfigurationAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, iosLobAppProvisioningConfigurationAssignmentId string, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.IosLobAppProvisioningConfigurationAssignment, error) {
+func (c *Client) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, iosLobAppProvisioningConfigurationAssignmentId string, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error) {
 	req, err := NewUpdateIosLobAppProvisioningConfigurationAssignmentRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, iosLobAppProvisioningConfigurationAssignmentId, body)
-	return sendFor[*intune.IosLobAppProvisioningConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyIosLobAppProvisioningConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest builds the
@@ -414,9 +414,9 @@ func NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest(ctx context.Cont
 // mobileAppProvisioningConfigGroupAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, mobileAppProvisioningConfigGroupAssignmentId string, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.MobileAppProvisioningConfigGroupAssignment, error) {
+func (c *Client) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.Context, iosLobAppProvisioningConfigurationId string, mobileAppProvisioningConfigGroupAssignmentId string, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.AnyMobileAppProvisioningConfigGroupAssignment, error) {
 	req, err := NewUpdateMobileAppProvisioningConfigGroupAssignmentRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, mobileAppProvisioningConfigGroupAssignmentId, body)
-	return sendFor[*intune.MobileAppProvisioningConfigGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyMobileAppProvisioningConfigGroupAssignment](c, req, err)
 }
 
 // NewUpdateIosManagedAppProtectionRequest builds the "Update
@@ -431,9 +431,9 @@ func NewUpdateIosManagedAppProtectionRequest(ctx context.Context, baseURL string
 // UpdateIosManagedAppProtection sends "Update iosManagedAppProtection" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionId string, body *intune.UpdateIosManagedAppProtectionBody) (*intune.IosManagedAppProtection, error) {
+func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionId string, body *intune.UpdateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error) {
 	req, err := NewUpdateIosManagedAppProtectionRequest(ctx, c.baseURL(), iosManagedAppProtectionId, body)
-	return sendFor[*intune.IosManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyIosManagedAppProtection](c, req, err)
 }
 
 // NewUpdateManagedMobileAppRequest builds the "Update managedMobileApp"
@@ -448,9 +448,9 @@ func NewUpdateManagedMobileAppRequest(ctx context.Context, baseURL string, iosMa
 // UpdateManagedMobileApp sends "Update managedMobileApp" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppRequest(ctx, c.baseURL(), iosManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest builds
@@ -466,9 +466,9 @@ func NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest(ctx con
 // managedMobileApp" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaAndroidManagedAppProtectionsApps(ctx context.Context, androidManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaAndroidManagedAppProtectionsApps(ctx context.Context, androidManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaAndroidManagedAppProtectionsAppsRequest(ctx, c.baseURL(), androidManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest builds
@@ -484,9 +484,9 @@ func NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest(ctx con
 // managedMobileApp" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaDefaultManagedAppProtectionsApps(ctx context.Context, defaultManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaDefaultManagedAppProtectionsApps(ctx context.Context, defaultManagedAppProtectionId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaDefaultManagedAppProtectionsAppsRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, managedMobileAppId, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest
@@ -502,9 +502,9 @@ func NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest(ctx
 // managedMobileApp" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaTargetedManagedAppConfigurationsApps(ctx context.Context, targetedManagedAppConfigurationId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaTargetedManagedAppConfigurationsApps(ctx context.Context, targetedManagedAppConfigurationId string, managedMobileAppId string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := NewUpdateManagedMobileAppViaTargetedManagedAppConfigurationsAppsRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, managedMobileAppId, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentRequest builds the "Update
@@ -520,9 +520,9 @@ func NewUpdateTargetedManagedAppPolicyAssignmentRequest(ctx context.Context, bas
 // targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, iosManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, iosManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentRequest(ctx, c.baseURL(), iosManagedAppProtectionId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignmentsRequest
@@ -538,9 +538,9 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsA
 // sends "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignments(ctx context.Context, androidManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignments(ctx context.Context, androidManagedAppProtectionId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtectionsAssignmentsRequest(ctx, c.baseURL(), androidManagedAppProtectionId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignmentsRequest
@@ -556,9 +556,9 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurati
 // sends "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignments(ctx context.Context, targetedManagedAppConfigurationId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignments(ctx context.Context, targetedManagedAppConfigurationId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurationsAssignmentsRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignmentsRequest
@@ -574,9 +574,9 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionP
 // sends "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignments(ctx context.Context, windowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignments(ctx context.Context, windowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPoliciesAssignmentsRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignmentsRequest
@@ -592,9 +592,9 @@ func NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtecti
 // sends "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignments(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignments(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, targetedManagedAppPolicyAssignmentId string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := NewUpdateTargetedManagedAppPolicyAssignmentViaMdmWindowsInformationProtectionPoliciesAssignmentsRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, targetedManagedAppPolicyAssignmentId, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryRequest builds the "Update
@@ -610,9 +610,9 @@ func NewUpdateManagedAppPolicyDeploymentSummaryRequest(ctx context.Context, base
 // managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, iosManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, iosManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryRequest(ctx, c.baseURL(), iosManagedAppProtectionId, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummaryRequest
@@ -628,9 +628,9 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDe
 // sends "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummary(ctx context.Context, androidManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummary(ctx context.Context, androidManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtectionsDeploymentSummaryRequest(ctx, c.baseURL(), androidManagedAppProtectionId, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummaryRequest
@@ -646,9 +646,9 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDe
 // sends "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummary(ctx context.Context, defaultManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummary(ctx context.Context, defaultManagedAppProtectionId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtectionsDeploymentSummaryRequest(ctx, c.baseURL(), defaultManagedAppProtectionId, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummaryRequest
@@ -664,9 +664,9 @@ func NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfiguratio
 // sends "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummary(ctx context.Context, targetedManagedAppConfigurationId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummary(ctx context.Context, targetedManagedAppConfigurationId string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := NewUpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurationsDeploymentSummaryRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateManagedAppOperationRequest builds the "Update managedAppOperation"
@@ -698,9 +698,9 @@ func NewUpdateManagedEBookCategoryRequest(ctx context.Context, baseURL string, m
 // UpdateManagedEBookCategory sends "Update managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedEBookCategory(ctx context.Context, managedEBookCategoryId string, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error) {
+func (c *Client) UpdateManagedEBookCategory(ctx context.Context, managedEBookCategoryId string, body *intune.UpdateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error) {
 	req, err := NewUpdateManagedEBookCategoryRequest(ctx, c.baseURL(), managedEBookCategoryId, body)
-	return sendFor[*intune.ManagedEBookCategory](c, req, err)
+	return sendFor[*intune.AnyManagedEBookCategory](c, req, err)
 }
 
 // NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest builds the
@@ -716,9 +716,9 @@ func NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest(ctx context.
 // managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedEBookCategoryViaManagedEBooksCategories(ctx context.Context, managedEBookId string, managedEBookCategoryId string, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error) {
+func (c *Client) UpdateManagedEBookCategoryViaManagedEBooksCategories(ctx context.Context, managedEBookId string, managedEBookCategoryId string, body *intune.UpdateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error) {
 	req, err := NewUpdateManagedEBookCategoryViaManagedEBooksCategoriesRequest(ctx, c.baseURL(), managedEBookId, managedEBookCategoryId, body)
-	return sendFor[*intune.ManagedEBookCategory](c, req, err)
+	return sendFor[*intune.AnyManagedEBookCategory](c, req, err)
 }
 
 // NewUpdateIosVppEBookRequest builds the "Update iosVppEBook" request for
@@ -783,9 +783,9 @@ func NewUpdateDeviceInstallStateRequest(ctx context.Context, baseURL string, man
 // UpdateDeviceInstallState sends "Update deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceInstallState(ctx context.Context, managedEBookId string, deviceInstallStateId string, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error) {
+func (c *Client) UpdateDeviceInstallState(ctx context.Context, managedEBookId string, deviceInstallStateId string, body *intune.UpdateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error) {
 	req, err := NewUpdateDeviceInstallStateRequest(ctx, c.baseURL(), managedEBookId, deviceInstallStateId, body)
-	return sendFor[*intune.DeviceInstallState](c, req, err)
+	return sendFor[*intune.AnyDeviceInstallState](c, req, err)
 }
 
 // NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequest
@@ -801,9 +801,9 @@ func NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequ
 // "Update deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStates(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, deviceInstallStateId string, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error) {
+func (c *Client) UpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStates(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, deviceInstallStateId string, body *intune.UpdateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error) {
 	req, err := NewUpdateDeviceInstallStateViaManagedEBooksUserStateSummaryDeviceStatesRequest(ctx, c.baseURL(), managedEBookId, userInstallStateSummaryId, deviceInstallStateId, body)
-	return sendFor[*intune.DeviceInstallState](c, req, err)
+	return sendFor[*intune.AnyDeviceInstallState](c, req, err)
 }
 
 // NewUpdateEBookInstallSummaryRequest builds the "Update eBookInstallSummary"
@@ -818,9 +818,9 @@ func NewUpdateEBookInstallSummaryRequest(ctx context.Context, baseURL string, ma
 // UpdateEBookInstallSummary sends "Update eBookInstallSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/installSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEBookInstallSummary(ctx context.Context, managedEBookId string, body *intune.UpdateEBookInstallSummaryBody) (*intune.EBookInstallSummary, error) {
+func (c *Client) UpdateEBookInstallSummary(ctx context.Context, managedEBookId string, body *intune.UpdateEBookInstallSummaryBody) (*intune.AnyEBookInstallSummary, error) {
 	req, err := NewUpdateEBookInstallSummaryRequest(ctx, c.baseURL(), managedEBookId, body)
-	return sendFor[*intune.EBookInstallSummary](c, req, err)
+	return sendFor[*intune.AnyEBookInstallSummary](c, req, err)
 }
 
 // NewUpdateUserInstallStateSummaryRequest builds the "Update
@@ -835,9 +835,9 @@ func NewUpdateUserInstallStateSummaryRequest(ctx context.Context, baseURL string
 // UpdateUserInstallStateSummary sends "Update userInstallStateSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserInstallStateSummary(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, body *intune.UpdateUserInstallStateSummaryBody) (*intune.UserInstallStateSummary, error) {
+func (c *Client) UpdateUserInstallStateSummary(ctx context.Context, managedEBookId string, userInstallStateSummaryId string, body *intune.UpdateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error) {
 	req, err := NewUpdateUserInstallStateSummaryRequest(ctx, c.baseURL(), managedEBookId, userInstallStateSummaryId, body)
-	return sendFor[*intune.UserInstallStateSummary](c, req, err)
+	return sendFor[*intune.AnyUserInstallStateSummary](c, req, err)
 }
 
 // NewUpdateMdmWindowsInformationProtectionPolicyRequest builds the "Update
@@ -853,9 +853,9 @@ func NewUpdateMdmWindowsInformationProtectionPolicyRequest(ctx context.Context, 
 // mdmWindowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.MdmWindowsInformationProtectionPolicy, error) {
+func (c *Client) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.AnyMdmWindowsInformationProtectionPolicy, error) {
 	req, err := NewUpdateMdmWindowsInformationProtectionPolicyRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, body)
-	return sendFor[*intune.MdmWindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*intune.AnyMdmWindowsInformationProtectionPolicy](c, req, err)
 }
 
 // NewUpdateMobileAppCategoryRequest builds the "Update mobileAppCategory"
@@ -870,9 +870,9 @@ func NewUpdateMobileAppCategoryRequest(ctx context.Context, baseURL string, mobi
 // UpdateMobileAppCategory sends "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppCategory(ctx context.Context, mobileAppCategoryId string, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error) {
+func (c *Client) UpdateMobileAppCategory(ctx context.Context, mobileAppCategoryId string, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error) {
 	req, err := NewUpdateMobileAppCategoryRequest(ctx, c.baseURL(), mobileAppCategoryId, body)
-	return sendFor[*intune.MobileAppCategory](c, req, err)
+	return sendFor[*intune.AnyMobileAppCategory](c, req, err)
 }
 
 // NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest builds the "Update
@@ -888,9 +888,9 @@ func NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest(ctx context.Contex
 // mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppCategoryViaMobileAppsCategories(ctx context.Context, mobileAppId string, mobileAppCategoryId string, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error) {
+func (c *Client) UpdateMobileAppCategoryViaMobileAppsCategories(ctx context.Context, mobileAppId string, mobileAppCategoryId string, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error) {
 	req, err := NewUpdateMobileAppCategoryViaMobileAppsCategoriesRequest(ctx, c.baseURL(), mobileAppId, mobileAppCategoryId, body)
-	return sendFor[*intune.MobileAppCategory](c, req, err)
+	return sendFor[*intune.AnyMobileAppCategory](c, req, err)
 }
 
 // NewUpdateAndroidForWorkMobileAppConfigurationRequest builds the "Update
@@ -960,9 +960,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationAssignmentRequest(ctx context.C
 // managedDeviceMobileAppConfigurationAssignment" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationAssignmentId string, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.ManagedDeviceMobileAppConfigurationAssignment, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationAssignmentId string, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.AnyManagedDeviceMobileAppConfigurationAssignment, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationAssignmentRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationAssignmentId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest builds the
@@ -978,9 +978,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest(ctx contex
 // managedDeviceMobileAppConfigurationDeviceSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceSummary, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceSummaryRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest builds the
@@ -996,9 +996,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest(ctx context
 // managedDeviceMobileAppConfigurationDeviceStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationDeviceStatusId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatusesRequest
@@ -1015,9 +1015,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisi
 // sends "Update managedDeviceMobileAppConfigurationDeviceStatus" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationDeviceStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIosLobAppProvisioningConfigurationsDeviceStatusesRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, managedDeviceMobileAppConfigurationDeviceStatusId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest builds the
@@ -1033,9 +1033,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest(ctx context.
 // managedDeviceMobileAppConfigurationUserSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationUserSummary, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx context.Context, managedDeviceMobileAppConfigurationId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserSummary, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserSummaryRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest builds the
@@ -1051,9 +1051,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest(ctx context.C
 // managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx context.Context, managedDeviceMobileAppConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserStatusRequest(ctx, c.baseURL(), managedDeviceMobileAppConfigurationId, managedDeviceMobileAppConfigurationUserStatusId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatusesRequest
@@ -1070,9 +1070,9 @@ func NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvision
 // sends "Update managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatuses(ctx context.Context, iosLobAppProvisioningConfigurationId string, managedDeviceMobileAppConfigurationUserStatusId string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := NewUpdateManagedDeviceMobileAppConfigurationUserStatusViaIosLobAppProvisioningConfigurationsUserStatusesRequest(ctx, c.baseURL(), iosLobAppProvisioningConfigurationId, managedDeviceMobileAppConfigurationUserStatusId, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppRequest builds the "Update androidForWorkApp"
@@ -2630,9 +2630,9 @@ func NewUpdateMobileAppAssignmentRequest(ctx context.Context, baseURL string, mo
 // UpdateMobileAppAssignment sends "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppAssignment(ctx context.Context, mobileAppId string, mobileAppAssignmentId string, body *intune.UpdateMobileAppAssignmentBody) (*intune.MobileAppAssignment, error) {
+func (c *Client) UpdateMobileAppAssignment(ctx context.Context, mobileAppId string, mobileAppAssignmentId string, body *intune.UpdateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error) {
 	req, err := NewUpdateMobileAppAssignmentRequest(ctx, c.baseURL(), mobileAppId, mobileAppAssignmentId, body)
-	return sendFor[*intune.MobileAppAssignment](c, req, err)
+	return sendFor[*intune.AnyMobileAppAssignment](c, req, err)
 }
 
 // NewUpdateMobileAppContentRequest builds the "Update mobileAppContent"
@@ -2647,9 +2647,9 @@ func NewUpdateMobileAppContentRequest(ctx context.Context, baseURL string, mobil
 // UpdateMobileAppContent sends "Update mobileAppContent" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContent(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContent(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersionsRequest
@@ -2665,9 +2665,9 @@ func NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVers
 // sends "Update mobileAppContent" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphMobileLobAppContentVersionsRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersionsRequest
@@ -2683,9 +2683,9 @@ func NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppCont
 // sends "Update mobileAppContent" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersions(ctx context.Context, mobileAppId string, mobileAppContentId string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := NewUpdateMobileAppContentViaMobileAppsMicrosoftGraphManagedMobileLobAppContentVersionsRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // NewUpdateMicrosoftStoreForBusinessContainedAppRequest builds the "Update
@@ -2808,9 +2808,9 @@ func NewUpdateMobileAppContentFileRequest(ctx context.Context, baseURL string, m
 // UpdateMobileAppContentFile sends "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentFile(ctx context.Context, mobileAppId string, mobileAppContentId string, mobileAppContentFileId string, body *intune.UpdateMobileAppContentFileBody) (*intune.MobileAppContentFile, error) {
+func (c *Client) UpdateMobileAppContentFile(ctx context.Context, mobileAppId string, mobileAppContentId string, mobileAppContentFileId string, body *intune.UpdateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error) {
 	req, err := NewUpdateMobileAppContentFileRequest(ctx, c.baseURL(), mobileAppId, mobileAppContentId, mobileAppContentFileId, body)
-	return sendFor[*intune.MobileAppContentFile](c, req, err)
+	return sendFor[*intune.AnyMobileAppContentFile](c, req, err)
 }
 
 // NewUpdateMobileAppInstallStatusRequest builds the "Update
@@ -2825,9 +2825,9 @@ func NewUpdateMobileAppInstallStatusRequest(ctx context.Context, baseURL string,
 // UpdateMobileAppInstallStatus sends "Update mobileAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error) {
+func (c *Client) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppId string, mobileAppInstallStatusId string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error) {
 	req, err := NewUpdateMobileAppInstallStatusRequest(ctx, c.baseURL(), mobileAppId, mobileAppInstallStatusId, body)
-	return sendFor[*intune.MobileAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallStatus](c, req, err)
 }
 
 // NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesRequest
@@ -2843,9 +2843,9 @@ func NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesReque
 // "Update mobileAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatuses(ctx context.Context, mobileAppId string, userAppInstallStatusId string, mobileAppInstallStatusId string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error) {
+func (c *Client) UpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatuses(ctx context.Context, mobileAppId string, userAppInstallStatusId string, mobileAppInstallStatusId string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error) {
 	req, err := NewUpdateMobileAppInstallStatusViaMobileAppsUserStatusesDeviceStatusesRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, mobileAppInstallStatusId, body)
-	return sendFor[*intune.MobileAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallStatus](c, req, err)
 }
 
 // NewUpdateMobileAppInstallSummaryRequest builds the "Update
@@ -2860,9 +2860,9 @@ func NewUpdateMobileAppInstallSummaryRequest(ctx context.Context, baseURL string
 // UpdateMobileAppInstallSummary sends "Update mobileAppInstallSummary" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppId string, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.MobileAppInstallSummary, error) {
+func (c *Client) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppId string, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.AnyMobileAppInstallSummary, error) {
 	req, err := NewUpdateMobileAppInstallSummaryRequest(ctx, c.baseURL(), mobileAppId, body)
-	return sendFor[*intune.MobileAppInstallSummary](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallSummary](c, req, err)
 }
 
 // NewUpdateIosVppAppAssignedDeviceLicenseRequest builds the "Update
@@ -2932,9 +2932,9 @@ func NewUpdateMacOsVppAppAssignedLicenseRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAppId string, macOsVppAppAssignedLicenseId string, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.MacOsVppAppAssignedLicense, error) {
+func (c *Client) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAppId string, macOsVppAppAssignedLicenseId string, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error) {
 	req, err := NewUpdateMacOsVppAppAssignedLicenseRequest(ctx, c.baseURL(), mobileAppId, macOsVppAppAssignedLicenseId, body)
-	return sendFor[*intune.MacOsVppAppAssignedLicense](c, req, err)
+	return sendFor[*intune.AnyMacOsVppAppAssignedLicense](c, req, err)
 }
 
 // NewUpdateMobileAppDependencyRequest builds the "Update mobileAppDependency"
@@ -2983,9 +2983,9 @@ func NewUpdateUserAppInstallStatusRequest(ctx context.Context, baseURL string, m
 // UpdateUserAppInstallStatus sends "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserAppInstallStatus(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *intune.UpdateUserAppInstallStatusBody) (*intune.UserAppInstallStatus, error) {
+func (c *Client) UpdateUserAppInstallStatus(ctx context.Context, mobileAppId string, userAppInstallStatusId string, body *intune.UpdateUserAppInstallStatusBody) (*intune.AnyUserAppInstallStatus, error) {
 	req, err := NewUpdateUserAppInstallStatusRequest(ctx, c.baseURL(), mobileAppId, userAppInstallStatusId, body)
-	return sendFor[*intune.UserAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyUserAppInstallStatus](c, req, err)
 }
 
 // NewUpdatePolicySetAssignmentRequest builds the "Update policySetAssignment"
@@ -3250,9 +3250,9 @@ func NewUpdateSideLoadingKeyRequest(ctx context.Context, baseURL string, sideLoa
 // UpdateSideLoadingKey sends "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyId string, body *intune.UpdateSideLoadingKeyBody) (*intune.SideLoadingKey, error) {
+func (c *Client) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyId string, body *intune.UpdateSideLoadingKeyBody) (*intune.AnySideLoadingKey, error) {
 	req, err := NewUpdateSideLoadingKeyRequest(ctx, c.baseURL(), sideLoadingKeyId, body)
-	return sendFor[*intune.SideLoadingKey](c, req, err)
+	return sendFor[*intune.AnySideLoadingKey](c, req, err)
 }
 
 // NewUpdateSymantecCodeSigningCertificateRequest builds the "Update
@@ -3267,9 +3267,9 @@ func NewUpdateSymantecCodeSigningCertificateRequest(ctx context.Context, baseURL
 // symantecCodeSigningCertificate" (PATCH
 // /deviceAppManagement/symantecCodeSigningCertificate) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSymantecCodeSigningCertificate(ctx context.Context, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.SymantecCodeSigningCertificate, error) {
+func (c *Client) UpdateSymantecCodeSigningCertificate(ctx context.Context, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.AnySymantecCodeSigningCertificate, error) {
 	req, err := NewUpdateSymantecCodeSigningCertificateRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.SymantecCodeSigningCertificate](c, req, err)
+	return sendFor[*intune.AnySymantecCodeSigningCertificate](c, req, err)
 }
 
 // NewUpdateTargetedManagedAppConfigurationRequest builds the "Update
@@ -3285,9 +3285,9 @@ func NewUpdateTargetedManagedAppConfigurationRequest(ctx context.Context, baseUR
 // targetedManagedAppConfiguration" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppConfiguration(ctx context.Context, targetedManagedAppConfigurationId string, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.TargetedManagedAppConfiguration, error) {
+func (c *Client) UpdateTargetedManagedAppConfiguration(ctx context.Context, targetedManagedAppConfigurationId string, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error) {
 	req, err := NewUpdateTargetedManagedAppConfigurationRequest(ctx, c.baseURL(), targetedManagedAppConfigurationId, body)
-	return sendFor[*intune.TargetedManagedAppConfiguration](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppConfiguration](c, req, err)
 }
 
 // NewUpdateVppTokenRequest builds the "Update vppToken" request for PATCH
@@ -3300,9 +3300,9 @@ func NewUpdateVppTokenRequest(ctx context.Context, baseURL string, vppTokenId st
 // UpdateVppToken sends "Update vppToken" (PATCH
 // /deviceAppManagement/vppTokens/{vppTokenId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateVppToken(ctx context.Context, vppTokenId string, body *intune.UpdateVppTokenBody) (*intune.VppToken, error) {
+func (c *Client) UpdateVppToken(ctx context.Context, vppTokenId string, body *intune.UpdateVppTokenBody) (*intune.AnyVppToken, error) {
 	req, err := NewUpdateVppTokenRequest(ctx, c.baseURL(), vppTokenId, body)
-	return sendFor[*intune.VppToken](c, req, err)
+	return sendFor[*intune.AnyVppToken](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest builds
@@ -3319,9 +3319,9 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest(ctx con
 // windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicyRequest
@@ -3338,9 +3338,9 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSuppleme
 // sends "Update windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyViaWdacSupplementalPoliciesDeviceStatusesPolicyRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentRequest
@@ -3359,9 +3359,9 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentReque
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyAssignmentId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyAssignmentId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyAssignmentId, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryRequest
@@ -3380,9 +3380,9 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSumma
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
 }
 
 // NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusRequest
@@ -3401,9 +3401,9 @@ func NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatu
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyId string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
 	req, err := NewUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusRequest(ctx, c.baseURL(), windowsDefenderApplicationControlSupplementalPolicyId, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionDeviceRegistrationRequest builds the
@@ -3437,9 +3437,9 @@ func NewUpdateWindowsInformationProtectionPolicyRequest(ctx context.Context, bas
 // windowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionPolicy(ctx context.Context, windowsInformationProtectionPolicyId string, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.WindowsInformationProtectionPolicy, error) {
+func (c *Client) UpdateWindowsInformationProtectionPolicy(ctx context.Context, windowsInformationProtectionPolicyId string, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error) {
 	req, err := NewUpdateWindowsInformationProtectionPolicyRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, body)
-	return sendFor[*intune.WindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionPolicy](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileRequest builds the "Update
@@ -3455,9 +3455,9 @@ func NewUpdateWindowsInformationProtectionAppLockerFileRequest(ctx context.Conte
 // windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest
@@ -3474,9 +3474,9 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProt
 // sends "Update windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, windowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest(ctx, c.baseURL(), windowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFilesRequest
@@ -3493,9 +3493,9 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationP
 // sends "Update windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesExemptAppLockerFilesRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest
@@ -3512,9 +3512,9 @@ func NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationP
 // sends "Update windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFiles(ctx context.Context, mdmWindowsInformationProtectionPolicyId string, windowsInformationProtectionAppLockerFileId string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLockerFileViaMdmWindowsInformationProtectionPoliciesProtectedAppLockerFilesRequest(ctx, c.baseURL(), mdmWindowsInformationProtectionPolicyId, windowsInformationProtectionAppLockerFileId, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionWipeActionRequest builds the "Update
@@ -3546,9 +3546,9 @@ func NewUpdateWindowsManagementAppRequest(ctx context.Context, baseURL string, b
 // UpdateWindowsManagementApp sends "Update windowsManagementApp" (PATCH
 // /deviceAppManagement/windowsManagementApp) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsManagementApp(ctx context.Context, body *intune.UpdateWindowsManagementAppBody) (*intune.WindowsManagementApp, error) {
+func (c *Client) UpdateWindowsManagementApp(ctx context.Context, body *intune.UpdateWindowsManagementAppBody) (*intune.AnyWindowsManagementApp, error) {
 	req, err := NewUpdateWindowsManagementAppRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.WindowsManagementApp](c, req, err)
+	return sendFor[*intune.AnyWindowsManagementApp](c, req, err)
 }
 
 // NewUpdateWindowsManagementAppHealthStateRequest builds the "Update
@@ -3564,9 +3564,9 @@ func NewUpdateWindowsManagementAppHealthStateRequest(ctx context.Context, baseUR
 // windowsManagementAppHealthState" (PATCH
 // /deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsManagementAppHealthState(ctx context.Context, windowsManagementAppHealthStateId string, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.WindowsManagementAppHealthState, error) {
+func (c *Client) UpdateWindowsManagementAppHealthState(ctx context.Context, windowsManagementAppHealthStateId string, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.AnyWindowsManagementAppHealthState, error) {
 	req, err := NewUpdateWindowsManagementAppHealthStateRequest(ctx, c.baseURL(), windowsManagementAppHealthStateId, body)
-	return sendFor[*intune.WindowsManagementAppHealthState](c, req, err)
+	return sendFor[*intune.AnyWindowsManagementAppHealthState](c, req, err)
 }
 
 // NewUpdateDeviceManagementRequest builds the "Update deviceManagement"
@@ -3597,9 +3597,9 @@ func NewUpdateAdvancedThreatProtectionOnboardingStateSummaryRequest(ctx context.
 // advancedThreatProtectionOnboardingStateSummary" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx context.Context, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AdvancedThreatProtectionOnboardingStateSummary, error) {
+func (c *Client) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx context.Context, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AnyAdvancedThreatProtectionOnboardingStateSummary, error) {
 	req, err := NewUpdateAdvancedThreatProtectionOnboardingStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.AdvancedThreatProtectionOnboardingStateSummary](c, req, err)
+	return sendFor[*intune.AnyAdvancedThreatProtectionOnboardingStateSummary](c, req, err)
 }
 
 // NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest builds
@@ -3616,9 +3616,9 @@ func NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest(ctx co
 // advancedThreatProtectionOnboardingDeviceSettingState" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx context.Context, advancedThreatProtectionOnboardingDeviceSettingStateId string, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AdvancedThreatProtectionOnboardingDeviceSettingState, error) {
+func (c *Client) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx context.Context, advancedThreatProtectionOnboardingDeviceSettingStateId string, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error) {
 	req, err := NewUpdateAdvancedThreatProtectionOnboardingDeviceSettingStateRequest(ctx, c.baseURL(), advancedThreatProtectionOnboardingDeviceSettingStateId, body)
-	return sendFor[*intune.AdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
+	return sendFor[*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest builds the "Update
@@ -3634,9 +3634,9 @@ func NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest(ctx context.Context, ba
 // androidDeviceOwnerEnrollmentProfile" (PATCH
 // /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, androidDeviceOwnerEnrollmentProfileId string, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AndroidDeviceOwnerEnrollmentProfile, error) {
+func (c *Client) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, androidDeviceOwnerEnrollmentProfileId string, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AnyAndroidDeviceOwnerEnrollmentProfile, error) {
 	req, err := NewUpdateAndroidDeviceOwnerEnrollmentProfileRequest(ctx, c.baseURL(), androidDeviceOwnerEnrollmentProfileId, body)
-	return sendFor[*intune.AndroidDeviceOwnerEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkAppConfigurationSchemaRequest builds the "Update
@@ -3652,9 +3652,9 @@ func NewUpdateAndroidForWorkAppConfigurationSchemaRequest(ctx context.Context, b
 // androidForWorkAppConfigurationSchema" (PATCH
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context, androidForWorkAppConfigurationSchemaId string, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AndroidForWorkAppConfigurationSchema, error) {
+func (c *Client) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context, androidForWorkAppConfigurationSchemaId string, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error) {
 	req, err := NewUpdateAndroidForWorkAppConfigurationSchemaRequest(ctx, c.baseURL(), androidForWorkAppConfigurationSchemaId, body)
-	return sendFor[*intune.AndroidForWorkAppConfigurationSchema](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkAppConfigurationSchema](c, req, err)
 }
 
 // NewUpdateAndroidForWorkEnrollmentProfileRequest builds the "Update
@@ -3670,9 +3670,9 @@ func NewUpdateAndroidForWorkEnrollmentProfileRequest(ctx context.Context, baseUR
 // androidForWorkEnrollmentProfile" (PATCH
 // /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, androidForWorkEnrollmentProfileId string, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AndroidForWorkEnrollmentProfile, error) {
+func (c *Client) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, androidForWorkEnrollmentProfileId string, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AnyAndroidForWorkEnrollmentProfile, error) {
 	req, err := NewUpdateAndroidForWorkEnrollmentProfileRequest(ctx, c.baseURL(), androidForWorkEnrollmentProfileId, body)
-	return sendFor[*intune.AndroidForWorkEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateAndroidForWorkSettingsRequest builds the "Update
@@ -3686,9 +3686,9 @@ func NewUpdateAndroidForWorkSettingsRequest(ctx context.Context, baseURL string,
 // UpdateAndroidForWorkSettings sends "Update androidForWorkSettings" (PATCH
 // /deviceManagement/androidForWorkSettings) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkSettings(ctx context.Context, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AndroidForWorkSettings, error) {
+func (c *Client) UpdateAndroidForWorkSettings(ctx context.Context, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AnyAndroidForWorkSettings, error) {
 	req, err := NewUpdateAndroidForWorkSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.AndroidForWorkSettings](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkSettings](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest builds the
@@ -3704,9 +3704,9 @@ func NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest(ctx context.Co
 // androidManagedStoreAccountEnterpriseSettings" (PATCH
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context.Context, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AndroidManagedStoreAccountEnterpriseSettings, error) {
+func (c *Client) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context.Context, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AnyAndroidManagedStoreAccountEnterpriseSettings, error) {
 	req, err := NewUpdateAndroidManagedStoreAccountEnterpriseSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.AndroidManagedStoreAccountEnterpriseSettings](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedStoreAccountEnterpriseSettings](c, req, err)
 }
 
 // NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest builds the "Update
@@ -3722,9 +3722,9 @@ func NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest(ctx context.Conte
 // androidManagedStoreAppConfigurationSchema" (PATCH
 // /deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Context, androidManagedStoreAppConfigurationSchemaId string, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AndroidManagedStoreAppConfigurationSchema, error) {
+func (c *Client) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Context, androidManagedStoreAppConfigurationSchemaId string, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AnyAndroidManagedStoreAppConfigurationSchema, error) {
 	req, err := NewUpdateAndroidManagedStoreAppConfigurationSchemaRequest(ctx, c.baseURL(), androidManagedStoreAppConfigurationSchemaId, body)
-	return sendFor[*intune.AndroidManagedStoreAppConfigurationSchema](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedStoreAppConfigurationSchema](c, req, err)
 }
 
 // NewUpdateApplePushNotificationCertificateRequest builds the "Update
@@ -3739,9 +3739,9 @@ func NewUpdateApplePushNotificationCertificateRequest(ctx context.Context, baseU
 // applePushNotificationCertificate" (PATCH
 // /deviceManagement/applePushNotificationCertificate) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateApplePushNotificationCertificate(ctx context.Context, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.ApplePushNotificationCertificate, error) {
+func (c *Client) UpdateApplePushNotificationCertificate(ctx context.Context, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.AnyApplePushNotificationCertificate, error) {
 	req, err := NewUpdateApplePushNotificationCertificateRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.ApplePushNotificationCertificate](c, req, err)
+	return sendFor[*intune.AnyApplePushNotificationCertificate](c, req, err)
 }
 
 // NewUpdateAppleUserInitiatedEnrollmentProfileRequest builds the "Update
@@ -3775,9 +3775,9 @@ func NewUpdateAppleEnrollmentProfileAssignmentRequest(ctx context.Context, baseU
 // appleEnrollmentProfileAssignment" (PATCH
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, appleUserInitiatedEnrollmentProfileId string, appleEnrollmentProfileAssignmentId string, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AppleEnrollmentProfileAssignment, error) {
+func (c *Client) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, appleUserInitiatedEnrollmentProfileId string, appleEnrollmentProfileAssignmentId string, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AnyAppleEnrollmentProfileAssignment, error) {
 	req, err := NewUpdateAppleEnrollmentProfileAssignmentRequest(ctx, c.baseURL(), appleUserInitiatedEnrollmentProfileId, appleEnrollmentProfileAssignmentId, body)
-	return sendFor[*intune.AppleEnrollmentProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyAppleEnrollmentProfileAssignment](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementAssignmentFilterRequest builds the "Update
@@ -3808,9 +3808,9 @@ func NewUpdateAuditEventRequest(ctx context.Context, baseURL string, auditEventI
 // UpdateAuditEvent sends "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAuditEvent(ctx context.Context, auditEventId string, body *intune.UpdateAuditEventBody) (*intune.AuditEvent, error) {
+func (c *Client) UpdateAuditEvent(ctx context.Context, auditEventId string, body *intune.UpdateAuditEventBody) (*intune.AnyAuditEvent, error) {
 	req, err := NewUpdateAuditEventRequest(ctx, c.baseURL(), auditEventId, body)
-	return sendFor[*intune.AuditEvent](c, req, err)
+	return sendFor[*intune.AnyAuditEvent](c, req, err)
 }
 
 // NewUpdateDeviceManagementAutopilotEventRequest builds the "Update
@@ -3844,9 +3844,9 @@ func NewUpdateDeviceManagementAutopilotPolicyStatusDetailRequest(ctx context.Con
 // deviceManagementAutopilotPolicyStatusDetail" (PATCH
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.Context, deviceManagementAutopilotEventId string, deviceManagementAutopilotPolicyStatusDetailId string, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.DeviceManagementAutopilotPolicyStatusDetail, error) {
+func (c *Client) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.Context, deviceManagementAutopilotEventId string, deviceManagementAutopilotPolicyStatusDetailId string, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.AnyDeviceManagementAutopilotPolicyStatusDetail, error) {
 	req, err := NewUpdateDeviceManagementAutopilotPolicyStatusDetailRequest(ctx, c.baseURL(), deviceManagementAutopilotEventId, deviceManagementAutopilotPolicyStatusDetailId, body)
-	return sendFor[*intune.DeviceManagementAutopilotPolicyStatusDetail](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementAutopilotPolicyStatusDetail](c, req, err)
 }
 
 // NewUpdateCartToClassAssociationRequest builds the "Update
@@ -3861,9 +3861,9 @@ func NewUpdateCartToClassAssociationRequest(ctx context.Context, baseURL string,
 // UpdateCartToClassAssociation sends "Update cartToClassAssociation" (PATCH
 // /deviceManagement/cartToClassAssociations/{cartToClassAssociationId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAssociationId string, body *intune.UpdateCartToClassAssociationBody) (*intune.CartToClassAssociation, error) {
+func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAssociationId string, body *intune.UpdateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error) {
 	req, err := NewUpdateCartToClassAssociationRequest(ctx, c.baseURL(), cartToClassAssociationId, body)
-	return sendFor[*intune.CartToClassAssociation](c, req, err)
+	return sendFor[*intune.AnyCartToClassAssociation](c, req, err)
 }
 
 // NewUpdateDeviceManagementSettingCategoryRequest builds the "Update
@@ -3968,9 +3968,9 @@ func NewUpdateOnPremisesConditionalAccessSettingsRequest(ctx context.Context, ba
 // onPremisesConditionalAccessSettings" (PATCH
 // /deviceManagement/conditionalAccessSettings) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateOnPremisesConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error) {
+func (c *Client) UpdateOnPremisesConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.AnyOnPremisesConditionalAccessSettings, error) {
 	req, err := NewUpdateOnPremisesConditionalAccessSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*intune.AnyOnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettingsRequest
@@ -3986,9 +3986,9 @@ func NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyCond
 // sends "Update onPremisesConditionalAccessSettings" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error) {
+func (c *Client) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.AnyOnPremisesConditionalAccessSettings, error) {
 	req, err := NewUpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicyConditionalAccessSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*intune.AnyOnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // NewUpdateConfigManagerCollectionRequest builds the "Update
@@ -4039,9 +4039,9 @@ func NewUpdateDeviceManagementConfigurationPolicyRequest(ctx context.Context, ba
 // deviceManagementConfigurationPolicy" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicy(ctx context.Context, deviceManagementConfigurationPolicyId string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicy(ctx context.Context, deviceManagementConfigurationPolicyId string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPoliciesRequest
@@ -4057,9 +4057,9 @@ func NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsRefere
 // sends "Update deviceManagementConfigurationPolicy" (PATCH
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPolicies(ctx context.Context, deviceManagementReusablePolicySettingId string, deviceManagementConfigurationPolicyId string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPolicies(ctx context.Context, deviceManagementReusablePolicySettingId string, deviceManagementConfigurationPolicyId string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyViaReusablePolicySettingsReferencingConfigurationPoliciesRequest(ctx, c.baseURL(), deviceManagementReusablePolicySettingId, deviceManagementConfigurationPolicyId, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest builds the
@@ -4075,9 +4075,9 @@ func NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest(ctx context.C
 // deviceManagementConfigurationPolicyAssignment" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicyAssignment(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationPolicyAssignmentId string, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.DeviceManagementConfigurationPolicyAssignment, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicyAssignment(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationPolicyAssignmentId string, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error) {
 	req, err := NewUpdateDeviceManagementConfigurationPolicyAssignmentRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationPolicyAssignmentId, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicyAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingRequest builds the "Update
@@ -4093,9 +4093,9 @@ func NewUpdateDeviceManagementConfigurationSettingRequest(ctx context.Context, b
 // deviceManagementConfigurationSetting" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSetting(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.DeviceManagementConfigurationSetting, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSetting(ctx context.Context, deviceManagementConfigurationPolicyId string, deviceManagementConfigurationSettingId string, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.AnyDeviceManagementConfigurationSetting, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyId, deviceManagementConfigurationSettingId, body)
-	return sendFor[*intune.DeviceManagementConfigurationSetting](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSetting](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationPolicyTemplateRequest builds the
@@ -4128,9 +4128,9 @@ func NewUpdateDataSharingConsentRequest(ctx context.Context, baseURL string, dat
 // UpdateDataSharingConsent sends "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDataSharingConsent(ctx context.Context, dataSharingConsentId string, body *intune.UpdateDataSharingConsentBody) (*intune.DataSharingConsent, error) {
+func (c *Client) UpdateDataSharingConsent(ctx context.Context, dataSharingConsentId string, body *intune.UpdateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error) {
 	req, err := NewUpdateDataSharingConsentRequest(ctx, c.baseURL(), dataSharingConsentId, body)
-	return sendFor[*intune.DataSharingConsent](c, req, err)
+	return sendFor[*intune.AnyDataSharingConsent](c, req, err)
 }
 
 // NewUpdateDepOnboardingSettingRequest builds the "Update
@@ -4145,9 +4145,9 @@ func NewUpdateDepOnboardingSettingRequest(ctx context.Context, baseURL string, d
 // UpdateDepOnboardingSetting sends "Update depOnboardingSetting" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepOnboardingSettingBody) (*intune.DepOnboardingSetting, error) {
+func (c *Client) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepOnboardingSettingBody) (*intune.AnyDepOnboardingSetting, error) {
 	req, err := NewUpdateDepOnboardingSettingRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[*intune.DepOnboardingSetting](c, req, err)
+	return sendFor[*intune.AnyDepOnboardingSetting](c, req, err)
 }
 
 // NewUpdateDepIOSEnrollmentProfileRequest builds the "Update
@@ -4162,9 +4162,9 @@ func NewUpdateDepIOSEnrollmentProfileRequest(ctx context.Context, baseURL string
 // UpdateDepIOSEnrollmentProfile sends "Update depIOSEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.DepIOSEnrollmentProfile, error) {
+func (c *Client) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.AnyDepIOSEnrollmentProfile, error) {
 	req, err := NewUpdateDepIOSEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[*intune.DepIOSEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyDepIOSEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateDepMacOSEnrollmentProfileRequest builds the "Update
@@ -4180,9 +4180,9 @@ func NewUpdateDepMacOSEnrollmentProfileRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.DepMacOSEnrollmentProfile, error) {
+func (c *Client) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboardingSettingId string, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.AnyDepMacOSEnrollmentProfile, error) {
 	req, err := NewUpdateDepMacOSEnrollmentProfileRequest(ctx, c.baseURL(), depOnboardingSettingId, body)
-	return sendFor[*intune.DepMacOSEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyDepMacOSEnrollmentProfile](c, req, err)
 }
 
 // NewUpdateDepEnrollmentProfileRequest builds the "Update
@@ -4268,9 +4268,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsRequest(ctx context.Conte
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Context, deviceManagementDerivedCredentialSettingsId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Context, deviceManagementDerivedCredentialSettingsId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceManagementDerivedCredentialSettingsId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettingsRequest
@@ -4287,9 +4287,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDe
 // sends "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettingsRequest
@@ -4306,9 +4306,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // sends "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosVpnConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettingsRequest
@@ -4325,9 +4325,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // sends "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettingsRequest
@@ -4344,9 +4344,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // sends "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosEasEmailProfileConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettingsRequest
@@ -4363,9 +4363,9 @@ func NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMi
 // sends "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := NewUpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurationsMicrosoftGraphIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettingsRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // NewUpdateDetectedAppRequest builds the "Update detectedApp" request for
@@ -4378,9 +4378,9 @@ func NewUpdateDetectedAppRequest(ctx context.Context, baseURL string, detectedAp
 // UpdateDetectedApp sends "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDetectedApp(ctx context.Context, detectedAppId string, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error) {
+func (c *Client) UpdateDetectedApp(ctx context.Context, detectedAppId string, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error) {
 	req, err := NewUpdateDetectedAppRequest(ctx, c.baseURL(), detectedAppId, body)
-	return sendFor[*intune.DetectedApp](c, req, err)
+	return sendFor[*intune.AnyDetectedApp](c, req, err)
 }
 
 // NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsRequest
@@ -4396,9 +4396,9 @@ func NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceD
 // sends "Update detectedApp" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedApps(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error) {
+func (c *Client) UpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedApps(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, detectedAppId string, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error) {
 	req, err := NewUpdateDetectedAppViaDeviceManagementScriptsDeviceRunStatesManagedDeviceDetectedAppsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, detectedAppId, body)
-	return sendFor[*intune.DetectedApp](c, req, err)
+	return sendFor[*intune.AnyDetectedApp](c, req, err)
 }
 
 // NewUpdateAndroidCompliancePolicyRequest builds the "Update
@@ -4627,9 +4627,9 @@ func NewUpdateDeviceCompliancePolicyAssignmentRequest(ctx context.Context, baseU
 // deviceCompliancePolicyAssignment" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, deviceCompliancePolicyId string, deviceCompliancePolicyAssignmentId string, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.DeviceCompliancePolicyAssignment, error) {
+func (c *Client) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, deviceCompliancePolicyId string, deviceCompliancePolicyAssignmentId string, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.AnyDeviceCompliancePolicyAssignment, error) {
 	req, err := NewUpdateDeviceCompliancePolicyAssignmentRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceCompliancePolicyAssignmentId, body)
-	return sendFor[*intune.DeviceCompliancePolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicyAssignment](c, req, err)
 }
 
 // NewUpdateDeviceComplianceDeviceOverviewRequest builds the "Update
@@ -4645,9 +4645,9 @@ func NewUpdateDeviceComplianceDeviceOverviewRequest(ctx context.Context, baseURL
 // deviceComplianceDeviceOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceDeviceOverview(ctx context.Context, deviceCompliancePolicyId string, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.DeviceComplianceDeviceOverview, error) {
+func (c *Client) UpdateDeviceComplianceDeviceOverview(ctx context.Context, deviceCompliancePolicyId string, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.AnyDeviceComplianceDeviceOverview, error) {
 	req, err := NewUpdateDeviceComplianceDeviceOverviewRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[*intune.DeviceComplianceDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceComplianceDeviceStatusRequest builds the "Update
@@ -4663,9 +4663,9 @@ func NewUpdateDeviceComplianceDeviceStatusRequest(ctx context.Context, baseURL s
 // deviceComplianceDeviceStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceDeviceStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceDeviceStatusId string, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.DeviceComplianceDeviceStatus, error) {
+func (c *Client) UpdateDeviceComplianceDeviceStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceDeviceStatusId string, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.AnyDeviceComplianceDeviceStatus, error) {
 	req, err := NewUpdateDeviceComplianceDeviceStatusRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceDeviceStatusId, body)
-	return sendFor[*intune.DeviceComplianceDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScheduledActionForRuleRequest builds the "Update
@@ -4681,9 +4681,9 @@ func NewUpdateDeviceComplianceScheduledActionForRuleRequest(ctx context.Context,
 // deviceComplianceScheduledActionForRule" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScheduledActionForRule(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.DeviceComplianceScheduledActionForRule, error) {
+func (c *Client) UpdateDeviceComplianceScheduledActionForRule(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error) {
 	req, err := NewUpdateDeviceComplianceScheduledActionForRuleRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceScheduledActionForRuleId, body)
-	return sendFor[*intune.DeviceComplianceScheduledActionForRule](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScheduledActionForRule](c, req, err)
 }
 
 // NewUpdateDeviceComplianceActionItemRequest builds the "Update
@@ -4699,9 +4699,9 @@ func NewUpdateDeviceComplianceActionItemRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, deviceComplianceActionItemId string, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.DeviceComplianceActionItem, error) {
+func (c *Client) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceScheduledActionForRuleId string, deviceComplianceActionItemId string, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.AnyDeviceComplianceActionItem, error) {
 	req, err := NewUpdateDeviceComplianceActionItemRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceScheduledActionForRuleId, deviceComplianceActionItemId, body)
-	return sendFor[*intune.DeviceComplianceActionItem](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceActionItem](c, req, err)
 }
 
 // NewUpdateDeviceComplianceUserOverviewRequest builds the "Update
@@ -4717,9 +4717,9 @@ func NewUpdateDeviceComplianceUserOverviewRequest(ctx context.Context, baseURL s
 // deviceComplianceUserOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceUserOverview(ctx context.Context, deviceCompliancePolicyId string, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.DeviceComplianceUserOverview, error) {
+func (c *Client) UpdateDeviceComplianceUserOverview(ctx context.Context, deviceCompliancePolicyId string, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.AnyDeviceComplianceUserOverview, error) {
 	req, err := NewUpdateDeviceComplianceUserOverviewRequest(ctx, c.baseURL(), deviceCompliancePolicyId, body)
-	return sendFor[*intune.DeviceComplianceUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceComplianceUserStatusRequest builds the "Update
@@ -4735,9 +4735,9 @@ func NewUpdateDeviceComplianceUserStatusRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceUserStatusId string, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.DeviceComplianceUserStatus, error) {
+func (c *Client) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCompliancePolicyId string, deviceComplianceUserStatusId string, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.AnyDeviceComplianceUserStatus, error) {
 	req, err := NewUpdateDeviceComplianceUserStatusRequest(ctx, c.baseURL(), deviceCompliancePolicyId, deviceComplianceUserStatusId, body)
-	return sendFor[*intune.DeviceComplianceUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest builds the "Update
@@ -4753,9 +4753,9 @@ func NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest(ctx context.Contex
 // deviceCompliancePolicyDeviceStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicyDeviceStateSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.DeviceCompliancePolicyDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.AnyDeviceCompliancePolicyDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceCompliancePolicyDeviceStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.DeviceCompliancePolicyDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicyDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceCompliancePolicySettingStateSummaryRequest builds the "Update
@@ -4771,9 +4771,9 @@ func NewUpdateDeviceCompliancePolicySettingStateSummaryRequest(ctx context.Conte
 // deviceCompliancePolicySettingStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.DeviceCompliancePolicySettingStateSummary, error) {
+func (c *Client) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error) {
 	req, err := NewUpdateDeviceCompliancePolicySettingStateSummaryRequest(ctx, c.baseURL(), deviceCompliancePolicySettingStateSummaryId, body)
-	return sendFor[*intune.DeviceCompliancePolicySettingStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicySettingStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceComplianceSettingStateRequest builds the "Update
@@ -4789,9 +4789,9 @@ func NewUpdateDeviceComplianceSettingStateRequest(ctx context.Context, baseURL s
 // deviceComplianceSettingState" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceSettingState(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, deviceComplianceSettingStateId string, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.DeviceComplianceSettingState, error) {
+func (c *Client) UpdateDeviceComplianceSettingState(ctx context.Context, deviceCompliancePolicySettingStateSummaryId string, deviceComplianceSettingStateId string, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.AnyDeviceComplianceSettingState, error) {
 	req, err := NewUpdateDeviceComplianceSettingStateRequest(ctx, c.baseURL(), deviceCompliancePolicySettingStateSummaryId, deviceComplianceSettingStateId, body)
-	return sendFor[*intune.DeviceComplianceSettingState](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceSettingState](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScriptRequest builds the "Update
@@ -4824,9 +4824,9 @@ func NewUpdateDeviceComplianceScriptDeviceStateRequest(ctx context.Context, base
 // deviceComplianceScriptDeviceState" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.DeviceComplianceScriptDeviceState, error) {
+func (c *Client) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, deviceComplianceScriptId string, deviceComplianceScriptDeviceStateId string, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.AnyDeviceComplianceScriptDeviceState, error) {
 	req, err := NewUpdateDeviceComplianceScriptDeviceStateRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceComplianceScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceComplianceScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceComplianceScriptRunSummaryRequest builds the "Update
@@ -4842,9 +4842,9 @@ func NewUpdateDeviceComplianceScriptRunSummaryRequest(ctx context.Context, baseU
 // deviceComplianceScriptRunSummary" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, deviceComplianceScriptId string, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.DeviceComplianceScriptRunSummary, error) {
+func (c *Client) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, deviceComplianceScriptId string, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.AnyDeviceComplianceScriptRunSummary, error) {
 	req, err := NewUpdateDeviceComplianceScriptRunSummaryRequest(ctx, c.baseURL(), deviceComplianceScriptId, body)
-	return sendFor[*intune.DeviceComplianceScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationConflictSummaryRequest builds the "Update
@@ -4860,9 +4860,9 @@ func NewUpdateDeviceConfigurationConflictSummaryRequest(ctx context.Context, bas
 // deviceConfigurationConflictSummary" (PATCH
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationConflictSummary(ctx context.Context, deviceConfigurationConflictSummaryId string, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.DeviceConfigurationConflictSummary, error) {
+func (c *Client) UpdateDeviceConfigurationConflictSummary(ctx context.Context, deviceConfigurationConflictSummaryId string, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.AnyDeviceConfigurationConflictSummary, error) {
 	req, err := NewUpdateDeviceConfigurationConflictSummaryRequest(ctx, c.baseURL(), deviceConfigurationConflictSummaryId, body)
-	return sendFor[*intune.DeviceConfigurationConflictSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationConflictSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStateSummaryRequest builds the "Update
@@ -4878,9 +4878,9 @@ func NewUpdateDeviceConfigurationDeviceStateSummaryRequest(ctx context.Context, 
 // deviceConfigurationDeviceStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationDeviceStateSummaries) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.DeviceConfigurationDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.AnyDeviceConfigurationDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.DeviceConfigurationDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateRestrictedAppsViolationRequest builds the "Update
@@ -4895,9 +4895,9 @@ func NewUpdateRestrictedAppsViolationRequest(ctx context.Context, baseURL string
 // UpdateRestrictedAppsViolation sends "Update restrictedAppsViolation" (PATCH
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRestrictedAppsViolation(ctx context.Context, restrictedAppsViolationId string, body *intune.UpdateRestrictedAppsViolationBody) (*intune.RestrictedAppsViolation, error) {
+func (c *Client) UpdateRestrictedAppsViolation(ctx context.Context, restrictedAppsViolationId string, body *intune.UpdateRestrictedAppsViolationBody) (*intune.AnyRestrictedAppsViolation, error) {
 	req, err := NewUpdateRestrictedAppsViolationRequest(ctx, c.baseURL(), restrictedAppsViolationId, body)
-	return sendFor[*intune.RestrictedAppsViolation](c, req, err)
+	return sendFor[*intune.AnyRestrictedAppsViolation](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStateSummaryRequest builds the "Update
@@ -4912,9 +4912,9 @@ func NewUpdateDeviceConfigurationUserStateSummaryRequest(ctx context.Context, ba
 // deviceConfigurationUserStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationUserStateSummaries) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.DeviceConfigurationUserStateSummary, error) {
+func (c *Client) UpdateDeviceConfigurationUserStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.AnyDeviceConfigurationUserStateSummary, error) {
 	req, err := NewUpdateDeviceConfigurationUserStateSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.DeviceConfigurationUserStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStateSummary](c, req, err)
 }
 
 // NewUpdateAndroidCustomConfigurationRequest builds the "Update
@@ -10465,9 +10465,9 @@ func NewUpdateWindowsDomainJoinConfigurationRequest(ctx context.Context, baseURL
 // windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfiguration(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfiguration(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest
@@ -10483,9 +10483,9 @@ func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignme
 // sends "Update windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsGroupAssignmentsDeviceConfigurationRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest
@@ -10501,9 +10501,9 @@ func NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGrap
 // sends "Update windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationId string, networkAccessConfigurationsDeviceConfigurationId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaDeviceConfigurationsMicrosoftGraphWindowsDomainJoinConfigurationNetworkAccessConfigurationsRequest(ctx, c.baseURL(), deviceConfigurationsDeviceConfigurationId, networkAccessConfigurationsDeviceConfigurationId, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfigurationRequest
@@ -10519,9 +10519,9 @@ func NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesD
 // sends "Update windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfiguration(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfiguration(ctx context.Context, windowsAutopilotDeviceIdentityId string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := NewUpdateWindowsDomainJoinConfigurationViaWindowsAutopilotDeviceIdentitiesDeploymentProfileMicrosoftGraphActiveDirectoryWindowsAutopilotDeploymentProfileDomainJoinConfigurationRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentRequest builds the "Update
@@ -10537,9 +10537,9 @@ func NewUpdateDeviceConfigurationAssignmentRequest(ctx context.Context, baseURL 
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignmentsRequest
@@ -10555,9 +10555,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificat
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignmentsRequest
@@ -10573,9 +10573,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertif
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignmentsRequest
@@ -10591,9 +10591,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertif
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignmentsRequest
@@ -10609,9 +10609,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignmentsRequest
@@ -10627,9 +10627,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignmentsRequest
@@ -10645,9 +10645,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest
@@ -10663,9 +10663,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest
@@ -10681,9 +10681,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignmentsRequest
@@ -10699,9 +10699,9 @@ func NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationAssignmentId string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryRequest builds the "Update
@@ -10717,9 +10717,9 @@ func NewUpdateSettingStateDeviceSummaryRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummary(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummary(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummariesRequest
@@ -10735,9 +10735,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingS
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummaries(ctx context.Context, deviceCompliancePolicyId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummaries(ctx context.Context, deviceCompliancePolicyId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceCompliancePoliciesDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceCompliancePolicyId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummariesRequest
@@ -10753,9 +10753,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDev
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummariesRequest
@@ -10771,9 +10771,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificat
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummariesRequest
@@ -10789,9 +10789,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificat
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummariesRequest
@@ -10807,9 +10807,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosS
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummariesRequest
@@ -10825,9 +10825,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummariesRequest
@@ -10843,9 +10843,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacO
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest
@@ -10861,9 +10861,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacO
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest
@@ -10879,9 +10879,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummariesRequest
@@ -10897,9 +10897,9 @@ func NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWind
 // sends "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummaries(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, settingStateDeviceSummaryId string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := NewUpdateSettingStateDeviceSummaryViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceSettingStateSummariesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, settingStateDeviceSummaryId, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewRequest builds the "Update
@@ -10915,9 +10915,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewRequest(ctx context.Context, base
 // deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverviewRequest
@@ -10933,9 +10933,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertif
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverviewRequest
@@ -10951,9 +10951,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCe
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverviewRequest
@@ -10969,9 +10969,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCe
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverviewRequest
@@ -10987,9 +10987,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverviewRequest
@@ -11005,9 +11005,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverviewRequest
@@ -11023,9 +11023,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest
@@ -11041,9 +11041,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest
@@ -11059,9 +11059,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverviewRequest
@@ -11077,9 +11077,9 @@ func NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftG
 // sends "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusRequest builds the "Update
@@ -11095,9 +11095,9 @@ func NewUpdateDeviceConfigurationDeviceStatusRequest(ctx context.Context, baseUR
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatusesRequest
@@ -11113,9 +11113,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertific
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatusesRequest
@@ -11131,9 +11131,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCert
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusesRequest
@@ -11149,9 +11149,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCert
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsIdentityCertificateRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusesRequest
@@ -11167,9 +11167,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusesRequest
@@ -11185,9 +11185,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusesRequest
@@ -11203,9 +11203,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest
@@ -11221,9 +11221,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest
@@ -11239,9 +11239,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusesRequest
@@ -11257,9 +11257,9 @@ func NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationDeviceStatusId string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := NewUpdateDeviceConfigurationDeviceStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationDeviceStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationDeviceStatusId, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentRequest builds the "Update
@@ -11275,9 +11275,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentRequest(ctx context.Context, bas
 // deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignmentsRequest
@@ -11293,9 +11293,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCerti
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignmentsRequest
@@ -11311,9 +11311,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityC
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignmentsRequest
@@ -11329,9 +11329,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityC
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsIdentityCertificateRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignmentsRequest
@@ -11347,9 +11347,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignmentsRequest
@@ -11365,9 +11365,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignmentsRequest
@@ -11383,9 +11383,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest
@@ -11401,9 +11401,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest
@@ -11419,9 +11419,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignments(ctx context.Context, deviceConfigurationId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignmentsRequest
@@ -11437,9 +11437,9 @@ func NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoft
 // sends "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignments(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationGroupAssignmentId string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := NewUpdateDeviceConfigurationGroupAssignmentViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationGroupAssignmentsRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationGroupAssignmentId, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // NewUpdateAndroidForWorkTrustedRootCertificateRequest builds the "Update
@@ -11455,9 +11455,9 @@ func NewUpdateAndroidForWorkTrustedRootCertificateRequest(ctx context.Context, b
 // androidForWorkTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidForWorkTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -11473,9 +11473,9 @@ func NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicroso
 // sends "Update androidForWorkTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidForWorkTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateRequest builds the "Update
@@ -11491,9 +11491,9 @@ func NewUpdateManagedDeviceCertificateStateRequest(ctx context.Context, baseURL 
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateState(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateState(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11509,9 +11509,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11527,9 +11527,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11545,9 +11545,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11563,9 +11563,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphIosImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11581,9 +11581,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11599,9 +11599,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11617,9 +11617,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11635,9 +11635,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfilePkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11653,9 +11653,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11671,9 +11671,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidForWorkImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11689,9 +11689,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11707,9 +11707,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertif
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11725,9 +11725,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertif
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsIdentityCertificateMicrosoftGraphAndroidForWorkScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11743,9 +11743,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateMicrosoftGraphWindowsPhone81SCEPCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11761,9 +11761,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSPkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11779,9 +11779,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11797,9 +11797,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11815,9 +11815,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10PkcsCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11833,9 +11833,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11851,9 +11851,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows10ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest
@@ -11869,9 +11869,9 @@ func NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStates(ctx context.Context, deviceConfigurationId string, managedDeviceCertificateStateId string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := NewUpdateManagedDeviceCertificateStateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindowsPhone81ImportedPFXCertificateProfileManagedDeviceCertificateStatesRequest(ctx, c.baseURL(), deviceConfigurationId, managedDeviceCertificateStateId, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // NewUpdateIosTrustedRootCertificateRequest builds the "Update
@@ -11887,9 +11887,9 @@ func NewUpdateIosTrustedRootCertificateRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error) {
+func (c *Client) UpdateIosTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error) {
 	req, err := NewUpdateIosTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.IosTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyIosTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest
@@ -11905,9 +11905,9 @@ func NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosE
 // sends "Update iosTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, iosTrustedRootCertificateId string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error) {
+func (c *Client) UpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, iosTrustedRootCertificateId string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error) {
 	req, err := NewUpdateIosTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphIosEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, iosTrustedRootCertificateId, body)
-	return sendFor[*intune.IosTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyIosTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateRequest builds the "Update
@@ -11923,9 +11923,9 @@ func NewUpdateMacOSTrustedRootCertificateRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -11941,9 +11941,9 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // sends "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest
@@ -11959,9 +11959,9 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // sends "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, macOSTrustedRootCertificateId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, macOSTrustedRootCertificateId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSEnterpriseWiFiConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, macOSTrustedRootCertificateId, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificateRequest
@@ -11977,9 +11977,9 @@ func NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMa
 // sends "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := NewUpdateMacOSTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphMacOSScepCertificateProfileRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindowsPrivacyDataAccessControlItemRequest builds the "Update
@@ -11995,9 +11995,9 @@ func NewUpdateWindowsPrivacyDataAccessControlItemRequest(ctx context.Context, ba
 // windowsPrivacyDataAccessControlItem" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context, deviceConfigurationId string, windowsPrivacyDataAccessControlItemId string, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.WindowsPrivacyDataAccessControlItem, error) {
+func (c *Client) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context, deviceConfigurationId string, windowsPrivacyDataAccessControlItemId string, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.AnyWindowsPrivacyDataAccessControlItem, error) {
 	req, err := NewUpdateWindowsPrivacyDataAccessControlItemRequest(ctx, c.baseURL(), deviceConfigurationId, windowsPrivacyDataAccessControlItemId, body)
-	return sendFor[*intune.WindowsPrivacyDataAccessControlItem](c, req, err)
+	return sendFor[*intune.AnyWindowsPrivacyDataAccessControlItem](c, req, err)
 }
 
 // NewUpdateWindowsPhone81TrustedRootCertificateRequest builds the "Update
@@ -12013,9 +12013,9 @@ func NewUpdateWindowsPhone81TrustedRootCertificateRequest(ctx context.Context, b
 // windowsPhone81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.WindowsPhone81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.AnyWindowsPhone81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindowsPhone81TrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.WindowsPhone81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindowsPhone81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindowsUpdateStateRequest builds the "Update windowsUpdateState"
@@ -12030,9 +12030,9 @@ func NewUpdateWindowsUpdateStateRequest(ctx context.Context, baseURL string, dev
 // UpdateWindowsUpdateState sends "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurationId string, windowsUpdateStateId string, body *intune.UpdateWindowsUpdateStateBody) (*intune.WindowsUpdateState, error) {
+func (c *Client) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurationId string, windowsUpdateStateId string, body *intune.UpdateWindowsUpdateStateBody) (*intune.AnyWindowsUpdateState, error) {
 	req, err := NewUpdateWindowsUpdateStateRequest(ctx, c.baseURL(), deviceConfigurationId, windowsUpdateStateId, body)
-	return sendFor[*intune.WindowsUpdateState](c, req, err)
+	return sendFor[*intune.AnyWindowsUpdateState](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateRequest builds the "Update
@@ -12048,9 +12048,9 @@ func NewUpdateWindows81TrustedRootCertificateRequest(ctx context.Context, baseUR
 // windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationRequest
@@ -12066,9 +12066,9 @@ func NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGra
 // sends "Update windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificateRequest
@@ -12084,9 +12084,9 @@ func NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGra
 // sends "Update windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := NewUpdateWindows81TrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationMicrosoftGraphWindows81SCEPCertificateProfileRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest builds the "Update
@@ -12102,9 +12102,9 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest(ctx context.Contex
 // androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificateRequest
@@ -12121,9 +12121,9 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMic
 // sends "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12140,9 +12140,9 @@ func NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMic
 // sends "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidDeviceOwnerTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidDeviceOwnerEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateRequest builds the "Update
@@ -12158,9 +12158,9 @@ func NewUpdateAndroidTrustedRootCertificateRequest(ctx context.Context, baseURL 
 // androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificateRequest
@@ -12176,9 +12176,9 @@ func NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12194,9 +12194,9 @@ func NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraph
 // sends "Update androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateRequest builds the "Update
@@ -12212,9 +12212,9 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateRequest(ctx context.Contex
 // androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificateRequest
@@ -12231,9 +12231,9 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMic
 // sends "Update androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificate(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileCertificateProfileBaseRootCertificateRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest
@@ -12250,9 +12250,9 @@ func NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMic
 // sends "Update androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidation(ctx context.Context, deviceConfigurationId string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := NewUpdateAndroidWorkProfileTrustedRootCertificateViaDeviceConfigurationsMicrosoftGraphAndroidWorkProfileEnterpriseWiFiConfigurationRootCertificateForServerValidationRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewRequest builds the "Update
@@ -12268,9 +12268,9 @@ func NewUpdateDeviceConfigurationUserOverviewRequest(ctx context.Context, baseUR
 // deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverviewRequest
@@ -12286,9 +12286,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertific
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverviewRequest
@@ -12304,9 +12304,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCert
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverviewRequest
@@ -12322,9 +12322,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCert
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverviewRequest
@@ -12340,9 +12340,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverviewRequest
@@ -12358,9 +12358,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverviewRequest
@@ -12376,9 +12376,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest
@@ -12394,9 +12394,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest
@@ -12412,9 +12412,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverview(ctx context.Context, deviceConfigurationId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverviewRequest
@@ -12430,9 +12430,9 @@ func NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGra
 // sends "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverview(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := NewUpdateDeviceConfigurationUserOverviewViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusOverviewRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusRequest builds the "Update
@@ -12448,9 +12448,9 @@ func NewUpdateDeviceConfigurationUserStatusRequest(ctx context.Context, baseURL 
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatus(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatusesRequest
@@ -12466,9 +12466,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificat
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatusesRequest
@@ -12484,9 +12484,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertif
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusesRequest
@@ -12502,9 +12502,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertif
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsIdentityCertificateRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusesRequest
@@ -12520,9 +12520,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphIosScepCertificateProfileRootCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusesRequest
@@ -12538,9 +12538,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsPhone81VpnConfigurationIdentityCertificateUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusesRequest
@@ -12556,9 +12556,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationRootCertificateForServerValidationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest
@@ -12574,9 +12574,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphMacOSWiredNetworkConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest
@@ -12592,9 +12592,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatuses(ctx context.Context, deviceConfigurationId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationIdentityCertificateForClientAuthenticationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusesRequest
@@ -12610,9 +12610,9 @@ func NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraph
 // sends "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatuses(ctx context.Context, deviceConfigurationId string, windows81TrustedRootCertificateId string, deviceConfigurationUserStatusId string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := NewUpdateDeviceConfigurationUserStatusViaDeviceConfigurationsMicrosoftGraphWindowsWifiEnterpriseEAPConfigurationRootCertificatesForServerValidationUserStatusesRequest(ctx, c.baseURL(), deviceConfigurationId, windows81TrustedRootCertificateId, deviceConfigurationUserStatusId, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // NewUpdateManagedAllDeviceCertificateStateRequest builds the "Update
@@ -12755,9 +12755,9 @@ func NewUpdateEnrollmentConfigurationAssignmentRequest(ctx context.Context, base
 // enrollmentConfigurationAssignment" (PATCH
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEnrollmentConfigurationAssignment(ctx context.Context, deviceEnrollmentConfigurationId string, enrollmentConfigurationAssignmentId string, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.EnrollmentConfigurationAssignment, error) {
+func (c *Client) UpdateEnrollmentConfigurationAssignment(ctx context.Context, deviceEnrollmentConfigurationId string, enrollmentConfigurationAssignmentId string, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error) {
 	req, err := NewUpdateEnrollmentConfigurationAssignmentRequest(ctx, c.baseURL(), deviceEnrollmentConfigurationId, enrollmentConfigurationAssignmentId, body)
-	return sendFor[*intune.EnrollmentConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyEnrollmentConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptRequest builds the "Update deviceHealthScript"
@@ -12772,9 +12772,9 @@ func NewUpdateDeviceHealthScriptRequest(ctx context.Context, baseURL string, dev
 // UpdateDeviceHealthScript sends "Update deviceHealthScript" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScriptId string, body *intune.UpdateDeviceHealthScriptBody) (*intune.DeviceHealthScript, error) {
+func (c *Client) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScriptId string, body *intune.UpdateDeviceHealthScriptBody) (*intune.AnyDeviceHealthScript, error) {
 	req, err := NewUpdateDeviceHealthScriptRequest(ctx, c.baseURL(), deviceHealthScriptId, body)
-	return sendFor[*intune.DeviceHealthScript](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScript](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptAssignmentRequest builds the "Update
@@ -12790,9 +12790,9 @@ func NewUpdateDeviceHealthScriptAssignmentRequest(ctx context.Context, baseURL s
 // deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptAssignment(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptAssignmentId string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error) {
+func (c *Client) UpdateDeviceHealthScriptAssignment(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptAssignmentId string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error) {
 	req, err := NewUpdateDeviceHealthScriptAssignmentRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptAssignmentId, body)
-	return sendFor[*intune.DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsRequest
@@ -12808,9 +12808,9 @@ func NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsR
 // sends "Update deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignments(ctx context.Context, deviceComplianceScriptId string, deviceHealthScriptAssignmentId string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error) {
+func (c *Client) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignments(ctx context.Context, deviceComplianceScriptId string, deviceHealthScriptAssignmentId string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error) {
 	req, err := NewUpdateDeviceHealthScriptAssignmentViaDeviceComplianceScriptsAssignmentsRequest(ctx, c.baseURL(), deviceComplianceScriptId, deviceHealthScriptAssignmentId, body)
-	return sendFor[*intune.DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptDeviceStateRequest builds the "Update
@@ -12826,9 +12826,9 @@ func NewUpdateDeviceHealthScriptDeviceStateRequest(ctx context.Context, baseURL 
 // deviceHealthScriptDeviceState" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptDeviceState(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.DeviceHealthScriptDeviceState, error) {
+func (c *Client) UpdateDeviceHealthScriptDeviceState(ctx context.Context, deviceHealthScriptId string, deviceHealthScriptDeviceStateId string, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.AnyDeviceHealthScriptDeviceState, error) {
 	req, err := NewUpdateDeviceHealthScriptDeviceStateRequest(ctx, c.baseURL(), deviceHealthScriptId, deviceHealthScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceHealthScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceHealthScriptRunSummaryRequest builds the "Update
@@ -12844,9 +12844,9 @@ func NewUpdateDeviceHealthScriptRunSummaryRequest(ctx context.Context, baseURL s
 // deviceHealthScriptRunSummary" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptRunSummary(ctx context.Context, deviceHealthScriptId string, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.DeviceHealthScriptRunSummary, error) {
+func (c *Client) UpdateDeviceHealthScriptRunSummary(ctx context.Context, deviceHealthScriptId string, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.AnyDeviceHealthScriptRunSummary, error) {
 	req, err := NewUpdateDeviceHealthScriptRunSummaryRequest(ctx, c.baseURL(), deviceHealthScriptId, body)
-	return sendFor[*intune.DeviceHealthScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementPartnerRequest builds the "Update
@@ -12861,9 +12861,9 @@ func NewUpdateDeviceManagementPartnerRequest(ctx context.Context, baseURL string
 // UpdateDeviceManagementPartner sends "Update deviceManagementPartner" (PATCH
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementPartner(ctx context.Context, deviceManagementPartnerId string, body *intune.UpdateDeviceManagementPartnerBody) (*intune.DeviceManagementPartner, error) {
+func (c *Client) UpdateDeviceManagementPartner(ctx context.Context, deviceManagementPartnerId string, body *intune.UpdateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error) {
 	req, err := NewUpdateDeviceManagementPartnerRequest(ctx, c.baseURL(), deviceManagementPartnerId, body)
-	return sendFor[*intune.DeviceManagementPartner](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementPartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRequest builds the "Update
@@ -12878,9 +12878,9 @@ func NewUpdateDeviceManagementScriptRequest(ctx context.Context, baseURL string,
 // UpdateDeviceManagementScript sends "Update deviceManagementScript" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScript(ctx context.Context, deviceManagementScriptId string, body *intune.UpdateDeviceManagementScriptBody) (*intune.DeviceManagementScript, error) {
+func (c *Client) UpdateDeviceManagementScript(ctx context.Context, deviceManagementScriptId string, body *intune.UpdateDeviceManagementScriptBody) (*intune.AnyDeviceManagementScript, error) {
 	req, err := NewUpdateDeviceManagementScriptRequest(ctx, c.baseURL(), deviceManagementScriptId, body)
-	return sendFor[*intune.DeviceManagementScript](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScript](c, req, err)
 }
 
 // NewUpdateDeviceCategoryRequest builds the "Update deviceCategory" request
@@ -12895,9 +12895,9 @@ func NewUpdateDeviceCategoryRequest(ctx context.Context, baseURL string, deviceM
 // UpdateDeviceCategory sends "Update deviceCategory" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCategory(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error) {
+func (c *Client) UpdateDeviceCategory(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error) {
 	req, err := NewUpdateDeviceCategoryRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceCategory](c, req, err)
 }
 
 // NewUpdateDeviceCategoryViaDeviceCategoriesRequest builds the "Update
@@ -12911,9 +12911,9 @@ func NewUpdateDeviceCategoryViaDeviceCategoriesRequest(ctx context.Context, base
 // UpdateDeviceCategoryViaDeviceCategories sends "Update deviceCategory" (PATCH
 // /deviceManagement/deviceCategories/{deviceCategoryId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, deviceCategoryId string, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error) {
+func (c *Client) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, deviceCategoryId string, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error) {
 	req, err := NewUpdateDeviceCategoryViaDeviceCategoriesRequest(ctx, c.baseURL(), deviceCategoryId, body)
-	return sendFor[*intune.DeviceCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceCategory](c, req, err)
 }
 
 // NewUpdateDeviceLogCollectionResponseRequest builds the "Update
@@ -12929,9 +12929,9 @@ func NewUpdateDeviceLogCollectionResponseRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, deviceLogCollectionResponseId string, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.DeviceLogCollectionResponse, error) {
+func (c *Client) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, deviceLogCollectionResponseId string, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.AnyDeviceLogCollectionResponse, error) {
 	req, err := NewUpdateDeviceLogCollectionResponseRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, deviceLogCollectionResponseId, body)
-	return sendFor[*intune.DeviceLogCollectionResponse](c, req, err)
+	return sendFor[*intune.AnyDeviceLogCollectionResponse](c, req, err)
 }
 
 // NewUpdateWindowsProtectionStateRequest builds the "Update
@@ -12946,9 +12946,9 @@ func NewUpdateWindowsProtectionStateRequest(ctx context.Context, baseURL string,
 // UpdateWindowsProtectionState sends "Update windowsProtectionState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsProtectionState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateWindowsProtectionStateBody) (*intune.WindowsProtectionState, error) {
+func (c *Client) UpdateWindowsProtectionState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateWindowsProtectionStateBody) (*intune.AnyWindowsProtectionState, error) {
 	req, err := NewUpdateWindowsProtectionStateRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.WindowsProtectionState](c, req, err)
+	return sendFor[*intune.AnyWindowsProtectionState](c, req, err)
 }
 
 // NewUpdateWindowsDeviceMalwareStateRequest builds the "Update
@@ -12964,9 +12964,9 @@ func NewUpdateWindowsDeviceMalwareStateRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, windowsDeviceMalwareStateId string, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.WindowsDeviceMalwareState, error) {
+func (c *Client) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, windowsDeviceMalwareStateId string, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.AnyWindowsDeviceMalwareState, error) {
 	req, err := NewUpdateWindowsDeviceMalwareStateRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, windowsDeviceMalwareStateId, body)
-	return sendFor[*intune.WindowsDeviceMalwareState](c, req, err)
+	return sendFor[*intune.AnyWindowsDeviceMalwareState](c, req, err)
 }
 
 // NewUpdateDeviceShellScriptRequest builds the "Update deviceShellScript"
@@ -12980,9 +12980,9 @@ func NewUpdateDeviceShellScriptRequest(ctx context.Context, baseURL string, devi
 // UpdateDeviceShellScript sends "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceShellScript(ctx context.Context, deviceShellScriptId string, body *intune.UpdateDeviceShellScriptBody) (*intune.DeviceShellScript, error) {
+func (c *Client) UpdateDeviceShellScript(ctx context.Context, deviceShellScriptId string, body *intune.UpdateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error) {
 	req, err := NewUpdateDeviceShellScriptRequest(ctx, c.baseURL(), deviceShellScriptId, body)
-	return sendFor[*intune.DeviceShellScript](c, req, err)
+	return sendFor[*intune.AnyDeviceShellScript](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentRequest builds the "Update
@@ -12998,9 +12998,9 @@ func NewUpdateDeviceManagementScriptAssignmentRequest(ctx context.Context, baseU
 // deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignmentsRequest
@@ -13016,9 +13016,9 @@ func NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignme
 // sends "Update deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentViaDeviceManagementScriptsAssignmentsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignmentsRequest
@@ -13034,9 +13034,9 @@ func NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScrip
 // sends "Update deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptAssignmentId string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScriptsAssignmentsRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateRequest builds the "Update
@@ -13052,9 +13052,9 @@ func NewUpdateDeviceManagementScriptDeviceStateRequest(ctx context.Context, base
 // deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStatesRequest
@@ -13070,9 +13070,9 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceR
 // sends "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsDeviceRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStatesRequest
@@ -13088,9 +13088,9 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScri
 // sends "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScriptsDeviceRunStatesRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStatesRequest
@@ -13106,9 +13106,9 @@ func NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRun
 // sends "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, deviceManagementScriptDeviceStateId string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := NewUpdateDeviceManagementScriptDeviceStateViaDeviceManagementScriptsUserRunStatesDeviceRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptUserStateId, deviceManagementScriptDeviceStateId, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentRequest builds the "Update
@@ -13124,9 +13124,9 @@ func NewUpdateDeviceManagementScriptGroupAssignmentRequest(ctx context.Context, 
 // deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignment(ctx context.Context, deviceShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignmentsRequest
@@ -13142,9 +13142,9 @@ func NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGro
 // sends "Update deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignments(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScriptsGroupAssignmentsRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignmentsRequest
@@ -13160,9 +13160,9 @@ func NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShell
 // sends "Update deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignments(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptGroupAssignmentId string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := NewUpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScriptsGroupAssignmentsRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptGroupAssignmentId, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryRequest builds the "Update
@@ -13178,9 +13178,9 @@ func NewUpdateDeviceManagementScriptRunSummaryRequest(ctx context.Context, baseU
 // deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummary(ctx context.Context, deviceShellScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummary(ctx context.Context, deviceShellScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryRequest(ctx, c.baseURL(), deviceShellScriptId, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummaryRequest
@@ -13196,9 +13196,9 @@ func NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSumma
 // sends "Update deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummary(ctx context.Context, deviceManagementScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummary(ctx context.Context, deviceManagementScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryViaDeviceManagementScriptsRunSummaryRequest(ctx, c.baseURL(), deviceManagementScriptId, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummaryRequest
@@ -13214,9 +13214,9 @@ func NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScrip
 // sends "Update deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummary(ctx context.Context, deviceCustomAttributeShellScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummary(ctx context.Context, deviceCustomAttributeShellScriptId string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := NewUpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScriptsRunSummaryRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateRequest builds the "Update
@@ -13232,9 +13232,9 @@ func NewUpdateDeviceManagementScriptUserStateRequest(ctx context.Context, baseUR
 // deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserState(ctx context.Context, deviceShellScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateRequest(ctx, c.baseURL(), deviceShellScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStatesRequest
@@ -13250,9 +13250,9 @@ func NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunSt
 // sends "Update deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStates(ctx context.Context, deviceManagementScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateViaDeviceManagementScriptsUserRunStatesRequest(ctx, c.baseURL(), deviceManagementScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStatesRequest
@@ -13268,9 +13268,9 @@ func NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScript
 // sends "Update deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStates(ctx context.Context, deviceCustomAttributeShellScriptId string, deviceManagementScriptUserStateId string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := NewUpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScriptsUserRunStatesRequest(ctx, c.baseURL(), deviceCustomAttributeShellScriptId, deviceManagementScriptUserStateId, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // NewUpdateDeviceManagementDomainJoinConnectorRequest builds the "Update
@@ -13304,9 +13304,9 @@ func NewUpdateEmbeddedSIMActivationCodePoolRequest(ctx context.Context, baseURL 
 // embeddedSIMActivationCodePool" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embeddedSIMActivationCodePoolId string, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.EmbeddedSIMActivationCodePool, error) {
+func (c *Client) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embeddedSIMActivationCodePoolId string, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error) {
 	req, err := NewUpdateEmbeddedSIMActivationCodePoolRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, body)
-	return sendFor[*intune.EmbeddedSIMActivationCodePool](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMActivationCodePool](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest builds the "Update
@@ -13322,9 +13322,9 @@ func NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest(ctx context.Context
 // embeddedSIMActivationCodePoolAssignment" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMActivationCodePoolAssignmentId string, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.EmbeddedSIMActivationCodePoolAssignment, error) {
+func (c *Client) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMActivationCodePoolAssignmentId string, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.AnyEmbeddedSIMActivationCodePoolAssignment, error) {
 	req, err := NewUpdateEmbeddedSIMActivationCodePoolAssignmentRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, embeddedSIMActivationCodePoolAssignmentId, body)
-	return sendFor[*intune.EmbeddedSIMActivationCodePoolAssignment](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMActivationCodePoolAssignment](c, req, err)
 }
 
 // NewUpdateEmbeddedSIMDeviceStateRequest builds the "Update
@@ -13339,9 +13339,9 @@ func NewUpdateEmbeddedSIMDeviceStateRequest(ctx context.Context, baseURL string,
 // UpdateEmbeddedSIMDeviceState sends "Update embeddedSIMDeviceState" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMDeviceStateId string, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.EmbeddedSIMDeviceState, error) {
+func (c *Client) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMActivationCodePoolId string, embeddedSIMDeviceStateId string, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error) {
 	req, err := NewUpdateEmbeddedSIMDeviceStateRequest(ctx, c.baseURL(), embeddedSIMActivationCodePoolId, embeddedSIMDeviceStateId, body)
-	return sendFor[*intune.EmbeddedSIMDeviceState](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeConnectorRequest builds the "Update
@@ -13357,9 +13357,9 @@ func NewUpdateDeviceManagementExchangeConnectorRequest(ctx context.Context, base
 // deviceManagementExchangeConnector" (PATCH
 // /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeConnector(ctx context.Context, deviceManagementExchangeConnectorId string, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.DeviceManagementExchangeConnector, error) {
+func (c *Client) UpdateDeviceManagementExchangeConnector(ctx context.Context, deviceManagementExchangeConnectorId string, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.AnyDeviceManagementExchangeConnector, error) {
 	req, err := NewUpdateDeviceManagementExchangeConnectorRequest(ctx, c.baseURL(), deviceManagementExchangeConnectorId, body)
-	return sendFor[*intune.DeviceManagementExchangeConnector](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeConnector](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest builds the "Update
@@ -13374,9 +13374,9 @@ func NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest(ctx context.Contex
 // deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error) {
+func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := NewUpdateDeviceManagementExchangeOnPremisesPolicyRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPoliciesRequest
@@ -13393,9 +13393,9 @@ func NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolic
 // sends "Update deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyId string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error) {
+func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyId string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := NewUpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPoliciesRequest(ctx, c.baseURL(), deviceManagementExchangeOnPremisesPolicyId, body)
-	return sendFor[*intune.DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // NewUpdateGroupPolicyCategoryRequest builds the "Update groupPolicyCategory"
@@ -13571,9 +13571,9 @@ func NewUpdateGroupPolicyConfigurationAssignmentRequest(ctx context.Context, bas
 // groupPolicyConfigurationAssignment" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, groupPolicyConfigurationId string, groupPolicyConfigurationAssignmentId string, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.GroupPolicyConfigurationAssignment, error) {
+func (c *Client) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, groupPolicyConfigurationId string, groupPolicyConfigurationAssignmentId string, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.AnyGroupPolicyConfigurationAssignment, error) {
 	req, err := NewUpdateGroupPolicyConfigurationAssignmentRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyConfigurationAssignmentId, body)
-	return sendFor[*intune.GroupPolicyConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyConfigurationAssignment](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionValueRequest builds the "Update
@@ -13589,9 +13589,9 @@ func NewUpdateGroupPolicyDefinitionValueRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error) {
+func (c *Client) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error) {
 	req, err := NewUpdateGroupPolicyDefinitionValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, body)
-	return sendFor[*intune.GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyDefinitionValue](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValueRequest
@@ -13607,9 +13607,9 @@ func NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionVa
 // sends "Update groupPolicyDefinitionValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error) {
+func (c *Client) UpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValue(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error) {
 	req, err := NewUpdateGroupPolicyDefinitionValueViaGroupPolicyConfigurationsDefinitionValuesPresentationValuesDefinitionValueRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, body)
-	return sendFor[*intune.GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyDefinitionValue](c, req, err)
 }
 
 // NewUpdateGroupPolicyPresentationValueRequest builds the "Update
@@ -14146,9 +14146,9 @@ func NewUpdateGroupPolicyOperationRequest(ctx context.Context, baseURL string, g
 // UpdateGroupPolicyOperation sends "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyOperationId string, body *intune.UpdateGroupPolicyOperationBody) (*intune.GroupPolicyOperation, error) {
+func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConfigurationId string, groupPolicyDefinitionValueId string, groupPolicyPresentationValueId string, groupPolicyOperationId string, body *intune.UpdateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error) {
 	req, err := NewUpdateGroupPolicyOperationRequest(ctx, c.baseURL(), groupPolicyConfigurationId, groupPolicyDefinitionValueId, groupPolicyPresentationValueId, groupPolicyOperationId, body)
-	return sendFor[*intune.GroupPolicyOperation](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyOperation](c, req, err)
 }
 
 // NewUpdateGroupPolicyDefinitionFileRequest builds the "Update
@@ -14397,9 +14397,9 @@ func NewUpdateGroupPolicyMigrationReportRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPolicyMigrationReportId string, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.GroupPolicyMigrationReport, error) {
+func (c *Client) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPolicyMigrationReportId string, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error) {
 	req, err := NewUpdateGroupPolicyMigrationReportRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, body)
-	return sendFor[*intune.GroupPolicyMigrationReport](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyMigrationReport](c, req, err)
 }
 
 // NewUpdateGroupPolicySettingMappingRequest builds the "Update
@@ -14415,9 +14415,9 @@ func NewUpdateGroupPolicySettingMappingRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicySettingMapping(ctx context.Context, groupPolicyMigrationReportId string, groupPolicySettingMappingId string, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.GroupPolicySettingMapping, error) {
+func (c *Client) UpdateGroupPolicySettingMapping(ctx context.Context, groupPolicyMigrationReportId string, groupPolicySettingMappingId string, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.AnyGroupPolicySettingMapping, error) {
 	req, err := NewUpdateGroupPolicySettingMappingRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, groupPolicySettingMappingId, body)
-	return sendFor[*intune.GroupPolicySettingMapping](c, req, err)
+	return sendFor[*intune.AnyGroupPolicySettingMapping](c, req, err)
 }
 
 // NewUpdateUnsupportedGroupPolicyExtensionRequest builds the "Update
@@ -14433,9 +14433,9 @@ func NewUpdateUnsupportedGroupPolicyExtensionRequest(ctx context.Context, baseUR
 // unsupportedGroupPolicyExtension" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, groupPolicyMigrationReportId string, unsupportedGroupPolicyExtensionId string, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.UnsupportedGroupPolicyExtension, error) {
+func (c *Client) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, groupPolicyMigrationReportId string, unsupportedGroupPolicyExtensionId string, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error) {
 	req, err := NewUpdateUnsupportedGroupPolicyExtensionRequest(ctx, c.baseURL(), groupPolicyMigrationReportId, unsupportedGroupPolicyExtensionId, body)
-	return sendFor[*intune.UnsupportedGroupPolicyExtension](c, req, err)
+	return sendFor[*intune.AnyUnsupportedGroupPolicyExtension](c, req, err)
 }
 
 // NewUpdateGroupPolicyObjectFileRequest builds the "Update
@@ -14519,9 +14519,9 @@ func NewUpdateDeviceManagementIntentRequest(ctx context.Context, baseURL string,
 // UpdateDeviceManagementIntent sends "Update deviceManagementIntent" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntent(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentBody) (*intune.DeviceManagementIntent, error) {
+func (c *Client) UpdateDeviceManagementIntent(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error) {
 	req, err := NewUpdateDeviceManagementIntentRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[*intune.DeviceManagementIntent](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntent](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentAssignmentRequest builds the "Update
@@ -14537,9 +14537,9 @@ func NewUpdateDeviceManagementIntentAssignmentRequest(ctx context.Context, baseU
 // deviceManagementIntentAssignment" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentAssignment(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentAssignmentId string, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.DeviceManagementIntentAssignment, error) {
+func (c *Client) UpdateDeviceManagementIntentAssignment(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentAssignmentId string, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.AnyDeviceManagementIntentAssignment, error) {
 	req, err := NewUpdateDeviceManagementIntentAssignmentRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentAssignmentId, body)
-	return sendFor[*intune.DeviceManagementIntentAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentAssignment](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentSettingCategoryRequest builds the "Update
@@ -14555,9 +14555,9 @@ func NewUpdateDeviceManagementIntentSettingCategoryRequest(ctx context.Context, 
 // deviceManagementIntentSettingCategory" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentSettingCategory(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.DeviceManagementIntentSettingCategory, error) {
+func (c *Client) UpdateDeviceManagementIntentSettingCategory(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentSettingCategoryId string, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementIntentSettingCategoryRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentSettingCategoryId, body)
-	return sendFor[*intune.DeviceManagementIntentSettingCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentSettingCategory](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest builds the
@@ -14573,9 +14573,9 @@ func NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest(ctx context
 // deviceManagementIntentDeviceSettingStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceSettingStateSummaryId string, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.DeviceManagementIntentDeviceSettingStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceSettingStateSummaryId string, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceSettingStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceSettingStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentDeviceSettingStateSummaryId, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceSettingStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceSettingStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceStateSummaryRequest builds the "Update
@@ -14591,9 +14591,9 @@ func NewUpdateDeviceManagementIntentDeviceStateSummaryRequest(ctx context.Contex
 // deviceManagementIntentDeviceStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.DeviceManagementIntentDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentDeviceStateRequest builds the "Update
@@ -14609,9 +14609,9 @@ func NewUpdateDeviceManagementIntentDeviceStateRequest(ctx context.Context, base
 // deviceManagementIntentDeviceState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceStateId string, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.DeviceManagementIntentDeviceState, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentDeviceStateId string, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error) {
 	req, err := NewUpdateDeviceManagementIntentDeviceStateRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentDeviceStateId, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceState](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingInstanceRequest builds the
@@ -15065,9 +15065,9 @@ func NewUpdateDeviceManagementIntentUserStateSummaryRequest(ctx context.Context,
 // deviceManagementIntentUserStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentUserStateSummary(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.DeviceManagementIntentUserStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentUserStateSummary(ctx context.Context, deviceManagementIntentId string, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.AnyDeviceManagementIntentUserStateSummary, error) {
 	req, err := NewUpdateDeviceManagementIntentUserStateSummaryRequest(ctx, c.baseURL(), deviceManagementIntentId, body)
-	return sendFor[*intune.DeviceManagementIntentUserStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentUserStateSummary](c, req, err)
 }
 
 // NewUpdateDeviceManagementIntentUserStateRequest builds the "Update
@@ -15083,9 +15083,9 @@ func NewUpdateDeviceManagementIntentUserStateRequest(ctx context.Context, baseUR
 // deviceManagementIntentUserState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentUserState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentUserStateId string, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.DeviceManagementIntentUserState, error) {
+func (c *Client) UpdateDeviceManagementIntentUserState(ctx context.Context, deviceManagementIntentId string, deviceManagementIntentUserStateId string, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.AnyDeviceManagementIntentUserState, error) {
 	req, err := NewUpdateDeviceManagementIntentUserStateRequest(ctx, c.baseURL(), deviceManagementIntentId, deviceManagementIntentUserStateId, body)
-	return sendFor[*intune.DeviceManagementIntentUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentUserState](c, req, err)
 }
 
 // NewUpdateIntuneBrandingProfileRequest builds the "Update
@@ -15100,9 +15100,9 @@ func NewUpdateIntuneBrandingProfileRequest(ctx context.Context, baseURL string, 
 // UpdateIntuneBrandingProfile sends "Update intuneBrandingProfile" (PATCH
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandingProfileId string, body *intune.UpdateIntuneBrandingProfileBody) (*intune.IntuneBrandingProfile, error) {
+func (c *Client) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandingProfileId string, body *intune.UpdateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error) {
 	req, err := NewUpdateIntuneBrandingProfileRequest(ctx, c.baseURL(), intuneBrandingProfileId, body)
-	return sendFor[*intune.IntuneBrandingProfile](c, req, err)
+	return sendFor[*intune.AnyIntuneBrandingProfile](c, req, err)
 }
 
 // NewUpdateIntuneBrandingProfileAssignmentRequest builds the "Update
@@ -15118,9 +15118,9 @@ func NewUpdateIntuneBrandingProfileAssignmentRequest(ctx context.Context, baseUR
 // intuneBrandingProfileAssignment" (PATCH
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIntuneBrandingProfileAssignment(ctx context.Context, intuneBrandingProfileId string, intuneBrandingProfileAssignmentId string, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.IntuneBrandingProfileAssignment, error) {
+func (c *Client) UpdateIntuneBrandingProfileAssignment(ctx context.Context, intuneBrandingProfileId string, intuneBrandingProfileAssignmentId string, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.AnyIntuneBrandingProfileAssignment, error) {
 	req, err := NewUpdateIntuneBrandingProfileAssignmentRequest(ctx, c.baseURL(), intuneBrandingProfileId, intuneBrandingProfileAssignmentId, body)
-	return sendFor[*intune.IntuneBrandingProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyIntuneBrandingProfileAssignment](c, req, err)
 }
 
 // NewUpdateIosUpdateDeviceStatusRequest builds the "Update
@@ -15135,9 +15135,9 @@ func NewUpdateIosUpdateDeviceStatusRequest(ctx context.Context, baseURL string, 
 // UpdateIosUpdateDeviceStatus sends "Update iosUpdateDeviceStatus" (PATCH
 // /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDeviceStatusId string, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.IosUpdateDeviceStatus, error) {
+func (c *Client) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDeviceStatusId string, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error) {
 	req, err := NewUpdateIosUpdateDeviceStatusRequest(ctx, c.baseURL(), iosUpdateDeviceStatusId, body)
-	return sendFor[*intune.IosUpdateDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyIosUpdateDeviceStatus](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateAccountSummaryRequest builds the "Update
@@ -15171,9 +15171,9 @@ func NewUpdateMacOSSoftwareUpdateCategorySummaryRequest(ctx context.Context, bas
 // macOSSoftwareUpdateCategorySummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.MacOSSoftwareUpdateCategorySummary, error) {
+func (c *Client) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.AnyMacOSSoftwareUpdateCategorySummary, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateCategorySummaryRequest(ctx, c.baseURL(), macOSSoftwareUpdateAccountSummaryId, macOSSoftwareUpdateCategorySummaryId, body)
-	return sendFor[*intune.MacOSSoftwareUpdateCategorySummary](c, req, err)
+	return sendFor[*intune.AnyMacOSSoftwareUpdateCategorySummary](c, req, err)
 }
 
 // NewUpdateMacOSSoftwareUpdateStateSummaryRequest builds the "Update
@@ -15189,9 +15189,9 @@ func NewUpdateMacOSSoftwareUpdateStateSummaryRequest(ctx context.Context, baseUR
 // macOSSoftwareUpdateStateSummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, macOSSoftwareUpdateStateSummaryId string, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.MacOSSoftwareUpdateStateSummary, error) {
+func (c *Client) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryId string, macOSSoftwareUpdateCategorySummaryId string, macOSSoftwareUpdateStateSummaryId string, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error) {
 	req, err := NewUpdateMacOSSoftwareUpdateStateSummaryRequest(ctx, c.baseURL(), macOSSoftwareUpdateAccountSummaryId, macOSSoftwareUpdateCategorySummaryId, macOSSoftwareUpdateStateSummaryId, body)
-	return sendFor[*intune.MacOSSoftwareUpdateStateSummary](c, req, err)
+	return sendFor[*intune.AnyMacOSSoftwareUpdateStateSummary](c, req, err)
 }
 
 // NewUpdateManagedDeviceEncryptionStateRequest builds the "Update
@@ -15223,9 +15223,9 @@ func NewUpdateManagedDeviceOverviewRequest(ctx context.Context, baseURL string, 
 // UpdateManagedDeviceOverview sends "Update managedDeviceOverview" (PATCH
 // /deviceManagement/managedDeviceOverview) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *intune.UpdateManagedDeviceOverviewBody) (*intune.ManagedDeviceOverview, error) {
+func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *intune.UpdateManagedDeviceOverviewBody) (*intune.AnyManagedDeviceOverview, error) {
 	req, err := NewUpdateManagedDeviceOverviewRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.ManagedDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceOverview](c, req, err)
 }
 
 // NewUpdateManagedDeviceRequest builds the "Update managedDevice" request for
@@ -15486,9 +15486,9 @@ func NewUpdateManagementConditionStatementRequest(ctx context.Context, baseURL s
 // managementConditionStatement" (PATCH
 // /deviceManagement/managementConditionStatements/{managementConditionStatementId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagementConditionStatement(ctx context.Context, managementConditionStatementId string, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error) {
+func (c *Client) UpdateManagementConditionStatement(ctx context.Context, managementConditionStatementId string, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error) {
 	req, err := NewUpdateManagementConditionStatementRequest(ctx, c.baseURL(), managementConditionStatementId, body)
-	return sendFor[*intune.ManagementConditionStatement](c, req, err)
+	return sendFor[*intune.AnyManagementConditionStatement](c, req, err)
 }
 
 // NewUpdateManagementConditionStatementViaManagementConditionsManagementConditionStatementsRequest
@@ -15504,9 +15504,9 @@ func NewUpdateManagementConditionStatementViaManagementConditionsManagementCondi
 // sends "Update managementConditionStatement" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagementConditionStatementViaManagementConditionsManagementConditionStatements(ctx context.Context, managementConditionId string, managementConditionStatementId string, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error) {
+func (c *Client) UpdateManagementConditionStatementViaManagementConditionsManagementConditionStatements(ctx context.Context, managementConditionId string, managementConditionStatementId string, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error) {
 	req, err := NewUpdateManagementConditionStatementViaManagementConditionsManagementConditionStatementsRequest(ctx, c.baseURL(), managementConditionId, managementConditionStatementId, body)
-	return sendFor[*intune.ManagementConditionStatement](c, req, err)
+	return sendFor[*intune.AnyManagementConditionStatement](c, req, err)
 }
 
 // NewUpdateCircularGeofenceManagementConditionRequest builds the "Update
@@ -15632,9 +15632,9 @@ func NewUpdateMicrosoftTunnelConfigurationRequest(ctx context.Context, baseURL s
 // microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelConfigurationId string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error) {
+func (c *Client) UpdateMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelConfigurationId string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error) {
 	req, err := NewUpdateMicrosoftTunnelConfigurationRequest(ctx, c.baseURL(), microsoftTunnelConfigurationId, body)
-	return sendFor[*intune.MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelConfiguration](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfigurationRequest
@@ -15650,9 +15650,9 @@ func NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnel
 // sends "Update microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelSiteId string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error) {
+func (c *Client) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelSiteId string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error) {
 	req, err := NewUpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSitesMicrosoftTunnelConfigurationRequest(ctx, c.baseURL(), microsoftTunnelSiteId, body)
-	return sendFor[*intune.MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelConfiguration](c, req, err)
 }
 
 // NewUpdateMicrosoftTunnelServerLogCollectionResponseRequest builds the
@@ -15702,9 +15702,9 @@ func NewUpdateMicrosoftTunnelServerRequest(ctx context.Context, baseURL string, 
 // UpdateMicrosoftTunnelServer sends "Update microsoftTunnelServer" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunnelSiteId string, microsoftTunnelServerId string, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.MicrosoftTunnelServer, error) {
+func (c *Client) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunnelSiteId string, microsoftTunnelServerId string, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error) {
 	req, err := NewUpdateMicrosoftTunnelServerRequest(ctx, c.baseURL(), microsoftTunnelSiteId, microsoftTunnelServerId, body)
-	return sendFor[*intune.MicrosoftTunnelServer](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelServer](c, req, err)
 }
 
 // NewUpdateMobileAppTroubleshootingEventRequest builds the "Update
@@ -15720,9 +15720,9 @@ func NewUpdateMobileAppTroubleshootingEventRequest(ctx context.Context, baseURL 
 // mobileAppTroubleshootingEvent" (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobileAppTroubleshootingEventId string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error) {
+func (c *Client) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobileAppTroubleshootingEventId string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error) {
 	req, err := NewUpdateMobileAppTroubleshootingEventRequest(ctx, c.baseURL(), mobileAppTroubleshootingEventId, body)
-	return sendFor[*intune.MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*intune.AnyMobileAppTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequest
@@ -15738,9 +15738,9 @@ func NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequ
 // "Update mobileAppTroubleshootingEvent" (PATCH
 // /users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEvents(ctx context.Context, usersId string, mobileAppTroubleshootingEventId string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error) {
+func (c *Client) UpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEvents(ctx context.Context, usersId string, mobileAppTroubleshootingEventId string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error) {
 	req, err := NewUpdateMobileAppTroubleshootingEventViaMobileAppTroubleshootingEventsRequest(ctx, c.baseURL(), usersId, mobileAppTroubleshootingEventId, body)
-	return sendFor[*intune.MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*intune.AnyMobileAppTroubleshootingEvent](c, req, err)
 }
 
 // NewUpdateAppLogCollectionRequestRequest builds the "Update
@@ -15755,9 +15755,9 @@ func NewUpdateAppLogCollectionRequestRequest(ctx context.Context, baseURL string
 // UpdateAppLogCollectionRequest sends "Update appLogCollectionRequest" (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTroubleshootingEventId string, appLogCollectionRequestId string, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AppLogCollectionRequest, error) {
+func (c *Client) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTroubleshootingEventId string, appLogCollectionRequestId string, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error) {
 	req, err := NewUpdateAppLogCollectionRequestRequest(ctx, c.baseURL(), mobileAppTroubleshootingEventId, appLogCollectionRequestId, body)
-	return sendFor[*intune.AppLogCollectionRequest](c, req, err)
+	return sendFor[*intune.AnyAppLogCollectionRequest](c, req, err)
 }
 
 // NewUpdateMobileThreatDefenseConnectorRequest builds the "Update
@@ -15773,9 +15773,9 @@ func NewUpdateMobileThreatDefenseConnectorRequest(ctx context.Context, baseURL s
 // mobileThreatDefenseConnector" (PATCH
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorId string, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.MobileThreatDefenseConnector, error) {
+func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorId string, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.AnyMobileThreatDefenseConnector, error) {
 	req, err := NewUpdateMobileThreatDefenseConnectorRequest(ctx, c.baseURL(), mobileThreatDefenseConnectorId, body)
-	return sendFor[*intune.MobileThreatDefenseConnector](c, req, err)
+	return sendFor[*intune.AnyMobileThreatDefenseConnector](c, req, err)
 }
 
 // NewUpdateNdesConnectorRequest builds the "Update ndesConnector" request for
@@ -15789,9 +15789,9 @@ func NewUpdateNdesConnectorRequest(ctx context.Context, baseURL string, ndesConn
 // UpdateNdesConnector sends "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNdesConnector(ctx context.Context, ndesConnectorId string, body *intune.UpdateNdesConnectorBody) (*intune.NdesConnector, error) {
+func (c *Client) UpdateNdesConnector(ctx context.Context, ndesConnectorId string, body *intune.UpdateNdesConnectorBody) (*intune.AnyNdesConnector, error) {
 	req, err := NewUpdateNdesConnectorRequest(ctx, c.baseURL(), ndesConnectorId, body)
-	return sendFor[*intune.NdesConnector](c, req, err)
+	return sendFor[*intune.AnyNdesConnector](c, req, err)
 }
 
 // NewUpdateNotificationMessageTemplateRequest builds the "Update
@@ -15807,9 +15807,9 @@ func NewUpdateNotificationMessageTemplateRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateId string, body *intune.UpdateNotificationMessageTemplateBody) (*intune.NotificationMessageTemplate, error) {
+func (c *Client) UpdateNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateId string, body *intune.UpdateNotificationMessageTemplateBody) (*intune.AnyNotificationMessageTemplate, error) {
 	req, err := NewUpdateNotificationMessageTemplateRequest(ctx, c.baseURL(), notificationMessageTemplateId, body)
-	return sendFor[*intune.NotificationMessageTemplate](c, req, err)
+	return sendFor[*intune.AnyNotificationMessageTemplate](c, req, err)
 }
 
 // NewUpdateLocalizedNotificationMessageRequest builds the "Update
@@ -15825,9 +15825,9 @@ func NewUpdateLocalizedNotificationMessageRequest(ctx context.Context, baseURL s
 // localizedNotificationMessage" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateLocalizedNotificationMessage(ctx context.Context, notificationMessageTemplateId string, localizedNotificationMessageId string, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.LocalizedNotificationMessage, error) {
+func (c *Client) UpdateLocalizedNotificationMessage(ctx context.Context, notificationMessageTemplateId string, localizedNotificationMessageId string, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.AnyLocalizedNotificationMessage, error) {
 	req, err := NewUpdateLocalizedNotificationMessageRequest(ctx, c.baseURL(), notificationMessageTemplateId, localizedNotificationMessageId, body)
-	return sendFor[*intune.LocalizedNotificationMessage](c, req, err)
+	return sendFor[*intune.AnyLocalizedNotificationMessage](c, req, err)
 }
 
 // NewUpdateRemoteActionAuditRequest builds the "Update remoteActionAudit"
@@ -15841,9 +15841,9 @@ func NewUpdateRemoteActionAuditRequest(ctx context.Context, baseURL string, remo
 // UpdateRemoteActionAudit sends "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRemoteActionAudit(ctx context.Context, remoteActionAuditId string, body *intune.UpdateRemoteActionAuditBody) (*intune.RemoteActionAudit, error) {
+func (c *Client) UpdateRemoteActionAudit(ctx context.Context, remoteActionAuditId string, body *intune.UpdateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error) {
 	req, err := NewUpdateRemoteActionAuditRequest(ctx, c.baseURL(), remoteActionAuditId, body)
-	return sendFor[*intune.RemoteActionAudit](c, req, err)
+	return sendFor[*intune.AnyRemoteActionAudit](c, req, err)
 }
 
 // NewUpdateRemoteAssistancePartnerRequest builds the "Update
@@ -15858,9 +15858,9 @@ func NewUpdateRemoteAssistancePartnerRequest(ctx context.Context, baseURL string
 // UpdateRemoteAssistancePartner sends "Update remoteAssistancePartner" (PATCH
 // /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssistancePartnerId string, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.RemoteAssistancePartner, error) {
+func (c *Client) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssistancePartnerId string, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.AnyRemoteAssistancePartner, error) {
 	req, err := NewUpdateRemoteAssistancePartnerRequest(ctx, c.baseURL(), remoteAssistancePartnerId, body)
-	return sendFor[*intune.RemoteAssistancePartner](c, req, err)
+	return sendFor[*intune.AnyRemoteAssistancePartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementReportsRequest builds the "Update
@@ -15874,9 +15874,9 @@ func NewUpdateDeviceManagementReportsRequest(ctx context.Context, baseURL string
 // UpdateDeviceManagementReports sends "Update deviceManagementReports" (PATCH
 // /deviceManagement/reports) and returns the decoded response (nil for 204 No
 // Content). See Client.
-func (c *Client) UpdateDeviceManagementReports(ctx context.Context, body *intune.UpdateDeviceManagementReportsBody) (*intune.DeviceManagementReports, error) {
+func (c *Client) UpdateDeviceManagementReports(ctx context.Context, body *intune.UpdateDeviceManagementReportsBody) (*intune.AnyDeviceManagementReports, error) {
 	req, err := NewUpdateDeviceManagementReportsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.DeviceManagementReports](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementReports](c, req, err)
 }
 
 // NewUpdateDeviceManagementCachedReportConfigurationRequest builds the "Update
@@ -15892,9 +15892,9 @@ func NewUpdateDeviceManagementCachedReportConfigurationRequest(ctx context.Conte
 // deviceManagementCachedReportConfiguration" (PATCH
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementCachedReportConfiguration(ctx context.Context, deviceManagementCachedReportConfigurationId string, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.DeviceManagementCachedReportConfiguration, error) {
+func (c *Client) UpdateDeviceManagementCachedReportConfiguration(ctx context.Context, deviceManagementCachedReportConfigurationId string, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error) {
 	req, err := NewUpdateDeviceManagementCachedReportConfigurationRequest(ctx, c.baseURL(), deviceManagementCachedReportConfigurationId, body)
-	return sendFor[*intune.DeviceManagementCachedReportConfiguration](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementCachedReportConfiguration](c, req, err)
 }
 
 // NewUpdateDeviceManagementExportJobRequest builds the "Update
@@ -15909,9 +15909,9 @@ func NewUpdateDeviceManagementExportJobRequest(ctx context.Context, baseURL stri
 // UpdateDeviceManagementExportJob sends "Update deviceManagementExportJob"
 // (PATCH /deviceManagement/reports/exportJobs/{deviceManagementExportJobId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExportJob(ctx context.Context, deviceManagementExportJobId string, body *intune.UpdateDeviceManagementExportJobBody) (*intune.DeviceManagementExportJob, error) {
+func (c *Client) UpdateDeviceManagementExportJob(ctx context.Context, deviceManagementExportJobId string, body *intune.UpdateDeviceManagementExportJobBody) (*intune.AnyDeviceManagementExportJob, error) {
 	req, err := NewUpdateDeviceManagementExportJobRequest(ctx, c.baseURL(), deviceManagementExportJobId, body)
-	return sendFor[*intune.DeviceManagementExportJob](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExportJob](c, req, err)
 }
 
 // NewUpdateDeviceManagementReportScheduleRequest builds the "Update
@@ -15927,9 +15927,9 @@ func NewUpdateDeviceManagementReportScheduleRequest(ctx context.Context, baseURL
 // deviceManagementReportSchedule" (PATCH
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementReportSchedule(ctx context.Context, deviceManagementReportScheduleId string, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.DeviceManagementReportSchedule, error) {
+func (c *Client) UpdateDeviceManagementReportSchedule(ctx context.Context, deviceManagementReportScheduleId string, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error) {
 	req, err := NewUpdateDeviceManagementReportScheduleRequest(ctx, c.baseURL(), deviceManagementReportScheduleId, body)
-	return sendFor[*intune.DeviceManagementReportSchedule](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementReportSchedule](c, req, err)
 }
 
 // NewUpdateWindows10XSCEPCertificateProfileRequest builds the "Update
@@ -16017,9 +16017,9 @@ func NewUpdateDeviceManagementResourceAccessProfileAssignmentRequest(ctx context
 // deviceManagementResourceAccessProfileAssignment" (PATCH
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementResourceAccessProfileAssignment(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, deviceManagementResourceAccessProfileAssignmentId string, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.DeviceManagementResourceAccessProfileAssignment, error) {
+func (c *Client) UpdateDeviceManagementResourceAccessProfileAssignment(ctx context.Context, deviceManagementResourceAccessProfileBaseId string, deviceManagementResourceAccessProfileAssignmentId string, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error) {
 	req, err := NewUpdateDeviceManagementResourceAccessProfileAssignmentRequest(ctx, c.baseURL(), deviceManagementResourceAccessProfileBaseId, deviceManagementResourceAccessProfileAssignmentId, body)
-	return sendFor[*intune.DeviceManagementResourceAccessProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementResourceAccessProfileAssignment](c, req, err)
 }
 
 // NewUpdateResourceOperationRequest builds the "Update resourceOperation"
@@ -16033,9 +16033,9 @@ func NewUpdateResourceOperationRequest(ctx context.Context, baseURL string, reso
 // UpdateResourceOperation sends "Update resourceOperation" (PATCH
 // /deviceManagement/resourceOperations/{resourceOperationId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateResourceOperation(ctx context.Context, resourceOperationId string, body *intune.UpdateResourceOperationBody) (*intune.ResourceOperation, error) {
+func (c *Client) UpdateResourceOperation(ctx context.Context, resourceOperationId string, body *intune.UpdateResourceOperationBody) (*intune.AnyResourceOperation, error) {
 	req, err := NewUpdateResourceOperationRequest(ctx, c.baseURL(), resourceOperationId, body)
-	return sendFor[*intune.ResourceOperation](c, req, err)
+	return sendFor[*intune.AnyResourceOperation](c, req, err)
 }
 
 // NewUpdateDeviceManagementReusablePolicySettingRequest builds the "Update
@@ -16624,9 +16624,9 @@ func NewUpdateDeviceAndAppManagementRoleAssignmentRequest(ctx context.Context, b
 // deviceAndAppManagementRoleAssignment" (PATCH
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context, deviceAndAppManagementRoleAssignmentId string, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.DeviceAndAppManagementRoleAssignment, error) {
+func (c *Client) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context, deviceAndAppManagementRoleAssignmentId string, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error) {
 	req, err := NewUpdateDeviceAndAppManagementRoleAssignmentRequest(ctx, c.baseURL(), deviceAndAppManagementRoleAssignmentId, body)
-	return sendFor[*intune.DeviceAndAppManagementRoleAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceAndAppManagementRoleAssignment](c, req, err)
 }
 
 // NewUpdateDeviceAndAppManagementRoleDefinitionRequest builds the "Update
@@ -16728,9 +16728,9 @@ func NewUpdateRoleScopeTagAutoAssignmentRequest(ctx context.Context, baseURL str
 // (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, roleScopeTagAutoAssignmentId string, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.RoleScopeTagAutoAssignment, error) {
+func (c *Client) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, roleScopeTagAutoAssignmentId string, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.AnyRoleScopeTagAutoAssignment, error) {
 	req, err := NewUpdateRoleScopeTagAutoAssignmentRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, roleScopeTagId, roleScopeTagAutoAssignmentId, body)
-	return sendFor[*intune.RoleScopeTagAutoAssignment](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTagAutoAssignment](c, req, err)
 }
 
 // NewUpdateRoleScopeTagRequest builds the "Update roleScopeTag" request for
@@ -16743,9 +16743,9 @@ func NewUpdateRoleScopeTagRequest(ctx context.Context, baseURL string, roleScope
 // UpdateRoleScopeTag sends "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTag(ctx context.Context, roleScopeTagId string, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error) {
+func (c *Client) UpdateRoleScopeTag(ctx context.Context, roleScopeTagId string, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error) {
 	req, err := NewUpdateRoleScopeTagRequest(ctx, c.baseURL(), roleScopeTagId, body)
-	return sendFor[*intune.RoleScopeTag](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTag](c, req, err)
 }
 
 // NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTagsRequest
@@ -16761,9 +16761,9 @@ func NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceA
 // sends "Update roleScopeTag" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTags(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error) {
+func (c *Client) UpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTags(ctx context.Context, roleDefinitionId string, roleAssignmentId string, roleScopeTagId string, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error) {
 	req, err := NewUpdateRoleScopeTagViaRoleDefinitionsRoleAssignmentsMicrosoftGraphDeviceAndAppManagementRoleAssignmentRoleScopeTagsRequest(ctx, c.baseURL(), roleDefinitionId, roleAssignmentId, roleScopeTagId, body)
-	return sendFor[*intune.RoleScopeTag](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTag](c, req, err)
 }
 
 // NewUpdateDeviceManagementAbstractComplexSettingDefinitionRequest builds the
@@ -17074,9 +17074,9 @@ func NewUpdateSoftwareUpdateStatusSummaryRequest(ctx context.Context, baseURL st
 // UpdateSoftwareUpdateStatusSummary sends "Update softwareUpdateStatusSummary"
 // (PATCH /deviceManagement/softwareUpdateStatusSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.SoftwareUpdateStatusSummary, error) {
+func (c *Client) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.AnySoftwareUpdateStatusSummary, error) {
 	req, err := NewUpdateSoftwareUpdateStatusSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.SoftwareUpdateStatusSummary](c, req, err)
+	return sendFor[*intune.AnySoftwareUpdateStatusSummary](c, req, err)
 }
 
 // NewUpdateTelecomExpenseManagementPartnerRequest builds the "Update
@@ -17092,9 +17092,9 @@ func NewUpdateTelecomExpenseManagementPartnerRequest(ctx context.Context, baseUR
 // telecomExpenseManagementPartner" (PATCH
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTelecomExpenseManagementPartner(ctx context.Context, telecomExpenseManagementPartnerId string, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.TelecomExpenseManagementPartner, error) {
+func (c *Client) UpdateTelecomExpenseManagementPartner(ctx context.Context, telecomExpenseManagementPartnerId string, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error) {
 	req, err := NewUpdateTelecomExpenseManagementPartnerRequest(ctx, c.baseURL(), telecomExpenseManagementPartnerId, body)
-	return sendFor[*intune.TelecomExpenseManagementPartner](c, req, err)
+	return sendFor[*intune.AnyTelecomExpenseManagementPartner](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingTemplateRequest builds the
@@ -17110,9 +17110,9 @@ func NewUpdateDeviceManagementConfigurationSettingTemplateRequest(ctx context.Co
 // deviceManagementConfigurationSettingTemplate" (PATCH
 // /deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingTemplate(ctx context.Context, deviceManagementConfigurationSettingTemplateId string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingTemplate(ctx context.Context, deviceManagementConfigurationSettingTemplateId string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingTemplateRequest(ctx, c.baseURL(), deviceManagementConfigurationSettingTemplateId, body)
-	return sendFor[*intune.DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplatesRequest
@@ -17129,9 +17129,9 @@ func NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicy
 // sends "Update deviceManagementConfigurationSettingTemplate" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateId string, deviceManagementConfigurationSettingTemplateId string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error) {
 	req, err := NewUpdateDeviceManagementConfigurationSettingTemplateViaConfigurationPolicyTemplatesSettingTemplatesRequest(ctx, c.baseURL(), deviceManagementConfigurationPolicyTemplateId, deviceManagementConfigurationSettingTemplateId, body)
-	return sendFor[*intune.DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // NewUpdateDeviceManagementTemplateRequest builds the "Update
@@ -17217,9 +17217,9 @@ func NewUpdateDeviceManagementTemplateSettingCategoryRequest(ctx context.Context
 // deviceManagementTemplateSettingCategory" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTemplateSettingCategory(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.DeviceManagementTemplateSettingCategory, error) {
+func (c *Client) UpdateDeviceManagementTemplateSettingCategory(ctx context.Context, deviceManagementTemplateId string, deviceManagementTemplateSettingCategoryId string, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error) {
 	req, err := NewUpdateDeviceManagementTemplateSettingCategoryRequest(ctx, c.baseURL(), deviceManagementTemplateId, deviceManagementTemplateSettingCategoryId, body)
-	return sendFor[*intune.DeviceManagementTemplateSettingCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementTemplateSettingCategory](c, req, err)
 }
 
 // NewUpdateSecurityBaselineCategoryStateSummaryRequest builds the "Update
@@ -17235,9 +17235,9 @@ func NewUpdateSecurityBaselineCategoryStateSummaryRequest(ctx context.Context, b
 // securityBaselineCategoryStateSummary" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context, deviceManagementTemplateId string, securityBaselineCategoryStateSummaryId string, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.SecurityBaselineCategoryStateSummary, error) {
+func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context, deviceManagementTemplateId string, securityBaselineCategoryStateSummaryId string, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.AnySecurityBaselineCategoryStateSummary, error) {
 	req, err := NewUpdateSecurityBaselineCategoryStateSummaryRequest(ctx, c.baseURL(), deviceManagementTemplateId, securityBaselineCategoryStateSummaryId, body)
-	return sendFor[*intune.SecurityBaselineCategoryStateSummary](c, req, err)
+	return sendFor[*intune.AnySecurityBaselineCategoryStateSummary](c, req, err)
 }
 
 // NewUpdateSecurityBaselineStateSummaryRequest builds the "Update
@@ -17271,9 +17271,9 @@ func NewUpdateSecurityBaselineDeviceStateRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceManagementTemplateId string, securityBaselineDeviceStateId string, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.SecurityBaselineDeviceState, error) {
+func (c *Client) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceManagementTemplateId string, securityBaselineDeviceStateId string, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.AnySecurityBaselineDeviceState, error) {
 	req, err := NewUpdateSecurityBaselineDeviceStateRequest(ctx, c.baseURL(), deviceManagementTemplateId, securityBaselineDeviceStateId, body)
-	return sendFor[*intune.SecurityBaselineDeviceState](c, req, err)
+	return sendFor[*intune.AnySecurityBaselineDeviceState](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsRequest builds the "Update termsAndConditions"
@@ -17288,9 +17288,9 @@ func NewUpdateTermsAndConditionsRequest(ctx context.Context, baseURL string, ter
 // UpdateTermsAndConditions sends "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditions(ctx context.Context, termsAndConditionsId string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditions(ctx context.Context, termsAndConditionsId string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditionsRequest
@@ -17306,9 +17306,9 @@ func NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndCon
 // sends "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsViaTermsAndConditionsGroupAssignmentsTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsGroupAssignmentId, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditionsRequest
@@ -17324,9 +17324,9 @@ func NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndC
 // sends "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditions(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := NewUpdateTermsAndConditionsViaTermsAndConditionsAcceptanceStatusesTermsAndConditionsRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAcceptanceStatusId, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsAcceptanceStatusRequest builds the "Update
@@ -17342,9 +17342,9 @@ func NewUpdateTermsAndConditionsAcceptanceStatusRequest(ctx context.Context, bas
 // termsAndConditionsAcceptanceStatus" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.TermsAndConditionsAcceptanceStatus, error) {
+func (c *Client) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, termsAndConditionsId string, termsAndConditionsAcceptanceStatusId string, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.AnyTermsAndConditionsAcceptanceStatus, error) {
 	req, err := NewUpdateTermsAndConditionsAcceptanceStatusRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAcceptanceStatusId, body)
-	return sendFor[*intune.TermsAndConditionsAcceptanceStatus](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsAcceptanceStatus](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsAssignmentRequest builds the "Update
@@ -17360,9 +17360,9 @@ func NewUpdateTermsAndConditionsAssignmentRequest(ctx context.Context, baseURL s
 // termsAndConditionsAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsAssignmentId string, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.TermsAndConditionsAssignment, error) {
+func (c *Client) UpdateTermsAndConditionsAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsAssignmentId string, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.AnyTermsAndConditionsAssignment, error) {
 	req, err := NewUpdateTermsAndConditionsAssignmentRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsAssignmentId, body)
-	return sendFor[*intune.TermsAndConditionsAssignment](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsAssignment](c, req, err)
 }
 
 // NewUpdateTermsAndConditionsGroupAssignmentRequest builds the "Update
@@ -17378,9 +17378,9 @@ func NewUpdateTermsAndConditionsGroupAssignmentRequest(ctx context.Context, base
 // termsAndConditionsGroupAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.TermsAndConditionsGroupAssignment, error) {
+func (c *Client) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, termsAndConditionsId string, termsAndConditionsGroupAssignmentId string, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error) {
 	req, err := NewUpdateTermsAndConditionsGroupAssignmentRequest(ctx, c.baseURL(), termsAndConditionsId, termsAndConditionsGroupAssignmentId, body)
-	return sendFor[*intune.TermsAndConditionsGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsGroupAssignment](c, req, err)
 }
 
 // NewUpdateAppleVppTokenTroubleshootingEventRequest builds the "Update
@@ -17583,9 +17583,9 @@ func NewUpdateUserExperienceAnalyticsCategoryRequest(ctx context.Context, baseUR
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthOverview) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategoriesRequest
@@ -17601,9 +17601,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategorie
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategoriesRequest(ctx, c.baseURL(), userExperienceAnalyticsCategoryId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetricsRequest
@@ -17619,9 +17619,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesAppHealthMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetricsRequest
@@ -17637,9 +17637,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesBestPracticesMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetricsRequest
@@ -17655,9 +17655,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesRebootAnalyticsMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetricsRequest
@@ -17673,9 +17673,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesWorkFromAnywhereMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetricsRequest
@@ -17691,9 +17691,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesResourcePerformanceMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsRequest
@@ -17709,9 +17709,9 @@ func NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselines
 // sends "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsBaselineRequest builds the "Update
@@ -17727,9 +17727,9 @@ func NewUpdateUserExperienceAnalyticsBaselineRequest(ctx context.Context, baseUR
 // userExperienceAnalyticsBaseline" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.UserExperienceAnalyticsBaseline, error) {
+func (c *Client) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, userExperienceAnalyticsBaselineId string, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error) {
 	req, err := NewUpdateUserExperienceAnalyticsBaselineRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, body)
-	return sendFor[*intune.UserExperienceAnalyticsBaseline](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsBaseline](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDevicePerformanceRequest builds the "Update
@@ -17745,9 +17745,9 @@ func NewUpdateUserExperienceAnalyticsDevicePerformanceRequest(ctx context.Contex
 // userExperienceAnalyticsDevicePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Context, userExperienceAnalyticsDevicePerformanceId string, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.UserExperienceAnalyticsDevicePerformance, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Context, userExperienceAnalyticsDevicePerformanceId string, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.AnyUserExperienceAnalyticsDevicePerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDevicePerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsDevicePerformanceId, body)
-	return sendFor[*intune.UserExperienceAnalyticsDevicePerformance](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDevicePerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceScoresRequest builds the "Update
@@ -17781,9 +17781,9 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupHistoryRequest(ctx context.Con
 // userExperienceAnalyticsDeviceStartupHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.Context, userExperienceAnalyticsDeviceStartupHistoryId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.UserExperienceAnalyticsDeviceStartupHistory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.Context, userExperienceAnalyticsDeviceStartupHistoryId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupHistory, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupHistoryRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupHistoryId, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupHistory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupHistory](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest
@@ -17800,9 +17800,9 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest(ctx 
 // userExperienceAnalyticsDeviceStartupProcessPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessPerformanceId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessPerformanceId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupProcessPerformanceId, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest builds the
@@ -17818,9 +17818,9 @@ func NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest(ctx context.Con
 // userExperienceAnalyticsDeviceStartupProcess" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.UserExperienceAnalyticsDeviceStartupProcess, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessId string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcess, error) {
 	req, err := NewUpdateUserExperienceAnalyticsDeviceStartupProcessRequest(ctx, c.baseURL(), userExperienceAnalyticsDeviceStartupProcessId, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupProcess](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupProcess](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityRequest builds the
@@ -17925,9 +17925,9 @@ func NewUpdateUserExperienceAnalyticsOverviewRequest(ctx context.Context, baseUR
 // userExperienceAnalyticsOverview" (PATCH
 // /deviceManagement/userExperienceAnalyticsOverview) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsOverview(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.UserExperienceAnalyticsOverview, error) {
+func (c *Client) UpdateUserExperienceAnalyticsOverview(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.AnyUserExperienceAnalyticsOverview, error) {
 	req, err := NewUpdateUserExperienceAnalyticsOverviewRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.UserExperienceAnalyticsOverview](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsOverview](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsRegressionSummaryRequest builds the "Update
@@ -17943,9 +17943,9 @@ func NewUpdateUserExperienceAnalyticsRegressionSummaryRequest(ctx context.Contex
 // userExperienceAnalyticsRegressionSummary" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.UserExperienceAnalyticsRegressionSummary, error) {
+func (c *Client) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.AnyUserExperienceAnalyticsRegressionSummary, error) {
 	req, err := NewUpdateUserExperienceAnalyticsRegressionSummaryRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.UserExperienceAnalyticsRegressionSummary](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsRegressionSummary](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricRequest builds the "Update
@@ -17961,9 +17961,9 @@ func NewUpdateUserExperienceAnalyticsMetricRequest(ctx context.Context, baseURL 
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegressionRequest
@@ -17979,9 +17979,9 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionS
 // sends "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryManufacturerRegressionRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegressionRequest
@@ -17997,9 +17997,9 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionS
 // sends "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegression(ctx context.Context, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsRegressionSummaryOperatingSystemRegressionRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricId, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetricRequest
@@ -18015,9 +18015,9 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHisto
 // sends "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricHistoryId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricHistoryId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetricHistoryUserExperienceAnalyticsMetricRequest(ctx, c.baseURL(), userExperienceAnalyticsMetricHistoryId, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValuesRequest
@@ -18033,9 +18033,9 @@ func NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDe
 // sends "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValues(ctx context.Context, userExperienceAnalyticsBaselineId string, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValues(ctx context.Context, userExperienceAnalyticsBaselineId string, userExperienceAnalyticsMetricId string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := NewUpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsBaselinesDeviceBootPerformanceMetricsMetricValuesRequest(ctx, c.baseURL(), userExperienceAnalyticsBaselineId, userExperienceAnalyticsMetricId, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // NewUpdateUserExperienceAnalyticsRemoteConnectionRequest builds the "Update
@@ -18123,9 +18123,9 @@ func NewUpdateUserExperienceAnalyticsWorkFromAnywhereDeviceRequest(ctx context.C
 // userExperienceAnalyticsWorkFromAnywhereDevice" (PATCH
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricId string, userExperienceAnalyticsWorkFromAnywhereDeviceId string, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereDevice, error) {
+func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricId string, userExperienceAnalyticsWorkFromAnywhereDeviceId string, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice, error) {
 	req, err := NewUpdateUserExperienceAnalyticsWorkFromAnywhereDeviceRequest(ctx, c.baseURL(), userExperienceAnalyticsWorkFromAnywhereMetricId, userExperienceAnalyticsWorkFromAnywhereDeviceId, body)
-	return sendFor[*intune.UserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
 }
 
 // NewUpdateUserPFXCertificateRequest builds the "Update userPFXCertificate"
@@ -18140,9 +18140,9 @@ func NewUpdateUserPFXCertificateRequest(ctx context.Context, baseURL string, use
 // UpdateUserPFXCertificate sends "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserPFXCertificate(ctx context.Context, userPFXCertificateId string, body *intune.UpdateUserPFXCertificateBody) (*intune.UserPFXCertificate, error) {
+func (c *Client) UpdateUserPFXCertificate(ctx context.Context, userPFXCertificateId string, body *intune.UpdateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error) {
 	req, err := NewUpdateUserPFXCertificateRequest(ctx, c.baseURL(), userPFXCertificateId, body)
-	return sendFor[*intune.UserPFXCertificate](c, req, err)
+	return sendFor[*intune.AnyUserPFXCertificate](c, req, err)
 }
 
 // NewUpdateActiveDirectoryWindowsAutopilotDeploymentProfileRequest builds the
@@ -18270,9 +18270,9 @@ func NewUpdateWindowsAutopilotDeploymentProfileAssignmentRequest(ctx context.Con
 // windowsAutopilotDeploymentProfileAssignment" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.Context, windowsAutopilotDeviceIdentityId string, windowsAutopilotDeploymentProfileAssignmentId string, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.WindowsAutopilotDeploymentProfileAssignment, error) {
+func (c *Client) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.Context, windowsAutopilotDeviceIdentityId string, windowsAutopilotDeploymentProfileAssignmentId string, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.AnyWindowsAutopilotDeploymentProfileAssignment, error) {
 	req, err := NewUpdateWindowsAutopilotDeploymentProfileAssignmentRequest(ctx, c.baseURL(), windowsAutopilotDeviceIdentityId, windowsAutopilotDeploymentProfileAssignmentId, body)
-	return sendFor[*intune.WindowsAutopilotDeploymentProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsAutopilotDeploymentProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsAutopilotSettingsRequest builds the "Update
@@ -18286,9 +18286,9 @@ func NewUpdateWindowsAutopilotSettingsRequest(ctx context.Context, baseURL strin
 // UpdateWindowsAutopilotSettings sends "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsAutopilotSettings(ctx context.Context, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.WindowsAutopilotSettings, error) {
+func (c *Client) UpdateWindowsAutopilotSettings(ctx context.Context, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.AnyWindowsAutopilotSettings, error) {
 	req, err := NewUpdateWindowsAutopilotSettingsRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.WindowsAutopilotSettings](c, req, err)
+	return sendFor[*intune.AnyWindowsAutopilotSettings](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateProfileRequest builds the "Update
@@ -18304,9 +18304,9 @@ func NewUpdateWindowsFeatureUpdateProfileRequest(ctx context.Context, baseURL st
 // (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windowsFeatureUpdateProfileId string, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.WindowsFeatureUpdateProfile, error) {
+func (c *Client) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windowsFeatureUpdateProfileId string, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.AnyWindowsFeatureUpdateProfile, error) {
 	req, err := NewUpdateWindowsFeatureUpdateProfileRequest(ctx, c.baseURL(), windowsFeatureUpdateProfileId, body)
-	return sendFor[*intune.WindowsFeatureUpdateProfile](c, req, err)
+	return sendFor[*intune.AnyWindowsFeatureUpdateProfile](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateProfileAssignmentRequest builds the "Update
@@ -18322,9 +18322,9 @@ func NewUpdateWindowsFeatureUpdateProfileAssignmentRequest(ctx context.Context, 
 // windowsFeatureUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Context, windowsFeatureUpdateProfileId string, windowsFeatureUpdateProfileAssignmentId string, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.WindowsFeatureUpdateProfileAssignment, error) {
+func (c *Client) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Context, windowsFeatureUpdateProfileId string, windowsFeatureUpdateProfileAssignmentId string, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error) {
 	req, err := NewUpdateWindowsFeatureUpdateProfileAssignmentRequest(ctx, c.baseURL(), windowsFeatureUpdateProfileId, windowsFeatureUpdateProfileAssignmentId, body)
-	return sendFor[*intune.WindowsFeatureUpdateProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsFeatureUpdateProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionAppLearningSummaryRequest builds the
@@ -18340,9 +18340,9 @@ func NewUpdateWindowsInformationProtectionAppLearningSummaryRequest(ctx context.
 // windowsInformationProtectionAppLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLearningSummary(ctx context.Context, windowsInformationProtectionAppLearningSummaryId string, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.WindowsInformationProtectionAppLearningSummary, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLearningSummary(ctx context.Context, windowsInformationProtectionAppLearningSummaryId string, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.AnyWindowsInformationProtectionAppLearningSummary, error) {
 	req, err := NewUpdateWindowsInformationProtectionAppLearningSummaryRequest(ctx, c.baseURL(), windowsInformationProtectionAppLearningSummaryId, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLearningSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLearningSummary](c, req, err)
 }
 
 // NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest builds
@@ -18359,9 +18359,9 @@ func NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest(ctx cont
 // windowsInformationProtectionNetworkLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx context.Context, windowsInformationProtectionNetworkLearningSummaryId string, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.WindowsInformationProtectionNetworkLearningSummary, error) {
+func (c *Client) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx context.Context, windowsInformationProtectionNetworkLearningSummaryId string, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error) {
 	req, err := NewUpdateWindowsInformationProtectionNetworkLearningSummaryRequest(ctx, c.baseURL(), windowsInformationProtectionNetworkLearningSummaryId, body)
-	return sendFor[*intune.WindowsInformationProtectionNetworkLearningSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionNetworkLearningSummary](c, req, err)
 }
 
 // NewUpdateWindowsMalwareInformationRequest builds the "Update
@@ -18377,9 +18377,9 @@ func NewUpdateWindowsMalwareInformationRequest(ctx context.Context, baseURL stri
 // (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsMalwareInformation(ctx context.Context, windowsMalwareInformationId string, body *intune.UpdateWindowsMalwareInformationBody) (*intune.WindowsMalwareInformation, error) {
+func (c *Client) UpdateWindowsMalwareInformation(ctx context.Context, windowsMalwareInformationId string, body *intune.UpdateWindowsMalwareInformationBody) (*intune.AnyWindowsMalwareInformation, error) {
 	req, err := NewUpdateWindowsMalwareInformationRequest(ctx, c.baseURL(), windowsMalwareInformationId, body)
-	return sendFor[*intune.WindowsMalwareInformation](c, req, err)
+	return sendFor[*intune.AnyWindowsMalwareInformation](c, req, err)
 }
 
 // NewUpdateMalwareStateForWindowsDeviceRequest builds the "Update
@@ -18395,9 +18395,9 @@ func NewUpdateMalwareStateForWindowsDeviceRequest(ctx context.Context, baseURL s
 // malwareStateForWindowsDevice" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMalwareStateForWindowsDevice(ctx context.Context, windowsMalwareInformationId string, malwareStateForWindowsDeviceId string, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.MalwareStateForWindowsDevice, error) {
+func (c *Client) UpdateMalwareStateForWindowsDevice(ctx context.Context, windowsMalwareInformationId string, malwareStateForWindowsDeviceId string, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error) {
 	req, err := NewUpdateMalwareStateForWindowsDeviceRequest(ctx, c.baseURL(), windowsMalwareInformationId, malwareStateForWindowsDeviceId, body)
-	return sendFor[*intune.MalwareStateForWindowsDevice](c, req, err)
+	return sendFor[*intune.AnyMalwareStateForWindowsDevice](c, req, err)
 }
 
 // NewUpdateWindowsQualityUpdateProfileRequest builds the "Update
@@ -18431,9 +18431,9 @@ func NewUpdateWindowsQualityUpdateProfileAssignmentRequest(ctx context.Context, 
 // windowsQualityUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Context, windowsQualityUpdateProfileId string, windowsQualityUpdateProfileAssignmentId string, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.WindowsQualityUpdateProfileAssignment, error) {
+func (c *Client) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Context, windowsQualityUpdateProfileId string, windowsQualityUpdateProfileAssignmentId string, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error) {
 	req, err := NewUpdateWindowsQualityUpdateProfileAssignmentRequest(ctx, c.baseURL(), windowsQualityUpdateProfileId, windowsQualityUpdateProfileAssignmentId, body)
-	return sendFor[*intune.WindowsQualityUpdateProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsQualityUpdateProfileAssignment](c, req, err)
 }
 
 // NewUpdateWindowsFeatureUpdateCatalogItemRequest builds the "Update
@@ -18627,9 +18627,9 @@ func NewUpdateRbacApplicationMultipleRequest(ctx context.Context, baseURL string
 // UpdateRbacApplicationMultiple sends "Update rbacApplicationMultiple" (PATCH
 // /roleManagement/deviceManagement) and returns the decoded response (nil for
 // 204 No Content). See Client.
-func (c *Client) UpdateRbacApplicationMultiple(ctx context.Context, body *intune.UpdateRbacApplicationMultipleBody) (*intune.RbacApplicationMultiple, error) {
+func (c *Client) UpdateRbacApplicationMultiple(ctx context.Context, body *intune.UpdateRbacApplicationMultipleBody) (*intune.AnyRbacApplicationMultiple, error) {
 	req, err := NewUpdateRbacApplicationMultipleRequest(ctx, c.baseURL(), body)
-	return sendFor[*intune.RbacApplicationMultiple](c, req, err)
+	return sendFor[*intune.AnyRbacApplicationMultiple](c, req, err)
 }
 
 // NewUpdateUserRequest builds the "Update user" request for PATCH
@@ -18641,9 +18641,9 @@ func NewUpdateUserRequest(ctx context.Context, baseURL string, usersId string, b
 
 // UpdateUser sends "Update user" (PATCH /users/{usersId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUser(ctx context.Context, usersId string, body *intune.UpdateUserBody) (*intune.User, error) {
+func (c *Client) UpdateUser(ctx context.Context, usersId string, body *intune.UpdateUserBody) (*intune.AnyUser, error) {
 	req, err := NewUpdateUserRequest(ctx, c.baseURL(), usersId, body)
-	return sendFor[*intune.User](c, req, err)
+	return sendFor[*intune.AnyUser](c, req, err)
 }
 
 // NewUpdateMobileAppIntentAndStateRequest builds the "Update
@@ -18658,7 +18658,7 @@ func NewUpdateMobileAppIntentAndStateRequest(ctx context.Context, baseURL string
 // UpdateMobileAppIntentAndState sends "Update mobileAppIntentAndState" (PATCH
 // /users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppIntentAndState(ctx context.Context, usersId string, mobileAppIntentAndStateId string, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.MobileAppIntentAndState, error) {
+func (c *Client) UpdateMobileAppIntentAndState(ctx context.Context, usersId string, mobileAppIntentAndStateId string, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error) {
 	req, err := NewUpdateMobileAppIntentAndStateRequest(ctx, c.baseURL(), usersId, mobileAppIntentAndStateId, body)
-	return sendFor[*intune.MobileAppIntentAndState](c, req, err)
+	return sendFor[*intune.AnyMobileAppIntentAndState](c, req, err)
 }
