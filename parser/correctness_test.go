@@ -50,6 +50,12 @@ func TestNameOnlyRow(t *testing.T) {
 		assert.Equal(t, want.line, d.Pos.Line)
 		assert.Contains(t, d.Message, want.text)
 	}
+
+	// A label that reads like prose, with no property above to continue.
+	_, diags = parseMD(t, resourcePage("A thing.",
+		"| Property | Type | Description |\n|:--|:--|:--|\n|**Mobile app management (MAM)**|\n| size | Int32 | The size. |"))
+	require.Len(t, diags, 1, "%v", diags)
+	assert.Equal(t, "name-only-row", diags[0].Code)
 }
 
 func enumPage(name, intro, rows string) string {

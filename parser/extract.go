@@ -657,6 +657,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 				more[n-1] = append(more[n-1], nameCell.Text)
 				continue
 			}
+			// No row above: a label such as "**Mobile app management (MAM)**".
+			x.diags.Warnf(nameCell.Pos, "name-only-row", "row %q has a name and no other cell; not read as a property (a group label, or a row that lost its cells?)", name)
+			continue
 		}
 		if !validWireName(name) {
 			x.diags.Warnf(nameCell.Pos, "bad-property-name", "property name %q cannot be a JSON member name in a Go struct tag; row skipped", name)
