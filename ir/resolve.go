@@ -59,6 +59,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	spec := r.spec()
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
+	flagsFromExamples(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags

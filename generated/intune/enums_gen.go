@@ -88,11 +88,9 @@ func (v AdminConsentState) String() string {
 }
 
 // AdvancedBitLockerState is the enum type
-// microsoft.graph.advancedBitLockerState. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewAdvancedBitLockerState to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.advancedBitLockerState. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-advancedbitlockerstate?view=graph-rest-beta
@@ -166,45 +164,9 @@ func AdvancedBitLockerStateValues() []AdvancedBitLockerState {
 	return enumValues[AdvancedBitLockerState](documentedAdvancedBitLockerStateValues)
 }
 
-// NewAdvancedBitLockerState joins members into one flags value.
-func NewAdvancedBitLockerState(members ...AdvancedBitLockerState) AdvancedBitLockerState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AdvancedBitLockerState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AdvancedBitLockerState) Members() []AdvancedBitLockerState {
-	if v == "" {
-		return nil
-	}
-	var out []AdvancedBitLockerState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AdvancedBitLockerState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AdvancedBitLockerState) Has(m AdvancedBitLockerState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AdvancedBitLockerState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAdvancedBitLockerStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAdvancedBitLockerStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -848,11 +810,9 @@ func (v AndroidDeviceOwnerVirtualHomeButtonType) String() string {
 }
 
 // AndroidDeviceOwnerWiFiSecurityType is the enum type
-// microsoft.graph.androidDeviceOwnerWiFiSecurityType. It is a flags enum: the
-// wire value is a comma-separated list of members; use Members and
-// NewAndroidDeviceOwnerWiFiSecurityType to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.androidDeviceOwnerWiFiSecurityType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerwifisecuritytype?view=graph-rest-beta
@@ -881,45 +841,9 @@ func AndroidDeviceOwnerWiFiSecurityTypeValues() []AndroidDeviceOwnerWiFiSecurity
 	return enumValues[AndroidDeviceOwnerWiFiSecurityType](documentedAndroidDeviceOwnerWiFiSecurityTypeValues)
 }
 
-// NewAndroidDeviceOwnerWiFiSecurityType joins members into one flags value.
-func NewAndroidDeviceOwnerWiFiSecurityType(members ...AndroidDeviceOwnerWiFiSecurityType) AndroidDeviceOwnerWiFiSecurityType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AndroidDeviceOwnerWiFiSecurityType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AndroidDeviceOwnerWiFiSecurityType) Members() []AndroidDeviceOwnerWiFiSecurityType {
-	if v == "" {
-		return nil
-	}
-	var out []AndroidDeviceOwnerWiFiSecurityType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AndroidDeviceOwnerWiFiSecurityType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AndroidDeviceOwnerWiFiSecurityType) Has(m AndroidDeviceOwnerWiFiSecurityType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerWiFiSecurityType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAndroidDeviceOwnerWiFiSecurityTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAndroidDeviceOwnerWiFiSecurityTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2413,11 +2337,9 @@ func (v AppLogUploadState) String() string {
 	return string(v)
 }
 
-// AppManagementLevel is the enum type microsoft.graph.appManagementLevel. It
-// is a flags enum: the wire value is a comma-separated list of members; use
-// Members and NewAppManagementLevel to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// AppManagementLevel is the enum type microsoft.graph.appManagementLevel.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-mam-appmanagementlevel?view=graph-rest-beta
@@ -2443,45 +2365,9 @@ func AppManagementLevelValues() []AppManagementLevel {
 	return enumValues[AppManagementLevel](documentedAppManagementLevelValues)
 }
 
-// NewAppManagementLevel joins members into one flags value.
-func NewAppManagementLevel(members ...AppManagementLevel) AppManagementLevel {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AppManagementLevel(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AppManagementLevel) Members() []AppManagementLevel {
-	if v == "" {
-		return nil
-	}
-	var out []AppManagementLevel
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AppManagementLevel(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AppManagementLevel) Has(m AppManagementLevel) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AppManagementLevel) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAppManagementLevelValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAppManagementLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -5483,11 +5369,8 @@ func (v DeviceGuardLocalSystemAuthorityCredentialGuardType) String() string {
 // DeviceGuardVirtualizationBasedSecurityHardwareRequirementState is the enum
 // type
 // microsoft.graph.deviceGuardVirtualizationBasedSecurityHardwareRequirementState.
-// It is a flags enum: the wire value is a comma-separated list of members; use
-// Members and
-// NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState to work
-// with the set. Values the documentation does not list decode and re-encode
-// unchanged; Known reports whether a value is documented.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-deviceguardvirtualizationbasedsecurityhardwarerequirementstate?view=graph-rest-beta
@@ -5520,45 +5403,9 @@ func DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues() []De
 	return enumValues[DeviceGuardVirtualizationBasedSecurityHardwareRequirementState](documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues)
 }
 
-// NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState joins members into one flags value.
-func NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState(members ...DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) DeviceGuardVirtualizationBasedSecurityHardwareRequirementState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceGuardVirtualizationBasedSecurityHardwareRequirementState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Members() []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceGuardVirtualizationBasedSecurityHardwareRequirementState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Has(m DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -5943,9 +5790,7 @@ func (v DeviceManagementConfigurationDeviceMode) String() string {
 }
 
 // DeviceManagementConfigurationPlatforms is the enum type
-// microsoft.graph.deviceManagementConfigurationPlatforms. It is a flags enum:
-// the wire value is a comma-separated list of members; use Members and
-// NewDeviceManagementConfigurationPlatforms to work with the set. Values the
+// microsoft.graph.deviceManagementConfigurationPlatforms. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -5973,45 +5818,9 @@ func DeviceManagementConfigurationPlatformsValues() []DeviceManagementConfigurat
 	return enumValues[DeviceManagementConfigurationPlatforms](documentedDeviceManagementConfigurationPlatformsValues)
 }
 
-// NewDeviceManagementConfigurationPlatforms joins members into one flags value.
-func NewDeviceManagementConfigurationPlatforms(members ...DeviceManagementConfigurationPlatforms) DeviceManagementConfigurationPlatforms {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationPlatforms(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationPlatforms) Members() []DeviceManagementConfigurationPlatforms {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationPlatforms
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationPlatforms(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationPlatforms) Has(m DeviceManagementConfigurationPlatforms) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationPlatforms) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationPlatformsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationPlatformsValues, string(v))
 }
 
 // String returns the wire value.
@@ -6020,11 +5829,9 @@ func (v DeviceManagementConfigurationPlatforms) String() string {
 }
 
 // DeviceManagementConfigurationSettingAccessTypes is the enum type
-// microsoft.graph.deviceManagementConfigurationSettingAccessTypes. It is a
-// flags enum: the wire value is a comma-separated list of members; use Members
-// and NewDeviceManagementConfigurationSettingAccessTypes to work with the set.
-// Values the documentation does not list decode and re-encode unchanged; Known
-// reports whether a value is documented.
+// microsoft.graph.deviceManagementConfigurationSettingAccessTypes. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingaccesstypes?view=graph-rest-beta
@@ -6062,45 +5869,9 @@ func DeviceManagementConfigurationSettingAccessTypesValues() []DeviceManagementC
 	return enumValues[DeviceManagementConfigurationSettingAccessTypes](documentedDeviceManagementConfigurationSettingAccessTypesValues)
 }
 
-// NewDeviceManagementConfigurationSettingAccessTypes joins members into one flags value.
-func NewDeviceManagementConfigurationSettingAccessTypes(members ...DeviceManagementConfigurationSettingAccessTypes) DeviceManagementConfigurationSettingAccessTypes {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationSettingAccessTypes(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationSettingAccessTypes) Members() []DeviceManagementConfigurationSettingAccessTypes {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationSettingAccessTypes
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationSettingAccessTypes(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationSettingAccessTypes) Has(m DeviceManagementConfigurationSettingAccessTypes) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationSettingAccessTypes) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationSettingAccessTypesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationSettingAccessTypesValues, string(v))
 }
 
 // String returns the wire value.
@@ -6183,11 +5954,9 @@ func (v DeviceManagementConfigurationSettingVisibility) String() string {
 }
 
 // DeviceManagementConfigurationTechnologies is the enum type
-// microsoft.graph.deviceManagementConfigurationTechnologies. It is a flags
-// enum: the wire value is a comma-separated list of members; use Members and
-// NewDeviceManagementConfigurationTechnologies to work with the set. Values
-// the documentation does not list decode and re-encode unchanged; Known
-// reports whether a value is documented.
+// microsoft.graph.deviceManagementConfigurationTechnologies. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationtechnologies?view=graph-rest-beta
@@ -6220,45 +5989,9 @@ func DeviceManagementConfigurationTechnologiesValues() []DeviceManagementConfigu
 	return enumValues[DeviceManagementConfigurationTechnologies](documentedDeviceManagementConfigurationTechnologiesValues)
 }
 
-// NewDeviceManagementConfigurationTechnologies joins members into one flags value.
-func NewDeviceManagementConfigurationTechnologies(members ...DeviceManagementConfigurationTechnologies) DeviceManagementConfigurationTechnologies {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationTechnologies(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationTechnologies) Members() []DeviceManagementConfigurationTechnologies {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationTechnologies
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationTechnologies(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationTechnologies) Has(m DeviceManagementConfigurationTechnologies) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationTechnologies) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationTechnologiesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationTechnologiesValues, string(v))
 }
 
 // String returns the wire value.
@@ -7093,11 +6826,9 @@ func (v DeviceManagementSubscriptionState) String() string {
 }
 
 // DeviceManagementSubscriptions is the enum type
-// microsoft.graph.deviceManagementSubscriptions. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewDeviceManagementSubscriptions to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.deviceManagementSubscriptions. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementsubscriptions?view=graph-rest-beta
@@ -7131,45 +6862,9 @@ func DeviceManagementSubscriptionsValues() []DeviceManagementSubscriptions {
 	return enumValues[DeviceManagementSubscriptions](documentedDeviceManagementSubscriptionsValues)
 }
 
-// NewDeviceManagementSubscriptions joins members into one flags value.
-func NewDeviceManagementSubscriptions(members ...DeviceManagementSubscriptions) DeviceManagementSubscriptions {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementSubscriptions(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementSubscriptions) Members() []DeviceManagementSubscriptions {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementSubscriptions
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementSubscriptions(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementSubscriptions) Has(m DeviceManagementSubscriptions) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementSubscriptions) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementSubscriptionsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementSubscriptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -8077,10 +7772,9 @@ func (v EasAuthenticationMethod) String() string {
 	return string(v)
 }
 
-// EasServices is the enum type microsoft.graph.easServices. It is a flags
-// enum: the wire value is a comma-separated list of members; use Members and
-// NewEasServices to work with the set. Values the documentation does not list
-// decode and re-encode unchanged; Known reports whether a value is documented.
+// EasServices is the enum type microsoft.graph.easServices. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-easservices?view=graph-rest-beta
@@ -8109,45 +7803,9 @@ func EasServicesValues() []EasServices {
 	return enumValues[EasServices](documentedEasServicesValues)
 }
 
-// NewEasServices joins members into one flags value.
-func NewEasServices(members ...EasServices) EasServices {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return EasServices(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v EasServices) Members() []EasServices {
-	if v == "" {
-		return nil
-	}
-	var out []EasServices
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, EasServices(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v EasServices) Has(m EasServices) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v EasServices) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedEasServicesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedEasServicesValues, string(v))
 }
 
 // String returns the wire value.
@@ -8928,11 +8586,9 @@ func (v ErrorCode) String() string {
 	return string(v)
 }
 
-// FileVaultState is the enum type microsoft.graph.fileVaultState. It is a
-// flags enum: the wire value is a comma-separated list of members; use Members
-// and NewFileVaultState to work with the set. Values the documentation does
-// not list decode and re-encode unchanged; Known reports whether a value is
-// documented.
+// FileVaultState is the enum type microsoft.graph.fileVaultState. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-filevaultstate?view=graph-rest-beta
@@ -8960,45 +8616,9 @@ func FileVaultStateValues() []FileVaultState {
 	return enumValues[FileVaultState](documentedFileVaultStateValues)
 }
 
-// NewFileVaultState joins members into one flags value.
-func NewFileVaultState(members ...FileVaultState) FileVaultState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return FileVaultState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v FileVaultState) Members() []FileVaultState {
-	if v == "" {
-		return nil
-	}
-	var out []FileVaultState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, FileVaultState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v FileVaultState) Has(m FileVaultState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v FileVaultState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedFileVaultStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedFileVaultStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -11242,9 +10862,11 @@ func (v MacOSSoftwareUpdateCategory) String() string {
 }
 
 // MacOSSoftwareUpdateDelayPolicy is the enum type
-// microsoft.graph.macOSSoftwareUpdateDelayPolicy. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.macOSSoftwareUpdateDelayPolicy. It is a flags enum: the wire
+// value is a comma-separated list of members; use Members and
+// NewMacOSSoftwareUpdateDelayPolicy to work with the set. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatedelaypolicy?view=graph-rest-beta
@@ -11270,9 +10892,45 @@ func MacOSSoftwareUpdateDelayPolicyValues() []MacOSSoftwareUpdateDelayPolicy {
 	return enumValues[MacOSSoftwareUpdateDelayPolicy](documentedMacOSSoftwareUpdateDelayPolicyValues)
 }
 
-// Known reports whether v is a documented value.
+// NewMacOSSoftwareUpdateDelayPolicy joins members into one flags value.
+func NewMacOSSoftwareUpdateDelayPolicy(members ...MacOSSoftwareUpdateDelayPolicy) MacOSSoftwareUpdateDelayPolicy {
+	parts := make([]string, 0, len(members))
+	for _, m := range members {
+		parts = append(parts, string(m))
+	}
+	return MacOSSoftwareUpdateDelayPolicy(strings.Join(parts, ","))
+}
+
+// Members splits a flags value into its members, in wire order.
+func (v MacOSSoftwareUpdateDelayPolicy) Members() []MacOSSoftwareUpdateDelayPolicy {
+	if v == "" {
+		return nil
+	}
+	var out []MacOSSoftwareUpdateDelayPolicy
+	for _, p := range strings.Split(string(v), ",") {
+		out = append(out, MacOSSoftwareUpdateDelayPolicy(strings.TrimSpace(p)))
+	}
+	return out
+}
+
+// Has reports whether the flags value v includes member m.
+func (v MacOSSoftwareUpdateDelayPolicy) Has(m MacOSSoftwareUpdateDelayPolicy) bool {
+	for _, x := range v.Members() {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether every member of v is documented.
 func (v MacOSSoftwareUpdateDelayPolicy) Known() bool {
-	return slices.Contains(documentedMacOSSoftwareUpdateDelayPolicyValues, string(v))
+	for _, x := range v.Members() {
+		if !slices.Contains(documentedMacOSSoftwareUpdateDelayPolicyValues, string(x)) {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns the wire value.
@@ -13350,9 +13008,7 @@ func (v NonEapAuthenticationMethodForPeap) String() string {
 }
 
 // NotificationTemplateBrandingOptions is the enum type
-// microsoft.graph.notificationTemplateBrandingOptions. It is a flags enum: the
-// wire value is a comma-separated list of members; use Members and
-// NewNotificationTemplateBrandingOptions to work with the set. Values the
+// microsoft.graph.notificationTemplateBrandingOptions. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -13385,45 +13041,9 @@ func NotificationTemplateBrandingOptionsValues() []NotificationTemplateBrandingO
 	return enumValues[NotificationTemplateBrandingOptions](documentedNotificationTemplateBrandingOptionsValues)
 }
 
-// NewNotificationTemplateBrandingOptions joins members into one flags value.
-func NewNotificationTemplateBrandingOptions(members ...NotificationTemplateBrandingOptions) NotificationTemplateBrandingOptions {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return NotificationTemplateBrandingOptions(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v NotificationTemplateBrandingOptions) Members() []NotificationTemplateBrandingOptions {
-	if v == "" {
-		return nil
-	}
-	var out []NotificationTemplateBrandingOptions
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, NotificationTemplateBrandingOptions(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v NotificationTemplateBrandingOptions) Has(m NotificationTemplateBrandingOptions) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v NotificationTemplateBrandingOptions) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedNotificationTemplateBrandingOptionsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedNotificationTemplateBrandingOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -15919,11 +15539,9 @@ func (v StateManagementSetting) String() string {
 }
 
 // SubjectAlternativeNameType is the enum type
-// microsoft.graph.subjectAlternativeNameType. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewSubjectAlternativeNameType to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.subjectAlternativeNameType. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-shared-subjectalternativenametype?view=graph-rest-beta
@@ -15956,45 +15574,9 @@ func SubjectAlternativeNameTypeValues() []SubjectAlternativeNameType {
 	return enumValues[SubjectAlternativeNameType](documentedSubjectAlternativeNameTypeValues)
 }
 
-// NewSubjectAlternativeNameType joins members into one flags value.
-func NewSubjectAlternativeNameType(members ...SubjectAlternativeNameType) SubjectAlternativeNameType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return SubjectAlternativeNameType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v SubjectAlternativeNameType) Members() []SubjectAlternativeNameType {
-	if v == "" {
-		return nil
-	}
-	var out []SubjectAlternativeNameType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, SubjectAlternativeNameType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v SubjectAlternativeNameType) Has(m SubjectAlternativeNameType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v SubjectAlternativeNameType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedSubjectAlternativeNameTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedSubjectAlternativeNameTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -16315,11 +15897,9 @@ func (v UserExperienceAnalyticsSummarizedBy) String() string {
 }
 
 // UserPfxIntendedPurpose is the enum type
-// microsoft.graph.userPfxIntendedPurpose. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewUserPfxIntendedPurpose to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.userPfxIntendedPurpose. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-userpfxintendedpurpose?view=graph-rest-beta
@@ -16348,45 +15928,9 @@ func UserPfxIntendedPurposeValues() []UserPfxIntendedPurpose {
 	return enumValues[UserPfxIntendedPurpose](documentedUserPfxIntendedPurposeValues)
 }
 
-// NewUserPfxIntendedPurpose joins members into one flags value.
-func NewUserPfxIntendedPurpose(members ...UserPfxIntendedPurpose) UserPfxIntendedPurpose {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return UserPfxIntendedPurpose(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v UserPfxIntendedPurpose) Members() []UserPfxIntendedPurpose {
-	if v == "" {
-		return nil
-	}
-	var out []UserPfxIntendedPurpose
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, UserPfxIntendedPurpose(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v UserPfxIntendedPurpose) Has(m UserPfxIntendedPurpose) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v UserPfxIntendedPurpose) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedUserPfxIntendedPurposeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedUserPfxIntendedPurposeValues, string(v))
 }
 
 // String returns the wire value.
@@ -18704,11 +18248,9 @@ func (v WindowsDeliveryOptimizationMode) String() string {
 }
 
 // WindowsDeviceHealthState is the enum type
-// microsoft.graph.windowsDeviceHealthState. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewWindowsDeviceHealthState to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.windowsDeviceHealthState. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdevicehealthstate?view=graph-rest-beta
@@ -18743,45 +18285,9 @@ func WindowsDeviceHealthStateValues() []WindowsDeviceHealthState {
 	return enumValues[WindowsDeviceHealthState](documentedWindowsDeviceHealthStateValues)
 }
 
-// NewWindowsDeviceHealthState joins members into one flags value.
-func NewWindowsDeviceHealthState(members ...WindowsDeviceHealthState) WindowsDeviceHealthState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsDeviceHealthState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsDeviceHealthState) Members() []WindowsDeviceHealthState {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsDeviceHealthState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsDeviceHealthState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsDeviceHealthState) Has(m WindowsDeviceHealthState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsDeviceHealthState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsDeviceHealthStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsDeviceHealthStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -19103,11 +18609,9 @@ func (v WindowsFirewallRuleTrafficDirectionType) String() string {
 }
 
 // WindowsHealthMonitoringScope is the enum type
-// microsoft.graph.windowsHealthMonitoringScope. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewWindowsHealthMonitoringScope to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.windowsHealthMonitoringScope. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowshealthmonitoringscope?view=graph-rest-beta
@@ -19135,45 +18639,9 @@ func WindowsHealthMonitoringScopeValues() []WindowsHealthMonitoringScope {
 	return enumValues[WindowsHealthMonitoringScope](documentedWindowsHealthMonitoringScopeValues)
 }
 
-// NewWindowsHealthMonitoringScope joins members into one flags value.
-func NewWindowsHealthMonitoringScope(members ...WindowsHealthMonitoringScope) WindowsHealthMonitoringScope {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsHealthMonitoringScope(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsHealthMonitoringScope) Members() []WindowsHealthMonitoringScope {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsHealthMonitoringScope
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsHealthMonitoringScope(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsHealthMonitoringScope) Has(m WindowsHealthMonitoringScope) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsHealthMonitoringScope) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsHealthMonitoringScopeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsHealthMonitoringScopeValues, string(v))
 }
 
 // String returns the wire value.
@@ -19895,9 +19363,7 @@ func (v WindowsSpotlightEnablementSettings) String() string {
 }
 
 // WindowsStartMenuAppListVisibilityType is the enum type
-// microsoft.graph.windowsStartMenuAppListVisibilityType. It is a flags enum:
-// the wire value is a comma-separated list of members; use Members and
-// NewWindowsStartMenuAppListVisibilityType to work with the set. Values the
+// microsoft.graph.windowsStartMenuAppListVisibilityType. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -19929,45 +19395,9 @@ func WindowsStartMenuAppListVisibilityTypeValues() []WindowsStartMenuAppListVisi
 	return enumValues[WindowsStartMenuAppListVisibilityType](documentedWindowsStartMenuAppListVisibilityTypeValues)
 }
 
-// NewWindowsStartMenuAppListVisibilityType joins members into one flags value.
-func NewWindowsStartMenuAppListVisibilityType(members ...WindowsStartMenuAppListVisibilityType) WindowsStartMenuAppListVisibilityType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsStartMenuAppListVisibilityType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsStartMenuAppListVisibilityType) Members() []WindowsStartMenuAppListVisibilityType {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsStartMenuAppListVisibilityType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsStartMenuAppListVisibilityType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsStartMenuAppListVisibilityType) Has(m WindowsStartMenuAppListVisibilityType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsStartMenuAppListVisibilityType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsStartMenuAppListVisibilityTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsStartMenuAppListVisibilityTypeValues, string(v))
 }
 
 // String returns the wire value.

@@ -35627,7 +35627,7 @@ type UserExperienceAnalyticsScoreHistory struct {
 	RecommendedSoftwareScore *int32 `docgen:"range=0..100" json:"recommendedSoftwareScore,omitzero"`
 	// RestartScore: Restart score. Score will be in the range 0-100, 100 is the
 	// ideal score, 0 indicates excessive restarts. Valid values 0 to 9999999
-	RestartScore *int32 `docgen:"range=0..100,range=0..9999999" json:"restartScore,omitzero"`
+	RestartScore *int32 `json:"restartScore,omitzero"`
 }
 
 // UserExperienceAnalyticsWindows10DevicesSummary is the complex type

@@ -228,7 +228,7 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 		fmt.Fprintln(w, d.String())
 	}
 	if !all && warnings > maxWarnings {
-		fmt.Fprintf(w, "docgen: and %d more warnings (-v prints them all)\n", warnings-maxWarnings)
+		fmt.Fprintf(w, "docgen: and %s (-v prints them all)\n", english.Count(warnings-maxWarnings, "more warning"))
 	}
 }
 
