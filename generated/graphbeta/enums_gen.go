@@ -15,9 +15,6 @@ type AgeGroup string
 
 // Documented values of AgeGroup.
 const (
-	// AgeGroupNull is "null". Default value, no ageGroup has been set for the
-	// user.
-	AgeGroupNull AgeGroup = "null"
 	// AgeGroupMinor is "minor". The user is considered a minor.
 	AgeGroupMinor AgeGroup = "minor"
 	// AgeGroupNotAdult is "notAdult". The user is from a country that has
@@ -31,7 +28,7 @@ const (
 	AgeGroupAdult AgeGroup = "adult"
 )
 
-var documentedAgeGroupValues = []string{"null", "minor", "notAdult", "adult"}
+var documentedAgeGroupValues = []string{"minor", "notAdult", "adult"}
 
 // AgeGroupValues lists the documented values in documentation order.
 func AgeGroupValues() []AgeGroup {
@@ -149,9 +146,6 @@ type ConsentProvidedForMinor string
 
 // Documented values of ConsentProvidedForMinor.
 const (
-	// ConsentProvidedForMinorNull is "null". Default value, no
-	// consentProvidedForMinor has been set for the user.
-	ConsentProvidedForMinorNull ConsentProvidedForMinor = "null"
 	// ConsentProvidedForMinorGranted is "granted". Consent has been obtained for
 	// the user to have an account.
 	ConsentProvidedForMinorGranted ConsentProvidedForMinor = "granted"
@@ -163,7 +157,7 @@ const (
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
 )
 
-var documentedConsentProvidedForMinorValues = []string{"null", "granted", "denied", "notRequired"}
+var documentedConsentProvidedForMinorValues = []string{"granted", "denied", "notRequired"}
 
 // ConsentProvidedForMinorValues lists the documented values in documentation order.
 func ConsentProvidedForMinorValues() []ConsentProvidedForMinor {
@@ -580,9 +574,6 @@ type LegalAgeGroupClassification string
 
 // Documented values of LegalAgeGroupClassification.
 const (
-	// LegalAgeGroupClassificationNull is "null". Default value, no ageGroup has
-	// been set for the user.
-	LegalAgeGroupClassificationNull LegalAgeGroupClassification = "null"
 	// LegalAgeGroupClassificationMinorWithoutParentalConsent is
 	// "minorWithoutParentalConsent". (Reserved for future use)
 	LegalAgeGroupClassificationMinorWithoutParentalConsent LegalAgeGroupClassification = "minorWithoutParentalConsent"
@@ -607,7 +598,7 @@ const (
 	LegalAgeGroupClassificationMinorNoParentalConsentRequired LegalAgeGroupClassification = "minorNoParentalConsentRequired"
 )
 
-var documentedLegalAgeGroupClassificationValues = []string{"null", "minorWithoutParentalConsent", "minorWithParentalConsent", "adult", "notAdult", "minorNoParentalConsentRequired"}
+var documentedLegalAgeGroupClassificationValues = []string{"minorWithoutParentalConsent", "minorWithParentalConsent", "adult", "notAdult", "minorNoParentalConsentRequired"}
 
 // LegalAgeGroupClassificationValues lists the documented values in documentation order.
 func LegalAgeGroupClassificationValues() []LegalAgeGroupClassification {

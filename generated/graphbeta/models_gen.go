@@ -1008,7 +1008,7 @@ type User struct {
 	// can be useful for describing the company that an external user comes from.
 	// The maximum length of the company name is 64 chararcters. Returned only on
 	// $select.
-	CompanyName *string `json:"companyName,omitzero"`
+	CompanyName *string `docgen:"maxLength=64" json:"companyName,omitzero"`
 	// ConsentProvidedForMinor: Sets whether consent has been obtained for minors.
 	// Allowed values: null, granted, denied and notRequired. Refer to the legal
 	// age group property definitions for further information. Returned only on

@@ -15,8 +15,6 @@ type AgeGroup string
 
 // Documented values of AgeGroup.
 const (
-	// AgeGroupNull is "null". Default value, no ageGroup is set for the user.
-	AgeGroupNull AgeGroup = "null"
 	// AgeGroupMinor is "Minor". The user is considered a minor.
 	AgeGroupMinor AgeGroup = "Minor"
 	// AgeGroupNotAdult is "NotAdult". The user is from a country or region that
@@ -30,7 +28,7 @@ const (
 	AgeGroupAdult AgeGroup = "Adult"
 )
 
-var documentedAgeGroupValues = []string{"null", "Minor", "NotAdult", "Adult"}
+var documentedAgeGroupValues = []string{"Minor", "NotAdult", "Adult"}
 
 // AgeGroupValues lists the documented values in documentation order.
 func AgeGroupValues() []AgeGroup {
@@ -141,9 +139,6 @@ type ConsentProvidedForMinor string
 
 // Documented values of ConsentProvidedForMinor.
 const (
-	// ConsentProvidedForMinorNull is "null". Default value, no
-	// consentProvidedForMinor is set for the user.
-	ConsentProvidedForMinorNull ConsentProvidedForMinor = "null"
 	// ConsentProvidedForMinorGranted is "Granted". Consent is obtained for the
 	// user to have an account.
 	ConsentProvidedForMinorGranted ConsentProvidedForMinor = "Granted"
@@ -155,7 +150,7 @@ const (
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "NotRequired"
 )
 
-var documentedConsentProvidedForMinorValues = []string{"null", "Granted", "Denied", "NotRequired"}
+var documentedConsentProvidedForMinorValues = []string{"Granted", "Denied", "NotRequired"}
 
 // ConsentProvidedForMinorValues lists the documented values in documentation order.
 func ConsentProvidedForMinorValues() []ConsentProvidedForMinor {
@@ -369,9 +364,6 @@ type LegalAgeGroupClassification string
 
 // Documented values of LegalAgeGroupClassification.
 const (
-	// LegalAgeGroupClassificationNull is "null". Default value, no ageGroup is set
-	// for the user.
-	LegalAgeGroupClassificationNull LegalAgeGroupClassification = "null"
 	// LegalAgeGroupClassificationUndefined is "Undefined". No ageGroup is set for
 	// the user but consentProvidedForMinor is either Granted, Denied, or
 	// NotRequired.
@@ -400,7 +392,7 @@ const (
 	LegalAgeGroupClassificationMinorNoParentalConsentRequired LegalAgeGroupClassification = "MinorNoParentalConsentRequired"
 )
 
-var documentedLegalAgeGroupClassificationValues = []string{"null", "Undefined", "MinorWithoutParentalConsent", "MinorWithParentalConsent", "Adult", "NotAdult", "MinorNoParentalConsentRequired"}
+var documentedLegalAgeGroupClassificationValues = []string{"Undefined", "MinorWithoutParentalConsent", "MinorWithParentalConsent", "Adult", "NotAdult", "MinorNoParentalConsentRequired"}
 
 // LegalAgeGroupClassificationValues lists the documented values in documentation order.
 func LegalAgeGroupClassificationValues() []LegalAgeGroupClassification {

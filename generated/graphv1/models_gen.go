@@ -2383,7 +2383,7 @@ type ObjectIdentity struct {
 	// For guests from other Microsoft Entra organization, this is the domain of
 	// the federated organization, for example contoso.com. Supports $filter. 512
 	// character limit.
-	Issuer *string `json:"issuer,omitzero"`
+	Issuer *string `docgen:"maxLength=512" json:"issuer,omitzero"`
 	// IssuerAssignedID: Specifies the unique identifier assigned to the user by
 	// the issuer. The combination of issuer and issuerAssignedId must be unique
 	// within the organization. Represents the sign-in name for the user, when
@@ -2393,7 +2393,7 @@ type ObjectIdentity struct {
 	// valid email address userName, issuerAssignedId must begin with alphabetical
 	// character or number, and can only contain alphanumeric characters and the
 	// following symbols: - or _. 64 character limit. Supports $filter.
-	IssuerAssignedID *string `json:"issuerAssignedId,omitzero"`
+	IssuerAssignedID *string `docgen:"maxLength=64" json:"issuerAssignedId,omitzero"`
 	// SignInType: Specifies the user sign-in types in your directory, such as
 	// emailAddress, userName, federated, or userPrincipalName. federated
 	// represents a unique identifier for a user from an issuer, that can be in any
@@ -2734,7 +2734,7 @@ type ServicePrincipal struct {
 	// display the application description in this field. The maximum allowed size
 	// is 1024 characters. Supports $filter (eq, ne, NOT, ge, le, startsWith) and
 	// $search.
-	Description *string `json:"description,omitzero"`
+	Description *string `docgen:"maxLength=1024" json:"description,omitzero"`
 	// DisabledByMicrosoftStatus: Specifies whether Microsoft has disabled the
 	// registered application. Possible values are: null (default value),
 	// NotDisabled, and DisabledDueToViolationOfServicesAgreement (reasons may
@@ -2777,7 +2777,7 @@ type ServicePrincipal struct {
 	// Notes: Free text field to capture information about the service principal,
 	// typically used for operational purposes. Maximum allowed size is 1024
 	// characters.
-	Notes *string `json:"notes,omitzero"`
+	Notes *string `docgen:"maxLength=1024" json:"notes,omitzero"`
 	// NotificationEmailAddresses: Specifies the list of email addresses where
 	// Azure AD sends a notification when the active certificate is near the
 	// expiration date. This is only for the certificates used to sign the SAML
@@ -3582,7 +3582,7 @@ type User struct {
 	// with a limit of 250 characters. NOTE: This property can't contain accent
 	// characters. Requires $select to retrieve. Supports $filter (eq, not, ge, le,
 	// in, startsWith, endsWith, /$count eq 0, /$count ne 0).
-	OtherMails []string `docgen:"maxItems=250" json:"otherMails,omitzero"`
+	OtherMails []string `docgen:"maxLength=250,maxItems=250" json:"otherMails,omitzero"`
 	// PasswordPolicies: Specifies password policies for the user. This value is an
 	// enumeration with one possible value being DisableStrongPassword, which
 	// allows weaker passwords than the default policy to be specified.
@@ -3700,7 +3700,7 @@ type User struct {
 	// StreetAddress: The street address of the user's place of business. Maximum
 	// length is 1,024 characters. Requires $select to retrieve. Supports $filter
 	// (eq, ne, not, ge, le, in, startsWith, and eq on null values).
-	StreetAddress *string `docgen:"maxLength=1" json:"streetAddress,omitzero"`
+	StreetAddress *string `docgen:"maxLength=1024" json:"streetAddress,omitzero"`
 	// Surname: The user's surname (family name or last name). Maximum length is 64
 	// characters. Returned by default. Supports $filter (eq, ne, not, ge, le, in,
 	// startsWith, and eq on null values).
@@ -4022,7 +4022,7 @@ type UserTranslateExchangeIdsParameters struct {
 	// InputIDs: A collection of identifiers to convert. All identifiers in the
 	// collection MUST have the same source ID type, and MUST be for items in the
 	// same mailbox. Maximum size of this collection is 1000 strings.
-	InputIDs []string `json:"inputIds,omitzero"`
+	InputIDs []string `docgen:"maxItems=1000" json:"inputIds,omitzero"`
 	// SourceIdType: The ID type of the identifiers in the InputIds parameter.
 	// (Documented type microsoft.graph.exchangeIdFormat is unknown; kept as raw
 	// JSON.)

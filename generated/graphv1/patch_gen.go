@@ -1012,7 +1012,7 @@ type AddOwnersBody struct {
 	// with a limit of 250 characters. NOTE: This property can't contain accent
 	// characters. Requires $select to retrieve. Supports $filter (eq, not, ge, le,
 	// in, startsWith, endsWith, /$count eq 0, /$count ne 0).
-	OtherMails Optional[[]string] `docgen:"maxItems=250" json:"otherMails,omitzero"`
+	OtherMails Optional[[]string] `docgen:"maxLength=250,maxItems=250" json:"otherMails,omitzero"`
 	// PasswordPolicies: Specifies password policies for the user. This value is an
 	// enumeration with one possible value being DisableStrongPassword, which
 	// allows weaker passwords than the default policy to be specified.
@@ -1129,7 +1129,7 @@ type AddOwnersBody struct {
 	// StreetAddress: The street address of the user's place of business. Maximum
 	// length is 1,024 characters. Requires $select to retrieve. Supports $filter
 	// (eq, ne, not, ge, le, in, startsWith, and eq on null values).
-	StreetAddress Optional[string] `docgen:"maxLength=1" json:"streetAddress,omitzero"`
+	StreetAddress Optional[string] `docgen:"maxLength=1024" json:"streetAddress,omitzero"`
 	// Surname: The user's surname (family name or last name). Maximum length is 64
 	// characters. Returned by default. Supports $filter (eq, ne, not, ge, le, in,
 	// startsWith, and eq on null values).
@@ -1430,7 +1430,7 @@ type UserTranslateExchangeIdsBody struct {
 	// InputIDs: A collection of identifiers to convert. All identifiers in the
 	// collection MUST have the same source ID type, and MUST be for items in the
 	// same mailbox. Maximum size of this collection is 1000 strings.
-	InputIDs Optional[[]string] `json:"inputIds,omitzero"`
+	InputIDs Optional[[]string] `docgen:"maxItems=1000" json:"inputIds,omitzero"`
 	// SourceIdType: The ID type of the identifiers in the InputIds parameter.
 	SourceIdType Optional[json.RawMessage] `json:"sourceIdType,omitzero"`
 	// TargetIdType: The requested ID type to convert to.
@@ -1514,7 +1514,7 @@ type UpsertServicePrincipalBody struct {
 	// display the application description in this field. The maximum allowed size
 	// is 1024 characters. Supports $filter (eq, ne, NOT, ge, le, startsWith) and
 	// $search.
-	Description Optional[string] `json:"description,omitzero"`
+	Description Optional[string] `docgen:"maxLength=1024" json:"description,omitzero"`
 	// DisabledByMicrosoftStatus: Specifies whether Microsoft has disabled the
 	// registered application. Possible values are: null (default value),
 	// NotDisabled, and DisabledDueToViolationOfServicesAgreement (reasons may
@@ -1554,7 +1554,7 @@ type UpsertServicePrincipalBody struct {
 	// Notes: Free text field to capture information about the service principal,
 	// typically used for operational purposes. Maximum allowed size is 1024
 	// characters.
-	Notes Optional[string] `json:"notes,omitzero"`
+	Notes Optional[string] `docgen:"maxLength=1024" json:"notes,omitzero"`
 	// NotificationEmailAddresses: Specifies the list of email addresses where
 	// Azure AD sends a notification when the active certificate is near the
 	// expiration date. This is only for the certificates used to sign the SAML
@@ -1705,7 +1705,7 @@ type CreateServiceprincipalBody struct {
 	// display the application description in this field. The maximum allowed size
 	// is 1024 characters. Supports $filter (eq, ne, NOT, ge, le, startsWith) and
 	// $search.
-	Description Optional[string] `json:"description,omitzero"`
+	Description Optional[string] `docgen:"maxLength=1024" json:"description,omitzero"`
 	// DisabledByMicrosoftStatus: Specifies whether Microsoft has disabled the
 	// registered application. Possible values are: null (default value),
 	// NotDisabled, and DisabledDueToViolationOfServicesAgreement (reasons may
@@ -1745,7 +1745,7 @@ type CreateServiceprincipalBody struct {
 	// Notes: Free text field to capture information about the service principal,
 	// typically used for operational purposes. Maximum allowed size is 1024
 	// characters.
-	Notes Optional[string] `json:"notes,omitzero"`
+	Notes Optional[string] `docgen:"maxLength=1024" json:"notes,omitzero"`
 	// NotificationEmailAddresses: Specifies the list of email addresses where
 	// Azure AD sends a notification when the active certificate is near the
 	// expiration date. This is only for the certificates used to sign the SAML
