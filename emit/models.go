@@ -114,7 +114,7 @@ func (g *gen) model(f *jen.File, t *ir.Type) {
 	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
-		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
+		jen.Id(fieldODataType).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
 	}
 	for _, p := range t.Properties {
 		fields = append(fields, g.field(p))

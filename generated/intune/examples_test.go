@@ -37,7 +37,7 @@ func TestCorpusReport(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
-	spec, _ := ir.Resolve(pages, ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+	spec, _ := ir.Resolve(pages, emit.ResolveOptions())
 
 	rep := roundtrip.Report{Pages: len(pages), Operations: len(spec.Operations), Types: len(spec.Types), Enums: len(spec.Enums)}
 	for _, ex := range spec.Examples {

@@ -163,8 +163,8 @@ type AirPrintDestination struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.airPrintDestination".
 	ODataType *string `json:"@odata.type,omitzero"`
-	// IpAddress: The IP Address of the AirPrint destination.
-	IpAddress *string `json:"ipAddress,omitzero"`
+	// IPAddress: The IP Address of the AirPrint destination.
+	IPAddress *string `json:"ipAddress,omitzero"`
 	// ResourcePath: The Resource Path associated with the printer. This
 	// corresponds to the rp parameter of the _ipps.tcp Bonjour record. For
 	// example: printers/Canon_MG5300_series, printers/Xerox_Phaser_7600,
@@ -174,9 +174,9 @@ type AirPrintDestination struct {
 	// specified AirPrint will use the default port. Available in iOS 11.0 and
 	// later.
 	Port *int32 `json:"port,omitzero"`
-	// ForceTls: If true AirPrint connections are secured by Transport Layer
+	// ForceTLS: If true AirPrint connections are secured by Transport Layer
 	// Security (TLS). Default is false. Available in iOS 11.0 and later.
-	ForceTls *bool `json:"forceTls,omitzero"`
+	ForceTLS *bool `json:"forceTls,omitzero"`
 }
 
 // AndroidCertificateProfileBase is the entity type
@@ -742,12 +742,12 @@ type AndroidDeviceOwnerEnterpriseWiFiConfiguration struct {
 	// (device) needs to use when the EAP Type is configured to PEAP or EAP-TTLS.
 	// Possible values are: certificate, usernameAndPassword, derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// InnerAuthenticationProtocolForPeap: Non-EAP Method for Authentication (Inner
 	// Identity) when EAP Type is PEAP and Authenticationmethod is Username and
 	// Password. Possible values are: none, microsoftChapVersionTwo.
@@ -1892,12 +1892,12 @@ type AndroidEnterpriseWiFiConfiguration struct {
 	// (device) needs to use when the EAP Type is configured to PEAP or EAP-TTLS.
 	// Possible values are: certificate, usernameAndPassword, derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// InnerAuthenticationProtocolForPeap: Non-EAP Method for Authentication (Inner
 	// Identity) when EAP Type is PEAP and Authenticationmethod is Username and
 	// Password. Possible values are: none, microsoftChapVersionTwo.
@@ -2004,10 +2004,10 @@ type AndroidForWorkAppConfigurationSchema struct {
 	// ID: Key of the entity the Android package name for the application the
 	// schema corresponds to
 	ID *string `json:"id,omitzero"`
-	// ExampleJson: UTF8 encoded byte array containing example JSON string
+	// ExampleJSON: UTF8 encoded byte array containing example JSON string
 	// conforming to this schema that demonstrates how to set the configuration for
 	// this app
-	ExampleJson *Binary `json:"exampleJson,omitzero"`
+	ExampleJSON *Binary `json:"exampleJson,omitzero"`
 	// SchemaItems: Collection of items each representing a named configuration
 	// option in the schema
 	SchemaItems []AnyAndroidForWorkAppConfigurationSchemaItem `json:"schemaItems,omitzero"`
@@ -2437,12 +2437,12 @@ type AndroidForWorkEnterpriseWiFiConfiguration struct {
 	// (device) needs to use when the EAP Type is configured to PEAP or EAP-TTLS.
 	// Possible values are: certificate, usernameAndPassword, derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// InnerAuthenticationProtocolForPeap: Non-EAP Method for Authentication (Inner
 	// Identity) when EAP Type is PEAP and Authenticationmethod is Username and
 	// Password. Possible values are: none, microsoftChapVersionTwo.
@@ -2808,8 +2808,8 @@ type AndroidForWorkMobileAppConfiguration struct {
 	Version *int32 `json:"version,omitzero"`
 	// PackageID: Android For Work app configuration package id.
 	PackageID *string `json:"packageId,omitzero"`
-	// PayloadJson: Android For Work app configuration JSON payload.
-	PayloadJson *string `json:"payloadJson,omitzero"`
+	// PayloadJSON: Android For Work app configuration JSON payload.
+	PayloadJSON *string `json:"payloadJson,omitzero"`
 	// PermissionActions: List of Android app permissions and corresponding
 	// permission actions.
 	PermissionActions []AnyAndroidPermissionAction `json:"permissionActions,omitzero"`
@@ -4085,8 +4085,8 @@ type AndroidManagedStoreAppConfiguration struct {
 	Version *int32 `json:"version,omitzero"`
 	// PackageID: Android Enterprise app configuration package id.
 	PackageID *string `json:"packageId,omitzero"`
-	// PayloadJson: Android Enterprise app configuration JSON payload.
-	PayloadJson *string `json:"payloadJson,omitzero"`
+	// PayloadJSON: Android Enterprise app configuration JSON payload.
+	PayloadJSON *string `json:"payloadJson,omitzero"`
 	// PermissionActions: List of Android app permissions and corresponding
 	// permission actions.
 	PermissionActions []AnyAndroidPermissionAction `json:"permissionActions,omitzero"`
@@ -4111,10 +4111,10 @@ type AndroidManagedStoreAppConfigurationSchema struct {
 	// ID: Key of the entity the Android package name for the application the
 	// schema corresponds to
 	ID *string `json:"id,omitzero"`
-	// ExampleJson: UTF8 encoded byte array containing example JSON string
+	// ExampleJSON: UTF8 encoded byte array containing example JSON string
 	// conforming to this schema that demonstrates how to set the configuration for
 	// this app
-	ExampleJson *Binary `json:"exampleJson,omitzero"`
+	ExampleJSON *Binary `json:"exampleJson,omitzero"`
 	// SchemaItems: Collection of items each representing a named configuration
 	// option in the schema. It only contains the root-level configuration.
 	SchemaItems []AnyAndroidManagedStoreAppConfigurationSchemaItem `json:"schemaItems,omitzero"`
@@ -4357,10 +4357,10 @@ type AndroidOmaCpConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// deviceConfiguration
 	Version *int32 `json:"version,omitzero"`
-	// ConfigurationXml: Configuration XML that will be applied to the device. When
+	// ConfigurationXML: Configuration XML that will be applied to the device. When
 	// it is read, it only provides a placeholder string since the original data is
 	// encrypted and stored.
-	ConfigurationXml *Binary `json:"configurationXml,omitzero"`
+	ConfigurationXML *Binary `json:"configurationXml,omitzero"`
 }
 
 // AndroidPermissionAction is the complex type
@@ -5171,12 +5171,12 @@ type AndroidWorkProfileEnterpriseWiFiConfiguration struct {
 	// (device) needs to use when the EAP Type is configured to PEAP or EAP-TTLS.
 	// Possible values are: certificate, usernameAndPassword, derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// InnerAuthenticationProtocolForPeap: Non-EAP Method for Authentication (Inner
 	// Identity) when EAP Type is PEAP and Authenticationmethod is Username and
 	// Password. Possible values are: none, microsoftChapVersionTwo.
@@ -6587,9 +6587,9 @@ type AppleVpnConfiguration struct {
 	DisconnectOnIdleTimerInSeconds *int32 `docgen:"range=0..65535" json:"disconnectOnIdleTimerInSeconds,omitzero"`
 	// ProxyServer: Proxy Server.
 	ProxyServer AnyVpnProxyServer `json:"proxyServer,omitzero"`
-	// OptInToDeviceIdSharing: Opt-In to sharing the device's Id to third-party vpn
+	// OptInToDeviceIDSharing: Opt-In to sharing the device's Id to third-party vpn
 	// clients for use during network access control validation.
-	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	OptInToDeviceIDSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
 }
 
 // AppleVppTokenTroubleshootingEvent is the entity type
@@ -6645,8 +6645,8 @@ type AuditActor struct {
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
 	// ServicePrincipalName: Service Principal Name (SPN).
 	ServicePrincipalName *string `json:"servicePrincipalName,omitzero"`
-	// IpAddress: IPAddress.
-	IpAddress *string `json:"ipAddress,omitzero"`
+	// IPAddress: IPAddress.
+	IPAddress *string `json:"ipAddress,omitzero"`
 	// UserID: User Id.
 	UserID *string `json:"userId,omitzero"`
 	// UserRoleScopeTags: List of user scope tags when the audit was performed.
@@ -7660,9 +7660,9 @@ type DefaultManagedAppProtection struct {
 	// the policy and will be able to receive data from managed apps. (Android
 	// only)
 	ExemptedAppPackages []AnyKeyValuePair `json:"exemptedAppPackages,omitzero"`
-	// FaceIdBlocked: Indicates whether use of the FaceID is allowed in place of a
+	// FaceIDBlocked: Indicates whether use of the FaceID is allowed in place of a
 	// pin if PinRequired is set to True. (iOS Only)
-	FaceIdBlocked *bool `json:"faceIdBlocked,omitzero"`
+	FaceIDBlocked *bool `json:"faceIdBlocked,omitzero"`
 	// MinimumWipeSdkVersion: Versions less than the specified version will block
 	// the managed app from accessing company data.
 	MinimumWipeSdkVersion *string `json:"minimumWipeSdkVersion,omitzero"`
@@ -7819,12 +7819,12 @@ type DeliveryOptimizationBandwidth struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
-// DeliveryOptimizationGroupIdSource is the complex type
+// DeliveryOptimizationGroupIDSource is the complex type
 // microsoft.graph.deliveryOptimizationGroupIdSource.
 //
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationgroupidsource.md:21:1.
-type DeliveryOptimizationGroupIdSource struct {
+type DeliveryOptimizationGroupIDSource struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.deliveryOptimizationGroupIdSource".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -7888,13 +7888,13 @@ type DepEnrollmentBaseProfile struct {
 	ProfileRemovalDisabled *bool `json:"profileRemovalDisabled,omitzero"`
 	// RestoreBlocked: Indicates if Restore setup pane is blocked
 	RestoreBlocked *bool `json:"restoreBlocked,omitzero"`
-	// AppleIdDisabled: Indicates if Apple id setup pane is disabled
-	AppleIdDisabled *bool `json:"appleIdDisabled,omitzero"`
+	// AppleIDDisabled: Indicates if Apple id setup pane is disabled
+	AppleIDDisabled *bool `json:"appleIdDisabled,omitzero"`
 	// TermsAndConditionsDisabled: Indicates if 'Terms and Conditions' setup pane
 	// is disabled
 	TermsAndConditionsDisabled *bool `json:"termsAndConditionsDisabled,omitzero"`
-	// TouchIdDisabled: Indicates if touch id setup pane is disabled
-	TouchIdDisabled *bool `json:"touchIdDisabled,omitzero"`
+	// TouchIDDisabled: Indicates if touch id setup pane is disabled
+	TouchIDDisabled *bool `json:"touchIdDisabled,omitzero"`
 	// ApplePayDisabled: Indicates if Apple pay setup pane is disabled
 	ApplePayDisabled *bool `json:"applePayDisabled,omitzero"`
 	// SiriDisabled: Indicates if siri setup pane is disabled
@@ -7969,13 +7969,13 @@ type DepEnrollmentProfile struct {
 	RestoreBlocked *bool `json:"restoreBlocked,omitzero"`
 	// RestoreFromAndroidDisabled: Indicates if Restore from Android is disabled
 	RestoreFromAndroidDisabled *bool `json:"restoreFromAndroidDisabled,omitzero"`
-	// AppleIdDisabled: Indicates if Apple id setup pane is disabled
-	AppleIdDisabled *bool `json:"appleIdDisabled,omitzero"`
+	// AppleIDDisabled: Indicates if Apple id setup pane is disabled
+	AppleIDDisabled *bool `json:"appleIdDisabled,omitzero"`
 	// TermsAndConditionsDisabled: Indicates if 'Terms and Conditions' setup pane
 	// is disabled
 	TermsAndConditionsDisabled *bool `json:"termsAndConditionsDisabled,omitzero"`
-	// TouchIdDisabled: Indicates if touch id setup pane is disabled
-	TouchIdDisabled *bool `json:"touchIdDisabled,omitzero"`
+	// TouchIDDisabled: Indicates if touch id setup pane is disabled
+	TouchIDDisabled *bool `json:"touchIdDisabled,omitzero"`
 	// ApplePayDisabled: Indicates if Apple pay setup pane is disabled
 	ApplePayDisabled *bool `json:"applePayDisabled,omitzero"`
 	// ZoomDisabled: Indicates if zoom setup pane is disabled
@@ -8053,15 +8053,15 @@ type DepIOSEnrollmentProfile struct {
 	// RestoreBlocked: Indicates if Restore setup pane is blocked Inherited from
 	// depEnrollmentBaseProfile
 	RestoreBlocked *bool `json:"restoreBlocked,omitzero"`
-	// AppleIdDisabled: Indicates if Apple id setup pane is disabled Inherited from
+	// AppleIDDisabled: Indicates if Apple id setup pane is disabled Inherited from
 	// depEnrollmentBaseProfile
-	AppleIdDisabled *bool `json:"appleIdDisabled,omitzero"`
+	AppleIDDisabled *bool `json:"appleIdDisabled,omitzero"`
 	// TermsAndConditionsDisabled: Indicates if 'Terms and Conditions' setup pane
 	// is disabled Inherited from depEnrollmentBaseProfile
 	TermsAndConditionsDisabled *bool `json:"termsAndConditionsDisabled,omitzero"`
-	// TouchIdDisabled: Indicates if touch id setup pane is disabled Inherited from
+	// TouchIDDisabled: Indicates if touch id setup pane is disabled Inherited from
 	// depEnrollmentBaseProfile
-	TouchIdDisabled *bool `json:"touchIdDisabled,omitzero"`
+	TouchIDDisabled *bool `json:"touchIdDisabled,omitzero"`
 	// ApplePayDisabled: Indicates if Apple pay setup pane is disabled Inherited
 	// from depEnrollmentBaseProfile
 	ApplePayDisabled *bool `json:"applePayDisabled,omitzero"`
@@ -8205,15 +8205,15 @@ type DepMacOSEnrollmentProfile struct {
 	// RestoreBlocked: Indicates if Restore setup pane is blocked Inherited from
 	// depEnrollmentBaseProfile
 	RestoreBlocked *bool `json:"restoreBlocked,omitzero"`
-	// AppleIdDisabled: Indicates if Apple id setup pane is disabled Inherited from
+	// AppleIDDisabled: Indicates if Apple id setup pane is disabled Inherited from
 	// depEnrollmentBaseProfile
-	AppleIdDisabled *bool `json:"appleIdDisabled,omitzero"`
+	AppleIDDisabled *bool `json:"appleIdDisabled,omitzero"`
 	// TermsAndConditionsDisabled: Indicates if 'Terms and Conditions' setup pane
 	// is disabled Inherited from depEnrollmentBaseProfile
 	TermsAndConditionsDisabled *bool `json:"termsAndConditionsDisabled,omitzero"`
-	// TouchIdDisabled: Indicates if touch id setup pane is disabled Inherited from
+	// TouchIDDisabled: Indicates if touch id setup pane is disabled Inherited from
 	// depEnrollmentBaseProfile
-	TouchIdDisabled *bool `json:"touchIdDisabled,omitzero"`
+	TouchIDDisabled *bool `json:"touchIdDisabled,omitzero"`
 	// ApplePayDisabled: Indicates if Apple pay setup pane is disabled Inherited
 	// from depEnrollmentBaseProfile
 	ApplePayDisabled *bool `json:"applePayDisabled,omitzero"`
@@ -10218,9 +10218,9 @@ type DeviceManagementAbstractComplexSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 	// ImplementationID: The definition ID for the chosen implementation of this
 	// complex setting
 	ImplementationID *string `json:"implementationId,omitzero"`
@@ -10408,9 +10408,9 @@ type DeviceManagementBooleanSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 	// Value: The boolean value
 	Value *bool `json:"value,omitzero"`
 }
@@ -10514,9 +10514,9 @@ type DeviceManagementCollectionSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 }
 
 // DeviceManagementComplexSettingDefinition is the entity type
@@ -10587,9 +10587,9 @@ type DeviceManagementComplexSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 }
 
 // DeviceManagementConfigurationCategory is the entity type
@@ -11659,9 +11659,9 @@ type DeviceManagementExchangeConnector struct {
 	// Status: Exchange Connector Status. Possible values are: none,
 	// connectionPending, connected, disconnected.
 	Status *DeviceManagementExchangeConnectorStatus `json:"status,omitzero"`
-	// PrimarySmtpAddress: Email address used to configure the Service To Service
+	// PrimarySMTPAddress: Email address used to configure the Service To Service
 	// Exchange Connector.
-	PrimarySmtpAddress *string `json:"primarySmtpAddress,omitzero"`
+	PrimarySMTPAddress *string `json:"primarySmtpAddress,omitzero"`
 	// ServerName: The name of the Exchange server.
 	ServerName *string `json:"serverName,omitzero"`
 	// ConnectorServerName: The name of the server hosting the Exchange Connector.
@@ -11775,9 +11775,9 @@ type DeviceManagementIntegerSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 	// Value: The integer value
 	Value *int32 `json:"value,omitzero"`
 }
@@ -12443,8 +12443,8 @@ type DeviceManagementSettingInstance struct {
 	ID *string `json:"id,omitzero"`
 	// DefinitionID: The ID of the setting definition for this instance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value
-	ValueJson *string `json:"valueJson,omitzero"`
+	// ValueJSON: JSON representation of the value
+	ValueJSON *string `json:"valueJson,omitzero"`
 }
 
 // DeviceManagementSettings is the complex type
@@ -12505,9 +12505,9 @@ type DeviceManagementStringSettingInstance struct {
 	// DefinitionID: The ID of the setting definition for this instance Inherited
 	// from deviceManagementSettingInstance
 	DefinitionID *string `json:"definitionId,omitzero"`
-	// ValueJson: JSON representation of the value Inherited from
+	// ValueJSON: JSON representation of the value Inherited from
 	// deviceManagementSettingInstance
-	ValueJson *string `json:"valueJson,omitzero"`
+	ValueJSON *string `json:"valueJson,omitzero"`
 	// Value: The string value
 	Value *string `json:"value,omitzero"`
 }
@@ -14083,8 +14083,8 @@ type GroupPolicySettingMapping struct {
 	ID *string `json:"id,omitzero"`
 	// ParentID: Parent Id of the group policy setting.
 	ParentID *string `json:"parentId,omitzero"`
-	// ChildIdList: List of Child Ids of the group policy setting.
-	ChildIdList []string `json:"childIdList,omitzero"`
+	// ChildIDList: List of Child Ids of the group policy setting.
+	ChildIDList []string `json:"childIdList,omitzero"`
 	// SettingName: The name of this group policy setting.
 	SettingName *string `json:"settingName,omitzero"`
 	// SettingValue: The value of this group policy setting.
@@ -14121,9 +14121,9 @@ type GroupPolicySettingMapping struct {
 	// SettingScope: The scope of the setting. Possible values are: unknown,
 	// device, user.
 	SettingScope *GroupPolicySettingScope `json:"settingScope,omitzero"`
-	// IntuneSettingUriList: The list of Intune Setting URIs this group policy
+	// IntuneSettingURIList: The list of Intune Setting URIs this group policy
 	// setting maps to
-	IntuneSettingUriList []string `json:"intuneSettingUriList,omitzero"`
+	IntuneSettingURIList []string `json:"intuneSettingUriList,omitzero"`
 	// IntuneSettingDefinitionID: The Intune Setting Definition Id
 	IntuneSettingDefinitionID *string `json:"intuneSettingDefinitionId,omitzero"`
 	// AdmxSettingDefinitionID: Admx Group Policy Id
@@ -14363,8 +14363,8 @@ type HardwareInformation struct {
 	// https://go.microsoft.com/fwlink/?linkid=2126950. Valid values 0 to
 	// 2147483647
 	OperatingSystemProductType *int32 `docgen:"range=0..2147483647" json:"operatingSystemProductType,omitzero"`
-	// IpAddressV4: IPAddressV4
-	IpAddressV4 *string `json:"ipAddressV4,omitzero"`
+	// IPAddressV4: IPAddressV4
+	IPAddressV4 *string `json:"ipAddressV4,omitzero"`
 	// SubnetAddress: SubnetAddress
 	SubnetAddress *string `json:"subnetAddress,omitzero"`
 	// EsimIdentifier: eSIM identifier
@@ -15539,12 +15539,12 @@ type IosEnterpriseWiFiConfiguration struct {
 	// PEAP or EAP-TTLS. Possible values are: certificate, usernameAndPassword,
 	// derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// when EAP Type is EAP-TTLS and Authenticationmethod is Username and Password.
 	// Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// OuterIdentityPrivacyTemporaryValue: Enable identity privacy (Outer Identity)
 	// when EAP Type is configured to EAP - TTLS, EAP - FAST or PEAP. This property
 	// masks usernames with the text you enter. For example, if you use
@@ -15738,9 +15738,9 @@ type IosGeneralDeviceConfiguration struct {
 	CellularBlockPlanModification *bool `json:"cellularBlockPlanModification,omitzero"`
 	// CellularBlockVoiceRoaming: Indicates whether or not to block voice roaming.
 	CellularBlockVoiceRoaming *bool `json:"cellularBlockVoiceRoaming,omitzero"`
-	// CertificatesBlockUntrustedTlsCertificates: Indicates whether or not to block
+	// CertificatesBlockUntrustedTLSCertificates: Indicates whether or not to block
 	// untrusted TLS certificates.
-	CertificatesBlockUntrustedTlsCertificates *bool `json:"certificatesBlockUntrustedTlsCertificates,omitzero"`
+	CertificatesBlockUntrustedTLSCertificates *bool `json:"certificatesBlockUntrustedTlsCertificates,omitzero"`
 	// ClassroomAppBlockRemoteScreenObservation: Indicates whether or not to allow
 	// remote screen observation by Classroom app when the device is in supervised
 	// mode (iOS 9.3 and later).
@@ -16660,9 +16660,9 @@ type IosManagedAppProtection struct {
 	MinimumRequiredSdkVersion *string `json:"minimumRequiredSdkVersion,omitzero"`
 	// DeployedAppCount: Count of apps to which the current policy is deployed.
 	DeployedAppCount *int32 `json:"deployedAppCount,omitzero"`
-	// FaceIdBlocked: Indicates whether use of the FaceID is allowed in place of a
+	// FaceIDBlocked: Indicates whether use of the FaceID is allowed in place of a
 	// pin if PinRequired is set to True.
-	FaceIdBlocked *bool `json:"faceIdBlocked,omitzero"`
+	FaceIDBlocked *bool `json:"faceIdBlocked,omitzero"`
 	// ExemptedAppProtocols: Apps in this list will be exempt from the policy and
 	// will be able to receive data from managed apps.
 	ExemptedAppProtocols []AnyKeyValuePair `json:"exemptedAppProtocols,omitzero"`
@@ -16798,8 +16798,8 @@ type IosMobileAppConfiguration struct {
 	// Version: Version of the device configuration. Inherited from
 	// managedDeviceMobileAppConfiguration
 	Version *int32 `json:"version,omitzero"`
-	// EncodedSettingXml: mdm app configuration Base64 binary.
-	EncodedSettingXml *Binary `json:"encodedSettingXml,omitzero"`
+	// EncodedSettingXML: mdm app configuration Base64 binary.
+	EncodedSettingXML *Binary `json:"encodedSettingXml,omitzero"`
 	// Settings: app configuration setting items.
 	Settings []AnyAppConfigurationSettingItem `json:"settings,omitzero"`
 }
@@ -17449,10 +17449,10 @@ type IosVpnConfiguration struct {
 	DisconnectOnIdleTimerInSeconds *int32 `docgen:"range=0..65535" json:"disconnectOnIdleTimerInSeconds,omitzero"`
 	// ProxyServer: Proxy Server. Inherited from appleVpnConfiguration
 	ProxyServer AnyVpnProxyServer `json:"proxyServer,omitzero"`
-	// OptInToDeviceIdSharing: Opt-In to sharing the device's Id to third-party vpn
+	// OptInToDeviceIDSharing: Opt-In to sharing the device's Id to third-party vpn
 	// clients for use during network access control validation. Inherited from
 	// appleVpnConfiguration
-	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	OptInToDeviceIDSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
 	// UserDomain: Zscaler only. Enter a static domain to pre-populate the login
 	// field with in the Zscaler app. If this is left empty, the user's Azure
 	// Active Directory domain will be used instead.
@@ -17987,10 +17987,10 @@ type IosikEv2VpnConfiguration struct {
 	DisconnectOnIdleTimerInSeconds *int32 `docgen:"range=0..65535" json:"disconnectOnIdleTimerInSeconds,omitzero"`
 	// ProxyServer: Proxy Server. Inherited from appleVpnConfiguration
 	ProxyServer AnyVpnProxyServer `json:"proxyServer,omitzero"`
-	// OptInToDeviceIdSharing: Opt-In to sharing the device's Id to third-party vpn
+	// OptInToDeviceIDSharing: Opt-In to sharing the device's Id to third-party vpn
 	// clients for use during network access control validation. Inherited from
 	// appleVpnConfiguration
-	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	OptInToDeviceIDSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
 	// UserDomain: Zscaler only. Enter a static domain to pre-populate the login
 	// field with in the Zscaler app. If this is left empty, the user's Azure
 	// Active Directory domain will be used instead. Inherited from
@@ -18054,12 +18054,12 @@ type IosikEv2VpnConfiguration struct {
 	ServerCertificateType *VpnServerCertificateType `json:"serverCertificateType,omitzero"`
 	// SharedSecret: Used when Shared Secret Authentication is selected
 	SharedSecret *string `json:"sharedSecret,omitzero"`
-	// TlsMaximumVersion: The maximum TLS version to be used with EAP-TLS
+	// TLSMaximumVersion: The maximum TLS version to be used with EAP-TLS
 	// authentication
-	TlsMaximumVersion *string `json:"tlsMaximumVersion,omitzero"`
-	// TlsMinimumVersion: The minimum TLS version to be used with EAP-TLS
+	TLSMaximumVersion *string `json:"tlsMaximumVersion,omitzero"`
+	// TLSMinimumVersion: The minimum TLS version to be used with EAP-TLS
 	// authentication
-	TlsMinimumVersion *string `json:"tlsMinimumVersion,omitzero"`
+	TLSMinimumVersion *string `json:"tlsMinimumVersion,omitzero"`
 	// AllowDefaultSecurityAssociationParameters: Allows the use of security
 	// association parameters by setting all parameters to the device's default
 	// unless explicitly specified.
@@ -18076,11 +18076,11 @@ type IosikEv2VpnConfiguration struct {
 	MtuSizeInBytes *int32 `docgen:"range=1280..1400" json:"mtuSizeInBytes,omitzero"`
 }
 
-// IpRange is the complex type microsoft.graph.ipRange.
+// IPRange is the complex type microsoft.graph.ipRange.
 //
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-shared-iprange.md:21:1.
-type IpRange struct {
+type IPRange struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.ipRange".
 	ODataType *string `json:"@odata.type,omitzero"`
 }
@@ -18431,8 +18431,8 @@ type MacOSCustomAppConfiguration struct {
 	BundleID *string `json:"bundleId,omitzero"`
 	// FileName: Configuration file name (*.plist
 	FileName *string `json:"fileName,omitzero"`
-	// ConfigurationXml: Configuration xml. (UTF8 encoded byte array)
-	ConfigurationXml *Binary `json:"configurationXml,omitzero"`
+	// ConfigurationXML: Configuration xml. (UTF8 encoded byte array)
+	ConfigurationXML *Binary `json:"configurationXml,omitzero"`
 }
 
 // MacOSCustomConfiguration is the entity type
@@ -18637,7 +18637,7 @@ type MacOSDeviceFeaturesConfiguration struct {
 	// ContentCachingClientListenRanges: A list of custom IP ranges content caches
 	// will use to listen for clients. This collection can contain a maximum of 500
 	// elements.
-	ContentCachingClientListenRanges []AnyIpRange `docgen:"maxItems=500" json:"contentCachingClientListenRanges,omitzero"`
+	ContentCachingClientListenRanges []AnyIPRange `docgen:"maxItems=500" json:"contentCachingClientListenRanges,omitzero"`
 	// ContentCachingPeerPolicy: Determines the method in which content caches peer
 	// with other caches. Possible values are: notConfigured, peersInLocalNetwork,
 	// peersWithSamePublicIpAddress, peersInCustomLocalNetworks.
@@ -18645,11 +18645,11 @@ type MacOSDeviceFeaturesConfiguration struct {
 	// ContentCachingPeerListenRanges: A list of custom IP ranges content caches
 	// will use to listen for peer caches. This collection can contain a maximum of
 	// 500 elements.
-	ContentCachingPeerListenRanges []AnyIpRange `docgen:"maxItems=500" json:"contentCachingPeerListenRanges,omitzero"`
+	ContentCachingPeerListenRanges []AnyIPRange `docgen:"maxItems=500" json:"contentCachingPeerListenRanges,omitzero"`
 	// ContentCachingPeerFilterRanges: A list of custom IP ranges content caches
 	// will use to query for content from peers caches. This collection can contain
 	// a maximum of 500 elements.
-	ContentCachingPeerFilterRanges []AnyIpRange `docgen:"maxItems=500" json:"contentCachingPeerFilterRanges,omitzero"`
+	ContentCachingPeerFilterRanges []AnyIPRange `docgen:"maxItems=500" json:"contentCachingPeerFilterRanges,omitzero"`
 	// ContentCachingParentSelectionPolicy: Determines the method in which content
 	// caching servers will select parents if multiple are present. Possible values
 	// are: notConfigured, roundRobin, firstAvailable, urlPathHash, random,
@@ -18664,7 +18664,7 @@ type MacOSDeviceFeaturesConfiguration struct {
 	// ContentCachingPublicRanges: A list of custom IP ranges that Apple's content
 	// caching service should use to match clients to content caches. This
 	// collection can contain a maximum of 500 elements.
-	ContentCachingPublicRanges []AnyIpRange `docgen:"maxItems=500" json:"contentCachingPublicRanges,omitzero"`
+	ContentCachingPublicRanges []AnyIPRange `docgen:"maxItems=500" json:"contentCachingPublicRanges,omitzero"`
 	// ContentCachingBlockDeletion: Prevents content caches from purging content to
 	// free up disk space for other apps.
 	ContentCachingBlockDeletion *bool `json:"contentCachingBlockDeletion,omitzero"`
@@ -18919,12 +18919,12 @@ type MacOSEnterpriseWiFiConfiguration struct {
 	// PEAP or EAP-TTLS. Possible values are: certificate, usernameAndPassword,
 	// derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// InnerAuthenticationProtocolForEapTtls: Non-EAP Method for Authentication
+	// InnerAuthenticationProtocolForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
+	InnerAuthenticationProtocolForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEapTtls,omitzero"`
 	// OuterIdentityPrivacyTemporaryValue: Enable identity privacy (Outer Identity)
 	// when EAP Type is configured to EAP-TTLS, EAP-FAST or PEAP. This property
 	// masks usernames with the text you enter. For example, if you use
@@ -20335,10 +20335,10 @@ type MacOSVpnConfiguration struct {
 	DisconnectOnIdleTimerInSeconds *int32 `docgen:"range=0..65535" json:"disconnectOnIdleTimerInSeconds,omitzero"`
 	// ProxyServer: Proxy Server. Inherited from appleVpnConfiguration
 	ProxyServer AnyVpnProxyServer `json:"proxyServer,omitzero"`
-	// OptInToDeviceIdSharing: Opt-In to sharing the device's Id to third-party vpn
+	// OptInToDeviceIDSharing: Opt-In to sharing the device's Id to third-party vpn
 	// clients for use during network access control validation. Inherited from
 	// appleVpnConfiguration
-	OptInToDeviceIdSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
+	OptInToDeviceIDSharing *bool `json:"optInToDeviceIdSharing,omitzero"`
 }
 
 // MacOSWiFiConfiguration is the entity type
@@ -20493,12 +20493,12 @@ type MacOSWiredNetworkConfiguration struct {
 	// PEAP or EAP-TTLS. Possible values are: certificate, usernameAndPassword,
 	// derivedCredential.
 	AuthenticationMethod *WiFiAuthenticationMethod `json:"authenticationMethod,omitzero"`
-	// NonEapAuthenticationMethodForEapTtls: Non-EAP Method for Authentication
+	// NonEapAuthenticationMethodForEapTTLs: Non-EAP Method for Authentication
 	// (Inner Identity) when EAP Type is EAP-TTLS and Authenticationmethod is
 	// Username and Password. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	NonEapAuthenticationMethodForEapTtls *NonEapAuthenticationMethodForEapTtlsType `json:"nonEapAuthenticationMethodForEapTtls,omitzero"`
+	NonEapAuthenticationMethodForEapTTLs *NonEapAuthenticationMethodForEapTTLsType `json:"nonEapAuthenticationMethodForEapTtls,omitzero"`
 	// EnableOuterIdentityPrivacy: Enable identity privacy (Outer Identity) when
 	// EAP Type is configured to EAP-TTLS, EAP-FAST or PEAP. This property masks
 	// usernames with the text you enter. For example, if you use 'anonymous', each
@@ -22831,8 +22831,8 @@ type MicrosoftTunnelConfiguration struct {
 	// Network: The subnet that will be used to allocate virtual address for the
 	// clients
 	Network *string `json:"network,omitzero"`
-	// DnsServers: The DNS servers that will be used by the clients
-	DnsServers []string `json:"dnsServers,omitzero"`
+	// DNSServers: The DNS servers that will be used by the clients
+	DNSServers []string `json:"dnsServers,omitzero"`
 	// DefaultDomainSuffix: The Default Domain appendix that will be used by the
 	// clients
 	DefaultDomainSuffix *string `json:"defaultDomainSuffix,omitzero"`
@@ -23075,8 +23075,8 @@ type MobileAppContentFile struct {
 	Size *int64 `json:"size,omitzero"`
 	// SizeEncrypted: The size of the file after encryption.
 	SizeEncrypted *int64 `json:"sizeEncrypted,omitzero"`
-	// AzureStorageUriExpirationDateTime: The time the Azure storage Uri expires.
-	AzureStorageUriExpirationDateTime *DateTimeOffset `json:"azureStorageUriExpirationDateTime,omitzero"`
+	// AzureStorageURIExpirationDateTime: The time the Azure storage Uri expires.
+	AzureStorageURIExpirationDateTime *DateTimeOffset `json:"azureStorageUriExpirationDateTime,omitzero"`
 	// Manifest: The manifest information.
 	Manifest *Binary `json:"manifest,omitzero"`
 	// UploadState: The state of the current upload request. Possible values are:
@@ -23685,17 +23685,17 @@ type NetworkIPv4ConfigurationManagementCondition struct {
 	// ApplicablePlatforms: The applicable platforms for this management condition.
 	// Inherited from managementCondition
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
-	// IpV4Prefix: The IPv4 subnet to be connected to. e.g. 10.0.0.0/8
-	IpV4Prefix *string `json:"ipV4Prefix,omitzero"`
-	// IpV4Gateway: The IPv4 gateway address. e.g. 10.0.0.0
-	IpV4Gateway *string `json:"ipV4Gateway,omitzero"`
-	// IpV4DHCPServer: The IPv4 address of the DHCP server for the adapter.
-	IpV4DHCPServer *string `json:"ipV4DHCPServer,omitzero"`
-	// IpV4DNSServerList: The IPv4 DNS servers configured for the adapter.
-	IpV4DNSServerList []string `json:"ipV4DNSServerList,omitzero"`
-	// DnsSuffixList: Valid DNS suffixes for the current network. e.g.
+	// IPV4Prefix: The IPv4 subnet to be connected to. e.g. 10.0.0.0/8
+	IPV4Prefix *string `json:"ipV4Prefix,omitzero"`
+	// IPV4Gateway: The IPv4 gateway address. e.g. 10.0.0.0
+	IPV4Gateway *string `json:"ipV4Gateway,omitzero"`
+	// IPV4DHCPServer: The IPv4 address of the DHCP server for the adapter.
+	IPV4DHCPServer *string `json:"ipV4DHCPServer,omitzero"`
+	// IPV4DNSServerList: The IPv4 DNS servers configured for the adapter.
+	IPV4DNSServerList []string `json:"ipV4DNSServerList,omitzero"`
+	// DNSSuffixList: Valid DNS suffixes for the current network. e.g.
 	// seattle.contoso.com
-	DnsSuffixList []string `json:"dnsSuffixList,omitzero"`
+	DNSSuffixList []string `json:"dnsSuffixList,omitzero"`
 }
 
 // NetworkIPv6ConfigurationManagementCondition is the entity type
@@ -23732,15 +23732,15 @@ type NetworkIPv6ConfigurationManagementCondition struct {
 	// ApplicablePlatforms: The applicable platforms for this management condition.
 	// Inherited from managementCondition
 	ApplicablePlatforms []DevicePlatformType `json:"applicablePlatforms,omitzero"`
-	// IpV6Prefix: The IPv6 subnet to be connected to. e.g. 2001:db8::/32
-	IpV6Prefix *string `json:"ipV6Prefix,omitzero"`
-	// IpV6Gateway: The IPv6 gateway address to. e.g 2001:db8::1
-	IpV6Gateway *string `json:"ipV6Gateway,omitzero"`
-	// IpV6DNSServerList: An IPv6 DNS servers configured for the adapter.
-	IpV6DNSServerList []string `json:"ipV6DNSServerList,omitzero"`
-	// DnsSuffixList: Valid DNS suffixes for the current network. e.g.
+	// IPV6Prefix: The IPv6 subnet to be connected to. e.g. 2001:db8::/32
+	IPV6Prefix *string `json:"ipV6Prefix,omitzero"`
+	// IPV6Gateway: The IPv6 gateway address to. e.g 2001:db8::1
+	IPV6Gateway *string `json:"ipV6Gateway,omitzero"`
+	// IPV6DNSServerList: An IPv6 DNS servers configured for the adapter.
+	IPV6DNSServerList []string `json:"ipV6DNSServerList,omitzero"`
+	// DNSSuffixList: Valid DNS suffixes for the current network. e.g.
 	// seattle.contoso.com
-	DnsSuffixList []string `json:"dnsSuffixList,omitzero"`
+	DNSSuffixList []string `json:"dnsSuffixList,omitzero"`
 }
 
 // NetworkManagementCondition is the entity type
@@ -23983,7 +23983,7 @@ type OfficeSuiteApp struct {
 	// device.
 	AutoAcceptEula *bool `json:"autoAcceptEula,omitzero"`
 	// ProductIDs: The Product Ids that represent the Office365 Suite SKU.
-	ProductIDs []OfficeProductId `json:"productIds,omitzero"`
+	ProductIDs []OfficeProductID `json:"productIds,omitzero"`
 	// ExcludedApps: The property to represent the apps which are excluded from the
 	// selected Office365 Product Id.
 	ExcludedApps AnyExcludedApps `json:"excludedApps,omitzero"`
@@ -24015,11 +24015,11 @@ type OfficeSuiteApp struct {
 	// UpdateVersion: The property to represent the update version in which the
 	// specific target version is available for the Office365 app suite.
 	UpdateVersion *string `json:"updateVersion,omitzero"`
-	// OfficeConfigurationXml: The property to represent the XML configuration file
+	// OfficeConfigurationXML: The property to represent the XML configuration file
 	// that can be specified for Office ProPlus Apps. Takes precedence over all
 	// other properties. When present, the XML configuration file will be used to
 	// create the app.
-	OfficeConfigurationXml *Binary `json:"officeConfigurationXml,omitzero"`
+	OfficeConfigurationXML *Binary `json:"officeConfigurationXml,omitzero"`
 }
 
 // OfficeUserCheckinSummary is the entity type
@@ -24374,8 +24374,8 @@ type ProxiedDomain struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.proxiedDomain".
 	ODataType *string `json:"@odata.type,omitzero"`
-	// IpAddressOrFQDN: The IP address or FQDN
-	IpAddressOrFQDN *string `json:"ipAddressOrFQDN,omitzero"`
+	// IPAddressOrFQDN: The IP address or FQDN
+	IPAddressOrFQDN *string `json:"ipAddressOrFQDN,omitzero"`
 	// Proxy: Proxy IP or FQDN
 	Proxy *string `json:"proxy,omitzero"`
 }
@@ -25666,8 +25666,8 @@ type UnmanagedDevice struct {
 	Os *string `json:"os,omitzero"`
 	// OsVersion: Operating system version.
 	OsVersion *string `json:"osVersion,omitzero"`
-	// IpAddress: IP address.
-	IpAddress *string `json:"ipAddress,omitzero"`
+	// IPAddress: IP address.
+	IPAddress *string `json:"ipAddress,omitzero"`
 	// DeviceName: Device name.
 	DeviceName *string `json:"deviceName,omitzero"`
 	// MacAddress: MAC address.
@@ -26647,22 +26647,22 @@ type UserExperienceAnalyticsResourcePerformance struct {
 	DeviceCount *int64 `json:"deviceCount,omitzero"`
 	// Manufacturer: The user experience analytics device manufacturer.
 	Manufacturer *string `json:"manufacturer,omitzero"`
-	// CpuSpikeTimePercentage: CPU spike time in percentage. Valid values 0 to 100
-	CpuSpikeTimePercentage *Double `docgen:"range=0..100" json:"cpuSpikeTimePercentage,omitzero"`
-	// RamSpikeTimePercentage: RAM spike time in percentage. Valid values 0 to 100
-	RamSpikeTimePercentage *Double `docgen:"range=0..100" json:"ramSpikeTimePercentage,omitzero"`
-	// CpuSpikeTimeScore: The user experience analytics device CPU spike time
+	// CPUSpikeTimePercentage: CPU spike time in percentage. Valid values 0 to 100
+	CPUSpikeTimePercentage *Double `docgen:"range=0..100" json:"cpuSpikeTimePercentage,omitzero"`
+	// RAMSpikeTimePercentage: RAM spike time in percentage. Valid values 0 to 100
+	RAMSpikeTimePercentage *Double `docgen:"range=0..100" json:"ramSpikeTimePercentage,omitzero"`
+	// CPUSpikeTimeScore: The user experience analytics device CPU spike time
 	// score. Valid values 0 to 100
-	CpuSpikeTimeScore *int32 `docgen:"range=0..100" json:"cpuSpikeTimeScore,omitzero"`
-	// CpuSpikeTimePercentageThreshold: Threshold of cpuSpikeTimeScore. Valid
+	CPUSpikeTimeScore *int32 `docgen:"range=0..100" json:"cpuSpikeTimeScore,omitzero"`
+	// CPUSpikeTimePercentageThreshold: Threshold of cpuSpikeTimeScore. Valid
 	// values 0 to 100
-	CpuSpikeTimePercentageThreshold *Double `docgen:"range=0..100" json:"cpuSpikeTimePercentageThreshold,omitzero"`
-	// RamSpikeTimeScore: The user experience analytics device RAM spike time
+	CPUSpikeTimePercentageThreshold *Double `docgen:"range=0..100" json:"cpuSpikeTimePercentageThreshold,omitzero"`
+	// RAMSpikeTimeScore: The user experience analytics device RAM spike time
 	// score. Valid values 0 to 100
-	RamSpikeTimeScore *int32 `docgen:"range=0..100" json:"ramSpikeTimeScore,omitzero"`
-	// RamSpikeTimePercentageThreshold: Threshold of ramSpikeTimeScore. Valid
+	RAMSpikeTimeScore *int32 `docgen:"range=0..100" json:"ramSpikeTimeScore,omitzero"`
+	// RAMSpikeTimePercentageThreshold: Threshold of ramSpikeTimeScore. Valid
 	// values 0 to 100
-	RamSpikeTimePercentageThreshold *Double `docgen:"range=0..100" json:"ramSpikeTimePercentageThreshold,omitzero"`
+	RAMSpikeTimePercentageThreshold *Double `docgen:"range=0..100" json:"ramSpikeTimePercentageThreshold,omitzero"`
 	// DeviceResourcePerformanceScore: Resource performance score of a specific
 	// device. Valid values 0 to 100
 	DeviceResourcePerformanceScore *int32 `docgen:"range=0..100" json:"deviceResourcePerformanceScore,omitzero"`
@@ -26888,11 +26888,11 @@ type VpnConfiguration struct {
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
 }
 
-// VpnDnsRule is the complex type microsoft.graph.vpnDnsRule.
+// VpnDNSRule is the complex type microsoft.graph.vpnDnsRule.
 //
 // Documented at
 // docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpndnsrule.md:21:1.
-type VpnDnsRule struct {
+type VpnDNSRule struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.vpnDnsRule".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -26920,8 +26920,8 @@ type VpnOnDemandRule struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Ssids: Network Service Set Identifiers (SSIDs).
 	Ssids []string `json:"ssids,omitzero"`
-	// DnsSearchDomains: DNS Search Domains.
-	DnsSearchDomains []string `json:"dnsSearchDomains,omitzero"`
+	// DNSSearchDomains: DNS Search Domains.
+	DNSSearchDomains []string `json:"dnsSearchDomains,omitzero"`
 	// ProbeURL: A URL to probe. If this URL is successfully fetched (returning a
 	// 200 HTTP status code) without redirection, this rule matches.
 	ProbeURL *string `json:"probeUrl,omitzero"`
@@ -27305,9 +27305,9 @@ type Win32LobApp struct {
 	// MinimumNumberOfProcessors: The value for the minimum number of processors
 	// which is required to install this app.
 	MinimumNumberOfProcessors *int32 `json:"minimumNumberOfProcessors,omitzero"`
-	// MinimumCpuSpeedInMHz: The value for the minimum CPU speed which is required
+	// MinimumCPUSpeedInMHz: The value for the minimum CPU speed which is required
 	// to install this app.
-	MinimumCpuSpeedInMHz *int32 `json:"minimumCpuSpeedInMHz,omitzero"`
+	MinimumCPUSpeedInMHz *int32 `json:"minimumCpuSpeedInMHz,omitzero"`
 	// DetectionRules: The detection rules to detect Win32 Line of Business (LoB)
 	// app.
 	DetectionRules []AnyWin32LobAppDetection `json:"detectionRules,omitzero"`
@@ -27629,9 +27629,9 @@ type Windows10CompliancePolicy struct {
 	// SignatureOutOfDate: Require Windows Defender Antimalware Signature to be up
 	// to date on Windows devices.
 	SignatureOutOfDate *bool `json:"signatureOutOfDate,omitzero"`
-	// RtpEnabled: Require Windows Defender Antimalware Real-Time Protection on
+	// RTPEnabled: Require Windows Defender Antimalware Real-Time Protection on
 	// Windows devices.
-	RtpEnabled *bool `json:"rtpEnabled,omitzero"`
+	RTPEnabled *bool `json:"rtpEnabled,omitzero"`
 	// AntivirusRequired: Require any Antivirus solution registered with Windows
 	// Decurity Center to be on and monitoring (e.g. Symantec, Windows Defender).
 	AntivirusRequired *bool `json:"antivirusRequired,omitzero"`
@@ -27758,9 +27758,9 @@ type Windows10DeviceFirmwareConfigurationInterface struct {
 	// ChangeUefiSettingsPermission: Defines the permission level granted to users
 	// to change UEFI settings. Possible values are: notConfiguredOnly, none.
 	ChangeUefiSettingsPermission *ChangeUefiSettingsPermission `json:"changeUefiSettingsPermission,omitzero"`
-	// VirtualizationOfCpuAndIO: Defines whether CPU and IO virtualization is
+	// VirtualizationOfCPUAndIO: Defines whether CPU and IO virtualization is
 	// enabled. Possible values are: notConfigured, enabled, disabled.
-	VirtualizationOfCpuAndIO *Enablement `json:"virtualizationOfCpuAndIO,omitzero"`
+	VirtualizationOfCPUAndIO *Enablement `json:"virtualizationOfCpuAndIO,omitzero"`
 	// Cameras: Defines whether built-in cameras are enabled. Possible values are:
 	// notConfigured, enabled, disabled.
 	Cameras *Enablement `json:"cameras,omitzero"`
@@ -28513,12 +28513,12 @@ type Windows10EndpointProtectionConfiguration struct {
 	// NetworkProtection. Possible values are: userDefined, enable, auditMode,
 	// warn, notConfigured.
 	DefenderNetworkProtectionType *DefenderProtectionType `json:"defenderNetworkProtectionType,omitzero"`
-	// DefenderExploitProtectionXml: Xml content containing information regarding
+	// DefenderExploitProtectionXML: Xml content containing information regarding
 	// exploit protection details.
-	DefenderExploitProtectionXml *Binary `json:"defenderExploitProtectionXml,omitzero"`
-	// DefenderExploitProtectionXmlFileName: Name of the file from which
+	DefenderExploitProtectionXML *Binary `json:"defenderExploitProtectionXml,omitzero"`
+	// DefenderExploitProtectionXMLFileName: Name of the file from which
 	// DefenderExploitProtectionXml was obtained.
-	DefenderExploitProtectionXmlFileName *string `json:"defenderExploitProtectionXmlFileName,omitzero"`
+	DefenderExploitProtectionXMLFileName *string `json:"defenderExploitProtectionXmlFileName,omitzero"`
 	// DefenderSecurityCenterBlockExploitProtectionOverride: Indicates whether or
 	// not to block user from overriding Exploit Protection settings.
 	DefenderSecurityCenterBlockExploitProtectionOverride *bool `json:"defenderSecurityCenterBlockExploitProtectionOverride,omitzero"`
@@ -28707,10 +28707,10 @@ type Windows10EndpointProtectionConfiguration struct {
 	// Defender UI. If disallowed, all Windows Defender notifications will also be
 	// suppressed.
 	DefenderAllowEndUserAccess *bool `json:"defenderAllowEndUserAccess,omitzero"`
-	// DefenderScanMaxCpuPercentage: Represents the average CPU load factor for the
+	// DefenderScanMaxCPUPercentage: Represents the average CPU load factor for the
 	// Windows Defender scan (in percent). The default value is 50. Valid values 0
 	// to 100
-	DefenderScanMaxCpuPercentage *int32 `docgen:"range=0..100" json:"defenderScanMaxCpuPercentage,omitzero"`
+	DefenderScanMaxCPUPercentage *int32 `docgen:"range=0..100" json:"defenderScanMaxCpuPercentage,omitzero"`
 	// DefenderCheckForSignaturesBeforeRunningScan: This policy setting allows you
 	// to manage whether a check for new virus and spyware definitions will occur
 	// before running a scan.
@@ -28744,9 +28744,9 @@ type Windows10EndpointProtectionConfiguration struct {
 	// scheduled scans are missed because the computer was turned off at the
 	// scheduled time.
 	DefenderDisableCatchupQuickScan *bool `json:"defenderDisableCatchupQuickScan,omitzero"`
-	// DefenderEnableLowCpuPriority: This policy setting allows you to enable or
+	// DefenderEnableLowCPUPriority: This policy setting allows you to enable or
 	// disable low CPU priority for scheduled scans.
-	DefenderEnableLowCpuPriority *bool `json:"defenderEnableLowCpuPriority,omitzero"`
+	DefenderEnableLowCPUPriority *bool `json:"defenderEnableLowCpuPriority,omitzero"`
 	// DefenderFileExtensionsToExclude: File extensions to exclude from scans and
 	// real time protection.
 	DefenderFileExtensionsToExclude []string `json:"defenderFileExtensionsToExclude,omitzero"`
@@ -29353,9 +29353,9 @@ type Windows10GeneralConfiguration struct {
 	DefenderRequireNetworkInspectionSystem *bool `json:"defenderRequireNetworkInspectionSystem,omitzero"`
 	// DefenderScanDownloads: Indicates whether or not to scan downloads.
 	DefenderScanDownloads *bool `json:"defenderScanDownloads,omitzero"`
-	// DefenderScheduleScanEnableLowCpuPriority: When enabled, low CPU priority
+	// DefenderScheduleScanEnableLowCPUPriority: When enabled, low CPU priority
 	// will be used during scheduled scans.
-	DefenderScheduleScanEnableLowCpuPriority *bool `json:"defenderScheduleScanEnableLowCpuPriority,omitzero"`
+	DefenderScheduleScanEnableLowCPUPriority *bool `json:"defenderScheduleScanEnableLowCpuPriority,omitzero"`
 	// DefenderDisableCatchupQuickScan: When blocked, catch-up scans for scheduled
 	// quick scans will be turned off.
 	DefenderDisableCatchupQuickScan *bool `json:"defenderDisableCatchupQuickScan,omitzero"`
@@ -29378,9 +29378,9 @@ type Windows10GeneralConfiguration struct {
 	// DefenderDaysBeforeDeletingQuarantinedMalware: Number of days before deleting
 	// quarantined malware. Valid values 0 to 90
 	DefenderDaysBeforeDeletingQuarantinedMalware *int32 `docgen:"range=0..90" json:"defenderDaysBeforeDeletingQuarantinedMalware,omitzero"`
-	// DefenderScanMaxCpu: Max CPU usage percentage during scan. Valid values 0 to
+	// DefenderScanMaxCPU: Max CPU usage percentage during scan. Valid values 0 to
 	// 100
-	DefenderScanMaxCpu *int32 `docgen:"range=0..100" json:"defenderScanMaxCpu,omitzero"`
+	DefenderScanMaxCPU *int32 `docgen:"range=0..100" json:"defenderScanMaxCpu,omitzero"`
 	// DefenderScanArchiveFiles: Indicates whether or not to scan archive files.
 	DefenderScanArchiveFiles *bool `json:"defenderScanArchiveFiles,omitzero"`
 	// DefenderScanIncomingMail: Indicates whether or not to scan incoming mail
@@ -29587,18 +29587,18 @@ type Windows10GeneralConfiguration struct {
 	// StartMenuHideUserTile: Enabling this policy hides the user tile from
 	// appearing in the start menu.
 	StartMenuHideUserTile *bool `json:"startMenuHideUserTile,omitzero"`
-	// StartMenuLayoutEdgeAssetsXml: This policy setting allows you to import Edge
+	// StartMenuLayoutEdgeAssetsXML: This policy setting allows you to import Edge
 	// assets to be used with startMenuLayoutXml policy. Start layout can contain
 	// secondary tile from Edge app which looks for Edge local asset file. Edge
 	// local asset would not exist and cause Edge secondary tile to appear empty in
 	// this case. This policy only gets applied when startMenuLayoutXml policy is
 	// modified. The value should be a UTF-8 Base64 encoded byte array.
-	StartMenuLayoutEdgeAssetsXml *Binary `json:"startMenuLayoutEdgeAssetsXml,omitzero"`
-	// StartMenuLayoutXml: Allows admins to override the default Start menu layout
+	StartMenuLayoutEdgeAssetsXML *Binary `json:"startMenuLayoutEdgeAssetsXml,omitzero"`
+	// StartMenuLayoutXML: Allows admins to override the default Start menu layout
 	// and prevents the user from changing it. The layout is modified by specifying
 	// an XML file based on a layout modification schema. XML needs to be in a UTF8
 	// encoded byte array format.
-	StartMenuLayoutXml *Binary `json:"startMenuLayoutXml,omitzero"`
+	StartMenuLayoutXML *Binary `json:"startMenuLayoutXml,omitzero"`
 	// StartMenuMode: Allows admins to decide how the Start menu is displayed.
 	// Possible values are: userDefined, fullScreen, nonFullScreen.
 	StartMenuMode *WindowsStartMenuModeType `json:"startMenuMode,omitzero"`
@@ -29791,9 +29791,9 @@ type Windows10GeneralConfiguration struct {
 	// SmartScreenBlockPromptOverrideForFiles: Indicates whether or not users can
 	// override the SmartScreen Filter warnings about downloading unverified files
 	SmartScreenBlockPromptOverrideForFiles *bool `json:"smartScreenBlockPromptOverrideForFiles,omitzero"`
-	// WebRtcBlockLocalhostIpAddress: Indicates whether or not user's localhost IP
+	// WebRtcBlockLocalhostIPAddress: Indicates whether or not user's localhost IP
 	// address is displayed while making phone calls using the WebRTC
-	WebRtcBlockLocalhostIpAddress *bool `json:"webRtcBlockLocalhostIpAddress,omitzero"`
+	WebRtcBlockLocalhostIPAddress *bool `json:"webRtcBlockLocalhostIpAddress,omitzero"`
 	// InternetSharingBlocked: Indicates whether or not to Block the user from
 	// using internet sharing.
 	InternetSharingBlocked *bool `json:"internetSharingBlocked,omitzero"`
@@ -30564,9 +30564,9 @@ type Windows10VpnConfiguration struct {
 	// these network locations. This collection can contain a maximum of 500
 	// elements. Inherited from windowsVpnConfiguration
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// encoded byte array) Inherited from windowsVpnConfiguration
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 	// ProfileTarget: Profile target type. Possible values are: user, device,
 	// autoPilotDevice.
 	ProfileTarget *Windows10VpnProfileTarget `json:"profileTarget,omitzero"`
@@ -30580,11 +30580,11 @@ type Windows10VpnConfiguration struct {
 	EnableAlwaysOn *bool `json:"enableAlwaysOn,omitzero"`
 	// EnableDeviceTunnel: Enable device tunnel.
 	EnableDeviceTunnel *bool `json:"enableDeviceTunnel,omitzero"`
-	// EnableDnsRegistration: Enable IP address registration with internal DNS.
-	EnableDnsRegistration *bool `json:"enableDnsRegistration,omitzero"`
-	// DnsSuffixes: Specify DNS suffixes to add to the DNS search list to properly
+	// EnableDNSRegistration: Enable IP address registration with internal DNS.
+	EnableDNSRegistration *bool `json:"enableDnsRegistration,omitzero"`
+	// DNSSuffixes: Specify DNS suffixes to add to the DNS search list to properly
 	// route short names.
-	DnsSuffixes []string `json:"dnsSuffixes,omitzero"`
+	DNSSuffixes []string `json:"dnsSuffixes,omitzero"`
 	// AuthenticationMethod: Authentication method. Possible values are:
 	// certificate, usernameAndPassword, customEapXml, derivedCredential.
 	AuthenticationMethod *Windows10VpnAuthenticationMethod `json:"authenticationMethod,omitzero"`
@@ -30599,9 +30599,9 @@ type Windows10VpnConfiguration struct {
 	SingleSignOnEku AnyExtendedKeyUsage `json:"singleSignOnEku,omitzero"`
 	// SingleSignOnIssuerHash: Single sign-on issuer hash.
 	SingleSignOnIssuerHash *string `json:"singleSignOnIssuerHash,omitzero"`
-	// EapXml: Extensible Authentication Protocol (EAP) XML. (UTF8 encoded byte
+	// EapXML: Extensible Authentication Protocol (EAP) XML. (UTF8 encoded byte
 	// array)
-	EapXml *Binary `json:"eapXml,omitzero"`
+	EapXML *Binary `json:"eapXml,omitzero"`
 	// ProxyServer: Proxy Server.
 	ProxyServer AnyWindows10VpnProxyServer `json:"proxyServer,omitzero"`
 	// AssociatedApps: Associated Apps. This collection can contain a maximum of
@@ -30619,8 +30619,8 @@ type Windows10VpnConfiguration struct {
 	// Routes: Routes (optional for third-party providers). This collection can
 	// contain a maximum of 1000 elements.
 	Routes []AnyVpnRoute `docgen:"maxItems=1000" json:"routes,omitzero"`
-	// DnsRules: DNS rules. This collection can contain a maximum of 1000 elements.
-	DnsRules []AnyVpnDnsRule `docgen:"maxItems=1000" json:"dnsRules,omitzero"`
+	// DNSRules: DNS rules. This collection can contain a maximum of 1000 elements.
+	DNSRules []AnyVpnDNSRule `docgen:"maxItems=1000" json:"dnsRules,omitzero"`
 	// TrustedNetworkDomains: Trusted Network Domains
 	TrustedNetworkDomains []string `json:"trustedNetworkDomains,omitzero"`
 	// CryptographySuite: Cryptography Suite security settings for IKEv2 VPN in
@@ -30839,11 +30839,11 @@ type Windows10XVpnConfiguration struct {
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// AuthenticationCertificateID: ID to the Authentication Certificate
 	AuthenticationCertificateID *Guid `json:"authenticationCertificateId,omitzero"`
-	// CustomXmlFileName: Custom Xml file name.
-	CustomXmlFileName *string `json:"customXmlFileName,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXMLFileName: Custom Xml file name.
+	CustomXMLFileName *string `json:"customXmlFileName,omitzero"`
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// byte encoding)
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 }
 
 // Windows10XWifiConfiguration is the entity type
@@ -30879,11 +30879,11 @@ type Windows10XWifiConfiguration struct {
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// AuthenticationCertificateID: ID to the Authentication Certificate
 	AuthenticationCertificateID *Guid `json:"authenticationCertificateId,omitzero"`
-	// CustomXmlFileName: Custom Xml file name.
-	CustomXmlFileName *string `json:"customXmlFileName,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXMLFileName: Custom Xml file name.
+	CustomXMLFileName *string `json:"customXmlFileName,omitzero"`
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// byte encoding)
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 }
 
 // Windows81CertificateProfileBase is the entity type
@@ -31383,9 +31383,9 @@ type Windows81VpnConfiguration struct {
 	// these network locations. This collection can contain a maximum of 500
 	// elements. Inherited from windowsVpnConfiguration
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// encoded byte array) Inherited from windowsVpnConfiguration
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 	// ApplyOnlyToWindows81: Value indicating whether this policy only applies to
 	// Windows 8.1. This property is read-only.
 	ApplyOnlyToWindows81 *bool `json:"applyOnlyToWindows81,omitzero"`
@@ -31994,28 +31994,28 @@ type WindowsDeliveryOptimizationConfiguration struct {
 	// Download Mode LAN (1) and Group (2). Possible values are: notConfigured,
 	// subnetMask.
 	RestrictPeerSelectionBy *DeliveryOptimizationRestrictPeerSelectionByOptions `json:"restrictPeerSelectionBy,omitzero"`
-	// GroupIdSource: Specifies to restrict peer selection to a specfic source. The
+	// GroupIDSource: Specifies to restrict peer selection to a specfic source. The
 	// options set in this policy only apply to Delivery Optimization mode Group
 	// (2) download mode. If Group (2) isn't set as Download mode, this policy will
 	// be ignored. For option 3 - DHCP Option ID, the client will query DHCP Option
 	// ID 234 and use the returned GUID value as the Group ID.
-	GroupIdSource AnyDeliveryOptimizationGroupIdSource `json:"groupIdSource,omitzero"`
+	GroupIDSource AnyDeliveryOptimizationGroupIDSource `json:"groupIdSource,omitzero"`
 	// BandwidthMode: Specifies foreground and background bandwidth usage using
 	// percentages, absolutes, or hours.
 	BandwidthMode AnyDeliveryOptimizationBandwidth `json:"bandwidthMode,omitzero"`
-	// BackgroundDownloadFromHttpDelayInSeconds: Specifies number of seconds to
+	// BackgroundDownloadFromHTTPDelayInSeconds: Specifies number of seconds to
 	// delay an HTTP source in a background download that is allowed to use
 	// peer-to-peer. Valid values 0 to 4294967295
-	BackgroundDownloadFromHttpDelayInSeconds *int64 `docgen:"range=0..4294967295" json:"backgroundDownloadFromHttpDelayInSeconds,omitzero"`
-	// ForegroundDownloadFromHttpDelayInSeconds: Specifies number of seconds to
+	BackgroundDownloadFromHTTPDelayInSeconds *int64 `docgen:"range=0..4294967295" json:"backgroundDownloadFromHttpDelayInSeconds,omitzero"`
+	// ForegroundDownloadFromHTTPDelayInSeconds: Specifies number of seconds to
 	// delay an HTTP source in a foreground download that is allowed to use
 	// peer-to-peer (0-86400). Valid values 0 to 86400 Specifying 0 sets Delivery
 	// Optimization to manage this setting using the cloud service. Valid values 0
 	// to 86400
-	ForegroundDownloadFromHttpDelayInSeconds *int64 `docgen:"range=0..86400" json:"foregroundDownloadFromHttpDelayInSeconds,omitzero"`
-	// MinimumRamAllowedToPeerInGigabytes: Specifies the minimum RAM size in GB to
+	ForegroundDownloadFromHTTPDelayInSeconds *int64 `docgen:"range=0..86400" json:"foregroundDownloadFromHttpDelayInSeconds,omitzero"`
+	// MinimumRAMAllowedToPeerInGigabytes: Specifies the minimum RAM size in GB to
 	// use Peer Caching (1-100000). Valid values 1 to 100000
-	MinimumRamAllowedToPeerInGigabytes *int32 `docgen:"range=1..100000" json:"minimumRamAllowedToPeerInGigabytes,omitzero"`
+	MinimumRAMAllowedToPeerInGigabytes *int32 `docgen:"range=1..100000" json:"minimumRamAllowedToPeerInGigabytes,omitzero"`
 	// MinimumDiskSizeAllowedToPeerInGigabytes: Specifies the minimum disk size in
 	// GB to use Peer Caching (1-100000). Valid values 1 to 100000 Recommended
 	// values: 64 GB to 256 GB. Valid values 1 to 100000
@@ -32045,14 +32045,14 @@ type WindowsDeliveryOptimizationConfiguration struct {
 	VpnPeerCaching *Enablement `json:"vpnPeerCaching,omitzero"`
 	// CacheServerHostNames: Specifies cache servers host names.
 	CacheServerHostNames []string `json:"cacheServerHostNames,omitzero"`
-	// CacheServerForegroundDownloadFallbackToHttpDelayInSeconds: Specifies number
+	// CacheServerForegroundDownloadFallbackToHTTPDelayInSeconds: Specifies number
 	// of seconds to delay a fall back from cache servers to an HTTP source for a
 	// foreground download. Valid values 0 to 2592000.
-	CacheServerForegroundDownloadFallbackToHttpDelayInSeconds *int32 `docgen:"range=0..2592000" json:"cacheServerForegroundDownloadFallbackToHttpDelayInSeconds,omitzero"`
-	// CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds: Specifies number
+	CacheServerForegroundDownloadFallbackToHTTPDelayInSeconds *int32 `docgen:"range=0..2592000" json:"cacheServerForegroundDownloadFallbackToHttpDelayInSeconds,omitzero"`
+	// CacheServerBackgroundDownloadFallbackToHTTPDelayInSeconds: Specifies number
 	// of seconds to delay a fall back from cache servers to an HTTP source for a
 	// background download. Valid values 0 to 2592000.
-	CacheServerBackgroundDownloadFallbackToHttpDelayInSeconds *int32 `docgen:"range=0..2592000" json:"cacheServerBackgroundDownloadFallbackToHttpDelayInSeconds,omitzero"`
+	CacheServerBackgroundDownloadFallbackToHTTPDelayInSeconds *int32 `docgen:"range=0..2592000" json:"cacheServerBackgroundDownloadFallbackToHttpDelayInSeconds,omitzero"`
 }
 
 // WindowsDeviceMalwareState is the entity type
@@ -32902,7 +32902,7 @@ type WindowsInformationProtectionIPRangeCollection struct {
 	// DisplayName: Display name
 	DisplayName *string `json:"displayName,omitzero"`
 	// Ranges: Collection of ip ranges
-	Ranges []AnyIpRange `json:"ranges,omitzero"`
+	Ranges []AnyIPRange `json:"ranges,omitzero"`
 }
 
 // WindowsInformationProtectionNetworkLearningSummary is the entity type
@@ -33250,9 +33250,9 @@ type WindowsKioskConfiguration struct {
 	// KioskBrowserBlockedURLs: Specify URLs that the kiosk browsers should not
 	// navigate to
 	KioskBrowserBlockedURLs []string `json:"kioskBrowserBlockedURLs,omitzero"`
-	// KioskBrowserBlockedUrlExceptions: Specify URLs that the kiosk browser is
+	// KioskBrowserBlockedURLExceptions: Specify URLs that the kiosk browser is
 	// allowed to navigate to
-	KioskBrowserBlockedUrlExceptions []string `json:"kioskBrowserBlockedUrlExceptions,omitzero"`
+	KioskBrowserBlockedURLExceptions []string `json:"kioskBrowserBlockedUrlExceptions,omitzero"`
 	// EdgeKioskEnablePublicBrowsing: Enable public browsing kiosk mode for the
 	// Microsoft Edge browser. The Default is false.
 	EdgeKioskEnablePublicBrowsing *bool `json:"edgeKioskEnablePublicBrowsing,omitzero"`
@@ -34077,7 +34077,7 @@ type WindowsNetworkIsolationPolicy struct {
 	// considered part of the enterprise and protected. These locations will be
 	// considered a safe destination for enterprise data to be shared to. This
 	// collection can contain a maximum of 500 elements.
-	EnterpriseIPRanges []AnyIpRange `docgen:"maxItems=500" json:"enterpriseIPRanges,omitzero"`
+	EnterpriseIPRanges []AnyIPRange `docgen:"maxItems=500" json:"enterpriseIPRanges,omitzero"`
 	// EnterpriseInternalProxyServers: This is the comma-separated list of internal
 	// proxy servers. For example, "157.54.14.28, 157.54.11.118, 10.202.14.167,
 	// 157.53.14.163, 157.69.210.59". These proxies have been configured by the
@@ -35051,9 +35051,9 @@ type WindowsPhone81VpnConfiguration struct {
 	// these network locations. This collection can contain a maximum of 500
 	// elements. Inherited from windowsVpnConfiguration
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// encoded byte array) Inherited from windowsVpnConfiguration
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 	// ApplyOnlyToWindows81: Value indicating whether this policy only applies to
 	// Windows 8.1. This property is read-only. Inherited from
 	// windows81VpnConfiguration
@@ -35079,8 +35079,8 @@ type WindowsPhone81VpnConfiguration struct {
 	AuthenticationMethod *VpnAuthenticationMethod `json:"authenticationMethod,omitzero"`
 	// RememberUserCredentials: Remember user credentials.
 	RememberUserCredentials *bool `json:"rememberUserCredentials,omitzero"`
-	// DnsSuffixSearchList: DNS suffix search list.
-	DnsSuffixSearchList []string `json:"dnsSuffixSearchList,omitzero"`
+	// DNSSuffixSearchList: DNS suffix search list.
+	DNSSuffixSearchList []string `json:"dnsSuffixSearchList,omitzero"`
 }
 
 // WindowsPhoneEASEmailProfileConfiguration is the entity type
@@ -35880,9 +35880,9 @@ type WindowsVpnConfiguration struct {
 	// these network locations. This collection can contain a maximum of 500
 	// elements.
 	Servers []AnyVpnServer `docgen:"maxItems=500" json:"servers,omitzero"`
-	// CustomXml: Custom XML commands that configures the VPN connection. (UTF8
+	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
 	// encoded byte array)
-	CustomXml *Binary `json:"customXml,omitzero"`
+	CustomXML *Binary `json:"customXml,omitzero"`
 }
 
 // WindowsWifiConfiguration is the entity type
@@ -36098,7 +36098,7 @@ type WindowsWifiEnterpriseEAPConfiguration struct {
 	// for EAP TTLS. Possible values are: unencryptedPassword,
 	// challengeHandshakeAuthenticationProtocol, microsoftChap,
 	// microsoftChapVersionTwo.
-	InnerAuthenticationProtocolForEAPTTLS *NonEapAuthenticationMethodForEapTtlsType `json:"innerAuthenticationProtocolForEAPTTLS,omitzero"`
+	InnerAuthenticationProtocolForEAPTTLS *NonEapAuthenticationMethodForEapTTLsType `json:"innerAuthenticationProtocolForEAPTTLS,omitzero"`
 	// OuterIdentityPrivacyTemporaryValue: Specify the string to replace usernames
 	// for privacy when using EAP TTLS or PEAP.
 	OuterIdentityPrivacyTemporaryValue *string `json:"outerIdentityPrivacyTemporaryValue,omitzero"`
@@ -36404,7 +36404,7 @@ func NewByODataType(odataType string) any {
 	case "microsoft.graph.deliveryOptimizationBandwidth":
 		return new(DeliveryOptimizationBandwidth)
 	case "microsoft.graph.deliveryOptimizationGroupIdSource":
-		return new(DeliveryOptimizationGroupIdSource)
+		return new(DeliveryOptimizationGroupIDSource)
 	case "microsoft.graph.deliveryOptimizationMaxCacheSize":
 		return new(DeliveryOptimizationMaxCacheSize)
 	case "microsoft.graph.depEnrollmentBaseProfile":
@@ -36912,7 +36912,7 @@ func NewByODataType(odataType string) any {
 	case "microsoft.graph.iosikEv2VpnConfiguration":
 		return new(IosikEv2VpnConfiguration)
 	case "microsoft.graph.ipRange":
-		return new(IpRange)
+		return new(IPRange)
 	case "microsoft.graph.keyValue":
 		return new(KeyValue)
 	case "microsoft.graph.keyValuePair":
@@ -37358,7 +37358,7 @@ func NewByODataType(odataType string) any {
 	case "microsoft.graph.vpnConfiguration":
 		return new(VpnConfiguration)
 	case "microsoft.graph.vpnDnsRule":
-		return new(VpnDnsRule)
+		return new(VpnDNSRule)
 	case "microsoft.graph.vpnOnDemandRule":
 		return new(VpnOnDemandRule)
 	case "microsoft.graph.vpnProxyServer":

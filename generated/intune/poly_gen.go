@@ -5,42 +5,6 @@ package intune
 
 import "encoding/json"
 
-// polyModel is what every model in a type hierarchy implements.
-type polyModel interface {
-	// odataType returns the model's "#microsoft.graph.x" name and whether
-	// its ODataType field is set.
-	odataType() (string, bool)
-}
-
-// newPoly returns a new, empty model of the type data's "@odata.type" names
-// (base when absent), or nil when this package has no such type. An Any
-// wrapper decodes data into it if it is of the wrapper's kind and keeps data
-// raw otherwise, so a derived type this package does not know is kept, not
-// dropped.
-func newPoly(data []byte, base string) any {
-	name := odataTypeOf(data)
-	if name == "" {
-		name = base
-	}
-	return NewByODataType(name)
-}
-
-// encodePoly encodes v, adding "@odata.type" when v is of a type derived from
-// base ("#microsoft.graph.x") and does not set the annotation itself.
-func encodePoly(v polyModel, base string) ([]byte, error) {
-	b, err := json.Marshal(v)
-	typeName, set := v.odataType()
-	if err != nil || set || typeName == base || len(b) < 2 || b[0] != '{' {
-		return b, err
-	}
-	name, _ := json.Marshal(typeName)
-	out := append([]byte("{\"@odata.type\":"), name...)
-	if len(b) > 2 {
-		out = append(out, ',')
-	}
-	return append(out, b[1:]...), nil
-}
-
 // AdminConsentKind is implemented by *AdminConsent and by every model derived
 // from microsoft.graph.adminConsent.
 type AdminConsentKind interface {
@@ -81,7 +45,7 @@ func (a *AnyAdminConsent) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.adminConsent").(AdminConsentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.adminConsent")).(AdminConsentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -134,7 +98,7 @@ func (a *AnyAirPrintDestination) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.airPrintDestination").(AirPrintDestinationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.airPrintDestination")).(AirPrintDestinationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -189,7 +153,7 @@ func (a *AnyAndroidCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidCertificateProfileBase").(AndroidCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidCertificateProfileBase")).(AndroidCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -244,7 +208,7 @@ func (a *AnyAndroidDeviceOwnerCertificateProfileBase) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerCertificateProfileBase").(AndroidDeviceOwnerCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerCertificateProfileBase")).(AndroidDeviceOwnerCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -299,7 +263,7 @@ func (a *AnyAndroidDeviceOwnerGlobalProxy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerGlobalProxy").(AndroidDeviceOwnerGlobalProxyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerGlobalProxy")).(AndroidDeviceOwnerGlobalProxyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -354,7 +318,7 @@ func (a *AnyAndroidDeviceOwnerKioskModeAppPositionItem) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem").(AndroidDeviceOwnerKioskModeAppPositionItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerKioskModeAppPositionItem")).(AndroidDeviceOwnerKioskModeAppPositionItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -409,7 +373,7 @@ func (a *AnyAndroidDeviceOwnerKioskModeFolderItem) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeFolderItem").(AndroidDeviceOwnerKioskModeFolderItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerKioskModeFolderItem")).(AndroidDeviceOwnerKioskModeFolderItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -464,7 +428,7 @@ func (a *AnyAndroidDeviceOwnerKioskModeHomeScreenItem) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem").(AndroidDeviceOwnerKioskModeHomeScreenItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerKioskModeHomeScreenItem")).(AndroidDeviceOwnerKioskModeHomeScreenItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -519,7 +483,7 @@ func (a *AnyAndroidDeviceOwnerKioskModeManagedFolder) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerKioskModeManagedFolder").(AndroidDeviceOwnerKioskModeManagedFolderKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerKioskModeManagedFolder")).(AndroidDeviceOwnerKioskModeManagedFolderKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -574,7 +538,7 @@ func (a *AnyAndroidDeviceOwnerWiFiConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidDeviceOwnerWiFiConfiguration").(AndroidDeviceOwnerWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerWiFiConfiguration")).(AndroidDeviceOwnerWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -629,7 +593,7 @@ func (a *AnyAndroidEnrollmentCompanyCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidEnrollmentCompanyCode").(AndroidEnrollmentCompanyCodeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidEnrollmentCompanyCode")).(AndroidEnrollmentCompanyCodeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -684,7 +648,7 @@ func (a *AnyAndroidForWorkAppConfigurationSchemaItem) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidForWorkAppConfigurationSchemaItem").(AndroidForWorkAppConfigurationSchemaItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkAppConfigurationSchemaItem")).(AndroidForWorkAppConfigurationSchemaItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -739,7 +703,7 @@ func (a *AnyAndroidForWorkCertificateProfileBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidForWorkCertificateProfileBase").(AndroidForWorkCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkCertificateProfileBase")).(AndroidForWorkCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -794,7 +758,7 @@ func (a *AnyAndroidForWorkEasEmailProfileBase) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidForWorkEasEmailProfileBase").(AndroidForWorkEasEmailProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkEasEmailProfileBase")).(AndroidForWorkEasEmailProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -849,7 +813,7 @@ func (a *AnyAndroidForWorkWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidForWorkWiFiConfiguration").(AndroidForWorkWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkWiFiConfiguration")).(AndroidForWorkWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -902,7 +866,7 @@ func (a *AnyAndroidManagedStoreApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreApp").(AndroidManagedStoreAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreApp")).(AndroidManagedStoreAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -957,7 +921,7 @@ func (a *AnyAndroidManagedStoreAppConfigurationSchemaItem) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreAppConfigurationSchemaItem").(AndroidManagedStoreAppConfigurationSchemaItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreAppConfigurationSchemaItem")).(AndroidManagedStoreAppConfigurationSchemaItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1012,7 +976,7 @@ func (a *AnyAndroidManagedStoreAppTrack) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidManagedStoreAppTrack").(AndroidManagedStoreAppTrackKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreAppTrack")).(AndroidManagedStoreAppTrackKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1067,7 +1031,7 @@ func (a *AnyAndroidMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidMinimumOperatingSystem").(AndroidMinimumOperatingSystemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidMinimumOperatingSystem")).(AndroidMinimumOperatingSystemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1120,7 +1084,7 @@ func (a *AnyAndroidPermissionAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidPermissionAction").(AndroidPermissionActionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidPermissionAction")).(AndroidPermissionActionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1173,7 +1137,7 @@ func (a *AnyAndroidWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidWiFiConfiguration").(AndroidWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWiFiConfiguration")).(AndroidWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1228,7 +1192,7 @@ func (a *AnyAndroidWorkProfileCertificateProfileBase) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileCertificateProfileBase").(AndroidWorkProfileCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWorkProfileCertificateProfileBase")).(AndroidWorkProfileCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1283,7 +1247,7 @@ func (a *AnyAndroidWorkProfileEasEmailProfileBase) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileEasEmailProfileBase").(AndroidWorkProfileEasEmailProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWorkProfileEasEmailProfileBase")).(AndroidWorkProfileEasEmailProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1338,7 +1302,7 @@ func (a *AnyAndroidWorkProfileWiFiConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.androidWorkProfileWiFiConfiguration").(AndroidWorkProfileWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWorkProfileWiFiConfiguration")).(AndroidWorkProfileWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1393,7 +1357,7 @@ func (a *AnyAppConfigurationSettingItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appConfigurationSettingItem").(AppConfigurationSettingItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appConfigurationSettingItem")).(AppConfigurationSettingItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1445,7 +1409,7 @@ func (a *AnyAppListItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appListItem").(AppListItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appListItem")).(AppListItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1500,7 +1464,7 @@ func (a *AnyAppleDeviceFeaturesConfigurationBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appleDeviceFeaturesConfigurationBase").(AppleDeviceFeaturesConfigurationBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleDeviceFeaturesConfigurationBase")).(AppleDeviceFeaturesConfigurationBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1555,7 +1519,7 @@ func (a *AnyAppleExpeditedCheckinConfigurationBase) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appleExpeditedCheckinConfigurationBase").(AppleExpeditedCheckinConfigurationBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleExpeditedCheckinConfigurationBase")).(AppleExpeditedCheckinConfigurationBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1610,7 +1574,7 @@ func (a *AnyAppleOwnerTypeEnrollmentType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appleOwnerTypeEnrollmentType").(AppleOwnerTypeEnrollmentTypeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleOwnerTypeEnrollmentType")).(AppleOwnerTypeEnrollmentTypeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1665,7 +1629,7 @@ func (a *AnyAppleVpnAlwaysOnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appleVpnAlwaysOnConfiguration").(AppleVpnAlwaysOnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleVpnAlwaysOnConfiguration")).(AppleVpnAlwaysOnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1718,7 +1682,7 @@ func (a *AnyAppleVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.appleVpnConfiguration").(AppleVpnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleVpnConfiguration")).(AppleVpnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1770,7 +1734,7 @@ func (a *AnyAuditActor) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.auditActor").(AuditActorKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.auditActor")).(AuditActorKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1822,7 +1786,7 @@ func (a *AnyAuditProperty) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.auditProperty").(AuditPropertyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.auditProperty")).(AuditPropertyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1874,7 +1838,7 @@ func (a *AnyAuditResource) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.auditResource").(AuditResourceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.auditResource")).(AuditResourceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1928,7 +1892,7 @@ func (a *AnyBitLockerFixedDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.bitLockerFixedDrivePolicy").(BitLockerFixedDrivePolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.bitLockerFixedDrivePolicy")).(BitLockerFixedDrivePolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1981,7 +1945,7 @@ func (a *AnyBitLockerRecoveryOptions) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.bitLockerRecoveryOptions").(BitLockerRecoveryOptionsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.bitLockerRecoveryOptions")).(BitLockerRecoveryOptionsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2036,7 +2000,7 @@ func (a *AnyBitLockerRemovableDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.bitLockerRemovableDrivePolicy").(BitLockerRemovableDrivePolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.bitLockerRemovableDrivePolicy")).(BitLockerRemovableDrivePolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2090,7 +2054,7 @@ func (a *AnyBitLockerSystemDrivePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.bitLockerSystemDrivePolicy").(BitLockerSystemDrivePolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.bitLockerSystemDrivePolicy")).(BitLockerSystemDrivePolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2145,7 +2109,7 @@ func (a *AnyCertificateConnectorSetting) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.certificateConnectorSetting").(CertificateConnectorSettingKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.certificateConnectorSetting")).(CertificateConnectorSettingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2198,7 +2162,7 @@ func (a *AnyChromeOSDeviceProperty) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.chromeOSDeviceProperty").(ChromeOSDevicePropertyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.chromeOSDeviceProperty")).(ChromeOSDevicePropertyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2252,7 +2216,7 @@ func (a *AnyCompanyPortalBlockedAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.companyPortalBlockedAction").(CompanyPortalBlockedActionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.companyPortalBlockedAction")).(CompanyPortalBlockedActionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2307,7 +2271,7 @@ func (a *AnyComplianceManagementPartnerAssignment) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.complianceManagementPartnerAssignment").(ComplianceManagementPartnerAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.complianceManagementPartnerAssignment")).(ComplianceManagementPartnerAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2362,7 +2326,7 @@ func (a *AnyConfigurationManagerClientEnabledFeatures) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientEnabledFeatures").(ConfigurationManagerClientEnabledFeaturesKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.configurationManagerClientEnabledFeatures")).(ConfigurationManagerClientEnabledFeaturesKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2417,7 +2381,7 @@ func (a *AnyConfigurationManagerClientHealthState) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientHealthState").(ConfigurationManagerClientHealthStateKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.configurationManagerClientHealthState")).(ConfigurationManagerClientHealthStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2472,7 +2436,7 @@ func (a *AnyConfigurationManagerClientInformation) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.configurationManagerClientInformation").(ConfigurationManagerClientInformationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.configurationManagerClientInformation")).(ConfigurationManagerClientInformationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2524,7 +2488,7 @@ func (a *AnyCryptographySuite) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.cryptographySuite").(CryptographySuiteKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.cryptographySuite")).(CryptographySuiteKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2579,7 +2543,7 @@ func (a *AnyCustomSubjectAlternativeName) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.customSubjectAlternativeName").(CustomSubjectAlternativeNameKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.customSubjectAlternativeName")).(CustomSubjectAlternativeNameKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2632,7 +2596,7 @@ func (a *AnyCustomUpdateTimeWindow) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.customUpdateTimeWindow").(CustomUpdateTimeWindowKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.customUpdateTimeWindow")).(CustomUpdateTimeWindowKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2687,7 +2651,7 @@ func (a *AnyDefenderDetectedMalwareActions) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.defenderDetectedMalwareActions").(DefenderDetectedMalwareActionsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.defenderDetectedMalwareActions")).(DefenderDetectedMalwareActionsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2742,7 +2706,7 @@ func (a *AnyDeliveryOptimizationBandwidth) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationBandwidth").(DeliveryOptimizationBandwidthKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deliveryOptimizationBandwidth")).(DeliveryOptimizationBandwidthKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2754,34 +2718,34 @@ func (a *AnyDeliveryOptimizationBandwidth) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// DeliveryOptimizationGroupIdSourceKind is implemented by
-// *DeliveryOptimizationGroupIdSource and by every model derived from
+// DeliveryOptimizationGroupIDSourceKind is implemented by
+// *DeliveryOptimizationGroupIDSource and by every model derived from
 // microsoft.graph.deliveryOptimizationGroupIdSource.
-type DeliveryOptimizationGroupIdSourceKind interface {
+type DeliveryOptimizationGroupIDSourceKind interface {
 	polyModel
-	isDeliveryOptimizationGroupIdSource()
+	isDeliveryOptimizationGroupIDSource()
 }
 
-// AnyDeliveryOptimizationGroupIdSource holds a
+// AnyDeliveryOptimizationGroupIDSource holds a
 // microsoft.graph.deliveryOptimizationGroupIdSource or any type derived from
 // it, chosen on decoding by "@odata.type".
 //
-// Value is the decoded model (*DeliveryOptimizationGroupIdSource or a derived
+// Value is the decoded model (*DeliveryOptimizationGroupIDSource or a derived
 // model); a value whose "@odata.type" names a type this package does not know
 // is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
 // neither (absent).
-type AnyDeliveryOptimizationGroupIdSource struct {
-	Value DeliveryOptimizationGroupIdSourceKind
+type AnyDeliveryOptimizationGroupIDSource struct {
+	Value DeliveryOptimizationGroupIDSourceKind
 	Raw   json.RawMessage
 }
 
 // IsZero reports whether a holds nothing (omitzero omits it).
-func (a AnyDeliveryOptimizationGroupIdSource) IsZero() bool {
+func (a AnyDeliveryOptimizationGroupIDSource) IsZero() bool {
 	return a.Value == nil && a.Raw == nil
 }
 
 // MarshalJSON encodes the value, with "@odata.type" for derived types.
-func (a AnyDeliveryOptimizationGroupIdSource) MarshalJSON() ([]byte, error) {
+func (a AnyDeliveryOptimizationGroupIDSource) MarshalJSON() ([]byte, error) {
 	switch {
 	case a.Value != nil:
 		return encodePoly(a.Value, "#microsoft.graph.deliveryOptimizationGroupIdSource")
@@ -2792,12 +2756,12 @@ func (a AnyDeliveryOptimizationGroupIdSource) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes into the model "@odata.type" names.
-func (a *AnyDeliveryOptimizationGroupIdSource) UnmarshalJSON(data []byte) error {
-	*a = AnyDeliveryOptimizationGroupIdSource{}
+func (a *AnyDeliveryOptimizationGroupIDSource) UnmarshalJSON(data []byte) error {
+	*a = AnyDeliveryOptimizationGroupIDSource{}
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationGroupIdSource").(DeliveryOptimizationGroupIdSourceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deliveryOptimizationGroupIdSource")).(DeliveryOptimizationGroupIDSourceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2852,7 +2816,7 @@ func (a *AnyDeliveryOptimizationMaxCacheSize) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deliveryOptimizationMaxCacheSize").(DeliveryOptimizationMaxCacheSizeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deliveryOptimizationMaxCacheSize")).(DeliveryOptimizationMaxCacheSizeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2905,7 +2869,7 @@ func (a *AnyDepEnrollmentBaseProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.depEnrollmentBaseProfile").(DepEnrollmentBaseProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.depEnrollmentBaseProfile")).(DepEnrollmentBaseProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2957,7 +2921,7 @@ func (a *AnyDeviceActionResult) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceActionResult").(DeviceActionResultKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceActionResult")).(DeviceActionResultKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3012,7 +2976,7 @@ func (a *AnyDeviceAndAppManagementAssignmentTarget) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceAndAppManagementAssignmentTarget").(DeviceAndAppManagementAssignmentTargetKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceAndAppManagementAssignmentTarget")).(DeviceAndAppManagementAssignmentTargetKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3065,7 +3029,7 @@ func (a *AnyDeviceAppManagementTask) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceAppManagementTask").(DeviceAppManagementTaskKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceAppManagementTask")).(DeviceAppManagementTaskKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3118,7 +3082,7 @@ func (a *AnyDeviceCompliancePolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceCompliancePolicy").(DeviceCompliancePolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicy")).(DeviceCompliancePolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3173,7 +3137,7 @@ func (a *AnyDeviceCompliancePolicyScript) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceCompliancePolicyScript").(DeviceCompliancePolicyScriptKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicyScript")).(DeviceCompliancePolicyScriptKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3226,7 +3190,7 @@ func (a *AnyDeviceConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceConfiguration").(DeviceConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfiguration")).(DeviceConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3281,7 +3245,7 @@ func (a *AnyDeviceEnrollmentConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceEnrollmentConfiguration").(DeviceEnrollmentConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceEnrollmentConfiguration")).(DeviceEnrollmentConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3336,7 +3300,7 @@ func (a *AnyDeviceEnrollmentPlatformRestriction) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceEnrollmentPlatformRestriction").(DeviceEnrollmentPlatformRestrictionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceEnrollmentPlatformRestriction")).(DeviceEnrollmentPlatformRestrictionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3391,7 +3355,7 @@ func (a *AnyDeviceExchangeAccessStateSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceExchangeAccessStateSummary").(DeviceExchangeAccessStateSummaryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceExchangeAccessStateSummary")).(DeviceExchangeAccessStateSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3446,7 +3410,7 @@ func (a *AnyDeviceHealthAttestationState) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceHealthAttestationState").(DeviceHealthAttestationStateKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthAttestationState")).(DeviceHealthAttestationStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3501,7 +3465,7 @@ func (a *AnyDeviceHealthScriptParameter) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceHealthScriptParameter").(DeviceHealthScriptParameterKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptParameter")).(DeviceHealthScriptParameterKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3556,7 +3520,7 @@ func (a *AnyDeviceHealthScriptRunSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceHealthScriptRunSchedule").(DeviceHealthScriptRunScheduleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptRunSchedule")).(DeviceHealthScriptRunScheduleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3611,7 +3575,7 @@ func (a *AnyDeviceManagementApplicabilityRuleDeviceMode) UnmarshalJSON(data []by
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleDeviceMode").(DeviceManagementApplicabilityRuleDeviceModeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementApplicabilityRuleDeviceMode")).(DeviceManagementApplicabilityRuleDeviceModeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3666,7 +3630,7 @@ func (a *AnyDeviceManagementApplicabilityRuleOsEdition) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleOsEdition").(DeviceManagementApplicabilityRuleOsEditionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementApplicabilityRuleOsEdition")).(DeviceManagementApplicabilityRuleOsEditionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3721,7 +3685,7 @@ func (a *AnyDeviceManagementApplicabilityRuleOsVersion) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementApplicabilityRuleOsVersion").(DeviceManagementApplicabilityRuleOsVersionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementApplicabilityRuleOsVersion")).(DeviceManagementApplicabilityRuleOsVersionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3778,7 +3742,7 @@ func (a *AnyDeviceManagementConfigurationChoiceSettingDefinition) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition").(DeviceManagementConfigurationChoiceSettingDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationChoiceSettingDefinition")).(DeviceManagementConfigurationChoiceSettingDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3833,7 +3797,7 @@ func (a *AnyDeviceManagementConfigurationDependentOn) UnmarshalJSON(data []byte)
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationDependentOn").(DeviceManagementConfigurationDependentOnKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationDependentOn")).(DeviceManagementConfigurationDependentOnKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3888,7 +3852,7 @@ func (a *AnyDeviceManagementConfigurationOptionDefinition) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationOptionDefinition").(DeviceManagementConfigurationOptionDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationOptionDefinition")).(DeviceManagementConfigurationOptionDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3945,7 +3909,7 @@ func (a *AnyDeviceManagementConfigurationPolicyTemplateReference) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference").(DeviceManagementConfigurationPolicyTemplateReferenceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference")).(DeviceManagementConfigurationPolicyTemplateReferenceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4002,7 +3966,7 @@ func (a *AnyDeviceManagementConfigurationReferredSettingInformation) UnmarshalJS
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationReferredSettingInformation").(DeviceManagementConfigurationReferredSettingInformationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationReferredSettingInformation")).(DeviceManagementConfigurationReferredSettingInformationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4059,7 +4023,7 @@ func (a *AnyDeviceManagementConfigurationSettingApplicability) UnmarshalJSON(dat
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingApplicability").(DeviceManagementConfigurationSettingApplicabilityKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingApplicability")).(DeviceManagementConfigurationSettingApplicabilityKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4114,7 +4078,7 @@ func (a *AnyDeviceManagementConfigurationSettingDefinition) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingDefinition").(DeviceManagementConfigurationSettingDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingDefinition")).(DeviceManagementConfigurationSettingDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4170,7 +4134,7 @@ func (a *AnyDeviceManagementConfigurationSettingDependedOnBy) UnmarshalJSON(data
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingDependedOnBy").(DeviceManagementConfigurationSettingDependedOnByKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingDependedOnBy")).(DeviceManagementConfigurationSettingDependedOnByKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4227,7 +4191,7 @@ func (a *AnyDeviceManagementConfigurationSettingGroupDefinition) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingGroupDefinition").(DeviceManagementConfigurationSettingGroupDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingGroupDefinition")).(DeviceManagementConfigurationSettingGroupDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4282,7 +4246,7 @@ func (a *AnyDeviceManagementConfigurationSettingInstance) UnmarshalJSON(data []b
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstance").(DeviceManagementConfigurationSettingInstanceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingInstance")).(DeviceManagementConfigurationSettingInstanceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4339,7 +4303,7 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplate) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate").(DeviceManagementConfigurationSettingInstanceTemplateKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplate")).(DeviceManagementConfigurationSettingInstanceTemplateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4397,7 +4361,7 @@ func (a *AnyDeviceManagementConfigurationSettingInstanceTemplateReference) Unmar
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference").(DeviceManagementConfigurationSettingInstanceTemplateReferenceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingInstanceTemplateReference")).(DeviceManagementConfigurationSettingInstanceTemplateReferenceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4452,7 +4416,7 @@ func (a *AnyDeviceManagementConfigurationSettingOccurrence) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingOccurrence").(DeviceManagementConfigurationSettingOccurrenceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingOccurrence")).(DeviceManagementConfigurationSettingOccurrenceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4507,7 +4471,7 @@ func (a *AnyDeviceManagementConfigurationSettingValue) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValue").(DeviceManagementConfigurationSettingValueKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingValue")).(DeviceManagementConfigurationSettingValueKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4564,7 +4528,7 @@ func (a *AnyDeviceManagementConfigurationSettingValueDefinition) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValueDefinition").(DeviceManagementConfigurationSettingValueDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingValueDefinition")).(DeviceManagementConfigurationSettingValueDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4621,7 +4585,7 @@ func (a *AnyDeviceManagementConfigurationSettingValueTemplateReference) Unmarsha
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference").(DeviceManagementConfigurationSettingValueTemplateReferenceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingValueTemplateReference")).(DeviceManagementConfigurationSettingValueTemplateReferenceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4678,7 +4642,7 @@ func (a *AnyDeviceManagementConfigurationSimpleSettingDefinition) UnmarshalJSON(
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition").(DeviceManagementConfigurationSimpleSettingDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSimpleSettingDefinition")).(DeviceManagementConfigurationSimpleSettingDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4732,7 +4696,7 @@ func (a *AnyDeviceManagementConstraint) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementConstraint").(DeviceManagementConstraintKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConstraint")).(DeviceManagementConstraintKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4787,7 +4751,7 @@ func (a *AnyDeviceManagementDomainJoinConnector) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementDomainJoinConnector").(DeviceManagementDomainJoinConnectorKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementDomainJoinConnector")).(DeviceManagementDomainJoinConnectorKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4842,7 +4806,7 @@ func (a *AnyDeviceManagementExchangeAccessRule) UnmarshalJSON(data []byte) error
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementExchangeAccessRule").(DeviceManagementExchangeAccessRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExchangeAccessRule")).(DeviceManagementExchangeAccessRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4897,7 +4861,7 @@ func (a *AnyDeviceManagementExchangeDeviceClass) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementExchangeDeviceClass").(DeviceManagementExchangeDeviceClassKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExchangeDeviceClass")).(DeviceManagementExchangeDeviceClassKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4952,7 +4916,7 @@ func (a *AnyDeviceManagementPartnerAssignment) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementPartnerAssignment").(DeviceManagementPartnerAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementPartnerAssignment")).(DeviceManagementPartnerAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5007,7 +4971,7 @@ func (a *AnyDeviceManagementResourceAccessProfileBase) UnmarshalJSON(data []byte
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementResourceAccessProfileBase").(DeviceManagementResourceAccessProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementResourceAccessProfileBase")).(DeviceManagementResourceAccessProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5062,7 +5026,7 @@ func (a *AnyDeviceManagementSettingCategory) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingCategory").(DeviceManagementSettingCategoryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementSettingCategory")).(DeviceManagementSettingCategoryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5117,7 +5081,7 @@ func (a *AnyDeviceManagementSettingDefinition) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingDefinition").(DeviceManagementSettingDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementSettingDefinition")).(DeviceManagementSettingDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5172,7 +5136,7 @@ func (a *AnyDeviceManagementSettingDependency) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingDependency").(DeviceManagementSettingDependencyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementSettingDependency")).(DeviceManagementSettingDependencyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5227,7 +5191,7 @@ func (a *AnyDeviceManagementSettingInstance) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettingInstance").(DeviceManagementSettingInstanceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementSettingInstance")).(DeviceManagementSettingInstanceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5280,7 +5244,7 @@ func (a *AnyDeviceManagementSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementSettings").(DeviceManagementSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementSettings")).(DeviceManagementSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5333,7 +5297,7 @@ func (a *AnyDeviceManagementTemplate) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementTemplate").(DeviceManagementTemplateKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTemplate")).(DeviceManagementTemplateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5388,7 +5352,7 @@ func (a *AnyDeviceManagementTroubleshootingErrorDetails) UnmarshalJSON(data []by
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingErrorDetails").(DeviceManagementTroubleshootingErrorDetailsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTroubleshootingErrorDetails")).(DeviceManagementTroubleshootingErrorDetailsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5443,7 +5407,7 @@ func (a *AnyDeviceManagementTroubleshootingErrorResource) UnmarshalJSON(data []b
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingErrorResource").(DeviceManagementTroubleshootingErrorResourceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTroubleshootingErrorResource")).(DeviceManagementTroubleshootingErrorResourceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5498,7 +5462,7 @@ func (a *AnyDeviceManagementTroubleshootingEvent) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementTroubleshootingEvent").(DeviceManagementTroubleshootingEventKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTroubleshootingEvent")).(DeviceManagementTroubleshootingEventKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5553,7 +5517,7 @@ func (a *AnyDeviceManagementUserRightsLocalUserOrGroup) UnmarshalJSON(data []byt
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementUserRightsLocalUserOrGroup").(DeviceManagementUserRightsLocalUserOrGroupKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementUserRightsLocalUserOrGroup")).(DeviceManagementUserRightsLocalUserOrGroupKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5608,7 +5572,7 @@ func (a *AnyDeviceManagementUserRightsSetting) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceManagementUserRightsSetting").(DeviceManagementUserRightsSettingKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementUserRightsSetting")).(DeviceManagementUserRightsSettingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5663,7 +5627,7 @@ func (a *AnyDeviceOperatingSystemSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceOperatingSystemSummary").(DeviceOperatingSystemSummaryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceOperatingSystemSummary")).(DeviceOperatingSystemSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5716,7 +5680,7 @@ func (a *AnyDeviceProtectionOverview) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.deviceProtectionOverview").(DeviceProtectionOverviewKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceProtectionOverview")).(DeviceProtectionOverviewKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5771,7 +5735,7 @@ func (a *AnyEasEmailProfileConfigurationBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.easEmailProfileConfigurationBase").(EasEmailProfileConfigurationBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.easEmailProfileConfigurationBase")).(EasEmailProfileConfigurationBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5826,7 +5790,7 @@ func (a *AnyEdgeHomeButtonConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.edgeHomeButtonConfiguration").(EdgeHomeButtonConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.edgeHomeButtonConfiguration")).(EdgeHomeButtonConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5879,7 +5843,7 @@ func (a *AnyEdgeSearchEngineBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.edgeSearchEngineBase").(EdgeSearchEngineBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.edgeSearchEngineBase")).(EdgeSearchEngineBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5933,7 +5897,7 @@ func (a *AnyEmbeddedSIMActivationCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.embeddedSIMActivationCode").(EmbeddedSIMActivationCodeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.embeddedSIMActivationCode")).(EmbeddedSIMActivationCodeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5988,7 +5952,7 @@ func (a *AnyEncryptionReportPolicyDetails) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.encryptionReportPolicyDetails").(EncryptionReportPolicyDetailsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.encryptionReportPolicyDetails")).(EncryptionReportPolicyDetailsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6040,7 +6004,7 @@ func (a *AnyEnrollmentProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.enrollmentProfile").(EnrollmentProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.enrollmentProfile")).(EnrollmentProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6092,7 +6056,7 @@ func (a *AnyEntity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.entity").(EntityKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.entity")).(EntityKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6144,7 +6108,7 @@ func (a *AnyExcludedApps) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.excludedApps").(ExcludedAppsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.excludedApps")).(ExcludedAppsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6199,7 +6163,7 @@ func (a *AnyExpeditedWindowsQualityUpdateSettings) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.expeditedWindowsQualityUpdateSettings").(ExpeditedWindowsQualityUpdateSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.expeditedWindowsQualityUpdateSettings")).(ExpeditedWindowsQualityUpdateSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6251,7 +6215,7 @@ func (a *AnyExtendedKeyUsage) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.extendedKeyUsage").(ExtendedKeyUsageKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.extendedKeyUsage")).(ExtendedKeyUsageKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6304,7 +6268,7 @@ func (a *AnyGroupPolicyCategory) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyCategory").(GroupPolicyCategoryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyCategory")).(GroupPolicyCategoryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6357,7 +6321,7 @@ func (a *AnyGroupPolicyDefinition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyDefinition").(GroupPolicyDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyDefinition")).(GroupPolicyDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6411,7 +6375,7 @@ func (a *AnyGroupPolicyDefinitionFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyDefinitionFile").(GroupPolicyDefinitionFileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyDefinitionFile")).(GroupPolicyDefinitionFileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6464,7 +6428,7 @@ func (a *AnyGroupPolicyObjectFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyObjectFile").(GroupPolicyObjectFileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyObjectFile")).(GroupPolicyObjectFileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6517,7 +6481,7 @@ func (a *AnyGroupPolicyPresentation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentation").(GroupPolicyPresentationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyPresentation")).(GroupPolicyPresentationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6572,7 +6536,7 @@ func (a *AnyGroupPolicyPresentationDropdownListItem) UnmarshalJSON(data []byte) 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentationDropdownListItem").(GroupPolicyPresentationDropdownListItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyPresentationDropdownListItem")).(GroupPolicyPresentationDropdownListItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6627,7 +6591,7 @@ func (a *AnyGroupPolicyPresentationValue) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyPresentationValue").(GroupPolicyPresentationValueKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyPresentationValue")).(GroupPolicyPresentationValueKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6682,7 +6646,7 @@ func (a *AnyGroupPolicyUploadedLanguageFile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.groupPolicyUploadedLanguageFile").(GroupPolicyUploadedLanguageFileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyUploadedLanguageFile")).(GroupPolicyUploadedLanguageFileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6735,7 +6699,7 @@ func (a *AnyHardwareInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.hardwareInformation").(HardwareInformationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.hardwareInformation")).(HardwareInformationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6787,7 +6751,7 @@ func (a *AnyIPv4Range) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iPv4Range").(IPv4RangeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iPv4Range")).(IPv4RangeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6842,7 +6806,7 @@ func (a *AnyImportedAppleDeviceIdentity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.importedAppleDeviceIdentity").(ImportedAppleDeviceIdentityKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.importedAppleDeviceIdentity")).(ImportedAppleDeviceIdentityKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6895,7 +6859,7 @@ func (a *AnyImportedDeviceIdentity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.importedDeviceIdentity").(ImportedDeviceIdentityKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.importedDeviceIdentity")).(ImportedDeviceIdentityKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6947,7 +6911,7 @@ func (a *AnyIntuneBrand) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.intuneBrand").(IntuneBrandKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.intuneBrand")).(IntuneBrandKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7000,7 +6964,7 @@ func (a *AnyIosCertificateProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosCertificateProfile").(IosCertificateProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosCertificateProfile")).(IosCertificateProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7054,7 +7018,7 @@ func (a *AnyIosCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosCertificateProfileBase").(IosCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosCertificateProfileBase")).(IosCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7106,7 +7070,7 @@ func (a *AnyIosDeviceType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosDeviceType").(IosDeviceTypeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosDeviceType")).(IosDeviceTypeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7160,7 +7124,7 @@ func (a *AnyIosEduCertificateSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosEduCertificateSettings").(IosEduCertificateSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosEduCertificateSettings")).(IosEduCertificateSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7212,7 +7176,7 @@ func (a *AnyIosHomeScreenItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosHomeScreenItem").(IosHomeScreenItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosHomeScreenItem")).(IosHomeScreenItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7264,7 +7228,7 @@ func (a *AnyIosHomeScreenPage) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosHomeScreenPage").(IosHomeScreenPageKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosHomeScreenPage")).(IosHomeScreenPageKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7318,7 +7282,7 @@ func (a *AnyIosMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosMinimumOperatingSystem").(IosMinimumOperatingSystemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosMinimumOperatingSystem")).(IosMinimumOperatingSystemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7371,7 +7335,7 @@ func (a *AnyIosNetworkUsageRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosNetworkUsageRule").(IosNetworkUsageRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosNetworkUsageRule")).(IosNetworkUsageRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7424,7 +7388,7 @@ func (a *AnyIosNotificationSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosNotificationSettings").(IosNotificationSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosNotificationSettings")).(IosNotificationSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7477,7 +7441,7 @@ func (a *AnyIosSingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosSingleSignOnExtension").(IosSingleSignOnExtensionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosSingleSignOnExtension")).(IosSingleSignOnExtensionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7530,7 +7494,7 @@ func (a *AnyIosSingleSignOnSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosSingleSignOnSettings").(IosSingleSignOnSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosSingleSignOnSettings")).(IosSingleSignOnSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7583,7 +7547,7 @@ func (a *AnyIosVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosVpnConfiguration").(IosVpnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosVpnConfiguration")).(IosVpnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7638,7 +7602,7 @@ func (a *AnyIosVpnSecurityAssociationParameters) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosVpnSecurityAssociationParameters").(IosVpnSecurityAssociationParametersKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosVpnSecurityAssociationParameters")).(IosVpnSecurityAssociationParametersKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7691,7 +7655,7 @@ func (a *AnyIosVppAppAssignedLicense) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosVppAppAssignedLicense").(IosVppAppAssignedLicenseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosVppAppAssignedLicense")).(IosVppAppAssignedLicenseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7746,7 +7710,7 @@ func (a *AnyIosVppAppRevokeLicensesActionResult) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosVppAppRevokeLicensesActionResult").(IosVppAppRevokeLicensesActionResultKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosVppAppRevokeLicensesActionResult")).(IosVppAppRevokeLicensesActionResultKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7799,7 +7763,7 @@ func (a *AnyIosWebContentFilterBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosWebContentFilterBase").(IosWebContentFilterBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosWebContentFilterBase")).(IosWebContentFilterBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7852,7 +7816,7 @@ func (a *AnyIosWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.iosWiFiConfiguration").(IosWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosWiFiConfiguration")).(IosWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7864,31 +7828,31 @@ func (a *AnyIosWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// IpRangeKind is implemented by *IpRange and by every model derived from
+// IPRangeKind is implemented by *IPRange and by every model derived from
 // microsoft.graph.ipRange.
-type IpRangeKind interface {
+type IPRangeKind interface {
 	polyModel
-	isIpRange()
+	isIPRange()
 }
 
-// AnyIpRange holds a microsoft.graph.ipRange or any type derived from it,
+// AnyIPRange holds a microsoft.graph.ipRange or any type derived from it,
 // chosen on decoding by "@odata.type".
 //
-// Value is the decoded model (*IpRange or a derived model); a value whose
+// Value is the decoded model (*IPRange or a derived model); a value whose
 // "@odata.type" names a type this package does not know is kept in Raw and
 // re-encoded unchanged. Exactly one of them is set, or neither (absent).
-type AnyIpRange struct {
-	Value IpRangeKind
+type AnyIPRange struct {
+	Value IPRangeKind
 	Raw   json.RawMessage
 }
 
 // IsZero reports whether a holds nothing (omitzero omits it).
-func (a AnyIpRange) IsZero() bool {
+func (a AnyIPRange) IsZero() bool {
 	return a.Value == nil && a.Raw == nil
 }
 
 // MarshalJSON encodes the value, with "@odata.type" for derived types.
-func (a AnyIpRange) MarshalJSON() ([]byte, error) {
+func (a AnyIPRange) MarshalJSON() ([]byte, error) {
 	switch {
 	case a.Value != nil:
 		return encodePoly(a.Value, "#microsoft.graph.ipRange")
@@ -7899,12 +7863,12 @@ func (a AnyIpRange) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes into the model "@odata.type" names.
-func (a *AnyIpRange) UnmarshalJSON(data []byte) error {
-	*a = AnyIpRange{}
+func (a *AnyIPRange) UnmarshalJSON(data []byte) error {
+	*a = AnyIPRange{}
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.ipRange").(IpRangeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.ipRange")).(IPRangeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7956,7 +7920,7 @@ func (a *AnyKeyValue) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.keyValue").(KeyValueKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.keyValue")).(KeyValueKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8008,7 +7972,7 @@ func (a *AnyKeyValuePair) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.keyValuePair").(KeyValuePairKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.keyValuePair")).(KeyValuePairKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8063,7 +8027,7 @@ func (a *AnyLocationManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.locationManagementCondition").(LocationManagementConditionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.locationManagementCondition")).(LocationManagementConditionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8115,7 +8079,7 @@ func (a *AnyLoggedOnUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.loggedOnUser").(LoggedOnUserKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.loggedOnUser")).(LoggedOnUserKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8168,7 +8132,7 @@ func (a *AnyMacOSAppleEventReceiver) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSAppleEventReceiver").(MacOSAppleEventReceiverKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSAppleEventReceiver")).(MacOSAppleEventReceiverKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8222,7 +8186,7 @@ func (a *AnyMacOSAssociatedDomainsItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSAssociatedDomainsItem").(MacOSAssociatedDomainsItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSAssociatedDomainsItem")).(MacOSAssociatedDomainsItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8277,7 +8241,7 @@ func (a *AnyMacOSCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSCertificateProfileBase").(MacOSCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSCertificateProfileBase")).(MacOSCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8330,7 +8294,7 @@ func (a *AnyMacOSFirewallApplication) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSFirewallApplication").(MacOSFirewallApplicationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSFirewallApplication")).(MacOSFirewallApplicationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8383,7 +8347,7 @@ func (a *AnyMacOSKernelExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSKernelExtension").(MacOSKernelExtensionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSKernelExtension")).(MacOSKernelExtensionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8435,7 +8399,7 @@ func (a *AnyMacOSLaunchItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSLaunchItem").(MacOSLaunchItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSLaunchItem")).(MacOSLaunchItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8487,7 +8451,7 @@ func (a *AnyMacOSLobChildApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSLobChildApp").(MacOSLobChildAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSLobChildApp")).(MacOSLobChildAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8542,7 +8506,7 @@ func (a *AnyMacOSMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSMinimumOperatingSystem").(MacOSMinimumOperatingSystemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSMinimumOperatingSystem")).(MacOSMinimumOperatingSystemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8597,7 +8561,7 @@ func (a *AnyMacOSPrivacyAccessControlItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSPrivacyAccessControlItem").(MacOSPrivacyAccessControlItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSPrivacyAccessControlItem")).(MacOSPrivacyAccessControlItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8651,7 +8615,7 @@ func (a *AnyMacOSSingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSSingleSignOnExtension").(MacOSSingleSignOnExtensionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSSingleSignOnExtension")).(MacOSSingleSignOnExtensionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8704,7 +8668,7 @@ func (a *AnyMacOSSystemExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSSystemExtension").(MacOSSystemExtensionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSSystemExtension")).(MacOSSystemExtensionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8759,7 +8723,7 @@ func (a *AnyMacOSSystemExtensionTypeMapping) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSSystemExtensionTypeMapping").(MacOSSystemExtensionTypeMappingKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSSystemExtensionTypeMapping")).(MacOSSystemExtensionTypeMappingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8812,7 +8776,7 @@ func (a *AnyMacOSWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOSWiFiConfiguration").(MacOSWiFiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSWiFiConfiguration")).(MacOSWiFiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8867,7 +8831,7 @@ func (a *AnyMacOsVppAppRevokeLicensesActionResult) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.macOsVppAppRevokeLicensesActionResult").(MacOsVppAppRevokeLicensesActionResultKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOsVppAppRevokeLicensesActionResult")).(MacOsVppAppRevokeLicensesActionResultKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8919,7 +8883,7 @@ func (a *AnyManagedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedApp").(ManagedAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedApp")).(ManagedAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8972,7 +8936,7 @@ func (a *AnyManagedAppConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedAppConfiguration").(ManagedAppConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppConfiguration")).(ManagedAppConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9024,7 +8988,7 @@ func (a *AnyManagedAppPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedAppPolicy").(ManagedAppPolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppPolicy")).(ManagedAppPolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9079,7 +9043,7 @@ func (a *AnyManagedAppPolicyDeploymentSummaryPerApp) UnmarshalJSON(data []byte) 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp").(ManagedAppPolicyDeploymentSummaryPerAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp")).(ManagedAppPolicyDeploymentSummaryPerAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9132,7 +9096,7 @@ func (a *AnyManagedAppProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedAppProtection").(ManagedAppProtectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppProtection")).(ManagedAppProtectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9184,7 +9148,7 @@ func (a *AnyManagedDevice) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedDevice").(ManagedDeviceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDevice")).(ManagedDeviceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9239,7 +9203,7 @@ func (a *AnyManagedDeviceCleanupSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedDeviceCleanupSettings").(ManagedDeviceCleanupSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceCleanupSettings")).(ManagedDeviceCleanupSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9294,7 +9258,7 @@ func (a *AnyManagedDeviceMobileAppConfiguration) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedDeviceMobileAppConfiguration").(ManagedDeviceMobileAppConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfiguration")).(ManagedDeviceMobileAppConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9349,7 +9313,7 @@ func (a *AnyManagedDeviceModelsAndManufacturers) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedDeviceModelsAndManufacturers").(ManagedDeviceModelsAndManufacturersKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceModelsAndManufacturers")).(ManagedDeviceModelsAndManufacturersKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9402,7 +9366,7 @@ func (a *AnyManagedDeviceReportedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedDeviceReportedApp").(ManagedDeviceReportedAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceReportedApp")).(ManagedDeviceReportedAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9454,7 +9418,7 @@ func (a *AnyManagedEBook) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedEBook").(ManagedEBookKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedEBook")).(ManagedEBookKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9507,7 +9471,7 @@ func (a *AnyManagedEBookAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedEBookAssignment").(ManagedEBookAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedEBookAssignment")).(ManagedEBookAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9560,7 +9524,7 @@ func (a *AnyManagedMobileLobApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managedMobileLobApp").(ManagedMobileLobAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedMobileLobApp")).(ManagedMobileLobAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9615,7 +9579,7 @@ func (a *AnyManagementCertificateWithThumbprint) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managementCertificateWithThumbprint").(ManagementCertificateWithThumbprintKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managementCertificateWithThumbprint")).(ManagementCertificateWithThumbprintKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9668,7 +9632,7 @@ func (a *AnyManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managementCondition").(ManagementConditionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managementCondition")).(ManagementConditionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9723,7 +9687,7 @@ func (a *AnyManagementConditionExpression) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.managementConditionExpression").(ManagementConditionExpressionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managementConditionExpression")).(ManagementConditionExpressionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9778,7 +9742,7 @@ func (a *AnyMediaContentRatingAustralia) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingAustralia").(MediaContentRatingAustraliaKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingAustralia")).(MediaContentRatingAustraliaKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9831,7 +9795,7 @@ func (a *AnyMediaContentRatingCanada) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingCanada").(MediaContentRatingCanadaKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingCanada")).(MediaContentRatingCanadaKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9884,7 +9848,7 @@ func (a *AnyMediaContentRatingFrance) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingFrance").(MediaContentRatingFranceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingFrance")).(MediaContentRatingFranceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9938,7 +9902,7 @@ func (a *AnyMediaContentRatingGermany) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingGermany").(MediaContentRatingGermanyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingGermany")).(MediaContentRatingGermanyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9992,7 +9956,7 @@ func (a *AnyMediaContentRatingIreland) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingIreland").(MediaContentRatingIrelandKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingIreland")).(MediaContentRatingIrelandKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10045,7 +10009,7 @@ func (a *AnyMediaContentRatingJapan) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingJapan").(MediaContentRatingJapanKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingJapan")).(MediaContentRatingJapanKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10100,7 +10064,7 @@ func (a *AnyMediaContentRatingNewZealand) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingNewZealand").(MediaContentRatingNewZealandKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingNewZealand")).(MediaContentRatingNewZealandKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10155,7 +10119,7 @@ func (a *AnyMediaContentRatingUnitedKingdom) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingUnitedKingdom").(MediaContentRatingUnitedKingdomKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingUnitedKingdom")).(MediaContentRatingUnitedKingdomKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10210,7 +10174,7 @@ func (a *AnyMediaContentRatingUnitedStates) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mediaContentRatingUnitedStates").(MediaContentRatingUnitedStatesKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mediaContentRatingUnitedStates")).(MediaContentRatingUnitedStatesKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10262,7 +10226,7 @@ func (a *AnyMimeContent) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mimeContent").(MimeContentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mimeContent")).(MimeContentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10314,7 +10278,7 @@ func (a *AnyMobileApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileApp").(MobileAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileApp")).(MobileAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10369,7 +10333,7 @@ func (a *AnyMobileAppAssignmentSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppAssignmentSettings").(MobileAppAssignmentSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppAssignmentSettings")).(MobileAppAssignmentSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10422,7 +10386,7 @@ func (a *AnyMobileAppIdentifier) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppIdentifier").(MobileAppIdentifierKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppIdentifier")).(MobileAppIdentifierKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10477,7 +10441,7 @@ func (a *AnyMobileAppIntentAndStateDetail) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppIntentAndStateDetail").(MobileAppIntentAndStateDetailKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppIntentAndStateDetail")).(MobileAppIntentAndStateDetailKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10530,7 +10494,7 @@ func (a *AnyMobileAppRelationship) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppRelationship").(MobileAppRelationshipKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppRelationship")).(MobileAppRelationshipKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10585,7 +10549,7 @@ func (a *AnyMobileAppSupportedDeviceType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppSupportedDeviceType").(MobileAppSupportedDeviceTypeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppSupportedDeviceType")).(MobileAppSupportedDeviceTypeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10640,7 +10604,7 @@ func (a *AnyMobileAppTroubleshootingHistoryItem) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileAppTroubleshootingHistoryItem").(MobileAppTroubleshootingHistoryItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppTroubleshootingHistoryItem")).(MobileAppTroubleshootingHistoryItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10692,7 +10656,7 @@ func (a *AnyMobileContainedApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileContainedApp").(MobileContainedAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileContainedApp")).(MobileContainedAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10744,7 +10708,7 @@ func (a *AnyMobileLobApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.mobileLobApp").(MobileLobAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileLobApp")).(MobileLobAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10798,7 +10762,7 @@ func (a *AnyNetworkManagementCondition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.networkManagementCondition").(NetworkManagementConditionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.networkManagementCondition")).(NetworkManagementConditionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10850,7 +10814,7 @@ func (a *AnyNumberRange) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.numberRange").(NumberRangeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.numberRange")).(NumberRangeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10904,7 +10868,7 @@ func (a *AnyOfficeClientCheckinStatus) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.officeClientCheckinStatus").(OfficeClientCheckinStatusKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.officeClientCheckinStatus")).(OfficeClientCheckinStatusKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10958,7 +10922,7 @@ func (a *AnyOfficeClientConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.officeClientConfiguration").(OfficeClientConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.officeClientConfiguration")).(OfficeClientConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11013,7 +10977,7 @@ func (a *AnyOfficeClientConfigurationAssignment) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.officeClientConfigurationAssignment").(OfficeClientConfigurationAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.officeClientConfigurationAssignment")).(OfficeClientConfigurationAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11068,7 +11032,7 @@ func (a *AnyOfficeConfigurationAssignmentTarget) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.officeConfigurationAssignmentTarget").(OfficeConfigurationAssignmentTargetKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.officeConfigurationAssignmentTarget")).(OfficeConfigurationAssignmentTargetKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11121,7 +11085,7 @@ func (a *AnyOfficeUserCheckinSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.officeUserCheckinSummary").(OfficeUserCheckinSummaryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.officeUserCheckinSummary")).(OfficeUserCheckinSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11173,7 +11137,7 @@ func (a *AnyOmaSetting) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.omaSetting").(OmaSettingKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.omaSetting")).(OmaSettingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11228,7 +11192,7 @@ func (a *AnyOperatingSystemVersionRange) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.operatingSystemVersionRange").(OperatingSystemVersionRangeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.operatingSystemVersionRange")).(OperatingSystemVersionRangeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11280,7 +11244,7 @@ func (a *AnyOsVersionCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.osVersionCount").(OsVersionCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.osVersionCount")).(OsVersionCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11334,7 +11298,7 @@ func (a *AnyOutOfBoxExperienceSettings) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.outOfBoxExperienceSettings").(OutOfBoxExperienceSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.outOfBoxExperienceSettings")).(OutOfBoxExperienceSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11387,7 +11351,7 @@ func (a *AnyPolicySetAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.policySetAssignment").(PolicySetAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.policySetAssignment")).(PolicySetAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11439,7 +11403,7 @@ func (a *AnyPolicySetItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.policySetItem").(PolicySetItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.policySetItem")).(PolicySetItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11491,7 +11455,7 @@ func (a *AnyProxiedDomain) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.proxiedDomain").(ProxiedDomainKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.proxiedDomain")).(ProxiedDomainKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11543,7 +11507,7 @@ func (a *AnyResourceAction) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.resourceAction").(ResourceActionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.resourceAction")).(ResourceActionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11595,7 +11559,7 @@ func (a *AnyRgbColor) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.rgbColor").(RgbColorKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.rgbColor")).(RgbColorKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11647,7 +11611,7 @@ func (a *AnyRoleAssignment) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.roleAssignment").(RoleAssignmentKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleAssignment")).(RoleAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11699,7 +11663,7 @@ func (a *AnyRoleDefinition) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.roleDefinition").(RoleDefinitionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleDefinition")).(RoleDefinitionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11751,7 +11715,7 @@ func (a *AnyRolePermission) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.rolePermission").(RolePermissionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.rolePermission")).(RolePermissionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11803,7 +11767,7 @@ func (a *AnyRoleScopeTagInfo) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.roleScopeTagInfo").(RoleScopeTagInfoKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleScopeTagInfo")).(RoleScopeTagInfoKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11858,7 +11822,7 @@ func (a *AnySecurityBaselineStateSummary) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.securityBaselineStateSummary").(SecurityBaselineStateSummaryKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.securityBaselineStateSummary")).(SecurityBaselineStateSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11910,7 +11874,7 @@ func (a *AnySettingSource) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.settingSource").(SettingSourceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.settingSource")).(SettingSourceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11963,7 +11927,7 @@ func (a *AnySharedAppleDeviceUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.sharedAppleDeviceUser").(SharedAppleDeviceUserKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.sharedAppleDeviceUser")).(SharedAppleDeviceUserKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12018,7 +11982,7 @@ func (a *AnySharedPCAccountManagerPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.sharedPCAccountManagerPolicy").(SharedPCAccountManagerPolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.sharedPCAccountManagerPolicy")).(SharedPCAccountManagerPolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12071,7 +12035,7 @@ func (a *AnySingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.singleSignOnExtension").(SingleSignOnExtensionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.singleSignOnExtension")).(SingleSignOnExtensionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12126,7 +12090,7 @@ func (a *AnySpecifiedCaptiveNetworkPlugins) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.specifiedCaptiveNetworkPlugins").(SpecifiedCaptiveNetworkPluginsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.specifiedCaptiveNetworkPlugins")).(SpecifiedCaptiveNetworkPluginsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12181,7 +12145,7 @@ func (a *AnyTargetedManagedAppProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.targetedManagedAppProtection").(TargetedManagedAppProtectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.targetedManagedAppProtection")).(TargetedManagedAppProtectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12233,7 +12197,7 @@ func (a *AnyUnmanagedDevice) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.unmanagedDevice").(UnmanagedDeviceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.unmanagedDevice")).(UnmanagedDeviceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12288,7 +12252,7 @@ func (a *AnyUnsupportedDeviceConfigurationDetail) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.unsupportedDeviceConfigurationDetail").(UnsupportedDeviceConfigurationDetailKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.unsupportedDeviceConfigurationDetail")).(UnsupportedDeviceConfigurationDetailKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12343,7 +12307,7 @@ func (a *AnyUserExperienceAnalyticsInsight) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.userExperienceAnalyticsInsight").(UserExperienceAnalyticsInsightKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsInsight")).(UserExperienceAnalyticsInsightKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12398,7 +12362,7 @@ func (a *AnyUserExperienceAnalyticsInsightValue) UnmarshalJSON(data []byte) erro
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.userExperienceAnalyticsInsightValue").(UserExperienceAnalyticsInsightValueKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsInsightValue")).(UserExperienceAnalyticsInsightValueKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12450,7 +12414,7 @@ func (a *AnyVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnConfiguration").(VpnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnConfiguration")).(VpnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12462,31 +12426,31 @@ func (a *AnyVpnConfiguration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// VpnDnsRuleKind is implemented by *VpnDnsRule and by every model derived from
+// VpnDNSRuleKind is implemented by *VpnDNSRule and by every model derived from
 // microsoft.graph.vpnDnsRule.
-type VpnDnsRuleKind interface {
+type VpnDNSRuleKind interface {
 	polyModel
-	isVpnDnsRule()
+	isVpnDNSRule()
 }
 
-// AnyVpnDnsRule holds a microsoft.graph.vpnDnsRule or any type derived from
+// AnyVpnDNSRule holds a microsoft.graph.vpnDnsRule or any type derived from
 // it, chosen on decoding by "@odata.type".
 //
-// Value is the decoded model (*VpnDnsRule or a derived model); a value whose
+// Value is the decoded model (*VpnDNSRule or a derived model); a value whose
 // "@odata.type" names a type this package does not know is kept in Raw and
 // re-encoded unchanged. Exactly one of them is set, or neither (absent).
-type AnyVpnDnsRule struct {
-	Value VpnDnsRuleKind
+type AnyVpnDNSRule struct {
+	Value VpnDNSRuleKind
 	Raw   json.RawMessage
 }
 
 // IsZero reports whether a holds nothing (omitzero omits it).
-func (a AnyVpnDnsRule) IsZero() bool {
+func (a AnyVpnDNSRule) IsZero() bool {
 	return a.Value == nil && a.Raw == nil
 }
 
 // MarshalJSON encodes the value, with "@odata.type" for derived types.
-func (a AnyVpnDnsRule) MarshalJSON() ([]byte, error) {
+func (a AnyVpnDNSRule) MarshalJSON() ([]byte, error) {
 	switch {
 	case a.Value != nil:
 		return encodePoly(a.Value, "#microsoft.graph.vpnDnsRule")
@@ -12497,12 +12461,12 @@ func (a AnyVpnDnsRule) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes into the model "@odata.type" names.
-func (a *AnyVpnDnsRule) UnmarshalJSON(data []byte) error {
-	*a = AnyVpnDnsRule{}
+func (a *AnyVpnDNSRule) UnmarshalJSON(data []byte) error {
+	*a = AnyVpnDNSRule{}
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnDnsRule").(VpnDnsRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnDnsRule")).(VpnDNSRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12554,7 +12518,7 @@ func (a *AnyVpnOnDemandRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnOnDemandRule").(VpnOnDemandRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnOnDemandRule")).(VpnOnDemandRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12606,7 +12570,7 @@ func (a *AnyVpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnProxyServer").(VpnProxyServerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnProxyServer")).(VpnProxyServerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12658,7 +12622,7 @@ func (a *AnyVpnRoute) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnRoute").(VpnRouteKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnRoute")).(VpnRouteKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12710,7 +12674,7 @@ func (a *AnyVpnServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnServer").(VpnServerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnServer")).(VpnServerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12762,7 +12726,7 @@ func (a *AnyVpnTrafficRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vpnTrafficRule").(VpnTrafficRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vpnTrafficRule")).(VpnTrafficRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12814,7 +12778,7 @@ func (a *AnyVppLicensingType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vppLicensingType").(VppLicensingTypeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vppLicensingType")).(VppLicensingTypeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12867,7 +12831,7 @@ func (a *AnyVppTokenActionResult) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.vppTokenActionResult").(VppTokenActionResultKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vppTokenActionResult")).(VppTokenActionResultKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12920,7 +12884,7 @@ func (a *AnyWin32LobAppDetection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppDetection").(Win32LobAppDetectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppDetection")).(Win32LobAppDetectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12975,7 +12939,7 @@ func (a *AnyWin32LobAppInstallExperience) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppInstallExperience").(Win32LobAppInstallExperienceKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppInstallExperience")).(Win32LobAppInstallExperienceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13029,7 +12993,7 @@ func (a *AnyWin32LobAppMsiInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppMsiInformation").(Win32LobAppMsiInformationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppMsiInformation")).(Win32LobAppMsiInformationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13082,7 +13046,7 @@ func (a *AnyWin32LobAppRequirement) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppRequirement").(Win32LobAppRequirementKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppRequirement")).(Win32LobAppRequirementKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13135,7 +13099,7 @@ func (a *AnyWin32LobAppReturnCode) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppReturnCode").(Win32LobAppReturnCodeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppReturnCode")).(Win32LobAppReturnCodeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13187,7 +13151,7 @@ func (a *AnyWin32LobAppRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.win32LobAppRule").(Win32LobAppRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.win32LobAppRule")).(Win32LobAppRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13242,7 +13206,7 @@ func (a *AnyWindows10AppsForceUpdateSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10AppsForceUpdateSchedule").(Windows10AppsForceUpdateScheduleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10AppsForceUpdateSchedule")).(Windows10AppsForceUpdateScheduleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13295,7 +13259,7 @@ func (a *AnyWindows10AssociatedApps) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10AssociatedApps").(Windows10AssociatedAppsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10AssociatedApps")).(Windows10AssociatedAppsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13350,7 +13314,7 @@ func (a *AnyWindows10CertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10CertificateProfileBase").(Windows10CertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10CertificateProfileBase")).(Windows10CertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13405,7 +13369,7 @@ func (a *AnyWindows10NetworkProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10NetworkProxyServer").(Windows10NetworkProxyServerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10NetworkProxyServer")).(Windows10NetworkProxyServerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13458,7 +13422,7 @@ func (a *AnyWindows10VpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10VpnProxyServer").(Windows10VpnProxyServerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10VpnProxyServer")).(Windows10VpnProxyServerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13513,7 +13477,7 @@ func (a *AnyWindows10XCertificateProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10XCertificateProfile").(Windows10XCertificateProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10XCertificateProfile")).(Windows10XCertificateProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13568,7 +13532,7 @@ func (a *AnyWindows10XCustomSubjectAlternativeName) UnmarshalJSON(data []byte) e
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows10XCustomSubjectAlternativeName").(Windows10XCustomSubjectAlternativeNameKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows10XCustomSubjectAlternativeName")).(Windows10XCustomSubjectAlternativeNameKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13623,7 +13587,7 @@ func (a *AnyWindows81CertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows81CertificateProfileBase").(Windows81CertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows81CertificateProfileBase")).(Windows81CertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13677,7 +13641,7 @@ func (a *AnyWindows81VpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows81VpnConfiguration").(Windows81VpnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows81VpnConfiguration")).(Windows81VpnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13730,7 +13694,7 @@ func (a *AnyWindows81VpnProxyServer) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windows81VpnProxyServer").(Windows81VpnProxyServerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows81VpnProxyServer")).(Windows81VpnProxyServerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13785,7 +13749,7 @@ func (a *AnyWindowsAutopilotDeploymentProfile) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsAutopilotDeploymentProfile").(WindowsAutopilotDeploymentProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsAutopilotDeploymentProfile")).(WindowsAutopilotDeploymentProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13840,7 +13804,7 @@ func (a *AnyWindowsCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsCertificateProfileBase").(WindowsCertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsCertificateProfileBase")).(WindowsCertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13895,7 +13859,7 @@ func (a *AnyWindowsEnrollmentStatusScreenSettings) UnmarshalJSON(data []byte) er
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsEnrollmentStatusScreenSettings").(WindowsEnrollmentStatusScreenSettingsKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsEnrollmentStatusScreenSettings")).(WindowsEnrollmentStatusScreenSettingsKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13950,7 +13914,7 @@ func (a *AnyWindowsFirewallNetworkProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsFirewallNetworkProfile").(WindowsFirewallNetworkProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsFirewallNetworkProfile")).(WindowsFirewallNetworkProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14003,7 +13967,7 @@ func (a *AnyWindowsFirewallRule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsFirewallRule").(WindowsFirewallRuleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsFirewallRule")).(WindowsFirewallRuleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14058,7 +14022,7 @@ func (a *AnyWindowsInformationProtection) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtection").(WindowsInformationProtectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtection")).(WindowsInformationProtectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14113,7 +14077,7 @@ func (a *AnyWindowsInformationProtectionApp) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionApp").(WindowsInformationProtectionAppKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionApp")).(WindowsInformationProtectionAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14170,7 +14134,7 @@ func (a *AnyWindowsInformationProtectionDataRecoveryCertificate) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate").(WindowsInformationProtectionDataRecoveryCertificateKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate")).(WindowsInformationProtectionDataRecoveryCertificateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14225,7 +14189,7 @@ func (a *AnyWindowsInformationProtectionIPRangeCollection) UnmarshalJSON(data []
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionIPRangeCollection").(WindowsInformationProtectionIPRangeCollectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionIPRangeCollection")).(WindowsInformationProtectionIPRangeCollectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14282,7 +14246,7 @@ func (a *AnyWindowsInformationProtectionProxiedDomainCollection) UnmarshalJSON(d
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionProxiedDomainCollection").(WindowsInformationProtectionProxiedDomainCollectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionProxiedDomainCollection")).(WindowsInformationProtectionProxiedDomainCollectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14337,7 +14301,7 @@ func (a *AnyWindowsInformationProtectionResourceCollection) UnmarshalJSON(data [
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsInformationProtectionResourceCollection").(WindowsInformationProtectionResourceCollectionKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionResourceCollection")).(WindowsInformationProtectionResourceCollectionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14392,7 +14356,7 @@ func (a *AnyWindowsKioskAppConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsKioskAppConfiguration").(WindowsKioskAppConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsKioskAppConfiguration")).(WindowsKioskAppConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14447,7 +14411,7 @@ func (a *AnyWindowsKioskForceUpdateSchedule) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsKioskForceUpdateSchedule").(WindowsKioskForceUpdateScheduleKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsKioskForceUpdateSchedule")).(WindowsKioskForceUpdateScheduleKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14500,7 +14464,7 @@ func (a *AnyWindowsKioskProfile) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsKioskProfile").(WindowsKioskProfileKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsKioskProfile")).(WindowsKioskProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14552,7 +14516,7 @@ func (a *AnyWindowsKioskUser) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsKioskUser").(WindowsKioskUserKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsKioskUser")).(WindowsKioskUserKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14607,7 +14571,7 @@ func (a *AnyWindowsMalwareCategoryCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareCategoryCount").(WindowsMalwareCategoryCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareCategoryCount")).(WindowsMalwareCategoryCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14662,7 +14626,7 @@ func (a *AnyWindowsMalwareExecutionStateCount) UnmarshalJSON(data []byte) error 
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareExecutionStateCount").(WindowsMalwareExecutionStateCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareExecutionStateCount")).(WindowsMalwareExecutionStateCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14715,7 +14679,7 @@ func (a *AnyWindowsMalwareNameCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareNameCount").(WindowsMalwareNameCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareNameCount")).(WindowsMalwareNameCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14768,7 +14732,7 @@ func (a *AnyWindowsMalwareOverview) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareOverview").(WindowsMalwareOverviewKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareOverview")).(WindowsMalwareOverviewKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14823,7 +14787,7 @@ func (a *AnyWindowsMalwareSeverityCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareSeverityCount").(WindowsMalwareSeverityCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareSeverityCount")).(WindowsMalwareSeverityCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14876,7 +14840,7 @@ func (a *AnyWindowsMalwareStateCount) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMalwareStateCount").(WindowsMalwareStateCountKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareStateCount")).(WindowsMalwareStateCountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14931,7 +14895,7 @@ func (a *AnyWindowsMinimumOperatingSystem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsMinimumOperatingSystem").(WindowsMinimumOperatingSystemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMinimumOperatingSystem")).(WindowsMinimumOperatingSystemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14986,7 +14950,7 @@ func (a *AnyWindowsNetworkIsolationPolicy) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsNetworkIsolationPolicy").(WindowsNetworkIsolationPolicyKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsNetworkIsolationPolicy")).(WindowsNetworkIsolationPolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15040,7 +15004,7 @@ func (a *AnyWindowsPackageInformation) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsPackageInformation").(WindowsPackageInformationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsPackageInformation")).(WindowsPackageInformationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15092,7 +15056,7 @@ func (a *AnyWindowsPhone81AppX) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsPhone81AppX").(WindowsPhone81AppXKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsPhone81AppX")).(WindowsPhone81AppXKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15147,7 +15111,7 @@ func (a *AnyWindowsPhone81CertificateProfileBase) UnmarshalJSON(data []byte) err
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsPhone81CertificateProfileBase").(WindowsPhone81CertificateProfileBaseKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsPhone81CertificateProfileBase")).(WindowsPhone81CertificateProfileBaseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15200,7 +15164,7 @@ func (a *AnyWindowsUpdateCatalogItem) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsUpdateCatalogItem").(WindowsUpdateCatalogItemKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsUpdateCatalogItem")).(WindowsUpdateCatalogItemKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15255,7 +15219,7 @@ func (a *AnyWindowsUpdateInstallScheduleType) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsUpdateInstallScheduleType").(WindowsUpdateInstallScheduleTypeKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsUpdateInstallScheduleType")).(WindowsUpdateInstallScheduleTypeKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15308,7 +15272,7 @@ func (a *AnyWindowsVpnConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsVpnConfiguration").(WindowsVpnConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsVpnConfiguration")).(WindowsVpnConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15361,7 +15325,7 @@ func (a *AnyWindowsWifiConfiguration) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.windowsWifiConfiguration").(WindowsWifiConfigurationKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsWifiConfiguration")).(WindowsWifiConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -16132,8 +16096,8 @@ func (m *DeliveryOptimizationBandwidth) odataType() (string, bool) {
 	return "#microsoft.graph.deliveryOptimizationBandwidth", m.ODataType != nil
 }
 
-func (*DeliveryOptimizationGroupIdSource) isDeliveryOptimizationGroupIdSource() {}
-func (m *DeliveryOptimizationGroupIdSource) odataType() (string, bool) {
+func (*DeliveryOptimizationGroupIDSource) isDeliveryOptimizationGroupIDSource() {}
+func (m *DeliveryOptimizationGroupIDSource) odataType() (string, bool) {
 	return "#microsoft.graph.deliveryOptimizationGroupIdSource", m.ODataType != nil
 }
 
@@ -17240,7 +17204,7 @@ func (m *HardwareInformation) odataType() (string, bool) {
 }
 
 func (*IPv4Range) isIPv4Range() {}
-func (*IPv4Range) isIpRange()   {}
+func (*IPv4Range) isIPRange()   {}
 func (m *IPv4Range) odataType() (string, bool) {
 	return "#microsoft.graph.iPv4Range", m.ODataType != nil
 }
@@ -17566,8 +17530,8 @@ func (m *IosikEv2VpnConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.iosikEv2VpnConfiguration", m.ODataType != nil
 }
 
-func (*IpRange) isIpRange() {}
-func (m *IpRange) odataType() (string, bool) {
+func (*IPRange) isIPRange() {}
+func (m *IPRange) odataType() (string, bool) {
 	return "#microsoft.graph.ipRange", m.ODataType != nil
 }
 
@@ -18782,8 +18746,8 @@ func (m *VpnConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.vpnConfiguration", m.ODataType != nil
 }
 
-func (*VpnDnsRule) isVpnDnsRule() {}
-func (m *VpnDnsRule) odataType() (string, bool) {
+func (*VpnDNSRule) isVpnDNSRule() {}
+func (m *VpnDNSRule) odataType() (string, bool) {
 	return "#microsoft.graph.vpnDnsRule", m.ODataType != nil
 }
 

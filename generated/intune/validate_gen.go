@@ -909,7 +909,7 @@ func (m *DeliveryOptimizationBandwidth) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
-func (m *DeliveryOptimizationGroupIdSource) Validate() error {
+func (m *DeliveryOptimizationGroupIDSource) Validate() error {
 	return validateModel(m)
 }
 
@@ -2687,7 +2687,7 @@ func (m *IosikEv2VpnConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
-func (m *IpRange) Validate() error {
+func (m *IPRange) Validate() error {
 	return validateModel(m)
 }
 
@@ -4248,7 +4248,7 @@ func (m *VpnConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
-func (m *VpnDnsRule) Validate() error {
+func (m *VpnDNSRule) Validate() error {
 	return validateModel(m)
 }
 

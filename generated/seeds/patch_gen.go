@@ -137,14 +137,14 @@ func (b *UpdateWindowsManagedAppProtectionBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateWindowsManagedAppProtectionBodyFromChanges returns the body of "Update
-// windowsManagedAppProtection" that turns old into updated: properties of the
-// body that changed are set to their new value, those updated no longer has
-// are sent as null, and the rest are absent. old is typically decoded from the
-// service and updated a modified copy; nil stands for an empty
+// SetChanges sets b to the body of "Update windowsManagedAppProtection" that
+// turns old into updated, and returns b: properties of the body that changed
+// are set to their new value, those updated no longer has are sent as null,
+// and the rest are absent. old is typically decoded from the service and
+// updated a modified copy; nil stands for an empty
 // WindowsManagedAppProtection.
-func UpdateWindowsManagedAppProtectionBodyFromChanges(old, updated *WindowsManagedAppProtection) *UpdateWindowsManagedAppProtectionBody {
-	b := new(UpdateWindowsManagedAppProtectionBody)
+func (b *UpdateWindowsManagedAppProtectionBody) SetChanges(old, updated *WindowsManagedAppProtection) *UpdateWindowsManagedAppProtectionBody {
+	*b = UpdateWindowsManagedAppProtectionBody{}
 	fromChanges(b, old, updated)
 	return b
 }
@@ -261,14 +261,14 @@ func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateMobileThreatDefenseConnectorBodyFromChanges returns the body of
-// "Update mobileThreatDefenseConnector" that turns old into updated:
-// properties of the body that changed are set to their new value, those
-// updated no longer has are sent as null, and the rest are absent. old is
-// typically decoded from the service and updated a modified copy; nil stands
-// for an empty MobileThreatDefenseConnector.
-func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
-	b := new(UpdateMobileThreatDefenseConnectorBody)
+// SetChanges sets b to the body of "Update mobileThreatDefenseConnector" that
+// turns old into updated, and returns b: properties of the body that changed
+// are set to their new value, those updated no longer has are sent as null,
+// and the rest are absent. old is typically decoded from the service and
+// updated a modified copy; nil stands for an empty
+// MobileThreatDefenseConnector.
+func (b *UpdateMobileThreatDefenseConnectorBody) SetChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
+	*b = UpdateMobileThreatDefenseConnectorBody{}
 	fromChanges(b, old, updated)
 	return b
 }

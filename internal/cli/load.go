@@ -62,7 +62,7 @@ func load(paths []string) (*loaded, error) {
 	for _, d := range diags {
 		res.diags = append(res.diags, d...)
 	}
-	spec, more := ir.Resolve(res.pages, ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+	spec, more := ir.Resolve(res.pages, emit.ResolveOptions())
 	res.spec = spec
 	res.diags = append(res.diags, more...)
 	res.diags.Sort()

@@ -5,209 +5,15 @@ package intunehttp
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	intune "github.com/docgen-dev/docgen/generated/intune"
-	"io"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
-	"time"
+
+	intune "github.com/docgen-dev/docgen/generated/intune"
 )
-
-// Route is the documented path a request to a fake-server handler matched.
-//
-// The Handle functions return an http.Handler that fakes one operation in
-// tests, for example behind httptest.NewServer with a Client whose BaseURL
-// is the server's URL (mount it elsewhere with http.StripPrefix). The handler
-// answers a request with another method with 405, a path that matches none
-// of the operation's documented paths with 404, and a body that is not JSON
-// or breaks a documented rule (see the body type's Validate) with 400 and a
-// Graph error body naming the problems. Otherwise it calls fn with the
-// route and the decoded body and writes fn's answer: the value as JSON with
-// the documented status (200), 204 No Content when it is nil, or the status
-// and body of a *GraphError fn returns (any other error is a 500).
-//
-// Path parameters are whole path segments, as in every documented path.
-type Route struct {
-	// Template is the documented path template, such as
-	// "/deviceManagement/things/{thingId}".
-	Template string
-	// Values are the path parameter values, unescaped, in template order.
-	Values []string
-}
-
-// Param returns the value of the parameter the template names {name}, or "".
-func (r Route) Param(name string) string {
-	t := r.Template
-	for i := range r.Values {
-		j, k := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
-		if j < 0 || k < j {
-			break
-		}
-		if t[j+1:k] == name {
-			return r.Values[i]
-		}
-		t = t[k+1:]
-	}
-	return ""
-}
-
-// matchPath matches path, escaped as URL.EscapedPath returns it, against a
-// documented template and returns the parameter values, unescaped.
-func matchPath(template, path string) ([]string, bool) {
-	var values []string
-	for {
-		i := strings.IndexByte(template, '{')
-		if i < 0 {
-			return values, path == template
-		}
-		j := strings.IndexByte(template[i:], '}')
-		if j < 0 || !strings.HasPrefix(path, template[:i]) {
-			return nil, false
-		}
-		path, template = path[i:], template[i+j+1:]
-		n := strings.IndexByte(path, '/')
-		if n < 0 {
-			n = len(path)
-		}
-		v, err := url.PathUnescape(path[:n])
-		if n == 0 || err != nil {
-			return nil, false
-		}
-		values, path = append(values, v), path[n:]
-	}
-}
-
-// writeGraphError writes e as the service would: its status (500 when
-// unset), Retry-After, and its Body or else a Graph error body of its fields.
-func writeGraphError(w http.ResponseWriter, e *GraphError) {
-	data := e.Body
-	if data == nil {
-		var v graphErrorJSON
-		v.Error.Code, v.Error.Message = e.Code, e.Message
-		in := &v.Error.InnerError
-		in.RequestID, in.ClientRequestID, in.Date = e.RequestID, e.ClientRequestID, e.Date
-		data, _ = json.Marshal(&v)
-	}
-	if e.RetryAfter > 0 {
-		s := (e.RetryAfter + time.Second - 1) / time.Second
-		w.Header().Set("Retry-After", strconv.FormatInt(int64(s), 10))
-	}
-	status := e.StatusCode
-	if status == 0 {
-		status = http.StatusInternalServerError
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	w.Write(data)
-}
-
-// opHandler is the handler behind every Handle function; see Route. It is
-// one type, not a generic one, so that ServeHTTP is compiled once for all
-// operations; serve, a closure in each Handle function, decodes the body
-// (see decodeBody) and calls fn. A nil answer is told by its JSON
-// encoding, null.
-type opHandler struct {
-	method    string
-	status    int
-	templates []string
-	serve     func(context.Context, Route, []byte) (any, error)
-}
-
-// decodeBody decodes data into body and checks its documented rules; a
-// problem is a *GraphError with status 400.
-func decodeBody(data []byte, body interface {
-	Validate() error
-}) error {
-	if err := json.Unmarshal(data, body); err != nil {
-		return &GraphError{
-			Code:       "BadRequest",
-			Message:    "invalid request body: " + err.Error(),
-			StatusCode: http.StatusBadRequest,
-		}
-	}
-	if err := body.Validate(); err != nil {
-		return &GraphError{
-			Code:       "BadRequest",
-			Message:    err.Error(),
-			StatusCode: http.StatusBadRequest,
-		}
-	}
-	return nil
-}
-
-func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != h.method {
-		w.Header().Set("Allow", h.method)
-		writeGraphError(w, &GraphError{
-			Code:       "MethodNotAllowed",
-			Message:    "method " + r.Method + " is not allowed; use " + h.method,
-			StatusCode: http.StatusMethodNotAllowed,
-		})
-		return
-	}
-	var route Route
-	for _, t := range h.templates {
-		if v, ok := matchPath(t, r.URL.EscapedPath()); ok {
-			route = Route{t, v}
-			break
-		}
-	}
-	if route.Template == "" {
-		writeGraphError(w, &GraphError{
-			Code:       "NotFound",
-			Message:    "no documented path matches " + r.URL.EscapedPath(),
-			StatusCode: http.StatusNotFound,
-		})
-		return
-	}
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		writeGraphError(w, &GraphError{
-			Code:       "BadRequest",
-			Message:    "invalid request body: " + err.Error(),
-			StatusCode: http.StatusBadRequest,
-		})
-		return
-	}
-	resp, err := h.serve(r.Context(), route, data)
-	var ge *GraphError
-	if errors.As(err, &ge) {
-		writeGraphError(w, ge)
-		return
-	}
-	if err == nil {
-		data, err = json.Marshal(resp)
-	}
-	switch {
-	case err != nil:
-		writeGraphError(w, &GraphError{
-			Code:       "InternalServerError",
-			Message:    err.Error(),
-			StatusCode: http.StatusInternalServerError,
-		})
-	case string(data) == "null":
-		// a nil answer
-		w.WriteHeader(http.StatusNoContent)
-	default:
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(h.status)
-		w.Write(data)
-	}
-}
 
 // HandleUpdateDeviceAppManagement fakes "Update deviceAppManagement" (PATCH
 // /deviceAppManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAppManagementBody) (*intune.DeviceAppManagement, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceAppManagementBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement"}, fn)
 }
 
 // HandleUpdateAndroidManagedAppProtection fakes "Update
@@ -215,13 +21,7 @@ func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AndroidManagedAppProtection, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedAppProtectionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, fn)
 }
 
 // HandleUpdateDefaultManagedAppProtection fakes "Update
@@ -229,26 +29,14 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.DefaultManagedAppProtection, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDefaultManagedAppProtectionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, fn)
 }
 
 // HandleUpdateAppVulnerabilityTask fakes "Update appVulnerabilityTask" (PATCH
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppVulnerabilityTask(fn func(ctx context.Context, route Route, body *intune.UpdateAppVulnerabilityTaskBody) (*intune.AppVulnerabilityTask, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAppVulnerabilityTaskBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
 // HandleUpdateDeviceAppManagementTask fakes "Update deviceAppManagementTask"
@@ -256,13 +44,7 @@ func HandleUpdateAppVulnerabilityTask(fn func(ctx context.Context, route Route, 
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAppManagementTaskBody) (*intune.AnyDeviceAppManagementTask, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceAppManagementTaskBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
 // HandleUpdateSecurityConfigurationTask fakes "Update
@@ -270,13 +52,7 @@ func HandleUpdateDeviceAppManagementTask(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityConfigurationTask(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityConfigurationTaskBody) (*intune.SecurityConfigurationTask, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSecurityConfigurationTaskBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
 // HandleUpdateUnmanagedDeviceDiscoveryTask fakes "Update
@@ -284,13 +60,7 @@ func HandleUpdateSecurityConfigurationTask(fn func(ctx context.Context, route Ro
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route Route, body *intune.UpdateUnmanagedDeviceDiscoveryTaskBody) (*intune.UnmanagedDeviceDiscoveryTask, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUnmanagedDeviceDiscoveryTaskBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
 // HandleUpdateEnterpriseCodeSigningCertificate fakes "Update
@@ -298,13 +68,7 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.EnterpriseCodeSigningCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEnterpriseCodeSigningCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, fn)
 }
 
 // HandleUpdateIosLobAppProvisioningConfiguration fakes "Update
@@ -312,13 +76,7 @@ func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, r
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.IosLobAppProvisioningConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosLobAppProvisioningConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosLobAppProvisioningConfigurationAssignment fakes "Update
@@ -326,13 +84,7 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.IosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateMobileAppProvisioningConfigGroupAssignment fakes "Update
@@ -340,13 +92,7 @@ func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx contex
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.MobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, fn)
 }
 
 // HandleUpdateIosManagedAppProtection fakes "Update iosManagedAppProtection"
@@ -354,13 +100,7 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateIosManagedAppProtectionBody) (*intune.IosManagedAppProtection, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosManagedAppProtectionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, fn)
 }
 
 // HandleUpdateManagedMobileApp fakes "Update managedMobileApp" (PATCH
@@ -368,13 +108,7 @@ func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Rout
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedMobileAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"}, fn)
 }
 
 // HandleUpdateTargetedManagedAppPolicyAssignment fakes "Update
@@ -383,13 +117,7 @@ func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTargetedManagedAppPolicyAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"}, fn)
 }
 
 // HandleUpdateManagedAppPolicyDeploymentSummary fakes "Update
@@ -398,52 +126,28 @@ func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context,
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAppPolicyDeploymentSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, fn)
 }
 
 // HandleUpdateManagedAppOperation fakes "Update managedAppOperation" (PATCH
 // /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppOperationBody) (*intune.ManagedAppOperation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAppOperationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, fn)
 }
 
 // HandleUpdateManagedEBookCategory fakes "Update managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBookCategories/{managedEBookCategoryId} and 1
 // more documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedEBookCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, fn)
 }
 
 // HandleUpdateIosVppEBook fakes "Update iosVppEBook" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppEBookBody) (*intune.IosVppEBook, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppEBookBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, fn)
 }
 
 // HandleUpdateIosVppEBookAssignment fakes "Update iosVppEBookAssignment"
@@ -451,13 +155,7 @@ func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *int
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppEBookAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppEBookAssignmentBody) (*intune.IosVppEBookAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppEBookAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, fn)
 }
 
 // HandleUpdateManagedEBookAssignment fakes "Update managedEBookAssignment"
@@ -465,13 +163,7 @@ func HandleUpdateIosVppEBookAssignment(fn func(ctx context.Context, route Route,
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateManagedEBookAssignmentBody) (*intune.AnyManagedEBookAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedEBookAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceInstallState fakes "Update deviceInstallState" (PATCH
@@ -479,26 +171,14 @@ func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceInstallState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceInstallStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"}, fn)
 }
 
 // HandleUpdateEBookInstallSummary fakes "Update eBookInstallSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateEBookInstallSummaryBody) (*intune.EBookInstallSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEBookInstallSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, fn)
 }
 
 // HandleUpdateUserInstallStateSummary fakes "Update userInstallStateSummary"
@@ -506,13 +186,7 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserInstallStateSummaryBody) (*intune.UserInstallStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserInstallStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, fn)
 }
 
 // HandleUpdateMdmWindowsInformationProtectionPolicy fakes "Update
@@ -520,26 +194,14 @@ func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.MdmWindowsInformationProtectionPolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMdmWindowsInformationProtectionPolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, fn)
 }
 
 // HandleUpdateMobileAppCategory fakes "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkMobileAppConfiguration fakes "Update
@@ -547,13 +209,7 @@ func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, bod
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkMobileAppConfigurationBody) (*intune.AndroidForWorkMobileAppConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkMobileAppConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreAppConfiguration fakes "Update
@@ -561,13 +217,7 @@ func HandleUpdateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Contex
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAppConfigurationBody) (*intune.AndroidManagedStoreAppConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedStoreAppConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosMobileAppConfiguration fakes "Update
@@ -575,13 +225,7 @@ func HandleUpdateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosMobileAppConfigurationBody) (*intune.IosMobileAppConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosMobileAppConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationAssignment fakes "Update
@@ -589,13 +233,7 @@ func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.ManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary fakes "Update
@@ -603,13 +241,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx conte
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus fakes "Update
@@ -618,13 +250,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx co
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationUserSummary fakes "Update
@@ -632,13 +258,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx con
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationUserSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationUserStatus fakes "Update
@@ -647,52 +267,28 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkApp fakes "Update androidForWorkApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkApp(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppBody) (*intune.AndroidForWorkApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateAndroidLobApp fakes "Update androidLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidLobAppBody) (*intune.AndroidLobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidLobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreApp fakes "Update androidManagedStoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAppBody) (*intune.AnyAndroidManagedStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreWebApp fakes "Update
@@ -700,182 +296,98 @@ func HandleUpdateAndroidManagedStoreApp(fn func(ctx context.Context, route Route
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreWebApp(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreWebAppBody) (*intune.AndroidManagedStoreWebApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedStoreWebAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateAndroidStoreApp fakes "Update androidStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidStoreAppBody) (*intune.AndroidStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateIosLobApp fakes "Update iosLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobApp(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppBody) (*intune.IosLobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosLobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateIosStoreApp fakes "Update iosStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateIosStoreAppBody) (*intune.IosStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateIosVppApp fakes "Update iosVppApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppApp(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppAppBody) (*intune.IosVppApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMacOSLobApp fakes "Update macOSLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSLobApp(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSLobAppBody) (*intune.MacOSLobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSLobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMacOSMdatpApp fakes "Update macOSMdatpApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSMdatpApp(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSMdatpAppBody) (*intune.MacOSMdatpApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSMdatpAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMacOSMicrosoftEdgeApp fakes "Update macOSMicrosoftEdgeApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSMicrosoftEdgeAppBody) (*intune.MacOSMicrosoftEdgeApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSMicrosoftEdgeAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMacOSOfficeSuiteApp fakes "Update macOSOfficeSuiteApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSOfficeSuiteAppBody) (*intune.MacOSOfficeSuiteApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSOfficeSuiteAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMacOsVppApp fakes "Update macOsVppApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOsVppApp(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppBody) (*intune.MacOsVppApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOsVppAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateManagedAndroidLobApp fakes "Update managedAndroidLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAndroidLobAppBody) (*intune.ManagedAndroidLobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAndroidLobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateManagedAndroidStoreApp fakes "Update managedAndroidStoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAndroidStoreAppBody) (*intune.ManagedAndroidStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAndroidStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateManagedIOSLobApp fakes "Update managedIOSLobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedIOSLobApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedIOSLobAppBody) (*intune.ManagedIOSLobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedIOSLobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateManagedIOSStoreApp fakes "Update managedIOSStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedIOSStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedIOSStoreAppBody) (*intune.ManagedIOSStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedIOSStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMicrosoftStoreForBusinessApp fakes "Update
@@ -883,182 +395,98 @@ func HandleUpdateManagedIOSStoreApp(fn func(ctx context.Context, route Route, bo
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftStoreForBusinessApp(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftStoreForBusinessAppBody) (*intune.MicrosoftStoreForBusinessApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftStoreForBusinessAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateOfficeSuiteApp fakes "Update officeSuiteApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.UpdateOfficeSuiteAppBody) (*intune.OfficeSuiteApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateOfficeSuiteAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWebApp fakes "Update webApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWebApp(fn func(ctx context.Context, route Route, body *intune.UpdateWebAppBody) (*intune.WebApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWebAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWin32LobApp fakes "Update win32LobApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWin32LobApp(fn func(ctx context.Context, route Route, body *intune.UpdateWin32LobAppBody) (*intune.Win32LobApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWin32LobAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsAppX fakes "Update windowsAppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAppX(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAppXBody) (*intune.WindowsAppX, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsAppXBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsMicrosoftEdgeApp fakes "Update windowsMicrosoftEdgeApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsMicrosoftEdgeAppBody) (*intune.WindowsMicrosoftEdgeApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsMicrosoftEdgeAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsMobileMSI fakes "Update windowsMobileMSI" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMobileMSI(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsMobileMSIBody) (*intune.WindowsMobileMSI, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsMobileMSIBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsPhone81AppX fakes "Update windowsPhone81AppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81AppXBody) (*intune.AnyWindowsPhone81AppX, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81AppXBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsPhone81AppXBundle fakes "Update windowsPhone81AppXBundle"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81AppXBundle(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81AppXBundleBody) (*intune.WindowsPhone81AppXBundle, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81AppXBundleBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsPhone81StoreApp fakes "Update windowsPhone81StoreApp"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81StoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81StoreAppBody) (*intune.WindowsPhone81StoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81StoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsPhoneXAP fakes "Update windowsPhoneXAP" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhoneXAP(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhoneXAPBody) (*intune.WindowsPhoneXAP, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhoneXAPBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsStoreApp fakes "Update windowsStoreApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsStoreApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsStoreAppBody) (*intune.WindowsStoreApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsStoreAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateWindowsUniversalAppX fakes "Update windowsUniversalAppX" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUniversalAppX(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUniversalAppXBody) (*intune.WindowsUniversalAppX, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsUniversalAppXBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
 // HandleUpdateMobileAppAssignment fakes "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppAssignmentBody) (*intune.MobileAppAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, fn)
 }
 
 // HandleUpdateMobileAppContent fakes "Update mobileAppContent" (PATCH
@@ -1066,13 +494,7 @@ func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, b
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppContentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, fn)
 }
 
 // HandleUpdateMicrosoftStoreForBusinessContainedApp fakes "Update
@@ -1081,13 +503,7 @@ func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftStoreForBusinessContainedAppBody) (*intune.MicrosoftStoreForBusinessContainedApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftStoreForBusinessContainedAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, fn)
 }
 
 // HandleUpdateWindowsUniversalAppXContainedApp fakes "Update
@@ -1096,26 +512,14 @@ func HandleUpdateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Conte
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUniversalAppXContainedAppBody) (*intune.WindowsUniversalAppXContainedApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsUniversalAppXContainedAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, fn)
 }
 
 // HandleUpdateMobileAppContentFile fakes "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentFileBody) (*intune.MobileAppContentFile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppContentFileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, fn)
 }
 
 // HandleUpdateMobileAppInstallStatus fakes "Update mobileAppInstallStatus"
@@ -1124,26 +528,14 @@ func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppInstallStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, fn)
 }
 
 // HandleUpdateMobileAppInstallSummary fakes "Update mobileAppInstallSummary"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.MobileAppInstallSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppInstallSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, fn)
 }
 
 // HandleUpdateIosVppAppAssignedDeviceLicense fakes "Update
@@ -1151,13 +543,7 @@ func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppAppAssignedDeviceLicenseBody) (*intune.IosVppAppAssignedDeviceLicense, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppAppAssignedDeviceLicenseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
 }
 
 // HandleUpdateIosVppAppAssignedLicense fakes "Update iosVppAppAssignedLicense"
@@ -1165,13 +551,7 @@ func HandleUpdateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, rou
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppAppAssignedLicenseBody) (*intune.AnyIosVppAppAssignedLicense, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppAppAssignedLicenseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
 }
 
 // HandleUpdateIosVppAppAssignedUserLicense fakes "Update
@@ -1179,13 +559,7 @@ func HandleUpdateIosVppAppAssignedLicense(fn func(ctx context.Context, route Rou
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppAppAssignedUserLicenseBody) (*intune.IosVppAppAssignedUserLicense, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVppAppAssignedUserLicenseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
 }
 
 // HandleUpdateMacOsVppAppAssignedLicense fakes "Update
@@ -1193,26 +567,14 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.MacOsVppAppAssignedLicense, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOsVppAppAssignedLicenseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, fn)
 }
 
 // HandleUpdateMobileAppDependency fakes "Update mobileAppDependency" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppDependency(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppDependencyBody) (*intune.MobileAppDependency, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppDependencyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, fn)
 }
 
 // HandleUpdateMobileAppSupersedence fakes "Update mobileAppSupersedence"
@@ -1220,39 +582,21 @@ func HandleUpdateMobileAppDependency(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppSupersedence(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppSupersedenceBody) (*intune.MobileAppSupersedence, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppSupersedenceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, fn)
 }
 
 // HandleUpdateUserAppInstallStatus fakes "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateUserAppInstallStatusBody) (*intune.UserAppInstallStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserAppInstallStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, fn)
 }
 
 // HandleUpdatePolicySetAssignment fakes "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *intune.UpdatePolicySetAssignmentBody) (*intune.AnyPolicySetAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdatePolicySetAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceCompliancePolicyPolicySetItem fakes "Update
@@ -1260,13 +604,7 @@ func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyPolicySetItemBody) (*intune.DeviceCompliancePolicyPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCompliancePolicyPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationPolicySetItem fakes "Update
@@ -1274,13 +612,7 @@ func HandleUpdateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationPolicySetItemBody) (*intune.DeviceConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptPolicySetItem fakes "Update
@@ -1288,13 +620,7 @@ func HandleUpdateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, r
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptPolicySetItemBody) (*intune.DeviceManagementScriptPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem fakes "Update
@@ -1302,13 +628,7 @@ func HandleUpdateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody) (*intune.EnrollmentRestrictionsConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem fakes "Update
@@ -1316,13 +636,7 @@ func HandleUpdateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx co
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationPolicySetItemBody) (*intune.IosLobAppProvisioningConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosLobAppProvisioningConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateManagedAppProtectionPolicySetItem fakes "Update
@@ -1330,13 +644,7 @@ func HandleUpdateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx con
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppProtectionPolicySetItemBody) (*intune.ManagedAppProtectionPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAppProtectionPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem fakes "Update
@@ -1344,13 +652,7 @@ func HandleUpdateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody) (*intune.ManagedDeviceMobileAppConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem fakes "Update
@@ -1358,13 +660,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx co
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody) (*intune.MdmWindowsInformationProtectionPolicyPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateMobileAppPolicySetItem fakes "Update mobileAppPolicySetItem"
@@ -1372,13 +668,7 @@ func HandleUpdateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppPolicySetItemBody) (*intune.MobileAppPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateTargetedManagedAppConfigurationPolicySetItem fakes "Update
@@ -1386,13 +676,7 @@ func HandleUpdateMobileAppPolicySetItem(fn func(ctx context.Context, route Route
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationPolicySetItemBody) (*intune.TargetedManagedAppConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTargetedManagedAppConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem
@@ -1401,13 +685,7 @@ func HandleUpdateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx contex
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*intune.Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateWindowsAutopilotDeploymentProfilePolicySetItem fakes "Update
@@ -1415,39 +693,21 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn 
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody) (*intune.WindowsAutopilotDeploymentProfilePolicySetItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
 // HandleUpdateAction fakes "update action" (POST
 // /deviceAppManagement/policySets/{policySetId}/update) for tests: it answers
 // 204 No Content when fn returns nil. See Route.
 func HandleUpdateAction(fn func(ctx context.Context, route Route, body *intune.UpdateActionBody) error) http.Handler {
-	return &opHandler{"POST", 200, []string{"/deviceAppManagement/policySets/{policySetId}/update"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateActionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return nil, fn(ctx, route, body)
-	}}
+	return handleNoContent("POST", []string{"/deviceAppManagement/policySets/{policySetId}/update"}, fn)
 }
 
 // HandleUpdateSideLoadingKey fakes "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *intune.UpdateSideLoadingKeyBody) (*intune.SideLoadingKey, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSideLoadingKeyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"}, fn)
 }
 
 // HandleUpdateSymantecCodeSigningCertificate fakes "Update
@@ -1455,13 +715,7 @@ func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *
 // /deviceAppManagement/symantecCodeSigningCertificate) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.SymantecCodeSigningCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSymantecCodeSigningCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, fn)
 }
 
 // HandleUpdateTargetedManagedAppConfiguration fakes "Update
@@ -1469,26 +723,14 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.TargetedManagedAppConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTargetedManagedAppConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, fn)
 }
 
 // HandleUpdateVppToken fakes "Update vppToken" (PATCH
 // /deviceAppManagement/vppTokens/{vppTokenId}) for tests: it answers with what
 // fn returns. See Route.
 func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune.UpdateVppTokenBody) (*intune.VppToken, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateVppTokenBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, fn)
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy fakes
@@ -1497,13 +739,7 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, fn)
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment
@@ -1512,13 +748,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, fn)
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
@@ -1527,13 +757,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(f
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, fn)
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
@@ -1542,13 +766,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionDeviceRegistration fakes "Update
@@ -1556,13 +774,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSt
 // /deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionDeviceRegistrationBody) (*intune.WindowsInformationProtectionDeviceRegistration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionDeviceRegistrationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionPolicy fakes "Update
@@ -1570,13 +782,7 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.WindowsInformationProtectionPolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionPolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionAppLockerFile fakes "Update
@@ -1585,13 +791,7 @@ func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context,
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionAppLockerFileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionWipeAction fakes "Update
@@ -1599,26 +799,14 @@ func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.C
 // /deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionWipeAction(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionWipeActionBody) (*intune.WindowsInformationProtectionWipeAction, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionWipeActionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"}, fn)
 }
 
 // HandleUpdateWindowsManagementApp fakes "Update windowsManagementApp" (PATCH
 // /deviceAppManagement/windowsManagementApp) for tests: it answers with what
 // fn returns. See Route.
 func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppBody) (*intune.WindowsManagementApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsManagementAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, fn)
 }
 
 // HandleUpdateWindowsManagementAppHealthState fakes "Update
@@ -1626,25 +814,13 @@ func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, 
 // /deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.WindowsManagementAppHealthState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsManagementAppHealthStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagement fakes "Update deviceManagement" (PATCH
 // /deviceManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagement(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementBody) (*intune.DeviceManagement, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement"}, fn)
 }
 
 // HandleUpdateAdvancedThreatProtectionOnboardingStateSummary fakes "Update
@@ -1652,13 +828,7 @@ func HandleUpdateDeviceManagement(fn func(ctx context.Context, route Route, body
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AdvancedThreatProtectionOnboardingStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, fn)
 }
 
 // HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
@@ -1666,13 +836,7 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerEnrollmentProfile fakes "Update
@@ -1680,13 +844,7 @@ func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ct
 // /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkAppConfigurationSchema fakes "Update
@@ -1694,13 +852,7 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AndroidForWorkAppConfigurationSchema, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkAppConfigurationSchemaBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkEnrollmentProfile fakes "Update
@@ -1708,26 +860,14 @@ func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Contex
 // /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AndroidForWorkEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkSettings fakes "Update androidForWorkSettings"
 // (PATCH /deviceManagement/androidForWorkSettings) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AndroidForWorkSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreAccountEnterpriseSettings fakes "Update
@@ -1735,13 +875,7 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreAppConfigurationSchema fakes "Update
@@ -1749,13 +883,7 @@ func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx contex
 // /deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"}, fn)
 }
 
 // HandleUpdateApplePushNotificationCertificate fakes "Update
@@ -1763,13 +891,7 @@ func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.C
 // /deviceManagement/applePushNotificationCertificate) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.ApplePushNotificationCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateApplePushNotificationCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, fn)
 }
 
 // HandleUpdateAppleUserInitiatedEnrollmentProfile fakes "Update
@@ -1777,13 +899,7 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAppleUserInitiatedEnrollmentProfileBody) (*intune.AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAppleUserInitiatedEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateAppleEnrollmentProfileAssignment fakes "Update
@@ -1791,13 +907,7 @@ func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AppleEnrollmentProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAppleEnrollmentProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceAndAppManagementAssignmentFilter fakes "Update
@@ -1805,26 +915,14 @@ func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, r
 // /deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementAssignmentFilterBody) (*intune.DeviceAndAppManagementAssignmentFilter, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceAndAppManagementAssignmentFilterBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, fn)
 }
 
 // HandleUpdateAuditEvent fakes "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAuditEventBody) (*intune.AuditEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAuditEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementAutopilotEvent fakes "Update
@@ -1832,13 +930,7 @@ func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intu
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAutopilotEventBody) (*intune.DeviceManagementAutopilotEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementAutopilotEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementAutopilotPolicyStatusDetail fakes "Update
@@ -1846,26 +938,14 @@ func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, rou
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.DeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, fn)
 }
 
 // HandleUpdateCartToClassAssociation fakes "Update cartToClassAssociation"
 // (PATCH /deviceManagement/cartToClassAssociations/{cartToClassAssociationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.UpdateCartToClassAssociationBody) (*intune.CartToClassAssociation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateCartToClassAssociationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementSettingCategory fakes "Update
@@ -1873,13 +953,7 @@ func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route
 // /deviceManagement/categories/{deviceManagementSettingCategoryId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementSettingCategoryBody) (*intune.AnyDeviceManagementSettingCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementSettingCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, fn)
 }
 
 // HandleUpdateChromeOSOnboardingSettings fakes "Update
@@ -1887,13 +961,7 @@ func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, ro
 // /deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.UpdateChromeOSOnboardingSettingsBody) (*intune.ChromeOSOnboardingSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateChromeOSOnboardingSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, fn)
 }
 
 // HandleUpdateCloudPCConnectivityIssue fakes "Update cloudPCConnectivityIssue"
@@ -1901,13 +969,7 @@ func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route R
 // /deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Route, body *intune.UpdateCloudPCConnectivityIssueBody) (*intune.CloudPCConnectivityIssue, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateCloudPCConnectivityIssueBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"}, fn)
 }
 
 // HandleUpdateComanagementEligibleDevice fakes "Update
@@ -1915,13 +977,7 @@ func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Rou
 // /deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *intune.UpdateComanagementEligibleDeviceBody) (*intune.ComanagementEligibleDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateComanagementEligibleDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, fn)
 }
 
 // HandleUpdateComplianceManagementPartner fakes "Update
@@ -1929,13 +985,7 @@ func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route R
 // /deviceManagement/complianceManagementPartners/{complianceManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateComplianceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateComplianceManagementPartnerBody) (*intune.ComplianceManagementPartner, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateComplianceManagementPartnerBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"}, fn)
 }
 
 // HandleUpdateOnPremisesConditionalAccessSettings fakes "Update
@@ -1943,13 +993,7 @@ func HandleUpdateComplianceManagementPartner(fn func(ctx context.Context, route 
 // /deviceManagement/conditionalAccessSettings and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context, route Route, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateOnPremisesConditionalAccessSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, fn)
 }
 
 // HandleUpdateConfigManagerCollection fakes "Update configManagerCollection"
@@ -1957,13 +1001,7 @@ func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context
 // /deviceManagement/configManagerCollections/{configManagerCollectionId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Route, body *intune.UpdateConfigManagerCollectionBody) (*intune.ConfigManagerCollection, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateConfigManagerCollectionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationCategory fakes "Update
@@ -1971,13 +1009,7 @@ func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Rout
 // /deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationCategoryBody) (*intune.DeviceManagementConfigurationCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicy fakes "Update
@@ -1986,13 +1018,7 @@ func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Conte
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationPolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicyAssignment fakes "Update
@@ -2000,13 +1026,7 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.DeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSetting fakes "Update
@@ -2014,13 +1034,7 @@ func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx conte
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.DeviceManagementConfigurationSetting, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSettingBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicyTemplate fakes "Update
@@ -2028,39 +1042,21 @@ func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Contex
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyTemplateBody) (*intune.DeviceManagementConfigurationPolicyTemplate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationPolicyTemplateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, fn)
 }
 
 // HandleUpdateDataSharingConsent fakes "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.UpdateDataSharingConsentBody) (*intune.DataSharingConsent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDataSharingConsentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, fn)
 }
 
 // HandleUpdateDepOnboardingSetting fakes "Update depOnboardingSetting" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDepOnboardingSettingBody) (*intune.DepOnboardingSetting, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDepOnboardingSettingBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"}, fn)
 }
 
 // HandleUpdateDepIOSEnrollmentProfile fakes "Update depIOSEnrollmentProfile"
@@ -2068,13 +1064,7 @@ func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, 
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.DepIOSEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDepIOSEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"}, fn)
 }
 
 // HandleUpdateDepMacOSEnrollmentProfile fakes "Update
@@ -2082,39 +1072,21 @@ func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Rout
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.DepMacOSEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDepMacOSEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, fn)
 }
 
 // HandleUpdateDepEnrollmentProfile fakes "Update depEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDepEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepEnrollmentProfileBody) (*intune.DepEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDepEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateEnrollmentProfile fakes "Update enrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentProfileBody) (*intune.AnyEnrollmentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEnrollmentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateImportedAppleDeviceIdentity fakes "Update
@@ -2122,13 +1094,7 @@ func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateImportedAppleDeviceIdentityBody) (*intune.AnyImportedAppleDeviceIdentity, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateImportedAppleDeviceIdentityBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, fn)
 }
 
 // HandleUpdateImportedAppleDeviceIdentityResult fakes "Update
@@ -2136,13 +1102,7 @@ func HandleUpdateImportedAppleDeviceIdentity(fn func(ctx context.Context, route 
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.UpdateImportedAppleDeviceIdentityResultBody) (*intune.ImportedAppleDeviceIdentityResult, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateImportedAppleDeviceIdentityResultBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementDerivedCredentialSettings fakes "Update
@@ -2151,26 +1111,14 @@ func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, 
 // and 5 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementDerivedCredentialSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, fn)
 }
 
 // HandleUpdateDetectedApp fakes "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDetectedAppBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, fn)
 }
 
 // HandleUpdateAndroidCompliancePolicy fakes "Update androidCompliancePolicy"
@@ -2178,13 +1126,7 @@ func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *int
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidCompliancePolicyBody) (*intune.AndroidCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerCompliancePolicy fakes "Update
@@ -2192,13 +1134,7 @@ func HandleUpdateAndroidCompliancePolicy(fn func(ctx context.Context, route Rout
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerCompliancePolicyBody) (*intune.AndroidDeviceOwnerCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkCompliancePolicy fakes "Update
@@ -2206,13 +1142,7 @@ func HandleUpdateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkCompliancePolicyBody) (*intune.AndroidForWorkCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileCompliancePolicy fakes "Update
@@ -2220,13 +1150,7 @@ func HandleUpdateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileCompliancePolicyBody) (*intune.AndroidWorkProfileCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateAospDeviceOwnerCompliancePolicy fakes "Update
@@ -2234,13 +1158,7 @@ func HandleUpdateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateAospDeviceOwnerCompliancePolicyBody) (*intune.AospDeviceOwnerCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAospDeviceOwnerCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateDefaultDeviceCompliancePolicy fakes "Update
@@ -2248,26 +1166,14 @@ func HandleUpdateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDefaultDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultDeviceCompliancePolicyBody) (*intune.DefaultDeviceCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDefaultDeviceCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateIosCompliancePolicy fakes "Update iosCompliancePolicy" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateIosCompliancePolicyBody) (*intune.IosCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateMacOSCompliancePolicy fakes "Update macOSCompliancePolicy"
@@ -2275,13 +1181,7 @@ func HandleUpdateIosCompliancePolicy(fn func(ctx context.Context, route Route, b
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSCompliancePolicyBody) (*intune.MacOSCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateWindows10CompliancePolicy fakes "Update
@@ -2289,13 +1189,7 @@ func HandleUpdateMacOSCompliancePolicy(fn func(ctx context.Context, route Route,
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10CompliancePolicyBody) (*intune.Windows10CompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10CompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateWindows10MobileCompliancePolicy fakes "Update
@@ -2303,13 +1197,7 @@ func HandleUpdateWindows10CompliancePolicy(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10MobileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10MobileCompliancePolicyBody) (*intune.Windows10MobileCompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10MobileCompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateWindows81CompliancePolicy fakes "Update
@@ -2317,13 +1205,7 @@ func HandleUpdateWindows10MobileCompliancePolicy(fn func(ctx context.Context, ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81CompliancePolicyBody) (*intune.Windows81CompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81CompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81CompliancePolicy fakes "Update
@@ -2331,13 +1213,7 @@ func HandleUpdateWindows81CompliancePolicy(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81CompliancePolicyBody) (*intune.WindowsPhone81CompliancePolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81CompliancePolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
 // HandleUpdateDeviceCompliancePolicyAssignment fakes "Update
@@ -2345,13 +1221,7 @@ func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.DeviceCompliancePolicyAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCompliancePolicyAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceDeviceOverview fakes "Update
@@ -2359,13 +1229,7 @@ func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, r
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.DeviceComplianceDeviceOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceDeviceOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, fn)
 }
 
 // HandleUpdateDeviceComplianceDeviceStatus fakes "Update
@@ -2373,13 +1237,7 @@ func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, rou
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.DeviceComplianceDeviceStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceDeviceStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceScheduledActionForRule fakes "Update
@@ -2387,13 +1245,7 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.DeviceComplianceScheduledActionForRule, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceScheduledActionForRuleBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceActionItem fakes "Update
@@ -2401,13 +1253,7 @@ func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Cont
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.DeviceComplianceActionItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceActionItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceUserOverview fakes "Update
@@ -2415,13 +1261,7 @@ func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route R
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.DeviceComplianceUserOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceUserOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, fn)
 }
 
 // HandleUpdateDeviceComplianceUserStatus fakes "Update
@@ -2429,13 +1269,7 @@ func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.DeviceComplianceUserStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceUserStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"}, fn)
 }
 
 // HandleUpdateDeviceCompliancePolicyDeviceStateSummary fakes "Update
@@ -2443,13 +1277,7 @@ func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route R
 // /deviceManagement/deviceCompliancePolicyDeviceStateSummary) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.DeviceCompliancePolicyDeviceStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, fn)
 }
 
 // HandleUpdateDeviceCompliancePolicySettingStateSummary fakes "Update
@@ -2457,13 +1285,7 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.DeviceCompliancePolicySettingStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCompliancePolicySettingStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceSettingState fakes "Update
@@ -2471,26 +1293,14 @@ func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.C
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.DeviceComplianceSettingState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceSettingStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceScript fakes "Update deviceComplianceScript"
 // (PATCH /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptBody) (*intune.DeviceComplianceScript, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceScriptBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceScriptDeviceState fakes "Update
@@ -2498,13 +1308,7 @@ func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.DeviceComplianceScriptDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceScriptDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"}, fn)
 }
 
 // HandleUpdateDeviceComplianceScriptRunSummary fakes "Update
@@ -2512,13 +1316,7 @@ func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, 
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.DeviceComplianceScriptRunSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComplianceScriptRunSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationConflictSummary fakes "Update
@@ -2526,13 +1324,7 @@ func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.DeviceConfigurationConflictSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationConflictSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationDeviceStateSummary fakes "Update
@@ -2540,13 +1332,7 @@ func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurationDeviceStateSummaries) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.DeviceConfigurationDeviceStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationDeviceStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, fn)
 }
 
 // HandleUpdateRestrictedAppsViolation fakes "Update restrictedAppsViolation"
@@ -2554,13 +1340,7 @@ func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *intune.UpdateRestrictedAppsViolationBody) (*intune.RestrictedAppsViolation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRestrictedAppsViolationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationUserStateSummary fakes "Update
@@ -2568,13 +1348,7 @@ func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Rout
 // /deviceManagement/deviceConfigurationUserStateSummaries) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.DeviceConfigurationUserStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationUserStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, fn)
 }
 
 // HandleUpdateAndroidCustomConfiguration fakes "Update
@@ -2582,13 +1356,7 @@ func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidCustomConfigurationBody) (*intune.AndroidCustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidCustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration
@@ -2597,13 +1365,7 @@ func HandleUpdateAndroidCustomConfiguration(fn func(ctx context.Context, route R
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration fakes "Update
@@ -2611,13 +1373,7 @@ func HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*intune.AndroidDeviceOwnerEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration fakes "Update
@@ -2625,13 +1381,7 @@ func HandleUpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*intune.AndroidDeviceOwnerGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile fakes "Update
@@ -2639,13 +1389,7 @@ func HandleUpdateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*intune.AndroidDeviceOwnerImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile fakes "Update
@@ -2653,13 +1397,7 @@ func HandleUpdateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*intune.AndroidDeviceOwnerPkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerScepCertificateProfile fakes "Update
@@ -2667,13 +1405,7 @@ func HandleUpdateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*intune.AndroidDeviceOwnerScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerVpnConfiguration fakes "Update
@@ -2681,13 +1413,7 @@ func HandleUpdateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerVpnConfigurationBody) (*intune.AndroidDeviceOwnerVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerWiFiConfiguration fakes "Update
@@ -2695,13 +1421,7 @@ func HandleUpdateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*intune.AnyAndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidEasEmailProfileConfiguration fakes "Update
@@ -2709,13 +1429,7 @@ func HandleUpdateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidEasEmailProfileConfigurationBody) (*intune.AndroidEasEmailProfileConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidEasEmailProfileConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidEnterpriseWiFiConfiguration fakes "Update
@@ -2723,13 +1437,7 @@ func HandleUpdateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidEnterpriseWiFiConfigurationBody) (*intune.AndroidEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkCustomConfiguration fakes "Update
@@ -2737,13 +1445,7 @@ func HandleUpdateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkCustomConfigurationBody) (*intune.AndroidForWorkCustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkCustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration fakes "Update
@@ -2751,13 +1453,7 @@ func HandleUpdateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*intune.AndroidForWorkEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkGeneralDeviceConfiguration fakes "Update
@@ -2765,13 +1461,7 @@ func HandleUpdateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.C
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*intune.AndroidForWorkGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkGmailEasConfiguration fakes "Update
@@ -2779,13 +1469,7 @@ func HandleUpdateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkGmailEasConfigurationBody) (*intune.AndroidForWorkGmailEasConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkGmailEasConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkImportedPFXCertificateProfile fakes "Update
@@ -2793,13 +1477,7 @@ func HandleUpdateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*intune.AndroidForWorkImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkNineWorkEasConfiguration fakes "Update
@@ -2807,13 +1485,7 @@ func HandleUpdateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkNineWorkEasConfigurationBody) (*intune.AndroidForWorkNineWorkEasConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkNineWorkEasConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkPkcsCertificateProfile fakes "Update
@@ -2821,13 +1493,7 @@ func HandleUpdateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkPkcsCertificateProfileBody) (*intune.AndroidForWorkPkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkPkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkScepCertificateProfile fakes "Update
@@ -2835,13 +1501,7 @@ func HandleUpdateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkScepCertificateProfileBody) (*intune.AndroidForWorkScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkVpnConfiguration fakes "Update
@@ -2849,13 +1509,7 @@ func HandleUpdateAndroidForWorkScepCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkVpnConfigurationBody) (*intune.AndroidForWorkVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkWiFiConfiguration fakes "Update
@@ -2863,13 +1517,7 @@ func HandleUpdateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkWiFiConfigurationBody) (*intune.AnyAndroidForWorkWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidGeneralDeviceConfiguration fakes "Update
@@ -2877,13 +1525,7 @@ func HandleUpdateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidGeneralDeviceConfigurationBody) (*intune.AndroidGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidImportedPFXCertificateProfile fakes "Update
@@ -2891,13 +1533,7 @@ func HandleUpdateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidImportedPFXCertificateProfileBody) (*intune.AndroidImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidOmaCpConfiguration fakes "Update
@@ -2905,13 +1541,7 @@ func HandleUpdateAndroidImportedPFXCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidOmaCpConfigurationBody) (*intune.AndroidOmaCpConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidOmaCpConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidPkcsCertificateProfile fakes "Update
@@ -2919,13 +1549,7 @@ func HandleUpdateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidPkcsCertificateProfileBody) (*intune.AndroidPkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidPkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidScepCertificateProfile fakes "Update
@@ -2933,13 +1557,7 @@ func HandleUpdateAndroidPkcsCertificateProfile(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidScepCertificateProfileBody) (*intune.AndroidScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidVpnConfiguration fakes "Update androidVpnConfiguration"
@@ -2947,13 +1565,7 @@ func HandleUpdateAndroidScepCertificateProfile(fn func(ctx context.Context, rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidVpnConfigurationBody) (*intune.AndroidVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWiFiConfiguration fakes "Update androidWiFiConfiguration"
@@ -2961,13 +1573,7 @@ func HandleUpdateAndroidVpnConfiguration(fn func(ctx context.Context, route Rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWiFiConfigurationBody) (*intune.AnyAndroidWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileCustomConfiguration fakes "Update
@@ -2975,13 +1581,7 @@ func HandleUpdateAndroidWiFiConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileCustomConfigurationBody) (*intune.AndroidWorkProfileCustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileCustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration fakes "Update
@@ -2989,13 +1589,7 @@ func HandleUpdateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*intune.AndroidWorkProfileEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration fakes "Update
@@ -3003,13 +1597,7 @@ func HandleUpdateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*intune.AndroidWorkProfileGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileGmailEasConfiguration fakes "Update
@@ -3017,13 +1605,7 @@ func HandleUpdateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileGmailEasConfigurationBody) (*intune.AndroidWorkProfileGmailEasConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileGmailEasConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileNineWorkEasConfiguration fakes "Update
@@ -3031,13 +1613,7 @@ func HandleUpdateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*intune.AndroidWorkProfileNineWorkEasConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfilePkcsCertificateProfile fakes "Update
@@ -3045,13 +1621,7 @@ func HandleUpdateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*intune.AndroidWorkProfilePkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileScepCertificateProfile fakes "Update
@@ -3059,13 +1629,7 @@ func HandleUpdateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileScepCertificateProfileBody) (*intune.AndroidWorkProfileScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileVpnConfiguration fakes "Update
@@ -3073,13 +1637,7 @@ func HandleUpdateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileVpnConfigurationBody) (*intune.AndroidWorkProfileVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileWiFiConfiguration fakes "Update
@@ -3087,13 +1645,7 @@ func HandleUpdateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileWiFiConfigurationBody) (*intune.AnyAndroidWorkProfileWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateAospDeviceOwnerDeviceConfiguration fakes "Update
@@ -3101,13 +1653,7 @@ func HandleUpdateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAospDeviceOwnerDeviceConfigurationBody) (*intune.AospDeviceOwnerDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAospDeviceOwnerDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateEditionUpgradeConfiguration fakes "Update
@@ -3115,13 +1661,7 @@ func HandleUpdateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateEditionUpgradeConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateEditionUpgradeConfigurationBody) (*intune.EditionUpgradeConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEditionUpgradeConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosCustomConfiguration fakes "Update iosCustomConfiguration"
@@ -3129,13 +1669,7 @@ func HandleUpdateEditionUpgradeConfiguration(fn func(ctx context.Context, route 
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosCustomConfigurationBody) (*intune.IosCustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosCustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosDerivedCredentialAuthenticationConfiguration fakes "Update
@@ -3143,13 +1677,7 @@ func HandleUpdateIosCustomConfiguration(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*intune.IosDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosDeviceFeaturesConfiguration fakes "Update
@@ -3157,13 +1685,7 @@ func HandleUpdateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx con
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosDeviceFeaturesConfigurationBody) (*intune.IosDeviceFeaturesConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosDeviceFeaturesConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosEasEmailProfileConfiguration fakes "Update
@@ -3171,13 +1693,7 @@ func HandleUpdateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosEasEmailProfileConfigurationBody) (*intune.IosEasEmailProfileConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosEasEmailProfileConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosEducationDeviceConfiguration fakes "Update
@@ -3185,13 +1701,7 @@ func HandleUpdateIosEasEmailProfileConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEducationDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosEducationDeviceConfigurationBody) (*intune.IosEducationDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosEducationDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosEduDeviceConfiguration fakes "Update
@@ -3199,13 +1709,7 @@ func HandleUpdateIosEducationDeviceConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEduDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosEduDeviceConfigurationBody) (*intune.IosEduDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosEduDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosEnterpriseWiFiConfiguration fakes "Update
@@ -3213,13 +1717,7 @@ func HandleUpdateIosEduDeviceConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosEnterpriseWiFiConfigurationBody) (*intune.IosEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosExpeditedCheckinConfiguration fakes "Update
@@ -3227,13 +1725,7 @@ func HandleUpdateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosExpeditedCheckinConfigurationBody) (*intune.IosExpeditedCheckinConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosExpeditedCheckinConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosGeneralDeviceConfiguration fakes "Update
@@ -3241,13 +1733,7 @@ func HandleUpdateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosGeneralDeviceConfigurationBody) (*intune.IosGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosikEv2VpnConfiguration fakes "Update iosikEv2VpnConfiguration"
@@ -3255,13 +1741,7 @@ func HandleUpdateIosGeneralDeviceConfiguration(fn func(ctx context.Context, rout
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosikEv2VpnConfigurationBody) (*intune.IosikEv2VpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosikEv2VpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosImportedPFXCertificateProfile fakes "Update
@@ -3269,13 +1749,7 @@ func HandleUpdateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIosImportedPFXCertificateProfileBody) (*intune.IosImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosPkcsCertificateProfile fakes "Update
@@ -3283,13 +1757,7 @@ func HandleUpdateIosImportedPFXCertificateProfile(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIosPkcsCertificateProfileBody) (*intune.IosPkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosPkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosScepCertificateProfile fakes "Update
@@ -3297,13 +1765,7 @@ func HandleUpdateIosPkcsCertificateProfile(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIosScepCertificateProfileBody) (*intune.IosScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosUpdateConfiguration fakes "Update iosUpdateConfiguration"
@@ -3311,39 +1773,21 @@ func HandleUpdateIosScepCertificateProfile(fn func(ctx context.Context, route Ro
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateConfigurationBody) (*intune.IosUpdateConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosUpdateConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosVpnConfiguration fakes "Update iosVpnConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosVpnConfigurationBody) (*intune.AnyIosVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateIosWiFiConfiguration fakes "Update iosWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosWiFiConfigurationBody) (*intune.AnyIosWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSCustomAppConfiguration fakes "Update
@@ -3351,13 +1795,7 @@ func HandleUpdateIosWiFiConfiguration(fn func(ctx context.Context, route Route, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSCustomAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSCustomAppConfigurationBody) (*intune.MacOSCustomAppConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSCustomAppConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSCustomConfiguration fakes "Update macOSCustomConfiguration"
@@ -3365,13 +1803,7 @@ func HandleUpdateMacOSCustomAppConfiguration(fn func(ctx context.Context, route 
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSCustomConfigurationBody) (*intune.MacOSCustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSCustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSDeviceFeaturesConfiguration fakes "Update
@@ -3379,13 +1811,7 @@ func HandleUpdateMacOSCustomConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSDeviceFeaturesConfigurationBody) (*intune.MacOSDeviceFeaturesConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSDeviceFeaturesConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSEndpointProtectionConfiguration fakes "Update
@@ -3393,13 +1819,7 @@ func HandleUpdateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSEndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSEndpointProtectionConfigurationBody) (*intune.MacOSEndpointProtectionConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSEndpointProtectionConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSEnterpriseWiFiConfiguration fakes "Update
@@ -3407,13 +1827,7 @@ func HandleUpdateMacOSEndpointProtectionConfiguration(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSEnterpriseWiFiConfigurationBody) (*intune.MacOSEnterpriseWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSEnterpriseWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSExtensionsConfiguration fakes "Update
@@ -3421,13 +1835,7 @@ func HandleUpdateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSExtensionsConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSExtensionsConfigurationBody) (*intune.MacOSExtensionsConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSExtensionsConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSGeneralDeviceConfiguration fakes "Update
@@ -3435,13 +1843,7 @@ func HandleUpdateMacOSExtensionsConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSGeneralDeviceConfigurationBody) (*intune.MacOSGeneralDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSGeneralDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSImportedPFXCertificateProfile fakes "Update
@@ -3449,13 +1851,7 @@ func HandleUpdateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSImportedPFXCertificateProfileBody) (*intune.MacOSImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSPkcsCertificateProfile fakes "Update
@@ -3463,13 +1859,7 @@ func HandleUpdateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSPkcsCertificateProfileBody) (*intune.MacOSPkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSPkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSScepCertificateProfile fakes "Update
@@ -3477,13 +1867,7 @@ func HandleUpdateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSScepCertificateProfileBody) (*intune.MacOSScepCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSScepCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSSoftwareUpdateConfiguration fakes "Update
@@ -3491,13 +1875,7 @@ func HandleUpdateMacOSScepCertificateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateConfigurationBody) (*intune.MacOSSoftwareUpdateConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSSoftwareUpdateConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSVpnConfiguration fakes "Update macOSVpnConfiguration"
@@ -3505,13 +1883,7 @@ func HandleUpdateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, r
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSVpnConfigurationBody) (*intune.MacOSVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSWiFiConfiguration fakes "Update macOSWiFiConfiguration"
@@ -3519,13 +1891,7 @@ func HandleUpdateMacOSVpnConfiguration(fn func(ctx context.Context, route Route,
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSWiFiConfigurationBody) (*intune.AnyMacOSWiFiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSWiFiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateMacOSWiredNetworkConfiguration fakes "Update
@@ -3533,13 +1899,7 @@ func HandleUpdateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSWiredNetworkConfigurationBody) (*intune.MacOSWiredNetworkConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSWiredNetworkConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateSharedPCConfiguration fakes "Update sharedPCConfiguration"
@@ -3547,13 +1907,7 @@ func HandleUpdateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, rou
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateSharedPCConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateSharedPCConfigurationBody) (*intune.SharedPCConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSharedPCConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateUnsupportedDeviceConfiguration fakes "Update
@@ -3561,13 +1915,7 @@ func HandleUpdateSharedPCConfiguration(fn func(ctx context.Context, route Route,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnsupportedDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedDeviceConfigurationBody) (*intune.UnsupportedDeviceConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUnsupportedDeviceConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10CustomConfiguration fakes "Update
@@ -3575,13 +1923,7 @@ func HandleUpdateUnsupportedDeviceConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10CustomConfigurationBody) (*intune.Windows10CustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10CustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10DeviceFirmwareConfigurationInterface fakes "Update
@@ -3589,13 +1931,7 @@ func HandleUpdateWindows10CustomConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*intune.Windows10DeviceFirmwareConfigurationInterface, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10DeviceFirmwareConfigurationInterfaceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10EasEmailProfileConfiguration fakes "Update
@@ -3603,13 +1939,7 @@ func HandleUpdateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EasEmailProfileConfigurationBody) (*intune.Windows10EasEmailProfileConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10EasEmailProfileConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10EndpointProtectionConfiguration fakes "Update
@@ -3617,13 +1947,7 @@ func HandleUpdateWindows10EasEmailProfileConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EndpointProtectionConfigurationBody) (*intune.Windows10EndpointProtectionConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10EndpointProtectionConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10EnterpriseModernAppManagementConfiguration fakes
@@ -3631,13 +1955,7 @@ func HandleUpdateWindows10EndpointProtectionConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*intune.Windows10EnterpriseModernAppManagementConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10GeneralConfiguration fakes "Update
@@ -3645,13 +1963,7 @@ func HandleUpdateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10GeneralConfigurationBody) (*intune.Windows10GeneralConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10GeneralConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10ImportedPFXCertificateProfile fakes "Update
@@ -3659,13 +1971,7 @@ func HandleUpdateWindows10GeneralConfiguration(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10ImportedPFXCertificateProfileBody) (*intune.Windows10ImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10ImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10NetworkBoundaryConfiguration fakes "Update
@@ -3673,13 +1979,7 @@ func HandleUpdateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10NetworkBoundaryConfigurationBody) (*intune.Windows10NetworkBoundaryConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10NetworkBoundaryConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10PFXImportCertificateProfile fakes "Update
@@ -3687,13 +1987,7 @@ func HandleUpdateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10PFXImportCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10PFXImportCertificateProfileBody) (*intune.Windows10PFXImportCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10PFXImportCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10PkcsCertificateProfile fakes "Update
@@ -3701,13 +1995,7 @@ func HandleUpdateWindows10PFXImportCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10PkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10PkcsCertificateProfileBody) (*intune.Windows10PkcsCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10PkcsCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10SecureAssessmentConfiguration fakes "Update
@@ -3715,13 +2003,7 @@ func HandleUpdateWindows10PkcsCertificateProfile(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10SecureAssessmentConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10SecureAssessmentConfigurationBody) (*intune.Windows10SecureAssessmentConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10SecureAssessmentConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10TeamGeneralConfiguration fakes "Update
@@ -3729,13 +2011,7 @@ func HandleUpdateWindows10SecureAssessmentConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10TeamGeneralConfigurationBody) (*intune.Windows10TeamGeneralConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10TeamGeneralConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10VpnConfiguration fakes "Update
@@ -3743,13 +2019,7 @@ func HandleUpdateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10VpnConfigurationBody) (*intune.Windows10VpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10VpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows81GeneralConfiguration fakes "Update
@@ -3757,13 +2027,7 @@ func HandleUpdateWindows10VpnConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81GeneralConfigurationBody) (*intune.Windows81GeneralConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81GeneralConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows81SCEPCertificateProfile fakes "Update
@@ -3771,13 +2035,7 @@ func HandleUpdateWindows81GeneralConfiguration(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81SCEPCertificateProfileBody) (*intune.Windows81SCEPCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81SCEPCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows81VpnConfiguration fakes "Update
@@ -3785,13 +2043,7 @@ func HandleUpdateWindows81SCEPCertificateProfile(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81VpnConfigurationBody) (*intune.AnyWindows81VpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81VpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows81WifiImportConfiguration fakes "Update
@@ -3799,13 +2051,7 @@ func HandleUpdateWindows81VpnConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows81WifiImportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81WifiImportConfigurationBody) (*intune.Windows81WifiImportConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81WifiImportConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration fakes
@@ -3813,13 +2059,7 @@ func HandleUpdateWindows81WifiImportConfiguration(fn func(ctx context.Context, r
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*intune.WindowsDefenderAdvancedThreatProtectionConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsDeliveryOptimizationConfiguration fakes "Update
@@ -3827,13 +2067,7 @@ func HandleUpdateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ct
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeliveryOptimizationConfigurationBody) (*intune.WindowsDeliveryOptimizationConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDeliveryOptimizationConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsHealthMonitoringConfiguration fakes "Update
@@ -3841,13 +2075,7 @@ func HandleUpdateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsHealthMonitoringConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsHealthMonitoringConfigurationBody) (*intune.WindowsHealthMonitoringConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsHealthMonitoringConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsIdentityProtectionConfiguration fakes "Update
@@ -3855,13 +2083,7 @@ func HandleUpdateWindowsHealthMonitoringConfiguration(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsIdentityProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsIdentityProtectionConfigurationBody) (*intune.WindowsIdentityProtectionConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsIdentityProtectionConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsKioskConfiguration fakes "Update
@@ -3869,13 +2091,7 @@ func HandleUpdateWindowsIdentityProtectionConfiguration(fn func(ctx context.Cont
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsKioskConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsKioskConfigurationBody) (*intune.WindowsKioskConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsKioskConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81CustomConfiguration fakes "Update
@@ -3883,13 +2099,7 @@ func HandleUpdateWindowsKioskConfiguration(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81CustomConfigurationBody) (*intune.WindowsPhone81CustomConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81CustomConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81GeneralConfiguration fakes "Update
@@ -3897,13 +2107,7 @@ func HandleUpdateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81GeneralConfigurationBody) (*intune.WindowsPhone81GeneralConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81GeneralConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81ImportedPFXCertificateProfile fakes "Update
@@ -3911,13 +2115,7 @@ func HandleUpdateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*intune.WindowsPhone81ImportedPFXCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81SCEPCertificateProfile fakes "Update
@@ -3925,13 +2123,7 @@ func HandleUpdateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81SCEPCertificateProfileBody) (*intune.WindowsPhone81SCEPCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81SCEPCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81VpnConfiguration fakes "Update
@@ -3939,13 +2131,7 @@ func HandleUpdateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81VpnConfigurationBody) (*intune.WindowsPhone81VpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81VpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsPhoneEASEmailProfileConfiguration fakes "Update
@@ -3953,13 +2139,7 @@ func HandleUpdateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*intune.WindowsPhoneEASEmailProfileConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsUpdateForBusinessConfiguration fakes "Update
@@ -3967,13 +2147,7 @@ func HandleUpdateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUpdateForBusinessConfigurationBody) (*intune.WindowsUpdateForBusinessConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsUpdateForBusinessConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsWifiConfiguration fakes "Update windowsWifiConfiguration"
@@ -3981,13 +2155,7 @@ func HandleUpdateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Conte
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsWifiConfigurationBody) (*intune.AnyWindowsWifiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsWifiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsWifiEnterpriseEAPConfiguration fakes "Update
@@ -3995,13 +2163,7 @@ func HandleUpdateWindowsWifiConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*intune.WindowsWifiEnterpriseEAPConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindowsDomainJoinConfiguration fakes "Update
@@ -4009,13 +2171,7 @@ func HandleUpdateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Conte
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDomainJoinConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationAssignment fakes "Update
@@ -4024,13 +2180,7 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateSettingStateDeviceSummary fakes "Update
@@ -4039,13 +2189,7 @@ func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, rout
 // and 10 more documented paths) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSettingStateDeviceSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationDeviceOverview fakes "Update
@@ -4054,13 +2198,7 @@ func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationDeviceOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationDeviceStatus fakes "Update
@@ -4069,13 +2207,7 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationDeviceStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationGroupAssignment fakes "Update
@@ -4084,13 +2216,7 @@ func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationGroupAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkTrustedRootCertificate fakes "Update
@@ -4099,13 +2225,7 @@ func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidForWorkTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
 // HandleUpdateManagedDeviceCertificateState fakes "Update
@@ -4114,13 +2234,7 @@ func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Contex
 // and 21 more documented paths) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceCertificateStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"}, fn)
 }
 
 // HandleUpdateIosTrustedRootCertificate fakes "Update
@@ -4129,13 +2243,7 @@ func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, rout
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, fn)
 }
 
 // HandleUpdateMacOSTrustedRootCertificate fakes "Update
@@ -4144,13 +2252,7 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, fn)
 }
 
 // HandleUpdateWindowsPrivacyDataAccessControlItem fakes "Update
@@ -4158,13 +2260,7 @@ func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.WindowsPrivacyDataAccessControlItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPrivacyDataAccessControlItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"}, fn)
 }
 
 // HandleUpdateWindowsPhone81TrustedRootCertificate fakes "Update
@@ -4172,26 +2268,14 @@ func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.WindowsPhone81TrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsPhone81TrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, fn)
 }
 
 // HandleUpdateWindowsUpdateState fakes "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUpdateStateBody) (*intune.WindowsUpdateState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsUpdateStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"}, fn)
 }
 
 // HandleUpdateWindows81TrustedRootCertificate fakes "Update
@@ -4200,13 +2284,7 @@ func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, bo
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows81TrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerTrustedRootCertificate fakes "Update
@@ -4215,13 +2293,7 @@ func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, ro
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
 // HandleUpdateAndroidTrustedRootCertificate fakes "Update
@@ -4230,13 +2302,7 @@ func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Co
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
 // HandleUpdateAndroidWorkProfileTrustedRootCertificate fakes "Update
@@ -4245,13 +2311,7 @@ func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, rout
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAndroidWorkProfileTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationUserOverview fakes "Update
@@ -4260,13 +2320,7 @@ func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Co
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationUserOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationUserStatus fakes "Update
@@ -4275,13 +2329,7 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceConfigurationUserStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, fn)
 }
 
 // HandleUpdateManagedAllDeviceCertificateState fakes "Update
@@ -4289,13 +2337,7 @@ func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAllDeviceCertificateStateBody) (*intune.ManagedAllDeviceCertificateState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedAllDeviceCertificateStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"}, fn)
 }
 
 // HandleUpdateDeviceCustomAttributeShellScript fakes "Update
@@ -4303,13 +2345,7 @@ func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, r
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCustomAttributeShellScriptBody) (*intune.DeviceCustomAttributeShellScript, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCustomAttributeShellScriptBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, fn)
 }
 
 // HandleUpdateDeviceComanagementAuthorityConfiguration fakes "Update
@@ -4317,13 +2353,7 @@ func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, r
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComanagementAuthorityConfigurationBody) (*intune.DeviceComanagementAuthorityConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceComanagementAuthorityConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
 // HandleUpdateDeviceEnrollmentLimitConfiguration fakes "Update
@@ -4331,13 +2361,7 @@ func HandleUpdateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Co
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceEnrollmentLimitConfigurationBody) (*intune.DeviceEnrollmentLimitConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceEnrollmentLimitConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
 // HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration fakes "Update
@@ -4345,13 +2369,7 @@ func HandleUpdateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context,
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody) (*intune.DeviceEnrollmentPlatformRestrictionsConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
 // HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration fakes
@@ -4359,13 +2377,7 @@ func HandleUpdateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx c
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody) (*intune.DeviceEnrollmentWindowsHelloForBusinessConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
 // HandleUpdateWindows10EnrollmentCompletionPageConfiguration fakes "Update
@@ -4373,13 +2385,7 @@ func HandleUpdateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ct
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EnrollmentCompletionPageConfigurationBody) (*intune.Windows10EnrollmentCompletionPageConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10EnrollmentCompletionPageConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
 // HandleUpdateEnrollmentConfigurationAssignment fakes "Update
@@ -4387,26 +2393,14 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.EnrollmentConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEnrollmentConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceHealthScript fakes "Update deviceHealthScript" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptBody) (*intune.DeviceHealthScript, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceHealthScriptBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, fn)
 }
 
 // HandleUpdateDeviceHealthScriptAssignment fakes "Update
@@ -4415,13 +2409,7 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceHealthScriptAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceHealthScriptDeviceState fakes "Update
@@ -4429,13 +2417,7 @@ func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.DeviceHealthScriptDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceHealthScriptDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"}, fn)
 }
 
 // HandleUpdateDeviceHealthScriptRunSummary fakes "Update
@@ -4443,13 +2425,7 @@ func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, rout
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.DeviceHealthScriptRunSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceHealthScriptRunSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, fn)
 }
 
 // HandleUpdateDeviceManagementPartner fakes "Update deviceManagementPartner"
@@ -4457,26 +2433,14 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementPartnerBody) (*intune.DeviceManagementPartner, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementPartnerBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScript fakes "Update deviceManagementScript"
 // (PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptBody) (*intune.DeviceManagementScript, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, fn)
 }
 
 // HandleUpdateDeviceCategory fakes "Update deviceCategory" (PATCH
@@ -4484,13 +2448,7 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, fn)
 }
 
 // HandleUpdateDeviceLogCollectionResponse fakes "Update
@@ -4498,13 +2456,7 @@ func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.DeviceLogCollectionResponse, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceLogCollectionResponseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"}, fn)
 }
 
 // HandleUpdateWindowsProtectionState fakes "Update windowsProtectionState"
@@ -4512,13 +2464,7 @@ func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route 
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsProtectionStateBody) (*intune.WindowsProtectionState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsProtectionStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, fn)
 }
 
 // HandleUpdateWindowsDeviceMalwareState fakes "Update
@@ -4526,26 +2472,14 @@ func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.WindowsDeviceMalwareState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsDeviceMalwareStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, fn)
 }
 
 // HandleUpdateDeviceShellScript fakes "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceShellScriptBody) (*intune.DeviceShellScript, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceShellScriptBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptAssignment fakes "Update
@@ -4554,13 +2488,7 @@ func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, bod
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptDeviceState fakes "Update
@@ -4569,13 +2497,7 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptGroupAssignment fakes "Update
@@ -4584,13 +2506,7 @@ func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, 
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptGroupAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptRunSummary fakes "Update
@@ -4599,13 +2515,7 @@ func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Conte
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptRunSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptUserState fakes "Update
@@ -4614,13 +2524,7 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementScriptUserStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementDomainJoinConnector fakes "Update
@@ -4628,13 +2532,7 @@ func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, ro
 // /deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementDomainJoinConnectorBody) (*intune.AnyDeviceManagementDomainJoinConnector, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementDomainJoinConnectorBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, fn)
 }
 
 // HandleUpdateEmbeddedSIMActivationCodePool fakes "Update
@@ -4642,13 +2540,7 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.EmbeddedSIMActivationCodePool, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEmbeddedSIMActivationCodePoolBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, fn)
 }
 
 // HandleUpdateEmbeddedSIMActivationCodePoolAssignment fakes "Update
@@ -4656,13 +2548,7 @@ func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, rout
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.EmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, fn)
 }
 
 // HandleUpdateEmbeddedSIMDeviceState fakes "Update embeddedSIMDeviceState"
@@ -4670,13 +2556,7 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.EmbeddedSIMDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEmbeddedSIMDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementExchangeConnector fakes "Update
@@ -4684,13 +2564,7 @@ func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route
 // /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.DeviceManagementExchangeConnector, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementExchangeConnectorBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementExchangeOnPremisesPolicy fakes "Update
@@ -4698,26 +2572,14 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 // /deviceManagement/exchangeOnPremisesPolicy and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyCategory fakes "Update groupPolicyCategory" (PATCH
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyCategoryBody) (*intune.AnyGroupPolicyCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyUploadedCategory fakes "Update
@@ -4725,13 +2587,7 @@ func HandleUpdateGroupPolicyCategory(fn func(ctx context.Context, route Route, b
 // /deviceManagement/groupPolicyCategories/{groupPolicyCategoryId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedCategoryBody) (*intune.GroupPolicyUploadedCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyUploadedCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyConfiguration fakes "Update groupPolicyConfiguration"
@@ -4739,13 +2595,7 @@ func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route 
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationBody) (*intune.GroupPolicyConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyConfigurationAssignment fakes "Update
@@ -4753,13 +2603,7 @@ func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Rou
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.GroupPolicyConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyDefinitionValue fakes "Update
@@ -4768,13 +2612,7 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyDefinitionValueBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValue fakes "Update
@@ -4782,13 +2620,7 @@ func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route R
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueBody) (*intune.AnyGroupPolicyPresentationValue, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueBoolean fakes "Update
@@ -4796,13 +2628,7 @@ func HandleUpdateGroupPolicyPresentationValue(fn func(ctx context.Context, route
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueBooleanBody) (*intune.GroupPolicyPresentationValueBoolean, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueBooleanBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueDecimal fakes "Update
@@ -4810,13 +2636,7 @@ func HandleUpdateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueDecimalBody) (*intune.GroupPolicyPresentationValueDecimal, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueDecimalBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueList fakes "Update
@@ -4824,13 +2644,7 @@ func HandleUpdateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueList(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueListBody) (*intune.GroupPolicyPresentationValueList, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueListBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueLongDecimal fakes "Update
@@ -4838,13 +2652,7 @@ func HandleUpdateGroupPolicyPresentationValueList(fn func(ctx context.Context, r
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueLongDecimalBody) (*intune.GroupPolicyPresentationValueLongDecimal, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueLongDecimalBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueMultiText fakes "Update
@@ -4852,13 +2660,7 @@ func HandleUpdateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Con
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueMultiText(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueMultiTextBody) (*intune.GroupPolicyPresentationValueMultiText, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueMultiTextBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValueText fakes "Update
@@ -4866,13 +2668,7 @@ func HandleUpdateGroupPolicyPresentationValueMultiText(fn func(ctx context.Conte
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationValueTextBody) (*intune.GroupPolicyPresentationValueText, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationValueTextBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentation fakes "Update groupPolicyPresentation"
@@ -4881,13 +2677,7 @@ func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, r
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationBody) (*intune.AnyGroupPolicyPresentation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationCheckBox fakes "Update
@@ -4896,13 +2686,7 @@ func HandleUpdateGroupPolicyPresentation(fn func(ctx context.Context, route Rout
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationCheckBoxBody) (*intune.GroupPolicyPresentationCheckBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationCheckBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationComboBox fakes "Update
@@ -4911,13 +2695,7 @@ func HandleUpdateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationComboBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationComboBoxBody) (*intune.GroupPolicyPresentationComboBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationComboBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationDecimalTextBox fakes "Update
@@ -4926,13 +2704,7 @@ func HandleUpdateGroupPolicyPresentationComboBox(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationDecimalTextBoxBody) (*intune.GroupPolicyPresentationDecimalTextBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationDecimalTextBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationDropdownList fakes "Update
@@ -4941,13 +2713,7 @@ func HandleUpdateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Conte
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationDropdownList(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationDropdownListBody) (*intune.GroupPolicyPresentationDropdownList, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationDropdownListBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationListBox fakes "Update
@@ -4956,13 +2722,7 @@ func HandleUpdateGroupPolicyPresentationDropdownList(fn func(ctx context.Context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationListBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationListBoxBody) (*intune.GroupPolicyPresentationListBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationListBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationLongDecimalTextBox fakes "Update
@@ -4971,13 +2731,7 @@ func HandleUpdateGroupPolicyPresentationListBox(fn func(ctx context.Context, rou
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationLongDecimalTextBoxBody) (*intune.GroupPolicyPresentationLongDecimalTextBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationLongDecimalTextBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationMultiTextBox fakes "Update
@@ -4986,13 +2740,7 @@ func HandleUpdateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.C
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationMultiTextBoxBody) (*intune.GroupPolicyPresentationMultiTextBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationMultiTextBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationText fakes "Update
@@ -5001,13 +2749,7 @@ func HandleUpdateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationText(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationTextBody) (*intune.GroupPolicyPresentationText, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationTextBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationTextBox fakes "Update
@@ -5016,13 +2758,7 @@ func HandleUpdateGroupPolicyPresentationText(fn func(ctx context.Context, route 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyPresentationTextBox(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyPresentationTextBoxBody) (*intune.GroupPolicyPresentationTextBox, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyPresentationTextBoxBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyUploadedPresentation fakes "Update
@@ -5031,26 +2767,14 @@ func HandleUpdateGroupPolicyPresentationTextBox(fn func(ctx context.Context, rou
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyUploadedPresentation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedPresentationBody) (*intune.GroupPolicyUploadedPresentation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyUploadedPresentationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyOperation fakes "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyOperationBody) (*intune.GroupPolicyOperation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyOperationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyDefinitionFile fakes "Update
@@ -5059,13 +2783,7 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionFileBody) (*intune.AnyGroupPolicyDefinitionFile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyDefinitionFileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, fn)
 }
 
 // HandleUpdateGroupPolicyDefinition fakes "Update groupPolicyDefinition"
@@ -5073,13 +2791,7 @@ func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Ro
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionBody) (*intune.AnyGroupPolicyDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyUploadedDefinition fakes "Update
@@ -5088,13 +2800,7 @@ func HandleUpdateGroupPolicyDefinition(fn func(ctx context.Context, route Route,
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedDefinitionBody) (*intune.GroupPolicyUploadedDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyUploadedDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyMigrationReport fakes "Update
@@ -5102,13 +2808,7 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.GroupPolicyMigrationReport, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyMigrationReportBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, fn)
 }
 
 // HandleUpdateGroupPolicySettingMapping fakes "Update
@@ -5116,13 +2816,7 @@ func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route R
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.GroupPolicySettingMapping, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicySettingMappingBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, fn)
 }
 
 // HandleUpdateUnsupportedGroupPolicyExtension fakes "Update
@@ -5130,26 +2824,14 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.UnsupportedGroupPolicyExtension, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUnsupportedGroupPolicyExtensionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyObjectFile fakes "Update groupPolicyObjectFile"
 // (PATCH /deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyObjectFileBody) (*intune.AnyGroupPolicyObjectFile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyObjectFileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, fn)
 }
 
 // HandleUpdateGroupPolicyUploadedDefinitionFile fakes "Update
@@ -5157,13 +2839,7 @@ func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route,
 // /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedDefinitionFileBody) (*intune.GroupPolicyUploadedDefinitionFile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateGroupPolicyUploadedDefinitionFileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, fn)
 }
 
 // HandleUpdateImportedDeviceIdentity fakes "Update importedDeviceIdentity"
@@ -5171,13 +2847,7 @@ func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, 
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateImportedDeviceIdentityBody) (*intune.AnyImportedDeviceIdentity, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateImportedDeviceIdentityBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, fn)
 }
 
 // HandleUpdateImportedDeviceIdentityResult fakes "Update
@@ -5185,26 +2855,14 @@ func HandleUpdateImportedDeviceIdentity(fn func(ctx context.Context, route Route
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateImportedDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.UpdateImportedDeviceIdentityResultBody) (*intune.ImportedDeviceIdentityResult, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateImportedDeviceIdentityResultBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntent fakes "Update deviceManagementIntent"
 // (PATCH /deviceManagement/intents/{deviceManagementIntentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentBody) (*intune.DeviceManagementIntent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentAssignment fakes "Update
@@ -5212,13 +2870,7 @@ func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route
 // /deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.DeviceManagementIntentAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentSettingCategory fakes "Update
@@ -5226,13 +2878,7 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.DeviceManagementIntentSettingCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentSettingCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentDeviceSettingStateSummary fakes "Update
@@ -5240,13 +2886,7 @@ func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Conte
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.DeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentDeviceStateSummary fakes "Update
@@ -5254,13 +2894,7 @@ func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx con
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.DeviceManagementIntentDeviceStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentDeviceStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentDeviceState fakes "Update
@@ -5268,13 +2902,7 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.DeviceManagementIntentDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingInstance fakes "Update
@@ -5283,13 +2911,7 @@ func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, 
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementAbstractComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementBooleanSettingInstance fakes "Update
@@ -5298,13 +2920,7 @@ func HandleUpdateDeviceManagementAbstractComplexSettingInstance(fn func(ctx cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementBooleanSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementBooleanSettingInstanceBody) (*intune.DeviceManagementBooleanSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementBooleanSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementCollectionSettingInstance fakes "Update
@@ -5313,13 +2929,7 @@ func HandleUpdateDeviceManagementBooleanSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementCollectionSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCollectionSettingInstanceBody) (*intune.DeviceManagementCollectionSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementCollectionSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementComplexSettingInstance fakes "Update
@@ -5328,13 +2938,7 @@ func HandleUpdateDeviceManagementCollectionSettingInstance(fn func(ctx context.C
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementComplexSettingInstanceBody) (*intune.DeviceManagementComplexSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementComplexSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntegerSettingInstance fakes "Update
@@ -5343,13 +2947,7 @@ func HandleUpdateDeviceManagementComplexSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementIntegerSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntegerSettingInstanceBody) (*intune.DeviceManagementIntegerSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntegerSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementStringSettingInstance fakes "Update
@@ -5358,13 +2956,7 @@ func HandleUpdateDeviceManagementIntegerSettingInstance(fn func(ctx context.Cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementStringSettingInstanceBody) (*intune.DeviceManagementStringSettingInstance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementStringSettingInstanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentUserStateSummary fakes "Update
@@ -5372,13 +2964,7 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.DeviceManagementIntentUserStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentUserStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentUserState fakes "Update
@@ -5386,26 +2972,14 @@ func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Cont
 // /deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.DeviceManagementIntentUserState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementIntentUserStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, fn)
 }
 
 // HandleUpdateIntuneBrandingProfile fakes "Update intuneBrandingProfile"
 // (PATCH /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileBody) (*intune.IntuneBrandingProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIntuneBrandingProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, fn)
 }
 
 // HandleUpdateIntuneBrandingProfileAssignment fakes "Update
@@ -5413,26 +2987,14 @@ func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route,
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.IntuneBrandingProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIntuneBrandingProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateIosUpdateDeviceStatus fakes "Update iosUpdateDeviceStatus"
 // (PATCH /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.IosUpdateDeviceStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateIosUpdateDeviceStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, fn)
 }
 
 // HandleUpdateMacOSSoftwareUpdateAccountSummary fakes "Update
@@ -5440,13 +3002,7 @@ func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route,
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateAccountSummaryBody) (*intune.MacOSSoftwareUpdateAccountSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSSoftwareUpdateAccountSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"}, fn)
 }
 
 // HandleUpdateMacOSSoftwareUpdateCategorySummary fakes "Update
@@ -5454,13 +3010,7 @@ func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, 
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.MacOSSoftwareUpdateCategorySummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSSoftwareUpdateCategorySummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, fn)
 }
 
 // HandleUpdateMacOSSoftwareUpdateStateSummary fakes "Update
@@ -5468,13 +3018,7 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.MacOSSoftwareUpdateStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMacOSSoftwareUpdateStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceEncryptionState fakes "Update
@@ -5482,52 +3026,28 @@ func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, ro
 // /deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceEncryptionState(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceEncryptionStateBody) (*intune.ManagedDeviceEncryptionState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceEncryptionStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"}, fn)
 }
 
 // HandleUpdateManagedDeviceOverview fakes "Update managedDeviceOverview"
 // (PATCH /deviceManagement/managedDeviceOverview) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceOverviewBody) (*intune.ManagedDeviceOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, fn)
 }
 
 // HandleUpdateManagedDevice fakes "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDevice(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceBody) (*intune.AnyManagedDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagedDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, fn)
 }
 
 // HandleUpdateWindowsManagedDevice fakes "Update windowsManagedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagedDeviceBody) (*intune.WindowsManagedDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsManagedDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, fn)
 }
 
 // HandleUpdateManagementConditionStatement fakes "Update
@@ -5536,13 +3056,7 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateManagementConditionStatementBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, fn)
 }
 
 // HandleUpdateCircularGeofenceManagementCondition fakes "Update
@@ -5550,13 +3064,7 @@ func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateCircularGeofenceManagementCondition(fn func(ctx context.Context, route Route, body *intune.UpdateCircularGeofenceManagementConditionBody) (*intune.CircularGeofenceManagementCondition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateCircularGeofenceManagementConditionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
 }
 
 // HandleUpdateNetworkIPv4ConfigurationManagementCondition fakes "Update
@@ -5564,13 +3072,7 @@ func HandleUpdateCircularGeofenceManagementCondition(fn func(ctx context.Context
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.UpdateNetworkIPv4ConfigurationManagementConditionBody) (*intune.NetworkIPv4ConfigurationManagementCondition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateNetworkIPv4ConfigurationManagementConditionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
 }
 
 // HandleUpdateNetworkIPv6ConfigurationManagementCondition fakes "Update
@@ -5578,13 +3080,7 @@ func HandleUpdateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.UpdateNetworkIPv6ConfigurationManagementConditionBody) (*intune.NetworkIPv6ConfigurationManagementCondition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateNetworkIPv6ConfigurationManagementConditionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelConfiguration fakes "Update
@@ -5593,13 +3089,7 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftTunnelConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelServerLogCollectionResponse fakes "Update
@@ -5607,26 +3097,14 @@ func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route
 // /deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerLogCollectionResponseBody) (*intune.MicrosoftTunnelServerLogCollectionResponse, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftTunnelServerLogCollectionResponseBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelSite fakes "Update microsoftTunnelSite" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelSiteBody) (*intune.MicrosoftTunnelSite, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftTunnelSiteBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelServer fakes "Update microsoftTunnelServer"
@@ -5634,13 +3112,7 @@ func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, b
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.MicrosoftTunnelServer, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMicrosoftTunnelServerBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, fn)
 }
 
 // HandleUpdateMobileAppTroubleshootingEvent fakes "Update
@@ -5649,13 +3121,7 @@ func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route,
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppTroubleshootingEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, fn)
 }
 
 // HandleUpdateAppLogCollectionRequest fakes "Update appLogCollectionRequest"
@@ -5663,13 +3129,7 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AppLogCollectionRequest, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAppLogCollectionRequestBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, fn)
 }
 
 // HandleUpdateMobileThreatDefenseConnector fakes "Update
@@ -5677,26 +3137,14 @@ func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Rout
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.MobileThreatDefenseConnector, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileThreatDefenseConnectorBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, fn)
 }
 
 // HandleUpdateNdesConnector fakes "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *intune.UpdateNdesConnectorBody) (*intune.NdesConnector, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateNdesConnectorBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, fn)
 }
 
 // HandleUpdateNotificationMessageTemplate fakes "Update
@@ -5704,13 +3152,7 @@ func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *i
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateNotificationMessageTemplateBody) (*intune.NotificationMessageTemplate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateNotificationMessageTemplateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, fn)
 }
 
 // HandleUpdateLocalizedNotificationMessage fakes "Update
@@ -5718,26 +3160,14 @@ func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route 
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.LocalizedNotificationMessage, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateLocalizedNotificationMessageBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, fn)
 }
 
 // HandleUpdateRemoteActionAudit fakes "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteActionAuditBody) (*intune.RemoteActionAudit, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRemoteActionAuditBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, fn)
 }
 
 // HandleUpdateRemoteAssistancePartner fakes "Update remoteAssistancePartner"
@@ -5745,26 +3175,14 @@ func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.RemoteAssistancePartner, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRemoteAssistancePartnerBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementReports fakes "Update deviceManagementReports"
 // (PATCH /deviceManagement/reports) for tests: it answers with what fn
 // returns. See Route.
 func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportsBody) (*intune.DeviceManagementReports, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementReportsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reports"}, fn)
 }
 
 // HandleUpdateDeviceManagementCachedReportConfiguration fakes "Update
@@ -5772,13 +3190,7 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.DeviceManagementCachedReportConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementCachedReportConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementExportJob fakes "Update
@@ -5786,13 +3198,7 @@ func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.C
 // /deviceManagement/reports/exportJobs/{deviceManagementExportJobId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExportJobBody) (*intune.DeviceManagementExportJob, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementExportJobBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementReportSchedule fakes "Update
@@ -5800,13 +3206,7 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.DeviceManagementReportSchedule, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementReportScheduleBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, fn)
 }
 
 // HandleUpdateWindows10XSCEPCertificateProfile fakes "Update
@@ -5814,13 +3214,7 @@ func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, rou
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10XSCEPCertificateProfileBody) (*intune.Windows10XSCEPCertificateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10XSCEPCertificateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
 // HandleUpdateWindows10XTrustedRootCertificate fakes "Update
@@ -5828,13 +3222,7 @@ func HandleUpdateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, r
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10XTrustedRootCertificateBody) (*intune.Windows10XTrustedRootCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10XTrustedRootCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
 // HandleUpdateWindows10XVpnConfiguration fakes "Update
@@ -5842,13 +3230,7 @@ func HandleUpdateWindows10XTrustedRootCertificate(fn func(ctx context.Context, r
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10XVpnConfigurationBody) (*intune.Windows10XVpnConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10XVpnConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
 // HandleUpdateWindows10XWifiConfiguration fakes "Update
@@ -5856,13 +3238,7 @@ func HandleUpdateWindows10XVpnConfiguration(fn func(ctx context.Context, route R
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10XWifiConfigurationBody) (*intune.Windows10XWifiConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindows10XWifiConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementResourceAccessProfileAssignment fakes "Update
@@ -5870,26 +3246,14 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.DeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateResourceOperation fakes "Update resourceOperation" (PATCH
 // /deviceManagement/resourceOperations/{resourceOperationId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, body *intune.UpdateResourceOperationBody) (*intune.ResourceOperation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateResourceOperationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementReusablePolicySetting fakes "Update
@@ -5897,13 +3261,7 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReusablePolicySettingBody) (*intune.DeviceManagementReusablePolicySetting, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementReusablePolicySettingBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition
@@ -5913,13 +3271,7 @@ func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Conte
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition fakes
@@ -5928,13 +3280,7 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition(
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingDefinition fakes "Update
@@ -5943,13 +3289,7 @@ func HandleUpdateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ct
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition
@@ -5959,13 +3299,7 @@ func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx cont
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingGroupDefinition fakes
@@ -5974,13 +3308,7 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition(f
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition
@@ -5990,13 +3318,7 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition fakes
@@ -6005,13 +3327,7 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition(
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceAndAppManagementRoleAssignment fakes "Update
@@ -6019,13 +3335,7 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.DeviceAndAppManagementRoleAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceAndAppManagementRoleAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceAndAppManagementRoleDefinition fakes "Update
@@ -6033,39 +3343,21 @@ func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Contex
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementRoleDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleDefinitionBody) (*intune.DeviceAndAppManagementRoleDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceAndAppManagementRoleDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, fn)
 }
 
 // HandleUpdateRoleDefinition fakes "Update roleDefinition" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateRoleDefinitionBody) (*intune.AnyRoleDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRoleDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, fn)
 }
 
 // HandleUpdateRoleAssignment fakes "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleAssignmentBody) (*intune.AnyRoleAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRoleAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, fn)
 }
 
 // HandleUpdateRoleScopeTagAutoAssignment fakes "Update
@@ -6073,26 +3365,14 @@ func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.RoleScopeTagAutoAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRoleScopeTagAutoAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, fn)
 }
 
 // HandleUpdateRoleScopeTag fakes "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRoleScopeTagBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingDefinition fakes "Update
@@ -6101,13 +3381,7 @@ func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *in
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAbstractComplexSettingDefinitionBody) (*intune.DeviceManagementAbstractComplexSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementAbstractComplexSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementCollectionSettingDefinition fakes "Update
@@ -6116,13 +3390,7 @@ func HandleUpdateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx co
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementCollectionSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCollectionSettingDefinitionBody) (*intune.DeviceManagementCollectionSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementCollectionSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementComplexSettingDefinition fakes "Update
@@ -6131,13 +3399,7 @@ func HandleUpdateDeviceManagementCollectionSettingDefinition(fn func(ctx context
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementComplexSettingDefinitionBody) (*intune.DeviceManagementComplexSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementComplexSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementSettingDefinition fakes "Update
@@ -6146,13 +3408,7 @@ func HandleUpdateDeviceManagementComplexSettingDefinition(fn func(ctx context.Co
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementSettingDefinitionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
 }
 
 // HandleUpdateSoftwareUpdateStatusSummary fakes "Update
@@ -6160,13 +3416,7 @@ func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, 
 // /deviceManagement/softwareUpdateStatusSummary) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.SoftwareUpdateStatusSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSoftwareUpdateStatusSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, fn)
 }
 
 // HandleUpdateTelecomExpenseManagementPartner fakes "Update
@@ -6174,13 +3424,7 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.TelecomExpenseManagementPartner, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTelecomExpenseManagementPartnerBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingTemplate fakes "Update
@@ -6189,39 +3433,21 @@ func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, ro
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementConfigurationSettingTemplateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementTemplate fakes "Update deviceManagementTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateBody) (*intune.AnyDeviceManagementTemplate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementTemplateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, fn)
 }
 
 // HandleUpdateSecurityBaselineTemplate fakes "Update securityBaselineTemplate"
 // (PATCH /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineTemplateBody) (*intune.SecurityBaselineTemplate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSecurityBaselineTemplateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementTemplateSettingCategory fakes "Update
@@ -6229,13 +3455,7 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.DeviceManagementTemplateSettingCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementTemplateSettingCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, fn)
 }
 
 // HandleUpdateSecurityBaselineCategoryStateSummary fakes "Update
@@ -6243,13 +3463,7 @@ func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Con
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.SecurityBaselineCategoryStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSecurityBaselineCategoryStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"}, fn)
 }
 
 // HandleUpdateSecurityBaselineStateSummary fakes "Update
@@ -6257,13 +3471,7 @@ func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Contex
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineStateSummaryBody) (*intune.AnySecurityBaselineStateSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSecurityBaselineStateSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, fn)
 }
 
 // HandleUpdateSecurityBaselineDeviceState fakes "Update
@@ -6271,26 +3479,14 @@ func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.SecurityBaselineDeviceState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateSecurityBaselineDeviceStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, fn)
 }
 
 // HandleUpdateTermsAndConditions fakes "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTermsAndConditionsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, fn)
 }
 
 // HandleUpdateTermsAndConditionsAcceptanceStatus fakes "Update
@@ -6298,13 +3494,7 @@ func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, bo
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.TermsAndConditionsAcceptanceStatus, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTermsAndConditionsAcceptanceStatusBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, fn)
 }
 
 // HandleUpdateTermsAndConditionsAssignment fakes "Update
@@ -6312,13 +3502,7 @@ func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context,
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.TermsAndConditionsAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTermsAndConditionsAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, fn)
 }
 
 // HandleUpdateTermsAndConditionsGroupAssignment fakes "Update
@@ -6326,13 +3510,7 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.TermsAndConditionsGroupAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateTermsAndConditionsGroupAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, fn)
 }
 
 // HandleUpdateAppleVppTokenTroubleshootingEvent fakes "Update
@@ -6340,13 +3518,7 @@ func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, 
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAppleVppTokenTroubleshootingEventBody) (*intune.AppleVppTokenTroubleshootingEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAppleVppTokenTroubleshootingEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementTroubleshootingEvent fakes "Update
@@ -6354,13 +3526,7 @@ func HandleUpdateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, 
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTroubleshootingEventBody) (*intune.AnyDeviceManagementTroubleshootingEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateDeviceManagementTroubleshootingEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
 }
 
 // HandleUpdateEnrollmentTroubleshootingEvent fakes "Update
@@ -6368,13 +3534,7 @@ func HandleUpdateDeviceManagementTroubleshootingEvent(fn func(ctx context.Contex
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentTroubleshootingEventBody) (*intune.EnrollmentTroubleshootingEvent, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateEnrollmentTroubleshootingEventBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
@@ -6382,13 +3542,7 @@ func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion fakes
@@ -6396,13 +3550,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
@@ -6410,13 +3558,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn f
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance fakes
@@ -6424,13 +3566,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn fu
 // /deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDeviceModelPerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Update
@@ -6438,13 +3574,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
@@ -6452,13 +3582,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx c
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance fakes
@@ -6466,13 +3590,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn fun
 // /deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthOSVersionPerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsCategory fakes "Update
@@ -6480,13 +3598,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ct
 // /deviceManagement/userExperienceAnalyticsAppHealthOverview and 7 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsCategoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsBaseline fakes "Update
@@ -6494,13 +3606,7 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.UserExperienceAnalyticsBaseline, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsBaselineBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDevicePerformance fakes "Update
@@ -6508,13 +3614,7 @@ func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.UserExperienceAnalyticsDevicePerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDevicePerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceScores fakes "Update
@@ -6522,13 +3622,7 @@ func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Co
 // /deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceScoresBody) (*intune.UserExperienceAnalyticsDeviceScores, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDeviceScoresBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupHistory fakes "Update
@@ -6536,13 +3630,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context
 // /deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.UserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
@@ -6550,13 +3638,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcess fakes "Update
@@ -6564,13 +3646,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.UserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Update
@@ -6578,13 +3654,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context
 // /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*intune.UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsImpactingProcess fakes "Update
@@ -6592,13 +3662,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx c
 // /deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsImpactingProcessBody) (*intune.UserExperienceAnalyticsImpactingProcess, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsImpactingProcessBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsMetricHistory fakes "Update
@@ -6607,13 +3671,7 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsMetricHistoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice fakes "Update
@@ -6621,13 +3679,7 @@ func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Contex
 // /deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody) (*intune.UserExperienceAnalyticsNotAutopilotReadyDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsOverview fakes "Update
@@ -6635,13 +3687,7 @@ func HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx cont
 // /deviceManagement/userExperienceAnalyticsOverview) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.UserExperienceAnalyticsOverview, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsOverview"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsOverviewBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsOverview"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsRegressionSummary fakes "Update
@@ -6649,13 +3695,7 @@ func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, ro
 // /deviceManagement/userExperienceAnalyticsRegressionSummary) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.UserExperienceAnalyticsRegressionSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsRegressionSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsMetric fakes "Update
@@ -6664,13 +3704,7 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsMetricBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsRemoteConnection fakes "Update
@@ -6678,13 +3712,7 @@ func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, rout
 // /deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsRemoteConnectionBody) (*intune.UserExperienceAnalyticsRemoteConnection, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsRemoteConnectionBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsResourcePerformance fakes "Update
@@ -6692,13 +3720,7 @@ func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Con
 // /deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsResourcePerformanceBody) (*intune.UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsResourcePerformanceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsScoreHistory fakes "Update
@@ -6706,13 +3728,7 @@ func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.
 // /deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsScoreHistoryBody) (*intune.UserExperienceAnalyticsScoreHistory, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsScoreHistoryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Update
@@ -6720,13 +3736,7 @@ func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice fakes "Update
@@ -6734,26 +3744,14 @@ func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx conte
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, fn)
 }
 
 // HandleUpdateUserPFXCertificate fakes "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateUserPFXCertificateBody) (*intune.UserPFXCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserPFXCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, fn)
 }
 
 // HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Update
@@ -6762,13 +3760,7 @@ func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, bo
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*intune.ActiveDirectoryWindowsAutopilotDeploymentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, fn)
 }
 
 // HandleUpdateAzureADWindowsAutopilotDeploymentProfile fakes "Update
@@ -6777,13 +3769,7 @@ func HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx co
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*intune.AzureADWindowsAutopilotDeploymentProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, fn)
 }
 
 // HandleUpdateWindowsAutopilotDeploymentProfileAssignment fakes "Update
@@ -6791,26 +3777,14 @@ func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Co
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.WindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateWindowsAutopilotSettings fakes "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.WindowsAutopilotSettings, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsAutopilotSettingsBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, fn)
 }
 
 // HandleUpdateWindowsFeatureUpdateProfile fakes "Update
@@ -6818,13 +3792,7 @@ func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Rou
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.WindowsFeatureUpdateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsFeatureUpdateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, fn)
 }
 
 // HandleUpdateWindowsFeatureUpdateProfileAssignment fakes "Update
@@ -6832,13 +3800,7 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.WindowsFeatureUpdateProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsFeatureUpdateProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionAppLearningSummary fakes "Update
@@ -6846,13 +3808,7 @@ func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Conte
 // /deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.WindowsInformationProtectionAppLearningSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionAppLearningSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionNetworkLearningSummary fakes "Update
@@ -6860,13 +3816,7 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.WindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, fn)
 }
 
 // HandleUpdateWindowsMalwareInformation fakes "Update
@@ -6874,13 +3824,7 @@ func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx 
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsMalwareInformationBody) (*intune.WindowsMalwareInformation, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsMalwareInformationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, fn)
 }
 
 // HandleUpdateMalwareStateForWindowsDevice fakes "Update
@@ -6888,13 +3832,7 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.MalwareStateForWindowsDevice, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMalwareStateForWindowsDeviceBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, fn)
 }
 
 // HandleUpdateWindowsQualityUpdateProfile fakes "Update
@@ -6902,13 +3840,7 @@ func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileBody) (*intune.WindowsQualityUpdateProfile, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsQualityUpdateProfileBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"}, fn)
 }
 
 // HandleUpdateWindowsQualityUpdateProfileAssignment fakes "Update
@@ -6916,13 +3848,7 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.WindowsQualityUpdateProfileAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsQualityUpdateProfileAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateWindowsFeatureUpdateCatalogItem fakes "Update
@@ -6930,13 +3856,7 @@ func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Conte
 // /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateCatalogItemBody) (*intune.WindowsFeatureUpdateCatalogItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsFeatureUpdateCatalogItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, fn)
 }
 
 // HandleUpdateWindowsQualityUpdateCatalogItem fakes "Update
@@ -6944,13 +3864,7 @@ func HandleUpdateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, ro
 // /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateCatalogItemBody) (*intune.WindowsQualityUpdateCatalogItem, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsQualityUpdateCatalogItemBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, fn)
 }
 
 // HandleUpdateWindowsOfficeClientConfiguration fakes "Update
@@ -6958,13 +3872,7 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 // /officeConfiguration/clientConfigurations/{key}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsOfficeClientConfigurationBody) (*intune.AnyOfficeClientConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsOfficeClientConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, fn)
 }
 
 // HandleUpdateWindowsOfficeClientSecurityConfiguration fakes "Update
@@ -6972,13 +3880,7 @@ func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, r
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsOfficeClientSecurityConfigurationBody) (*intune.WindowsOfficeClientSecurityConfiguration, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateWindowsOfficeClientSecurityConfigurationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"}, fn)
 }
 
 // HandleUpdateOfficeClientConfigurationAssignment fakes "Update
@@ -6986,114 +3888,60 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateOfficeClientConfigurationAssignmentBody) (*intune.AnyOfficeClientConfigurationAssignment, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateOfficeClientConfigurationAssignmentBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateOnPremEncryptedPayload fakes "Update onPremEncryptedPayload"
 // (PATCH /onPremEncryptedPayloads/{onPremEncryptedPayloadsId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateOnPremEncryptedPayload(fn func(ctx context.Context, route Route, body *intune.UpdateOnPremEncryptedPayloadBody) (*intune.OnPremEncryptedPayload, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateOnPremEncryptedPayloadBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"}, fn)
 }
 
 // HandleUpdateOrganization fakes "Update organization" (PATCH
 // /organization/{organizationId}) for tests: it answers with what fn returns.
 // See Route.
 func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *intune.UpdateOrganizationBody) (*intune.Organization, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/organization/{organizationId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateOrganizationBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/organization/{organizationId}"}, fn)
 }
 
 // HandleUpdatePfxRecryptionRequest fakes "Update pfxRecryptionRequest" (PATCH
 // /pfxRecryptionRequests/{pfxRecryptionRequestsId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *intune.UpdatePfxRecryptionRequestBody) (*intune.PfxRecryptionRequest, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdatePfxRecryptionRequestBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, fn)
 }
 
 // HandleUpdatePfxUserCertificate fakes "Update pfxUserCertificate" (PATCH
 // /pfxUserCertificates/{pfxUserCertificatesId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxUserCertificate(fn func(ctx context.Context, route Route, body *intune.UpdatePfxUserCertificateBody) (*intune.PfxUserCertificate, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/pfxUserCertificates/{pfxUserCertificatesId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdatePfxUserCertificateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/pfxUserCertificates/{pfxUserCertificatesId}"}, fn)
 }
 
 // HandleUpdateReportRoot fakes "Update reportRoot" (PATCH /reports) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateReportRoot(fn func(ctx context.Context, route Route, body *intune.UpdateReportRootBody) (*intune.ReportRoot, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/reports"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateReportRootBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/reports"}, fn)
 }
 
 // HandleUpdateRoleManagement fakes "Update roleManagement" (PATCH
 // /roleManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleManagement(fn func(ctx context.Context, route Route, body *intune.UpdateRoleManagementBody) (*intune.RoleManagement, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/roleManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRoleManagementBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/roleManagement"}, fn)
 }
 
 // HandleUpdateRbacApplicationMultiple fakes "Update rbacApplicationMultiple"
 // (PATCH /roleManagement/deviceManagement) for tests: it answers with what fn
 // returns. See Route.
 func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Route, body *intune.UpdateRbacApplicationMultipleBody) (*intune.RbacApplicationMultiple, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/roleManagement/deviceManagement"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateRbacApplicationMultipleBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/roleManagement/deviceManagement"}, fn)
 }
 
 // HandleUpdateUser fakes "Update user" (PATCH /users/{usersId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.UpdateUserBody) (*intune.User, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/users/{usersId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateUserBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/users/{usersId}"}, fn)
 }
 
 // HandleUpdateMobileAppIntentAndState fakes "Update mobileAppIntentAndState"
@@ -7101,11 +3949,5 @@ func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.Upd
 // /users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.MobileAppIntentAndState, error)) http.Handler {
-	return &opHandler{"PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, func(ctx context.Context, route Route, data []byte) (any, error) {
-		body := new(intune.UpdateMobileAppIntentAndStateBody)
-		if err := decodeBody(data, body); err != nil {
-			return nil, err
-		}
-		return fn(ctx, route, body)
-	}}
+	return handle("PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, fn)
 }

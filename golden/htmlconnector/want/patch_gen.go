@@ -83,14 +83,14 @@ func (b *UpdateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateMobileThreatDefenseConnectorBodyFromChanges returns the body of
-// "Update mobileThreatDefenseConnector" that turns old into updated:
-// properties of the body that changed are set to their new value, those
-// updated no longer has are sent as null, and the rest are absent. old is
-// typically decoded from the service and updated a modified copy; nil stands
-// for an empty MobileThreatDefenseConnector.
-func UpdateMobileThreatDefenseConnectorBodyFromChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
-	b := new(UpdateMobileThreatDefenseConnectorBody)
+// SetChanges sets b to the body of "Update mobileThreatDefenseConnector" that
+// turns old into updated, and returns b: properties of the body that changed
+// are set to their new value, those updated no longer has are sent as null,
+// and the rest are absent. old is typically decoded from the service and
+// updated a modified copy; nil stands for an empty
+// MobileThreatDefenseConnector.
+func (b *UpdateMobileThreatDefenseConnectorBody) SetChanges(old, updated *MobileThreatDefenseConnector) *UpdateMobileThreatDefenseConnectorBody {
+	*b = UpdateMobileThreatDefenseConnectorBody{}
 	fromChanges(b, old, updated)
 	return b
 }

@@ -178,9 +178,9 @@ type IosManagedAppProtection struct {
 	MinimumRequiredSdkVersion *string `json:"minimumRequiredSdkVersion,omitzero"`
 	// DeployedAppCount: Count of apps to which the current policy is deployed.
 	DeployedAppCount *int32 `json:"deployedAppCount,omitzero"`
-	// FaceIdBlocked: Indicates whether use of the FaceID is allowed in place of a
+	// FaceIDBlocked: Indicates whether use of the FaceID is allowed in place of a
 	// pin if PinRequired is set to True.
-	FaceIdBlocked *bool `json:"faceIdBlocked,omitzero"`
+	FaceIDBlocked *bool `json:"faceIdBlocked,omitzero"`
 	// ExemptedAppProtocols: Apps in this list will be exempt from the policy and
 	// will be able to receive data from managed apps.
 	ExemptedAppProtocols []AnyKeyValuePair `json:"exemptedAppProtocols,omitzero"`

@@ -165,9 +165,9 @@ type UpdateIosManagedAppProtectionBody struct {
 	MinimumRequiredSdkVersion Optional[string] `json:"minimumRequiredSdkVersion,omitzero"`
 	// DeployedAppCount: Count of apps to which the current policy is deployed.
 	DeployedAppCount Optional[int32] `json:"deployedAppCount,omitzero"`
-	// FaceIdBlocked: Indicates whether use of the FaceID is allowed in place of a
+	// FaceIDBlocked: Indicates whether use of the FaceID is allowed in place of a
 	// pin if PinRequired is set to True.
-	FaceIdBlocked Optional[bool] `json:"faceIdBlocked,omitzero"`
+	FaceIDBlocked Optional[bool] `json:"faceIdBlocked,omitzero"`
 	// ExemptedAppProtocols: Apps in this list will be exempt from the policy and
 	// will be able to receive data from managed apps.
 	ExemptedAppProtocols Optional[[]AnyKeyValuePair] `json:"exemptedAppProtocols,omitzero"`
@@ -211,14 +211,13 @@ func (b *UpdateIosManagedAppProtectionBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateIosManagedAppProtectionBodyFromChanges returns the body of "Update
-// iosManagedAppProtection" that turns old into updated: properties of the body
-// that changed are set to their new value, those updated no longer has are
-// sent as null, and the rest are absent. old is typically decoded from the
-// service and updated a modified copy; nil stands for an empty
-// IosManagedAppProtection.
-func UpdateIosManagedAppProtectionBodyFromChanges(old, updated *IosManagedAppProtection) *UpdateIosManagedAppProtectionBody {
-	b := new(UpdateIosManagedAppProtectionBody)
+// SetChanges sets b to the body of "Update iosManagedAppProtection" that turns
+// old into updated, and returns b: properties of the body that changed are set
+// to their new value, those updated no longer has are sent as null, and the
+// rest are absent. old is typically decoded from the service and updated a
+// modified copy; nil stands for an empty IosManagedAppProtection.
+func (b *UpdateIosManagedAppProtectionBody) SetChanges(old, updated *IosManagedAppProtection) *UpdateIosManagedAppProtectionBody {
+	*b = UpdateIosManagedAppProtectionBody{}
 	fromChanges(b, old, updated)
 	return b
 }

@@ -3,12 +3,12 @@
 
 package modernstyle
 
-// WidgetPolishBody is the request body of "widget: polish" (POST). Each field
+// PolishWidgetBody is the request body of "widget: polish" (POST). Each field
 // is absent (the zero Optional, omitted), null (Null), or a value (Some); only
 // set fields are sent.
 //
 // Documented at modernstyle/input/widget-polish.md:7:1.
-type WidgetPolishBody struct {
+type PolishWidgetBody struct {
 	// ODataType is the "@odata.type" annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 	// Grit: The grit of the polish, from 60 to 3000. Required. (Required: Validate
@@ -19,23 +19,23 @@ type WidgetPolishBody struct {
 }
 
 // Validate reports every documented rule the set fields of b break, or nil.
-func (b *WidgetPolishBody) Validate() error {
+func (b *PolishWidgetBody) Validate() error {
 	return validateBody(b)
 }
 
 // CheckReadOnly reports every read-only property set in b. It is separate from
 // Validate because the documentation's own examples sometimes set them.
-func (b *WidgetPolishBody) CheckReadOnly() error {
+func (b *PolishWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// WidgetPolishBodyFromChanges returns the body of "widget: polish" that turns
-// old into updated: properties of the body that changed are set to their new
-// value, those updated no longer has are sent as null, and the rest are
+// SetChanges sets b to the body of "widget: polish" that turns old into
+// updated, and returns b: properties of the body that changed are set to their
+// new value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
 // copy; nil stands for an empty WidgetPolishParameters.
-func WidgetPolishBodyFromChanges(old, updated *WidgetPolishParameters) *WidgetPolishBody {
-	b := new(WidgetPolishBody)
+func (b *PolishWidgetBody) SetChanges(old, updated *WidgetPolishParameters) *PolishWidgetBody {
+	*b = PolishWidgetBody{}
 	fromChanges(b, old, updated)
 	return b
 }
@@ -69,13 +69,13 @@ func (b *UpdateWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateWidgetBodyFromChanges returns the body of "Update widget" that turns
-// old into updated: properties of the body that changed are set to their new
-// value, those updated no longer has are sent as null, and the rest are
+// SetChanges sets b to the body of "Update widget" that turns old into
+// updated, and returns b: properties of the body that changed are set to their
+// new value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
 // copy; nil stands for an empty Widget.
-func UpdateWidgetBodyFromChanges(old, updated *Widget) *UpdateWidgetBody {
-	b := new(UpdateWidgetBody)
+func (b *UpdateWidgetBody) SetChanges(old, updated *Widget) *UpdateWidgetBody {
+	*b = UpdateWidgetBody{}
 	fromChanges(b, old, updated)
 	return b
 }

@@ -33,13 +33,13 @@ func (b *CreateWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// CreateWidgetBodyFromChanges returns the body of "Create widget" that turns
-// old into updated: properties of the body that changed are set to their new
-// value, those updated no longer has are sent as null, and the rest are
+// SetChanges sets b to the body of "Create widget" that turns old into
+// updated, and returns b: properties of the body that changed are set to their
+// new value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
 // copy; nil stands for an empty Widget.
-func CreateWidgetBodyFromChanges(old, updated *Widget) *CreateWidgetBody {
-	b := new(CreateWidgetBody)
+func (b *CreateWidgetBody) SetChanges(old, updated *Widget) *CreateWidgetBody {
+	*b = CreateWidgetBody{}
 	fromChanges(b, old, updated)
 	return b
 }

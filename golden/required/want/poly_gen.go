@@ -5,42 +5,6 @@ package required
 
 import "encoding/json"
 
-// polyModel is what every model in a type hierarchy implements.
-type polyModel interface {
-	// odataType returns the model's "#microsoft.graph.x" name and whether
-	// its ODataType field is set.
-	odataType() (string, bool)
-}
-
-// newPoly returns a new, empty model of the type data's "@odata.type" names
-// (base when absent), or nil when this package has no such type. An Any
-// wrapper decodes data into it if it is of the wrapper's kind and keeps data
-// raw otherwise, so a derived type this package does not know is kept, not
-// dropped.
-func newPoly(data []byte, base string) any {
-	name := odataTypeOf(data)
-	if name == "" {
-		name = base
-	}
-	return NewByODataType(name)
-}
-
-// encodePoly encodes v, adding "@odata.type" when v is of a type derived from
-// base ("#microsoft.graph.x") and does not set the annotation itself.
-func encodePoly(v polyModel, base string) ([]byte, error) {
-	b, err := json.Marshal(v)
-	typeName, set := v.odataType()
-	if err != nil || set || typeName == base || len(b) < 2 || b[0] != '{' {
-		return b, err
-	}
-	name, _ := json.Marshal(typeName)
-	out := append([]byte("{\"@odata.type\":"), name...)
-	if len(b) > 2 {
-		out = append(out, ',')
-	}
-	return append(out, b[1:]...), nil
-}
-
 // EntityKind is implemented by *Entity and by every model derived from
 // microsoft.graph.entity.
 type EntityKind interface {
@@ -81,7 +45,7 @@ func (a *AnyEntity) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.entity").(EntityKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.entity")).(EntityKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -133,7 +97,7 @@ func (a *AnyWidgetOwner) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		return nil
 	}
-	k, ok := newPoly(data, "microsoft.graph.widgetOwner").(WidgetOwnerKind)
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.widgetOwner")).(WidgetOwnerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil

@@ -37,13 +37,13 @@ func (b *CreateWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// CreateWidgetBodyFromChanges returns the body of "Create widget" that turns
-// old into updated: properties of the body that changed are set to their new
-// value, those updated no longer has are sent as null, and the rest are
+// SetChanges sets b to the body of "Create widget" that turns old into
+// updated, and returns b: properties of the body that changed are set to their
+// new value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
 // copy; nil stands for an empty Widget.
-func CreateWidgetBodyFromChanges(old, updated *Widget) *CreateWidgetBody {
-	b := new(CreateWidgetBody)
+func (b *CreateWidgetBody) SetChanges(old, updated *Widget) *CreateWidgetBody {
+	*b = CreateWidgetBody{}
 	fromChanges(b, old, updated)
 	return b
 }
@@ -81,13 +81,13 @@ func (b *UpdateWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// UpdateWidgetBodyFromChanges returns the body of "Update widget" that turns
-// old into updated: properties of the body that changed are set to their new
-// value, those updated no longer has are sent as null, and the rest are
+// SetChanges sets b to the body of "Update widget" that turns old into
+// updated, and returns b: properties of the body that changed are set to their
+// new value, those updated no longer has are sent as null, and the rest are
 // absent. old is typically decoded from the service and updated a modified
 // copy; nil stands for an empty Widget.
-func UpdateWidgetBodyFromChanges(old, updated *Widget) *UpdateWidgetBody {
-	b := new(UpdateWidgetBody)
+func (b *UpdateWidgetBody) SetChanges(old, updated *Widget) *UpdateWidgetBody {
+	*b = UpdateWidgetBody{}
 	fromChanges(b, old, updated)
 	return b
 }
