@@ -160,6 +160,8 @@ func TestOperationNames(t *testing.T) {
 		{"application: addPassword", "/applications/{id}/addPassword", "AddPasswordForApplication"},
 		{"validateXml action", "/deviceAppManagement/mobileApps/validateXml", "ValidateXMLForMobileApps"},
 		{"sync action", "/sync", "Sync"},
+		// Too long with the whole entity for Handle<Op> to stay within 80.
+		{"setAndroidDeviceOwnerFullyManagedEnrollmentState action", "/deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState", "SetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettings"},
 		{"Poke the thing", "/things/{id}/poke", "PokeTheThing"},
 	} {
 		spec := resolveOps(t, Operation{Name: c.title, Method: "POST", Paths: paths(c.path)})

@@ -15,7 +15,8 @@ import (
 // or in the modern docs "mobileApp: assign") after its own name and the
 // entity it is bound to: AssignMobileApp,
 // CreateTokenForAndroidDeviceOwnerEnrollmentProfile, GetMobileAppCount (the
-// entity is left out when the action's name already says it).
+// entity is left out when the action's name already says it, and loses
+// leading words when Handle<Op> would be longer than MaxComposedName).
 //
 // The first documented path of an operation carries the operation's name;
 // every other path adds "Via" and the fewest of its segments that tell it
@@ -118,10 +119,16 @@ func boundName(action, entity string) opName {
 	if len(e) == 0 || strings.Contains(joinedA, joinedE) || strings.Contains(joinedA, singular(joinedE)) {
 		return opName{verb: joinedA}
 	}
+	n := opName{verb: joinedA, entity: e}
 	if len(a) > 1 {
-		return opName{verb: joinedA + "For", entity: e}
+		n.verb += "For"
 	}
-	return opName{verb: joinedA, entity: e}
+	// Leave out leading words of the entity, whose last words are the
+	// specific ones, until the names derived from n fit (Handle<Op>).
+	for len(n.entity) > 1 && len(HandlerName(n.name())) > MaxComposedName {
+		n.entity = n.entity[1:]
+	}
+	return n
 }
 
 // singular strips a regular English plural: for telling whether an
