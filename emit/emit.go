@@ -517,8 +517,11 @@ func sanitize(s string) string {
 func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
-	for _, w := range strings.Fields(s) {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+	for i, w := range strings.Fields(s) {
+		// The first line keeps its first two words: a doc comment starts
+		// "Name verb", which godoc and staticcheck (ST1020-ST1022) look
+		// for, however long Name is.
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width && i != 1 {
 			lines = append(lines, cur.String())
 			cur.Reset()
 		}

@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/ir"
@@ -24,7 +27,7 @@ var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.TimeOfDay":      func() *jen.Statement { return jen.Id("TimeOfDay") },
 	"Edm.Duration":       func() *jen.Statement { return jen.Id("Duration") },
 	"Edm.Binary":         func() *jen.Statement { return jen.Id("Binary") },
-	"Edm.Guid":           func() *jen.Statement { return jen.Id("Guid") },
+	"Edm.Guid":           func() *jen.Statement { return jen.Id("GUID") },
 	"Edm.Stream":         func() *jen.Statement { return jen.Id("Stream") },
 	"Edm.Untyped":        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
 }
@@ -135,8 +138,22 @@ func (g *gen) field(p ir.Property) jen.Code {
 	if p.Required {
 		rules = append(rules, "required")
 	}
-	return jen.Add(comment(doc)).Line().
+	return jen.Add(comment(doc)).Line().Add(allCapsNote(p.GoName)).
 		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(tags(p.Name, rules))
+}
+
+// allCapsNote is, for a documented name whose only Go spelling reads as
+// ALL_CAPS to staticcheck's ST1003 (V4_0_3 from "v4_0_3": one capital,
+// then digits with the underscores that keep the numbers apart), the
+// staticcheck directive that says so; nothing for any other name. It is
+// docgen's own fixed text, never documentation text.
+func allCapsNote(name string) jen.Code {
+	if len(name) < 5 || !strings.Contains(name, "_") || strings.ContainsFunc(name, func(r rune) bool {
+		return r != '_' && !unicode.IsUpper(r) && !unicode.IsDigit(r)
+	}) {
+		return jen.Null()
+	}
+	return jen.Comment("//lint:ignore ST1003 the documented name has no other Go spelling").Line()
 }
 
 // quoteForComment renders s for a comment; s is already sanitized data.

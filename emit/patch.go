@@ -67,7 +67,7 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 		} else {
 			vt = g.elemType(p.Type)
 		}
-		fields = append(fields, jen.Add(comment(doc)).Line().
+		fields = append(fields, jen.Add(comment(doc)).Line().Add(allCapsNote(p.GoName)).
 			Id(p.GoName).Id("Optional").Types(vt).Tag(tags(p.Name, rules)))
 	}
 	f.Type().Id(name).Struct(fields...)

@@ -149,8 +149,9 @@ func newNameSet(reserved ...string) nameSet {
 	return s
 }
 
-// claim returns want if it is free, else want_2, want_3, ...; and whether it
-// had to rename. Only documented names that collide after Go casing (or
+// claim returns want if it is free, else want2, want3, ... (V4_0_2 after a
+// digit), as ST1003 writes a number on a name; and whether it had to
+// rename. Only documented names that collide after Go casing (or
 // with a reserved name) come to a number: docgen's own names say what
 // tells them apart in words first.
 func (s nameSet) claim(want string) (string, bool) {
@@ -172,7 +173,7 @@ func (s nameSet) free(c string, derived func(string) []string) bool {
 	return true
 }
 
-// claimWith claims want, else want_2, want_3, ..., choosing the first
+// claimWith claims want, else want2, want3, ... (see claim), choosing the first
 // candidate that is free together with every name derived(candidate)
 // returns, and claims those too: the emitters declare derived names
 // ("<Enum>Values", "Handle<Op>", ...) without asking, so a documented
@@ -194,7 +195,10 @@ func (s nameSet) claimWith(want string, derived func(string) []string) (string, 
 	// Every candidate below next was taken, or had a derived name taken;
 	// names are only ever added, so they still are.
 	for i := next; ; i++ {
-		c := want + "_" + strconv.Itoa(i)
+		c := want + strconv.Itoa(i)
+		if last, _ := utf8.DecodeLastRuneInString(want); unicode.IsDigit(last) {
+			c = want + "_" + strconv.Itoa(i) // V4_0_2, not V4_02
+		}
 		if s.free(c, derived) {
 			if s[want] != 0 {
 				s[want] = i + 1

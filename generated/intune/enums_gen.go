@@ -437,9 +437,9 @@ const (
 	// AndroidDeviceOwnerEnrollmentTokenTypeDefault is "default". Default token
 	// type.
 	AndroidDeviceOwnerEnrollmentTokenTypeDefault AndroidDeviceOwnerEnrollmentTokenType = "default"
-	// AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode
-	// is "corporateOwnedDedicatedDeviceWithAzureADSharedMode". Token type for
-	// Azure AD shared dedicated device enrollment. It applies to
+	// AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode is
+	// "corporateOwnedDedicatedDeviceWithAzureADSharedMode". Token type for Azure
+	// AD shared dedicated device enrollment. It applies to
 	// CorporateOwnedDedicatedDevice enrollment mode only.
 	AndroidDeviceOwnerEnrollmentTokenTypeCorporateOwnedDedicatedDeviceWithAzureADSharedMode AndroidDeviceOwnerEnrollmentTokenType = "corporateOwnedDedicatedDeviceWithAzureADSharedMode"
 )
@@ -476,9 +476,9 @@ const (
 	// "notConfigured". Not configured; this value defaults to
 	// STATUS_BAR_UNSPECIFIED.
 	AndroidDeviceOwnerKioskCustomizationStatusBarNotConfigured AndroidDeviceOwnerKioskCustomizationStatusBar = "notConfigured"
-	// AndroidDeviceOwnerKioskCustomizationStatusBarNotificationsAndSystemInfoEnabled
-	// is "notificationsAndSystemInfoEnabled". System info and notifications are
-	// shown on the status bar in kiosk mode.
+	// AndroidDeviceOwnerKioskCustomizationStatusBarNotificationsAndSystemInfoEnabled is
+	// "notificationsAndSystemInfoEnabled". System info and notifications are shown
+	// on the status bar in kiosk mode.
 	AndroidDeviceOwnerKioskCustomizationStatusBarNotificationsAndSystemInfoEnabled AndroidDeviceOwnerKioskCustomizationStatusBar = "notificationsAndSystemInfoEnabled"
 	// AndroidDeviceOwnerKioskCustomizationStatusBarSystemInfoOnly is
 	// "systemInfoOnly". Only system info is shown on the status bar in kiosk mode.
@@ -1439,9 +1439,9 @@ const (
 	// "basicIntegrity". require that Android device passes SafetyNet Basic
 	// Integrity validation
 	AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrity AndroidManagedAppSafetyNetDeviceAttestationType = "basicIntegrity"
-	// AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification
-	// is "basicIntegrityAndDeviceCertification". require that Android device
-	// passes SafetyNet Basic Integrity and Device Certification validations
+	// AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification is
+	// "basicIntegrityAndDeviceCertification". require that Android device passes
+	// SafetyNet Basic Integrity and Device Certification validations
 	AndroidManagedAppSafetyNetDeviceAttestationTypeBasicIntegrityAndDeviceCertification AndroidManagedAppSafetyNetDeviceAttestationType = "basicIntegrityAndDeviceCertification"
 )
 
@@ -1604,8 +1604,8 @@ const (
 	// AndroidManagedStoreAccountEnrollmentTargetTargeted is "targeted". Not yet
 	// documented
 	AndroidManagedStoreAccountEnrollmentTargetTargeted AndroidManagedStoreAccountEnrollmentTarget = "targeted"
-	// AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions
-	// is "targetedAsEnrollmentRestrictions". Not yet documented
+	// AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions is
+	// "targetedAsEnrollmentRestrictions". Not yet documented
 	AndroidManagedStoreAccountEnrollmentTargetTargetedAsEnrollmentRestrictions AndroidManagedStoreAccountEnrollmentTarget = "targetedAsEnrollmentRestrictions"
 )
 
@@ -4170,8 +4170,8 @@ const (
 	// DefenderSecurityCenterNotificationsFromAppTypeNotConfigured is
 	// "notConfigured". Not Configured
 	DefenderSecurityCenterNotificationsFromAppTypeNotConfigured DefenderSecurityCenterNotificationsFromAppType = "notConfigured"
-	// DefenderSecurityCenterNotificationsFromAppTypeBlockNoncriticalNotifications
-	// is "blockNoncriticalNotifications". Block non-critical notifications
+	// DefenderSecurityCenterNotificationsFromAppTypeBlockNoncriticalNotifications is
+	// "blockNoncriticalNotifications". Block non-critical notifications
 	DefenderSecurityCenterNotificationsFromAppTypeBlockNoncriticalNotifications DefenderSecurityCenterNotificationsFromAppType = "blockNoncriticalNotifications"
 	// DefenderSecurityCenterNotificationsFromAppTypeBlockAllNotifications is
 	// "blockAllNotifications". Block all notifications
@@ -4851,8 +4851,8 @@ const (
 	// DeviceGuardLocalSystemAuthorityCredentialGuardStateNotConfigured is
 	// "notConfigured". Not configured
 	DeviceGuardLocalSystemAuthorityCredentialGuardStateNotConfigured DeviceGuardLocalSystemAuthorityCredentialGuardState = "notConfigured"
-	// DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning
-	// is "virtualizationBasedSecurityNotRunning". Virtualization Based security is
+	// DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning is
+	// "virtualizationBasedSecurityNotRunning". Virtualization Based security is
 	// not running
 	DeviceGuardLocalSystemAuthorityCredentialGuardStateVirtualizationBasedSecurityNotRunning DeviceGuardLocalSystemAuthorityCredentialGuardState = "virtualizationBasedSecurityNotRunning"
 )
@@ -4932,21 +4932,20 @@ type DeviceGuardVirtualizationBasedSecurityHardwareRequirementState string
 
 // Documented values of DeviceGuardVirtualizationBasedSecurityHardwareRequirementState.
 const (
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateMeetHardwareRequirements
-	// is "meetHardwareRequirements". System meets hardware configuration
-	// requirements
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateMeetHardwareRequirements is
+	// "meetHardwareRequirements". System meets hardware configuration requirements
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateMeetHardwareRequirements DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "meetHardwareRequirements"
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateSecureBootRequired
-	// is "secureBootRequired". Secure boot required
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateSecureBootRequired is
+	// "secureBootRequired". Secure boot required
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateSecureBootRequired DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "secureBootRequired"
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateDmaProtectionRequired
-	// is "dmaProtectionRequired". DMA protection required
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateDmaProtectionRequired is
+	// "dmaProtectionRequired". DMA protection required
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateDmaProtectionRequired DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "dmaProtectionRequired"
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotSupportedForGuestVM
-	// is "hyperVNotSupportedForGuestVM". HyperV not supported for Guest VM
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotSupportedForGuestVM is
+	// "hyperVNotSupportedForGuestVM". HyperV not supported for Guest VM
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotSupportedForGuestVM DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "hyperVNotSupportedForGuestVM"
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable
-	// is "hyperVNotAvailable". HyperV feature is not available
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable is
+	// "hyperVNotAvailable". HyperV feature is not available
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateHyperVNotAvailable DeviceGuardVirtualizationBasedSecurityHardwareRequirementState = "hyperVNotAvailable"
 )
 
@@ -5028,8 +5027,8 @@ const (
 	// DeviceGuardVirtualizationBasedSecurityStateNotConfigured is "notConfigured".
 	// Not configured
 	DeviceGuardVirtualizationBasedSecurityStateNotConfigured DeviceGuardVirtualizationBasedSecurityState = "notConfigured"
-	// DeviceGuardVirtualizationBasedSecurityStateDoesNotMeetHardwareRequirements
-	// is "doesNotMeetHardwareRequirements". System does not meet hardware
+	// DeviceGuardVirtualizationBasedSecurityStateDoesNotMeetHardwareRequirements is
+	// "doesNotMeetHardwareRequirements". System does not meet hardware
 	// requirements
 	DeviceGuardVirtualizationBasedSecurityStateDoesNotMeetHardwareRequirements DeviceGuardVirtualizationBasedSecurityState = "doesNotMeetHardwareRequirements"
 	// DeviceGuardVirtualizationBasedSecurityStateOther is "other". Other. Event
@@ -5655,27 +5654,26 @@ const (
 	// that helps configure a devices built-in firewall for device that run macOS
 	// and Windows 10
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityFirewall DeviceManagementConfigurationTemplateFamily = "endpointSecurityFirewall"
-	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityEndpointDetectionAndResponse
-	// is "endpointSecurityEndpointDetectionAndResponse". Template Family for
+	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityEndpointDetectionAndResponse is
+	// "endpointSecurityEndpointDetectionAndResponse". Template Family for
 	// EndpointSecurityEndpointDectionAndResponse that facilitates management of
 	// the EDR settings and onboard devices to Microsoft Defender for Endpoint
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityEndpointDetectionAndResponse DeviceManagementConfigurationTemplateFamily = "endpointSecurityEndpointDetectionAndResponse"
-	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityAttackSurfaceReduction
-	// is "endpointSecurityAttackSurfaceReduction". Template Family for
+	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityAttackSurfaceReduction is
+	// "endpointSecurityAttackSurfaceReduction". Template Family for
 	// EndpointSecurityAttackSurfaceReduction that help reduce your attack
 	// surfaces, by minimizing the places where your organization is vulnerable to
 	// cyberthreats and attacks
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityAttackSurfaceReduction DeviceManagementConfigurationTemplateFamily = "endpointSecurityAttackSurfaceReduction"
-	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityAccountProtection
-	// is "endpointSecurityAccountProtection". Template Family for
+	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityAccountProtection is
+	// "endpointSecurityAccountProtection". Template Family for
 	// EndpointSecurityAccountProtection that facilitates protecting the identity
 	// and accounts of users
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityAccountProtection DeviceManagementConfigurationTemplateFamily = "endpointSecurityAccountProtection"
-	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl
-	// is "endpointSecurityApplicationControl". Template Family for
-	// ApplicationControl that helps mitigate security threats by restricting the
-	// applications that users can run and the code that runs in the System Core
-	// (kernel)
+	// DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl is
+	// "endpointSecurityApplicationControl". Template Family for ApplicationControl
+	// that helps mitigate security threats by restricting the applications that
+	// users can run and the code that runs in the System Core (kernel)
 	DeviceManagementConfigurationTemplateFamilyEndpointSecurityApplicationControl DeviceManagementConfigurationTemplateFamily = "endpointSecurityApplicationControl"
 )
 
@@ -6107,8 +6105,8 @@ type DeviceManagementExportJobLocalizationType string
 
 // Documented values of DeviceManagementExportJobLocalizationType.
 const (
-	// DeviceManagementExportJobLocalizationTypeLocalizedValuesAsAdditionalColumn
-	// is "localizedValuesAsAdditionalColumn". Configures the export job to expose
+	// DeviceManagementExportJobLocalizationTypeLocalizedValuesAsAdditionalColumn is
+	// "localizedValuesAsAdditionalColumn". Configures the export job to expose
 	// localized values as an additional column
 	DeviceManagementExportJobLocalizationTypeLocalizedValuesAsAdditionalColumn DeviceManagementExportJobLocalizationType = "localizedValuesAsAdditionalColumn"
 	// DeviceManagementExportJobLocalizationTypeReplaceLocalizableValues is
@@ -9768,26 +9766,26 @@ const (
 	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeNotConfigured is
 	// "notConfigured". Not Configured
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeNotConfigured LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "notConfigured"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeElevateWithoutPrompting
-	// is "elevateWithoutPrompting". Elevate without prompting.
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeElevateWithoutPrompting is
+	// "elevateWithoutPrompting". Elevate without prompting.
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypeElevateWithoutPrompting LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "elevateWithoutPrompting"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop
-	// is "promptForCredentialsOnTheSecureDesktop". Prompt for credentials on the
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop is
+	// "promptForCredentialsOnTheSecureDesktop". Prompt for credentials on the
 	// secure desktop
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForCredentialsOnTheSecureDesktop"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentOnTheSecureDesktop
-	// is "promptForConsentOnTheSecureDesktop". Prompt for consent on the secure
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentOnTheSecureDesktop is
+	// "promptForConsentOnTheSecureDesktop". Prompt for consent on the secure
 	// desktop
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentOnTheSecureDesktop LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForConsentOnTheSecureDesktop"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentials
-	// is "promptForCredentials". Prompt for credentials
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentials is
+	// "promptForCredentials". Prompt for credentials
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForCredentials LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForCredentials"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsent
-	// is "promptForConsent". Prompt for consent
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsent is
+	// "promptForConsent". Prompt for consent
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsent LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForConsent"
-	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries
-	// is "promptForConsentForNonWindowsBinaries". Prompt for consent for
-	// non-Windows binaries
+	// LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries is
+	// "promptForConsentForNonWindowsBinaries". Prompt for consent for non-Windows
+	// binaries
 	LocalSecurityOptionsAdministratorElevationPromptBehaviorTypePromptForConsentForNonWindowsBinaries LocalSecurityOptionsAdministratorElevationPromptBehaviorType = "promptForConsentForNonWindowsBinaries"
 )
 
@@ -9820,17 +9818,17 @@ type LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType string
 
 // Documented values of LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType.
 const (
-	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeNotConfigured
-	// is "notConfigured". Not Configured
+	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeNotConfigured is
+	// "notConfigured". Not Configured
 	LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeNotConfigured LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType = "notConfigured"
-	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministrators
-	// is "administrators". Administrators
+	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministrators is
+	// "administrators". Administrators
 	LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministrators LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType = "administrators"
-	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndPowerUsers
-	// is "administratorsAndPowerUsers". Administrators and Power Users
+	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndPowerUsers is
+	// "administratorsAndPowerUsers". Administrators and Power Users
 	LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndPowerUsers LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType = "administratorsAndPowerUsers"
-	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers
-	// is "administratorsAndInteractiveUsers". Administrators and Interactive Users
+	// LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers is
+	// "administratorsAndInteractiveUsers". Administrators and Interactive Users
 	LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserTypeAdministratorsAndInteractiveUsers LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType = "administratorsAndInteractiveUsers"
 )
 
@@ -9868,11 +9866,11 @@ const (
 	// LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministrators is
 	// "administrators". User display name, domain and user names
 	LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministrators LocalSecurityOptionsInformationDisplayedOnLockScreenType = "administrators"
-	// LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndPowerUsers
-	// is "administratorsAndPowerUsers". User display name only
+	// LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndPowerUsers is
+	// "administratorsAndPowerUsers". User display name only
 	LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndPowerUsers LocalSecurityOptionsInformationDisplayedOnLockScreenType = "administratorsAndPowerUsers"
-	// LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers
-	// is "administratorsAndInteractiveUsers". Do not display user information
+	// LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers is
+	// "administratorsAndInteractiveUsers". Do not display user information
 	LocalSecurityOptionsInformationDisplayedOnLockScreenTypeAdministratorsAndInteractiveUsers LocalSecurityOptionsInformationDisplayedOnLockScreenType = "administratorsAndInteractiveUsers"
 )
 
@@ -9907,8 +9905,8 @@ const (
 	// LocalSecurityOptionsInformationShownOnLockScreenTypeNotConfigured is
 	// "notConfigured". Not Configured
 	LocalSecurityOptionsInformationShownOnLockScreenTypeNotConfigured LocalSecurityOptionsInformationShownOnLockScreenType = "notConfigured"
-	// LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameDomainUser
-	// is "userDisplayNameDomainUser". User display name, domain and user names
+	// LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameDomainUser is
+	// "userDisplayNameDomainUser". User display name, domain and user names
 	LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameDomainUser LocalSecurityOptionsInformationShownOnLockScreenType = "userDisplayNameDomainUser"
 	// LocalSecurityOptionsInformationShownOnLockScreenTypeUserDisplayNameOnly is
 	// "userDisplayNameOnly". User display name only
@@ -9998,8 +9996,8 @@ const (
 	// LocalSecurityOptionsSmartCardRemovalBehaviorTypeForceLogoff is
 	// "forceLogoff". Force Logoff
 	LocalSecurityOptionsSmartCardRemovalBehaviorTypeForceLogoff LocalSecurityOptionsSmartCardRemovalBehaviorType = "forceLogoff"
-	// LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession
-	// is "disconnectRemoteDesktopSession". Disconnect if a remote Remote Desktop
+	// LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession is
+	// "disconnectRemoteDesktopSession". Disconnect if a remote Remote Desktop
 	// Services session
 	LocalSecurityOptionsSmartCardRemovalBehaviorTypeDisconnectRemoteDesktopSession LocalSecurityOptionsSmartCardRemovalBehaviorType = "disconnectRemoteDesktopSession"
 )
@@ -10035,16 +10033,15 @@ const (
 	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeNotConfigured is
 	// "notConfigured". Not Configured
 	LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeNotConfigured LocalSecurityOptionsStandardUserElevationPromptBehaviorType = "notConfigured"
-	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeAutomaticallyDenyElevationRequests
-	// is "automaticallyDenyElevationRequests". Automatically deny elevation
-	// requests
+	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeAutomaticallyDenyElevationRequests is
+	// "automaticallyDenyElevationRequests". Automatically deny elevation requests
 	LocalSecurityOptionsStandardUserElevationPromptBehaviorTypeAutomaticallyDenyElevationRequests LocalSecurityOptionsStandardUserElevationPromptBehaviorType = "automaticallyDenyElevationRequests"
-	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop
-	// is "promptForCredentialsOnTheSecureDesktop". Prompt for credentials on the
+	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop is
+	// "promptForCredentialsOnTheSecureDesktop". Prompt for credentials on the
 	// secure desktop
 	LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentialsOnTheSecureDesktop LocalSecurityOptionsStandardUserElevationPromptBehaviorType = "promptForCredentialsOnTheSecureDesktop"
-	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials
-	// is "promptForCredentials". Prompt for credentials
+	// LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials is
+	// "promptForCredentials". Prompt for credentials
 	LocalSecurityOptionsStandardUserElevationPromptBehaviorTypePromptForCredentials LocalSecurityOptionsStandardUserElevationPromptBehaviorType = "promptForCredentials"
 )
 
@@ -12430,8 +12427,8 @@ const (
 	// NonEapAuthenticationMethodForEapTTLsTypeUnencryptedPassword is
 	// "unencryptedPassword". Unencrypted password (PAP).
 	NonEapAuthenticationMethodForEapTTLsTypeUnencryptedPassword NonEapAuthenticationMethodForEapTTLsType = "unencryptedPassword"
-	// NonEapAuthenticationMethodForEapTTLsTypeChallengeHandshakeAuthenticationProtocol
-	// is "challengeHandshakeAuthenticationProtocol". Challenge Handshake
+	// NonEapAuthenticationMethodForEapTTLsTypeChallengeHandshakeAuthenticationProtocol is
+	// "challengeHandshakeAuthenticationProtocol". Challenge Handshake
 	// Authentication Protocol (CHAP).
 	NonEapAuthenticationMethodForEapTTLsTypeChallengeHandshakeAuthenticationProtocol NonEapAuthenticationMethodForEapTTLsType = "challengeHandshakeAuthenticationProtocol"
 	// NonEapAuthenticationMethodForEapTTLsTypeMicrosoftChap is "microsoftChap".
@@ -15270,8 +15267,8 @@ const (
 	// UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithUpdate is
 	// "shutdownWithUpdate". Shutdown with update
 	UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithUpdate UserExperienceAnalyticsOperatingSystemRestartCategory = "shutdownWithUpdate"
-	// UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithoutUpdate
-	// is "shutdownWithoutUpdate". Shutdown without update
+	// UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithoutUpdate is
+	// "shutdownWithoutUpdate". Shutdown without update
 	UserExperienceAnalyticsOperatingSystemRestartCategoryShutdownWithoutUpdate UserExperienceAnalyticsOperatingSystemRestartCategory = "shutdownWithoutUpdate"
 	// UserExperienceAnalyticsOperatingSystemRestartCategoryLongPowerButtonPress is
 	// "longPowerButtonPress". Long power button press
@@ -17218,11 +17215,11 @@ const (
 	// WindowsAutopilotEnrollmentTypeOfflineDomainJoined is "offlineDomainJoined".
 	// Not yet documented
 	WindowsAutopilotEnrollmentTypeOfflineDomainJoined WindowsAutopilotEnrollmentType = "offlineDomainJoined"
-	// WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithAutopilotProfile
-	// is "azureADJoinedUsingDeviceAuthWithAutopilotProfile". Not yet documented
+	// WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithAutopilotProfile is
+	// "azureADJoinedUsingDeviceAuthWithAutopilotProfile". Not yet documented
 	WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithAutopilotProfile WindowsAutopilotEnrollmentType = "azureADJoinedUsingDeviceAuthWithAutopilotProfile"
-	// WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithoutAutopilotProfile
-	// is "azureADJoinedUsingDeviceAuthWithoutAutopilotProfile". Not yet documented
+	// WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithoutAutopilotProfile is
+	// "azureADJoinedUsingDeviceAuthWithoutAutopilotProfile". Not yet documented
 	WindowsAutopilotEnrollmentTypeAzureADJoinedUsingDeviceAuthWithoutAutopilotProfile WindowsAutopilotEnrollmentType = "azureADJoinedUsingDeviceAuthWithoutAutopilotProfile"
 	// WindowsAutopilotEnrollmentTypeAzureADJoinedWithOfflineAutopilotProfile is
 	// "azureADJoinedWithOfflineAutopilotProfile". Not yet documented
@@ -17233,8 +17230,8 @@ const (
 	// WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithWhiteGlove is
 	// "offlineDomainJoinedWithWhiteGlove". Not yet documented
 	WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithWhiteGlove WindowsAutopilotEnrollmentType = "offlineDomainJoinedWithWhiteGlove"
-	// WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile
-	// is "offlineDomainJoinedWithOfflineAutopilotProfile". Not yet documented
+	// WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile is
+	// "offlineDomainJoinedWithOfflineAutopilotProfile". Not yet documented
 	WindowsAutopilotEnrollmentTypeOfflineDomainJoinedWithOfflineAutopilotProfile WindowsAutopilotEnrollmentType = "offlineDomainJoinedWithOfflineAutopilotProfile"
 )
 
@@ -17316,8 +17313,8 @@ const (
 	// "tokenError". The WindowsDefenderApplicationControl supplemental policy is
 	// structurally okay but there is an error with authorizing the token.
 	WindowsDefenderApplicationControlSupplementalPolicyStatusesTokenError WindowsDefenderApplicationControlSupplementalPolicyStatuses = "tokenError"
-	// WindowsDefenderApplicationControlSupplementalPolicyStatusesNotAuthorizedByToken
-	// is "notAuthorizedByToken". The token does not authorize this
+	// WindowsDefenderApplicationControlSupplementalPolicyStatusesNotAuthorizedByToken is
+	// "notAuthorizedByToken". The token does not authorize this
 	// WindowsDefenderApplicationControl supplemental policy.
 	WindowsDefenderApplicationControlSupplementalPolicyStatusesNotAuthorizedByToken WindowsDefenderApplicationControlSupplementalPolicyStatuses = "notAuthorizedByToken"
 	// WindowsDefenderApplicationControlSupplementalPolicyStatusesPolicyNotFound is
@@ -17434,9 +17431,9 @@ const (
 	// WindowsDefenderProductStatusPlatformAboutToBeOutdated is
 	// "platformAboutToBeOutdated". Platform is about to be outdated
 	WindowsDefenderProductStatusPlatformAboutToBeOutdated WindowsDefenderProductStatus = "platformAboutToBeOutdated"
-	// WindowsDefenderProductStatusSignatureOrPlatformEndOfLifeIsPastOrIsImpending
-	// is "signatureOrPlatformEndOfLifeIsPastOrIsImpending". Signature or platform
-	// end of life is past or is impending
+	// WindowsDefenderProductStatusSignatureOrPlatformEndOfLifeIsPastOrIsImpending is
+	// "signatureOrPlatformEndOfLifeIsPastOrIsImpending". Signature or platform end
+	// of life is past or is impending
 	WindowsDefenderProductStatusSignatureOrPlatformEndOfLifeIsPastOrIsImpending WindowsDefenderProductStatus = "signatureOrPlatformEndOfLifeIsPastOrIsImpending"
 	// WindowsDefenderProductStatusWindowsSModeSignaturesInUseOnNonWin10SInstall is
 	// "windowsSModeSignaturesInUseOnNonWin10SInstall". Windows SMode signatures
@@ -18273,9 +18270,9 @@ const (
 	// WindowsMalwareCategoryMalwareCreationTool is "malwareCreationTool". Malware
 	// creation tool
 	WindowsMalwareCategoryMalwareCreationTool WindowsMalwareCategory = "malwareCreationTool"
-	// WindowsMalwareCategoryRemoteControlSoftware_2 is "remote_Control_Software".
+	// WindowsMalwareCategoryRemoteControlSoftware2 is "remote_Control_Software".
 	// Remote control software
-	WindowsMalwareCategoryRemoteControlSoftware_2 WindowsMalwareCategory = "remote_Control_Software"
+	WindowsMalwareCategoryRemoteControlSoftware2 WindowsMalwareCategory = "remote_Control_Software"
 	// WindowsMalwareCategoryTool is "tool". Tool
 	WindowsMalwareCategoryTool WindowsMalwareCategory = "tool"
 	// WindowsMalwareCategoryTrojanDenialOfService is "trojanDenialOfService".

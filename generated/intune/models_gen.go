@@ -4280,6 +4280,7 @@ type AndroidMinimumOperatingSystem struct {
 	// V4_0: Version 4.0 or later.
 	V4_0 *bool `json:"v4_0,omitzero"`
 	// V4_0_3: Version 4.0.3 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V4_0_3 *bool `json:"v4_0_3,omitzero"`
 	// V4_1: Version 4.1 or later.
 	V4_1 *bool `json:"v4_1,omitzero"`
@@ -4306,8 +4307,10 @@ type AndroidMinimumOperatingSystem struct {
 	// V9_0: Version 9.0 or later.
 	V9_0 *bool `json:"v9_0,omitzero"`
 	// V10_0: Version 10.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_0 *bool `json:"v10_0,omitzero"`
 	// V11_0: Version 11.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V11_0 *bool `json:"v11_0,omitzero"`
 }
 
@@ -6686,7 +6689,7 @@ type AuditEvent struct {
 	ActivityResult *string `json:"activityResult,omitzero"`
 	// CorrelationID: The client request Id that is used to correlate activity
 	// within the system.
-	CorrelationID *Guid `json:"correlationId,omitzero"`
+	CorrelationID *GUID `json:"correlationId,omitzero"`
 	// Resources: Resources being modified.
 	Resources []AnyAuditResource `json:"resources,omitzero"`
 	// Category: Audit category.
@@ -10085,7 +10088,7 @@ type DeviceLogCollectionResponse struct {
 	// Status: The status of the log collection request
 	Status *string `json:"status,omitzero"`
 	// ManagedDeviceID: The device Id
-	ManagedDeviceID *Guid `json:"managedDeviceId,omitzero"`
+	ManagedDeviceID *GUID `json:"managedDeviceId,omitzero"`
 	// ErrorCode: The error code, if any. Valid values -9.22337203685478E+18 to
 	// 9.22337203685478E+18
 	ErrorCode *int64 `docgen:"range=-9223372036854780000..9223372036854780000" json:"errorCode,omitzero"`
@@ -10114,7 +10117,7 @@ type DeviceManagement struct {
 	// ID: Unique identifier associated with the device.
 	ID *string `json:"id,omitzero"`
 	// IntuneAccountID: Intune Account ID for given tenant
-	IntuneAccountID *Guid `json:"intuneAccountId,omitzero"`
+	IntuneAccountID *GUID `json:"intuneAccountId,omitzero"`
 	// LegacyPcManangementEnabled: The property to enable Non-MDM managed legacy PC
 	// management for this account. This property is read-only.
 	LegacyPcManangementEnabled *bool `json:"legacyPcManangementEnabled,omitzero"`
@@ -13460,7 +13463,7 @@ type GroupPolicyDefinition struct {
 	// admxBacked, admxIngested.
 	PolicyType *GroupPolicyType `json:"policyType,omitzero"`
 	// GroupPolicyCategoryID: The category id of the parent category
-	GroupPolicyCategoryID *Guid `json:"groupPolicyCategoryId,omitzero"`
+	GroupPolicyCategoryID *GUID `json:"groupPolicyCategoryId,omitzero"`
 	// ID: Key of the entity.
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
@@ -13538,7 +13541,7 @@ type GroupPolicyMigrationReport struct {
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
 	// GroupPolicyObjectID: The Group Policy Object GUID from GPO Xml content
-	GroupPolicyObjectID *Guid `json:"groupPolicyObjectId,omitzero"`
+	GroupPolicyObjectID *GUID `json:"groupPolicyObjectId,omitzero"`
 	// DisplayName: The name of Group Policy Object from the GPO Xml Content
 	DisplayName *string `json:"displayName,omitzero"`
 	// OuDistinguishedName: The distinguished name of the OU.
@@ -13584,7 +13587,7 @@ type GroupPolicyObjectFile struct {
 	// ID: Not yet documented
 	ID *string `json:"id,omitzero"`
 	// GroupPolicyObjectID: The Group Policy Object GUID from GPO Xml content
-	GroupPolicyObjectID *Guid `json:"groupPolicyObjectId,omitzero"`
+	GroupPolicyObjectID *GUID `json:"groupPolicyObjectId,omitzero"`
 	// OuDistinguishedName: The distinguished name of the OU.
 	OuDistinguishedName *string `json:"ouDistinguishedName,omitzero"`
 	// CreatedDateTime: The date and time at which the GroupPolicy was first
@@ -14183,7 +14186,7 @@ type GroupPolicyUploadedDefinition struct {
 	PolicyType *GroupPolicyType `json:"policyType,omitzero"`
 	// GroupPolicyCategoryID: The category id of the parent category Inherited from
 	// groupPolicyDefinition
-	GroupPolicyCategoryID *Guid `json:"groupPolicyCategoryId,omitzero"`
+	GroupPolicyCategoryID *GUID `json:"groupPolicyCategoryId,omitzero"`
 	// ID: Key of the entity. Inherited from groupPolicyDefinition
 	ID *string `json:"id,omitzero"`
 	// LastModifiedDateTime: The date and time the entity was last modified.
@@ -14341,9 +14344,9 @@ type HardwareInformation struct {
 	// the device (if any). If the device is not domain-joined, it returns an empty
 	// string.
 	DeviceFullQualifiedDomainName *string `json:"deviceFullQualifiedDomainName,omitzero"`
-	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementState:
-	// Virtualization-based security hardware requirement status. Possible values
-	// are: meetHardwareRequirements, secureBootRequired, dmaProtectionRequired,
+	// DeviceGuardVirtualizationBasedSecurityHardwareRequirementState: Virtualization-based
+	// security hardware requirement status. Possible values are:
+	// meetHardwareRequirements, secureBootRequired, dmaProtectionRequired,
 	// hyperVNotSupportedForGuestVM, hyperVNotAvailable.
 	DeviceGuardVirtualizationBasedSecurityHardwareRequirementState *DeviceGuardVirtualizationBasedSecurityHardwareRequirementState `json:"deviceGuardVirtualizationBasedSecurityHardwareRequirementState,omitzero"`
 	// DeviceGuardVirtualizationBasedSecurityState: Virtualization-based security
@@ -16754,14 +16757,19 @@ type IosMinimumOperatingSystem struct {
 	// V9_0: Version 9.0 or later.
 	V9_0 *bool `json:"v9_0,omitzero"`
 	// V10_0: Version 10.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_0 *bool `json:"v10_0,omitzero"`
 	// V11_0: Version 11.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V11_0 *bool `json:"v11_0,omitzero"`
 	// V12_0: Version 12.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V12_0 *bool `json:"v12_0,omitzero"`
 	// V13_0: Version 13.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V13_0 *bool `json:"v13_0,omitzero"`
 	// V14_0: Version 14.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V14_0 *bool `json:"v14_0,omitzero"`
 }
 
@@ -17727,7 +17735,7 @@ type IosVppEBook struct {
 	// managedEBook
 	PrivacyInformationURL *string `json:"privacyInformationUrl,omitzero"`
 	// VppTokenID: The Vpp token ID.
-	VppTokenID *Guid `json:"vppTokenId,omitzero"`
+	VppTokenID *GUID `json:"vppTokenId,omitzero"`
 	// AppleID: The Apple ID associated with Vpp token.
 	AppleID *string `json:"appleId,omitzero"`
 	// VppOrganizationName: The Vpp token's organization name.
@@ -19582,24 +19590,34 @@ type MacOSMinimumOperatingSystem struct {
 	// "#microsoft.graph.macOSMinimumOperatingSystem".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// V10_7: Mac OS 10.7 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_7 *bool `json:"v10_7,omitzero"`
 	// V10_8: Mac OS 10.8 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_8 *bool `json:"v10_8,omitzero"`
 	// V10_9: Mac OS 10.9 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_9 *bool `json:"v10_9,omitzero"`
 	// V10_10: Mac OS 10.10 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_10 *bool `json:"v10_10,omitzero"`
 	// V10_11: Mac OS 10.11 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_11 *bool `json:"v10_11,omitzero"`
 	// V10_12: Mac OS 10.12 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_12 *bool `json:"v10_12,omitzero"`
 	// V10_13: Mac OS 10.13 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_13 *bool `json:"v10_13,omitzero"`
 	// V10_14: Mac OS 10.14 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_14 *bool `json:"v10_14,omitzero"`
 	// V10_15: Mac OS 10.15 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_15 *bool `json:"v10_15,omitzero"`
 	// V11_0: Mac OS 11.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V11_0 *bool `json:"v11_0,omitzero"`
 }
 
@@ -22440,7 +22458,7 @@ type MdmWindowsInformationProtectionPolicy struct {
 	// encryption. The RMS template allows the IT admin to configure the details
 	// about who has access to RMS-protected file and how long they have access
 	// Inherited from windowsInformationProtection
-	RightsManagementServicesTemplateID *Guid `json:"rightsManagementServicesTemplateId,omitzero"`
+	RightsManagementServicesTemplateID *GUID `json:"rightsManagementServicesTemplateId,omitzero"`
 	// AzureRightsManagementServicesAllowed: Specifies whether to allow Azure RMS
 	// encryption for WIP Inherited from windowsInformationProtection
 	AzureRightsManagementServicesAllowed *bool `json:"azureRightsManagementServicesAllowed,omitzero"`
@@ -24073,13 +24091,13 @@ type OnPremEncryptedPayload struct {
 	// "#microsoft.graph.onPremEncryptedPayload".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
-	TenantID *Guid `json:"tenantId,omitzero"`
+	TenantID *GUID `json:"tenantId,omitzero"`
 	// UserID: Not yet documented
-	UserID *Guid `json:"userId,omitzero"`
+	UserID *GUID `json:"userId,omitzero"`
 	// DeviceID: Not yet documented
-	DeviceID *Guid `json:"deviceId,omitzero"`
+	DeviceID *GUID `json:"deviceId,omitzero"`
 	// PayloadID: Not yet documented
-	PayloadID *Guid `json:"payloadId,omitzero"`
+	PayloadID *GUID `json:"payloadId,omitzero"`
 	// DeviceKeyThumbprint: Not yet documented
 	DeviceKeyThumbprint *string `json:"deviceKeyThumbprint,omitzero"`
 	// Cert1PayloadUUID: Not yet documented
@@ -24126,11 +24144,11 @@ type OnPremisesConditionalAccessSettings struct {
 	// IncludedGroups: User groups that will be targeted by on premises conditional
 	// access. All users in these groups will be required to have mobile device
 	// managed and compliant for mail access.
-	IncludedGroups []Guid `json:"includedGroups,omitzero"`
+	IncludedGroups []GUID `json:"includedGroups,omitzero"`
 	// ExcludedGroups: User groups that will be exempt by on premises conditional
 	// access. All users in these groups will be exempt from the conditional access
 	// policy.
-	ExcludedGroups []Guid `json:"excludedGroups,omitzero"`
+	ExcludedGroups []GUID `json:"excludedGroups,omitzero"`
 	// OverrideDefaultRule: Override the default access rule when allowing a device
 	// to ensure access is granted.
 	OverrideDefaultRule *bool `json:"overrideDefaultRule,omitzero"`
@@ -24225,13 +24243,13 @@ type PfxRecryptionRequest struct {
 	// "#microsoft.graph.pfxRecryptionRequest".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
-	TenantID *Guid `json:"tenantId,omitzero"`
+	TenantID *GUID `json:"tenantId,omitzero"`
 	// UserID: Not yet documented
-	UserID *Guid `json:"userId,omitzero"`
+	UserID *GUID `json:"userId,omitzero"`
 	// DeviceID: Not yet documented
-	DeviceID *Guid `json:"deviceId,omitzero"`
+	DeviceID *GUID `json:"deviceId,omitzero"`
 	// ProfileID: Not yet documented
-	ProfileID *Guid `json:"profileId,omitzero"`
+	ProfileID *GUID `json:"profileId,omitzero"`
 	// Thumbprint: Not yet documented
 	Thumbprint *string `json:"thumbprint,omitzero"`
 	// DeviceKeyThumbprint: Not yet documented
@@ -24262,9 +24280,9 @@ type PfxUserCertificate struct {
 	// "#microsoft.graph.pfxUserCertificate".
 	ODataType *string `json:"@odata.type,omitzero"`
 	// TenantID: Not yet documented
-	TenantID *Guid `json:"tenantId,omitzero"`
+	TenantID *GUID `json:"tenantId,omitzero"`
 	// UserID: Not yet documented
-	UserID *Guid `json:"userId,omitzero"`
+	UserID *GUID `json:"userId,omitzero"`
 	// Thumbprint: Not yet documented
 	Thumbprint *string `json:"thumbprint,omitzero"`
 	// UserUpn: Not yet documented
@@ -28192,8 +28210,8 @@ type Windows10EndpointProtectionConfiguration struct {
 	// LocalSecurityOptionsAllowUIAccessApplicationElevation: Allow UIAccess apps
 	// to prompt for elevation without using the secure desktop.
 	LocalSecurityOptionsAllowUIAccessApplicationElevation *bool `json:"localSecurityOptionsAllowUIAccessApplicationElevation,omitzero"`
-	// LocalSecurityOptionsVirtualizeFileAndRegistryWriteFailuresToPerUserLocations:
-	// Virtualize file and registry write failures to per user locations
+	// LocalSecurityOptionsVirtualizeFileAndRegistryWriteFailuresToPerUserLocations: Virtualize
+	// file and registry write failures to per user locations
 	LocalSecurityOptionsVirtualizeFileAndRegistryWriteFailuresToPerUserLocations *bool `json:"localSecurityOptionsVirtualizeFileAndRegistryWriteFailuresToPerUserLocations,omitzero"`
 	// LocalSecurityOptionsOnlyElevateSignedExecutables: Enforce PKI certification
 	// path validation for a given executable file before it is permitted to run.
@@ -28243,9 +28261,9 @@ type Windows10EndpointProtectionConfiguration struct {
 	// notConfigured, administrators, administratorsAndPowerUsers,
 	// administratorsAndInteractiveUsers.
 	LocalSecurityOptionsInformationDisplayedOnLockScreen *LocalSecurityOptionsInformationDisplayedOnLockScreenType `json:"localSecurityOptionsInformationDisplayedOnLockScreen,omitzero"`
-	// LocalSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees:
-	// This security setting determines whether the SMB client attempts to
-	// negotiate SMB packet signing.
+	// LocalSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees: This
+	// security setting determines whether the SMB client attempts to negotiate SMB
+	// packet signing.
 	LocalSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees *bool `json:"localSecurityOptionsDisableClientDigitallySignCommunicationsIfServerAgrees,omitzero"`
 	// LocalSecurityOptionsClientDigitallySignCommunicationsAlways: This security
 	// setting determines whether packet signing is required by the SMB client
@@ -28260,9 +28278,9 @@ type Windows10EndpointProtectionConfiguration struct {
 	// security setting determines whether packet signing is required by the SMB
 	// server component.
 	LocalSecurityOptionsDisableServerDigitallySignCommunicationsAlways *bool `json:"localSecurityOptionsDisableServerDigitallySignCommunicationsAlways,omitzero"`
-	// LocalSecurityOptionsDisableServerDigitallySignCommunicationsIfClientAgrees:
-	// This security setting determines whether the SMB server will negotiate SMB
-	// packet signing with clients that request it.
+	// LocalSecurityOptionsDisableServerDigitallySignCommunicationsIfClientAgrees: This
+	// security setting determines whether the SMB server will negotiate SMB packet
+	// signing with clients that request it.
 	LocalSecurityOptionsDisableServerDigitallySignCommunicationsIfClientAgrees *bool `json:"localSecurityOptionsDisableServerDigitallySignCommunicationsIfClientAgrees,omitzero"`
 	// LocalSecurityOptionsRestrictAnonymousAccessToNamedPipesAndShares: By
 	// default, this security setting restricts anonymous access to shares and
@@ -30754,7 +30772,7 @@ type Windows10XSCEPCertificateProfile struct {
 	// RenewalThresholdPercentage: Certificate renewal threshold percentage
 	RenewalThresholdPercentage *int32 `json:"renewalThresholdPercentage,omitzero"`
 	// RootCertificateID: Trusted Root Certificate ID
-	RootCertificateID *Guid `json:"rootCertificateId,omitzero"`
+	RootCertificateID *GUID `json:"rootCertificateId,omitzero"`
 	// ScepServerURLs: SCEP Server Url(s).
 	ScepServerURLs []string `json:"scepServerUrls,omitzero"`
 	// SubjectAlternativeNameFormats: Custom AAD Attributes.
@@ -30838,7 +30856,7 @@ type Windows10XVpnConfiguration struct {
 	// deviceManagementResourceAccessProfileBase
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// AuthenticationCertificateID: ID to the Authentication Certificate
-	AuthenticationCertificateID *Guid `json:"authenticationCertificateId,omitzero"`
+	AuthenticationCertificateID *GUID `json:"authenticationCertificateId,omitzero"`
 	// CustomXMLFileName: Custom Xml file name.
 	CustomXMLFileName *string `json:"customXmlFileName,omitzero"`
 	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
@@ -30878,7 +30896,7 @@ type Windows10XWifiConfiguration struct {
 	// deviceManagementResourceAccessProfileBase
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// AuthenticationCertificateID: ID to the Authentication Certificate
-	AuthenticationCertificateID *Guid `json:"authenticationCertificateId,omitzero"`
+	AuthenticationCertificateID *GUID `json:"authenticationCertificateId,omitzero"`
 	// CustomXMLFileName: Custom Xml file name.
 	CustomXMLFileName *string `json:"customXmlFileName,omitzero"`
 	// CustomXML: Custom XML commands that configures the VPN connection. (UTF8
@@ -32712,7 +32730,7 @@ type WindowsInformationProtection struct {
 	// RightsManagementServicesTemplateID: TemplateID GUID to use for RMS
 	// encryption. The RMS template allows the IT admin to configure the details
 	// about who has access to RMS-protected file and how long they have access
-	RightsManagementServicesTemplateID *Guid `json:"rightsManagementServicesTemplateId,omitzero"`
+	RightsManagementServicesTemplateID *GUID `json:"rightsManagementServicesTemplateId,omitzero"`
 	// AzureRightsManagementServicesAllowed: Specifies whether to allow Azure RMS
 	// encryption for WIP
 	AzureRightsManagementServicesAllowed *bool `json:"azureRightsManagementServicesAllowed,omitzero"`
@@ -32982,7 +33000,7 @@ type WindowsInformationProtectionPolicy struct {
 	// encryption. The RMS template allows the IT admin to configure the details
 	// about who has access to RMS-protected file and how long they have access
 	// Inherited from windowsInformationProtection
-	RightsManagementServicesTemplateID *Guid `json:"rightsManagementServicesTemplateId,omitzero"`
+	RightsManagementServicesTemplateID *GUID `json:"rightsManagementServicesTemplateId,omitzero"`
 	// AzureRightsManagementServicesAllowed: Specifies whether to allow Azure RMS
 	// encryption for WIP Inherited from windowsInformationProtection
 	AzureRightsManagementServicesAllowed *bool `json:"azureRightsManagementServicesAllowed,omitzero"`
@@ -33934,24 +33952,34 @@ type WindowsMinimumOperatingSystem struct {
 	// V8_1: Windows version 8.1 or later.
 	V8_1 *bool `json:"v8_1,omitzero"`
 	// V10_0: Windows version 10.0 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_0 *bool `json:"v10_0,omitzero"`
 	// V10_1607: Windows 10 1607 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1607 *bool `json:"v10_1607,omitzero"`
 	// V10_1703: Windows 10 1703 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1703 *bool `json:"v10_1703,omitzero"`
 	// V10_1709: Windows 10 1709 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1709 *bool `json:"v10_1709,omitzero"`
 	// V10_1803: Windows 10 1803 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1803 *bool `json:"v10_1803,omitzero"`
 	// V10_1809: Windows 10 1809 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1809 *bool `json:"v10_1809,omitzero"`
 	// V10_1903: Windows 10 1903 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1903 *bool `json:"v10_1903,omitzero"`
 	// V10_1909: Windows 10 1909 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_1909 *bool `json:"v10_1909,omitzero"`
 	// V10_2004: Windows 10 2004 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_2004 *bool `json:"v10_2004,omitzero"`
 	// V10_2H20: Windows 10 2H20 or later.
+	//lint:ignore ST1003 the documented name has no other Go spelling
 	V10_2H20 *bool `json:"v10_2H20,omitzero"`
 }
 

@@ -170,7 +170,7 @@ func NewDuration(d time.Duration) Duration {
 // time.Duration, and ErrDurationPrecision for non-zero digits past
 // nanoseconds, in that order of precedence.
 func (d Duration) Std() (time.Duration, error) {
-	v, conv, why := parseDuration(string(d))
+	v, why, conv := parseDuration(string(d))
 	switch {
 	case why != "":
 		return 0, invalid("Duration", string(d), why)
@@ -183,7 +183,7 @@ func (d Duration) Std() (time.Duration, error) {
 // Validate reports whether d is a well-formed duration. Values that Std
 // cannot convert (such as "P1M") are well formed.
 func (d Duration) Validate() error {
-	if _, _, why := parseDuration(string(d)); why != "" {
+	if _, why, _ := parseDuration(string(d)); why != "" {
 		return invalid("Duration", string(d), why)
 	}
 	return nil
@@ -893,13 +893,13 @@ func twoDigits(s string) int {
 // parseDuration parses an ISO 8601 duration. why is non-empty if s is
 // malformed; otherwise conv is nil and d the value, or conv says why s has
 // no time.Duration equivalent.
-func parseDuration(s string) (d time.Duration, conv error, why string) {
+func parseDuration(s string) (d time.Duration, why string, conv error) {
 	neg := false
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg, s = s[0] == '-', s[1:]
 	}
 	if s == "" || s[0] != 'P' {
-		return 0, nil, "missing 'P'"
+		return 0, "missing 'P'", nil
 	}
 	s = s[1:]
 	var (
@@ -911,10 +911,10 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 	for s != "" {
 		if s[0] == 'T' {
 			if inTime {
-				return 0, nil, "second 'T'"
+				return 0, "second 'T'", nil
 			}
 			if s == "T" {
-				return 0, nil, "no component after 'T'"
+				return 0, "no component after 'T'", nil
 			}
 			inTime, s = true, s[1:]
 			continue
@@ -924,7 +924,7 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 			n++
 		}
 		if n == 0 {
-			return 0, nil, "malformed component"
+			return 0, "malformed component", nil
 		}
 		num, frac := s[:n], ""
 		s = s[n:]
@@ -934,12 +934,12 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 				k++
 			}
 			if k == 1 {
-				return 0, nil, "malformed fraction"
+				return 0, "malformed fraction", nil
 			}
 			frac, s = s[1:k], s[k:]
 		}
 		if s == "" {
-			return 0, nil, "missing designator"
+			return 0, "missing designator", nil
 		}
 		pos, unit := 0, time.Duration(0)
 		switch {
@@ -958,13 +958,13 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 		case inTime && s[0] == 'S':
 			pos, unit = 7, time.Second
 		default:
-			return 0, nil, "unknown designator"
+			return 0, "unknown designator", nil
 		}
 		if pos <= last {
-			return 0, nil, "designators out of order"
+			return 0, "designators out of order", nil
 		}
 		if frac != "" && pos != 7 {
-			return 0, nil, "fraction on a component other than seconds"
+			return 0, "fraction on a component other than seconds", nil
 		}
 		last, s = pos, s[1:]
 		if unit == 0 {
@@ -1004,15 +1004,15 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 	}
 	switch {
 	case last == 0:
-		return 0, nil, "no components"
+		return 0, "no components", nil
 	case calendar:
-		return 0, ErrDurationNotFixed, ""
+		return 0, "", ErrDurationNotFixed
 	case overflow || total > math.MaxInt64 && !(neg && total == 1<<63):
-		return 0, ErrDurationRange, ""
+		return 0, "", ErrDurationRange
 	case inexact:
-		return 0, ErrDurationPrecision, ""
+		return 0, "", ErrDurationPrecision
 	case neg:
-		return time.Duration(-int64(total)), nil, ""
+		return time.Duration(-int64(total)), "", nil
 	}
-	return time.Duration(total), nil, ""
+	return time.Duration(total), "", nil
 }

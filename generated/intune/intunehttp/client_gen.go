@@ -283,15 +283,15 @@ func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, i
 	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections
-// builds the "Update targetedManagedAppPolicyAssignment" request: PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections builds
+// the "Update targetedManagedAppPolicyAssignment" request: PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}.
 func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/androidManagedAppProtections/"+url.PathEscape(androidManagedAppProtectionID)+"/assignments/"+url.PathEscape(targetedManagedAppPolicyAssignmentID)), body)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections
-// sends "Update targetedManagedAppPolicyAssignment" (PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections sends
+// "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
@@ -299,15 +299,15 @@ func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppPro
 	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations
-// builds the "Update targetedManagedAppPolicyAssignment" request: PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations builds
+// the "Update targetedManagedAppPolicyAssignment" request: PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}.
 func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/targetedManagedAppConfigurations/"+url.PathEscape(targetedManagedAppConfigurationID)+"/assignments/"+url.PathEscape(targetedManagedAppPolicyAssignmentID)), body)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations
-// sends "Update targetedManagedAppPolicyAssignment" (PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations sends
+// "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
@@ -315,15 +315,15 @@ func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppCo
 	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies
-// builds the "Update targetedManagedAppPolicyAssignment" request: PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies builds
+// the "Update targetedManagedAppPolicyAssignment" request: PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}.
 func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies(ctx context.Context, windowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/windowsInformationProtectionPolicies/"+url.PathEscape(windowsInformationProtectionPolicyID)+"/assignments/"+url.PathEscape(targetedManagedAppPolicyAssignmentID)), body)
 }
 
-// UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies
-// sends "Update targetedManagedAppPolicyAssignment" (PATCH
+// UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies sends
+// "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies(ctx context.Context, windowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
@@ -363,8 +363,8 @@ func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, io
 	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
-// UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections
-// builds the "Update managedAppPolicyDeploymentSummary" request: PATCH
+// UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections builds
+// the "Update managedAppPolicyDeploymentSummary" request: PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary.
 func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/androidManagedAppProtections/"+url.PathEscape(androidManagedAppProtectionID)+"/deploymentSummary"), body)
@@ -379,8 +379,8 @@ func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProt
 	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
-// UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections
-// builds the "Update managedAppPolicyDeploymentSummary" request: PATCH
+// UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections builds
+// the "Update managedAppPolicyDeploymentSummary" request: PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary.
 func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections(ctx context.Context, defaultManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/defaultManagedAppProtections/"+url.PathEscape(defaultManagedAppProtectionID)+"/deploymentSummary"), body)
@@ -395,15 +395,15 @@ func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProt
 	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
-// UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations
-// builds the "Update managedAppPolicyDeploymentSummary" request: PATCH
+// UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations builds
+// the "Update managedAppPolicyDeploymentSummary" request: PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary.
 func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/targetedManagedAppConfigurations/"+url.PathEscape(targetedManagedAppConfigurationID)+"/deploymentSummary"), body)
 }
 
-// UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations
-// sends "Update managedAppPolicyDeploymentSummary" (PATCH
+// UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations sends
+// "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
@@ -2190,15 +2190,15 @@ func (c *Client) UpdateMicrosoftStoreForBusinessContainedApp(ctx context.Context
 	return sendFor[*intune.MicrosoftStoreForBusinessContainedApp](c, req, err)
 }
 
-// UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp
-// builds the "Update microsoftStoreForBusinessContainedApp" request: PATCH
+// UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp builds
+// the "Update microsoftStoreForBusinessContainedApp" request: PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}.
 func (r Requests) UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp(ctx context.Context, mobileAppID string, mobileContainedAppID string, body *intune.UpdateMicrosoftStoreForBusinessContainedAppBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/mobileApps/"+url.PathEscape(mobileAppID)+"/microsoft.graph.microsoftStoreForBusinessApp/containedApps/"+url.PathEscape(mobileContainedAppID)), body)
 }
 
-// UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp
-// sends "Update microsoftStoreForBusinessContainedApp" (PATCH
+// UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp sends
+// "Update microsoftStoreForBusinessContainedApp" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMicrosoftStoreForBusinessContainedAppViaMicrosoftStoreForBusinessApp(ctx context.Context, mobileAppID string, mobileContainedAppID string, body *intune.UpdateMicrosoftStoreForBusinessContainedAppBody) (*intune.MicrosoftStoreForBusinessContainedApp, error) {
@@ -2771,8 +2771,8 @@ func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssign
 	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
 }
 
-// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
-// builds the "Update
+// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary builds
+// the "Update
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary"
 // request: PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary.
@@ -2780,8 +2780,8 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeplo
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/wdacSupplementalPolicies/"+url.PathEscape(windowsDefenderApplicationControlSupplementalPolicyID)+"/deploySummary"), body)
 }
 
-// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
-// sends "Update
+// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary sends
+// "Update
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
@@ -2790,8 +2790,8 @@ func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploy
 	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
 }
 
-// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
-// builds the "Update
+// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus builds
+// the "Update
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
 // request: PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}.
@@ -2799,9 +2799,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeplo
 	return newRequest(ctx, "PATCH", r.url("/deviceAppManagement/wdacSupplementalPolicies/"+url.PathEscape(windowsDefenderApplicationControlSupplementalPolicyID)+"/deviceStatuses/"+url.PathEscape(windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID)), body)
 }
 
-// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
-// sends "Update
-// windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus" (PATCH
+// UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus sends
+// "Update windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
+// (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
@@ -3575,8 +3575,8 @@ func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Con
 	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
-// UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations
-// builds the "Update deviceManagementDerivedCredentialSettings" request: PATCH
+// UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations builds
+// the "Update deviceManagementDerivedCredentialSettings" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings.
 func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/derivedCredentialSettings"), body)
@@ -3607,15 +3607,15 @@ func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfigu
 	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
-// UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration
-// builds the "Update deviceManagementDerivedCredentialSettings" request: PATCH
+// UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration builds
+// the "Update deviceManagementDerivedCredentialSettings" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings.
 func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings"), body)
 }
 
-// UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration
-// sends "Update deviceManagementDerivedCredentialSettings" (PATCH
+// UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration sends
+// "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
@@ -4206,18 +4206,17 @@ func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigur
 	return sendFor[*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup
-// builds the "Update
-// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" request:
-// PATCH
+// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup builds
+// the "Update androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
 }
 
-// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup
-// sends "Update
-// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" (PATCH
+// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup sends
+// "Update androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaGroup(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
@@ -4225,18 +4224,17 @@ func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigur
 	return sendFor[*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork
-// builds the "Update
-// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" request:
-// PATCH
+// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork builds
+// the "Update androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork
-// sends "Update
-// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" (PATCH
+// UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork sends
+// "Update androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationViaNetwork(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error) {
@@ -4260,9 +4258,8 @@ func (c *Client) UpdateAndroidDeviceOwnerEnterpriseWiFiConfiguration(ctx context
 	return sendFor[*intune.AndroidDeviceOwnerEnterpriseWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaGroupAssignments
-// builds the "Update androidDeviceOwnerEnterpriseWiFiConfiguration" request:
-// PATCH
+// UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaGroupAssignments builds
+// the "Update androidDeviceOwnerEnterpriseWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
@@ -4325,16 +4322,15 @@ func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaGroupAssig
 	return sendFor[*intune.AndroidDeviceOwnerGeneralDeviceConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidDeviceOwnerGeneralDeviceConfiguration" request:
-// PATCH
+// UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidDeviceOwnerGeneralDeviceConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// sends "Update androidDeviceOwnerGeneralDeviceConfiguration" (PATCH
+// UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations sends
+// "Update androidDeviceOwnerGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*intune.AndroidDeviceOwnerGeneralDeviceConfiguration, error) {
@@ -4358,16 +4354,15 @@ func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfile(ctx conte
 	return sendFor[*intune.AndroidDeviceOwnerImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments
-// builds the "Update androidDeviceOwnerImportedPFXCertificateProfile" request:
-// PATCH
+// UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments builds
+// the "Update androidDeviceOwnerImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
 }
 
-// UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments
-// sends "Update androidDeviceOwnerImportedPFXCertificateProfile" (PATCH
+// UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments sends
+// "Update androidDeviceOwnerImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerImportedPFXCertificateProfileViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*intune.AndroidDeviceOwnerImportedPFXCertificateProfile, error) {
@@ -4423,15 +4418,15 @@ func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaGroupAssignmen
 	return sendFor[*intune.AndroidDeviceOwnerPkcsCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidDeviceOwnerPkcsCertificateProfile" request: PATCH
+// UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidDeviceOwnerPkcsCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidDeviceOwnerPkcsCertificateProfile" (PATCH
+// UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidDeviceOwnerPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerPkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody) (*intune.AndroidDeviceOwnerPkcsCertificateProfile, error) {
@@ -4471,15 +4466,15 @@ func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaGroupAssignmen
 	return sendFor[*intune.AndroidDeviceOwnerScepCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidDeviceOwnerScepCertificateProfile" request: PATCH
+// UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidDeviceOwnerScepCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidDeviceOwnerScepCertificateProfile" (PATCH
+// UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidDeviceOwnerScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody) (*intune.AndroidDeviceOwnerScepCertificateProfile, error) {
@@ -4519,8 +4514,8 @@ func (c *Client) UpdateAndroidDeviceOwnerVpnConfigurationViaGroupAssignments(ctx
 	return sendFor[*intune.AndroidDeviceOwnerVpnConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerVpnConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidDeviceOwnerVpnConfiguration" request: PATCH
+// UpdateAndroidDeviceOwnerVpnConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidDeviceOwnerVpnConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerVpnConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerVpnConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -4567,15 +4562,15 @@ func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaGroupAssignments(ct
 	return sendFor[*intune.AnyAndroidDeviceOwnerWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidDeviceOwnerWiFiConfiguration" request: PATCH
+// UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidDeviceOwnerWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations
-// sends "Update androidDeviceOwnerWiFiConfiguration" (PATCH
+// UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations sends
+// "Update androidDeviceOwnerWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody) (*intune.AnyAndroidDeviceOwnerWiFiConfiguration, error) {
@@ -4615,15 +4610,15 @@ func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaGroupAssignments(ct
 	return sendFor[*intune.AndroidEasEmailProfileConfiguration](c, req, err)
 }
 
-// UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidEasEmailProfileConfiguration" request: PATCH
+// UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidEasEmailProfileConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidEasEmailProfileConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations
-// sends "Update androidEasEmailProfileConfiguration" (PATCH
+// UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations sends
+// "Update androidEasEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidEasEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidEasEmailProfileConfigurationBody) (*intune.AndroidEasEmailProfileConfiguration, error) {
@@ -4663,8 +4658,8 @@ func (c *Client) UpdateAndroidEnterpriseWiFiConfigurationViaGroupAssignments(ctx
 	return sendFor[*intune.AndroidEnterpriseWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidEnterpriseWiFiConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidEnterpriseWiFiConfiguration" request: PATCH
+// UpdateAndroidEnterpriseWiFiConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidEnterpriseWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidEnterpriseWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidEnterpriseWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -4759,15 +4754,15 @@ func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaGroupAssignme
 	return sendFor[*intune.AndroidForWorkEnterpriseWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidForWorkEnterpriseWiFiConfiguration" request: PATCH
+// UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidForWorkEnterpriseWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations
-// sends "Update androidForWorkEnterpriseWiFiConfiguration" (PATCH
+// UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations sends
+// "Update androidForWorkEnterpriseWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkEnterpriseWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody) (*intune.AndroidForWorkEnterpriseWiFiConfiguration, error) {
@@ -4807,15 +4802,15 @@ func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaGroupAssignmen
 	return sendFor[*intune.AndroidForWorkGeneralDeviceConfiguration](c, req, err)
 }
 
-// UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidForWorkGeneralDeviceConfiguration" request: PATCH
+// UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidForWorkGeneralDeviceConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// sends "Update androidForWorkGeneralDeviceConfiguration" (PATCH
+// UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations sends
+// "Update androidForWorkGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody) (*intune.AndroidForWorkGeneralDeviceConfiguration, error) {
@@ -4855,15 +4850,15 @@ func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaGroupAssignments(ct
 	return sendFor[*intune.AndroidForWorkGmailEasConfiguration](c, req, err)
 }
 
-// UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidForWorkGmailEasConfiguration" request: PATCH
+// UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidForWorkGmailEasConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkGmailEasConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations
-// sends "Update androidForWorkGmailEasConfiguration" (PATCH
+// UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations sends
+// "Update androidForWorkGmailEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkGmailEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkGmailEasConfigurationBody) (*intune.AndroidForWorkGmailEasConfiguration, error) {
@@ -4903,16 +4898,15 @@ func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaGroupAssign
 	return sendFor[*intune.AndroidForWorkImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidForWorkImportedPFXCertificateProfile" request:
-// PATCH
+// UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidForWorkImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidForWorkImportedPFXCertificateProfile" (PATCH
+// UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidForWorkImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody) (*intune.AndroidForWorkImportedPFXCertificateProfile, error) {
@@ -4952,15 +4946,15 @@ func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaGroupAssignments
 	return sendFor[*intune.AndroidForWorkNineWorkEasConfiguration](c, req, err)
 }
 
-// UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidForWorkNineWorkEasConfiguration" request: PATCH
+// UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidForWorkNineWorkEasConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkNineWorkEasConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations
-// sends "Update androidForWorkNineWorkEasConfiguration" (PATCH
+// UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations sends
+// "Update androidForWorkNineWorkEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkNineWorkEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkNineWorkEasConfigurationBody) (*intune.AndroidForWorkNineWorkEasConfiguration, error) {
@@ -5000,15 +4994,15 @@ func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaGroupAssignments(c
 	return sendFor[*intune.AndroidForWorkPkcsCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidForWorkPkcsCertificateProfile" request: PATCH
+// UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidForWorkPkcsCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkPkcsCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidForWorkPkcsCertificateProfile" (PATCH
+// UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidForWorkPkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkPkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkPkcsCertificateProfileBody) (*intune.AndroidForWorkPkcsCertificateProfile, error) {
@@ -5048,15 +5042,15 @@ func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaGroupAssignments(c
 	return sendFor[*intune.AndroidForWorkScepCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidForWorkScepCertificateProfile" request: PATCH
+// UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidForWorkScepCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkScepCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidForWorkScepCertificateProfile" (PATCH
+// UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidForWorkScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidForWorkScepCertificateProfileBody) (*intune.AndroidForWorkScepCertificateProfile, error) {
@@ -5240,15 +5234,15 @@ func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaGroupAssignments(c
 	return sendFor[*intune.AndroidImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidImportedPFXCertificateProfile" request: PATCH
+// UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidImportedPFXCertificateProfile" (PATCH
+// UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidImportedPFXCertificateProfileBody) (*intune.AndroidImportedPFXCertificateProfile, error) {
@@ -5525,15 +5519,15 @@ func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaGroupAssignments(
 	return sendFor[*intune.AndroidWorkProfileCustomConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileCustomConfiguration" request: PATCH
+// UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileCustomConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileCustomConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileCustomConfiguration" (PATCH
+// UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileCustomConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileCustomConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileCustomConfigurationBody) (*intune.AndroidWorkProfileCustomConfiguration, error) {
@@ -5557,9 +5551,8 @@ func (c *Client) UpdateAndroidWorkProfileEnterpriseWiFiConfiguration(ctx context
 	return sendFor[*intune.AndroidWorkProfileEnterpriseWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaGroupAssignments
-// builds the "Update androidWorkProfileEnterpriseWiFiConfiguration" request:
-// PATCH
+// UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaGroupAssignments builds
+// the "Update androidWorkProfileEnterpriseWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateAndroidWorkProfileEnterpriseWiFiConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
@@ -5622,16 +5615,15 @@ func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaGroupAssig
 	return sendFor[*intune.AndroidWorkProfileGeneralDeviceConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileGeneralDeviceConfiguration" request:
-// PATCH
+// UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileGeneralDeviceConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileGeneralDeviceConfiguration" (PATCH
+// UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileGeneralDeviceConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGeneralDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody) (*intune.AndroidWorkProfileGeneralDeviceConfiguration, error) {
@@ -5671,15 +5663,15 @@ func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaGroupAssignment
 	return sendFor[*intune.AndroidWorkProfileGmailEasConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileGmailEasConfiguration" request: PATCH
+// UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileGmailEasConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileGmailEasConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileGmailEasConfiguration" (PATCH
+// UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileGmailEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileGmailEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileGmailEasConfigurationBody) (*intune.AndroidWorkProfileGmailEasConfiguration, error) {
@@ -5719,16 +5711,15 @@ func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaGroupAssignm
 	return sendFor[*intune.AndroidWorkProfileNineWorkEasConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileNineWorkEasConfiguration" request:
-// PATCH
+// UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileNineWorkEasConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileNineWorkEasConfiguration" (PATCH
+// UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileNineWorkEasConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileNineWorkEasConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody) (*intune.AndroidWorkProfileNineWorkEasConfiguration, error) {
@@ -5768,15 +5759,15 @@ func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaGroupAssignmen
 	return sendFor[*intune.AndroidWorkProfilePkcsCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfilePkcsCertificateProfile" request: PATCH
+// UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfilePkcsCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidWorkProfilePkcsCertificateProfile" (PATCH
+// UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidWorkProfilePkcsCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfilePkcsCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody) (*intune.AndroidWorkProfilePkcsCertificateProfile, error) {
@@ -5816,15 +5807,15 @@ func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaGroupAssignmen
 	return sendFor[*intune.AndroidWorkProfileScepCertificateProfile](c, req, err)
 }
 
-// UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileScepCertificateProfile" request: PATCH
+// UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileScepCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileScepCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileScepCertificateProfile" (PATCH
+// UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileScepCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileScepCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileScepCertificateProfileBody) (*intune.AndroidWorkProfileScepCertificateProfile, error) {
@@ -5864,8 +5855,8 @@ func (c *Client) UpdateAndroidWorkProfileVpnConfigurationViaGroupAssignments(ctx
 	return sendFor[*intune.AndroidWorkProfileVpnConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileVpnConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileVpnConfiguration" request: PATCH
+// UpdateAndroidWorkProfileVpnConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileVpnConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileVpnConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileVpnConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -5912,15 +5903,15 @@ func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaGroupAssignments(ct
 	return sendFor[*intune.AnyAndroidWorkProfileWiFiConfiguration](c, req, err)
 }
 
-// UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations
-// builds the "Update androidWorkProfileWiFiConfiguration" request: PATCH
+// UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations builds
+// the "Update androidWorkProfileWiFiConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileWiFiConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations
-// sends "Update androidWorkProfileWiFiConfiguration" (PATCH
+// UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations sends
+// "Update androidWorkProfileWiFiConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileWiFiConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAndroidWorkProfileWiFiConfigurationBody) (*intune.AnyAndroidWorkProfileWiFiConfiguration, error) {
@@ -5960,8 +5951,8 @@ func (c *Client) UpdateAospDeviceOwnerDeviceConfigurationViaGroupAssignments(ctx
 	return sendFor[*intune.AospDeviceOwnerDeviceConfiguration](c, req, err)
 }
 
-// UpdateAospDeviceOwnerDeviceConfigurationViaNetworkAccessConfigurations
-// builds the "Update aospDeviceOwnerDeviceConfiguration" request: PATCH
+// UpdateAospDeviceOwnerDeviceConfigurationViaNetworkAccessConfigurations builds
+// the "Update aospDeviceOwnerDeviceConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateAospDeviceOwnerDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateAospDeviceOwnerDeviceConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -6086,16 +6077,15 @@ func (c *Client) UpdateIosDerivedCredentialAuthenticationConfiguration(ctx conte
 	return sendFor[*intune.IosDerivedCredentialAuthenticationConfiguration](c, req, err)
 }
 
-// UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments
-// builds the "Update iosDerivedCredentialAuthenticationConfiguration" request:
-// PATCH
+// UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments builds
+// the "Update iosDerivedCredentialAuthenticationConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
 }
 
-// UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments
-// sends "Update iosDerivedCredentialAuthenticationConfiguration" (PATCH
+// UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments sends
+// "Update iosDerivedCredentialAuthenticationConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateIosDerivedCredentialAuthenticationConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody) (*intune.IosDerivedCredentialAuthenticationConfiguration, error) {
@@ -6956,15 +6946,15 @@ func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaGroupAssignments(c
 	return sendFor[*intune.MacOSEndpointProtectionConfiguration](c, req, err)
 }
 
-// UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations
-// builds the "Update macOSEndpointProtectionConfiguration" request: PATCH
+// UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations builds
+// the "Update macOSEndpointProtectionConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateMacOSEndpointProtectionConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations
-// sends "Update macOSEndpointProtectionConfiguration" (PATCH
+// UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations sends
+// "Update macOSEndpointProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSEndpointProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateMacOSEndpointProtectionConfigurationBody) (*intune.MacOSEndpointProtectionConfiguration, error) {
@@ -7148,8 +7138,8 @@ func (c *Client) UpdateMacOSImportedPFXCertificateProfileViaGroupAssignments(ctx
 	return sendFor[*intune.MacOSImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateMacOSImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update macOSImportedPFXCertificateProfile" request: PATCH
+// UpdateMacOSImportedPFXCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update macOSImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateMacOSImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateMacOSImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -7607,9 +7597,8 @@ func (c *Client) UpdateWindows10DeviceFirmwareConfigurationInterface(ctx context
 	return sendFor[*intune.Windows10DeviceFirmwareConfigurationInterface](c, req, err)
 }
 
-// UpdateWindows10DeviceFirmwareConfigurationInterfaceViaGroupAssignments
-// builds the "Update windows10DeviceFirmwareConfigurationInterface" request:
-// PATCH
+// UpdateWindows10DeviceFirmwareConfigurationInterfaceViaGroupAssignments builds
+// the "Update windows10DeviceFirmwareConfigurationInterface" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateWindows10DeviceFirmwareConfigurationInterfaceViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindows10DeviceFirmwareConfigurationInterfaceBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
@@ -7672,15 +7661,15 @@ func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaGroupAssignments(
 	return sendFor[*intune.Windows10EasEmailProfileConfiguration](c, req, err)
 }
 
-// UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations
-// builds the "Update windows10EasEmailProfileConfiguration" request: PATCH
+// UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations builds
+// the "Update windows10EasEmailProfileConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10EasEmailProfileConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations
-// sends "Update windows10EasEmailProfileConfiguration" (PATCH
+// UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations sends
+// "Update windows10EasEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EasEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10EasEmailProfileConfigurationBody) (*intune.Windows10EasEmailProfileConfiguration, error) {
@@ -7720,15 +7709,15 @@ func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaGroupAssignmen
 	return sendFor[*intune.Windows10EndpointProtectionConfiguration](c, req, err)
 }
 
-// UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations
-// builds the "Update windows10EndpointProtectionConfiguration" request: PATCH
+// UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations builds
+// the "Update windows10EndpointProtectionConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10EndpointProtectionConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations
-// sends "Update windows10EndpointProtectionConfiguration" (PATCH
+// UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations sends
+// "Update windows10EndpointProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EndpointProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10EndpointProtectionConfigurationBody) (*intune.Windows10EndpointProtectionConfiguration, error) {
@@ -7752,16 +7741,16 @@ func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfiguration(ctx c
 	return sendFor[*intune.Windows10EnterpriseModernAppManagementConfiguration](c, req, err)
 }
 
-// UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments
-// builds the "Update windows10EnterpriseModernAppManagementConfiguration"
-// request: PATCH
+// UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments builds
+// the "Update windows10EnterpriseModernAppManagementConfiguration" request:
+// PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
 }
 
-// UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments
-// sends "Update windows10EnterpriseModernAppManagementConfiguration" (PATCH
+// UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments sends
+// "Update windows10EnterpriseModernAppManagementConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10EnterpriseModernAppManagementConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody) (*intune.Windows10EnterpriseModernAppManagementConfiguration, error) {
@@ -7866,15 +7855,15 @@ func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaGroupAssignments
 	return sendFor[*intune.Windows10ImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update windows10ImportedPFXCertificateProfile" request: PATCH
+// UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update windows10ImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10ImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// sends "Update windows10ImportedPFXCertificateProfile" (PATCH
+// UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations sends
+// "Update windows10ImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10ImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10ImportedPFXCertificateProfileBody) (*intune.Windows10ImportedPFXCertificateProfile, error) {
@@ -7914,15 +7903,15 @@ func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaGroupAssignments(
 	return sendFor[*intune.Windows10NetworkBoundaryConfiguration](c, req, err)
 }
 
-// UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations
-// builds the "Update windows10NetworkBoundaryConfiguration" request: PATCH
+// UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations builds
+// the "Update windows10NetworkBoundaryConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10NetworkBoundaryConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations
-// sends "Update windows10NetworkBoundaryConfiguration" (PATCH
+// UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations sends
+// "Update windows10NetworkBoundaryConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10NetworkBoundaryConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10NetworkBoundaryConfigurationBody) (*intune.Windows10NetworkBoundaryConfiguration, error) {
@@ -7962,15 +7951,15 @@ func (c *Client) UpdateWindows10PFXImportCertificateProfileViaGroupAssignments(c
 	return sendFor[*intune.Windows10PFXImportCertificateProfile](c, req, err)
 }
 
-// UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update windows10PFXImportCertificateProfile" request: PATCH
+// UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update windows10PFXImportCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10PFXImportCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations
-// sends "Update windows10PFXImportCertificateProfile" (PATCH
+// UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations sends
+// "Update windows10PFXImportCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10PFXImportCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10PFXImportCertificateProfileBody) (*intune.Windows10PFXImportCertificateProfile, error) {
@@ -8058,15 +8047,15 @@ func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaGroupAssignments
 	return sendFor[*intune.Windows10SecureAssessmentConfiguration](c, req, err)
 }
 
-// UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations
-// builds the "Update windows10SecureAssessmentConfiguration" request: PATCH
+// UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations builds
+// the "Update windows10SecureAssessmentConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10SecureAssessmentConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations
-// sends "Update windows10SecureAssessmentConfiguration" (PATCH
+// UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations sends
+// "Update windows10SecureAssessmentConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows10SecureAssessmentConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindows10SecureAssessmentConfigurationBody) (*intune.Windows10SecureAssessmentConfiguration, error) {
@@ -8376,16 +8365,16 @@ func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfiguration(ctx 
 	return sendFor[*intune.WindowsDefenderAdvancedThreatProtectionConfiguration](c, req, err)
 }
 
-// UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments
-// builds the "Update windowsDefenderAdvancedThreatProtectionConfiguration"
-// request: PATCH
+// UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments builds
+// the "Update windowsDefenderAdvancedThreatProtectionConfiguration" request:
+// PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
 func (r Requests) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), body)
 }
 
-// UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments
-// sends "Update windowsDefenderAdvancedThreatProtectionConfiguration" (PATCH
+// UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments sends
+// "Update windowsDefenderAdvancedThreatProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDefenderAdvancedThreatProtectionConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*intune.WindowsDefenderAdvancedThreatProtectionConfiguration, error) {
@@ -8442,15 +8431,15 @@ func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaGroupAssignmen
 	return sendFor[*intune.WindowsDeliveryOptimizationConfiguration](c, req, err)
 }
 
-// UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsDeliveryOptimizationConfiguration" request: PATCH
+// UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsDeliveryOptimizationConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsDeliveryOptimizationConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsDeliveryOptimizationConfiguration" (PATCH
+// UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsDeliveryOptimizationConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsDeliveryOptimizationConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsDeliveryOptimizationConfigurationBody) (*intune.WindowsDeliveryOptimizationConfiguration, error) {
@@ -8490,15 +8479,15 @@ func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaGroupAssignments(c
 	return sendFor[*intune.WindowsHealthMonitoringConfiguration](c, req, err)
 }
 
-// UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsHealthMonitoringConfiguration" request: PATCH
+// UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsHealthMonitoringConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsHealthMonitoringConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsHealthMonitoringConfiguration" (PATCH
+// UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsHealthMonitoringConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsHealthMonitoringConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsHealthMonitoringConfigurationBody) (*intune.WindowsHealthMonitoringConfiguration, error) {
@@ -8538,15 +8527,15 @@ func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaGroupAssignments
 	return sendFor[*intune.WindowsIdentityProtectionConfiguration](c, req, err)
 }
 
-// UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsIdentityProtectionConfiguration" request: PATCH
+// UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsIdentityProtectionConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsIdentityProtectionConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsIdentityProtectionConfiguration" (PATCH
+// UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsIdentityProtectionConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsIdentityProtectionConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsIdentityProtectionConfigurationBody) (*intune.WindowsIdentityProtectionConfiguration, error) {
@@ -8681,8 +8670,8 @@ func (c *Client) UpdateWindowsPhone81GeneralConfigurationViaGroupAssignments(ctx
 	return sendFor[*intune.WindowsPhone81GeneralConfiguration](c, req, err)
 }
 
-// UpdateWindowsPhone81GeneralConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsPhone81GeneralConfiguration" request: PATCH
+// UpdateWindowsPhone81GeneralConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsPhone81GeneralConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsPhone81GeneralConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhone81GeneralConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
@@ -8729,16 +8718,15 @@ func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaGroupAssign
 	return sendFor[*intune.WindowsPhone81ImportedPFXCertificateProfile](c, req, err)
 }
 
-// UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update windowsPhone81ImportedPFXCertificateProfile" request:
-// PATCH
+// UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update windowsPhone81ImportedPFXCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations
-// sends "Update windowsPhone81ImportedPFXCertificateProfile" (PATCH
+// UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations sends
+// "Update windowsPhone81ImportedPFXCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81ImportedPFXCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody) (*intune.WindowsPhone81ImportedPFXCertificateProfile, error) {
@@ -8778,15 +8766,15 @@ func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaGroupAssignments(c
 	return sendFor[*intune.WindowsPhone81SCEPCertificateProfile](c, req, err)
 }
 
-// UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations
-// builds the "Update windowsPhone81SCEPCertificateProfile" request: PATCH
+// UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations builds
+// the "Update windowsPhone81SCEPCertificateProfile" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhone81SCEPCertificateProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations
-// sends "Update windowsPhone81SCEPCertificateProfile" (PATCH
+// UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations sends
+// "Update windowsPhone81SCEPCertificateProfile" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhone81SCEPCertificateProfileViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhone81SCEPCertificateProfileBody) (*intune.WindowsPhone81SCEPCertificateProfile, error) {
@@ -8874,15 +8862,15 @@ func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaGroupAssignmen
 	return sendFor[*intune.WindowsPhoneEASEmailProfileConfiguration](c, req, err)
 }
 
-// UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsPhoneEASEmailProfileConfiguration" request: PATCH
+// UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsPhoneEASEmailProfileConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsPhoneEASEmailProfileConfiguration" (PATCH
+// UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsPhoneEASEmailProfileConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsPhoneEASEmailProfileConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody) (*intune.WindowsPhoneEASEmailProfileConfiguration, error) {
@@ -8922,15 +8910,15 @@ func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaGroupAssignments(
 	return sendFor[*intune.WindowsUpdateForBusinessConfiguration](c, req, err)
 }
 
-// UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsUpdateForBusinessConfiguration" request: PATCH
+// UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsUpdateForBusinessConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsUpdateForBusinessConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsUpdateForBusinessConfiguration" (PATCH
+// UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsUpdateForBusinessConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsUpdateForBusinessConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsUpdateForBusinessConfigurationBody) (*intune.WindowsUpdateForBusinessConfiguration, error) {
@@ -9017,15 +9005,15 @@ func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaGroupAssignments(
 	return sendFor[*intune.WindowsWifiEnterpriseEAPConfiguration](c, req, err)
 }
 
-// UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations
-// builds the "Update windowsWifiEnterpriseEAPConfiguration" request: PATCH
+// UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations builds
+// the "Update windowsWifiEnterpriseEAPConfiguration" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
 func (r Requests) UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), body)
 }
 
-// UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations
-// sends "Update windowsWifiEnterpriseEAPConfiguration" (PATCH
+// UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations sends
+// "Update windowsWifiEnterpriseEAPConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindowsWifiEnterpriseEAPConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody) (*intune.WindowsWifiEnterpriseEAPConfiguration, error) {
@@ -9145,15 +9133,15 @@ func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificate(ctx c
 	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationAssignment" request: PATCH
+// UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/assignments/"+url.PathEscape(deviceConfigurationAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationAssignment" (PATCH
+// UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
@@ -9193,15 +9181,15 @@ func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfigur
 	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationAssignment" request: PATCH
+// UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/"+url.PathEscape(deviceConfigurationAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationAssignment" (PATCH
+// UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
@@ -9241,15 +9229,15 @@ func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertificat
 	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationAssignment" request: PATCH
+// UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/assignments/"+url.PathEscape(deviceConfigurationAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationAssignment" (PATCH
+// UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
@@ -9481,15 +9469,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate(c
 	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationDeviceOverview" request: PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationDeviceOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview.
 func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/deviceStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationDeviceOverview" (PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
@@ -9513,15 +9501,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificatePro
 	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration
-// builds the "Update deviceConfigurationDeviceOverview" request: PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration builds
+// the "Update deviceConfigurationDeviceOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview.
 func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration
-// sends "Update deviceConfigurationDeviceOverview" (PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration sends
+// "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
@@ -9529,15 +9517,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConf
 	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationDeviceOverview" request: PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationDeviceOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview.
 func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationDeviceOverview" (PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
@@ -9561,15 +9549,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaMacIdentity(ctx conte
 	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor
-// builds the "Update deviceConfigurationDeviceOverview" request: PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor builds
+// the "Update deviceConfigurationDeviceOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview.
 func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor
-// sends "Update deviceConfigurationDeviceOverview" (PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor sends
+// "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
@@ -9577,15 +9565,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertif
 	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationDeviceOverview" request: PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationDeviceOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview.
 func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/deviceStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationDeviceOverview" (PATCH
+// UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
@@ -9641,15 +9629,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate(ctx
 	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationDeviceStatus" request: PATCH
+// UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationDeviceStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}.
 func (r Requests) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/deviceStatuses/"+url.PathEscape(deviceConfigurationDeviceStatusID)), body)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationDeviceStatus" (PATCH
+// UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
@@ -9673,8 +9661,8 @@ func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProfi
 	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration
-// builds the "Update deviceConfigurationDeviceStatus" request: PATCH
+// UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration builds
+// the "Update deviceConfigurationDeviceStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}.
 func (r Requests) UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/"+url.PathEscape(deviceConfigurationDeviceStatusID)), body)
@@ -9689,15 +9677,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfig
 	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationDeviceStatus" request: PATCH
+// UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationDeviceStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}.
 func (r Requests) UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/"+url.PathEscape(deviceConfigurationDeviceStatusID)), body)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationDeviceStatus" (PATCH
+// UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
@@ -9737,15 +9725,15 @@ func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertific
 	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationDeviceStatus" request: PATCH
+// UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationDeviceStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}.
 func (r Requests) UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/deviceStatuses/"+url.PathEscape(deviceConfigurationDeviceStatusID)), body)
 }
 
-// UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationDeviceStatus" (PATCH
+// UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
@@ -9801,15 +9789,15 @@ func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate(
 	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationGroupAssignment" request: PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationGroupAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationGroupAssignment" (PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
@@ -9833,15 +9821,15 @@ func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificatePr
 	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration
-// builds the "Update deviceConfigurationGroupAssignment" request: PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration builds
+// the "Update deviceConfigurationGroupAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration
-// sends "Update deviceConfigurationGroupAssignment" (PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration sends
+// "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
@@ -9849,15 +9837,15 @@ func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnCon
 	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationGroupAssignment" request: PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationGroupAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationGroupAssignment" (PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
@@ -9881,15 +9869,15 @@ func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaMacIdentity(ctx cont
 	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor
-// builds the "Update deviceConfigurationGroupAssignment" request: PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor builds
+// the "Update deviceConfigurationGroupAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor
-// sends "Update deviceConfigurationGroupAssignment" (PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor sends
+// "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
@@ -9897,15 +9885,15 @@ func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCerti
 	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationGroupAssignment" request: PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationGroupAssignment" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}.
 func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)), body)
 }
 
-// UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationGroupAssignment" (PATCH
+// UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
@@ -9929,15 +9917,15 @@ func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context,
 	return sendFor[*intune.AndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
-// UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation
-// builds the "Update androidForWorkTrustedRootCertificate" request: PATCH
+// UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation builds
+// the "Update androidForWorkTrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation.
 func (r Requests) UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"), body)
 }
 
-// UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation
-// sends "Update androidForWorkTrustedRootCertificate" (PATCH
+// UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation sends
+// "Update androidForWorkTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error) {
@@ -10009,8 +9997,8 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidScepCertificatePro
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
@@ -10025,15 +10013,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificate
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10041,15 +10029,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertifi
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10057,15 +10045,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCer
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10073,15 +10061,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCer
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10089,15 +10077,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCer
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10137,15 +10125,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImporte
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10153,15 +10141,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertifi
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10217,15 +10205,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProfi
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10265,15 +10253,15 @@ func (c *Client) UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificateP
 	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
 }
 
-// UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile
-// builds the "Update managedDeviceCertificateState" request: PATCH
+// UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile builds
+// the "Update managedDeviceCertificateState" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}.
 func (r Requests) UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/"+url.PathEscape(managedDeviceCertificateStateID)), body)
 }
 
-// UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile
-// sends "Update managedDeviceCertificateState" (PATCH
+// UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile sends
+// "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
@@ -10361,15 +10349,15 @@ func (c *Client) UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertific
 	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
 }
 
-// UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation
-// builds the "Update macOSTrustedRootCertificate" request: PATCH
+// UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation builds
+// the "Update macOSTrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}.
 func (r Requests) UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, macOSTrustedRootCertificateID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(macOSTrustedRootCertificateID)), body)
 }
 
-// UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation
-// sends "Update macOSTrustedRootCertificate" (PATCH
+// UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation sends
+// "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, macOSTrustedRootCertificateID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
@@ -10456,15 +10444,15 @@ func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, devi
 	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
 }
 
-// UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation
-// builds the "Update windows81TrustedRootCertificate" request: PATCH
+// UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation builds
+// the "Update windows81TrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}.
 func (r Requests) UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)), body)
 }
 
-// UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation
-// sends "Update windows81TrustedRootCertificate" (PATCH
+// UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation sends
+// "Update windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
@@ -10504,15 +10492,15 @@ func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Cont
 	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
-// UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate
-// builds the "Update androidDeviceOwnerTrustedRootCertificate" request: PATCH
+// UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate builds
+// the "Update androidDeviceOwnerTrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate.
 func (r Requests) UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate"), body)
 }
 
-// UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate
-// sends "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
+// UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate sends
+// "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
@@ -10568,15 +10556,15 @@ func (c *Client) UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfile
 	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
 }
 
-// UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation
-// builds the "Update androidTrustedRootCertificate" request: PATCH
+// UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation builds
+// the "Update androidTrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation.
 func (r Requests) UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"), body)
 }
 
-// UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation
-// sends "Update androidTrustedRootCertificate" (PATCH
+// UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation sends
+// "Update androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
@@ -10600,15 +10588,15 @@ func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Cont
 	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
-// UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate
-// builds the "Update androidWorkProfileTrustedRootCertificate" request: PATCH
+// UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate builds
+// the "Update androidWorkProfileTrustedRootCertificate" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate.
 func (r Requests) UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate"), body)
 }
 
-// UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate
-// sends "Update androidWorkProfileTrustedRootCertificate" (PATCH
+// UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate sends
+// "Update androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
@@ -10680,15 +10668,15 @@ func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificate(ctx
 	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationUserOverview" request: PATCH
+// UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationUserOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview.
 func (r Requests) UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/userStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationUserOverview" (PATCH
+// UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
@@ -10712,8 +10700,8 @@ func (c *Client) UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProfi
 	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration
-// builds the "Update deviceConfigurationUserOverview" request: PATCH
+// UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration builds
+// the "Update deviceConfigurationUserOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview.
 func (r Requests) UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview"), body)
@@ -10728,15 +10716,15 @@ func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfig
 	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationUserOverview" request: PATCH
+// UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationUserOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview.
 func (r Requests) UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationUserOverview" (PATCH
+// UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
@@ -10776,15 +10764,15 @@ func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertific
 	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationUserOverview" request: PATCH
+// UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationUserOverview" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview.
 func (r Requests) UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/userStatusOverview"), body)
 }
 
-// UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationUserOverview" (PATCH
+// UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
@@ -10840,15 +10828,15 @@ func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificate(ctx c
 	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate
-// builds the "Update deviceConfigurationUserStatus" request: PATCH
+// UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate builds
+// the "Update deviceConfigurationUserStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}.
 func (r Requests) UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/identityCertificate/rootCertificate/userStatuses/"+url.PathEscape(deviceConfigurationUserStatusID)), body)
 }
 
-// UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate
-// sends "Update deviceConfigurationUserStatus" (PATCH
+// UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate sends
+// "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
@@ -10888,15 +10876,15 @@ func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfigur
 	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation
-// builds the "Update deviceConfigurationUserStatus" request: PATCH
+// UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation builds
+// the "Update deviceConfigurationUserStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}.
 func (r Requests) UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/"+url.PathEscape(deviceConfigurationUserStatusID)), body)
 }
 
-// UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation
-// sends "Update deviceConfigurationUserStatus" (PATCH
+// UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation sends
+// "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
@@ -10936,15 +10924,15 @@ func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertificat
 	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
 }
 
-// UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation
-// builds the "Update deviceConfigurationUserStatus" request: PATCH
+// UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation builds
+// the "Update deviceConfigurationUserStatus" request: PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}.
 func (r Requests) UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/"+url.PathEscape(windows81TrustedRootCertificateID)+"/userStatuses/"+url.PathEscape(deviceConfigurationUserStatusID)), body)
 }
 
-// UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation
-// sends "Update deviceConfigurationUserStatus" (PATCH
+// UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation sends
+// "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
@@ -11309,15 +11297,15 @@ func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScript
 	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
 }
 
-// UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts
-// builds the "Update deviceManagementScriptAssignment" request: PATCH
+// UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts builds
+// the "Update deviceManagementScriptAssignment" request: PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}.
 func (r Requests) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceCustomAttributeShellScripts/"+url.PathEscape(deviceCustomAttributeShellScriptID)+"/assignments/"+url.PathEscape(deviceManagementScriptAssignmentID)), body)
 }
 
-// UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts
-// sends "Update deviceManagementScriptAssignment" (PATCH
+// UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts sends
+// "Update deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
@@ -11357,15 +11345,15 @@ func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScrip
 	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
 }
 
-// UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts
-// builds the "Update deviceManagementScriptDeviceState" request: PATCH
+// UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts builds
+// the "Update deviceManagementScriptDeviceState" request: PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}.
 func (r Requests) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceCustomAttributeShellScripts/"+url.PathEscape(deviceCustomAttributeShellScriptID)+"/deviceRunStates/"+url.PathEscape(deviceManagementScriptDeviceStateID)), body)
 }
 
-// UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts
-// sends "Update deviceManagementScriptDeviceState" (PATCH
+// UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts sends
+// "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
@@ -11421,15 +11409,15 @@ func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementS
 	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
 }
 
-// UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts
-// builds the "Update deviceManagementScriptGroupAssignment" request: PATCH
+// UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts builds
+// the "Update deviceManagementScriptGroupAssignment" request: PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}.
 func (r Requests) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceCustomAttributeShellScripts/"+url.PathEscape(deviceCustomAttributeShellScriptID)+"/groupAssignments/"+url.PathEscape(deviceManagementScriptGroupAssignmentID)), body)
 }
 
-// UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts
-// sends "Update deviceManagementScriptGroupAssignment" (PATCH
+// UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts sends
+// "Update deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
@@ -11469,15 +11457,15 @@ func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScript
 	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
 }
 
-// UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts
-// builds the "Update deviceManagementScriptRunSummary" request: PATCH
+// UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts builds
+// the "Update deviceManagementScriptRunSummary" request: PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary.
 func (r Requests) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceCustomAttributeShellScripts/"+url.PathEscape(deviceCustomAttributeShellScriptID)+"/runSummary"), body)
 }
 
-// UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts
-// sends "Update deviceManagementScriptRunSummary" (PATCH
+// UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts sends
+// "Update deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
@@ -11517,15 +11505,15 @@ func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScripts
 	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
 }
 
-// UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts
-// builds the "Update deviceManagementScriptUserState" request: PATCH
+// UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts builds
+// the "Update deviceManagementScriptUserState" request: PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}.
 func (r Requests) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/deviceCustomAttributeShellScripts/"+url.PathEscape(deviceCustomAttributeShellScriptID)+"/userRunStates/"+url.PathEscape(deviceManagementScriptUserStateID)), body)
 }
 
-// UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts
-// sends "Update deviceManagementScriptUserState" (PATCH
+// UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts sends
+// "Update deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
@@ -11628,15 +11616,15 @@ func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Cont
 	return sendFor[*intune.DeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
-// UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies
-// builds the "Update deviceManagementExchangeOnPremisesPolicy" request: PATCH
+// UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies builds
+// the "Update deviceManagementExchangeOnPremisesPolicy" request: PATCH
 // /deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}.
 func (r Requests) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyID string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/exchangeOnPremisesPolicies/"+url.PathEscape(deviceManagementExchangeOnPremisesPolicyID)), body)
 }
 
-// UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies
-// sends "Update deviceManagementExchangeOnPremisesPolicy" (PATCH
+// UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies sends
+// "Update deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyID string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error) {
@@ -12737,16 +12725,15 @@ func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstance(ctx contex
 	return sendFor[*intune.DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings
-// builds the "Update deviceManagementAbstractComplexSettingInstance" request:
-// PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings builds
+// the "Update deviceManagementAbstractComplexSettingInstance" request: PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}.
 func (r Requests) UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/templates/"+url.PathEscape(deviceManagementTemplateID)+"/settings/"+url.PathEscape(deviceManagementSettingInstanceID)), body)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings
-// sends "Update deviceManagementAbstractComplexSettingInstance" (PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings sends
+// "Update deviceManagementAbstractComplexSettingInstance" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplatesSettings(ctx context.Context, deviceManagementTemplateID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error) {
@@ -12754,16 +12741,15 @@ func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaTemplate
 	return sendFor[*intune.DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories
-// builds the "Update deviceManagementAbstractComplexSettingInstance" request:
-// PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories builds
+// the "Update deviceManagementAbstractComplexSettingInstance" request: PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}.
 func (r Requests) UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentSettingCategoryID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/intents/"+url.PathEscape(deviceManagementIntentID)+"/categories/"+url.PathEscape(deviceManagementIntentSettingCategoryID)+"/settings/"+url.PathEscape(deviceManagementSettingInstanceID)), body)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories
-// sends "Update deviceManagementAbstractComplexSettingInstance" (PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories sends
+// "Update deviceManagementAbstractComplexSettingInstance" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsCategories(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentSettingCategoryID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error) {
@@ -12771,16 +12757,15 @@ func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaIntentsC
 	return sendFor[*intune.DeviceManagementAbstractComplexSettingInstance](c, req, err)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings
-// builds the "Update deviceManagementAbstractComplexSettingInstance" request:
-// PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings builds
+// the "Update deviceManagementAbstractComplexSettingInstance" request: PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}.
 func (r Requests) UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings(ctx context.Context, deviceManagementTemplateID string, deviceManagementTemplateSettingCategoryID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/templates/"+url.PathEscape(deviceManagementTemplateID)+"/categories/"+url.PathEscape(deviceManagementTemplateSettingCategoryID)+"/recommendedSettings/"+url.PathEscape(deviceManagementSettingInstanceID)), body)
 }
 
-// UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings
-// sends "Update deviceManagementAbstractComplexSettingInstance" (PATCH
+// UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings sends
+// "Update deviceManagementAbstractComplexSettingInstance" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementAbstractComplexSettingInstanceViaRecommendedSettings(ctx context.Context, deviceManagementTemplateID string, deviceManagementTemplateSettingCategoryID string, deviceManagementSettingInstanceID string, body *intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error) {
@@ -13527,15 +13512,15 @@ func (c *Client) UpdateCircularGeofenceManagementCondition(ctx context.Context, 
 	return sendFor[*intune.CircularGeofenceManagementCondition](c, req, err)
 }
 
-// UpdateCircularGeofenceManagementConditionViaManagementConditionStatements
-// builds the "Update circularGeofenceManagementCondition" request: PATCH
+// UpdateCircularGeofenceManagementConditionViaManagementConditionStatements builds
+// the "Update circularGeofenceManagementCondition" request: PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}.
 func (r Requests) UpdateCircularGeofenceManagementConditionViaManagementConditionStatements(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateCircularGeofenceManagementConditionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/managementConditions/"+url.PathEscape(managementConditionID)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementID)+"/managementConditions/"+url.PathEscape(managementConditionStatementsManagementConditionID)), body)
 }
 
-// UpdateCircularGeofenceManagementConditionViaManagementConditionStatements
-// sends "Update circularGeofenceManagementCondition" (PATCH
+// UpdateCircularGeofenceManagementConditionViaManagementConditionStatements sends
+// "Update circularGeofenceManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateCircularGeofenceManagementConditionViaManagementConditionStatements(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateCircularGeofenceManagementConditionBody) (*intune.CircularGeofenceManagementCondition, error) {
@@ -13559,16 +13544,15 @@ func (c *Client) UpdateNetworkIPv4ConfigurationManagementCondition(ctx context.C
 	return sendFor[*intune.NetworkIPv4ConfigurationManagementCondition](c, req, err)
 }
 
-// UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition
-// builds the "Update networkIPv4ConfigurationManagementCondition" request:
-// PATCH
+// UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition builds
+// the "Update networkIPv4ConfigurationManagementCondition" request: PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}.
 func (r Requests) UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateNetworkIPv4ConfigurationManagementConditionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/managementConditions/"+url.PathEscape(managementConditionID)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementID)+"/managementConditions/"+url.PathEscape(managementConditionStatementsManagementConditionID)), body)
 }
 
-// UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition
-// sends "Update networkIPv4ConfigurationManagementCondition" (PATCH
+// UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition sends
+// "Update networkIPv4ConfigurationManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv4ConfigurationManagementConditionViaManagementCondition(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateNetworkIPv4ConfigurationManagementConditionBody) (*intune.NetworkIPv4ConfigurationManagementCondition, error) {
@@ -13592,16 +13576,15 @@ func (c *Client) UpdateNetworkIPv6ConfigurationManagementCondition(ctx context.C
 	return sendFor[*intune.NetworkIPv6ConfigurationManagementCondition](c, req, err)
 }
 
-// UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition
-// builds the "Update networkIPv6ConfigurationManagementCondition" request:
-// PATCH
+// UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition builds
+// the "Update networkIPv6ConfigurationManagementCondition" request: PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}.
 func (r Requests) UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateNetworkIPv6ConfigurationManagementConditionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/managementConditions/"+url.PathEscape(managementConditionID)+"/managementConditionStatements/"+url.PathEscape(managementConditionStatementID)+"/managementConditions/"+url.PathEscape(managementConditionStatementsManagementConditionID)), body)
 }
 
-// UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition
-// sends "Update networkIPv6ConfigurationManagementCondition" (PATCH
+// UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition sends
+// "Update networkIPv6ConfigurationManagementCondition" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateNetworkIPv6ConfigurationManagementConditionViaManagementCondition(ctx context.Context, managementConditionID string, managementConditionStatementID string, managementConditionStatementsManagementConditionID string, body *intune.UpdateNetworkIPv6ConfigurationManagementConditionBody) (*intune.NetworkIPv6ConfigurationManagementCondition, error) {
@@ -14013,18 +13996,17 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefin
 	return sendFor[*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings
-// builds the "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" request:
-// PATCH
+// UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings
-// sends "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" (PATCH
+// UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
@@ -14032,18 +14014,17 @@ func (c *Client) UpdateConfigurationChoiceSettingCollectionDefinitionViaConfigur
 	return sendFor[*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings
-// builds the "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" request:
-// PATCH
+// UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings builds
+// the "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicies/"+url.PathEscape(deviceManagementConfigurationPolicyID)+"/settings/"+url.PathEscape(deviceManagementConfigurationSettingID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings
-// sends "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" (PATCH
+// UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings sends
+// "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionViaSettings(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
@@ -14051,18 +14032,17 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingCollectionDefin
 	return sendFor[*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates
-// builds the "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" request:
-// PATCH
+// UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates
-// sends "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" (PATCH
+// UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateConfigurationChoiceSettingCollectionDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error) {
@@ -14086,16 +14066,16 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinition(ctx 
 	return sendFor[*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
-// UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings
-// builds the "Update deviceManagementConfigurationChoiceSettingDefinition"
-// request: PATCH
+// UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationChoiceSettingDefinition" request:
+// PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings
-// sends "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
+// UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagementConfigurationChoiceSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
@@ -14120,16 +14100,16 @@ func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSe
 	return sendFor[*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates
-// builds the "Update deviceManagementConfigurationChoiceSettingDefinition"
-// request: PATCH
+// UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationChoiceSettingDefinition" request:
+// PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates
-// sends "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
+// UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationChoiceSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationChoiceSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition, error) {
@@ -14153,16 +14133,15 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingDefinition(ctx contex
 	return sendFor[*intune.AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings
-// builds the "Update deviceManagementConfigurationSettingDefinition" request:
-// PATCH
+// UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationSettingDefinition" request: PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings
-// sends "Update deviceManagementConfigurationSettingDefinition" (PATCH
+// UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingDefinition, error) {
@@ -14186,16 +14165,15 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaSettings
 	return sendFor[*intune.AnyDeviceManagementConfigurationSettingDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates
-// builds the "Update deviceManagementConfigurationSettingDefinition" request:
-// PATCH
+// UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationSettingDefinition" request: PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates
-// sends "Update deviceManagementConfigurationSettingDefinition" (PATCH
+// UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingDefinition, error) {
@@ -14221,17 +14199,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefini
 	return sendFor[*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
-// UpdateConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings
-// builds the "Update
-// deviceManagementConfigurationSettingGroupCollectionDefinition" request:
-// PATCH
+// UpdateConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings
-// sends "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// UpdateConfigurationSettingGroupCollectionDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
 // (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
@@ -14240,17 +14217,16 @@ func (c *Client) UpdateConfigurationSettingGroupCollectionDefinitionViaConfigura
 	return sendFor[*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaSettings
-// builds the "Update
-// deviceManagementConfigurationSettingGroupCollectionDefinition" request:
-// PATCH
+// UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaSettings builds
+// the "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaSettings(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicies/"+url.PathEscape(deviceManagementConfigurationPolicyID)+"/settings/"+url.PathEscape(deviceManagementConfigurationSettingID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaSettings
-// sends "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionViaSettings sends
+// "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
 // (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
@@ -14259,17 +14235,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupCollectionDefini
 	return sendFor[*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition](c, req, err)
 }
 
-// UpdateManagementConfigurationSettingGroupCollectionDefinitionViaSettingTemplates
-// builds the "Update
-// deviceManagementConfigurationSettingGroupCollectionDefinition" request:
-// PATCH
+// UpdateManagementConfigurationSettingGroupCollectionDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateManagementConfigurationSettingGroupCollectionDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateManagementConfigurationSettingGroupCollectionDefinitionViaSettingTemplates
-// sends "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// UpdateManagementConfigurationSettingGroupCollectionDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
 // (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
@@ -14294,16 +14269,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinition(ctx c
 	return sendFor[*intune.AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
-// UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings
-// builds the "Update deviceManagementConfigurationSettingGroupDefinition"
-// request: PATCH
+// UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationSettingGroupDefinition" request:
+// PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings
-// sends "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
+// UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagementConfigurationSettingGroupDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
@@ -14328,16 +14303,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSet
 	return sendFor[*intune.AnyDeviceManagementConfigurationSettingGroupDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates
-// builds the "Update deviceManagementConfigurationSettingGroupDefinition"
-// request: PATCH
+// UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationSettingGroupDefinition" request:
+// PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates
-// sends "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
+// UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationSettingGroupDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSettingGroupDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingGroupDefinition, error) {
@@ -14363,18 +14338,17 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefin
 	return sendFor[*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings
-// builds the "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" request:
-// PATCH
+// UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings
-// sends "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" (PATCH
+// UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
@@ -14382,18 +14356,17 @@ func (c *Client) UpdateConfigurationSimpleSettingCollectionDefinitionViaConfigur
 	return sendFor[*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings
-// builds the "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" request:
-// PATCH
+// UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings builds
+// the "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicies/"+url.PathEscape(deviceManagementConfigurationPolicyID)+"/settings/"+url.PathEscape(deviceManagementConfigurationSettingID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings
-// sends "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" (PATCH
+// UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings sends
+// "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionViaSettings(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
@@ -14401,18 +14374,17 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingCollectionDefin
 	return sendFor[*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition](c, req, err)
 }
 
-// UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates
-// builds the "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" request:
-// PATCH
+// UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// request: PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates
-// sends "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" (PATCH
+// UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateConfigurationSimpleSettingCollectionDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error) {
@@ -14436,16 +14408,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinition(ctx 
 	return sendFor[*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
-// UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings
-// builds the "Update deviceManagementConfigurationSimpleSettingDefinition"
-// request: PATCH
+// UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings builds
+// the "Update deviceManagementConfigurationSimpleSettingDefinition" request:
+// PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationSettings/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings
-// sends "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
+// UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings sends
+// "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateManagementConfigurationSimpleSettingDefinitionViaConfigurationSettings(ctx context.Context, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
@@ -14470,16 +14442,16 @@ func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSe
 	return sendFor[*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition](c, req, err)
 }
 
-// UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates
-// builds the "Update deviceManagementConfigurationSimpleSettingDefinition"
-// request: PATCH
+// UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates builds
+// the "Update deviceManagementConfigurationSimpleSettingDefinition" request:
+// PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}.
 func (r Requests) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/configurationPolicyTemplates/"+url.PathEscape(deviceManagementConfigurationPolicyTemplateID)+"/settingTemplates/"+url.PathEscape(deviceManagementConfigurationSettingTemplateID)+"/settingDefinitions/"+url.PathEscape(deviceManagementConfigurationSettingDefinitionID)), body)
 }
 
-// UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates
-// sends "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
+// UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates sends
+// "Update deviceManagementConfigurationSimpleSettingDefinition" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateDeviceManagementConfigurationSimpleSettingDefinitionViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, deviceManagementConfigurationSettingDefinitionID string, body *intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition, error) {
@@ -15341,15 +15313,15 @@ func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body
 	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
 }
 
-// UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories
-// builds the "Update userExperienceAnalyticsCategory" request: PATCH
+// UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories builds
+// the "Update userExperienceAnalyticsCategory" request: PATCH
 // /deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}.
 func (r Requests) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/userExperienceAnalyticsCategories/"+url.PathEscape(userExperienceAnalyticsCategoryID)), body)
 }
 
-// UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories
-// sends "Update userExperienceAnalyticsCategory" (PATCH
+// UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories sends
+// "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
@@ -15598,15 +15570,15 @@ func (c *Client) UpdateUserExperienceAnalyticsMetricHistory(ctx context.Context,
 	return sendFor[*intune.UserExperienceAnalyticsMetricHistory](c, req, err)
 }
 
-// UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice
-// builds the "Update userExperienceAnalyticsMetricHistory" request: PATCH
+// UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice builds
+// the "Update userExperienceAnalyticsMetricHistory" request: PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}.
 func (r Requests) UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice(ctx context.Context, userExperienceAnalyticsMetricHistoryID string, body *intune.UpdateUserExperienceAnalyticsMetricHistoryBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/"+url.PathEscape(userExperienceAnalyticsMetricHistoryID)), body)
 }
 
-// UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice
-// sends "Update userExperienceAnalyticsMetricHistory" (PATCH
+// UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice sends
+// "Update userExperienceAnalyticsMetricHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateUserExperienceAnalyticsMetricHistoryViaUserExperienceAnalyticsDevice(ctx context.Context, userExperienceAnalyticsMetricHistoryID string, body *intune.UpdateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error) {
@@ -15852,16 +15824,15 @@ func (c *Client) UpdateActiveDirectoryWindowsAutopilotDeploymentProfile(ctx cont
 	return sendFor[*intune.ActiveDirectoryWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
-// UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile
-// builds the "Update activeDirectoryWindowsAutopilotDeploymentProfile"
-// request: PATCH
+// UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile builds
+// the "Update activeDirectoryWindowsAutopilotDeploymentProfile" request: PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile.
 func (r Requests) UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentityID)+"/deploymentProfile"), body)
 }
 
-// UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile
-// sends "Update activeDirectoryWindowsAutopilotDeploymentProfile" (PATCH
+// UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile sends
+// "Update activeDirectoryWindowsAutopilotDeploymentProfile" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateActiveDirectoryWindowsAutopilotDeploymentProfileViaDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*intune.ActiveDirectoryWindowsAutopilotDeploymentProfile, error) {
@@ -15917,15 +15888,15 @@ func (c *Client) UpdateAzureADWindowsAutopilotDeploymentProfileViaDeploymentProf
 	return sendFor[*intune.AzureADWindowsAutopilotDeploymentProfile](c, req, err)
 }
 
-// UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile
-// builds the "Update azureADWindowsAutopilotDeploymentProfile" request: PATCH
+// UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile builds
+// the "Update azureADWindowsAutopilotDeploymentProfile" request: PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile.
 func (r Requests) UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*http.Request, error) {
 	return newRequest(ctx, "PATCH", r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentityID)+"/intendedDeploymentProfile"), body)
 }
 
-// UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile
-// sends "Update azureADWindowsAutopilotDeploymentProfile" (PATCH
+// UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile sends
+// "Update azureADWindowsAutopilotDeploymentProfile" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) UpdateAzureADWindowsAutopilotDeploymentProfileViaIntendedDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody) (*intune.AzureADWindowsAutopilotDeploymentProfile, error) {

@@ -679,9 +679,8 @@ func HandleUpdateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx contex
 	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
-// HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem
-// fakes "Update windows10EnrollmentCompletionPageConfigurationPolicySetItem"
-// (PATCH
+// HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem fakes
+// "Update windows10EnrollmentCompletionPageConfigurationPolicySetItem" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*intune.Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error)) http.Handler {
@@ -742,8 +741,8 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, fn)
 }
 
-// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment
-// fakes "Update windowsDefenderApplicationControlSupplementalPolicyAssignment"
+// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment fakes
+// "Update windowsDefenderApplicationControlSupplementalPolicyAssignment"
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
@@ -751,8 +750,8 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(f
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, fn)
 }
 
-// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
-// fakes "Update
+// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary fakes
+// "Update
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // for tests: it answers with what fn returns. See Route.
@@ -760,9 +759,9 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, fn)
 }
 
-// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
-// fakes "Update
-// windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus" (PATCH
+// HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus fakes
+// "Update windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
+// (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
@@ -1359,11 +1358,11 @@ func HandleUpdateAndroidCustomConfiguration(fn func(ctx context.Context, route R
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
-// HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration
-// fakes "Update
-// androidDeviceOwnerDerivedCredentialAuthenticationConfiguration" (PATCH
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers with what fn returns. See Route.
+// HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration fakes
+// "Update androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// (PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
 func HandleUpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
@@ -3264,9 +3263,9 @@ func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Conte
 	return handle("PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, fn)
 }
 
-// HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition
-// fakes "Update
-// deviceManagementConfigurationChoiceSettingCollectionDefinition" (PATCH
+// HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition fakes
+// "Update deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
@@ -3292,8 +3291,8 @@ func HandleUpdateDeviceManagementConfigurationSettingDefinition(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
-// HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition
-// fakes "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
+// HandleUpdateDeviceManagementConfigurationSettingGroupCollectionDefinition fakes
+// "Update deviceManagementConfigurationSettingGroupCollectionDefinition"
 // (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
@@ -3311,9 +3310,9 @@ func HandleUpdateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx
 	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
-// HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition
-// fakes "Update
-// deviceManagementConfigurationSimpleSettingCollectionDefinition" (PATCH
+// HandleUpdateDeviceManagementConfigurationSimpleSettingCollectionDefinition fakes
+// "Update deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// (PATCH
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
