@@ -55,4 +55,4 @@ regen-check: generate
 		{ echo "generated/ is stale or generate left files behind:"; git status --porcelain; exit 1; }
 
 ## ci: what .ci/run does
-ci: lint tidy-check test check regen-check
+ci: lint tidy-check test check regen-check staticcheck

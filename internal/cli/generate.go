@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -86,7 +87,16 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	// output does not depend on the order the paths were given in.
 	slices.Sort(sources)
 	sources = slices.Compact(sources)
-	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, ImportPath: *importPath, NoHTTP: !*httpLayer})
+	// The header records the flags given that shape the output, as
+	// stringer records its command line; not -o (a directory, perhaps
+	// absolute) or -v. Visit goes in name order.
+	var flags []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "o" && f.Name != "v" {
+			flags = append(flags, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: sources, ImportPath: *importPath, NoHTTP: !*httpLayer, Flags: flags})
 	if err != nil {
 		return err
 	}
