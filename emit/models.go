@@ -107,38 +107,28 @@ func (g *gen) registry(f *jen.File) {
 // model emits one struct. Inherited properties are flattened into it (the IR
 // lists them), so every struct decodes and encodes on its own.
 func (g *gen) model(f *jen.File, t *ir.Type) {
-	doc := t.GoName + " is the " + string(t.Kind) + " type " + t.Name + "."
-	if t.Description != "" {
-		doc += " " + t.Description
-	}
-	if t.Base != "" {
-		doc += " It derives from " + t.Base + "."
-	}
-	f.Add(comment(doc, "Documented at "+srcRef(t.Pos)+"."))
+	f.Add(comment(typeDoc(t)...))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
 		jen.Id(fieldODataType).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
 	}
 	for _, p := range t.Properties {
-		fields = append(fields, g.field(p))
+		fields = append(fields, g.field(p, t.Properties))
 	}
 	f.Type().Id(t.GoName).Struct(fields...)
 	f.Line()
 }
 
-func (g *gen) field(p ir.Property) jen.Code {
-	doc := p.GoName + ": " + p.Description
-	if p.Description == "" {
-		doc = p.GoName + " is the " + p.Name + " property."
-	}
+func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
+	var notes []string
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
-		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
+		notes = append(notes, "(Documented type "+p.Type.Raw+" is unknown; kept as raw JSON.)")
 	}
 	rules := g.ruleTags(p)
 	if p.Required {
 		rules = append(rules, "required")
 	}
-	return jen.Add(comment(doc)).Line().Add(allCapsNote(p.GoName)).
+	return jen.Add(comment(propertyDoc(p, props, notes...)...)).Line().Add(allCapsNote(p.GoName)).
 		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(tags(p.Name, rules))
 }
 

@@ -51,14 +51,14 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	// (PATCH, PUT) sends only what changes.
 	create := op.Method == "POST"
 	for _, p := range bodyProps(op, t) {
-		doc := p.GoName + ": " + p.Description
+		var notes []string
 		rules := g.ruleTags(p)
 		if p.ReadOnly {
-			doc += " (Read-only: CheckReadOnly reports it when set.)"
+			notes = append(notes, "(Read-only: CheckReadOnly reports it when set.)")
 			rules = append(rules, "readOnly")
 		}
 		if p.Required && create {
-			doc += " (Required: Validate reports it when absent or null.)"
+			notes = append(notes, "(Required: Validate reports it when absent or null.)")
 			rules = append(rules, "required")
 		}
 		var vt *jen.Statement
@@ -67,7 +67,7 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 		} else {
 			vt = g.elemType(p.Type)
 		}
-		fields = append(fields, jen.Add(comment(doc)).Line().Add(allCapsNote(p.GoName)).
+		fields = append(fields, jen.Add(comment(propertyDoc(p, t.Properties, notes...)...)).Line().Add(allCapsNote(p.GoName)).
 			Id(p.GoName).Id("Optional").Types(vt).Tag(tags(p.Name, rules)))
 	}
 	f.Type().Id(name).Struct(fields...)

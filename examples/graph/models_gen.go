@@ -9,7 +9,8 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at ../docs/000_91fdf6f3b8b8b9ce.txt:27:1.
+// No page given documents it: docgen synthesised it from what
+// ../docs/000_91fdf6f3b8b8b9ce.txt:27:1 says.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -21,7 +22,8 @@ type Entity struct {
 // Inferred from "Inherited from" notes; no page documents it. It derives from
 // microsoft.graph.entity.
 //
-// Documented at ../docs/003_f2c6cc1acb9e6d00.txt:40:1.
+// No page given documents it: docgen synthesised it from what
+// ../docs/003_f2c6cc1acb9e6d00.txt:40:1 says.
 type ManagedAppPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicy".

@@ -13293,8 +13293,9 @@ type EnterpriseCodeSigningCertificate struct {
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentprofile.md:32:1.
+// No page given documents it: docgen synthesised it from what
+// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentprofile.md:32:1
+// says.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -15151,7 +15152,8 @@ type IosDeviceFeaturesConfiguration struct {
 	// requires a supervised device with iOS 8 or later version.
 	WallpaperImage AnyMimeContent `json:"wallpaperImage,omitzero"`
 	// SingleSignOnExtension: Gets or sets a single sign-on extension profile.
-	// Deprecated: use IOSSingleSignOnExtension instead.
+	//
+	// Deprecated: use IosSingleSignOnExtension instead.
 	SingleSignOnExtension AnySingleSignOnExtension `json:"singleSignOnExtension,omitzero"`
 	// IosSingleSignOnExtension: Gets or sets a single sign-on extension profile.
 	IosSingleSignOnExtension AnyIosSingleSignOnExtension `json:"iosSingleSignOnExtension,omitzero"`
@@ -18601,18 +18603,20 @@ type MacOSDeviceFeaturesConfiguration struct {
 	// ScreenLockDisableImmediate: Whether to disable the immediate screen lock
 	// functions.
 	ScreenLockDisableImmediate *bool `json:"screenLockDisableImmediate,omitzero"`
-	// AssociatedDomains: DEPRECATED: use appAssociatedDomains instead. Gets or
-	// sets a list that maps apps to their associated domains. The key should match
-	// the app's ID, and the value should be a string in the form of
-	// "service:domain" where domain is a fully qualified hostname (e.g.
-	// webcredentials:example.com). This collection can contain a maximum of 500
-	// elements.
+	// AssociatedDomains: Gets or sets a list that maps apps to their associated
+	// domains. The key should match the app's ID, and the value should be a string
+	// in the form of "service:domain" where domain is a fully qualified hostname
+	// (e.g. webcredentials:example.com). This collection can contain a maximum of
+	// 500 elements.
+	//
+	// Deprecated: use AppAssociatedDomains instead.
 	AssociatedDomains []AnyKeyValuePair `docgen:"maxItems=500" json:"associatedDomains,omitzero"`
 	// AppAssociatedDomains: Gets or sets a list that maps apps to their associated
 	// domains. Application identifiers must be unique. This collection can contain
 	// a maximum of 500 elements.
 	AppAssociatedDomains []AnyMacOSAssociatedDomainsItem `docgen:"maxItems=500" json:"appAssociatedDomains,omitzero"`
 	// SingleSignOnExtension: Gets or sets a single sign-on extension profile.
+	//
 	// Deprecated: use MacOSSingleSignOnExtension instead.
 	SingleSignOnExtension AnySingleSignOnExtension `json:"singleSignOnExtension,omitzero"`
 	// MacOSSingleSignOnExtension: Gets or sets a single sign-on extension profile.

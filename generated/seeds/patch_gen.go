@@ -159,7 +159,7 @@ func (b *UpdateWindowsManagedAppProtectionBody) SetChanges(old, updated *Windows
 type UpdateMobileThreatDefenseConnectorBody struct {
 	// ODataType is the "@odata.type" annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
-	// ID:
+	// ID is the id property.
 	ID Optional[string] `json:"id,omitzero"`
 	// LastHeartbeatDateTime: DateTime of last Heartbeat recieved from the Mobile
 	// Threat Defense partner

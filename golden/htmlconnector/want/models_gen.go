@@ -9,9 +9,9 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at
+// No page given documents it: docgen synthesised it from what
 // htmlconnector/input/resources/intune-onboarding-mobilethreatdefenseconnector.html:
-// table[2].
+// table[2] says.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`

@@ -9,7 +9,8 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at inherited/input/intune-mam-managedapppolicy.md:28:1.
+// No page given documents it: docgen synthesised it from what
+// inherited/input/intune-mam-managedapppolicy.md:28:1 says.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`

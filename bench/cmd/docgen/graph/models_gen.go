@@ -9,7 +9,8 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1.
+// No page given documents it: docgen synthesised it from what
+// docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1 says.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
