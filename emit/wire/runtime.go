@@ -610,7 +610,7 @@ func (e *ValidationError) Error() string {
 //	readOnly          set by the service only (CheckReadOnly)
 //	required          to be set when creating (CheckRequired, POST bodies)
 //
-// The generated Validate, CheckReadOnly, CheckRequired and <Op>BodyFromChanges
+// The generated Validate, CheckReadOnly, CheckRequired and SetChanges
 // are one call each into the functions below, which read the tags and walk
 // the values with package reflect. Beside the tags, a value is checked by
 // what its type is: an enum's Known, a wire type's Validate, and the fields
